@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// The installed entry point. Kept tiny so `lucid --help` starts fast: everything heavy loads on demand.
+import('../dist/cli/src/main.js').then(
+  (cli) => cli.main(process.argv),
+  (error) => {
+    process.stderr.write(`lucid is not built (${error.code ?? error.message}). Run \`npm install\` or \`npm run build\`.\n`);
+    process.exitCode = 4;
+  },
+);
