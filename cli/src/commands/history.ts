@@ -1,0 +1,56 @@
+import { Command } from 'commander';
+import { z } from 'zod';
+import { addOutputOptions, parseOptions } from './options.js';
+import { paint, sanitize, say, writeData, writeJson } from '../output.js';
+
+const schema = z.object({
+  json: z.boolean().default(false),
+  limit: z.coerce.number({ message: '--limit must be a number' }).int().min(1).max(10_000).default(20),
+});
+
+export function historyCommand(): Command {
+  return addOutputOptions(new Command('history'))
+    .description('list past intents with their outcome, newest first (pending transactions are resolved first)')
+    .option('-n, --limit <count>', 'how many to show', '20')
+    .addHelpText('after', '\nExamples:\n  $ lucid history\n  $ lucid history --json --limit 5')
+    .action(async (raw: unknown) => {
+      const options = parseOptions(schema, raw);
+      const { loadSettings } = await import('../settings.js');
+      const settings = await loadSettings({});
+      const { openStore } = await import('../../../runtime/src/store/db.js');
+      const { listRuns } = await import('../../../runtime/src/store/runs.js');
+      const { listTxs, listPendingTxs } = await import('../../../runtime/src/store/txs.js');
+      const store = openStore(settings.home);
+      try {
+        if (listPendingTxs(store.db).length > 0) {
+          // Opening a session resolves what an earlier, interrupted run left pending.
+          const { openSession } = await import('../../../runtime/src/session/openSession.js');
+          const session = await openSession({ settings, onProgress: (message) => say(paint(message, 'dim')) });
+          await session.close();
+        }
+        const runs = listRuns(store.db, { limit: options.limit }).map((run) => ({
+          id: run.id,
+          createdAt: new Date(run.createdAt).toISOString(),
+          text: run.text,
+          status: run.status,
+          chainId: run.chainId,
+          account: run.account,
+          agent: run.agentId,
+          parser: run.parser,
+          intents: run.intents,
+          transactions: listTxs(store.db, run.id).map((tx) => ({ index: tx.idx, hash: tx.hash, status: tx.status, blockNumber: tx.blockNumber })),
+          ...(run.errorCode ? { error: { code: run.errorCode, message: run.errorMessage } } : {}),
+        }));
+        if (options.json) return writeJson({ runs });
+        if (runs.length === 0) return writeData('no intents yet — try: lucid "send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8"');
+        for (const run of runs) {
+          const status = run.status === 'confirmed' ? paint(run.status, 'green', process.stdout) : ['failed', 'reverted', 'refused', 'rejected', 'dropped'].includes(run.status) ? paint(run.status, 'red', process.stdout) : run.status;
+          writeData(`#${run.id}  ${run.createdAt.replace('T', ' ').slice(0, 19)}  ${status.padEnd(9)}  ${sanitize(run.text, 80)}`);
+          for (const tx of run.transactions) writeData(`      ${tx.hash}  ${tx.status}${tx.blockNumber ? ` (block ${tx.blockNumber})` : ''}`);
+          if (run.error) writeData(paint(`      ${run.error.code}: ${sanitize(run.error.message ?? '', 120)}`, 'dim', process.stdout));
+        }
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,34 @@
+/**
+ * Every command, added in help order. Each lives in its own file and loads what it needs when it runs.
+ */
+import type { Command } from 'commander';
+import { addRunOptions, joinWords, parseOptions, runOptionsSchema } from './options.js';
+import { runCommand, runExamples } from './run.js';
+import { parseCommand } from './parse.js';
+import { historyCommand } from './history.js';
+import { devnetCommand } from './devnet.js';
+import { contactsCommand } from './contacts.js';
+
+export function registerCommands(program: Command): void {
+  // `lucid "<intent>"` is `lucid run "<intent>"`; with no words on a terminal it opens the interactive UI.
+  addRunOptions(program)
+    .argument('[intent...]', 'what you want, in plain words (omit on a terminal for the interactive UI)')
+    .addHelpText('after', runExamples)
+    .action(async (words: string[], raw: unknown) => {
+      const options = parseOptions(runOptionsSchema, raw);
+      if (words.length > 0) {
+        const { runAction } = await import('./run.js');
+        return runAction(joinWords(words), options);
+      }
+      if (process.stdin.isTTY && process.stdout.isTTY && !options.json) {
+        const { startInteractive } = await import('../interactive.js');
+        return startInteractive(options);
+      }
+      program.outputHelp();
+    });
+  program.addCommand(runCommand());
+  program.addCommand(parseCommand());
+  program.addCommand(historyCommand());
+  program.addCommand(contactsCommand());
+  program.addCommand(devnetCommand());
+}

@@ -1,0 +1,63 @@
+/**
+ * Options shared by the commands that run intents, declared once. Raw commander options are re-parsed by
+ * a zod schema first thing in each action, so the code below sees typed, validated input.
+ */
+import { Option, type Command } from 'commander';
+import { z } from 'zod';
+import { InputError } from '../../../runtime/src/errors/base.js';
+
+export const parserModes = ['grammar', 'llm', 'auto'] as const;
+
+export function addOutputOptions(command: Command): Command {
+  return command.option('--json', 'print one machine-readable JSON document on stdout', false);
+}
+
+export function addChainOptions(command: Command): Command {
+  return command
+    .option('--rpc-url <url>', 'use this RPC endpoint instead of the local devnet (env LUCID_RPC_URL)')
+    .option('--chain <name>', 'chain name: anvil (devnet), mainnet, base, arbitrum (env LUCID_CHAIN)')
+    .option('--account <name>', 'wallet name from `lucid wallet list` (default: the devnet account)');
+}
+
+export function addRunOptions(command: Command): Command {
+  addOutputOptions(addChainOptions(command));
+  return command
+    .option('-y, --yes', 'sign without asking after showing the simulation (policy still applies)', false)
+    .option('--dry-run', 'parse, route and simulate, show the result, never sign', false)
+    .addOption(new Option('--parser <mode>', 'how to understand the words (env LUCID_PARSER)').choices(parserModes))
+    .option('--explain', 'show every candidate agent, its simulated outcome, and why the winner won', false)
+    .option('--agent <id>', 'force this agent instead of choosing by simulated outcome');
+}
+
+const optionalString = z.string().min(1).optional();
+
+export const runOptionsSchema = z.object({
+  json: z.boolean().default(false),
+  yes: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  rpcUrl: z.url({ message: '--rpc-url must be a URL like http://127.0.0.1:8545' }).optional(),
+  chain: optionalString,
+  account: optionalString,
+  parser: z.enum(parserModes).optional(),
+  explain: z.boolean().default(false),
+  agent: optionalString,
+});
+export type RunOptions = z.infer<typeof runOptionsSchema>;
+
+export const outputOptionsSchema = z.object({ json: z.boolean().default(false) });
+export const chainOptionsSchema = runOptionsSchema.pick({ rpcUrl: true, chain: true, account: true, json: true });
+export type ChainOptions = z.infer<typeof chainOptionsSchema>;
+
+/** Validates raw commander options with `schema`; a failure is the user's, so it is an InputError (exit 2). */
+export function parseOptions<schema extends z.ZodType>(schema: schema, raw: unknown): z.infer<schema> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const flag = issue?.path.length ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'options';
+  throw new InputError('BAD_OPTION', `${flag}: ${issue?.message ?? 'invalid value'}`);
+}
+
+/** Intent words may come quoted as one argument or unquoted as many; both mean the same sentence. */
+export function joinWords(words: readonly string[]): string {
+  return words.join(' ').trim();
+}

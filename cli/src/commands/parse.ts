@@ -1,0 +1,30 @@
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { addOutputOptions, joinWords, parseOptions, parserModes } from './options.js';
+import { writeData, writeJson } from '../output.js';
+
+const schema = z.object({ json: z.boolean().default(false), parser: z.enum(parserModes).optional() });
+
+export function parseCommand(): Command {
+  return addOutputOptions(new Command('parse'))
+    .description('show what Lucid understood from your words, as typed intents; touches no chain')
+    .argument('<words...>', 'the intent, quoted or not')
+    .addOption(new Option('--parser <mode>', 'grammar (offline), llm, or auto (grammar, then LLM if configured)').choices(parserModes))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ lucid parse --json "swap 1 ETH for USDC then send 50 USDC to alice.eth"
+  $ lucid parse "buy 100 usdc with eth, max slippage 0.5%"`,
+    )
+    .action(async (words: string[], raw: unknown) => {
+      const options = parseOptions(schema, raw);
+      const { loadSettings } = await import('../settings.js');
+      const settings = await loadSettings({ parser: options.parser });
+      const { parseIntents } = await import('../../../router/src/parseIntents.js');
+      const result = await parseIntents(joinWords(words), { parser: settings.parser, llm: settings.llm });
+      if (options.json) return writeJson(result.intents);
+      const { describeIntent } = await import('../../../router/src/describeIntent.js');
+      result.intents.intents.forEach((intent, index) => writeData(`${index + 1}. ${describeIntent(intent)}`));
+    });
+}

@@ -1,0 +1,24 @@
+/**
+ * Interactive mode: opens a session, builds the controller, and renders the ink app. Loaded only when
+ * `lucid` runs with no words on a terminal, so nothing else pays for React and ink.
+ */
+import type { RunOptions } from './commands/options.js';
+
+export async function startInteractive(options: RunOptions): Promise<void> {
+  const { loadSettings } = await import('./settings.js');
+  const settings = await loadSettings(options);
+  const { openSession } = await import('../../runtime/src/session/openSession.js');
+  process.stderr.write('starting…\n');
+  const session = await openSession({ settings, onProgress: (message) => process.stderr.write(`${message}\n`) });
+  try {
+    const { createController } = await import('./ui/controller.js');
+    const controller = createController(session, settings, options);
+    const React = await import('react');
+    const { render } = await import('ink');
+    const { App } = await import('./ui/App.js');
+    const app = render(React.createElement(App, { controller }), { exitOnCtrlC: false });
+    await app.waitUntilExit();
+  } finally {
+    await session.close();
+  }
+}

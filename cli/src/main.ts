@@ -1,0 +1,75 @@
+/**
+ * The `lucid` program. This file stays light on purpose: commander plus the command definitions, whose
+ * actions load the runtime (viem, SQLite, LangChain, ink) only when they run, so `lucid --help` and
+ * `lucid --version` start fast. One top-level catch turns every error into a message and an exit code
+ * from the one table in runtime/src/errors/exitCodes.ts.
+ */
+import { Command, CommanderError } from 'commander';
+import { LucidError, findLucidError } from '../../runtime/src/errors/base.js';
+import { exitCodes } from '../../runtime/src/errors/exitCodes.js';
+import { jsonReplacer, paint, say, writeData } from './output.js';
+import { registerCommands } from './commands/index.js';
+import { version } from './version.js';
+
+export function buildProgram(): Command {
+  const program = new Command('lucid')
+    .description(
+      'Say what you want on chain in plain words; Lucid picks an agent, simulates, shows what will change, and signs only after you agree.',
+    )
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => writeData(text),
+      writeErr: (text) => say(text),
+      outputError: (text, write) => write(paint(text, 'red')),
+    })
+    .exitOverride();
+  registerCommands(program);
+  return program;
+}
+
+/** Runs the CLI; resolves with the exit code (also set on process.exitCode). Never throws. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  const wantsJson = argv.includes('--json');
+  let code: number = exitCodes.ok;
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (error) {
+    code = reportError(error, wantsJson);
+  }
+  process.exitCode = code;
+  return code;
+}
+
+/** Prints an error the way its kind deserves and returns the exit code. */
+export function reportError(error: unknown, wantsJson: boolean): number {
+  if (error instanceof CommanderError) {
+    // help and version "errors" are how commander ends after printing them: success.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
+      return exitCodes.ok;
+    if (wantsJson) writeData(JSON.stringify({ error: { code: 'BAD_USAGE', message: error.message.replace(/^error: /, '') } }));
+    return exitCodes.input;
+  }
+  const lucidError = findLucidError(error);
+  if (lucidError) {
+    printLucidError(lucidError, wantsJson);
+    return lucidError.exitCode;
+  }
+  // Not a LucidError: a bug in Lucid. Say so plainly; the stack only with LUCID_DEBUG.
+  const message = error instanceof Error ? error.message : String(error);
+  if (wantsJson) writeData(JSON.stringify({ error: { code: 'INTERNAL_ERROR', message } }, jsonReplacer));
+  say(paint(`lucid: internal error: ${message}`, 'red'));
+  say('This is a bug in Lucid. Run again with LUCID_DEBUG=1 for details and please report it.');
+  if (process.env.LUCID_DEBUG && error instanceof Error && error.stack) say(error.stack);
+  return exitCodes.bug;
+}
+
+function printLucidError(error: LucidError, wantsJson: boolean): void {
+  if (wantsJson) writeData(JSON.stringify(error.toJSON(), jsonReplacer));
+  say(paint(`lucid: ${error.shortMessage}`, 'red'));
+  if (error.details) say(error.details);
+  for (const hint of error.hints) say(paint(`hint: ${hint}`, 'dim'));
+  if (process.env.LUCID_DEBUG && error.stack) say(error.stack);
+}

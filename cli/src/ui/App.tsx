@@ -1,0 +1,209 @@
+/**
+ * The interactive UI: an input line with history and completion, each intent shown as it moves through
+ * its stages, the review with y / n / e, a status bar, and slash commands. It renders what the
+ * controller (./controller.ts) reports; it never reaches into the runtime itself.
+ */
+import React, { useCallback, useEffect, useRef, useState } from 'react';
+import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
+import type { Review, RunOutcome, StageEvent } from '../../../runtime/src/pipeline/types.js';
+import { Stages, type StageLine } from './components/Stages.js';
+import { ReviewView } from './components/ReviewView.js';
+import { theme } from './theme.js';
+import { sanitize } from '../output.js';
+
+export type StatusInfo = { chain: string; account: string; balance: string; block: string; devnet: boolean };
+
+export type Controller = {
+  status(): Promise<StatusInfo>;
+  inputHistory(): string[];
+  completions(): string[];
+  appendInput(line: string): void;
+  run(text: string, hooks: { onStage: (event: StageEvent) => void; confirm: (review: Review) => Promise<boolean> }): Promise<RunOutcome>;
+  /** /history, /balance, /agents, /policy: text to show. */
+  command(name: string): Promise<string>;
+  describeOutcome(outcome: RunOutcome): string;
+  describeError(error: unknown): string;
+};
+
+type Finished = { id: number; text: string; lines: string[]; tone: 'ok' | 'bad' | 'info' };
+
+const helpText = [
+  'Type what you want, e.g. "swap 1 ETH for USDC" or "send 20 USDC to bob", then Enter.',
+  'On a review: y signs, n drops it, e shows the full plan. Ctrl-C drops the intent before signing.',
+  '↑/↓ walk your input history; Tab completes token symbols and contact names.',
+  'Commands: /help /history /balance /agents /policy /quit',
+];
+
+export function App({ controller, animate = true }: { controller: Controller; animate?: boolean }) {
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+  const width = Math.max(40, stdout?.columns ?? 80);
+  const [input, setInput] = useState('');
+  const [historyIndex, setHistoryIndex] = useState<number | undefined>(undefined);
+  const [finished, setFinished] = useState<Finished[]>([]);
+  const [busy, setBusy] = useState<{ text: string; stages: StageLine[] } | undefined>(undefined);
+  const [review, setReview] = useState<Review | undefined>(undefined);
+  const [expanded, setExpanded] = useState(false);
+  const [status, setStatus] = useState<StatusInfo | undefined>(undefined);
+  const [now, setNow] = useState(Date.now());
+  const decide = useRef<((yes: boolean) => void) | undefined>(undefined);
+  const nextId = useRef(1);
+  // Ctrl-C while an intent is being parsed, routed or simulated: drop it at the review, before any signing.
+  const cancelRequested = useRef(false);
+
+  const refreshStatus = useCallback(() => {
+    controller.status().then(setStatus, () => setStatus(undefined));
+  }, [controller]);
+  useEffect(refreshStatus, [refreshStatus]);
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(() => setNow(Date.now()), 100);
+    return () => clearInterval(timer);
+  }, [busy]);
+
+  const finish = (entry: Omit<Finished, 'id'>) => setFinished((list) => [...list, { ...entry, id: nextId.current++ }]);
+
+  const submit = async (line: string) => {
+    const text = line.trim();
+    setInput('');
+    setHistoryIndex(undefined);
+    if (!text) return;
+    controller.appendInput(text);
+    if (text.startsWith('/')) {
+      const name = text.slice(1).split(/\s+/)[0] ?? '';
+      if (name === 'quit' || name === 'exit' || name === 'q') return exit();
+      if (name === 'help') return finish({ text, lines: helpText, tone: 'info' });
+      try {
+        const output = await controller.command(name);
+        finish({ text, lines: output.split('\n'), tone: 'info' });
+      } catch (error) {
+        finish({ text, lines: [controller.describeError(error)], tone: 'bad' });
+      }
+      return;
+    }
+    const stages: StageLine[] = [];
+    setBusy({ text, stages });
+    const onStage = (event: StageEvent) => {
+      const last = stages.at(-1);
+      if (last && last.endedAt === undefined) last.endedAt = event.at;
+      stages.push({ stage: event.stage, message: event.message, startedAt: event.at });
+      setBusy({ text, stages: [...stages] });
+    };
+    cancelRequested.current = false;
+    const confirm = (next: Review) =>
+      new Promise<boolean>((resolve) => {
+        if (cancelRequested.current) return resolve(false);
+        setExpanded(false);
+        setReview(next);
+        decide.current = (yes) => {
+          decide.current = undefined;
+          setReview(undefined);
+          resolve(yes);
+        };
+      });
+    try {
+      const outcome = await controller.run(text, { onStage, confirm });
+      finish({ text, lines: [...stages.map(stageSummary), controller.describeOutcome(outcome)], tone: 'ok' });
+    } catch (error) {
+      finish({ text, lines: [...stages.map(stageSummary), controller.describeError(error)], tone: 'bad' });
+    } finally {
+      setBusy(undefined);
+      setReview(undefined);
+      refreshStatus();
+    }
+  };
+
+  useInput((char, key) => {
+    if (key.ctrl && char === 'c') {
+      // Before signing, Ctrl-C drops the intent (the pipeline records it as rejected); idle, it quits.
+      if (decide.current) return decide.current(false);
+      if (!busy) return exit();
+      cancelRequested.current = true;
+      return;
+    }
+    if (review && decide.current) {
+      if (char === 'y' || char === 'Y') return decide.current(true);
+      if (char === 'n' || char === 'N' || key.escape) return decide.current(false);
+      if (char === 'e' || char === 'E') return setExpanded((value) => !value);
+      return;
+    }
+    if (busy) return;
+    if (key.return) return void submit(input);
+    if (key.upArrow || key.downArrow) {
+      const history = controller.inputHistory();
+      if (history.length === 0) return;
+      const current = historyIndex ?? history.length;
+      const next = Math.min(history.length, Math.max(0, current + (key.upArrow ? -1 : 1)));
+      setHistoryIndex(next);
+      setInput(next === history.length ? '' : (history[next] ?? ''));
+      return;
+    }
+    if (key.tab) return setInput((value) => complete(value, controller.completions()));
+    if (key.backspace || key.delete) return setInput((value) => value.slice(0, -1));
+    if (char && !key.ctrl && !key.meta) setInput((value) => (value + char).slice(0, 1000));
+  });
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <Static items={finished}>
+        {(entry) => (
+          <Box key={entry.id} flexDirection="column" marginBottom={1}>
+            <Text color={theme.accent} wrap="truncate-end">› {sanitize(entry.text, width - 4)}</Text>
+            {entry.lines.map((line, index) => (
+              <Text key={index} color={entry.tone === 'bad' && index === entry.lines.length - 1 ? theme.danger : undefined} wrap="wrap">
+                {line}
+              </Text>
+            ))}
+          </Box>
+        )}
+      </Static>
+      {busy && (
+        <Box flexDirection="column">
+          <Text color={theme.accent} wrap="truncate-end">› {sanitize(busy.text, width - 4)}</Text>
+          <Stages lines={busy.stages} now={now} animate={animate} />
+        </Box>
+      )}
+      {review && <ReviewView review={review} width={width} expanded={expanded} />}
+      {review && (
+        <Text bold wrap="truncate-end">
+          Sign and send? <Text color={theme.success}>y</Text> sign · <Text color={theme.danger}>n</Text> drop · e {expanded ? 'hide' : 'show'} plan
+        </Text>
+      )}
+      {!busy && (
+        <Box>
+          <Text color={theme.accent}>› </Text>
+          <Text wrap="truncate-start">{input}</Text>
+          <Text inverse> </Text>
+        </Box>
+      )}
+      <StatusBar status={status} width={width} />
+    </Box>
+  );
+}
+
+function stageSummary(line: StageLine): string {
+  const bad = line.stage === 'failed' || line.stage === 'refused';
+  return `${bad ? '✖' : '✔'} ${line.stage} ${sanitize(line.message, 160)}`;
+}
+
+/** Completes the last word against symbols and contact names (case-insensitive prefix, unique match). */
+export function complete(value: string, candidates: readonly string[]): string {
+  const match = /(\S*)$/.exec(value);
+  const word = match?.[1] ?? '';
+  if (!word) return value;
+  const hits = candidates.filter((candidate) => candidate.toLowerCase().startsWith(word.toLowerCase()));
+  if (hits.length !== 1) return value;
+  return `${value.slice(0, value.length - word.length)}${hits[0]} `;
+}
+
+function StatusBar({ status, width }: { status: StatusInfo | undefined; width: number }) {
+  if (!status) return <Text color={theme.muted}>connecting…</Text>;
+  const parts = [status.devnet ? 'devnet' : 'REAL CHAIN', status.chain, status.account, `${status.balance} ETH`, `block ${status.block}`];
+  return (
+    <Box borderStyle="single" borderTop borderBottom={false} borderLeft={false} borderRight={false} width={width}>
+      <Text color={status.devnet ? theme.muted : theme.warning} wrap="truncate-end">
+        {parts.join(' · ')} · /help
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,297 @@
+/**
+ * The pipeline every intent goes through, in a fixed order, whatever front end drives it:
+ *
+ *   parse → resolve → select agent (plans simulated in competition) → simulate the whole sequence →
+ *   check (agent's promises, the intent explains every effect) → risks → policy → review shown →
+ *   confirmation → sign exactly what was shown → send → receipts → real changes compared.
+ *
+ * Every step is written to SQLite before the next starts, so nothing is lost if the process dies. Nothing
+ * reaches the signer that was not simulated and put in the review; `confirm` is the only way past the
+ * review, and the signer compares what it signs with the reviewed calls.
+ */
+import type { Address, Hex } from 'viem';
+import { LucidError, RefusedError, ChainError, findLucidError } from '../errors/base.js';
+import type { Agent, AgentContext, Plan, PlanCall, ResolvedIntent } from '../../../agents/sdk/types.js';
+import type { IntentList } from '../../../router/src/intent.js';
+import { resolveIntent } from '../../../router/src/resolve.js';
+import { selectAgent, type Candidate } from '../../../router/src/selectAgent.js';
+import { formatUnitsHuman } from '../simulate/format.js';
+import type { SimulationReport } from '../simulate/types.js';
+import type { Session } from '../session/types.js';
+import type { Review, RunOutcome, SentTx, StageEvent, StepView, CandidateView } from './types.js';
+
+export type RunIntentParameters = {
+  text: string;
+  /** 'execute' signs after confirmation; 'dry-run' stops at the review. */
+  mode: 'execute' | 'dry-run';
+  parse: (text: string) => Promise<{ intents: IntentList; parser: 'grammar' | 'llm' }>;
+  /** Shown the review; resolves true to sign. With a typed-confirmation policy, `typed` must equal the asked text. */
+  confirm: (review: Review) => Promise<boolean>;
+  forcedAgentId?: string | undefined;
+  onStage?: ((event: StageEvent) => void) | undefined;
+};
+
+export type RunIntentReturnType = RunOutcome;
+
+export async function runIntent(session: Session, parameters: RunIntentParameters): Promise<RunIntentReturnType> {
+  const emit = (stage: StageEvent['stage'], message: string, extra: Partial<StageEvent> = {}) =>
+    parameters.onStage?.({ stage, message, at: Date.now(), ...extra });
+  const { store } = session;
+
+  emit('parsing', 'understanding your words');
+  let parsed: { intents: IntentList; parser: 'grammar' | 'llm' };
+  try {
+    parsed = await parameters.parse(parameters.text);
+  } catch (error) {
+    // Recorded so `lucid history` shows failed attempts too; nothing else happens for words that do not parse.
+    const lucid = findLucidError(error);
+    store.recordFailedParse({ text: parameters.text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
+    throw error;
+  }
+  const runId = store.createRun({
+    text: parameters.text,
+    parser: parsed.parser,
+    chainId: session.chainId,
+    account: session.account.address,
+    intents: parsed.intents,
+  });
+  emit('parsed', `${parsed.intents.intents.length} step(s) via ${parsed.parser}`, { runId });
+
+  return guardRun(session, runId, emit, async () => {
+    const draft = await buildSteps(session, runId, parameters, parsed.intents, emit);
+    return finishRun(session, runId, { ...draft, text: parameters.text, intents: parsed.intents, checkIntent: true }, parameters, emit);
+  });
+}
+
+type Emit = (stage: StageEvent['stage'], message: string, extra?: Partial<StageEvent>) => void;
+
+/** Records how a run ended when it throws, then rethrows: nothing is left half-written. */
+export async function guardRun<value>(session: Session, runId: number, emit: Emit, body: () => Promise<value>): Promise<value> {
+  const { store } = session;
+  try {
+    return await body();
+  } catch (error) {
+    const lucid = findLucidError(error);
+    const status = lucid?.code === 'USER_REJECTED' ? 'rejected' : lucid?.kind === 'refused' ? 'refused' : 'failed';
+    if (!store.isFinal(runId))
+      store.updateRun(runId, { status, error: { code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? (error instanceof Error ? error.message : String(error)) } });
+    emit(status === 'failed' ? 'failed' : 'refused', lucid?.shortMessage ?? 'failed', { runId });
+    throw error;
+  }
+}
+
+export type RunDraft = {
+  text: string;
+  intents: IntentList;
+  steps: StepView[];
+  plans: Plan[];
+  resolvedIntents: ResolvedIntent[];
+  /** Whether the user's words must explain every effect (false for plans Lucid built from explicit CLI arguments). */
+  checkIntent: boolean;
+  /**
+   * Each step's own simulated effect (from the competition, simulated on top of the steps before it): an
+   * agent's promises are about its step, not about the sum of all steps.
+   */
+  stepReports?: SimulationReport[] | undefined;
+};
+
+/** Simulates the whole draft, checks it, shows it, and — after confirmation — signs and sends it. */
+export async function finishRun(
+  session: Session,
+  runId: number,
+  draft: RunDraft,
+  parameters: Pick<RunIntentParameters, 'mode' | 'confirm'>,
+  emit: Emit,
+): Promise<RunOutcome> {
+  const { store } = session;
+  const review = await buildReview(session, runId, draft, emit);
+  if (review.readOnly) {
+    store.updateRun(runId, { status: 'confirmed', result: { readOnly: review.readOnly } });
+    return { runId, status: 'read-only', review, txs: [], balanceChanges: [], outcomeDifferences: [] };
+  }
+  if (review.policy.decision === 'deny') {
+    const rules = review.policy.violations.map((v) => `${v.rule}: ${v.message}`);
+    throw new RefusedError('POLICY_VIOLATION', `refused by policy: ${review.policy.violations[0]?.message ?? 'rule violated'}`, {
+      details: rules.join('\n'),
+      hints: ['`lucid policy show` lists the rules; `lucid policy set <key> <value>` changes one'],
+    });
+  }
+  if (parameters.mode === 'dry-run') {
+    store.updateRun(runId, { status: 'simulated' });
+    return { runId, status: 'simulated', review, txs: [], balanceChanges: [], outcomeDifferences: [] };
+  }
+  emit('awaiting-confirmation', 'waiting for your decision', { runId });
+  const approved = await parameters.confirm(review);
+  if (!approved) throw new RefusedError('USER_REJECTED', 'not signed: you declined', { hints: ['nothing was sent'] });
+  return execute(session, runId, review, emit);
+}
+
+/** Resolves each step and lets the agents compete for it, each step simulated on top of the ones before. */
+async function buildSteps(
+  session: Session,
+  runId: number,
+  parameters: RunIntentParameters,
+  intents: IntentList,
+  emit: Emit,
+): Promise<Omit<RunDraft, 'text' | 'intents' | 'checkIntent'>> {
+  const ctx = await session.agentContext();
+  const stepReports: SimulationReport[] = [];
+  const steps: StepView[] = [];
+  const plans: Plan[] = [];
+  const resolvedIntents: ResolvedIntent[] = [];
+  let prefix: PlanCall[] = [];
+  let prefixReport: SimulationReport | undefined;
+
+  for (const intent of intents.intents) {
+    emit('routing', `finding an agent to ${intent.action}`, { runId });
+    const resolved = await resolveIntent({
+      intent,
+      chainId: session.chainId,
+      chainName: session.chainName,
+      client: session.publicClient,
+      resolveToken: (ref) => session.resolveToken(ref),
+      lookupContact: (name) => session.lookupContact(name),
+      hasEns: session.hasEns,
+    });
+    resolvedIntents.push(resolved);
+    const agents: Agent[] = await session.agents(resolved.action);
+    const before = prefix;
+    const beforeReport = prefixReport;
+    const simulateStep = async (plan: Plan) => stepOutcome(await session.simulate([...before, ...plan.calls]), beforeReport);
+    const selection = await selectAgent({ agents, intent: resolved, ctx, forcedAgentId: parameters.forcedAgentId, simulate: simulateStep });
+    const winner = selection.winner;
+    plans.push(winner.plan);
+    prefix = [...prefix, ...winner.plan.calls];
+    prefixReport = winner.report.full;
+    stepReports.push({ ...winner.report.full, balanceChanges: winner.report.balanceChanges });
+    steps.push({
+      intent,
+      resolved,
+      agentId: winner.agentId,
+      reason: selection.reason,
+      summary: winner.plan.summary,
+      candidates: selection.candidates.map((candidate) => candidateView(candidate, resolved)),
+    });
+    emit('routed', `${winner.agentId}: ${selection.reason}`, { runId });
+  }
+  return { steps, plans, resolvedIntents, stepReports };
+}
+
+async function buildReview(session: Session, runId: number, draft: RunDraft, emit: Emit): Promise<Review> {
+  const { steps, plans, resolvedIntents, intents } = draft;
+  const readOnlyPlan = plans.find((plan) => plan.readOnly);
+  const calls = plans.flatMap((plan) => plan.calls);
+  emit('simulating', `simulating ${calls.length} call(s) as one sequence`, { runId });
+  const simulation = await session.simulate(calls);
+  session.store.updateRun(runId, { status: 'simulated', agentId: steps.map((s) => s.agentId).join(','), plan: plans, simulation });
+  if (!simulation.ok) {
+    const failed = simulation.calls.find((call) => call.status === 'reverted');
+    throw new ChainError('SIMULATION_REVERTED', `the plan would fail: ${failed?.revert?.reason ?? 'reverted without a reason'}`, {
+      details: failed ? `call ${failed.index + 1} of ${calls.length} (${calls[failed.index]?.description ?? failed.to}) reverts` : undefined,
+      hints: ['nothing was signed'],
+    });
+  }
+
+  // The agent's promises and the user's words must both explain what the simulation shows.
+  const violations = draft.stepReports
+    ? plans.flatMap((plan, index) => session.checks.expectations(draft.stepReports?.[index] ?? simulation, [plan], resolvedIntents))
+    : session.checks.expectations(simulation, plans, resolvedIntents);
+  if (violations.length)
+    throw new RefusedError('EXPECTATION_MISMATCH', violations[0]!, { details: violations.join('\n'), hints: ['nothing was signed'] });
+  const unexplained = draft.checkIntent ? session.checks.unexplained(simulation, resolvedIntents, plans) : [];
+  if (unexplained.length)
+    throw new RefusedError('UNEXPLAINED_EFFECT', `the plan does something you did not ask for: ${unexplained[0]}`, {
+      details: unexplained.join('\n'),
+      hints: ['nothing was signed'],
+    });
+
+  const risks = await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps });
+  const policy = await session.checks.policy({ report: simulation, intents: resolvedIntents, plans });
+  const review: Review = {
+    runId,
+    text: draft.text,
+    chainId: session.chainId,
+    account: session.account.address,
+    intents,
+    steps,
+    calls,
+    plans,
+    simulation,
+    risks,
+    policy,
+    readOnly: readOnlyPlan?.readOnly,
+  };
+  session.store.updateRun(runId, { status: 'simulated', review: { risks, policy } });
+  emit('simulated', `simulated on block ${simulation.blockNumber}`, { runId });
+  return review;
+}
+
+/** A step's own effect: the simulation of everything up to it, minus everything before it. */
+function stepOutcome(full: SimulationReport, before: SimulationReport | undefined) {
+  const revert = full.calls.find((call) => call.status === 'reverted')?.revert?.reason;
+  if (!before) return { ok: full.ok, balanceChanges: full.balanceChanges, gas: { costWei: full.gas.costWei }, revertReason: revert, full };
+  const key = (c: { address: Address; token: Address | 'ETH' }) => `${c.address.toLowerCase()}:${String(c.token).toLowerCase()}`;
+  const prior = new Map(before.balanceChanges.map((c) => [key(c), c.diff]));
+  const balanceChanges = full.balanceChanges.map((c) => ({ ...c, diff: c.diff - (prior.get(key(c)) ?? 0n) }));
+  return { ok: full.ok, balanceChanges, gas: { costWei: full.gas.costWei - before.gas.costWei }, revertReason: revert, full };
+}
+
+function candidateView(candidate: Candidate, resolved: ResolvedIntent): CandidateView {
+  const unitToken = resolved.amountOut !== undefined ? resolved.token : resolved.tokenOut;
+  const decimals = candidate.scoreToken === unitToken?.symbol ? unitToken?.decimals : 18;
+  return {
+    agentId: candidate.agentId,
+    description: candidate.description,
+    summary: candidate.plan?.summary,
+    dropped: candidate.dropped,
+    gasCostWei: candidate.report?.gas.costWei,
+    outcome: candidate.score === undefined ? undefined : formatUnitsHuman(candidate.score, decimals ?? 18),
+    unit: candidate.scoreToken,
+  };
+}
+
+async function execute(session: Session, runId: number, review: Review, emit: Emit): Promise<RunOutcome> {
+  const { store } = session;
+  emit('signing', `signing ${review.calls.length} transaction(s)`, { runId });
+  store.updateRun(runId, { status: 'signing' });
+  const txs: SentTx[] = [];
+  try {
+    await session.signAndSend({
+      review,
+      // Written before broadcast: a crash after sending leaves a record the next run resolves.
+      onSigned: (index, hash, request) => store.recordSignedTx({ runId, index, hash, chainId: review.chainId, request }),
+      onSent: (index, hash) => {
+        store.markTx({ runId, index, status: 'sent' });
+        store.updateRun(runId, { status: 'sent' });
+        emit('sent', `sent ${hash}`, { runId, hash });
+      },
+      onReceipt: (index, hash, receipt) => {
+        const status = receipt.status === 'success' ? 'confirmed' : 'reverted';
+        store.markTx({ runId, index, status, blockNumber: receipt.blockNumber, receipt });
+        txs.push({ index, hash, status, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed });
+      },
+      onPending: (index, hash) => {
+        txs.push({ index, hash, status: 'pending' });
+      },
+    });
+  } catch (error) {
+    const lucid = findLucidError(error);
+    if (lucid instanceof LucidError && lucid.code === 'TX_REVERTED') {
+      const { balanceChanges } = await session.readOutcome(review, txs).catch(() => ({ balanceChanges: [] }));
+      store.updateRun(runId, { status: 'reverted', result: { txs, balanceChanges }, error: { code: lucid.code, message: lucid.shortMessage } });
+    }
+    throw error;
+  }
+  if (txs.some((tx) => tx.status === 'pending')) {
+    store.updateRun(runId, { status: 'sent', result: { txs } });
+    emit('sent', 'sent; the receipt did not arrive in time — `lucid history` will resolve it', { runId });
+    return { runId, status: 'pending', review, txs, balanceChanges: [], outcomeDifferences: [] };
+  }
+  const { balanceChanges, outcomeDifferences } = await session.readOutcome(review, txs);
+  store.updateRun(runId, { status: 'confirmed', result: { txs, balanceChanges, outcomeDifferences } });
+  session.recordConfirmed(review, { balanceChanges });
+  emit('confirmed', `confirmed in block ${txs.at(-1)?.blockNumber ?? '?'}`, { runId });
+  return { runId, status: 'confirmed', review, txs, balanceChanges, outcomeDifferences };
+}
+
+export type { AgentContext };

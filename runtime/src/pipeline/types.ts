@@ -1,0 +1,83 @@
+/**
+ * Types the pipeline shares with its front ends (the headless CLI and the ink UI). The UI renders these;
+ * it never reaches into the runtime's internals.
+ */
+import type { Address, Hex } from 'viem';
+import type { Intent, IntentList } from '../../../router/src/intent.js';
+import type { Plan, PlanCall, ResolvedIntent } from '../../../agents/sdk/types.js';
+import type { BalanceChange, SimulationReport } from '../simulate/types.js';
+
+export type Stage =
+  | 'parsing'
+  | 'parsed'
+  | 'routing'
+  | 'routed'
+  | 'simulating'
+  | 'simulated'
+  | 'awaiting-confirmation'
+  | 'signing'
+  | 'sent'
+  | 'confirmed'
+  | 'failed'
+  | 'refused';
+
+export type StageEvent = { stage: Stage; message: string; at: number; runId?: number | undefined; hash?: Hex | undefined };
+
+export type RiskFlagView = { code: string; level: 'info' | 'warning' | 'danger'; message: string };
+
+export type CandidateView = {
+  agentId: string;
+  description: string;
+  /** Net outcome the router scored, in human units of `unit`, when the plan simulated. */
+  outcome?: string | undefined;
+  unit?: string | undefined;
+  gasCostWei?: bigint | undefined;
+  dropped?: string | undefined;
+  summary?: string | undefined;
+};
+
+export type StepView = {
+  /** Absent for plans Lucid built from command arguments (runPlan). */
+  intent?: Intent | undefined;
+  resolved?: ResolvedIntent | undefined;
+  agentId: string;
+  reason: string;
+  summary: string;
+  candidates: CandidateView[];
+};
+
+/** Everything shown to the user before they say yes. What is signed must equal `calls`. */
+export type Review = {
+  runId: number;
+  text: string;
+  chainId: number;
+  account: Address;
+  intents: IntentList;
+  steps: StepView[];
+  calls: PlanCall[];
+  plans: Plan[];
+  simulation: SimulationReport;
+  risks: RiskFlagView[];
+  policy: { decision: 'allow' | 'deny' | 'confirm-typed'; violations: { rule: string; message: string }[]; typedConfirmation?: string | undefined };
+  /** Read-only answers (balance) have nothing to sign. */
+  readOnly?: Plan['readOnly'];
+};
+
+export type SentTx = {
+  index: number;
+  hash: Hex;
+  status: 'confirmed' | 'reverted' | 'pending' | 'dropped' | 'replaced';
+  blockNumber?: bigint | undefined;
+  gasUsed?: bigint | undefined;
+};
+
+export type RunOutcome = {
+  runId: number;
+  status: 'confirmed' | 'simulated' | 'read-only' | 'pending' | 'reverted';
+  review: Review;
+  txs: SentTx[];
+  /** Real change of the account's balances, read from chain before and after (ETH includes gas paid). */
+  balanceChanges: BalanceChange[];
+  /** Differences between the simulated and the real effects of the calls (gas excluded). Empty when they match. */
+  outcomeDifferences: string[];
+};

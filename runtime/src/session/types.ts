@@ -1,0 +1,92 @@
+/**
+ * A session: one connected chain, one account, one store, for the life of a command or of the
+ * interactive UI. The pipeline only reaches the outside world through this object, so the order of
+ * steps lives in one place (../pipeline/runIntent.ts) and the parts behind it stay replaceable.
+ */
+import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
+import type { Agent, AgentContext, Plan, PlanCall, ResolvedIntent, TokenInfo } from '../../../agents/sdk/types.js';
+import type { IntentAction, IntentList } from '../../../router/src/intent.js';
+import type { BalanceChange, SimulationReport } from '../simulate/types.js';
+import type { Review, RiskFlagView, RunOutcome, SentTx, StepView } from '../pipeline/types.js';
+
+export type RunStatus =
+  | 'parsed'
+  | 'simulated'
+  | 'refused'
+  | 'rejected'
+  | 'failed'
+  | 'signing'
+  | 'sent'
+  | 'confirmed'
+  | 'reverted'
+  | 'dropped'
+  | 'replaced';
+
+/** What the pipeline writes; the session maps it onto the SQLite store. */
+export type RunRecorder = {
+  createRun(run: { text: string; parser: 'grammar' | 'llm' | 'command'; chainId: number; account: Address; intents: IntentList }): number;
+  recordFailedParse(run: { text: string; chainId: number; account: Address; code: string; message: string }): number;
+  updateRun(
+    runId: number,
+    patch: {
+      status?: RunStatus;
+      agentId?: string;
+      plan?: unknown;
+      simulation?: unknown;
+      review?: unknown;
+      result?: unknown;
+      error?: { code: string; message: string };
+    },
+  ): void;
+  /** True once the run reached a final status (so a late error does not overwrite it). */
+  isFinal(runId: number): boolean;
+  recordSignedTx(tx: { runId: number; index: number; hash: Hex; chainId: number; request: unknown }): void;
+  markTx(tx: { runId: number; index: number; status: SentTx['status'] | 'sent'; blockNumber?: bigint; receipt?: unknown }): void;
+};
+
+export type SessionChecks = {
+  /** The agents' expected effects against the simulation; one message per violation (both numbers shown). */
+  expectations(report: SimulationReport, plans: Plan[], intents: ResolvedIntent[]): string[];
+  /** Effects the user's words do not explain; one message each. */
+  unexplained(report: SimulationReport, intents: ResolvedIntent[], plans: Plan[]): string[];
+  risks(input: { report: SimulationReport; intents: ResolvedIntent[]; plans: Plan[]; steps: StepView[] }): Promise<RiskFlagView[]>;
+  policy(input: { report: SimulationReport; intents: ResolvedIntent[]; plans: Plan[] }): Promise<Review['policy']>;
+};
+
+export type SignAndSendHooks = {
+  review: Review;
+  onSigned(index: number, hash: Hex, request: unknown): void;
+  onSent(index: number, hash: Hex): void;
+  onReceipt(index: number, hash: Hex, receipt: { status: 'success' | 'reverted'; blockNumber: bigint; gasUsed: bigint }): void;
+  onPending(index: number, hash: Hex): void;
+};
+
+export type Session = {
+  home: string;
+  chainId: number;
+  chainName: string;
+  rpcUrl: string;
+  isDevnet: boolean;
+  hasEns: boolean;
+  publicClient: PublicClient;
+  account: LocalAccount;
+  store: RunRecorder;
+  contracts: Record<string, Address>;
+  tokens: TokenInfo[];
+  /** Built-in agents plus registry agents that serve `action` on this chain. */
+  agents(action: IntentAction): Promise<Agent[]>;
+  agentContext(): Promise<AgentContext>;
+  resolveToken(ref: string): Promise<TokenInfo>;
+  lookupContact(name: string): Address | undefined;
+  simulate(calls: PlanCall[]): Promise<SimulationReport>;
+  checks: SessionChecks;
+  signAndSend(hooks: SignAndSendHooks): Promise<void>;
+  /**
+   * After inclusion: the account's real balance changes across the receipts' blocks (ETH including gas
+   * paid), and how the calls' real effects differ from the simulated ones.
+   */
+  readOutcome(review: Review, txs: SentTx[]): Promise<{ balanceChanges: BalanceChange[]; outcomeDifferences: string[] }>;
+  /** Learns from a confirmed run: recipients seen, amounts spent today (for policy). */
+  recordConfirmed(review: Review, outcome: Pick<RunOutcome, 'balanceChanges'>): void;
+  close(): Promise<void>;
+};
