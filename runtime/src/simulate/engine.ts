@@ -1,0 +1,56 @@
+/**
+ * What a simulation engine (eth_simulateV1, or the anvil snapshot fallback) must return to the report builder:
+ * the calls' raw results and the lens readings before the first call and after the last one.
+ */
+import type { Address, Hex, PublicClient } from 'viem';
+import type { PlanCall } from '../../../agents/sdk/types.js';
+import type { AllowanceKey } from './lens.js';
+
+/** What to read with the lens: every (token, party) balance, and each allowance key. Token 0x0 is ETH. */
+export type Observation = {
+  tokens: Address[];
+  parties: Address[];
+  allowances: AllowanceKey[];
+};
+
+export type RawLog = { address: Address; topics: Hex[]; data: Hex };
+
+export type RawCallResult = {
+  status: 'success' | 'reverted';
+  gasUsed: bigint;
+  gasLimit: bigint;
+  logs: RawLog[];
+  revertData?: Hex | undefined;
+};
+
+export type Readings = { balances: bigint[]; allowances: bigint[] };
+
+export type EngineInput = {
+  account: Address;
+  calls: PlanCall[];
+  /** Gas limits to simulate with; undefined on a first pass that measures gas. */
+  gasLimits?: bigint[] | undefined;
+  blockNumber?: bigint | undefined;
+  fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint };
+  observation: Observation;
+};
+
+export type EngineRun = {
+  calls: RawCallResult[];
+  pre: Readings;
+  post: Readings;
+  /** ETH the account paid in gas, to take out of its ETH diff. */
+  gasPaidByAccount: bigint;
+  costWei: bigint;
+  blockNumber: bigint;
+  baseFee: bigint;
+  /** true when the engine chose gas limits the signer can use as they are (no measuring pass needed). */
+  limitsFinal: boolean;
+};
+
+export type Engine = (client: PublicClient, input: EngineInput) => Promise<EngineRun>;
+
+/** The gas limit to sign with: gas used plus room for refunds and the 63/64 rule. */
+export function gasLimitFor(gasUsed: bigint): bigint {
+  return (gasUsed * 13n) / 10n + 10_000n;
+}

@@ -1,0 +1,277 @@
+import { encodeFunctionData, erc20Abi, getAddress, parseEther, parseUnits, type Address, type PublicClient } from 'viem';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { PlanCall, TokenInfo } from '../../../agents/sdk/types.js';
+import { UniswapV2Factory, UniswapV2Router02 } from '../../../registry-contracts/generated/artifacts.js';
+import { simulatePlan } from './simulatePlan.js';
+import { bob, startTestChain, user, type TestChain } from './test-utils/devnet.js';
+import { createPublicClient, createWalletClient, custom, http } from 'viem';
+import { foundry } from 'viem/chains';
+
+let chain: TestChain;
+let tokens: TokenInfo[];
+const deadline = 2n ** 40n;
+
+beforeAll(async () => {
+  chain = await startTestChain();
+  tokens = [
+    { address: chain.tokens.USDC, symbol: 'USDC', decimals: 6, verified: true },
+    { address: chain.tokens.DAI, symbol: 'DAI', decimals: 18, verified: true },
+    { address: chain.tokens.WETH, symbol: 'WETH', decimals: 18, verified: true },
+  ];
+});
+afterAll(async () => {
+  await chain?.stop();
+});
+
+function approveCall(token: Address, spender: Address, amount: bigint): PlanCall {
+  return { to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [spender, amount] }), value: 0n, description: 'approve' };
+}
+
+function sellUsdcCall(amountIn: bigint, minOut: bigint, to: Address = user): PlanCall {
+  return {
+    to: chain.contracts.uniswapV2Router,
+    data: encodeFunctionData({
+      abi: UniswapV2Router02.abi,
+      functionName: 'swapExactTokensForETH',
+      args: [amountIn, minOut, [chain.tokens.USDC, chain.tokens.WETH], to, deadline],
+    }),
+    value: 0n,
+    description: 'swap USDC for ETH',
+  };
+}
+
+async function pairAddress(): Promise<Address> {
+  return chain.client.readContract({
+    address: chain.contracts.uniswapV2Factory,
+    abi: UniswapV2Factory.abi,
+    functionName: 'getPair',
+    args: [chain.tokens.USDC, chain.tokens.WETH],
+  });
+}
+
+async function quoteEthOut(amountIn: bigint): Promise<bigint> {
+  const amounts = await chain.client.readContract({
+    address: chain.contracts.uniswapV2Router,
+    abi: UniswapV2Router02.abi,
+    functionName: 'getAmountsOut',
+    args: [amountIn, [chain.tokens.USDC, chain.tokens.WETH]],
+  });
+  return amounts[1]!;
+}
+
+function change(report: Awaited<ReturnType<typeof simulatePlan>>, address: Address, token: Address | 'ETH') {
+  return report.balanceChanges.find(
+    (c) => getAddress(c.address) === getAddress(address) && (c.token === 'ETH' ? token === 'ETH' : token !== 'ETH' && getAddress(c.token) === getAddress(token)),
+  );
+}
+
+describe.each(['simulateV1', 'snapshot'] as const)('simulatePlan (%s)', (mode) => {
+  test('default: an ETH transfer moves exactly the value, gas reported apart', async () => {
+    const report = await simulatePlan(chain.client, {
+      account: user,
+      calls: [{ to: bob, data: '0x', value: parseEther('1'), description: 'send 1 ETH' }],
+      tokens,
+      mode,
+    });
+    expect(report.ok).toBe(true);
+    expect(report.mode).toBe(mode);
+    expect(change(report, user, 'ETH')?.diff).toBe(-parseEther('1'));
+    expect(change(report, bob, 'ETH')?.diff).toBe(parseEther('1'));
+    expect(report.balanceChanges).toHaveLength(2);
+    expect(report.gas.perCall).toEqual([21000n]);
+    expect(report.gas.costWei).toBeGreaterThan(0n);
+    expect(report.calls[0]?.gasLimit).toBeGreaterThanOrEqual(21000n);
+  });
+
+  test('behavior: sending nearly the whole ETH balance simulates (gas is measured without reserving a block of gas)', async () => {
+    const balance = await chain.client.getBalance({ address: user });
+    const value = balance - parseEther('0.001');
+    const report = await simulatePlan(chain.client, { account: user, calls: [{ to: bob, data: '0x', value, description: 'send almost all' }], tokens, mode });
+    expect(report.ok).toBe(true);
+    expect(change(report, user, 'ETH')?.diff).toBe(-value);
+  });
+
+  test('behavior: approve then swap runs as one sequence; diffs for the user and the pair', async () => {
+    const amountIn = parseUnits('1000', 6);
+    const ethOut = await quoteEthOut(amountIn);
+    const pair = await pairAddress();
+
+    const alone = await simulatePlan(chain.client, { account: user, calls: [sellUsdcCall(amountIn, 0n)], tokens, mode });
+    expect(alone.ok).toBe(false);
+    expect(alone.calls[0]?.revert?.reason).toBe('TransferHelper: TRANSFER_FROM_FAILED');
+
+    const report = await simulatePlan(chain.client, {
+      account: user,
+      calls: [approveCall(chain.tokens.USDC, chain.contracts.uniswapV2Router, amountIn), sellUsdcCall(amountIn, 0n)],
+      tokens,
+      mode,
+    });
+    expect(report.ok).toBe(true);
+    expect(change(report, user, chain.tokens.USDC)?.diff).toBe(-amountIn);
+    expect(change(report, user, 'ETH')?.diff).toBe(ethOut);
+    expect(change(report, pair, chain.tokens.USDC)?.diff).toBe(amountIn);
+    expect(change(report, pair, chain.tokens.WETH)?.diff).toBe(-ethOut);
+    // The exact approval is used up by the swap.
+    expect(report.approvals).toEqual([
+      expect.objectContaining({ token: chain.tokens.USDC, owner: user, spender: chain.contracts.uniswapV2Router, pre: 0n, post: 0n, symbol: 'USDC' }),
+    ]);
+    const events = report.calls[1]?.logs.map((log) => log.eventName);
+    expect(events).toEqual(expect.arrayContaining(['Transfer', 'Sync', 'Swap', 'Withdrawal']));
+  });
+
+  test('behavior: an approval left standing is reported with pre and post', async () => {
+    const report = await simulatePlan(chain.client, {
+      account: user,
+      calls: [approveCall(chain.tokens.DAI, bob, parseUnits('500', 18))],
+      tokens,
+      mode,
+    });
+    expect(report.ok).toBe(true);
+    expect(report.approvals).toEqual([
+      { token: chain.tokens.DAI, symbol: 'DAI', decimals: 18, verified: true, owner: user, spender: bob, pre: 0n, post: parseUnits('500', 18) },
+    ]);
+    expect(report.calls[0]?.logs[0]).toMatchObject({ eventName: 'Approval', args: { owner: user, spender: bob, value: parseUnits('500', 18) } });
+    expect(report.balanceChanges).toEqual([]);
+  });
+
+  describe('errors', () => {
+    test('a router require() reverts with its reason string', async () => {
+      const report = await simulatePlan(chain.client, {
+        account: user,
+        calls: [
+          {
+            to: chain.contracts.uniswapV2Router,
+            data: encodeFunctionData({
+              abi: UniswapV2Router02.abi,
+              functionName: 'swapExactETHForTokens',
+              args: [parseUnits('1000000', 6), [chain.tokens.WETH, chain.tokens.USDC], user, deadline],
+            }),
+            value: parseEther('1'),
+            description: 'swap 1 ETH for at least 1,000,000 USDC',
+          },
+        ],
+        tokens,
+        mode,
+      });
+      expect(report.ok).toBe(false);
+      expect(report.calls[0]?.status).toBe('reverted');
+      expect(report.calls[0]?.revert?.reason).toBe('UniswapV2Router: INSUFFICIENT_OUTPUT_AMOUNT');
+      expect(report.calls[0]?.revert?.raw.slice(0, 10)).toBe('0x08c379a0');
+      expect(report.balanceChanges).toEqual([]);
+    });
+
+    test('a custom error is decoded with its arguments', async () => {
+      const report = await simulatePlan(chain.client, {
+        account: user,
+        calls: [
+          {
+            to: chain.tokens.USDC,
+            data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [bob, parseUnits('20000', 6)] }),
+            value: 0n,
+            description: 'send 20,000 USDC',
+          },
+        ],
+        tokens,
+        mode,
+      });
+      expect(report.calls[0]?.revert?.reason).toBe(
+        `ERC20InsufficientBalance(sender: ${user}, balance: 10000000000, needed: 20000000000)`,
+      );
+    });
+  });
+});
+
+describe('simulatePlan: snapshot fallback', () => {
+  test('behavior: gives the same diffs as eth_simulateV1 and leaves the chain unchanged', async () => {
+    const amountIn = parseUnits('250', 6);
+    const calls = [approveCall(chain.tokens.USDC, chain.contracts.uniswapV2Router, amountIn), sellUsdcCall(amountIn, 1n)];
+    const blockBefore = await chain.client.getBlockNumber();
+    const nonceBefore = await chain.client.getTransactionCount({ address: user });
+    const ethBefore = await chain.client.getBalance({ address: user });
+    const usdcBefore = await chain.client.readContract({ address: chain.tokens.USDC, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
+
+    const viaV1 = await simulatePlan(chain.client, { account: user, calls, tokens, mode: 'simulateV1' });
+    const viaSnapshot = await simulatePlan(chain.client, { account: user, calls, tokens, mode: 'snapshot' });
+    expect(viaSnapshot.balanceChanges.map(({ pre, post, ...rest }) => rest)).toEqual(
+      viaV1.balanceChanges.map(({ pre, post, ...rest }) => rest),
+    );
+    expect(viaSnapshot.approvals).toEqual(viaV1.approvals);
+    expect(viaSnapshot.blockNumber).toBe(viaV1.blockNumber);
+
+    expect(await chain.client.getBlockNumber()).toBe(blockBefore);
+    expect(await chain.client.getTransactionCount({ address: user })).toBe(nonceBefore);
+    expect(await chain.client.getBalance({ address: user })).toBe(ethBefore);
+    expect(await chain.client.readContract({ address: chain.tokens.USDC, abi: erc20Abi, functionName: 'balanceOf', args: [user] })).toBe(usdcBefore);
+  });
+
+  test("mode 'auto': falls back to the snapshot when the node does not know eth_simulateV1", async () => {
+    const inner = http(chain.rpcUrl)({ chain: foundry });
+    // The real anvil, behind a transport that answers eth_simulateV1 the way a node without it does.
+    const client = createPublicClient({
+      chain: foundry,
+      transport: custom({
+        request: async ({ method, params }: { method: string; params?: unknown }) => {
+          if (method === 'eth_simulateV1') throw Object.assign(new Error('the method eth_simulateV1 does not exist/is not available'), { code: -32601 });
+          return inner.request({ method, params } as Parameters<typeof inner.request>[0]);
+        },
+      }),
+    }) as PublicClient;
+    const report = await simulatePlan(client, {
+      account: user,
+      calls: [{ to: bob, data: '0x', value: parseEther('2'), description: 'send 2 ETH' }],
+      tokens,
+    });
+    expect(report.mode).toBe('snapshot');
+    expect(change(report, bob, 'ETH')?.diff).toBe(parseEther('2'));
+    await expect(simulatePlan(client, { account: user, calls: report.calls.map(() => ({ to: bob, data: '0x', value: 1n, description: '' })), tokens, mode: 'simulateV1' })).rejects.toMatchObject({
+      code: 'SIMULATION_UNSUPPORTED',
+    });
+  });
+
+  test('errors: a plan sending more ETH than the account holds is refused by the node with a clear code', async () => {
+    await expect(
+      simulatePlan(chain.client, { account: user, calls: [{ to: bob, data: '0x', value: parseEther('1000000'), description: '' }], tokens, mode: 'simulateV1' }),
+    ).rejects.toMatchObject({ code: 'SIMULATION_REJECTED' });
+  });
+});
+
+describe('simulatePlan: parties and tokens', () => {
+  test('behavior: a token that is not on the list is diffed from its Transfer logs and marked unverified', async () => {
+    const onlyUsdc = tokens.filter((token) => token.symbol === 'USDC');
+    const carol = getAddress('0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc');
+    const report = await simulatePlan(chain.client, {
+      account: user,
+      calls: [
+        {
+          to: chain.tokens.DAI,
+          data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [carol, parseUnits('7', 18)] }),
+          value: 0n,
+          description: 'send 7 DAI',
+        },
+      ],
+      tokens: onlyUsdc,
+      watch: [bob],
+    });
+    expect(report.balanceChanges).toEqual([
+      expect.objectContaining({ address: user, token: chain.tokens.DAI, symbol: 'DAI', decimals: 18, verified: false, diff: -parseUnits('7', 18) }),
+      expect.objectContaining({ address: carol, token: chain.tokens.DAI, verified: false, diff: parseUnits('7', 18) }),
+    ]);
+    expect(report.tokens).toContainEqual({ address: chain.tokens.DAI, symbol: 'DAI', decimals: 18, verified: false });
+  });
+
+  test('args: blockNumber pins the state the plan runs on', async () => {
+    const pinned = await chain.client.getBlockNumber();
+    const balanceAtPin = await chain.client.getBalance({ address: user });
+    const wallet = createWalletClient({ chain: foundry, transport: http(chain.rpcUrl), account: user });
+    const hash = await wallet.sendTransaction({ to: bob, value: parseEther('3') });
+    await chain.client.waitForTransactionReceipt({ hash });
+
+    const calls = [{ to: bob, data: '0x' as const, value: 1n, description: 'send 1 wei' }];
+    const report = await simulatePlan(chain.client, { account: user, calls, tokens, blockNumber: pinned, mode: 'simulateV1' });
+    expect(report.blockNumber).toBe(pinned);
+    expect(change(report, user, 'ETH')?.pre).toBe(balanceAtPin);
+    await expect(simulatePlan(chain.client, { account: user, calls, tokens, blockNumber: pinned, mode: 'snapshot' })).rejects.toMatchObject({
+      code: 'SNAPSHOT_NEEDS_LATEST',
+    });
+  });
+});

@@ -1,0 +1,289 @@
+/**
+ * simulatePlan: the plan's calls as one sequence, each seeing the state the previous one left, and a report
+ * built from state (balances and allowances read before the first call and after the last), not from events.
+ */
+import {
+  decodeFunctionData,
+  erc20Abi,
+  getAddress,
+  isAddressEqual,
+  zeroAddress,
+  type Address,
+  type PublicClient,
+} from 'viem';
+import type { PlanCall, TokenInfo } from '../../../agents/sdk/types.js';
+import { ChainError, InfraError } from '../errors/base.js';
+import { decodeLog, decodeRevert } from './abis.js';
+import { gasLimitFor, type Engine, type EngineRun, type Observation } from './engine.js';
+import { lensAddress, lensEth, observerAddress, type AllowanceKey } from './lens.js';
+import { isMethodUnsupported, runSimulateV1 } from './runSimulateV1.js';
+import { runSnapshot } from './runSnapshot.js';
+import {
+  ethTransferLogAddress,
+  type ApprovalChange,
+  type BalanceChange,
+  type CallReport,
+  type DecodedLog,
+  type SimulationReport,
+} from './types.js';
+
+export type { SimulationReport } from './types.js';
+
+export type SimulatePlanParameters = {
+  /** The sender of every call. */
+  account: Address;
+  calls: PlanCall[];
+  /** Known tokens (the token list): always diffed, and trusted for symbol/decimals. */
+  tokens: TokenInfo[];
+  /** Extra addresses whose balances to diff. */
+  watch?: Address[] | undefined;
+  /** Block to simulate on top of; default latest. The snapshot fallback only runs on latest. */
+  blockNumber?: bigint | undefined;
+  /**
+   * 'simulateV1': eth_simulateV1 only. 'snapshot': the anvil fallback only (evm_snapshot → impersonated
+   * eth_sendTransaction → evm_revert; needs an anvil-compatible node). 'auto' (default): eth_simulateV1, and the
+   * fallback when the node does not know the method.
+   */
+  mode?: 'auto' | 'simulateV1' | 'snapshot' | undefined;
+};
+export type SimulatePlanReturnType = SimulationReport;
+export type SimulatePlanErrorType = ChainError | InfraError;
+
+/** At most this many passes: a pass that reveals new tokens or parties in its logs is re-run to read them too. */
+const maxPasses = 4;
+
+/**
+ * Simulates a plan's calls in order and reports balance changes (every party, every token seen), approvals,
+ * gas and decoded logs and revert reasons per call.
+ *
+ * @param client - Public client of the chain the plan is for.
+ * @param params - {@link SimulatePlanParameters}
+ * @returns The report. {@link SimulationReport}
+ * @example
+ * const report = await simulatePlan(client, { account, calls: plan.calls, tokens: knownTokens })
+ * if (!report.ok) console.log(report.calls.find((c) => c.status === 'reverted')?.revert?.reason)
+ */
+export async function simulatePlan(client: PublicClient, params: SimulatePlanParameters): Promise<SimulatePlanReturnType> {
+  const mode = params.mode ?? 'auto';
+  if (params.calls.length === 0) throw new ChainError('EMPTY_PLAN', 'The plan has no calls to simulate.');
+  if (mode === 'snapshot') return simulateWith(client, params, runSnapshot, 'snapshot');
+  try {
+    return await simulateWith(client, params, runSimulateV1, 'simulateV1');
+  } catch (error) {
+    if (mode === 'auto' && isMethodUnsupported(error)) return simulateWith(client, params, runSnapshot, 'snapshot');
+    if (isMethodUnsupported(error))
+      throw new InfraError('SIMULATION_UNSUPPORTED', 'This node does not support eth_simulateV1.', {
+        hints: ['Run with the snapshot fallback on an anvil-compatible node.'],
+        cause: error,
+      });
+    throw error;
+  }
+}
+
+async function simulateWith(
+  client: PublicClient,
+  params: SimulatePlanParameters,
+  engine: Engine,
+  mode: SimulationReport['mode'],
+): Promise<SimulationReport> {
+  const account = getAddress(params.account);
+  const known = new Map<string, TokenInfo>();
+  for (const token of params.tokens) if (token.address !== 'ETH') known.set(token.address.toLowerCase(), token);
+
+  const fees = await client.estimateFeesPerGas().catch((error: unknown) => {
+    throw new InfraError('FEES_UNAVAILABLE', 'Could not read current gas fees from the node.', { cause: error });
+  });
+
+  let observation = initialObservation(account, params, [...known.values()]);
+  let gasLimits: bigint[] | undefined;
+  let last: { run: EngineRun; observation: Observation } | undefined;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const run = await engine(client, { account, calls: params.calls, gasLimits, blockNumber: params.blockNumber, fees, observation });
+    const measuring = gasLimits === undefined && !run.limitsFinal;
+    // A measuring pass is never reported: its readings were taken without validation and real fees.
+    if (!measuring) last = { run, observation };
+    if (gasLimits === undefined) gasLimits = run.limitsFinal ? run.calls.map((call) => call.gasLimit) : run.calls.map((call) => gasLimitFor(call.gasUsed));
+    const next = extendObservation(observation, run);
+    if (!measuring && next === observation) break;
+    observation = next;
+  }
+  if (!last) throw new ChainError('SIMULATION_FAILED', 'The plan was not simulated.');
+  return buildReport(client, { account, calls: params.calls, mode, run: last.run, observation: last.observation, known, fees });
+}
+
+function initialObservation(account: Address, params: SimulatePlanParameters, known: TokenInfo[]): Observation {
+  const parties = new AddressSet([account, ...params.calls.map((call) => call.to), ...(params.watch ?? [])]);
+  const tokens = new AddressSet([lensEth, ...known.flatMap((token) => (token.address === 'ETH' ? [] : [token.address]))]);
+  const allowances: AllowanceKey[] = [];
+  for (const call of params.calls) {
+    const spender = approveSpender(call);
+    if (spender) pushAllowance(allowances, { token: getAddress(call.to), owner: account, spender });
+  }
+  return { tokens: tokens.list(), parties: parties.list().filter(isParty), allowances };
+}
+
+// Returns the same object when nothing new was seen, so the caller knows a re-run is not needed.
+function extendObservation(observation: Observation, run: EngineRun): Observation {
+  const parties = new AddressSet(observation.parties);
+  const tokens = new AddressSet(observation.tokens);
+  const allowances = [...observation.allowances];
+  for (const call of run.calls) {
+    for (const raw of call.logs) {
+      const log = decodeLog(raw);
+      const args = log.args ?? {};
+      // Every contract that logged something was touched: diff it too (WETH holding ETH, a pair, a vault).
+      if (isParty(log.address)) parties.add(log.address);
+      if (log.eventName === 'Transfer' && !isAddressEqual(log.address, ethTransferLogAddress)) tokens.add(log.address);
+      for (const key of ['from', 'to', 'owner', 'dst', 'src', 'sender']) {
+        const value = args[key];
+        if (typeof value === 'string' && /^0x[0-9a-fA-F]{40}$/.test(value) && isParty(value as Address)) parties.add(value as Address);
+      }
+      if (log.eventName === 'Approval' && typeof args.owner === 'string' && typeof args.spender === 'string')
+        pushAllowance(allowances, { token: getAddress(log.address), owner: getAddress(args.owner), spender: getAddress(args.spender) });
+    }
+  }
+  const changed =
+    parties.size !== observation.parties.length ||
+    tokens.size !== observation.tokens.length ||
+    allowances.length !== observation.allowances.length;
+  return changed ? { parties: parties.list().filter(isParty), tokens: tokens.list(), allowances } : observation;
+}
+
+async function buildReport(
+  client: PublicClient,
+  input: {
+    account: Address;
+    calls: PlanCall[];
+    mode: SimulationReport['mode'];
+    run: EngineRun;
+    observation: Observation;
+    known: Map<string, TokenInfo>;
+    fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint };
+  },
+): Promise<SimulationReport> {
+  const { account, run, observation, known } = input;
+  const metadata = new Map<string, { symbol: string; decimals: number; verified: boolean }>();
+  metadata.set(lensEth, { symbol: 'ETH', decimals: 18, verified: true });
+  const erc20s = new AddressSet([...observation.tokens, ...observation.allowances.map((key) => key.token)].filter((t) => t !== lensEth));
+  await Promise.all(
+    erc20s.list().map(async (token) => {
+      const listed = known.get(token.toLowerCase());
+      metadata.set(token.toLowerCase(), listed ? { ...listed } : await readMetadata(client, token, run.blockNumber));
+    }),
+  );
+  const meta = (token: Address) => metadata.get(token === lensEth ? lensEth : token.toLowerCase()) ?? { symbol: '?', decimals: 0, verified: false };
+
+  const balanceChanges: BalanceChange[] = [];
+  observation.tokens.forEach((token, i) => {
+    observation.parties.forEach((party, j) => {
+      const index = i * observation.parties.length + j;
+      const pre = run.pre.balances[index] ?? 0n;
+      const post = run.post.balances[index] ?? 0n;
+      const isEth = token === lensEth;
+      // Gas is reported apart: the ETH diff is what the calls themselves move.
+      const gas = isEth && isAddressEqual(party, account) ? run.gasPaidByAccount : 0n;
+      const diff = post - pre + gas;
+      if (diff === 0n) return;
+      const { symbol, decimals, verified } = meta(token);
+      balanceChanges.push({ address: party, token: isEth ? 'ETH' : token, symbol, decimals, verified, pre, post, diff });
+    });
+  });
+  // The user's own changes first, then everyone else, in the order they were found.
+  balanceChanges.sort((a, b) => Number(isAddressEqual(b.address, account)) - Number(isAddressEqual(a.address, account)));
+
+  const approvals: ApprovalChange[] = observation.allowances.map((key, i) => {
+    const { symbol, decimals, verified } = meta(key.token);
+    return { ...key, symbol, decimals, verified, pre: run.pre.allowances[i] ?? 0n, post: run.post.allowances[i] ?? 0n };
+  });
+
+  const calls: CallReport[] = run.calls.map((call, index) => ({
+    index,
+    to: getAddress(input.calls[index]?.to ?? zeroAddress),
+    status: call.status,
+    gasUsed: call.gasUsed,
+    gasLimit: call.gasLimit,
+    logs: call.logs.map((log): DecodedLog => decodeLog(log)),
+    ...(call.status === 'reverted' ? { revert: decodeRevert(call.revertData) } : {}),
+  }));
+
+  const perCall = run.calls.map((call) => call.gasUsed);
+  const limits = run.calls.map((call) => call.gasLimit);
+  const tokens = [
+    { address: 'ETH' as const, symbol: 'ETH', decimals: 18, verified: true },
+    ...erc20s.list().map((address) => ({ address, ...meta(address) })),
+  ];
+  return {
+    ok: calls.every((call) => call.status === 'success'),
+    mode: input.mode,
+    account,
+    blockNumber: run.blockNumber,
+    calls,
+    balanceChanges,
+    approvals,
+    gas: {
+      total: perCall.reduce((sum, gas) => sum + gas, 0n),
+      perCall,
+      limits,
+      maxFeePerGas: input.fees.maxFeePerGas,
+      maxPriorityFeePerGas: input.fees.maxPriorityFeePerGas,
+      baseFee: run.baseFee,
+      costWei: run.costWei,
+      maxCostWei: limits.reduce((sum, limit) => sum + limit * input.fees.maxFeePerGas, 0n),
+    },
+    tokens,
+  };
+}
+
+async function readMetadata(client: PublicClient, token: Address, blockNumber: bigint) {
+  const read = async <name extends 'symbol' | 'decimals'>(functionName: name) =>
+    client.readContract({ address: token, abi: erc20Abi, functionName, blockNumber }).catch(() => undefined);
+  const [symbol, decimals] = await Promise.all([read('symbol'), read('decimals')]);
+  return {
+    symbol: typeof symbol === 'string' && symbol ? cleanSymbol(symbol) : `${token.slice(0, 6)}…${token.slice(-4)}`,
+    decimals: typeof decimals === 'number' ? decimals : 0,
+    verified: false,
+  };
+}
+
+// Symbols are attacker-controlled: no control characters, bounded length (the UI sanitises again).
+function cleanSymbol(symbol: string): string {
+  return symbol.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 32) || '?';
+}
+
+function approveSpender(call: PlanCall): Address | undefined {
+  if (!call.data.startsWith('0x095ea7b3')) return undefined;
+  try {
+    const decoded = decodeFunctionData({ abi: erc20Abi, data: call.data });
+    return decoded.functionName === 'approve' ? getAddress(decoded.args[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function pushAllowance(list: AllowanceKey[], key: AllowanceKey) {
+  const same = (a: AllowanceKey) =>
+    isAddressEqual(a.token, key.token) && isAddressEqual(a.owner, key.owner) && isAddressEqual(a.spender, key.spender);
+  if (!list.some(same)) list.push(key);
+}
+
+function isParty(address: Address): boolean {
+  return ![zeroAddress, lensAddress, observerAddress, ethTransferLogAddress].some((skip) => isAddressEqual(skip, address));
+}
+
+/** An insertion-ordered set of checksummed addresses. */
+class AddressSet {
+  private readonly items = new Map<string, Address>();
+  constructor(initial: Iterable<Address> = []) {
+    for (const address of initial) this.add(address);
+  }
+  add(address: Address) {
+    const key = address.toLowerCase();
+    if (!this.items.has(key)) this.items.set(key, getAddress(address));
+  }
+  get size() {
+    return this.items.size;
+  }
+  list(): Address[] {
+    return [...this.items.values()];
+  }
+}
