@@ -1,0 +1,106 @@
+/**
+ * After inclusion: the real balance changes, read from chain state (not events), and how they differ from
+ * what the simulation showed. Reporting the difference is how Lucid measures its own simulator.
+ */
+import type { Address, PublicClient } from 'viem';
+import { erc20Abi } from 'viem';
+
+export type OutcomeToken = { token: Address | 'ETH'; symbol: string; decimals: number };
+
+/** One balance change; `diff` in base units. ETH diffs are gas-free (gas paid is added back). */
+export type BalanceChange = OutcomeToken & { pre?: bigint | undefined; post?: bigint | undefined; diff: bigint };
+
+export type ReadBalanceChangesParameters = {
+  publicClient: PublicClient;
+  account: Address;
+  tokens: OutcomeToken[];
+  /** The state before: usually the first receipt's block − 1. */
+  fromBlock: bigint;
+  /** The state after: usually the last receipt's block. */
+  toBlock: bigint;
+};
+
+export type ReadBalanceChangesReturnType = { changes: BalanceChange[]; gasPaid: bigint };
+
+/**
+ * Reads `account`'s balances of `tokens` at `fromBlock` and `toBlock`. The ETH diff has the gas the account
+ * paid in blocks (fromBlock, toBlock] added back, so it compares with a simulation's gas-free diff.
+ * Anything else that touched the account in those blocks (an incoming transfer) shows up too.
+ */
+export async function readBalanceChanges(parameters: ReadBalanceChangesParameters): Promise<ReadBalanceChangesReturnType> {
+  const { publicClient, account, tokens, fromBlock, toBlock } = parameters;
+  const gasPaid = await gasPaidBy(publicClient, account, fromBlock, toBlock);
+  const changes = await Promise.all(
+    tokens.map(async (token): Promise<BalanceChange> => {
+      const read = (blockNumber: bigint) =>
+        token.token === 'ETH'
+          ? publicClient.getBalance({ address: account, blockNumber })
+          : publicClient.readContract({ address: token.token, abi: erc20Abi, functionName: 'balanceOf', args: [account], blockNumber });
+      const [pre, post] = await Promise.all([read(fromBlock), read(toBlock)]);
+      const diff = post - pre + (token.token === 'ETH' ? gasPaid : 0n);
+      return { ...token, pre, post, diff };
+    }),
+  );
+  return { changes, gasPaid };
+}
+
+export type OutcomeDifference = {
+  token: Address | 'ETH';
+  symbol: string;
+  decimals: number | undefined;
+  simulated: bigint;
+  actual: bigint;
+  /** actual − simulated. */
+  difference: bigint;
+};
+
+export type CompareOutcomeParameters = {
+  simulated: Array<{ token: Address | 'ETH'; symbol?: string | undefined; decimals?: number | undefined; diff: bigint }>;
+  actual: Array<{ token: Address | 'ETH'; symbol?: string | undefined; decimals?: number | undefined; diff: bigint }>;
+};
+
+/**
+ * Every token whose real change differs from the simulated one (a token missing on one side counts as 0).
+ * An empty list means the simulation was exact.
+ */
+export function compareOutcome({ simulated, actual }: CompareOutcomeParameters): OutcomeDifference[] {
+  type Side = CompareOutcomeParameters['simulated'][number];
+  const byToken = new Map<string, { simulated?: Side; actual?: Side }>();
+  for (const change of simulated) byToken.set(change.token.toLowerCase(), { ...byToken.get(change.token.toLowerCase()), simulated: change });
+  for (const change of actual) byToken.set(change.token.toLowerCase(), { ...byToken.get(change.token.toLowerCase()), actual: change });
+  const differences: OutcomeDifference[] = [];
+  for (const { simulated: s, actual: a } of byToken.values()) {
+    const simulatedDiff = s?.diff ?? 0n;
+    const actualDiff = a?.diff ?? 0n;
+    if (simulatedDiff === actualDiff) continue;
+    const info = s ?? a;
+    if (!info) continue;
+    differences.push({
+      token: info.token,
+      symbol: s?.symbol ?? a?.symbol ?? info.token,
+      decimals: s?.decimals ?? a?.decimals,
+      simulated: simulatedDiff,
+      actual: actualDiff,
+      difference: actualDiff - simulatedDiff,
+    });
+  }
+  return differences;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+// Gas is paid by the sender of each transaction: sum gasUsed × effectiveGasPrice (+ the L1 fee on rollups
+// whose receipts report one) over the account's transactions in the range.
+async function gasPaidBy(publicClient: PublicClient, account: Address, fromBlock: bigint, toBlock: bigint): Promise<bigint> {
+  let total = 0n;
+  for (let blockNumber = fromBlock + 1n; blockNumber <= toBlock; blockNumber++) {
+    const block = await publicClient.getBlock({ blockNumber, includeTransactions: true });
+    for (const transaction of block.transactions) {
+      if (transaction.from.toLowerCase() !== account.toLowerCase()) continue;
+      const receipt = await publicClient.getTransactionReceipt({ hash: transaction.hash });
+      const l1Fee = (receipt as { l1Fee?: bigint | null }).l1Fee ?? 0n;
+      total += receipt.gasUsed * receipt.effectiveGasPrice + l1Fee;
+    }
+  }
+  return total;
+}

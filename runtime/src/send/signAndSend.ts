@@ -1,0 +1,333 @@
+/**
+ * The guarded sign-and-send path. Nothing is signed unless the transactions about to be signed are exactly
+ * the ones simulated and the ones the user approved (same chain, targets, calldata, values, order), and,
+ * when the chain has moved on since the simulation, a fresh simulation still gives the same outcome.
+ *
+ * Then, call by call: nonce, EIP-1559 fees, gas limit from the simulation, local signature, `onSigned` (the
+ * caller records the signed transaction BEFORE it is broadcast, so a crash never loses track of it),
+ * broadcast, `onSent`, receipt (with a timeout and replacement detection), `onReceipt`. A revert stops the
+ * sequence. A receipt timeout returns 'pending' and stops too: the outcome is unknown and we never
+ * re-broadcast — {@link resolvePendingTx} settles it later.
+ */
+import type { Abi, Address, Hash, Hex, LocalAccount, PublicClient, TransactionReceipt, TransactionSerializableEIP1559 } from 'viem';
+import { keccak256, parseTransaction } from 'viem';
+import type { PlanCall } from '../../../agents/sdk/types.js';
+import { ChainError, InfraError, RefusedError } from '../errors/base.js';
+import { SimulationChangedError, TxRevertedError, type ResimulationResult } from './errors.js';
+import { revertReasonOf } from './revertReason.js';
+
+/** Exactly what was signed for one call: what the caller stores before broadcast. */
+export type SignedRequest = {
+  chainId: number;
+  from: Address;
+  to: Address;
+  data: Hex;
+  value: bigint;
+  nonce: number;
+  gas: bigint;
+  maxFeePerGas: bigint;
+  maxPriorityFeePerGas: bigint;
+  /** The signed raw transaction (public once broadcast; lets a user re-broadcast by hand if it was dropped). */
+  serialized: Hex;
+};
+
+export type SentTransaction = {
+  index: number;
+  hash: Hash;
+  request: SignedRequest;
+  /** 'pending': no receipt before the timeout, outcome unknown (not resent). */
+  status: 'success' | 'pending';
+  receipt?: TransactionReceipt | undefined;
+};
+
+export type SignAndSendParameters<report = unknown> = {
+  publicClient: PublicClient;
+  account: LocalAccount;
+  /** The chain the plan was simulated and approved for; must equal the RPC's eth_chainId. */
+  chainId: number;
+  /**
+   * `gasPerCall` is gas used in the simulation (the limit becomes used × 1.2 + gasMargin); `gasLimits`, when
+   * given, are the limits the simulation itself ran with and are signed exactly (RISK.md: simulate with the
+   * gas limit you will sign with).
+   */
+  simulated: { calls: PlanCall[]; blockNumber: bigint; gasPerCall: bigint[]; gasLimits?: bigint[] | undefined };
+  /** Exactly what the user saw and approved. */
+  approved: { calls: PlanCall[] };
+  /** Simulates the plan again at the current block; called only when the chain moved more than maxBlockDrift. */
+  resimulate: () => Promise<ResimulationResult<report>>;
+  /** Blocks the chain may move after the simulation before we re-simulate. Default 2. */
+  maxBlockDrift?: number | undefined;
+  /** Called with the signed transaction before broadcast; if it throws, nothing is broadcast. */
+  onSigned?: ((index: number, hash: Hash, request: SignedRequest) => void | Promise<void>) | undefined;
+  onSent?: ((index: number, hash: Hash) => void | Promise<void>) | undefined;
+  onReceipt?: ((index: number, receipt: TransactionReceipt) => void | Promise<void>) | undefined;
+  /** How long to wait for each receipt. Default 120 s. */
+  receiptTimeoutMs?: number | undefined;
+  /** Receipt polling interval. Default: the client's. */
+  pollingInterval?: number | undefined;
+  /** Extra gas on top of simulated × 1.2. Default 10,000. */
+  gasMargin?: bigint | undefined;
+  /** ABIs used to decode custom revert errors. */
+  errorAbi?: Abi | undefined;
+};
+
+export type SignAndSendReturnType = {
+  /** 'confirmed': every call mined successfully. 'pending': a receipt timed out; see `notSent`. */
+  status: 'confirmed' | 'pending';
+  transactions: SentTransaction[];
+  /** Indexes of calls not sent because an earlier one is still pending. */
+  notSent: number[];
+};
+
+export type SignAndSendErrorType = RefusedError | SimulationChangedError | TxRevertedError | ChainError | InfraError;
+
+export const defaultMaxBlockDrift = 2;
+export const defaultReceiptTimeoutMs = 120_000;
+export const defaultGasMargin = 10_000n;
+
+/**
+ * Signs and sends an approved, simulated plan, one call at a time.
+ *
+ * @returns Each sent transaction with its receipt, or 'pending' on a receipt timeout. {@link SignAndSendReturnType}
+ * @throws `RefusedError` SIGNING_MISMATCH | CHAIN_MISMATCH | NONCE_GAP, {@link SimulationChangedError},
+ * {@link TxRevertedError}, `ChainError` TX_REPLACED | NONCE_CONFLICT | INSUFFICIENT_FUNDS, `InfraError` BROADCAST_FAILED.
+ * @example
+ * const result = await signAndSend({
+ *   publicClient, account, chainId: 31337,
+ *   simulated: { calls: plan.calls, blockNumber: sim.blockNumber, gasPerCall: sim.gasPerCall },
+ *   approved: { calls: shownCalls },
+ *   resimulate: async () => ({ changed: false }),
+ *   onSigned: (i, hash, request) => history.recordSigned(db, { i, hash, request }),
+ * })
+ */
+export async function signAndSend<report = unknown>(parameters: SignAndSendParameters<report>): Promise<SignAndSendReturnType> {
+  const { publicClient, account, chainId, simulated, approved } = parameters;
+  const maxBlockDrift = BigInt(parameters.maxBlockDrift ?? defaultMaxBlockDrift);
+  const gasMargin = parameters.gasMargin ?? defaultGasMargin;
+
+  // 1. What will be signed == what was simulated == what was approved. Checked for every call before any signature.
+  assertSameCalls(simulated.calls, approved.calls);
+  if (simulated.gasPerCall.length !== simulated.calls.length)
+    throw new RefusedError('SIGNING_MISMATCH', 'The simulation did not give a gas amount for every call; nothing was signed.', {
+      details: `${simulated.calls.length} calls, ${simulated.gasPerCall.length} gas values.`,
+    });
+
+  // 2. The RPC is on the chain the plan was made for.
+  const rpcChainId = await publicClient.getChainId();
+  if (rpcChainId !== chainId)
+    throw new RefusedError('CHAIN_MISMATCH', `The plan is for chain ${chainId} but the RPC is on chain ${rpcChainId}; nothing was signed.`, {
+      hints: ['Check --chain and the RPC URL.'],
+    });
+
+  // 3. The chain moved: simulate again and refuse if the outcome changed.
+  // cacheTime 0: viem caches the block number for the polling interval (4 s by default); drift needs the live one.
+  const blockNumber = await publicClient.getBlockNumber({ cacheTime: 0 });
+  if (blockNumber - simulated.blockNumber > maxBlockDrift) {
+    const result = await parameters.resimulate();
+    if (result.changed) throw new SimulationChangedError(result, { simulatedAt: simulated.blockNumber, now: blockNumber });
+  }
+
+  // 4. Nonces: start at the pending count; refuse if a future-nonce transaction waits in the pool, because
+  //    filling the gap would let that unknown transaction execute right after ours.
+  let nonce = await publicClient.getTransactionCount({ address: account.address, blockTag: 'pending' });
+  await assertNoNonceGap(publicClient, account.address, nonce);
+
+  const transactions: SentTransaction[] = [];
+  const total = approved.calls.length;
+  for (const [index, call] of approved.calls.entries()) {
+    const fees = await publicClient.estimateFeesPerGas();
+    const simulatedGas = simulated.gasPerCall[index] ?? 0n;
+    const tx: TransactionSerializableEIP1559 = {
+      type: 'eip1559',
+      chainId,
+      nonce,
+      to: call.to,
+      data: call.data,
+      value: call.value,
+      gas: simulated.gasLimits?.[index] ?? (simulatedGas * 12n) / 10n + gasMargin,
+      maxFeePerGas: fees.maxFeePerGas,
+      maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+    };
+    const serialized = await account.signTransaction(tx);
+    // Read back the signed bytes: what goes on the wire is checked, not just the object we built.
+    assertSignedMatches(serialized, { ...call, chainId, nonce }, index);
+    const hash = keccak256(serialized);
+    const request: SignedRequest = {
+      chainId,
+      from: account.address,
+      to: call.to,
+      data: call.data,
+      value: call.value,
+      nonce,
+      gas: tx.gas ?? 0n,
+      maxFeePerGas: fees.maxFeePerGas,
+      maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+      serialized,
+    };
+    await parameters.onSigned?.(index, hash, request);
+
+    await broadcast(publicClient, serialized, hash, index);
+    await parameters.onSent?.(index, hash);
+    nonce += 1;
+
+    let replaced: { reason: string; hash: Hash } | undefined;
+    let receipt: TransactionReceipt;
+    try {
+      receipt = await publicClient.waitForTransactionReceipt({
+        hash,
+        timeout: parameters.receiptTimeoutMs ?? defaultReceiptTimeoutMs,
+        ...(parameters.pollingInterval ? { pollingInterval: parameters.pollingInterval } : {}),
+        replacement: { from: account.address, nonce: request.nonce, to: call.to, input: call.data, value: call.value },
+        onReplaced: (replacement) => {
+          replaced = { reason: replacement.reason, hash: replacement.transaction.hash };
+        },
+      });
+    } catch (error) {
+      if (isTimeout(error)) {
+        transactions.push({ index, hash, request, status: 'pending' });
+        return { status: 'pending', transactions, notSent: range(index + 1, total) };
+      }
+      throw new InfraError('RECEIPT_FAILED', `Could not read the receipt of transaction ${index + 1} of ${total}.`, {
+        details: `Hash ${hash}. It may still be mined; check it before sending anything again.`,
+        cause: error,
+      });
+    }
+    await parameters.onReceipt?.(index, receipt);
+    if (replaced)
+      throw new ChainError('TX_REPLACED', `Transaction ${index + 1} of ${total} was ${replaced.reason} by another transaction with the same nonce.`, {
+        details: `Ours ${hash}, mined instead ${replaced.hash}. Later calls were not sent.`,
+        hints: ['Another wallet using this account sent a transaction at the same time; check the account before retrying.'],
+      });
+    if (receipt.status === 'reverted') {
+      const reason = await revertReasonOf({
+        publicClient,
+        from: account.address,
+        to: call.to,
+        data: call.data,
+        value: call.value,
+        blockNumber: receipt.blockNumber,
+        abi: parameters.errorAbi,
+      }).catch(() => undefined);
+      throw new TxRevertedError({ index, total, hash, receipt, reason });
+    }
+    transactions.push({ index, hash, request, status: 'success', receipt });
+  }
+  return { status: 'confirmed', transactions, notSent: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const fields = ['to', 'data', 'value'] as const;
+
+function assertSameCalls(simulated: PlanCall[], approved: PlanCall[]): void {
+  if (simulated.length !== approved.length)
+    throw mismatch(`You approved ${approved.length} call(s) but ${simulated.length} were simulated.`);
+  if (approved.length === 0) throw mismatch('There is nothing to sign: the plan has no calls.');
+  const sameCall = (a: PlanCall, b: PlanCall) => fields.every((field) => sameField(field, a[field], b[field]));
+  for (const [index, call] of approved.entries()) {
+    const other = simulated[index];
+    if (!other || sameCall(call, other)) continue;
+    // Same calls in another order is its own, clearer message.
+    if (simulated.some((candidate) => sameCall(candidate, call)))
+      throw mismatch(`Call ${index + 1} is not in the order you approved.`);
+    const field = fields.find((f) => !sameField(f, call[f], other[f]));
+    throw mismatch(`Call ${index + 1}: the ${field} to be signed differs from what you approved.`, {
+      details: `approved: ${show(field, call)}\nto sign:  ${show(field, other)}`,
+    });
+  }
+}
+
+function assertSignedMatches(serialized: Hex, expected: { to: Address; data: Hex; value: bigint; chainId: number; nonce: number }, index: number): void {
+  const parsed = parseTransaction(serialized);
+  const ok =
+    parsed.type === 'eip1559' &&
+    parsed.chainId === expected.chainId &&
+    parsed.nonce === expected.nonce &&
+    sameField('to', parsed.to ?? '0x', expected.to) &&
+    sameField('data', parsed.data ?? '0x', expected.data) &&
+    (parsed.value ?? 0n) === expected.value;
+  if (!ok)
+    throw new RefusedError('SIGNING_MISMATCH', `Call ${index + 1}: the signed transaction does not match what you approved; it was not sent.`, {
+      hints: ['Simulate and approve the plan again.'],
+    });
+}
+
+function sameField(field: (typeof fields)[number], a: unknown, b: unknown): boolean {
+  if (field === 'value') return a === b;
+  return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
+}
+
+function show(field: (typeof fields)[number] | undefined, call: PlanCall): string {
+  if (field === 'value') return `${call.value} wei`;
+  if (field === 'data') return call.data.length > 74 ? `${call.data.slice(0, 74)}… (${(call.data.length - 2) / 2} bytes)` : call.data;
+  return call.to;
+}
+
+function mismatch(message: string, extra: { details?: string } = {}): RefusedError {
+  return new RefusedError('SIGNING_MISMATCH', `${message} Nothing was signed.`, {
+    details: extra.details,
+    hints: ['Simulate and approve the plan again.'],
+  });
+}
+
+// txpool_content is answered by anvil, geth and most self-hosted nodes; public RPCs often refuse it, and then
+// we cannot see queued transactions (the check is skipped, not failed).
+async function assertNoNonceGap(publicClient: PublicClient, address: Address, pendingNonce: number): Promise<void> {
+  let content: { queued?: Record<string, Record<string, { hash?: Hash }>> };
+  try {
+    content = (await publicClient.request({ method: 'txpool_content' } as never)) as typeof content;
+  } catch {
+    return;
+  }
+  const queued = Object.entries(content?.queued ?? {}).find(([from]) => from.toLowerCase() === address.toLowerCase())?.[1];
+  const future = Object.keys(queued ?? {})
+    .map(Number)
+    .filter((n) => n > pendingNonce)
+    .sort((a, b) => a - b);
+  if (future.length > 0)
+    throw new RefusedError('NONCE_GAP', `A transaction with a future nonce (${future[0]}) is waiting in the node's pool; nothing was signed.`, {
+      details: `The account's next nonce is ${pendingNonce}. Sending now would fill the gap and let the waiting transaction(s) (nonce ${future.join(', ')}) execute too.`,
+      hints: ['Find out where that transaction came from; replace or drop it before sending.'],
+    });
+}
+
+async function broadcast(publicClient: PublicClient, serialized: Hex, hash: Hash, index: number): Promise<void> {
+  try {
+    const returned = await publicClient.sendRawTransaction({ serializedTransaction: serialized });
+    if (returned.toLowerCase() !== hash.toLowerCase())
+      throw new InfraError('BROADCAST_FAILED', `The node returned hash ${returned} for transaction ${index + 1}, expected ${hash}.`);
+  } catch (error) {
+    if (error instanceof InfraError) throw error;
+    const text = errorText(error);
+    if (/nonce too low|already known|replacement transaction underpriced|nonce.*(used|already)/i.test(text))
+      throw new ChainError('NONCE_CONFLICT', `Transaction ${index + 1} was rejected: its nonce is already used.`, {
+        details: `Hash ${hash}. Another transaction from this account took the nonce.`,
+        hints: ['Check the account for transactions sent elsewhere, then simulate again.'],
+      });
+    if (/insufficient funds/i.test(text))
+      throw new ChainError('INSUFFICIENT_FUNDS', `Transaction ${index + 1} was rejected: not enough ETH for value + gas.`, { details: `Hash ${hash}.` });
+    throw new InfraError('BROADCAST_FAILED', `Sending transaction ${index + 1} failed; it may or may not have reached the node.`, {
+      details: `Hash ${hash}. Check its status before sending anything again.`,
+      cause: error,
+    });
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'WaitForTransactionReceiptTimeoutError';
+}
+
+function errorText(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 10; depth++) {
+    const { message, details, shortMessage } = current as { message?: unknown; details?: unknown; shortMessage?: unknown };
+    for (const part of [shortMessage, details, message]) if (typeof part === 'string') parts.push(part);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return parts.join('\n');
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}

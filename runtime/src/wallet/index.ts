@@ -1,0 +1,25 @@
+export {
+  ANVIL_ACCOUNT_0,
+  ANVIL_PUBLIC_TEST_KEY_0,
+  DEVNET_CHAIN_ID,
+  DEVNET_WALLET_NAME,
+  createWallet,
+  defaultHdPath,
+  devnetAccount,
+  exportAddress,
+  importMnemonic,
+  importPrivateKey,
+  keystoreDir,
+  keystorePath,
+  listWallets,
+  minPasswordLength,
+  unlockWallet,
+  type CreateWalletParameters,
+  type ImportMnemonicParameters,
+  type ImportPrivateKeyParameters,
+  type KeystoreWriteOptions,
+  type UnlockWalletParameters,
+  type WalletSummary,
+} from './wallets.js';
+export { passwordEnvVar, passwordFrom, type PasswordFromParameters, type PasswordPromptOptions } from './password.js';
+export { defaultScryptN, type KeystoreV3 } from './keystore.js';
