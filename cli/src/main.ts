@@ -19,6 +19,8 @@ export function buildProgram(): Command {
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .showSuggestionAfterError(true)
+    // Root options (the bare `lucid "<intent>"` form) belong to the root; a subcommand's own --json is its own.
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (text) => writeData(text),
       writeErr: (text) => say(text),

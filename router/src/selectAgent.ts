@@ -8,6 +8,7 @@
  */
 import type { Address } from 'viem';
 import { InputError, LucidError } from '../../runtime/src/errors/base.js';
+import { formatUnitsHuman } from '../../runtime/src/simulate/format.js';
 import type { Agent, AgentContext, Plan, ResolvedIntent } from '../../agents/sdk/types.js';
 
 /** What selection needs from a simulation report (runtime/src/simulate produces it). */
@@ -30,6 +31,7 @@ export type Candidate<report extends SimulatedOutcome = SimulatedOutcome> = {
   /** Net outcome in base units of `scoreToken`; higher is better. */
   score?: bigint | undefined;
   scoreToken?: string | undefined;
+  scoreDecimals?: number | undefined;
   /** The agent's fee per use in wei (registry agents), for tie-breaks. */
   feeWei?: bigint | undefined;
   usage?: number | undefined;
@@ -169,15 +171,18 @@ function score(candidate: Candidate, intent: ResolvedIntent, account: Address): 
       const gasInTokenIn = intent.token.address === 'ETH' ? gas : intent.tokenOut.address === 'ETH' && received > 0n ? (gas * spent) / received : 0n;
       candidate.score = -(spent + gasInTokenIn);
       candidate.scoreToken = intent.token.symbol;
+      candidate.scoreDecimals = intent.token.decimals;
     } else {
       const gasInTokenOut = intent.tokenOut.address === 'ETH' ? gas : intent.token.address === 'ETH' && spent > 0n ? (gas * received) / spent : 0n;
       candidate.score = received - gasInTokenOut;
       candidate.scoreToken = intent.tokenOut.symbol;
+      candidate.scoreDecimals = intent.tokenOut.decimals;
     }
     return;
   }
   candidate.score = -gas;
-  candidate.scoreToken = 'wei of gas';
+  candidate.scoreToken = 'ETH of gas';
+  candidate.scoreDecimals = 18;
 }
 
 function sameToken(a: Address | 'ETH', b: Address | 'ETH'): boolean {
@@ -204,6 +209,7 @@ function explainWin(candidates: Candidate[]): string {
   if (runnerUp && !runnerUp.dropped && winner.score === runnerUp.score) {
     return `${winner.agentId} ties ${runnerUp.agentId} on outcome and wins on ${winner.feeWei !== runnerUp.feeWei ? 'lower fee' : 'usage'}`;
   }
-  const margin = (winner.score ?? 0n) - (runnerUp?.score ?? 0n);
-  return `${winner.agentId} gives the best net outcome: ${margin} base units of ${winner.scoreToken} more than ${runnerUp?.agentId}`;
+  const margin = formatUnitsHuman((winner.score ?? 0n) - (runnerUp?.score ?? 0n), winner.scoreDecimals ?? 18);
+  const better = winner.scoreToken === 'ETH of gas' ? `${margin} ETH less gas` : `${margin} ${winner.scoreToken} more (net of gas)`;
+  return `${winner.agentId} gives the best net outcome: ${better} than ${runnerUp?.agentId}`;
 }

@@ -23,6 +23,8 @@ export type Controller = {
   command(name: string): Promise<string>;
   describeOutcome(outcome: RunOutcome): string;
   describeError(error: unknown): string;
+  /** Releases what the controller holds (its store); called once when the UI exits. */
+  close?(): void;
 };
 
 type Finished = { id: number; text: string; lines: string[]; tone: 'ok' | 'bad' | 'info' };
@@ -30,6 +32,7 @@ type Finished = { id: number; text: string; lines: string[]; tone: 'ok' | 'bad' 
 const helpText = [
   'Type what you want, e.g. "swap 1 ETH for USDC" or "send 20 USDC to bob", then Enter.',
   'On a review: y signs, n drops it, e shows the full plan. Ctrl-C drops the intent before signing.',
+  'Above your typedConfirmationAbove policy you type the amount instead of y.',
   '↑/↓ walk your input history; Tab completes token symbols and contact names.',
   'Commands: /help /history /balance /agents /policy /quit',
 ];
@@ -44,6 +47,8 @@ export function App({ controller, animate = true }: { controller: Controller; an
   const [busy, setBusy] = useState<{ text: string; stages: StageLine[] } | undefined>(undefined);
   const [review, setReview] = useState<Review | undefined>(undefined);
   const [expanded, setExpanded] = useState(false);
+  // Typed confirmation (policy 'confirm-typed'): what the user has typed so far on the review.
+  const [typed, setTyped] = useState('');
   const [status, setStatus] = useState<StatusInfo | undefined>(undefined);
   const [now, setNow] = useState(Date.now());
   const decide = useRef<((yes: boolean) => void) | undefined>(undefined);
@@ -61,6 +66,11 @@ export function App({ controller, animate = true }: { controller: Controller; an
     return () => clearInterval(timer);
   }, [busy]);
 
+  const quit = () => {
+    controller.close?.();
+    exit();
+  };
+
   const finish = (entry: Omit<Finished, 'id'>) => setFinished((list) => [...list, { ...entry, id: nextId.current++ }]);
 
   const submit = async (line: string) => {
@@ -71,7 +81,7 @@ export function App({ controller, animate = true }: { controller: Controller; an
     controller.appendInput(text);
     if (text.startsWith('/')) {
       const name = text.slice(1).split(/\s+/)[0] ?? '';
-      if (name === 'quit' || name === 'exit' || name === 'q') return exit();
+      if (name === 'quit' || name === 'exit' || name === 'q') return quit();
       if (name === 'help') return finish({ text, lines: helpText, tone: 'info' });
       try {
         const output = await controller.command(name);
@@ -94,6 +104,7 @@ export function App({ controller, animate = true }: { controller: Controller; an
       new Promise<boolean>((resolve) => {
         if (cancelRequested.current) return resolve(false);
         setExpanded(false);
+        setTyped('');
         setReview(next);
         decide.current = (yes) => {
           decide.current = undefined;
@@ -117,8 +128,18 @@ export function App({ controller, animate = true }: { controller: Controller; an
     if (key.ctrl && char === 'c') {
       // Before signing, Ctrl-C drops the intent (the pipeline records it as rejected); idle, it quits.
       if (decide.current) return decide.current(false);
-      if (!busy) return exit();
+      if (!busy) return quit();
       cancelRequested.current = true;
+      return;
+    }
+    if (review && decide.current && typedTarget(review)) {
+      // Typing the amount is the only way past this review: y is just a character here.
+      const target = typedTarget(review) ?? '';
+      if (key.return) return decide.current(typedMatches(typed, target, review));
+      if (key.escape) return decide.current(false);
+      if (key.tab) return setExpanded((value) => !value);
+      if (key.backspace || key.delete) return setTyped((value) => value.slice(0, -1));
+      if (char && !key.ctrl && !key.meta) setTyped((value) => (value + char).slice(0, 80));
       return;
     }
     if (review && decide.current) {
@@ -164,7 +185,19 @@ export function App({ controller, animate = true }: { controller: Controller; an
         </Box>
       )}
       {review && <ReviewView review={review} width={width} expanded={expanded} />}
-      {review && (
+      {review && typedTarget(review) !== undefined && (
+        <Box flexDirection="column">
+          <Text color={theme.warning} bold wrap="wrap">
+            Policy: this amount needs a typed confirmation. Type {typedTarget(review)} and Enter to sign · Esc drops · Tab {expanded ? 'hides' : 'shows'} the plan
+          </Text>
+          <Box>
+            <Text color={theme.warning}>amount › </Text>
+            <Text wrap="truncate-start">{typed}</Text>
+            <Text inverse> </Text>
+          </Box>
+        </Box>
+      )}
+      {review && typedTarget(review) === undefined && (
         <Text bold wrap="truncate-end">
           Sign and send? <Text color={theme.success}>y</Text> sign · <Text color={theme.danger}>n</Text> drop · e {expanded ? 'hide' : 'show'} plan
         </Text>
@@ -179,6 +212,31 @@ export function App({ controller, animate = true }: { controller: Controller; an
       <StatusBar status={status} width={width} />
     </Box>
   );
+}
+
+/** The amount the policy asks the user to type, when it asks. */
+export function typedTarget(review: Review): string | undefined {
+  return review.policy.decision === 'confirm-typed' ? (review.policy.typedConfirmation ?? '') : undefined;
+}
+
+/**
+ * Whether the typed text is the asked amount: "1.5", "1.50" and "1.5 ETH" all match "1.5" (a symbol, if
+ * given, must be one the review moves). Anything else, including an empty line, does not.
+ */
+export function typedMatches(typedText: string, target: string, review: Pick<Review, 'simulation'>): boolean {
+  const [amount, symbol, ...rest] = typedText.trim().split(/\s+/u);
+  if (!amount || rest.length > 0 || !target) return false;
+  if (symbol !== undefined && !review.simulation.balanceChanges.some((change) => change.symbol.toLowerCase() === symbol.toLowerCase())) return false;
+  return normalizeDecimal(amount) !== undefined && normalizeDecimal(amount) === normalizeDecimal(target.trim().split(/\s+/u)[0] ?? '');
+}
+
+function normalizeDecimal(text: string): string | undefined {
+  const plain = text.replace(/,/g, '');
+  if (!/^\d+(?:\.\d+)?$/.test(plain)) return undefined;
+  const [integer = '0', fraction = ''] = plain.split('.');
+  const int = integer.replace(/^0+(?=\d)/, '');
+  const frac = fraction.replace(/0+$/, '');
+  return frac ? `${int}.${frac}` : int;
 }
 
 function stageSummary(line: StageLine): string {

@@ -5,7 +5,7 @@
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { getAddress } from 'viem';
+import { toChecksumAddress as getAddress } from '../chain/address.js';
 import type { z } from 'zod';
 import { InfraError, InputError } from '../errors/base.js';
 import { configFilePath } from './home.js';

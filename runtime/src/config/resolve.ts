@@ -3,7 +3,7 @@
  * value where it came from (for `lucid config show`). The LLM API key is read only from the environment and
  * is never printed by {@link describeConfig}.
  */
-import { getAddress } from 'viem';
+import { toChecksumAddress as getAddress } from '../chain/address.js';
 import { z } from 'zod';
 import { InputError } from '../errors/base.js';
 import type { ConfigFile, ParserChoice } from './schema.js';

@@ -3,7 +3,7 @@
  * as `rpcURL` silently doing nothing is worse than a message). Secrets have no place here: the LLM API key
  * comes only from `OPENAI_API_KEY`, and signing keys are never read from config.
  */
-import { isAddress } from 'viem';
+import { hasValidChecksum } from '../chain/address.js';
 import { z } from 'zod';
 
 export const PARSERS = ['grammar', 'llm', 'auto'] as const;
@@ -26,7 +26,7 @@ export const chainSchema = z
 export const accountSchema = z
   .string()
   .trim()
-  .refine((value) => isAddress(value, { strict: true }), {
+  .refine((value) => hasValidChecksum(value), {
     message: 'must be an address (0x + 40 hex digits) with a valid EIP-55 checksum if mixed-case',
   })
   .describe('The account that signs; default: devnet account #0');

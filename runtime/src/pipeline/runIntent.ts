@@ -237,8 +237,8 @@ function stepOutcome(full: SimulationReport, before: SimulationReport | undefine
 }
 
 function candidateView(candidate: Candidate, resolved: ResolvedIntent): CandidateView {
-  const unitToken = resolved.amountOut !== undefined ? resolved.token : resolved.tokenOut;
-  const decimals = candidate.scoreToken === unitToken?.symbol ? unitToken?.decimals : 18;
+  const decimals = candidate.scoreDecimals ?? 18;
+  void resolved;
   return {
     agentId: candidate.agentId,
     description: candidate.description,

@@ -135,7 +135,12 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
         publicClient: client,
         account,
         chainId,
-        simulated: { calls: review.calls, blockNumber: review.simulation.blockNumber, gasPerCall: review.simulation.gas.limits },
+        simulated: {
+          calls: review.calls,
+          blockNumber: review.simulation.blockNumber,
+          gasPerCall: review.simulation.gas.perCall,
+          gasLimits: review.simulation.gas.limits,
+        },
         approved: { calls: review.calls },
         resimulate: async () => {
           const after = await simulate(review.calls);

@@ -1,0 +1,43 @@
+/**
+ * Runs the real `lucid` program in-process on argv, with output captured and LUCID_HOME pointed at a temp
+ * directory: the same parse → action → top-level error handling as bin/lucid.js, without a child process.
+ */
+import { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { buildProgram, reportError } from '../main.js';
+import { setStreams } from '../output.js';
+
+export type CliResult = { code: number; stdout: string; stderr: string };
+
+/**
+ * @param argv arguments after `lucid`.
+ * @param extra commands to add when the program does not have them yet (until index.ts registers them).
+ */
+export async function runCli(argv: string[], options: { home: string; env?: Record<string, string | undefined>; extra?: Command[] }): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk, _encoding, callback) {
+        append(chunk.toString());
+        callback();
+      },
+    });
+  const saved = { ...process.env };
+  Object.assign(process.env, { LUCID_HOME: options.home, NO_COLOR: '1' }, options.env ?? {});
+  for (const [key, value] of Object.entries(options.env ?? {})) if (value === undefined) delete process.env[key];
+  setStreams({ stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
+  const program = buildProgram();
+  for (const command of options.extra ?? []) if (!program.commands.some((c) => c.name() === command.name())) program.addCommand(command);
+  let code = 0;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    code = reportError(error, argv.includes('--json'));
+  } finally {
+    setStreams(undefined);
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+  return { code, stdout, stderr };
+}

@@ -1,0 +1,159 @@
+/**
+ * The bridge between the ink UI and the runtime: everything App.tsx shows comes from here, as plain data or
+ * text. The UI never touches the session, the store or the chain itself.
+ */
+import type { Session } from '../../../runtime/src/session/types.js';
+import type { RunOutcome } from '../../../runtime/src/pipeline/types.js';
+import type { Store } from '../../../runtime/src/store/db.js';
+import type { RunOptions } from '../commands/options.js';
+import type { Settings } from '../settings.js';
+import type { Controller, StatusInfo } from './App.js';
+import { findLucidError } from '../../../runtime/src/errors/base.js';
+import { openStore } from '../../../runtime/src/store/db.js';
+import { appendInput, listInputs } from '../../../runtime/src/store/inputHistory.js';
+import { listContacts } from '../../../runtime/src/store/contacts.js';
+import { listRuns } from '../../../runtime/src/store/runs.js';
+import { runIntent } from '../../../runtime/src/pipeline/runIntent.js';
+import { parseIntents } from '../../../router/src/parseIntents.js';
+import { formatUnitsHuman } from '../../../runtime/src/simulate/format.js';
+import { sanitize } from '../output.js';
+import { shortAddress } from '../render/review.js';
+import { formatAgentRows, listAgentRows } from '../commands/agents.js';
+import { formatPolicy, readPolicy } from '../commands/policy.js';
+
+/** The controller plus `close()`, which releases the input-history store (idempotent). */
+export type SessionController = Controller & { close(): void };
+
+/**
+ * @param session an open session (the caller closes it).
+ * @param settings effective settings; `settings.home` locates the store for input history and contacts.
+ * @param options the run flags the UI was started with (`--dry-run`, `--agent`).
+ * @returns {@link SessionController}
+ * @example
+ * const controller = createController(session, settings, options)
+ * render(<App controller={controller} />)
+ */
+export function createController(session: Session, settings: Settings, options: RunOptions): SessionController {
+  // The session's store is a RunRecorder (runs and txs only); input history and contacts are read here.
+  let store: Store | undefined = openStore(settings.home);
+  // Oldest first, the order App's ↑/↓ walk expects; kept in memory so arrow keys never hit SQLite.
+  const history = listInputs(store.db).reverse();
+  const close = () => {
+    store?.close();
+    store = undefined;
+  };
+  process.once('exit', close);
+  const db = () => {
+    if (!store) store = openStore(settings.home);
+    return store.db;
+  };
+
+  const run: Controller['run'] = (text, hooks) =>
+    runIntent(session, {
+      text,
+      mode: options.dryRun ? 'dry-run' : 'execute',
+      parse: (words) => parseIntents(words, { parser: settings.parser, llm: settings.llm }),
+      confirm: hooks.confirm,
+      onStage: hooks.onStage,
+      forcedAgentId: options.agent,
+    });
+
+  return {
+    async status(): Promise<StatusInfo> {
+      const [balance, block] = await Promise.all([
+        session.publicClient.getBalance({ address: session.account.address }),
+        session.publicClient.getBlockNumber(),
+      ]);
+      return {
+        chain: session.chainName,
+        account: shortAddress(session.account.address),
+        balance: formatUnitsHuman(balance, 18, { maxFractionDigits: 4 }),
+        block: block.toString(),
+        devnet: session.isDevnet,
+      };
+    },
+    inputHistory: () => history,
+    completions() {
+      const symbols = session.tokens.map((token) => sanitize(token.symbol, 32)).filter((symbol) => /^[\w.$-]+$/.test(symbol));
+      const contacts = listContacts(db()).map((contact) => contact.name);
+      return [...new Set([...symbols, ...contacts])];
+    },
+    appendInput(line) {
+      const text = line.trim();
+      if (!text || history.at(-1) === text) return;
+      history.push(text);
+      appendInput(db(), text);
+    },
+    run,
+    async command(name) {
+      switch (name) {
+        case 'history':
+          return formatHistory(db());
+        case 'balance': {
+          const outcome = await runIntent(session, {
+            text: 'balance',
+            mode: 'dry-run',
+            parse: (words) => parseIntents(words, { parser: 'grammar', llm: undefined }),
+            confirm: async () => false,
+          });
+          return describeOutcome(outcome);
+        }
+        case 'agents':
+          return formatAgentRows(await listAgentRows({ home: settings.home }));
+        case 'policy': {
+          const { path, policy, exists } = await readPolicy(settings.home);
+          return formatPolicy(policy, path, exists);
+        }
+        default:
+          return `unknown command /${sanitize(name, 40)}: try /help`;
+      }
+    },
+    describeOutcome,
+    describeError,
+    close,
+  };
+}
+
+/** The lines shown once an intent finished: balances for a read-only answer, tx results otherwise. */
+export function describeOutcome(outcome: RunOutcome): string {
+  const { review } = outcome;
+  if (outcome.status === 'read-only') {
+    const balances = review.readOnly?.balances ?? [];
+    if (balances.length === 0) return 'no balances';
+    return balances
+      .map((line) => `${formatUnitsHuman(line.balance, line.decimals).padStart(20)} ${sanitize(line.symbol, 12).padEnd(8)}${line.usd !== undefined ? ` $${line.usd.toFixed(2)}` : ''}`)
+      .join('\n');
+  }
+  if (outcome.status === 'simulated') return 'dry run: simulated, nothing was signed';
+  const lines: string[] = [];
+  for (const tx of outcome.txs)
+    lines.push(`${tx.status === 'confirmed' ? '✔' : '✖'} ${tx.status} ${tx.hash}${tx.blockNumber !== undefined ? ` in block ${tx.blockNumber}` : ''}`);
+  const mine = outcome.balanceChanges.filter((change) => change.address.toLowerCase() === review.account.toLowerCase() && change.diff !== 0n);
+  for (const change of mine) {
+    const amount = formatUnitsHuman(change.diff < 0n ? -change.diff : change.diff, change.decimals);
+    lines.push(`  ${change.diff < 0n ? '-' : '+'}${amount} ${sanitize(change.symbol, 12)}`);
+  }
+  for (const difference of outcome.outcomeDifferences) lines.push(`⚠ differs from the simulation: ${sanitize(difference, 200)}`);
+  if (outcome.status === 'pending') lines.push('still pending: `lucid history` will resolve it later');
+  if (outcome.status === 'reverted') lines.push('reverted on chain: only gas was spent');
+  return lines.join('\n');
+}
+
+/** One short message and its hints; never a stack trace. */
+export function describeError(error: unknown): string {
+  const lucid = findLucidError(error);
+  if (!lucid) return `internal error: ${sanitize(error instanceof Error ? error.message : String(error), 300)} (a bug in Lucid; LUCID_DEBUG=1 shows more)`;
+  if (lucid.code === 'USER_REJECTED') return 'dropped: nothing was signed';
+  return [sanitize(lucid.shortMessage, 300), ...lucid.hints.map((hint) => `hint: ${sanitize(hint, 200)}`)].join('\n');
+}
+
+function formatHistory(db: Store['db']): string {
+  const runs = listRuns(db, { limit: 10 });
+  if (runs.length === 0) return 'no intents yet';
+  return runs
+    .map((run) => {
+      const when = new Date(run.createdAt).toISOString().replace('T', ' ').slice(0, 19);
+      return `#${run.id}  ${when}  ${run.status.padEnd(9)}  ${sanitize(run.text, 70)}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,71 @@
+/**
+ * The embedded intent parser: offline, deterministic, no model. Words in, {@link IntentList} out, or an
+ * `UNPARSEABLE_INTENT` {@link InputError} that quotes the word it could not use and shows where it stands.
+ *
+ * Pipeline: {@link tokenize} (typed tokens with positions) → {@link parseTokens} (recursive descent, one
+ * production per action) → `intentListSchema.parse` (the schema is the contract; nothing leaves unchecked).
+ */
+import { knownSymbols } from '../../../agents/tokens/index.js';
+import { InputError } from '../../../runtime/src/errors/base.js';
+import { intentListSchema, type IntentList } from '../intent.js';
+import { unparseable, unparseableCode } from './errors.js';
+import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
+import { tokenize } from './tokenize.js';
+
+export { damerauLevenshtein, nearest } from './distance.js';
+export { examples, unparseableCode } from './errors.js';
+export { maxInputLength, tokenize, type Token, type TokenKind } from './tokenize.js';
+
+export type ParseWithGrammarOptions = {
+  /** Token symbols to recognise, spelled as the token list spells them. Default: every known symbol. */
+  symbols?: readonly string[] | undefined;
+};
+export type ParseWithGrammarReturnType = IntentList;
+export type ParseWithGrammarErrorType = InputError;
+
+/**
+ * Parses what a person typed into intents, one per step, in order.
+ *
+ * @param text - The words, e.g. `swap 1 ETH for USDC then send 50 USDC to alice.eth`.
+ * @param options - {@link ParseWithGrammarOptions}.
+ * @returns The {@link IntentList}, already checked against `intentListSchema`.
+ * @throws InputError `UNPARSEABLE_INTENT` (exit 2) with the word it could not use, a caret line in
+ *   `details` and a hint with a sentence that would parse.
+ *
+ * @example
+ * parseWithGrammar('swap 1.5k usdc for eth with 0.5% slippage on base')
+ * // { intents: [{ action: 'swap', amount: '1500', token: 'USDC', tokenOut: 'ETH', slippageBps: 50, chain: 'base' }] }
+ */
+export function parseWithGrammar(text: string, options: ParseWithGrammarOptions = {}): ParseWithGrammarReturnType {
+  if (typeof text !== 'string') throw unparseable('', undefined, 'nothing to do: the input is not text');
+  const tokens = tokenize(text);
+  const intents = parseTokens(text, tokens, tableFor(options.symbols));
+  const checked = intentListSchema.safeParse({ intents: intents.map(compact) });
+  if (!checked.success) {
+    // The grammar should never build an intent the schema refuses; if it does, say what, not a stack trace.
+    const issue = checked.error.issues[0];
+    throw new InputError(unparseableCode, `could not build an intent: ${issue?.path.join('.') || 'intent'} ${issue?.message ?? 'is invalid'}`, {
+      hints: ['try: swap 1 ETH for USDC'],
+    });
+  }
+  return checked.data;
+}
+
+let defaultTable: SymbolTable | undefined;
+const tables = new WeakMap<readonly string[], SymbolTable>();
+
+/** Symbol tables are built once per list (the default list, or each list a caller passes). */
+function tableFor(symbols: readonly string[] | undefined): SymbolTable {
+  if (symbols === undefined) return (defaultTable ??= symbolTable(knownSymbols()));
+  let table = tables.get(symbols);
+  if (!table) tables.set(symbols, (table = symbolTable(symbols)));
+  return table;
+}
+
+/** Drops undefined fields, in the contract's field order, so JSON output is stable. */
+function compact(intent: Record<string, unknown>): Record<string, unknown> {
+  const order = ['action', 'amount', 'amountOut', 'token', 'tokenOut', 'to', 'slippageBps', 'chain', 'unlimited'];
+  const out: Record<string, unknown> = {};
+  for (const key of order) if (intent[key] !== undefined) out[key] = intent[key];
+  return out;
+}

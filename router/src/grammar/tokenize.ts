@@ -1,0 +1,240 @@
+/**
+ * The tokenizer: turns the input into typed tokens with source positions, so the grammar never looks at
+ * raw characters. Each token records `start`/`end` (UTF-16 offsets into the input) for the caret in errors.
+ *
+ * Hostile input is refused here with a clear error: over-long input, control and invisible characters
+ * (zero-width spaces, bidi overrides), letters outside ASCII (look-alikes such as Cyrillic "С" in "USDС"),
+ * malformed numbers and addresses. Every pattern is a sticky, linear regex applied at one position.
+ */
+import { maxAmountDigits, scaleDecimal } from './decimal.js';
+import { quote, unparseable, type Span } from './errors.js';
+import { numberWords, scaleSuffixes } from './lexicon.js';
+
+/** The longest input the grammar reads; longer text is refused before tokenizing. */
+export const maxInputLength = 1000;
+
+export type TokenKind = 'number' | 'numberWord' | 'suffix' | 'percent' | 'address' | 'ens' | 'word' | 'punct';
+
+export type Token = Span & {
+  kind: TokenKind;
+  /** The text as written. */
+  text: string;
+  /** Lower-case text (with ’ as '): what word matching uses. */
+  lower: string;
+  /**
+   * number / numberWord: the canonical decimal ("1000" for "1,000", "0.001" for "1e-3");
+   * suffix: the power of ten as a string ("3" for k); punct: the normalised mark ("->" for →).
+   */
+  value: string;
+  /** number: written with a leading "$". */
+  dollar?: boolean;
+  /** Whether whitespace separates this token from the previous one. */
+  spaced: boolean;
+};
+
+export type TokenizeErrorType = ReturnType<typeof unparseable>;
+
+const numberPattern = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+/y;
+const exponentPattern = /[eE][+-]?\d{1,4}(?![\p{L}\p{N}_])/uy;
+const suffixPattern = /(?:bn|[kmb])(?![\p{L}\p{N}_])/iuy;
+const hexPattern = /0x[0-9a-fA-F]*/y;
+// A hyphen belongs to a word ("bob-the-builder") unless it starts an arrow ("ETH->USDC").
+const wordPattern = /[\p{L}_](?:[\p{L}\p{M}\p{N}_'’]|-(?!>))*(?:\.(?:[\p{L}\p{M}\p{N}_]|-(?!>))+)*/uy;
+const wordChar = /[\p{L}\p{M}\p{N}_]/u;
+const invisible = /[\p{Cf}\u2028\u2029\u034F\u115F\u1160\u3164\uFFA0]/u;
+const control = /[\p{Cc}]/u;
+
+/**
+ * Splits `source` into tokens.
+ * @throws InputError `UNPARSEABLE_INTENT` naming the offending character or word and its column.
+ */
+export function tokenize(source: string): Token[] {
+  if (source.length > maxInputLength)
+    throw unparseable(
+      source,
+      { start: maxInputLength, end: Math.min(source.length, maxInputLength + 1) },
+      `input is too long: ${source.length} characters (the limit is ${maxInputLength})`,
+      'multi',
+    );
+  const tokens: Token[] = [];
+  let i = 0;
+  let spaced = true;
+  const push = (kind: TokenKind, start: number, end: number, value: string, extra: Partial<Token> = {}) => {
+    const text = source.slice(start, end);
+    tokens.push({ kind, start, end, text, lower: text.toLowerCase().replace(/’/g, "'"), value, spaced, ...extra });
+    spaced = false;
+    i = end;
+  };
+  while (i < source.length) {
+    const ch = source[i]!;
+    const code = source.codePointAt(i)!;
+    if (ch === '\n' || ch === '\r') {
+      // A new line ends a clause, like ";".
+      push('punct', i, i + 1, ';');
+      spaced = true;
+      continue;
+    }
+    if (control.test(ch) && ch !== '\t')
+      throw unparseable(source, { start: i, end: i + 1 }, `control character U+${hex(code)} is not allowed`);
+    if (invisible.test(ch))
+      throw unparseable(source, { start: i, end: i + 1 }, `invisible character U+${hex(code)} is not allowed`);
+    if (/\s/.test(ch)) {
+      i++;
+      spaced = true;
+      continue;
+    }
+    if (ch === '0' && (source[i + 1] === 'x' || source[i + 1] === 'X')) {
+      lexAddress(source, i, push);
+      continue;
+    }
+    if (ch === '$' && startsNumber(source, i + 1)) {
+      const start = i;
+      i++;
+      lexNumber(source, i, start, push);
+      continue;
+    }
+    if (startsNumber(source, i)) {
+      lexNumber(source, i, i, push);
+      continue;
+    }
+    if (ch === '-' && startsNumber(source, i + 1) && !wordChar.test(source[i - 1] ?? '')) {
+      const end = scanEnd(source, i + 1);
+      throw unparseable(source, { start: i, end }, `negative amount ${quote(source.slice(i, end))}: amounts must be greater than zero`);
+    }
+    if (ch === 'Ξ') {
+      push('word', i, i + 1, 'Ξ');
+      continue;
+    }
+    if (ch === '%') {
+      push('percent', i, i + 1, '%');
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '“' || ch === '”' || ch === '`') {
+      // Quotes around a word ("send 5 "USDC" to bob") carry no meaning.
+      i++;
+      spaced = true;
+      continue;
+    }
+    if (ch === '&') {
+      push('word', i, i + 1, 'and', { lower: 'and' });
+      continue;
+    }
+    const punct = punctuationAt(source, i);
+    if (punct) {
+      push('punct', i, i + punct.length, punct.value);
+      continue;
+    }
+    wordPattern.lastIndex = i;
+    const word = wordPattern.exec(source);
+    if (word) {
+      const end = i + word[0].length;
+      const text = word[0];
+      const foreign = /[^\x00-\x7F’]/u.exec(text);
+      if (foreign)
+        throw unparseable(
+          source,
+          { start: i, end },
+          `${quote(text)} contains the non-ASCII character "${foreign[0]}" (U+${hex(foreign[0].codePointAt(0)!)}); type symbols and names in plain ASCII`,
+        );
+      const lower = text.toLowerCase().replace(/’/g, "'");
+      if (text.includes('.')) push('ens', i, end, lower);
+      else if (numberWords.has(lower)) push('numberWord', i, end, numberWords.get(lower)!);
+      else if (scaleSuffixes.has(lower) && lower.length > 2) push('suffix', i, end, String(scaleSuffixes.get(lower)));
+      else if (lower === 'percent' || lower === 'pct') push('percent', i, end, '%');
+      else push('word', i, end, lower);
+      continue;
+    }
+    const full = String.fromCodePoint(code);
+    throw unparseable(source, { start: i, end: i + full.length }, `unexpected character "${full}" (U+${hex(code)})`);
+  }
+  return tokens;
+}
+
+type Push = (kind: TokenKind, start: number, end: number, value: string, extra?: Partial<Token>) => void;
+
+/** `0x…`: exactly 40 hex digits and nothing glued on, or a clear error saying how many it has. */
+function lexAddress(source: string, i: number, push: Push): void {
+  hexPattern.lastIndex = i;
+  const match = hexPattern.exec(source)!;
+  const end = i + match[0].length;
+  const digits = match[0].length - 2;
+  let tail = end;
+  while (tail < source.length && tail - end < 64 && wordChar.test(source[tail]!)) tail++;
+  if (tail > end)
+    throw unparseable(source, { start: i, end: tail }, `${quote(source.slice(i, tail))} is not a 0x address: it has characters that are not hex digits`, 'transfer');
+  if (digits !== 40)
+    throw unparseable(source, { start: i, end }, `${quote(match[0])} is not a 0x address: it has ${digits} hex digits, an address has 40`, 'transfer');
+  push('address', i, end, match[0]);
+}
+
+/** A number, then maybe a glued scale suffix ("1.5k") that becomes its own token. */
+function lexNumber(source: string, i: number, start: number, push: Push): void {
+  numberPattern.lastIndex = i;
+  const match = numberPattern.exec(source)!;
+  let end = i + match[0].length;
+  const body = match[0].replace(/,/g, '');
+  let shift = 0;
+  exponentPattern.lastIndex = end;
+  const exponent = exponentPattern.exec(source);
+  if (exponent) {
+    shift = Number(exponent[0].slice(1));
+    end += exponent[0].length;
+  }
+  const next = source[end] ?? '';
+  if (next === ',' && /\d/.test(source[end + 1] ?? '')) {
+    const stop = scanEnd(source, end + 1);
+    throw unparseable(
+      source,
+      { start, end: stop },
+      `${quote(source.slice(start, stop))} is not a number: use a dot for decimals (1.5) and commas only between thousands (1,000)`,
+    );
+  }
+  if (/\d/.test(next) || (next === '.' && /\d/.test(source[end + 1] ?? ''))) {
+    const stop = scanEnd(source, end);
+    throw unparseable(source, { start, end: stop }, `${quote(source.slice(start, stop))} is not a number`);
+  }
+  const value = scaleDecimal(body, shift);
+  if (value.replace('.', '').length > maxAmountDigits)
+    throw unparseable(source, { start, end }, `${quote(source.slice(start, end))} is too large or too small to be an amount`);
+  push('number', start, end, value, { dollar: start !== i });
+  suffixPattern.lastIndex = end;
+  const suffix = suffixPattern.exec(source);
+  if (suffix) push('suffix', end, end + suffix[0].length, String(scaleSuffixes.get(suffix[0].toLowerCase())));
+}
+
+const marks: readonly (readonly [string, string])[] = [
+  ['->', '->'],
+  ['=>', '->'],
+  ['→', '->'],
+  ['⇒', '->'],
+  [',', ','],
+  [';', ';'],
+  ['.', '.'],
+  ['!', '!'],
+  ['?', '?'],
+  [':', ':'],
+  ['=', '='],
+  ['(', '('],
+  [')', ')'],
+];
+
+function punctuationAt(source: string, i: number): { length: number; value: string } | undefined {
+  for (const [mark, value] of marks) if (source.startsWith(mark, i)) return { length: mark.length, value };
+  return undefined;
+}
+
+/** End of the run of word-ish characters from `i`, to quote a whole malformed word. */
+function scanEnd(source: string, i: number): number {
+  let end = i;
+  while (end < source.length && end - i < 64 && /[\p{L}\p{N}_.,]/u.test(source[end]!)) end++;
+  return end;
+}
+
+/** A digit, or a dot followed by a digit (".5"). */
+function startsNumber(source: string, i: number): boolean {
+  return /\d/.test(source[i] ?? '') || (source[i] === '.' && /\d/.test(source[i + 1] ?? ''));
+}
+
+function hex(code: number): string {
+  return code.toString(16).toUpperCase().padStart(4, '0');
+}
