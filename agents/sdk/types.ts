@@ -66,7 +66,27 @@ export type Plan = {
   calls: PlanCall[];
   expects: ExpectedEffect[];
   /** Optional venue/quote facts for display and ranking (price impact in bps, route). */
-  quote?: { venue?: string; route?: string[]; priceImpactBps?: number } | undefined;
+  quote?:
+    | {
+        venue?: string;
+        route?: string[];
+        priceImpactBps?: number;
+        /** Quoted input and output in base units, for comparing venues. */
+        amountIn?: bigint | undefined;
+        amountOut?: bigint | undefined;
+      }
+    | undefined;
+  /** Read-only answers (the balance agent): a plan with no calls and a result to show. */
+  readOnly?: { balances: BalanceLine[] } | undefined;
+};
+
+/** One line of a read-only balance answer. `usd` is absent when no pool prices the token. */
+export type BalanceLine = {
+  symbol: string;
+  address: Address | 'ETH';
+  decimals: number;
+  balance: bigint;
+  usd?: number | undefined;
 };
 
 /** Addresses of the protocol contracts on the current chain (devnet manifest or a chain's deployment file). */
@@ -80,6 +100,8 @@ export type AgentContext = {
   contracts: Deployment;
   /** Block timestamp (seconds) the plan is built against, for deadlines. */
   now: bigint;
+  /** The tokens known on this chain (token list, or the devnet deployment's tokens), with addresses. */
+  tokens?: TokenInfo[] | undefined;
 };
 
 export type Agent<params extends z.ZodType = z.ZodType> = {

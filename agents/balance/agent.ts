@@ -1,0 +1,70 @@
+/**
+ * The balance agent: a read-only plan (no calls) whose `readOnly.balances` lists ETH and every known
+ * token held, valued in USD at the Uniswap V2 pools' mid price against USDC (directly or through WETH).
+ */
+import { formatUnits, isAddressEqual, type Address } from 'viem';
+import { readBalance } from '../sdk/amount.js';
+import { defineAgent } from '../sdk/defineAgent.js';
+import { parseParams } from '../sdk/schemas.js';
+import { ETH, findTokenBySymbol, knownTokens } from '../sdk/tokens.js';
+import type { AgentContext, BalanceLine, TokenInfo } from '../sdk/types.js';
+import { readReserves } from '../swap/agent.js';
+import { balanceParams } from './schemas.js';
+
+export const balanceAgent = defineAgent({
+  id: 'balance',
+  description: 'Show the balance of ETH and every known token, with USD values from Uniswap V2 pools.',
+  actions: ['balance'],
+  chains: [],
+  params: balanceParams,
+  async plan(ctx, intent) {
+    const { token } = parseParams('balance', balanceParams, intent);
+    const tokens: TokenInfo[] = token ? [token] : [ETH, ...knownTokens(ctx)];
+    const balances = await Promise.all(
+      tokens.map(async (t): Promise<BalanceLine> => {
+        const balance = await readBalance(ctx, t.address);
+        const usd = balance === 0n ? 0 : await usdValue(ctx, t, balance);
+        return { symbol: t.symbol, address: t.address, decimals: t.decimals, balance, ...(usd === undefined ? {} : { usd }) };
+      }),
+    );
+    const total = balances.reduce((sum, line) => sum + (line.usd ?? 0), 0);
+    return {
+      agentId: 'balance',
+      summary: `Balances of ${ctx.account}${total > 0 ? ` (about $${total.toLocaleString('en-US', { maximumFractionDigits: 2 })})` : ''}`,
+      calls: [],
+      expects: [],
+      readOnly: { balances },
+    };
+  },
+});
+
+/**
+ * USD value of `amount` of `token` at the Uniswap V2 mid price (reserve ratio) against USDC, directly or
+ * through WETH; undefined when no pool prices it. USDC counts as one dollar.
+ */
+export async function usdValue(ctx: AgentContext, token: TokenInfo, amount: bigint): Promise<number | undefined> {
+  const usdc = findTokenBySymbol(ctx, 'USDC');
+  const factory = ctx.contracts.uniswapV2Factory;
+  const weth = ctx.contracts.weth;
+  if (!usdc || usdc.address === 'ETH') return undefined;
+  const from: Address | undefined = token.address === 'ETH' ? weth : token.address;
+  if (!from) return undefined;
+  if (isAddressEqual(from, usdc.address)) return toNumber(amount, usdc.decimals);
+  if (!factory) return undefined;
+
+  let value = await midConvert(ctx, factory, from, usdc.address, amount);
+  if (value === undefined && weth && !isAddressEqual(from, weth)) {
+    const inWeth = await midConvert(ctx, factory, from, weth, amount);
+    value = inWeth === undefined ? undefined : await midConvert(ctx, factory, weth, usdc.address, inWeth);
+  }
+  return value === undefined ? undefined : toNumber(value, usdc.decimals);
+}
+
+async function midConvert(ctx: AgentContext, factory: Address, from: Address, to: Address, amount: bigint): Promise<bigint | undefined> {
+  const reserves = await readReserves(ctx, factory, from, to);
+  return reserves && (amount * reserves.reserveOut) / reserves.reserveIn;
+}
+
+function toNumber(value: bigint, decimals: number): number {
+  return Math.round(Number(formatUnits(value, decimals)) * 100) / 100;
+}

@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createTestClient, createWalletClient, erc20Abi, http, parseEther, type Abi, type Address, type Hex } from 'viem';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as artifacts from '../../registry-contracts/generated/artifacts.js';
+import { devnetChain } from '../../runtime/src/chain/clients.js';
+import { anvilAccount, devnetContext, executePlan, startTestDevnet, type TestDevnet } from '../sdk/testing.js';
+import type { AgentContext, ResolvedIntent, TokenInfo } from '../sdk/types.js';
+import { capitalAgent } from './agent.js';
+
+/**
+ * The CapitalPool bytecode: the generated artifact, else forge's output in the repo, else a forge output
+ * file named by CAPITAL_POOL_ARTIFACT (before `npm run build:contracts` has exported it). Absent: skipped.
+ */
+function capitalPoolArtifact(): { abi: Abi; bytecode: Hex } | undefined {
+  const generated = (artifacts as Record<string, unknown>).CapitalPool as { abi: Abi; bytecode: Hex } | undefined;
+  if (generated) return generated;
+  const file = [new URL('../../registry-contracts/out/CapitalPool.sol/CapitalPool.json', import.meta.url).pathname, process.env.CAPITAL_POOL_ARTIFACT].find(
+    (path) => path && existsSync(path),
+  );
+  if (!file) return undefined;
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { abi: Abi; bytecode: { object: Hex } };
+  return { abi: json.abi, bytecode: json.bytecode.object };
+}
+
+const artifact = capitalPoolArtifact();
+let devnet: TestDevnet;
+let ctx: AgentContext;
+let steth: TokenInfo;
+let reward: Address;
+const intent = (action: 'stake' | 'unstake' | 'claim', amount?: ResolvedIntent['amount']): ResolvedIntent => ({
+  action,
+  ...(action === 'claim' ? {} : { token: steth, amount }),
+  slippageBps: 50,
+});
+const balanceOf = (token: Address) => ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [ctx.account] });
+
+beforeAll(async () => {
+  devnet = await startTestDevnet();
+  ctx = await devnetContext(devnet);
+  steth = { ...devnet.deployment.tokens.find((t) => t.symbol === 'stETH')!, verified: true };
+  if (!artifact) return;
+  // A pool of our own, owned by the test account, so the test can fund its rewards.
+  const owner = anvilAccount(0);
+  const wallet = createWalletClient({ account: owner, chain: devnetChain, transport: http(devnet.rpcUrl) });
+  const deploy = async (abi: Abi, bytecode: Hex, args: unknown[]) => {
+    const hash = await wallet.deployContract({ abi, bytecode, args });
+    return (await ctx.client.waitForTransactionReceipt({ hash })).contractAddress!;
+  };
+  reward = await deploy(artifacts.DevToken.abi, artifacts.DevToken.bytecode, ['Lucid', 'LUCID', 18, owner.address]);
+  const pool = await deploy(artifact.abi, artifact.bytecode, [owner.address, steth.address, reward, 86_400n]);
+  ctx = { ...ctx, contracts: { ...ctx.contracts, capitalPool: pool }, tokens: [...(ctx.tokens ?? []), { address: reward, symbol: 'LUCID', decimals: 18, verified: true }] };
+});
+afterAll(async () => {
+  await devnet?.stop();
+});
+
+describe('capital', () => {
+  test('supports: only where the deployment has a capital pool', () => {
+    expect(capitalAgent.supports?.({ ...ctx, contracts: { weth: ctx.contracts.weth! } })).toBe(false);
+  });
+
+  test.runIf(artifact)('default: stake 10 stETH approves exactly 10 and moves them into the pool', async () => {
+    const plan = await capitalAgent.plan(ctx, intent('stake', { kind: 'exact', value: parseEther('10') }));
+    expect(plan.calls.map((call) => call.description)).toEqual(['Approve the capital pool to take 10 stETH', 'Stake 10 stETH in the capital pool']);
+    const before = await balanceOf(steth.address as Address);
+    await executePlan(devnet.rpcUrl, plan);
+    expect(before - (await balanceOf(steth.address as Address))).toBe(parseEther('10'));
+    const pool = ctx.contracts.capitalPool!;
+    // The exact approval is used up: nothing is left standing.
+    expect(await ctx.client.readContract({ address: steth.address as Address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, pool] })).toBe(0n);
+  });
+
+  test.runIf(artifact)('claim: after a reward streams for a day, claim receives at least what was earned', async () => {
+    const pool = ctx.contracts.capitalPool!;
+    const owner = anvilAccount(0);
+    const wallet = createWalletClient({ account: owner, chain: devnetChain, transport: http(devnet.rpcUrl) });
+    const mint = await wallet.writeContract({ address: reward, abi: artifacts.DevToken.abi, functionName: 'mint', args: [pool, parseEther('100')] });
+    await ctx.client.waitForTransactionReceipt({ hash: mint });
+    const notify = await wallet.writeContract({ address: pool, abi: artifact!.abi, functionName: 'notifyRewardAmount', args: [parseEther('100')] });
+    await ctx.client.waitForTransactionReceipt({ hash: notify });
+    const testClient = createTestClient({ mode: 'anvil', transport: http(devnet.rpcUrl) });
+    await testClient.increaseTime({ seconds: 86_400 });
+    await testClient.mine({ blocks: 1 });
+
+    const plan = await capitalAgent.plan(ctx, intent('claim'));
+    const promised = plan.expects[0]!;
+    expect(promised).toMatchObject({ token: reward, symbol: 'LUCID', direction: 'in', bound: 'atLeast' });
+    expect(promised.amount > parseEther('99')).toBe(true);
+    const before = await balanceOf(reward);
+    await executePlan(devnet.rpcUrl, plan);
+    expect((await balanceOf(reward)) - before >= promised.amount).toBe(true);
+  });
+
+  test.runIf(artifact)('unstake "all" withdraws the whole stake, and more than staked is refused', async () => {
+    await expect(capitalAgent.plan(ctx, intent('unstake', { kind: 'exact', value: parseEther('11') }))).rejects.toMatchObject({ code: 'INSUFFICIENT_STAKE' });
+    const plan = await capitalAgent.plan(ctx, intent('unstake', { kind: 'all' }));
+    expect(plan.expects[0]).toMatchObject({ direction: 'in', amount: parseEther('10'), bound: 'exact' });
+    const before = await balanceOf(steth.address as Address);
+    await executePlan(devnet.rpcUrl, plan);
+    expect((await balanceOf(steth.address as Address)) - before).toBe(parseEther('10'));
+    await expect(capitalAgent.plan(ctx, intent('unstake', { kind: 'all' }))).rejects.toMatchObject({ code: 'NOTHING_STAKED' });
+  });
+
+  test.runIf(artifact)('errors: WRONG_STAKE_TOKEN for anything but the pool’s stake token', async () => {
+    const usdc = { ...devnet.deployment.tokens.find((t) => t.symbol === 'USDC')!, verified: true };
+    await expect(capitalAgent.plan(ctx, { ...intent('stake', { kind: 'exact', value: 1n }), token: usdc })).rejects.toMatchObject({
+      code: 'WRONG_STAKE_TOKEN',
+    });
+  });
+});

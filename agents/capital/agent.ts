@@ -1,0 +1,134 @@
+/**
+ * The capital agent: stake the pool's stake token (stETH on the devnet) into the registry's CapitalPool,
+ * withdraw it, and claim the LUCID it earned. Runs only where the deployment names a `capitalPool`.
+ *
+ * CapitalPool (registry-contracts/src/CapitalPool.sol): `stake(amount)` after an approval,
+ * `withdraw(amount, to)`, `claim(to)`, views `stakeToken()`, `rewardToken()`, `stakedOf(account)`, `earned(account)`.
+ */
+import { encodeFunctionData, erc20Abi, getAddress, isAddressEqual, parseAbi, type Address } from 'viem';
+import { InputError } from '../../runtime/src/errors/base.js';
+import { formatAmount, resolveAmount } from '../sdk/amount.js';
+import { defineAgent } from '../sdk/defineAgent.js';
+import { parseParams } from '../sdk/schemas.js';
+import { findTokenByAddress } from '../sdk/tokens.js';
+import type { AgentContext, Plan, PlanCall, TokenInfo } from '../sdk/types.js';
+import { capitalParams, type CapitalParams } from './schemas.js';
+
+export const capitalPoolAbi = parseAbi([
+  'function stakeToken() view returns (address)',
+  'function rewardToken() view returns (address)',
+  'function stakedOf(address account) view returns (uint256)',
+  'function earned(address account) view returns (uint256)',
+  'function paused() view returns (bool)',
+  'function stake(uint256 amount)',
+  'function withdraw(uint256 amount, address to)',
+  'function claim(address to) returns (uint256 amount)',
+]);
+
+export const capitalAgent = defineAgent({
+  id: 'capital',
+  description: 'Stake into the Lucid capital pool, unstake, and claim LUCID rewards.',
+  actions: ['stake', 'unstake', 'claim'],
+  chains: [],
+  params: capitalParams,
+  supports: (ctx) => ctx.contracts.capitalPool !== undefined,
+  async plan(ctx, intent) {
+    const params = parseParams('capital', capitalParams, intent);
+    const pool = ctx.contracts.capitalPool;
+    if (!pool) throw new InputError('NO_CAPITAL_POOL', `there is no capital pool on chain ${ctx.chainId}`);
+    if (params.action === 'claim') return planClaim(ctx, pool);
+    const stakeToken = await tokenInfo(ctx, await ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'stakeToken' }));
+    if (!params.token || params.token.address === 'ETH' || !isAddressEqual(params.token.address, stakeToken.address as Address))
+      throw new InputError('WRONG_STAKE_TOKEN', `the capital pool takes ${stakeToken.symbol}, not ${params.token?.symbol ?? 'nothing'}`, {
+        hints: [`${params.action} an amount of ${stakeToken.symbol}`],
+      });
+    if (!params.amount) throw new InputError('BAD_INTENT', `${params.action} needs an amount`);
+    return params.action === 'stake' ? planStake(ctx, pool, stakeToken, params) : planUnstake(ctx, pool, stakeToken, params);
+  },
+});
+
+async function planStake(ctx: AgentContext, pool: Address, token: TokenInfo, params: CapitalParams): Promise<Plan> {
+  if (await ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'paused' }))
+    throw new InputError('CAPITAL_POOL_PAUSED', 'the capital pool is paused: staking is stopped (withdraw and claim still work)');
+  const { value, note } = await resolveAmount(ctx, token, params.amount ?? { kind: 'all' });
+  const tokenAddress = token.address as Address;
+  const calls: PlanCall[] = [];
+  const allowance = await ctx.client.readContract({ address: tokenAddress, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, pool] });
+  if (allowance < value)
+    calls.push({
+      to: tokenAddress,
+      data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [pool, value] }),
+      value: 0n,
+      description: `Approve the capital pool to take ${formatAmount(value, token)}`,
+    });
+  calls.push({
+    to: pool,
+    data: encodeFunctionData({ abi: capitalPoolAbi, functionName: 'stake', args: [value] }),
+    value: 0n,
+    description: `Stake ${formatAmount(value, token)} in the capital pool`,
+  });
+  return {
+    agentId: 'capital',
+    summary: `Stake ${formatAmount(value, token)} in the Lucid capital pool${note ? ` (${note})` : ''}`,
+    calls,
+    expects: [{ token: tokenAddress, symbol: token.symbol, decimals: token.decimals, direction: 'out', amount: value, bound: 'exact' }],
+  };
+}
+
+async function planUnstake(ctx: AgentContext, pool: Address, token: TokenInfo, params: CapitalParams): Promise<Plan> {
+  const staked = await ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'stakedOf', args: [ctx.account] });
+  if (staked === 0n) throw new InputError('NOTHING_STAKED', `you have no ${token.symbol} staked in the capital pool`);
+  const amount = params.amount ?? { kind: 'all' as const };
+  // "all" and "25%" are shares of the stake, not of the wallet balance.
+  const value = amount.kind === 'exact' ? amount.value : amount.kind === 'all' ? staked : (staked * BigInt(amount.bps)) / 10_000n;
+  if (value === 0n) throw new InputError('ZERO_AMOUNT', `that share of your stake is nothing: ${formatAmount(staked, token)} is staked`);
+  if (value > staked)
+    throw new InputError('INSUFFICIENT_STAKE', `you have ${formatAmount(staked, token)} staked, not ${formatAmount(value, token)}`);
+  const tokenAddress = token.address as Address;
+  return {
+    agentId: 'capital',
+    summary: `Unstake ${formatAmount(value, token)} from the Lucid capital pool`,
+    calls: [
+      {
+        to: pool,
+        data: encodeFunctionData({ abi: capitalPoolAbi, functionName: 'withdraw', args: [value, ctx.account] }),
+        value: 0n,
+        description: `Withdraw ${formatAmount(value, token)} from the capital pool`,
+      },
+    ],
+    expects: [{ token: tokenAddress, symbol: token.symbol, decimals: token.decimals, direction: 'in', amount: value, bound: 'exact' }],
+  };
+}
+
+async function planClaim(ctx: AgentContext, pool: Address): Promise<Plan> {
+  const [rewardAddress, earned] = await Promise.all([
+    ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'rewardToken' }),
+    ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'earned', args: [ctx.account] }),
+  ]);
+  const reward = await tokenInfo(ctx, rewardAddress);
+  if (earned === 0n) throw new InputError('NOTHING_TO_CLAIM', `you have no ${reward.symbol} to claim from the capital pool`);
+  return {
+    agentId: 'capital',
+    summary: `Claim ${formatAmount(earned, reward)} (or a little more) from the Lucid capital pool`,
+    calls: [
+      {
+        to: pool,
+        data: encodeFunctionData({ abi: capitalPoolAbi, functionName: 'claim', args: [ctx.account] }),
+        value: 0n,
+        description: `Claim ${reward.symbol} rewards`,
+      },
+    ],
+    // Rewards keep streaming between plan and inclusion: at least what is earned now arrives.
+    expects: [{ token: reward.address, symbol: reward.symbol, decimals: reward.decimals, direction: 'in', amount: earned, bound: 'atLeast' }],
+  };
+}
+
+async function tokenInfo(ctx: AgentContext, address: Address): Promise<TokenInfo> {
+  const known = findTokenByAddress(ctx, address);
+  if (known) return known;
+  const [symbol, decimals] = await Promise.all([
+    ctx.client.readContract({ address, abi: erc20Abi, functionName: 'symbol' }),
+    ctx.client.readContract({ address, abi: erc20Abi, functionName: 'decimals' }),
+  ]);
+  return { address: getAddress(address), symbol, decimals, verified: false };
+}

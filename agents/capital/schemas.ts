@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { resolvedAmountSchema, tokenInfoSchema } from '../sdk/schemas.js';
+
+/** What the capital-pool agent reads from a resolved intent. */
+export const capitalParams = z
+  .object({
+    action: z.enum(['stake', 'unstake', 'claim']).describe('stake: deposit the stake token; unstake: withdraw it; claim: collect LUCID rewards.'),
+    token: tokenInfoSchema.optional().describe('The stake token (stETH on the devnet) for stake and unstake; absent for claim.'),
+    amount: resolvedAmountSchema.optional().describe('How much to stake or unstake; "all" unstakes the whole stake.'),
+  })
+  .describe('Stake in, unstake from, or claim rewards of the Lucid capital pool.');
+export type CapitalParams = z.output<typeof capitalParams>;
