@@ -22,6 +22,10 @@ export type SignedTxRequest = {
   maxFeePerGas: bigint | string;
   maxPriorityFeePerGas: bigint | string;
   chainId: number;
+  /** The signer: with `nonce`, how recovery finds what became of the transaction. */
+  from?: string | undefined;
+  /** The signed raw transaction (public once broadcast): lets a user re-broadcast a dropped one by hand. */
+  serialized?: string | undefined;
 };
 
 /** As stored: every amount is a decimal string. */
@@ -34,6 +38,8 @@ export type StoredTxRequest = {
   maxFeePerGas: string;
   maxPriorityFeePerGas: string;
   chainId: number;
+  from?: string | undefined;
+  serialized?: string | undefined;
 };
 
 export type Tx = {
@@ -76,6 +82,8 @@ export function recordSignedTx(db: StoreDb, parameters: RecordSignedTxParameters
     maxFeePerGas: parameters.request.maxFeePerGas.toString(),
     maxPriorityFeePerGas: parameters.request.maxPriorityFeePerGas.toString(),
     chainId: parameters.request.chainId,
+    ...(parameters.request.from ? { from: parameters.request.from } : {}),
+    ...(parameters.request.serialized ? { serialized: parameters.request.serialized } : {}),
   };
   assertNoSecrets(request, 'txs.request_json');
   const now = parameters.now ?? Date.now();
