@@ -1,9 +1,7 @@
 import { Command } from 'commander';
-import { z } from 'zod';
-import { addOutputOptions, parseOptions } from './options.js';
+import { addOutputOptions, outputOptionsSchema, parseOptions } from './options.js';
 import { say, writeData, writeJson } from '../output.js';
 
-const jsonOnly = z.object({ json: z.boolean().default(false) });
 
 async function withStore<value>(fn: (db: import('../../../runtime/src/store/db.js').StoreDb) => value): Promise<value> {
   const { loadSettings } = await import('../settings.js');
@@ -27,7 +25,7 @@ export function contactsCommand(): Command {
       .argument('<name>', 'letters, digits, _ and -')
       .argument('<address>', '0x address (EIP-55 checksum checked when mixed-case)')
       .action(async (name: string, address: string, raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { addContact } = await import('../../../runtime/src/store/contacts.js');
         const { checkedAddress } = await import('../../../router/src/resolve.js');
         const contact = await withStore((db) => addContact(db, { name, address: checkedAddress(address) }));
@@ -40,7 +38,7 @@ export function contactsCommand(): Command {
       .description('forget a saved name')
       .argument('<name>')
       .action(async (name: string, raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { removeContact } = await import('../../../runtime/src/store/contacts.js');
         await withStore((db) => removeContact(db, name));
         if (options.json) return writeJson({ removed: name });
@@ -51,7 +49,7 @@ export function contactsCommand(): Command {
     addOutputOptions(new Command('list'))
       .description('list saved names')
       .action(async (raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { listContacts } = await import('../../../runtime/src/store/contacts.js');
         const list = await withStore((db) => listContacts(db));
         if (options.json) return writeJson({ contacts: list });

@@ -1,9 +1,7 @@
 import { Command } from 'commander';
-import { z } from 'zod';
-import { addOutputOptions, parseOptions } from './options.js';
+import { addOutputOptions, outputOptionsSchema, parseOptions } from './options.js';
 import { paint, say, writeData, writeJson } from '../output.js';
 
-const jsonOnly = z.object({ json: z.boolean().default(false) });
 
 async function home(): Promise<string> {
   const { loadSettings } = await import('../settings.js');
@@ -20,7 +18,7 @@ export function devnetCommand(): Command {
     addOutputOptions(new Command('start'))
       .description('start the devnet (or reuse the running one); bootstraps it on first start')
       .action(async (raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { startDevnet } = await import('../../../runtime/src/devnet/startDevnet.js');
         const started = await startDevnet({ home: await home(), onProgress: progress(options.json) });
         const summary = { rpcUrl: started.rpcUrl, pid: started.pid, reused: started.reused, restored: started.restored, contracts: started.deployment.contracts, tokens: started.deployment.tokens };
@@ -32,7 +30,7 @@ export function devnetCommand(): Command {
     addOutputOptions(new Command('stop'))
       .description('stop the devnet, saving its state')
       .action(async (raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { stopDevnet } = await import('../../../runtime/src/devnet/stopDevnet.js');
         const stopped = await stopDevnet({ home: await home() });
         if (options.json) return writeJson({ stopped });
@@ -43,7 +41,7 @@ export function devnetCommand(): Command {
     addOutputOptions(new Command('status'))
       .description('is the devnet running, where, and at which block')
       .action(async (raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { devnetStatus } = await import('../../../runtime/src/devnet/devnetStatus.js');
         const status = await devnetStatus({ home: await home() });
         if (options.json) return writeJson(status);
@@ -54,7 +52,7 @@ export function devnetCommand(): Command {
     addOutputOptions(new Command('reset'))
       .description('stop the devnet and delete its state; the next start bootstraps a fresh world')
       .action(async (raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { resetDevnet } = await import('../../../runtime/src/devnet/resetDevnet.js');
         await resetDevnet({ home: await home() });
         if (options.json) return writeJson({ reset: true });
@@ -66,7 +64,7 @@ export function devnetCommand(): Command {
       .description('move devnet time forward and mine a block (watch rewards accrue)')
       .argument('<duration>', 'e.g. 45s, 90m, 12h, 30d, 2w')
       .action(async (duration: string, raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { parseDuration } = await import('../../../runtime/src/devnet/parseDuration.js');
         const seconds = parseDuration(duration);
         const { startDevnet } = await import('../../../runtime/src/devnet/startDevnet.js');

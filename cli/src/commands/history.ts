@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import { z } from 'zod';
 import { addOutputOptions, parseOptions } from './options.js';
 import { paint, sanitize, say, writeData, writeJson } from '../output.js';
 
-const schema = z.object({
+const schema = (z: typeof import('zod').z) =>
+  z.object({
   json: z.boolean().default(false),
   limit: z.coerce.number({ message: '--limit must be a number' }).int().min(1).max(10_000).default(20),
 });
@@ -14,7 +14,7 @@ export function historyCommand(): Command {
     .option('-n, --limit <count>', 'how many to show', '20')
     .addHelpText('after', '\nExamples:\n  $ lucid history\n  $ lucid history --json --limit 5')
     .action(async (raw: unknown) => {
-      const options = parseOptions(schema, raw);
+      const options = await parseOptions(schema, raw);
       const { loadSettings } = await import('../settings.js');
       const settings = await loadSettings({});
       const { openStore } = await import('../../../runtime/src/store/db.js');

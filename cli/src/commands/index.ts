@@ -15,7 +15,7 @@ export function registerCommands(program: Command): void {
     .argument('[intent...]', 'what you want, in plain words (omit on a terminal for the interactive UI)')
     .addHelpText('after', runExamples)
     .action(async (words: string[], raw: unknown) => {
-      const options = parseOptions(runOptionsSchema, raw);
+      const options = await parseOptions(runOptionsSchema, raw);
       if (words.length > 0) {
         const { runAction } = await import('./run.js');
         return runAction(joinWords(words), options);

@@ -3,7 +3,6 @@
  * a zod schema first thing in each action, so the code below sees typed, validated input.
  */
 import { Option, type Command } from 'commander';
-import { z } from 'zod';
 import { InputError } from '../../../runtime/src/errors/base.js';
 
 export const parserModes = ['grammar', 'llm', 'auto'] as const;
@@ -29,28 +28,43 @@ export function addRunOptions(command: Command): Command {
     .option('--agent <id>', 'force this agent instead of choosing by simulated outcome');
 }
 
-const optionalString = z.string().min(1).optional();
+type Zod = typeof import('zod').z;
 
-export const runOptionsSchema = z.object({
-  json: z.boolean().default(false),
-  yes: z.boolean().default(false),
-  dryRun: z.boolean().default(false),
-  rpcUrl: z.url({ message: '--rpc-url must be a URL like http://127.0.0.1:8545' }).optional(),
-  chain: optionalString,
-  account: optionalString,
-  parser: z.enum(parserModes).optional(),
-  explain: z.boolean().default(false),
-  agent: optionalString,
-});
-export type RunOptions = z.infer<typeof runOptionsSchema>;
+/** The options of commands that run intents. */
+export const runOptionsSchema = (z: Zod) =>
+  z.object({
+    json: z.boolean().default(false),
+    yes: z.boolean().default(false),
+    dryRun: z.boolean().default(false),
+    rpcUrl: z.url({ message: '--rpc-url must be a URL like http://127.0.0.1:8545' }).optional(),
+    chain: z.string().min(1).optional(),
+    account: z.string().min(1).optional(),
+    parser: z.enum(parserModes).optional(),
+    explain: z.boolean().default(false),
+    agent: z.string().min(1).optional(),
+  });
+export type RunOptions = {
+  json: boolean;
+  yes: boolean;
+  dryRun: boolean;
+  rpcUrl?: string | undefined;
+  chain?: string | undefined;
+  account?: string | undefined;
+  parser?: (typeof parserModes)[number] | undefined;
+  explain: boolean;
+  agent?: string | undefined;
+};
 
-export const outputOptionsSchema = z.object({ json: z.boolean().default(false) });
-export const chainOptionsSchema = runOptionsSchema.pick({ rpcUrl: true, chain: true, account: true, json: true });
-export type ChainOptions = z.infer<typeof chainOptionsSchema>;
+export const outputOptionsSchema = (z: Zod) => z.object({ json: z.boolean().default(false) });
 
-/** Validates raw commander options with `schema`; a failure is the user's, so it is an InputError (exit 2). */
-export function parseOptions<schema extends z.ZodType>(schema: schema, raw: unknown): z.infer<schema> {
-  const result = schema.safeParse(raw);
+/**
+ * Validates raw commander options with the schema `build` makes; a failure is the user's, so it is an
+ * InputError (exit 2). zod is loaded here, on first use, not when the program starts: `lucid --help`
+ * never pays for it.
+ */
+export async function parseOptions<schema extends import('zod').ZodType>(build: (z: Zod) => schema, raw: unknown): Promise<import('zod').infer<schema>> {
+  const { z } = await import('zod');
+  const result = build(z).safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const flag = issue?.path.length ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'options';

@@ -1,9 +1,8 @@
 import { Command, Option } from 'commander';
-import { z } from 'zod';
 import { addOutputOptions, joinWords, parseOptions, parserModes } from './options.js';
 import { writeData, writeJson } from '../output.js';
 
-const schema = z.object({ json: z.boolean().default(false), parser: z.enum(parserModes).optional() });
+const schema = (z: typeof import('zod').z) => z.object({ json: z.boolean().default(false), parser: z.enum(parserModes).optional() });
 
 export function parseCommand(): Command {
   return addOutputOptions(new Command('parse'))
@@ -18,7 +17,7 @@ Examples:
   $ lucid parse "buy 100 usdc with eth, max slippage 0.5%"`,
     )
     .action(async (words: string[], raw: unknown) => {
-      const options = parseOptions(schema, raw);
+      const options = await parseOptions(schema, raw);
       const { loadSettings } = await import('../settings.js');
       const settings = await loadSettings({ parser: options.parser });
       const { parseIntents } = await import('../../../router/src/parseIntents.js');

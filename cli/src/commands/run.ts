@@ -16,7 +16,7 @@ export function runCommand(): Command {
     .description('run an intent: parse, pick an agent, simulate, show, and sign after you agree')
     .argument('<intent...>', 'what you want, in plain words')
     .addHelpText('after', runExamples)
-    .action(async (words: string[], raw: unknown) => runAction(joinWords(words), parseOptions(runOptionsSchema, raw)));
+    .action(async (words: string[], raw: unknown) => runAction(joinWords(words), await parseOptions(runOptionsSchema, raw)));
 }
 
 /** Shared by `lucid run …` and the bare `lucid "<intent>"`. */

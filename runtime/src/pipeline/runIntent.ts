@@ -182,7 +182,9 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   const readOnlyPlan = plans.find((plan) => plan.readOnly);
   const calls = plans.flatMap((plan) => plan.calls);
   emit('simulating', `simulating ${calls.length} call(s) as one sequence`, { runId });
-  const simulation = await session.simulate(calls);
+  // One step: the winner's competition run already simulated exactly these calls as one sequence on the
+  // same block, so it is the report; several steps are simulated again as one sequence.
+  const simulation = plans.length === 1 && draft.stepReports?.length === 1 ? draft.stepReports[0]! : await session.simulate(calls);
   session.store.updateRun(runId, { status: 'simulated', agentId: steps.map((s) => s.agentId).join(','), plan: plans, simulation });
   if (!simulation.ok) {
     const failed = simulation.calls.find((call) => call.status === 'reverted');

@@ -1,0 +1,71 @@
+/**
+ * From parsed intent to simulation report, on the devnet, next to the floor: the round trip of one
+ * `eth_call` on the same node in the same run. The report includes resolution, every candidate agent's
+ * plan simulated in competition, the final sequence simulation with state reads before and after, the
+ * checks and policy. Targets (simulate/check/sign issue): p50 within 5× the floor for a transfer and 10×
+ * for approve + swap.
+ */
+import { performance } from 'node:perf_hooks';
+import { erc20Abi } from 'viem';
+import { percentile, type BenchResult, type BenchSuite } from '../types.js';
+
+const runs = Number(process.env.LUCID_BENCH_RUNS ?? 50);
+
+export const simulationSuite: BenchSuite = {
+  name: 'simulation',
+  async run(): Promise<BenchResult[]> {
+    const { startTestDevnet } = await import('../../runtime/src/devnet/testing.js');
+    const { openSession } = await import('../../runtime/src/session/openSession.js');
+    const { runIntent } = await import('../../runtime/src/pipeline/runIntent.js');
+    const { parseWithGrammar } = await import('../../router/src/grammar/index.js');
+    const devnet = await startTestDevnet();
+    const session = await openSession({ settings: { home: devnet.home } });
+    try {
+      const usdc = devnet.deployment.tokens.find((token) => token.symbol === 'USDC')!.address;
+      const floor: number[] = [];
+      for (let i = 0; i < runs + 5; i++) {
+        const start = performance.now();
+        await session.publicClient.readContract({ address: usdc, abi: erc20Abi, functionName: 'balanceOf', args: [session.account.address] });
+        if (i >= 5) floor.push(performance.now() - start);
+      }
+      const measure = async (text: string) => {
+        const intents = parseWithGrammar(text);
+        const samples: number[] = [];
+        for (let i = 0; i < runs + 3; i++) {
+          let parsedAt = 0;
+          let simulatedAt = 0;
+          await runIntent(session, {
+            text,
+            mode: 'dry-run',
+            parse: async () => ({ intents, parser: 'grammar' }),
+            confirm: async () => false,
+            onStage: (event) => {
+              if (event.stage === 'parsed') parsedAt = performance.now();
+              if (event.stage === 'simulated') simulatedAt = performance.now();
+            },
+          });
+          if (i >= 3) samples.push(simulatedAt - parsedAt);
+        }
+        return samples;
+      };
+      const transfer = await measure('send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
+      const swap = await measure('swap 100 USDC for DAI');
+      const floorP50 = percentile(floor, 50);
+      const row = (name: string, samples: number[], times: number): BenchResult[] => {
+        const p50 = percentile(samples, 50);
+        return [
+          { suite: 'simulation', name, unit: 'ms', p50, p95: percentile(samples, 95), samples: samples.length },
+          { suite: 'simulation', name: `${name} ÷ eth_call floor (p50)`, unit: 'x', value: p50 / floorP50, samples: samples.length, target: `≤ ${times}×`, ok: p50 / floorP50 <= times },
+        ];
+      };
+      return [
+        { suite: 'simulation', name: 'eth_call round trip (floor)', unit: 'ms', p50: floorP50, p95: percentile(floor, 95), samples: floor.length },
+        ...row('transfer: parsed → report', transfer, 5),
+        ...row('approve+swap: parsed → report', swap, 10),
+      ];
+    } finally {
+      await session.close();
+      await devnet.stop();
+    }
+  },
+};
