@@ -32,9 +32,9 @@ export function devnetCommand(): Command {
       .action(async (raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
         const { stopDevnet } = await import('../../../runtime/src/devnet/stopDevnet.js');
-        const stopped = await stopDevnet({ home: await home() });
-        if (options.json) return writeJson({ stopped });
-        say(stopped ? 'devnet stopped; state saved' : 'devnet was not running');
+        const result = await stopDevnet({ home: await home() });
+        if (options.json) return writeJson(result);
+        say(result.stopped ? 'devnet stopped; state saved' : 'devnet was not running');
       }),
   );
   devnet.addCommand(
@@ -45,7 +45,16 @@ export function devnetCommand(): Command {
         const { devnetStatus } = await import('../../../runtime/src/devnet/devnetStatus.js');
         const status = await devnetStatus({ home: await home() });
         if (options.json) return writeJson(status);
-        writeData(Object.entries(status).map(([key, value]) => `${key}: ${String(value)}`).join('\n'));
+        if (!status.running) return writeData(`devnet: not running (state file: ${status.stateFile ?? 'none'})`);
+        writeData(
+          [
+            `devnet: running (pid ${status.pid})`,
+            `rpc: ${status.rpcUrl}`,
+            `block: ${status.blockNumber}`,
+            `state: ${status.stateFile} (${Math.round(Number(status.stateFileBytes ?? 0) / 1024)} KiB)`,
+            ...(status.deployment ? Object.entries(status.deployment.contracts).map(([name, address]) => `  ${name.padEnd(20)} ${address}`) : []),
+          ].join('\n'),
+        );
       }),
   );
   devnet.addCommand(

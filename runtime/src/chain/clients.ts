@@ -1,0 +1,130 @@
+/**
+ * viem clients for Lucid's chains. One http transport with a timeout and no retry storm (a dead RPC should
+ * fail in seconds with a clear message, not after minutes of backoff), wrapped so that connection failures
+ * become `InfraError('RPC_UNREACHABLE')` naming the URL. viem wraps transport errors in its own errors with
+ * `cause`, so callers find ours with `findLucidError(error)`.
+ */
+import {
+  createPublicClient,
+  defineChain,
+  http,
+  HttpRequestError,
+  TimeoutError,
+  type Address,
+  type Chain,
+  type PublicClient,
+  type Transport,
+} from 'viem';
+import { InfraError } from '../errors/base.js';
+
+/** Lucid's local devnet (anvil). */
+export const devnetChain = defineChain({
+  id: 31337,
+  name: 'Lucid devnet',
+  nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+  rpcUrls: { default: { http: ['http://127.0.0.1:8545'] } },
+  testnet: true,
+});
+
+/** anvil account #0: the user's default account on the devnet (the well-known public test key). */
+export const DEVNET_ACCOUNT_ADDRESS: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+/** anvil account #9: deploys the devnet's world. */
+export const DEVNET_DEPLOYER_ADDRESS: Address = '0xa0Ee7A142d267C1f36714E4a8F75612F20a79720';
+/** anvil account #8: receives the capital pool's protection fund on the devnet. */
+export const DEVNET_PROTECTION_FUND_ADDRESS: Address = '0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f';
+
+export type CreateClientsParameters = {
+  rpcUrl: string;
+  /** Defaults to 31337 (the devnet). Any other id gets a minimal chain definition. */
+  chainId?: number | undefined;
+  /** Per-request timeout. Default 10 s. */
+  timeoutMs?: number | undefined;
+  /** How often viem polls for blocks and receipts. Default 250 ms (anvil mines instantly). */
+  pollingIntervalMs?: number | undefined;
+};
+
+export type CreateClientsReturnType = { publicClient: PublicClient<Transport, Chain>; chain: Chain };
+
+/**
+ * @example
+ * const { publicClient } = createClients({ rpcUrl: 'http://127.0.0.1:8545' });
+ * await publicClient.getBlockNumber(); // or InfraError RPC_UNREACHABLE inside the cause chain
+ */
+export function createClients({
+  rpcUrl,
+  chainId = 31337,
+  timeoutMs = 10_000,
+  pollingIntervalMs = 250,
+}: CreateClientsParameters): CreateClientsReturnType {
+  const chain = chainFor(chainId, rpcUrl);
+  const publicClient = createPublicClient({ chain, transport: lucidHttp(rpcUrl, timeoutMs), pollingInterval: pollingIntervalMs });
+  return { publicClient, chain };
+}
+
+/**
+ * The http transport Lucid uses everywhere (also for wallet clients): timeout, at most one retry, and
+ * connection failures turned into `RPC_UNREACHABLE`.
+ */
+export function lucidHttp(rpcUrl: string, timeoutMs = 10_000): Transport {
+  const base = http(rpcUrl, { timeout: timeoutMs, retryCount: 0 });
+  return ((parameters) => {
+    const transport = base(parameters);
+    const request = (async (args: Parameters<typeof transport.request>[0]) => {
+      try {
+        return await transport.request(args);
+      } catch (error) {
+        throw toRpcUnreachable(error, rpcUrl) ?? error;
+      }
+    }) as typeof transport.request;
+    return { ...transport, request };
+  }) as Transport;
+}
+
+/**
+ * Asks the RPC for its chain id; throws `RPC_UNREACHABLE` (as a LucidError, not wrapped) when it does not
+ * answer. Use it before any work that needs the chain.
+ */
+export async function checkRpc({ rpcUrl, timeoutMs = 5_000 }: { rpcUrl: string; timeoutMs?: number }): Promise<number> {
+  const transport = http(rpcUrl, { timeout: timeoutMs, retryCount: 0 })({ retryCount: 0 });
+  try {
+    const id = (await transport.request({ method: 'eth_chainId' })) as string;
+    return Number(id);
+  } catch (error) {
+    throw toRpcUnreachable(error, rpcUrl) ?? error;
+  }
+}
+
+/** Connection refused, DNS failure, timeout, a 5xx from a gateway: the RPC is not usable. */
+export function toRpcUnreachable(error: unknown, rpcUrl: string): InfraError | undefined {
+  if (error instanceof InfraError) return error;
+  if (!(error instanceof HttpRequestError) && !(error instanceof TimeoutError)) return undefined;
+  // An HTTP answer below 500 (401, 429…) means the node is reachable and said something specific: keep it.
+  if (error instanceof HttpRequestError && error.status !== undefined && error.status < 500) return undefined;
+  const timedOut = error instanceof TimeoutError;
+  return new InfraError('RPC_UNREACHABLE', `Cannot reach the RPC at ${redactUrl(rpcUrl)}.`, {
+    details: timedOut ? 'The request timed out.' : error.shortMessage,
+    hints: ['Check that the node is running and the URL is right, or unset the RPC to use the local devnet.'],
+    cause: error,
+  });
+}
+
+function chainFor(chainId: number, rpcUrl: string): Chain {
+  if (chainId === 31337) return { ...devnetChain, rpcUrls: { default: { http: [rpcUrl] } } };
+  return defineChain({
+    id: chainId,
+    name: `chain ${chainId}`,
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+}
+
+/** RPC URLs often carry API keys in the path or query; show only scheme, host and port. */
+function redactUrl(rpcUrl: string): string {
+  try {
+    const url = new URL(rpcUrl);
+    const hasSecret = url.pathname.length > 1 || url.search.length > 0 || url.username || url.password;
+    return `${url.protocol}//${url.host}${hasSecret ? '/…' : ''}`;
+  } catch {
+    return 'the configured URL';
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * Starts (or reuses) Lucid's own devnet for a home directory. Never silently starts from zero: a devnet that
+ * was bootstrapped before is either reused (its process still runs) or restored from its state file, and if
+ * that state is gone or damaged the start is refused with `DEVNET_STATE_LOST`.
+ *
+ * Durability: anvil dumps its state on SIGTERM (`stopDevnet`) and every `stateIntervalSeconds` (default 2 s);
+ * the bootstrap forces a dump before the deployment record is written, and `saveDevnetState` forces one on
+ * demand. So after a SIGKILL or a crash, at most the last `stateIntervalSeconds` of changes are lost.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { getAddress, type Address } from 'viem';
+import { InfraError } from '../errors/base.js';
+import { readDeployment, writeDeployment, type DevnetDeployment } from './deployment.js';
+import { findFreePort } from './findFreePort.js';
+import { lockDevnet } from './lockDevnet.js';
+import { devnetPaths, type DevnetPaths } from './paths.js';
+import { isOurAnvil, readProcessFile, removeProcessFile, writeProcessFile } from './processFile.js';
+import { isProcessAlive, waitForExit } from './processes.js';
+import { saveDevnetState } from './saveDevnetState.js';
+import { answersChainId, lastLogLines, spawnAnvil } from './spawnAnvil.js';
+
+export type StartDevnetParameters = {
+  /** `$LUCID_HOME` (default `~/.lucid`, resolved by the caller). */
+  home: string;
+  /** Port to listen on; default: a free loopback port. */
+  port?: number | undefined;
+  /** Progress lines for humans ("starting devnet…"); the CLI prints them on stderr. */
+  onProgress?: ((message: string) => void) | undefined;
+  /** Seconds between anvil's own state dumps. Default 2. */
+  stateIntervalSeconds?: number | undefined;
+};
+
+export type StartDevnetReturnType = {
+  rpcUrl: string;
+  pid: number;
+  deployment: DevnetDeployment;
+  /** A devnet process for this home was already running and answered. */
+  reused: boolean;
+  /** A new process loaded a saved state (false after a fresh bootstrap). */
+  restored: boolean;
+};
+
+export type StartDevnetErrorType = InfraError;
+
+/**
+ * @example
+ * const { rpcUrl, deployment } = await startDevnet({ home: '/home/me/.lucid', onProgress: (m) => console.error(m) });
+ */
+export async function startDevnet({
+  home,
+  port,
+  onProgress,
+  stateIntervalSeconds = 2,
+}: StartDevnetParameters): Promise<StartDevnetReturnType> {
+  const progress = onProgress ?? (() => {});
+  const paths = devnetPaths(home);
+  mkdirSync(paths.dir, { recursive: true });
+  const release = await lockDevnet({ lockFile: paths.lockFile });
+  try {
+    const running = await findRunningDevnet(paths);
+    if (running) return { ...running, reused: true, restored: false };
+
+    const deployment = readDeployment(paths.deploymentFile);
+    const stateProblem = checkStateFile(paths.stateFile);
+    if (deployment && stateProblem) throw stateLost(paths, stateProblem);
+    if (!deployment && stateProblem !== 'missing') {
+      // State without a deployment record: a first bootstrap that never finished. Nothing of the user's can
+      // be in it (the devnet is only handed out after the record is written), so keep it aside and start over.
+      progress('a previous devnet bootstrap did not finish; starting afresh…');
+      renameSync(paths.stateFile, `${paths.stateFile}.incomplete-${Date.now()}`);
+    }
+
+    progress(deployment ? 'restoring the devnet…' : 'starting devnet…');
+    const { pid, rpcUrl } = await spawnWithPortRetry(paths, port, stateIntervalSeconds, Boolean(deployment));
+    writeProcessFile(paths.processFile, {
+      pid,
+      port: Number(new URL(rpcUrl).port),
+      rpcUrl,
+      startedAt: new Date().toISOString(),
+    });
+
+    if (deployment) {
+      const missing = await contractsWithoutCode(rpcUrl, deployment);
+      if (missing.length) {
+        // SIGKILL, not SIGTERM: a graceful exit would dump this empty chain over whatever is left on disk.
+        killNow(pid);
+        removeProcessFile(paths.processFile);
+        throw stateLost(paths, `the restored chain has no code at ${missing.join(', ')}`);
+      }
+      // The latest restored block carries the time of the last dump, possibly days ago; a fresh block makes
+      // `latest` current, so deadlines computed from it (Uniswap's `deadline`) are not already expired.
+      await mineBlock(rpcUrl);
+      backupState(paths);
+      return { rpcUrl, pid, deployment, reused: false, restored: true };
+    }
+
+    try {
+      progress('bootstrapping the devnet (WETH, tokens, Uniswap V2 venues)…');
+      // Loaded only here: the artifacts are large and a reused or restored devnet does not need them.
+      const { bootstrapDevnet } = await import('./bootstrapDevnet.js');
+      const fresh = await bootstrapDevnet({ rpcUrl, onProgress: progress });
+      await saveDevnetState({ rpcUrl, home });
+      writeDeployment(paths.deploymentFile, fresh);
+      backupState(paths);
+      progress('devnet ready.');
+      return { rpcUrl, pid, deployment: fresh, reused: false, restored: false };
+    } catch (error) {
+      killNow(pid);
+      await waitForExit(pid, 5_000);
+      removeProcessFile(paths.processFile);
+      throw error;
+    }
+  } finally {
+    release();
+  }
+}
+
+/**
+ * The devnet recorded in devnet.json is reusable when its process lives, its RPC answers chain id 31337
+ * and the deployment's WETH has code. A live anvil of ours that fails the check is stopped (it would
+ * otherwise keep dumping a wrong chain over the state file).
+ */
+async function findRunningDevnet(paths: DevnetPaths): Promise<Omit<StartDevnetReturnType, 'reused' | 'restored'> | undefined> {
+  const recorded = readProcessFile(paths.processFile);
+  if (!recorded) return undefined;
+  const deployment = readDeployment(paths.deploymentFile);
+  if (!isProcessAlive(recorded.pid)) {
+    removeProcessFile(paths.processFile);
+    return undefined;
+  }
+  const chainId = await answersChainId(recorded.rpcUrl, 3_000);
+  if (deployment && chainId === 31337) {
+    const missing = await contractsWithoutCode(recorded.rpcUrl, deployment, ['weth']);
+    if (!missing.length) return { rpcUrl: recorded.rpcUrl, pid: recorded.pid, deployment };
+  }
+  if (isOurAnvil(recorded.pid, paths.stateFile)) {
+    killNow(recorded.pid);
+    await waitForExit(recorded.pid, 5_000);
+  }
+  removeProcessFile(paths.processFile);
+  return undefined;
+}
+
+async function spawnWithPortRetry(
+  paths: DevnetPaths,
+  port: number | undefined,
+  stateIntervalSeconds: number,
+  restoring: boolean,
+): Promise<{ pid: number; rpcUrl: string }> {
+  const attempts = port === undefined ? 3 : 1;
+  let lastError: unknown;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    try {
+      return await spawnAnvil({
+        port: port ?? (await findFreePort()),
+        stateFile: paths.stateFile,
+        logFile: paths.logFile,
+        stateIntervalSeconds,
+      });
+    } catch (error) {
+      lastError = error;
+      const log = lastLogLines(paths.logFile, 40);
+      if (restoring && /--state|load.?state|state file/i.test(log)) throw stateLost(paths, 'anvil could not load it');
+      if (!/address already in use|os error 98|AddrInUse/i.test(log)) break;
+    }
+  }
+  throw lastError;
+}
+
+/** Returns why the state file cannot be restored, or undefined when it looks like an anvil state dump. */
+function checkStateFile(stateFile: string): string | undefined {
+  if (!existsSync(stateFile)) return 'missing';
+  if (statSync(stateFile).size === 0) return 'the state file is empty';
+  try {
+    const value = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, unknown> | null;
+    if (!value || typeof value !== 'object' || !('block' in value) || !('accounts' in value)) {
+      return 'the state file is not an anvil state dump';
+    }
+  } catch {
+    return 'the state file is not valid JSON';
+  }
+  return undefined;
+}
+
+async function contractsWithoutCode(rpcUrl: string, deployment: DevnetDeployment, keys?: string[]): Promise<string[]> {
+  const entries = Object.entries(deployment.contracts).filter(([key]) => !keys || keys.includes(key));
+  const missing: string[] = [];
+  for (const [key, address] of entries) {
+    if (!(await hasCode(rpcUrl, getAddress(address)))) missing.push(key);
+  }
+  return missing;
+}
+
+async function mineBlock(rpcUrl: string): Promise<void> {
+  await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'evm_mine', params: [] }),
+    signal: AbortSignal.timeout(5_000),
+  }).catch(() => undefined);
+}
+
+async function hasCode(rpcUrl: string, address: Address): Promise<boolean> {
+  try {
+    const response = await fetch(rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getCode', params: [address, 'latest'] }),
+      signal: AbortSignal.timeout(5_000),
+    });
+    const body = (await response.json()) as { result?: string };
+    return typeof body.result === 'string' && body.result.length > 2;
+  } catch {
+    return false;
+  }
+}
+
+function stateLost(paths: DevnetPaths, reason: string): InfraError {
+  const hints = ['Run `lucid devnet reset` to start a fresh devnet (balances and history on the devnet are lost).'];
+  if (paths.backupStateFile !== paths.stateFile && checkStateFile(paths.backupStateFile) === undefined) {
+    const taken = statSync(paths.backupStateFile).mtime.toISOString();
+    hints.unshift(`A copy verified at ${taken} exists: \`cp ${paths.backupStateFile} ${paths.stateFile}\` restores the devnet as of then.`);
+  }
+  return new InfraError('DEVNET_STATE_LOST', 'The saved devnet state cannot be restored; refusing to start a fresh chain silently.', {
+    details: `${paths.stateFile}: ${reason}.`,
+    hints,
+  });
+}
+
+/**
+ * Keeps a copy of a state file that just restored (or bootstrapped) correctly. anvil rewrites the state file
+ * in place every few seconds, so a crash mid-write could damage it; the copy is the way back, offered to
+ * the user in the DEVNET_STATE_LOST hint rather than applied silently (it may be older).
+ */
+function backupState(paths: DevnetPaths): void {
+  try {
+    copyFileSync(paths.stateFile, `${paths.backupStateFile}.tmp`);
+    renameSync(`${paths.backupStateFile}.tmp`, paths.backupStateFile);
+  } catch {
+    // best effort: the backup is a convenience, the state file is the truth
+  }
+}
+
+function killNow(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
