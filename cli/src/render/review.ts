@@ -16,7 +16,18 @@ function signed(diff: bigint, decimals: number): string {
   return diff < 0n ? `-${text}` : `+${text}`;
 }
 
-export function renderBalanceChanges(changes: readonly BalanceChange[], account: string, color: (t: string, c: 'red' | 'green') => string): string[] {
+/** A known name with its short address ("capitalPool 0x4e85…f384"), or the short address alone. */
+export function labelAddress(address: string, labels: Record<string, string> = {}): string {
+  const label = labels[address.toLowerCase()];
+  return label ? `${label} ${shortAddress(address)}` : shortAddress(address);
+}
+
+export function renderBalanceChanges(
+  changes: readonly BalanceChange[],
+  account: string,
+  color: (t: string, c: 'red' | 'green') => string,
+  labels: Record<string, string> = {},
+): string[] {
   const lines: string[] = [];
   const mine = changes.filter((c) => c.address.toLowerCase() === account.toLowerCase() && c.diff !== 0n);
   const others = changes.filter((c) => c.address.toLowerCase() !== account.toLowerCase() && c.diff !== 0n);
@@ -29,7 +40,7 @@ export function renderBalanceChanges(changes: readonly BalanceChange[], account:
   if (others.length) {
     lines.push('Other addresses:');
     for (const change of others)
-      lines.push(`  ${shortAddress(change.address)} ${signed(change.diff, change.decimals)} ${sanitize(change.symbol, 16)}`);
+      lines.push(`  ${labelAddress(change.address, labels).padEnd(28)} ${signed(change.diff, change.decimals)} ${sanitize(change.symbol, 16)}`);
   }
   return lines;
 }
@@ -60,16 +71,16 @@ export function renderReview(review: Review, options: { explain: boolean }): str
     for (const risk of dangerous) lines.push(color(`${risk.level === 'danger' ? '✖ DANGER' : '⚠ warning'}: ${sanitize(risk.message)}`, risk.level === 'danger' ? 'red' : 'yellow'));
   }
   lines.push('');
-  lines.push(...renderBalanceChanges(review.simulation.balanceChanges, review.account, (t, c) => color(t, c)));
+  lines.push(...renderBalanceChanges(review.simulation.balanceChanges, review.account, (t, c) => color(t, c), review.labels));
   for (const approval of review.simulation.approvals) {
     if (approval.pre === approval.post) continue;
-    lines.push(`Allowance: ${sanitize(approval.symbol, 16)} for ${shortAddress(approval.spender)}: ${formatUnitsHuman(approval.pre, approval.decimals)} → ${formatUnitsHuman(approval.post, approval.decimals)}`);
+    lines.push(`Allowance: ${sanitize(approval.symbol, 16)} for ${labelAddress(approval.spender, review.labels)}: ${formatUnitsHuman(approval.pre, approval.decimals)} → ${formatUnitsHuman(approval.post, approval.decimals)}`);
   }
   const gas = review.simulation.gas;
   lines.push(`Gas: ${gas.total.toLocaleString('en-US')} (≈ ${formatUnitsHuman(gas.costWei, 18)} ETH, at most ${formatUnitsHuman(gas.maxCostWei, 18)} ETH)`);
   lines.push('Calls:');
   for (const [index, call] of review.calls.entries())
-    lines.push(`  ${index + 1}. ${sanitize(call.description)} → ${call.to}${call.value ? ` (${formatUnitsHuman(call.value, 18)} ETH)` : ''}`);
+    lines.push(`  ${index + 1}. ${sanitize(call.description)} → ${labelAddress(call.to, review.labels)}${call.value ? ` (${formatUnitsHuman(call.value, 18)} ETH)` : ''}`);
   if (review.policy.decision === 'confirm-typed') lines.push(color(`Policy: type "${review.policy.typedConfirmation}" to confirm this amount.`, 'yellow'));
   return lines.join('\n');
 }

@@ -222,10 +222,20 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
     risks,
     policy,
     readOnly: readOnlyPlan?.readOnly,
+    labels: knownLabels(session),
   };
   session.store.updateRun(runId, { status: 'simulated', review: { risks, policy } });
   emit('simulated', `simulated on block ${simulation.blockNumber}`, { runId });
   return review;
+}
+
+/** Protocol contracts and token contracts by name, so the review says "capitalPool", not 0x4e85…f384. */
+function knownLabels(session: Session): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [name, address] of Object.entries(session.contracts)) labels[address.toLowerCase()] = name;
+  for (const token of session.tokens) if (token.address !== 'ETH') labels[token.address.toLowerCase()] = `${token.symbol} token`;
+  labels[session.account.address.toLowerCase()] = 'you';
+  return labels;
 }
 
 /** A step's own effect: the simulation of everything up to it, minus everything before it. */

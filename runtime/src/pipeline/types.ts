@@ -61,6 +61,8 @@ export type Review = {
   policy: { decision: 'allow' | 'deny' | 'confirm-typed'; violations: { rule: string; message: string }[]; typedConfirmation?: string | undefined };
   /** Read-only answers (balance) have nothing to sign. */
   readOnly?: Plan['readOnly'];
+  /** Names of the addresses Lucid knows on this chain (lower-case address → name), for display. */
+  labels: Record<string, string>;
 };
 
 export type SentTx = {
