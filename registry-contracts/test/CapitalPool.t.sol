@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {CapitalPool} from "../src/CapitalPool.sol";
+import {Fixture} from "./utils/Fixture.sol";
+
+contract CapitalPoolTest is Fixture {
+    event Staked(address indexed account, uint256 amount);
+    event Withdrawn(address indexed account, address indexed to, uint256 amount);
+    event RewardClaimed(address indexed account, address indexed to, uint256 amount);
+
+    function test_Parameters() public view {
+        assertEq(address(pool.stakeToken()), address(stEth));
+        assertEq(address(pool.rewardToken()), address(lucid));
+        assertEq(pool.rewardsDuration(), 1 days);
+        assertEq(pool.distributor(), address(controller));
+    }
+
+    function test_RevertWhen_ConstructorInvalid() public {
+        vm.expectRevert(CapitalPool.CapitalPoolInvalidParameter.selector);
+        new CapitalPool(owner, IERC20(address(lucid)), IERC20(address(lucid)), address(controller), 1 days);
+        vm.expectRevert(CapitalPool.CapitalPoolInvalidParameter.selector);
+        new CapitalPool(owner, IERC20(address(0)), IERC20(address(lucid)), address(controller), 1 days);
+        vm.expectRevert(CapitalPool.CapitalPoolInvalidParameter.selector);
+        new CapitalPool(owner, IERC20(address(stEth)), IERC20(address(lucid)), address(0), 1 days);
+        vm.expectRevert(CapitalPool.CapitalPoolInvalidParameter.selector);
+        new CapitalPool(owner, IERC20(address(stEth)), IERC20(address(lucid)), address(controller), 31 days);
+    }
+
+    function test_Stake() public {
+        stEth.mint(alice, 10 ether);
+        vm.startPrank(alice);
+        stEth.approve(address(pool), 10 ether);
+        vm.expectEmit(address(pool));
+        emit Staked(alice, 10 ether);
+        pool.stake(10 ether);
+        vm.stopPrank();
+        assertEq(pool.stakedOf(alice), 10 ether);
+        assertEq(pool.totalStaked(), 10 ether);
+        assertEq(stEth.balanceOf(address(pool)), 10 ether);
+    }
+
+    function test_RevertWhen_StakeZero() public {
+        vm.expectRevert(CapitalPool.CapitalPoolZeroAmount.selector);
+        pool.stake(0);
+    }
+
+    function test_RevertWhen_StakeWhilePaused() public {
+        vm.prank(owner);
+        pool.pause();
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        pool.stake(1);
+    }
+
+    function test_RevertWhen_PauseByNonOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, address(this)));
+        pool.pause();
+        vm.prank(owner);
+        pool.pause();
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, address(this)));
+        pool.unpause();
+    }
+
+    function test_Withdraw() public {
+        _stake(alice, 10 ether);
+        vm.expectEmit(address(pool));
+        emit Withdrawn(alice, bob, 4 ether);
+        vm.prank(alice);
+        pool.withdraw(4 ether, bob);
+        assertEq(pool.stakedOf(alice), 6 ether);
+        assertEq(pool.totalStaked(), 6 ether);
+        assertEq(stEth.balanceOf(bob), 4 ether);
+    }
+
+    function test_RevertWhen_WithdrawZero() public {
+        vm.expectRevert(CapitalPool.CapitalPoolZeroAmount.selector);
+        pool.withdraw(0, alice);
+    }
+
+    function test_RevertWhen_WithdrawMoreThanStaked() public {
+        _stake(alice, 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(CapitalPool.CapitalPoolInsufficientStake.selector, alice, 1 ether, 2 ether));
+        vm.prank(alice);
+        pool.withdraw(2 ether, alice);
+    }
+
+    function test_WithdrawAndClaimWorkWhilePaused() public {
+        _stake(alice, 1 ether);
+        vm.warp(start + 1 days);
+        controller.distribute();
+        vm.warp(start + 2 days);
+        vm.prank(owner);
+        pool.pause();
+        vm.startPrank(alice);
+        pool.withdraw(1 ether, alice);
+        assertGt(pool.claim(alice), 0);
+        vm.stopPrank();
+        assertEq(stEth.balanceOf(alice), 1 ether);
+    }
+
+    /// The reward streams over a day; a lone staker gets all of it, less rounding dust.
+    function test_ClaimStreamedReward() public {
+        _stake(alice, 1 ether);
+        vm.warp(start + 1 days);
+        controller.distribute();
+        (uint256 perPool,) = controller.split(DAILY);
+        vm.warp(start + 1 days + 12 hours);
+        assertApproxEqAbs(pool.earned(alice), perPool / 2, 1e6);
+        vm.warp(start + 3 days);
+        uint256 earned = pool.earned(alice);
+        vm.expectEmit(address(pool));
+        emit RewardClaimed(alice, alice, earned);
+        vm.prank(alice);
+        assertEq(pool.claim(alice), earned);
+        assertApproxEqAbs(earned, perPool, 1e6);
+        assertLe(earned, perPool);
+        assertEq(lucid.balanceOf(alice), earned);
+        assertEq(pool.earned(alice), 0);
+    }
+
+    /// Stake × time: 1 ether for the whole stream vs 3 ether for its second half → 2:3.
+    function test_RewardIsProRataToStakeTimesTime() public {
+        _stake(alice, 1 ether);
+        vm.warp(start + 1 days);
+        controller.distribute();
+        vm.warp(start + 1 days + 12 hours);
+        _stake(bob, 3 ether);
+        vm.warp(start + 2 days);
+        uint256 a = pool.earned(alice);
+        uint256 b = pool.earned(bob);
+        // alice: 1/2 + 1/2 * 1/4 = 5/8 of the stream; bob: 3/8.
+        assertApproxEqRel(a * 3, b * 5, 1e9);
+    }
+
+    /// Staking right before a distribute earns nothing from the period before it.
+    function test_JustInTimeStakeGetsOnlyTheFutureStream() public {
+        _stake(alice, 1 ether);
+        vm.warp(start + 1 days);
+        controller.distribute();
+        vm.warp(start + 2 days);
+        _stake(bob, 1_000 ether);
+        controller.distribute();
+        assertEq(pool.earned(bob), 0);
+        vm.prank(bob);
+        pool.withdraw(1_000 ether, bob);
+        assertEq(pool.earned(bob), 0);
+    }
+
+    /// What streams while nobody stakes is re-streamed with the next reward, not lost.
+    function test_RewardStreamedWithNoStakersIsKept() public {
+        vm.warp(start + 1 days);
+        controller.distribute();
+        (uint256 first,) = controller.split(DAILY);
+        vm.warp(start + 2 days);
+        _stake(alice, 1 ether);
+        controller.distribute();
+        (uint256 second,) = controller.split(DAILY - DECREASE);
+        vm.warp(start + 4 days);
+        assertApproxEqAbs(pool.earned(alice), first + second, 1e6);
+        assertLe(pool.earned(alice), first + second);
+    }
+
+    function test_RevertWhen_RewardNotReceived() public {
+        vm.expectRevert(abi.encodeWithSelector(CapitalPool.CapitalPoolRewardNotReceived.selector, 0, 1));
+        vm.prank(address(controller));
+        pool.notifyRewardAmount(1);
+    }
+
+    /// Only the controller may restart the stream; anyone else could stretch it with 1-wei rewards.
+    function test_RevertWhen_NotifyByNonDistributor() public {
+        vm.expectRevert(abi.encodeWithSelector(CapitalPool.CapitalPoolUnauthorizedDistributor.selector, alice));
+        vm.prank(alice);
+        pool.notifyRewardAmount(0);
+    }
+
+    /// Two stakers' rewards never exceed what the pool received.
+    function testFuzz_EarnedNeverExceedsReceived(uint256 a, uint256 b, uint256 dt1, uint256 dt2) public {
+        a = bound(a, 1, 1e27);
+        b = bound(b, 1, 1e27);
+        dt1 = bound(dt1, 1, 3 days);
+        dt2 = bound(dt2, 1, 3 days);
+        _stake(alice, a);
+        vm.warp(block.timestamp + dt1);
+        controller.distribute();
+        _stake(bob, b);
+        vm.warp(block.timestamp + dt2);
+        controller.distribute();
+        vm.warp(block.timestamp + 2 days);
+        assertLe(pool.earned(alice) + pool.earned(bob), pool.rewardsHeld());
+    }
+}
