@@ -17,7 +17,11 @@ export async function startInteractive(options: RunOptions): Promise<void> {
     const { render } = await import('ink');
     const { App } = await import('./ui/App.js');
     const app = render(React.createElement(App, { controller }), { exitOnCtrlC: false });
-    await app.waitUntilExit();
+    try {
+      await app.waitUntilExit();
+    } finally {
+      controller.close();
+    }
   } finally {
     await session.close();
   }

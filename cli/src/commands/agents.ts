@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { z } from 'zod';
 import { addOutputOptions, parseOptions } from './options.js';
 import { sanitize, say, writeData, writeJson } from '../output.js';
 
@@ -16,13 +15,14 @@ export type AgentRow = {
 
 const actionNames = ['swap', 'transfer', 'wrap', 'unwrap', 'approve', 'balance', 'deposit', 'withdraw'] as const;
 
-const schema = z.object({
-  json: z.boolean().default(false),
-  action: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,31}$/, 'an action name like "swap" or "transfer"')
-    .optional(),
-});
+const schema = (z: typeof import('zod').z) =>
+  z.object({
+    json: z.boolean().default(false),
+    action: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,31}$/, 'an action name like "swap" or "transfer"')
+      .optional(),
+  });
 
 export function agentsCommand(): Command {
   return addOutputOptions(new Command('agents'))
@@ -30,7 +30,7 @@ export function agentsCommand(): Command {
     .addOption(new Option('--action <action>', `only agents serving this action (${actionNames.join(', ')}, …)`))
     .addHelpText('after', '\nExamples:\n  $ lucid agents\n  $ lucid agents --action swap --json')
     .action(async (raw: unknown) => {
-      const options = parseOptions(schema, raw);
+      const options = await parseOptions(schema, raw);
       const { loadSettings } = await import('../settings.js');
       const settings = await loadSettings({});
       const rows = await listAgentRows({ home: settings.home, action: options.action });
@@ -53,7 +53,7 @@ export async function listAgentRows(parameters: { home: string; action?: string 
     chains: [...agent.chains],
     description: sanitize(agent.description, 200),
   }));
-  rows.push(...(await registryRows(parameters.home)));
+  rows.push(...(await registryRows(parameters.home, parameters.action)));
   const action = parameters.action;
   return action ? rows.filter((row) => row.actions.includes(action)) : rows;
 }
@@ -69,46 +69,45 @@ export function formatAgentRows(rows: readonly AgentRow[]): string {
 }
 
 // The indexer's cache is optional (no registry on this chain, never indexed): a missing store or table is
-// "no registry agents", not an error. The cache holds what agent owners published: every string is untrusted.
-async function registryRows(home: string): Promise<AgentRow[]> {
+// "no registry agents", not an error. router/src/registryAgents.ts returns only entries whose metadata was
+// verified against its onchain hash; every string in it is still untrusted and sanitized again here.
+async function registryRows(home: string, action: string | undefined): Promise<AgentRow[]> {
   const { existsSync } = await import('node:fs');
   const { storePath, openStore } = await import('../../../runtime/src/store/db.js');
   if (!existsSync(storePath(home))) return [];
-  const { hexToString } = await import('viem');
+  const { registryAgents } = await import('../../../router/src/registryAgents.js');
+  const { intentActions } = await import('../../../router/src/intent.js');
+  const { ensureRegistryTables } = await import('../../../runtime/src/registry/tables.js');
+  const actions = intentActions.filter((name) => action === undefined || name === action);
   let store: ReturnType<typeof openStore>;
   try {
-    store = openStore(home, { readonly: true });
+    store = openStore(home);
   } catch {
     return [];
   }
   try {
-    const rows = store.db
-      .prepare(`SELECT chain_id, agent_id, metadata_uri, endpoint, actions_json FROM agents_cache WHERE active = 1 ORDER BY chain_id, CAST(agent_id AS INTEGER)`)
-      .all() as { chain_id: number; agent_id: string; metadata_uri: string; endpoint: string; actions_json: string }[];
-    return rows.map((row) => ({
-      id: `registry:${row.agent_id}`,
-      source: 'registry' as const,
-      actions: parseActions(row.actions_json, hexToString),
-      chains: [row.chain_id],
-      description: sanitize(row.metadata_uri || '(no metadata)', 120),
-      endpoint: sanitize(row.endpoint, 200),
-    }));
+    ensureRegistryTables(store.db);
+    const chains = store.db.prepare(`SELECT chain_id FROM registry_contracts WHERE kind = 'agent' ORDER BY chain_id`).all() as { chain_id: number }[];
+    const rows = new Map<string, AgentRow>();
+    for (const { chain_id: chainId } of chains)
+      for (const name of actions)
+        for (const agent of registryAgents({ db: store.db, chainId, action: name, limit: 1_000 })) {
+          const key = `${chainId}:${agent.registryEntry.entryId}`;
+          const row = rows.get(key) ?? {
+            id: sanitize(agent.id, 40),
+            source: 'registry' as const,
+            actions: [],
+            chains: agent.chains.length ? [...agent.chains] : [chainId],
+            description: sanitize(agent.description, 200),
+            endpoint: sanitize(agent.registryEntry.endpoint, 200),
+          };
+          row.actions.push(name);
+          rows.set(key, row);
+        }
+    return [...rows.values()];
   } catch {
     return [];
   } finally {
     store.close();
-  }
-}
-
-function parseActions(json: string, hexToString: (hex: `0x${string}`, options: { size: number }) => string): string[] {
-  try {
-    const tags = JSON.parse(json) as unknown;
-    if (!Array.isArray(tags)) return [];
-    return tags
-      .filter((tag): tag is `0x${string}` => typeof tag === 'string' && /^0x[0-9a-f]{64}$/i.test(tag))
-      .map((tag) => sanitize(hexToString(tag, { size: 32 }).replace(/\0+$/, ''), 32))
-      .filter(Boolean);
-  } catch {
-    return [];
   }
 }

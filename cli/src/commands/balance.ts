@@ -8,7 +8,7 @@ export function balanceCommand(): Command {
     .argument('[token]', 'a token symbol like USDC, or a 0x token address')
     .addHelpText('after', '\nExamples:\n  $ lucid balance\n  $ lucid balance USDC --json')
     .action(async (token: string | undefined, raw: unknown) => {
-      const options = parseOptions(runOptionsSchema, raw);
+      const options = await parseOptions(runOptionsSchema, raw);
       const { runAction } = await import('./run.js');
       return runAction(token ? `what's my ${token} balance` : 'balance', options);
     });

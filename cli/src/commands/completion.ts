@@ -1,9 +1,8 @@
 import { Command } from 'commander';
-import { z } from 'zod';
 import { parseOptions } from './options.js';
 import { writeData } from '../output.js';
 
-const schema = z.object({ shell: z.enum(['bash', 'zsh'], { message: 'shell must be bash or zsh' }) });
+const schema = (z: typeof import('zod').z) => z.object({ shell: z.enum(['bash', 'zsh'], { message: 'shell must be bash or zsh' }) });
 
 export function completionCommand(): Command {
   return new Command('completion')
@@ -13,8 +12,8 @@ export function completionCommand(): Command {
       'after',
       '\nExamples:\n  $ lucid completion bash >> ~/.bashrc\n  $ eval "$(lucid completion bash)"\n  $ lucid completion zsh > "${fpath[1]}/_lucid"',
     )
-    .action(function (this: Command, shell: string) {
-      const { shell: kind } = parseOptions(schema, { shell });
+    .action(async function (this: Command, shell: string) {
+      const { shell: kind } = await parseOptions(schema, { shell });
       let root: Command = this;
       while (root.parent) root = root.parent;
       writeData(kind === 'bash' ? bashCompletion(root) : zshCompletion(root));

@@ -1,10 +1,8 @@
 import { Command } from 'commander';
-import { z } from 'zod';
-import { addOutputOptions, parseOptions } from './options.js';
+import { addOutputOptions, outputOptionsSchema, parseOptions } from './options.js';
 import { say, writeData, writeJson } from '../output.js';
 import { InputError } from '../../../runtime/src/errors/base.js';
 
-const jsonOnly = z.object({ json: z.boolean().default(false) });
 
 /** Keys `lucid config set` writes to config.json. The API key is not one: it comes only from OPENAI_API_KEY. */
 export const settableConfigKeys = ['rpcUrl', 'chain', 'account', 'parser', 'llm.baseUrl', 'llm.model', 'llm.timeoutMs'] as const;
@@ -25,7 +23,7 @@ export function configCommand(): Command {
     addOutputOptions(new Command('show'))
       .description('print each effective setting and where it came from (flag, env, file, default)')
       .action(async (raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { lucidHome, loadConfigFile, resolveConfig, describeConfig, configFilePath } = await import('../../../runtime/src/config/index.js');
         const home = lucidHome(process.env);
         const path = configFilePath(home);
@@ -43,7 +41,7 @@ export function configCommand(): Command {
       .argument('<value>', 'the new value, or none')
       .addHelpText('after', examples)
       .action(async (key: string, value: string, raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         if (!(settableConfigKeys as readonly string[]).includes(key))
           throw new InputError('CONFIG_KEY_UNKNOWN', `Unknown config key "${key}".`, {
             hints: [`Keys: ${settableConfigKeys.join(', ')}.`, /api.?key/i.test(key) ? 'The API key is read only from OPENAI_API_KEY, never from a file.' : 'See `lucid config show`.'],

@@ -1,10 +1,8 @@
 import { Command } from 'commander';
-import { z } from 'zod';
-import { addOutputOptions, parseOptions } from './options.js';
+import { addOutputOptions, outputOptionsSchema, parseOptions } from './options.js';
 import { say, writeData, writeJson } from '../output.js';
 import type { Policy } from '../../../runtime/src/policy/index.js';
 
-const jsonOnly = z.object({ json: z.boolean().default(false) });
 
 const examples = `
 Examples:
@@ -22,7 +20,7 @@ export function policyCommand(): Command {
     addOutputOptions(new Command('show'))
       .description('print the policy file path and the effective rules')
       .action(async (raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { path, policy: current, exists } = await loadCurrent();
         if (options.json) return writeJson({ path, exists, policy: current });
         writeData(formatPolicy(current, path, exists));
@@ -35,7 +33,7 @@ export function policyCommand(): Command {
       .argument('<value>', 'a human amount like 0.5, none, true/false, or a comma list / +item / -item')
       .addHelpText('after', examples)
       .action(async (key: string, value: string, raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { loadSettings } = await import('../settings.js');
         const settings = await loadSettings({});
         const { setPolicyValue, policyPath } = await import('../../../runtime/src/policy/index.js');

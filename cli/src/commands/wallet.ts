@@ -1,18 +1,17 @@
 import { Command, Option } from 'commander';
-import { z } from 'zod';
-import { addOutputOptions, parseOptions } from './options.js';
+import { addOutputOptions, outputOptionsSchema, parseOptions } from './options.js';
 import { say, writeData, writeJson } from '../output.js';
 import { InputError } from '../../../runtime/src/errors/base.js';
 
-const jsonOnly = z.object({ json: z.boolean().default(false) });
-const importSchema = z
-  .object({
-    json: z.boolean().default(false),
-    privateKeyStdin: z.boolean().default(false),
-    mnemonicStdin: z.boolean().default(false),
-    hdPath: z.string().min(1).optional(),
-  })
-  .refine((o) => o.privateKeyStdin !== o.mnemonicStdin, { message: 'give exactly one of --private-key-stdin or --mnemonic-stdin', path: ['privateKeyStdin'] });
+const importSchema = (z: typeof import('zod').z) =>
+  z
+    .object({
+      json: z.boolean().default(false),
+      privateKeyStdin: z.boolean().default(false),
+      mnemonicStdin: z.boolean().default(false),
+      hdPath: z.string().min(1).optional(),
+    })
+    .refine((o) => o.privateKeyStdin !== o.mnemonicStdin, { message: 'give exactly one of --private-key-stdin or --mnemonic-stdin', path: ['privateKeyStdin'] });
 
 const examples = `
 Examples:
@@ -32,7 +31,7 @@ export function walletCommand(): Command {
       .description('generate a new key, stored encrypted with your password')
       .argument('<name>', 'letters, digits, _ and -')
       .action(async (name: string, raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const home = await homeDir();
         const { createWallet } = await import('../../../runtime/src/wallet/index.js');
         const password = await readPassword({ confirm: true, message: `New password for ${name}: ` });
@@ -49,7 +48,7 @@ export function walletCommand(): Command {
       .addOption(new Option('--hd-path <path>', "derivation path for --mnemonic-stdin (default m/44'/60'/0'/0/0)"))
       .addHelpText('after', examples)
       .action(async (name: string, raw: unknown) => {
-        const options = parseOptions(importSchema, raw);
+        const options = await parseOptions(importSchema, raw);
         const home = await homeDir();
         const wallets = await import('../../../runtime/src/wallet/index.js');
         const secret = await readSecret(options.privateKeyStdin ? 'Private key: ' : 'Recovery phrase: ');
@@ -64,7 +63,7 @@ export function walletCommand(): Command {
     addOutputOptions(new Command('list'))
       .description('list wallets by name and address (nothing is decrypted)')
       .action(async (raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { listWallets } = await import('../../../runtime/src/wallet/index.js');
         const list = await listWallets({ home: await homeDir() });
         if (options.json) return writeJson({ wallets: list });
@@ -77,7 +76,7 @@ export function walletCommand(): Command {
       .description("print a wallet's address (never its key)")
       .argument('<name>')
       .action(async (name: string, raw: unknown) => {
-        const options = parseOptions(jsonOnly, raw);
+        const options = await parseOptions(outputOptionsSchema, raw);
         const { exportAddress } = await import('../../../runtime/src/wallet/index.js');
         const address = await exportAddress({ home: await homeDir(), name });
         if (options.json) return writeJson({ name, address });

@@ -41,6 +41,7 @@ export function makeReview(overrides: Partial<Review> = {}): Review {
     },
     risks: [{ code: 'PRICE_IMPACT', level: 'warning', message: 'Price impact 1.2% on Uniswap V2' }],
     policy: { decision: 'allow', violations: [] },
+    labels: { [router.toLowerCase()]: 'Uniswap V2 router' },
     ...overrides,
   };
 }

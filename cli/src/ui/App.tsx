@@ -6,7 +6,7 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
 import type { Review, RunOutcome, StageEvent } from '../../../runtime/src/pipeline/types.js';
-import { Stages, type StageLine } from './components/Stages.js';
+import { Stages, stageLabels, type StageLine } from './components/Stages.js';
 import { ReviewView } from './components/ReviewView.js';
 import { theme } from './theme.js';
 import { sanitize } from '../output.js';
@@ -42,7 +42,6 @@ export function App({ controller, animate = true }: { controller: Controller; an
   const { stdout } = useStdout();
   const width = Math.max(40, stdout?.columns ?? 80);
   const [input, setInput] = useState('');
-  const [historyIndex, setHistoryIndex] = useState<number | undefined>(undefined);
   const [finished, setFinished] = useState<Finished[]>([]);
   const [busy, setBusy] = useState<{ text: string; stages: StageLine[] } | undefined>(undefined);
   const [review, setReview] = useState<Review | undefined>(undefined);
@@ -55,6 +54,17 @@ export function App({ controller, animate = true }: { controller: Controller; an
   const nextId = useRef(1);
   // Ctrl-C while an intent is being parsed, routed or simulated: drop it at the review, before any signing.
   const cancelRequested = useRef(false);
+  // Keystrokes can arrive faster than React re-renders (a paste, tmux send-keys): the key handler reads
+  // these refs, which change synchronously, never state captured by an older render.
+  const live = useRef({ input: '', historyIndex: undefined as number | undefined, busy: false, review: undefined as Review | undefined, typed: '' });
+  const changeInput = (next: string) => {
+    live.current.input = next.slice(0, 1000);
+    setInput(live.current.input);
+  };
+  const changeTyped = (next: string) => {
+    live.current.typed = next.slice(0, 80);
+    setTyped(live.current.typed);
+  };
 
   const refreshStatus = useCallback(() => {
     controller.status().then(setStatus, () => setStatus(undefined));
@@ -75,10 +85,19 @@ export function App({ controller, animate = true }: { controller: Controller; an
 
   const submit = async (line: string) => {
     const text = line.trim();
-    setInput('');
-    setHistoryIndex(undefined);
+    changeInput('');
+    live.current.historyIndex = undefined;
     if (!text) return;
     controller.appendInput(text);
+    live.current.busy = true;
+    try {
+      await handle(text);
+    } finally {
+      live.current.busy = false;
+    }
+  };
+
+  const handle = async (text: string) => {
     if (text.startsWith('/')) {
       const name = text.slice(1).split(/\s+/)[0] ?? '';
       if (name === 'quit' || name === 'exit' || name === 'q') return quit();
@@ -104,10 +123,12 @@ export function App({ controller, animate = true }: { controller: Controller; an
       new Promise<boolean>((resolve) => {
         if (cancelRequested.current) return resolve(false);
         setExpanded(false);
-        setTyped('');
+        changeTyped('');
+        live.current.review = next;
         setReview(next);
         decide.current = (yes) => {
           decide.current = undefined;
+          live.current.review = undefined;
           setReview(undefined);
           resolve(yes);
         };
@@ -128,18 +149,19 @@ export function App({ controller, animate = true }: { controller: Controller; an
     if (key.ctrl && char === 'c') {
       // Before signing, Ctrl-C drops the intent (the pipeline records it as rejected); idle, it quits.
       if (decide.current) return decide.current(false);
-      if (!busy) return quit();
+      if (!live.current.busy) return quit();
       cancelRequested.current = true;
       return;
     }
-    if (review && decide.current && typedTarget(review)) {
+    const review = live.current.review;
+    if (review && decide.current && typedTarget(review) !== undefined) {
       // Typing the amount is the only way past this review: y is just a character here.
       const target = typedTarget(review) ?? '';
-      if (key.return) return decide.current(typedMatches(typed, target, review));
+      if (key.return) return decide.current(typedMatches(live.current.typed, target, review));
       if (key.escape) return decide.current(false);
       if (key.tab) return setExpanded((value) => !value);
-      if (key.backspace || key.delete) return setTyped((value) => value.slice(0, -1));
-      if (char && !key.ctrl && !key.meta) setTyped((value) => (value + char).slice(0, 80));
+      if (key.backspace || key.delete) return changeTyped(live.current.typed.slice(0, -1));
+      if (char && !key.ctrl && !key.meta) changeTyped(live.current.typed + char);
       return;
     }
     if (review && decide.current) {
@@ -148,20 +170,25 @@ export function App({ controller, animate = true }: { controller: Controller; an
       if (char === 'e' || char === 'E') return setExpanded((value) => !value);
       return;
     }
-    if (busy) return;
-    if (key.return) return void submit(input);
+    if (live.current.busy) return;
+    const value = live.current.input;
+    if (key.return) return void submit(value);
     if (key.upArrow || key.downArrow) {
       const history = controller.inputHistory();
       if (history.length === 0) return;
-      const current = historyIndex ?? history.length;
+      const current = live.current.historyIndex ?? history.length;
       const next = Math.min(history.length, Math.max(0, current + (key.upArrow ? -1 : 1)));
-      setHistoryIndex(next);
-      setInput(next === history.length ? '' : (history[next] ?? ''));
-      return;
+      live.current.historyIndex = next;
+      return changeInput(next === history.length ? '' : (history[next] ?? ''));
     }
-    if (key.tab) return setInput((value) => complete(value, controller.completions()));
-    if (key.backspace || key.delete) return setInput((value) => value.slice(0, -1));
-    if (char && !key.ctrl && !key.meta) setInput((value) => (value + char).slice(0, 1000));
+    if (key.tab) return changeInput(complete(value, controller.completions()));
+    if (key.backspace || key.delete) return changeInput(value.slice(0, -1));
+    // A pasted line can end in a newline: submit what came before it.
+    if (char && !key.ctrl && !key.meta) {
+      const [first = '', ...rest] = char.split(/\r\n|\r|\n/);
+      changeInput(value + first);
+      if (rest.length > 0) void submit(live.current.input);
+    }
   });
 
   return (
@@ -241,7 +268,7 @@ function normalizeDecimal(text: string): string | undefined {
 
 function stageSummary(line: StageLine): string {
   const bad = line.stage === 'failed' || line.stage === 'refused';
-  return `${bad ? '✖' : '✔'} ${line.stage} ${sanitize(line.message, 160)}`;
+  return `${bad ? '✖' : '✔'} ${stageLabels[line.stage] ?? line.stage} ${sanitize(line.message, 160)}`;
 }
 
 /** Completes the last word against symbols and contact names (case-insensitive prefix, unique match). */

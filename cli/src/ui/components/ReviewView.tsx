@@ -13,7 +13,7 @@ export function ReviewView({ review, width, expanded }: { review: Review; width:
   const narrow = width < 100;
   const amountWidth = narrow ? 16 : 22;
   return (
-    <Box flexDirection="column" marginY={1}>
+    <Box flexDirection="column" marginY={1} width={width}>
       {review.steps.map((step, index) => (
         <Text key={`s${index}`} bold wrap="truncate-end">
           {review.steps.length > 1 ? `${index + 1}. ` : ''}
@@ -71,7 +71,7 @@ function PlanDetails({ review, width }: { review: Review; width: number }) {
             {index + 1}. {sanitize(call.description, width - 8)}
           </Text>
           <Text color={theme.muted} wrap="truncate-end">
-            {'   '}to {call.to} value {formatUnitsHuman(call.value, 18)} ETH data {call.data.slice(0, Math.max(10, width - 60))}
+            {'   '}to {labelFor(review, call.to)} value {formatUnitsHuman(call.value, 18)} ETH data {call.data.slice(0, Math.max(10, width - 60))}
             {call.data.length > width - 50 ? '…' : ''}
           </Text>
         </Box>
@@ -88,4 +88,10 @@ function PlanDetails({ review, width }: { review: Review; width: number }) {
       )}
     </Box>
   );
+}
+
+/** A known name for an address (router, token, contact) next to its short form; the labels map is Lucid's own. */
+function labelFor(review: Review, address: string): string {
+  const label = review.labels?.[address.toLowerCase()];
+  return label ? `${sanitize(label, 32)} (${shortAddress(address)})` : address;
 }

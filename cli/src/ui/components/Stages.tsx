@@ -6,7 +6,7 @@ import { sanitize } from '../../output.js';
 
 export type StageLine = { stage: Stage; message: string; startedAt: number; endedAt?: number | undefined };
 
-const labels: Partial<Record<Stage, string>> = {
+export const stageLabels: Partial<Record<Stage, string>> = {
   parsing: 'parsing',
   parsed: 'parsed',
   routing: 'routing',
@@ -34,7 +34,7 @@ export function Stages({ lines, now, animate = true }: { lines: StageLine[]; now
         const mark = active ? (animate ? spinnerFrames[Math.floor(now / 80) % spinnerFrames.length] : '…') : bad ? '✖' : '✔';
         return (
           <Text key={`${line.stage}-${index}`} color={bad ? theme.danger : active ? theme.accent : theme.muted} wrap="truncate-end">
-            {mark} {labels[line.stage] ?? line.stage} <Text color={theme.muted}>{elapsed.toFixed(1)}s</Text> {sanitize(line.message, 160)}
+            {mark} {stageLabels[line.stage] ?? line.stage} <Text color={theme.muted}>{elapsed.toFixed(1)}s</Text> {sanitize(line.message, 160)}
           </Text>
         );
       })}

@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCli } from '../test-utils/cli.js';
+import { completionCommand, completionTree } from './completion.js';
+import { policyCommand } from './policy.js';
+import { buildProgram } from '../main.js';
+
+let home: string;
+let bashScript: string;
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'lucid-completion-'));
+  const result = await runCli(['completion', 'bash'], { home, extra: [completionCommand(), policyCommand()] });
+  expect(result.code).toBe(0);
+  bashScript = join(home, 'lucid.bash');
+  writeFileSync(bashScript, result.stdout);
+});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+/** Sources the script in a clean bash and asks the completion function for `words` (the last one is being typed). */
+function bashComplete(...words: string[]): string[] {
+  const script = `source "$1"; shift; COMP_WORDS=(lucid "$@"); COMP_CWORD=$#; _lucid_completions; printf '%s\\n' "\${COMPREPLY[@]}"`;
+  return execFileSync('bash', ['--norc', '--noprofile', '-c', script, 'bash', bashScript, ...words], { encoding: 'utf8' }).split('\n').filter(Boolean);
+}
+
+describe('lucid completion', () => {
+  test('bash: the script registers a completion function for lucid', () => {
+    const out = execFileSync('bash', ['--norc', '--noprofile', '-c', `source "${bashScript}" && complete -p lucid`], { encoding: 'utf8' });
+    expect(out.trim()).toBe('complete -F _lucid_completions lucid');
+  });
+
+  test('bash: top-level words are the commands and options of the program', () => {
+    const words = bashComplete('');
+    expect(words).toEqual(expect.arrayContaining(['run', 'history', 'devnet', 'policy', 'completion', '--json', '--yes', '--dry-run']));
+    expect(bashComplete('de')).toEqual(['devnet']);
+  });
+
+  test('bash: subcommands and their options complete after the command', () => {
+    expect(bashComplete('devnet', '')).toEqual(expect.arrayContaining(['start', 'stop', 'status', 'reset']));
+    expect(bashComplete('policy', 's')).toEqual(['show', 'set']);
+    expect(bashComplete('policy', 'show', '--')).toEqual(expect.arrayContaining(['--json', '--help']));
+    expect(bashComplete('history', '--l')).toEqual(['--limit']);
+  });
+
+  test('zsh: a compdef script naming every command', async () => {
+    const result = await runCli(['completion', 'zsh'], { home, extra: [completionCommand(), policyCommand()] });
+    expect(result.stdout.startsWith('#compdef lucid')).toBe(true);
+    expect(result.stdout).toContain('compdef _lucid lucid');
+    expect(result.stdout).toMatch(/"devnet"\) choices=\(start stop status/);
+  });
+
+  test('the tree walks nested commands', () => {
+    const program = buildProgram();
+    program.addCommand(policyCommand());
+    const paths = completionTree(program).map((node) => node.path);
+    expect(paths).toEqual(expect.arrayContaining(['', 'devnet', 'devnet start', 'policy', 'policy set']));
+  });
+
+  test('errors: an unknown shell is an input error', async () => {
+    const result = await runCli(['completion', 'fish'], { home, extra: [completionCommand()] });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bash or zsh');
+  });
+});
