@@ -33,6 +33,12 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; resolves with the exit code (also set on process.exitCode). Never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that goes away (`lucid history | head`) is not an error: stop quietly, like any Unix tool.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
   const program = buildProgram();
   const wantsJson = argv.includes('--json');
   let code: number = exitCodes.ok;

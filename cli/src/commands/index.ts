@@ -8,6 +8,12 @@ import { parseCommand } from './parse.js';
 import { historyCommand } from './history.js';
 import { devnetCommand } from './devnet.js';
 import { contactsCommand } from './contacts.js';
+import { balanceCommand } from './balance.js';
+import { agentsCommand } from './agents.js';
+import { policyCommand } from './policy.js';
+import { walletCommand } from './wallet.js';
+import { configCommand } from './config.js';
+import { completionCommand } from './completion.js';
 
 export function registerCommands(program: Command): void {
   // `lucid "<intent>"` is `lucid run "<intent>"`; with no words on a terminal it opens the interactive UI.
@@ -29,6 +35,13 @@ export function registerCommands(program: Command): void {
   program.addCommand(runCommand());
   program.addCommand(parseCommand());
   program.addCommand(historyCommand());
+  program.addCommand(balanceCommand());
+  program.addCommand(agentsCommand());
   program.addCommand(contactsCommand());
+  program.addCommand(policyCommand());
+  program.addCommand(walletCommand());
+  program.addCommand(configCommand());
   program.addCommand(devnetCommand());
+  // last: it walks the finished program to generate the scripts
+  program.addCommand(completionCommand());
 }

@@ -154,6 +154,15 @@ describe('errors', () => {
     expect(await nonce()).toBe(before);
   });
 
+  test('a danger flag is not signed on --yes alone: exit 3, the warning shown, nothing signed', async () => {
+    const before = await nonce();
+    const result = await lucid(home, ['--yes', '--json', 'swap 1 ETH for USDC with 25% slippage']);
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout).error.code).toBe('DANGER_NEEDS_A_PERSON');
+    expect(result.stderr).toMatch(/slippage/i);
+    expect(await nonce()).toBe(before);
+  });
+
   test('--dry-run simulates and never signs', async () => {
     const before = await nonce();
     const result = await lucid(home, ['--dry-run', '--json', 'swap 1 ETH for USDC']);

@@ -60,7 +60,14 @@ export async function runAction(text: string, options: RunOptions): Promise<void
 async function confirmReview(review: Review, options: RunOptions): Promise<boolean> {
   const typed = review.policy.decision === 'confirm-typed' ? review.policy.typedConfirmation : undefined;
   const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
-  if (options.yes && !typed) return true;
+  const dangers = review.risks.filter((risk) => risk.level === 'danger');
+  // --yes agrees to what the simulation shows, not to a danger nobody looked at: a person must confirm those.
+  if (options.yes && dangers.length && !interactive)
+    throw new RefusedError('DANGER_NEEDS_A_PERSON', `not signed: ${dangers[0]!.message}`, {
+      details: dangers.map((risk) => `danger: ${risk.message}`).join('\n'),
+      hints: ['run it in a terminal and confirm after reading the warning', '--dry-run shows the full simulation'],
+    });
+  if (options.yes && !typed && !dangers.length) return true;
   if (!interactive) {
     if (typed)
       throw new RefusedError('TYPED_CONFIRMATION_REQUIRED', `policy requires typing "${typed}" to confirm, and there is no terminal to type it on`, {

@@ -157,7 +157,7 @@ async function buildSteps(
     const agents: Agent[] = await session.agents(resolved.action);
     const before = prefix;
     const beforeReport = prefixReport;
-    const simulateStep = async (plan: Plan) => stepOutcome(await session.simulate([...before, ...plan.calls]), beforeReport);
+    const simulateStep = async (plan: Plan) => stepOutcome(await simulateCalls(session, [...before, ...plan.calls]), beforeReport);
     const selection = await selectAgent({ agents, intent: resolved, ctx, forcedAgentId: parameters.forcedAgentId, simulate: simulateStep });
     const winner = selection.winner;
     plans.push(winner.plan);
@@ -184,7 +184,7 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   emit('simulating', `simulating ${calls.length} call(s) as one sequence`, { runId });
   // One step: the winner's competition run already simulated exactly these calls as one sequence on the
   // same block, so it is the report; several steps are simulated again as one sequence.
-  const simulation = plans.length === 1 && draft.stepReports?.length === 1 ? draft.stepReports[0]! : await session.simulate(calls);
+  const simulation = plans.length === 1 && draft.stepReports?.length === 1 ? draft.stepReports[0]! : await simulateCalls(session, calls);
   session.store.updateRun(runId, { status: 'simulated', agentId: steps.map((s) => s.agentId).join(','), plan: plans, simulation });
   if (!simulation.ok) {
     const failed = simulation.calls.find((call) => call.status === 'reverted');
@@ -227,6 +227,23 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   session.store.updateRun(runId, { status: 'simulated', review: { risks, policy } });
   emit('simulated', `simulated on block ${simulation.blockNumber}`, { runId });
   return review;
+}
+
+/** Read-only plans (a balance question) have no calls: nothing to simulate, nothing changes. */
+async function simulateCalls(session: Session, calls: PlanCall[]): Promise<SimulationReport> {
+  if (calls.length > 0) return session.simulate(calls);
+  const blockNumber = await session.publicClient.getBlockNumber();
+  return {
+    ok: true,
+    mode: 'simulateV1',
+    account: session.account.address,
+    blockNumber,
+    calls: [],
+    balanceChanges: [],
+    approvals: [],
+    gas: { total: 0n, perCall: [], limits: [], maxFeePerGas: 0n, maxPriorityFeePerGas: 0n, baseFee: 0n, costWei: 0n, maxCostWei: 0n },
+    tokens: [],
+  };
 }
 
 /** Protocol contracts and token contracts by name, so the review says "capitalPool", not 0x4e85…f384. */
