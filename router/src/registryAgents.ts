@@ -92,11 +92,24 @@ export type CandidateRow = {
  * cheapest first, then point lookups of at most `limit` entries. Exported for the routing bench.
  */
 export function registryCandidates(db: StoreDb, { chainId, action, limit }: { chainId: number; action: IntentAction | string; limit: number }): CandidateRow[] {
-  ensureRegistryTables(db);
-  const registry = db.prepare(`SELECT address FROM registry_contracts WHERE chain_id = ? AND kind = 'agent'`).get(chainId) as { address: string } | undefined;
+  const statements = prepared(db);
+  const registry = statements.registry.get(chainId) as { address: string } | undefined;
   if (!registry) return [];
-  return db
-    .prepare(
+  return statements.candidates.all(chainId, registry.address, actionTag(action), limit, chainId, chainId) as CandidateRow[];
+}
+
+type Query = { get(...params: unknown[]): unknown; all(...params: unknown[]): unknown[] };
+type Statements = { registry: Query; candidates: Query };
+const statementCache = new WeakMap<StoreDb, Statements>();
+
+/** Prepared once per connection: preparing costs more than running this query. */
+function prepared(db: StoreDb): Statements {
+  let statements = statementCache.get(db);
+  if (statements) return statements;
+  ensureRegistryTables(db);
+  statements = {
+    registry: db.prepare(`SELECT address FROM registry_contracts WHERE chain_id = ? AND kind = 'agent'`),
+    candidates: db.prepare(
       `SELECT c.entry_id, c.registry, a.fee_wei, a.endpoint, i.name, i.description, coalesce(i.chains_json, '[]') AS chains_json,
               coalesce(i.usage_count, 0) AS usage_count
        FROM (SELECT entry_id, registry, fee_key FROM registry_candidates
@@ -105,8 +118,10 @@ export function registryCandidates(db: StoreDb, { chainId, action, limit }: { ch
        LEFT JOIN registry_entry_info i ON i.chain_id = ? AND i.registry = c.registry AND i.entry_id = c.entry_id
        WHERE a.active = 1
        ORDER BY c.fee_key, c.entry_id`,
-    )
-    .all(chainId, registry.address, actionTag(action), limit, chainId, chainId) as CandidateRow[];
+    ),
+  };
+  statementCache.set(db, statements);
+  return statements;
 }
 
 function isHttpEndpoint(endpoint: string): boolean {

@@ -1,0 +1,82 @@
+/**
+ * Capital providers: `lucid stake 10 stETH` is exactly `lucid "stake 10 stETH"` (the capital agent plans it,
+ * the usual pipeline shows and signs it), and so are `unstake` and `claim`. `lucid rewards` is a read.
+ */
+import { Command } from 'commander';
+import { addRunOptions, joinWords, parseOptions, runOptionsSchema } from './options.js';
+import { addReadOptions, openContributorContext, readOptionsSchema } from './contributors.js';
+import { writeData, writeJson } from '../output.js';
+
+function intentCommand(name: 'stake' | 'unstake' | 'claim', description: string, examples: string): Command {
+  const command = addRunOptions(new Command(name)).description(description).addHelpText('after', examples);
+  if (name !== 'claim') command.argument('<amount...>', name === 'stake' ? 'amount and token, e.g. 10 stETH' : 'amount and token, or "all"');
+  return command.action(async (...args: unknown[]) => {
+    const words = name === 'claim' ? [] : (args[0] as string[]);
+    const raw = name === 'claim' ? args[0] : args[1];
+    const options = await parseOptions(runOptionsSchema, raw);
+    let text = joinWords([name, ...words]);
+    if (name === 'claim') text = 'claim rewards';
+    if (name === 'unstake' && words.length === 1 && words[0]!.toLowerCase() === 'all') text = `unstake all ${await stakeTokenSymbol(options)}`;
+    const { runAction } = await import('./run.js');
+    return runAction(text, options);
+  });
+}
+
+export function stakeCommand(): Command {
+  return intentCommand('stake', 'stake into the capital pool and earn its share of LUCID emission (same as lucid "stake …")', '\nExamples:\n  $ lucid stake 10 stETH\n  $ lucid stake all my stETH --yes');
+}
+export function unstakeCommand(): Command {
+  return intentCommand('unstake', 'withdraw staked principal from the capital pool (same as lucid "unstake …")', '\nExamples:\n  $ lucid unstake 5 stETH\n  $ lucid unstake all');
+}
+export function claimCommand(): Command {
+  return intentCommand('claim', 'claim the LUCID your stake earned (same as lucid "claim rewards")', '\nExamples:\n  $ lucid claim\n  $ lucid claim --yes --json');
+}
+
+export function rewardsCommand(): Command {
+  return addReadOptions(new Command('rewards'))
+    .description('your capital-pool position: staked, share of the pool, LUCID accrued, APR estimate')
+    .addHelpText('after', '\nExamples:\n  $ lucid rewards\n  $ lucid rewards --json')
+    .action(async (raw: unknown) => {
+      const options = await parseOptions(readOptionsSchema, raw);
+      const { readCapitalPosition } = await import('../../../runtime/src/registry/views.js');
+      const { contributorContractsFrom } = await import('../../../runtime/src/registry/kinds.js');
+      const context = await openContributorContext(options, { sync: false });
+      try {
+        const { session } = context;
+        const position = await readCapitalPosition(session.publicClient, { contracts: contributorContractsFrom(session.contracts), account: session.account.address });
+        const token = session.tokens.find((t) => t.address !== 'ETH' && t.address.toLowerCase() === position.stakeToken.toLowerCase());
+        const symbol = token?.symbol ?? 'stake token';
+        const aprNote = 'capital bucket per year at today\'s emission / total staked, LUCID valued 1:1 with the stake token (no price feed)';
+        if (options.json) return writeJson({ account: session.account.address, stakeTokenSymbol: symbol, ...position, aprBasis: aprNote });
+        const { formatUnits } = await import('viem');
+        const decimals = token?.decimals ?? 18;
+        writeData(
+          [
+            `staked     ${formatUnits(position.staked, decimals)} ${symbol} of ${formatUnits(position.totalStaked, decimals)} in the pool (${(position.shareBps / 100).toFixed(2)}%)`,
+            `accrued    ${formatUnits(position.earned, 18)} LUCID (claim with: lucid claim)`,
+            `stream     ${formatUnits(position.rewardPerSecond, 18)} LUCID/s to all stakers now`,
+            `APR        ${position.aprEstimate === undefined ? '— (nothing staked)' : `~${(position.aprEstimate * 100).toFixed(2)}%`}`,
+            '           (today\'s capital emission × 365 / total staked; LUCID priced 1:1)',
+          ].join('\n'),
+        );
+      } finally {
+        await context.close();
+      }
+    });
+}
+
+/** "unstake all" needs the token's name for the grammar: the capital pool's stake token on this chain. */
+async function stakeTokenSymbol(options: { rpcUrl?: string | undefined; chain?: string | undefined; account?: string | undefined; json: boolean }): Promise<string> {
+  const { capitalPoolAbi } = await import('../../../runtime/src/registry/abi.js');
+  const { contributorContractsFrom } = await import('../../../runtime/src/registry/kinds.js');
+  const context = await openContributorContext(options, { sync: false });
+  try {
+    const { session } = context;
+    const pool = contributorContractsFrom(session.contracts).capitalPool;
+    const address = await session.publicClient.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'stakeToken' });
+    const token = session.tokens.find((t) => t.address !== 'ETH' && t.address.toLowerCase() === address.toLowerCase());
+    return token?.symbol ?? address;
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The CLI is itself a registered frontend, so the community pool pays whoever runs the interface users
+ * came through. {@link ensureCliFrontend} finds "lucid-cli" in the indexed frontend registry, or registers
+ * it once through the guarded pipeline (devnet only: on a real chain that is a decision for a person, made
+ * with `lucid frontend register`). {@link usageCallForAgent} is what the pipeline appends to a plan that
+ * runs through a registered agent.
+ */
+import type { PlanCall } from '../../../agents/sdk/types.js';
+import { RefusedError } from '../errors/base.js';
+import type { StoreDb } from '../store/db.js';
+import type { Session } from '../session/types.js';
+import { syncRegistry } from './indexer.js';
+import { registryAddress, registryContractsFrom, type RegistryContracts } from './kinds.js';
+import { metadataDir, pinMetadata, type EntryMetadata } from './metadata.js';
+import { registerEntryPlan, usageCallFor, usageFee } from './plans.js';
+import { ensureRegistryTables } from './tables.js';
+
+export const CLI_FRONTEND_NAME = 'lucid-cli';
+
+export const cliFrontendMetadata: EntryMetadata = {
+  id: CLI_FRONTEND_NAME,
+  kind: 'frontend',
+  description: 'The Lucid command-line interface: intents typed in a terminal, simulated, shown and signed locally.',
+  actions: ['cli'],
+  chains: [],
+};
+
+/** The id of the active "lucid-cli" frontend in the index (lowest id wins), or `undefined`. */
+export function findCliFrontend(db: StoreDb, { chainId, contracts }: { chainId: number; contracts: RegistryContracts }): bigint | undefined {
+  ensureRegistryTables(db);
+  const row = db
+    .prepare(
+      `SELECT a.agent_id FROM agents_cache a JOIN registry_entry_info i
+         ON i.chain_id = a.chain_id AND i.registry = a.registry AND i.entry_id = a.agent_id
+       WHERE a.chain_id = ? AND a.registry = ? AND a.active = 1 AND i.name = ?
+       ORDER BY length(a.agent_id), a.agent_id LIMIT 1`,
+    )
+    .get(chainId, registryAddress(contracts, 'frontend'), CLI_FRONTEND_NAME) as { agent_id: string } | undefined;
+  return row ? BigInt(row.agent_id) : undefined;
+}
+
+export type EnsureCliFrontendParameters = {
+  db: StoreDb;
+  onProgress?: ((message: string) => void) | undefined;
+};
+
+/**
+ * The CLI's frontend id on this chain: found in the index, or registered once (fee 0) on the devnet.
+ *
+ * @throws RefusedError `CLI_FRONTEND_NOT_REGISTERED` on a non-devnet chain where it is not registered.
+ */
+export async function ensureCliFrontend(session: Session, { db, onProgress }: EnsureCliFrontendParameters): Promise<bigint> {
+  const contracts = registryContractsFrom(session.contracts);
+  const dir = metadataDir(session.home);
+  const pinned = pinMetadata({ home: session.home, metadata: cliFrontendMetadata });
+  await syncRegistry({ client: session.publicClient, db, chainId: session.chainId, contracts, metadataDir: dir });
+  const found = findCliFrontend(db, { chainId: session.chainId, contracts });
+  if (found !== undefined) return found;
+  if (!session.isDevnet)
+    throw new RefusedError('CLI_FRONTEND_NOT_REGISTERED', 'the Lucid CLI is not registered as a frontend on this chain', {
+      hints: ['register it with `lucid frontend register lucid-cli`, or run without usage recording'],
+    });
+  onProgress?.('registering the Lucid CLI as a frontend on the devnet');
+  const { runPlan } = await import('../pipeline/runPlan.js');
+  const plan = registerEntryPlan({
+    kind: 'frontend',
+    contracts,
+    name: CLI_FRONTEND_NAME,
+    metadataUri: pinned.uri,
+    contentHash: pinned.contentHash,
+    tags: [],
+    endpoint: '',
+    feeWei: 0n,
+  });
+  const outcome = await runPlan(session, { text: 'register lucid-cli as a frontend', plans: [plan], mode: 'execute', confirm: async () => true });
+  if (outcome.status !== 'confirmed')
+    throw new RefusedError('CLI_FRONTEND_NOT_REGISTERED', `registering the Lucid CLI as a frontend did not confirm (${outcome.status})`);
+  await syncRegistry({ client: session.publicClient, db, chainId: session.chainId, contracts, metadataDir: dir });
+  const id = findCliFrontend(db, { chainId: session.chainId, contracts });
+  if (id === undefined) throw new RefusedError('CLI_FRONTEND_NOT_REGISTERED', 'the Lucid CLI frontend was registered but is not in the index');
+  return id;
+}
+
+/**
+ * Brings the index up to date for a session, or does nothing when the chain has no registry contracts.
+ * For the session/pipeline: call it before `registryAgents()` so new registrations are routable.
+ */
+export async function syncSessionRegistry(
+  session: Pick<Session, 'publicClient' | 'chainId' | 'contracts' | 'home'>,
+  { db }: { db: StoreDb },
+): Promise<void> {
+  let contracts: RegistryContracts;
+  try {
+    contracts = registryContractsFrom(session.contracts);
+  } catch {
+    return;
+  }
+  await syncRegistry({ client: session.publicClient, db, chainId: session.chainId, contracts, metadataDir: metadataDir(session.home) });
+}
+
+/** What a registry agent carries (see router/src/registryAgents.ts): its entry in the AgentRegistry. */
+export type RegistryEntryRef = { entryId: bigint; registry: `0x${string}`; feeWei: bigint };
+
+/**
+ * The `recordUsage` call to append to a plan produced by `agent`, or `undefined` when the agent is not a
+ * registry agent. Fees are read live from the registries (`usageTerms`), so the value is exactly what the
+ * ledger will charge.
+ */
+export async function usageCallForAgent(
+  session: Pick<Session, 'publicClient' | 'contracts'>,
+  { agent, frontendId = 0n, computeId = 0n }: { agent: { registryEntry?: RegistryEntryRef | undefined }; frontendId?: bigint | undefined; computeId?: bigint | undefined },
+): Promise<PlanCall | undefined> {
+  const entry = agent.registryEntry;
+  if (!entry) return undefined;
+  const contracts = registryContractsFrom(session.contracts);
+  const fee = await usageFee(session.publicClient, { contracts, agentRegistryId: entry.entryId, frontendId, computeId });
+  return usageCallFor({ usageLedger: contracts.usageLedger, agentRegistryId: entry.entryId, frontendId, computeId, fee });
+}

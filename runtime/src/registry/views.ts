@@ -1,0 +1,245 @@
+/**
+ * Reads for contributors: registry entries from the SQLite index plus the UsageLedger's live views, a
+ * capital provider's position, and the emission schedule. Numbers that money depends on (claimable, owed,
+ * earned) always come from the contracts' own views, never from the index.
+ */
+import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
+import { InputError } from '../errors/base.js';
+import { getAgent, type CachedAgent } from '../store/agentsCache.js';
+import type { StoreDb } from '../store/db.js';
+import { capitalPoolAbi, emissionControllerAbi, usageLedgerAbi } from './abi.js';
+import { payoutsTotal, usageCount } from './indexer.js';
+import { ledgerPool, registryAddress, tagText, type ContributorContracts, type RegistryContracts, type RegistryKind } from './kinds.js';
+import { ensureRegistryTables } from './tables.js';
+
+export type EntrySummary = {
+  kind: RegistryKind;
+  entryId: bigint;
+  /** From verified metadata; undefined when unknown. Sanitized. */
+  name: string | undefined;
+  description: string | undefined;
+  owner: Address;
+  feeWei: bigint;
+  active: boolean;
+  /** Tags as text when printable, else the hex. */
+  actions: string[];
+  endpoint: string;
+  metadataUri: string;
+  contentHash: Hex;
+  usageCount: number;
+};
+
+/** All indexed entries of one registry, by id. */
+export function listEntries(db: StoreDb, { chainId, contracts, kind }: { chainId: number; contracts: RegistryContracts; kind: RegistryKind }): EntrySummary[] {
+  ensureRegistryTables(db);
+  const registry = registryAddress(contracts, kind);
+  const rows = db
+    .prepare(
+      `SELECT a.agent_id FROM agents_cache a WHERE a.chain_id = ? AND a.registry = ? ORDER BY length(a.agent_id), a.agent_id`,
+    )
+    .all(chainId, registry) as { agent_id: string }[];
+  return rows.map((row) => entrySummary(db, { chainId, contracts, kind, entryId: BigInt(row.agent_id) })!);
+}
+
+/** One indexed entry, or `undefined` when the index does not know it. */
+export function entrySummary(
+  db: StoreDb,
+  { chainId, contracts, kind, entryId }: { chainId: number; contracts: RegistryContracts; kind: RegistryKind; entryId: bigint },
+): EntrySummary | undefined {
+  ensureRegistryTables(db);
+  const registry = registryAddress(contracts, kind);
+  const cached: CachedAgent | undefined = getAgent(db, { chainId, registry, agentId: entryId });
+  if (!cached) return undefined;
+  const info = db
+    .prepare(`SELECT name, description FROM registry_entry_info WHERE chain_id = ? AND registry = ? AND entry_id = ?`)
+    .get(chainId, registry, entryId.toString()) as { name: string | null; description: string | null } | undefined;
+  return {
+    kind,
+    entryId,
+    name: info?.name ?? undefined,
+    description: info?.description ?? undefined,
+    owner: cached.owner,
+    feeWei: cached.feeWei,
+    active: cached.active,
+    actions: cached.actions.map((tag) => tagText(tag) ?? tag),
+    endpoint: cached.endpoint,
+    metadataUri: cached.metadataUri,
+    contentHash: cached.metadataHash,
+    usageCount: usageCount(db, { chainId, ledger: contracts.usageLedger, kind, entryId }),
+  };
+}
+
+export type EntryEarnings = {
+  /** ETH withdrawable now (UsageLedger.feesOwed). */
+  feesOwedWei: bigint;
+  /** ETH already withdrawn (indexed FeesWithdrawn). */
+  feesWithdrawnWei: bigint;
+  /** feesOwed + withdrawn: everything earned, net of the protocol cut. */
+  feesEarnedWei: bigint;
+  /** LUCID claimable now (UsageLedger.claimableRewards). */
+  claimableRewards: bigint;
+  /** LUCID already claimed (indexed RewardsClaimed). */
+  claimedRewards: bigint;
+  /** claimable + claimed. */
+  rewardsEarned: bigint;
+};
+
+/** An entry's earnings: live ledger views plus the indexed history of payouts. */
+export async function readEntryEarnings(
+  client: PublicClient,
+  db: StoreDb,
+  { chainId, contracts, kind, entryId }: { chainId: number; contracts: RegistryContracts; kind: RegistryKind; entryId: bigint },
+): Promise<EntryEarnings> {
+  const pool = ledgerPool[kind];
+  const [feesOwedWei, claimableRewards] = await Promise.all([
+    client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'feesOwed', args: [pool, entryId] }),
+    client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'claimableRewards', args: [pool, entryId] }),
+  ]);
+  const feesWithdrawnWei = payoutsTotal(db, { chainId, ledger: contracts.usageLedger, kind, entryId, what: 'fees' });
+  const claimedRewards = payoutsTotal(db, { chainId, ledger: contracts.usageLedger, kind, entryId, what: 'rewards' });
+  return {
+    feesOwedWei,
+    feesWithdrawnWei,
+    feesEarnedWei: feesOwedWei + feesWithdrawnWei,
+    claimableRewards,
+    claimedRewards,
+    rewardsEarned: claimableRewards + claimedRewards,
+  };
+}
+
+/**
+ * The entry, or an InputError `ENTRY_NOT_FOUND` naming the kind (the index may simply be behind).
+ */
+export function requireEntry(db: StoreDb, parameters: { chainId: number; contracts: RegistryContracts; kind: RegistryKind; entryId: bigint }): EntrySummary {
+  const entry = entrySummary(db, parameters);
+  if (!entry)
+    throw new InputError('ENTRY_NOT_FOUND', `no ${parameters.kind} #${parameters.entryId} in the registry`, {
+      hints: [`list them with \`lucid ${parameters.kind} list\``],
+    });
+  return entry;
+}
+
+export type CapitalPosition = {
+  stakeToken: Address;
+  staked: bigint;
+  totalStaked: bigint;
+  /** staked / totalStaked in basis points (0 when nothing is staked). */
+  shareBps: number;
+  /** LUCID accrued and claimable (CapitalPool.earned). */
+  earned: bigint;
+  /** LUCID per second streamed to all stakers now (rewardRate / 1e18), 0 after the stream ends. */
+  rewardPerSecond: bigint;
+  /**
+   * Yearly LUCID to the capital bucket at today's emission rate, divided by the total staked, with LUCID and
+   * the stake token valued 1:1 (no price oracle on the devnet). Undefined when nothing is staked.
+   */
+  aprEstimate: number | undefined;
+  capitalBucketPerYear: bigint;
+};
+
+/** A capital provider's position, from the CapitalPool and EmissionController views. */
+export async function readCapitalPosition(client: PublicClient, { contracts, account }: { contracts: ContributorContracts; account: Address }): Promise<CapitalPosition> {
+  const pool = { address: contracts.capitalPool, abi: capitalPoolAbi } as const;
+  const [stakeToken, staked, totalStaked, earned, rate, finish, block] = await Promise.all([
+    client.readContract({ ...pool, functionName: 'stakeToken' }),
+    client.readContract({ ...pool, functionName: 'stakedOf', args: [account] }),
+    client.readContract({ ...pool, functionName: 'totalStaked' }),
+    client.readContract({ ...pool, functionName: 'earned', args: [account] }),
+    client.readContract({ ...pool, functionName: 'rewardRate' }),
+    client.readContract({ ...pool, functionName: 'periodFinish' }),
+    client.getBlock({ blockTag: 'latest' }),
+  ]);
+  const schedule = await readEmissionSchedule(client, { contracts, now: block.timestamp });
+  const capitalBucketPerYear = schedule.todayDailyPerPool * 365n;
+  const shareBps = totalStaked === 0n ? 0 : Number((staked * 10_000n) / totalStaked);
+  const aprEstimate = totalStaked === 0n ? undefined : Number((capitalBucketPerYear * 1_000_000n) / totalStaked) / 1_000_000;
+  return {
+    stakeToken: getAddress(stakeToken),
+    staked,
+    totalStaked,
+    shareBps,
+    earned,
+    rewardPerSecond: block.timestamp < finish ? rate / 10n ** 18n : 0n,
+    aprEstimate,
+    capitalBucketPerYear,
+  };
+}
+
+export type EmissionSchedule = {
+  startTime: bigint;
+  now: bigint;
+  initialDaily: bigint;
+  decreasePerDay: bigint;
+  emissionDays: bigint;
+  totalEmission: bigint;
+  totalDistributed: bigint;
+  lastDistribution: bigint;
+  /** What `distribute()` would mint now. */
+  pending: bigint;
+  /** How `pending` splits: each of the 4 pools gets `perPool`, the protection fund the rest. */
+  pendingPerPool: bigint;
+  pendingProtection: bigint;
+  protectionBps: bigint;
+  protectionFund: Address;
+  /** Whole-schedule totals per bucket (code, community, compute, capital each get `perBucket`). */
+  totalPerBucket: bigint;
+  totalProtection: bigint;
+  /** Days since start (floored); 0 before start. */
+  today: bigint;
+  /** Emission of the current day, all buckets, and one bucket's share of it. */
+  todayDaily: bigint;
+  todayDailyPerPool: bigint;
+};
+
+/** The emission schedule and the next distribution, from the EmissionController's views. */
+export async function readEmissionSchedule(client: PublicClient, { contracts, now }: { contracts: ContributorContracts; now?: bigint | undefined }): Promise<EmissionSchedule> {
+  const ec = { address: contracts.emissionController, abi: emissionControllerAbi } as const;
+  const time = now ?? (await client.getBlock({ blockTag: 'latest' })).timestamp;
+  const [startTime, initialDaily, decreasePerDay, emissionDays, totalEmission, totalDistributed, lastDistribution, pending, protectionBps, protectionFund] =
+    await Promise.all([
+      client.readContract({ ...ec, functionName: 'startTime' }),
+      client.readContract({ ...ec, functionName: 'initialDailyEmission' }),
+      client.readContract({ ...ec, functionName: 'decreasePerDay' }),
+      client.readContract({ ...ec, functionName: 'emissionDays' }),
+      client.readContract({ ...ec, functionName: 'totalEmission' }),
+      client.readContract({ ...ec, functionName: 'totalDistributed' }),
+      client.readContract({ ...ec, functionName: 'lastDistribution' }),
+      client.readContract({ ...ec, functionName: 'pendingEmission' }),
+      client.readContract({ ...ec, functionName: 'protectionBps' }),
+      client.readContract({ ...ec, functionName: 'protectionFund' }),
+    ]);
+  const [[pendingPerPool, pendingProtection], [totalPerBucket, totalProtection]] = await Promise.all([
+    client.readContract({ ...ec, functionName: 'split', args: [pending] }),
+    client.readContract({ ...ec, functionName: 'split', args: [totalEmission] }),
+  ]);
+  const start = BigInt(startTime);
+  const today = time > start ? (time - start) / 86_400n : 0n;
+  const todayDaily = dailyEmission({ initialDaily, decreasePerDay }, today);
+  const todayDailyPerPool = (todayDaily - (todayDaily * protectionBps) / 10_000n) / 4n;
+  return {
+    startTime: start,
+    now: time,
+    initialDaily,
+    decreasePerDay,
+    emissionDays,
+    totalEmission,
+    totalDistributed,
+    lastDistribution: BigInt(lastDistribution),
+    pending,
+    pendingPerPool,
+    pendingProtection,
+    protectionBps,
+    protectionFund: getAddress(protectionFund),
+    totalPerBucket,
+    totalProtection,
+    today,
+    todayDaily,
+    todayDailyPerPool,
+  };
+}
+
+/** Emission on day `day` (all buckets): `max(initial - day * decrease, 0)`, as the contract's curve. */
+export function dailyEmission({ initialDaily, decreasePerDay }: { initialDaily: bigint; decreasePerDay: bigint }, day: bigint): bigint {
+  const value = initialDaily - day * decreasePerDay;
+  return value > 0n ? value : 0n;
+}
