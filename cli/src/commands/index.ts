@@ -14,6 +14,11 @@ import { policyCommand } from './policy.js';
 import { walletCommand } from './wallet.js';
 import { configCommand } from './config.js';
 import { completionCommand } from './completion.js';
+import { agentCommand } from './agent.js';
+import { frontendCommand } from './frontend.js';
+import { computeCommand } from './compute.js';
+import { stakeCommand, unstakeCommand, rewardsCommand, claimCommand } from './capital.js';
+import { emissionsCommand } from './emissions.js';
 
 export function registerCommands(program: Command): void {
   // `lucid "<intent>"` is `lucid run "<intent>"`; with no words on a terminal it opens the interactive UI.
@@ -41,6 +46,14 @@ export function registerCommands(program: Command): void {
   program.addCommand(policyCommand());
   program.addCommand(walletCommand());
   program.addCommand(configCommand());
+  program.addCommand(stakeCommand());
+  program.addCommand(unstakeCommand());
+  program.addCommand(rewardsCommand());
+  program.addCommand(claimCommand());
+  program.addCommand(agentCommand());
+  program.addCommand(frontendCommand());
+  program.addCommand(computeCommand());
+  program.addCommand(emissionsCommand());
   program.addCommand(devnetCommand());
   // last: it walks the finished program to generate the scripts
   program.addCommand(completionCommand());

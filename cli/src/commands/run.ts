@@ -57,7 +57,7 @@ export async function runAction(text: string, options: RunOptions): Promise<void
  * The only way past a review. `--yes` agrees for the user (unless policy asks for a typed amount); on a
  * terminal we ask; anywhere else we refuse, because nobody saw the simulation.
  */
-async function confirmReview(review: Review, options: RunOptions): Promise<boolean> {
+export async function confirmReview(review: Review, options: Pick<RunOptions, 'yes'>): Promise<boolean> {
   const typed = review.policy.decision === 'confirm-typed' ? review.policy.typedConfirmation : undefined;
   const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
   const dangers = review.risks.filter((risk) => risk.level === 'danger');

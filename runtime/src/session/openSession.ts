@@ -100,7 +100,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   const { builtinAgents } = await import('../../../agents/builtin.js');
   const builtins = builtinAgents();
   const agents = async (action: IntentAction): Promise<Agent[]> => {
-    const registry = await registryAgentsFor(store, chainId, action);
+    const registry = await registryAgentsFor(session, store, action);
     return [...builtins, ...registry];
   };
 
@@ -208,15 +208,43 @@ function sameAddress(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-/** Registry agents serving `action`, from the indexed SQLite cache (absent until the registry work lands). */
-async function registryAgentsFor(store: Store, chainId: number, action: IntentAction): Promise<Agent[]> {
+/**
+ * Registry agents serving `action`: the index is brought up to date first (a registration seen on chain
+ * is routable without a restart), then candidates come from the indexed action table. Each one's plan
+ * gets the UsageLedger.recordUsage call appended, paying its fee (and the CLI frontend's) in the same
+ * sequence, so the fee is simulated, shown, counted in the ranking and promised like any other cost.
+ */
+async function registryAgentsFor(session: Session, store: Store, action: IntentAction): Promise<Agent[]> {
+  if (!session.contracts.agentRegistry || !session.contracts.usageLedger) return [];
+  const { syncSessionRegistry, usageCallForAgent, ensureCliFrontend } = await import('../registry/cliFrontend.js');
+  const { registryAgents } = await import('../../../router/src/registryAgents.js');
+  await syncSessionRegistry(session, { db: store.db });
+  const found = registryAgents({ db: store.db, chainId: session.chainId, action });
+  if (found.length === 0) return [];
+  let frontendId: bigint;
   try {
-    const { registryAgents } = await import('../../../router/src/registryAgents.js');
-    return await registryAgents({ db: store.db, chainId, action });
+    frontendId = await ensureCliFrontend(session, { db: store.db });
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return [];
-    throw error;
+    if ((error as { code?: string }).code !== 'CLI_FRONTEND_NOT_REGISTERED') throw error;
+    frontendId = 0n;
   }
+  return found.map((agent) => ({
+    ...agent,
+    plan: async (ctx: AgentContext, intent: Parameters<Agent['plan']>[1]): Promise<Plan> => {
+      const plan = await agent.plan(ctx, intent);
+      const usage = await usageCallForAgent(session, { agent, frontendId });
+      if (!usage) return plan;
+      return { ...plan, calls: [...plan.calls, usage], expects: withEthOut(plan.expects, usage.value) };
+    },
+  }));
+}
+
+/** Adds `fee` wei to the plan's promised ETH outflow (or promises exactly that outflow when there was none). */
+function withEthOut(expects: Plan['expects'], fee: bigint): Plan['expects'] {
+  if (fee === 0n) return expects;
+  const index = expects.findIndex((effect) => effect.token === 'ETH' && effect.direction === 'out');
+  if (index === -1) return [...expects, { token: 'ETH', symbol: 'ETH', decimals: 18, direction: 'out', amount: fee, bound: 'exact' }];
+  return expects.map((effect, i) => (i === index ? { ...effect, amount: effect.amount + fee } : effect));
 }
 
 function runRecorder(store: Store): RunRecorder {

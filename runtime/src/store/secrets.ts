@@ -17,6 +17,7 @@ export const HASH_FIELDS: ReadonlySet<string> = new Set(
     'topics',
     'data',
     'metadataHash',
+    'contentHash',
     'codeHash',
     'storageHash',
     'stateRoot',
