@@ -74,10 +74,20 @@ export function reportError(error: unknown, wantsJson: boolean): number {
   return exitCodes.bug;
 }
 
+/**
+ * Error text can quote what the user or a contract supplied; a control character in it must not reach
+ * the terminal (an escape sequence could rewrite the screen). Each becomes one visible mark, so carets
+ * under quoted input stay aligned.
+ */
+function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
 function printLucidError(error: LucidError, wantsJson: boolean): void {
   if (wantsJson) writeData(JSON.stringify(error.toJSON(), jsonReplacer));
-  say(paint(`lucid: ${error.shortMessage}`, 'red'));
-  if (error.details) say(error.details);
-  for (const hint of error.hints) say(paint(`hint: ${hint}`, 'dim'));
+  say(paint(`lucid: ${visible(error.shortMessage)}`, 'red'));
+  if (error.details) say(visible(error.details));
+  for (const hint of error.hints) say(paint(`hint: ${visible(hint)}`, 'dim'));
   if (process.env.LUCID_DEBUG && error.stack) say(error.stack);
 }

@@ -17,17 +17,8 @@ import type { RegistryKind } from '../../../runtime/src/registry/kinds.js';
 
 type Zod = typeof import('zod').z;
 
-/** Options of the commands that sign: output, chain, --yes, --dry-run. */
-export const txOptionsShape = (z: Zod) => ({
-  json: z.boolean().default(false),
-  yes: z.boolean().default(false),
-  dryRun: z.boolean().default(false),
-  rpcUrl: z.url({ message: '--rpc-url must be a URL like http://127.0.0.1:8545' }).optional(),
-  chain: z.string().min(1).optional(),
-  account: z.string().min(1).optional(),
-});
-export const txOptionsSchema = (z: Zod) => z.object(txOptionsShape(z));
-export type TxOptions = { json: boolean; yes: boolean; dryRun: boolean; rpcUrl?: string | undefined; chain?: string | undefined; account?: string | undefined };
+import { txOptionsShape, txOptionsSchema, type TxOptions } from './options.js';
+export { txOptionsShape, txOptionsSchema, type TxOptions };
 export const readOptionsSchema = (z: Zod) => z.object(txOptionsShape(z)).pick({ json: true, rpcUrl: true, chain: true, account: true });
 export type ReadOptions = { json: boolean; rpcUrl?: string | undefined; chain?: string | undefined; account?: string | undefined };
 

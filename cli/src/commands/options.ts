@@ -30,15 +30,22 @@ export function addRunOptions(command: Command): Command {
 
 type Zod = typeof import('zod').z;
 
-/** The options of commands that run intents. */
+/** Options of every command that signs: output, chain, --yes, --dry-run. */
+export const txOptionsShape = (z: Zod) => ({
+  json: z.boolean().default(false),
+  yes: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  rpcUrl: z.url({ message: '--rpc-url must be a URL like http://127.0.0.1:8545' }).optional(),
+  chain: z.string().min(1).optional(),
+  account: z.string().min(1).optional(),
+});
+export const txOptionsSchema = (z: Zod) => z.object(txOptionsShape(z));
+export type TxOptions = { json: boolean; yes: boolean; dryRun: boolean; rpcUrl?: string | undefined; chain?: string | undefined; account?: string | undefined };
+
+/** The options of commands that run intents: the signing options plus how to parse and route. */
 export const runOptionsSchema = (z: Zod) =>
   z.object({
-    json: z.boolean().default(false),
-    yes: z.boolean().default(false),
-    dryRun: z.boolean().default(false),
-    rpcUrl: z.url({ message: '--rpc-url must be a URL like http://127.0.0.1:8545' }).optional(),
-    chain: z.string().min(1).optional(),
-    account: z.string().min(1).optional(),
+    ...txOptionsShape(z),
     parser: z.enum(parserModes).optional(),
     explain: z.boolean().default(false),
     agent: z.string().min(1).optional(),

@@ -67,6 +67,8 @@ describe('swap', () => {
   test('token spelling follows the token list', () => {
     expect(one('swap 1 steth for usdc').token).toBe('stETH');
     expect(one('swap 1 Ξ for usdc').token).toBe('ETH');
+    expect(one('send Ξ0.5 to bob')).toEqual({ action: 'transfer', amount: '0.5', token: 'ETH', to: 'bob' });
+    expect(one('send Ξ 1.5k to bob').amount).toBe('1500');
     expect(one('swap 1 ether for usdc').token).toBe('ETH');
     expect(one('swap 1 WSTETH for usdc').token).toBe('wstETH');
   });

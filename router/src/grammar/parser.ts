@@ -63,7 +63,24 @@ export function symbolTable(symbols: readonly string[]): SymbolTable {
 
 /** Parses the tokens of `source` into intents (not yet schema-checked). */
 export function parseTokens(source: string, tokens: readonly Token[], symbols: SymbolTable): Intent[] {
-  return new Parser(source, tokens, symbols).sentence();
+  return new Parser(source, currencyPrefixesLast(tokens), symbols).sentence();
+}
+
+/**
+ * "Ξ0.5" and "Ξ 1.5k" are written currency-first; the grammar reads amount-then-token, so the sign moves
+ * behind its amount (and its scale suffix). Positions stay the written ones for error carets.
+ */
+function currencyPrefixesLast(tokens: readonly Token[]): readonly Token[] {
+  const out = [...tokens];
+  for (let i = 0; i < out.length - 1; i++) {
+    const sign = out[i]!;
+    if (sign.kind !== 'word' || sign.lower !== 'ξ' || out[i + 1]!.kind !== 'number') continue;
+    const amountEnd = out[i + 2]?.kind === 'suffix' ? i + 3 : i + 2;
+    const amount = out.slice(i + 1, amountEnd);
+    out.splice(i, amountEnd - i, ...amount, { ...sign, spaced: true });
+    i = amountEnd - 1;
+  }
+  return out;
 }
 
 type Draft = { -readonly [K in keyof Intent]: Intent[K] };
