@@ -13,6 +13,10 @@ export async function startInteractive(options: RunOptions): Promise<void> {
   try {
     const { createController } = await import('./ui/controller.js');
     const controller = createController(session, settings, options);
+    // ink renders only its last frame when it believes it runs in CI (is-in-ci reads CI at import).
+    // We are here only because stdin and stdout are terminals, so a person is watching: render live.
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
     const React = await import('react');
     const { render } = await import('ink');
     const { App } = await import('./ui/App.js');

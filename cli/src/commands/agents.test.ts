@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCli } from '../test-utils/cli.js';
-import { agentsCommand, listAgentRows } from './agents.js';
+import { listAgentRows } from './agents.js';
 import { openStore } from '../../../runtime/src/store/db.js';
 import { writeEntry } from '../../../runtime/src/registry/indexer.js';
 import { actionTag } from '../../../runtime/src/registry/kinds.js';
@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
-const lucid = (...argv: string[]) => runCli(argv, { home, extra: [agentsCommand()] });
+const lucid = (...argv: string[]) => runCli(argv, { home });
 
 describe('lucid agents', () => {
   test('default: lists the built-in agents with their actions', async () => {

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../test-utils/cli.js';
-import { balanceCommand } from './balance.js';
 
 // Starts Lucid's own devnet in a temp LUCID_HOME (bootstrapped on first use) and stops it afterwards.
 let home: string;
-const lucid = (...argv: string[]) => runCli(argv, { home, extra: [balanceCommand()] });
+const lucid = (...argv: string[]) => runCli(argv, { home });
 
 beforeAll(() => {
   home = mkdtempSync(join(tmpdir(), 'lucid-balance-'));

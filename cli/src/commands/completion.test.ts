@@ -4,15 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../test-utils/cli.js';
-import { completionCommand, completionTree } from './completion.js';
-import { policyCommand } from './policy.js';
+import { completionTree } from './completion.js';
 import { buildProgram } from '../main.js';
 
 let home: string;
 let bashScript: string;
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'lucid-completion-'));
-  const result = await runCli(['completion', 'bash'], { home, extra: [completionCommand(), policyCommand()] });
+  const result = await runCli(['completion', 'bash'], { home });
   expect(result.code).toBe(0);
   bashScript = join(home, 'lucid.bash');
   writeFileSync(bashScript, result.stdout);
@@ -45,7 +44,7 @@ describe('lucid completion', () => {
   });
 
   test('zsh: a compdef script naming every command', async () => {
-    const result = await runCli(['completion', 'zsh'], { home, extra: [completionCommand(), policyCommand()] });
+    const result = await runCli(['completion', 'zsh'], { home });
     expect(result.stdout.startsWith('#compdef lucid')).toBe(true);
     expect(result.stdout).toContain('compdef _lucid lucid');
     expect(result.stdout).toMatch(/"devnet"\) choices=\(start stop status/);
@@ -53,13 +52,12 @@ describe('lucid completion', () => {
 
   test('the tree walks nested commands', () => {
     const program = buildProgram();
-    program.addCommand(policyCommand());
     const paths = completionTree(program).map((node) => node.path);
     expect(paths).toEqual(expect.arrayContaining(['', 'devnet', 'devnet start', 'policy', 'policy set']));
   });
 
   test('errors: an unknown shell is an input error', async () => {
-    const result = await runCli(['completion', 'fish'], { home, extra: [completionCommand()] });
+    const result = await runCli(['completion', 'fish'], { home });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('bash or zsh');
   });

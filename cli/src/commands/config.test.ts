@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCli } from '../test-utils/cli.js';
-import { configCommand } from './config.js';
 
 let home: string;
 beforeEach(() => {
@@ -12,7 +11,7 @@ beforeEach(() => {
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 const clean = { LUCID_RPC_URL: undefined, LUCID_CHAIN: undefined, LUCID_ACCOUNT: undefined, LUCID_PARSER: undefined, LUCID_MODEL: undefined, OPENAI_BASE_URL: undefined, LUCID_LLM_TIMEOUT_MS: undefined, OPENAI_API_KEY: undefined };
-const lucid = (argv: string[], env: Record<string, string | undefined> = {}) => runCli(argv, { home, env: { ...clean, ...env }, extra: [configCommand()] });
+const lucid = (argv: string[], env: Record<string, string | undefined> = {}) => runCli(argv, { home, env: { ...clean, ...env } });
 
 describe('lucid config', () => {
   test('show: every value with its source; defaults on a fresh home', async () => {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCli } from '../test-utils/cli.js';
-import { policyCommand } from './policy.js';
 
 let home: string;
 beforeEach(() => {
@@ -11,7 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
-const lucid = (...argv: string[]) => runCli(argv, { home, extra: [policyCommand()] });
+const lucid = (...argv: string[]) => runCli(argv, { home });
 
 describe('lucid policy', () => {
   test('show: defaults when there is no file, with the file path', async () => {

@@ -3,7 +3,6 @@
  * directory: the same parse → action → top-level error handling as bin/lucid.js, without a child process.
  */
 import { Writable } from 'node:stream';
-import type { Command } from 'commander';
 import { buildProgram, reportError } from '../main.js';
 import { setStreams } from '../output.js';
 
@@ -11,9 +10,8 @@ export type CliResult = { code: number; stdout: string; stderr: string };
 
 /**
  * @param argv arguments after `lucid`.
- * @param extra commands to add when the program does not have them yet (until index.ts registers them).
  */
-export async function runCli(argv: string[], options: { home: string; env?: Record<string, string | undefined>; extra?: Command[] }): Promise<CliResult> {
+export async function runCli(argv: string[], options: { home: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const sink = (append: (text: string) => void) =>
@@ -28,7 +26,6 @@ export async function runCli(argv: string[], options: { home: string; env?: Reco
   for (const [key, value] of Object.entries(options.env ?? {})) if (value === undefined) delete process.env[key];
   setStreams({ stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
   const program = buildProgram();
-  for (const command of options.extra ?? []) if (!program.commands.some((c) => c.name() === command.name())) program.addCommand(command);
   let code = 0;
   try {
     await program.parseAsync(argv, { from: 'user' });
