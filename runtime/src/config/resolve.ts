@@ -27,8 +27,8 @@ export type EffectiveConfig = {
   rpcUrl: string | undefined;
   /** `undefined`: take it from the RPC's chain id (`anvil` on the devnet). */
   chain: string | undefined;
-  /** `undefined`: devnet account #0. */
-  account: `0x${string}` | undefined;
+  /** A wallet name or an address (checksummed); `undefined`: devnet account #0. */
+  account: string | undefined;
   parser: ParserChoice;
   llm: {
     baseUrl: string;
@@ -137,7 +137,7 @@ export function resolveConfig(parameters: ResolveConfigParameters = {}): Resolve
     config: {
       rpcUrl,
       chain,
-      account: account === undefined ? undefined : getAddress(account),
+      account: account === undefined ? undefined : account.startsWith('0x') ? getAddress(account) : account,
       parser: parser ?? CONFIG_DEFAULTS.parser,
       llm: {
         baseUrl: baseUrl ?? CONFIG_DEFAULTS.llm.baseUrl,

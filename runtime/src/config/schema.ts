@@ -26,10 +26,10 @@ export const chainSchema = z
 export const accountSchema = z
   .string()
   .trim()
-  .refine((value) => hasValidChecksum(value), {
-    message: 'must be an address (0x + 40 hex digits) with a valid EIP-55 checksum if mixed-case',
+  .refine((value) => (value.startsWith('0x') ? hasValidChecksum(value) : /^[A-Za-z0-9_-]{1,32}$/.test(value)), {
+    message: 'must be a wallet name from `lucid wallet list` or an address (0x + 40 hex digits, EIP-55 checksum if mixed-case)',
   })
-  .describe('The account that signs; default: devnet account #0');
+  .describe('The account that signs: a wallet name or its address; default: devnet account #0');
 
 export const parserSchema = z.enum(PARSERS).describe('How words become intents: grammar only, LLM only, or grammar then LLM');
 
