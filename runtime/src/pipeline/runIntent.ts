@@ -232,7 +232,7 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
 /** Read-only plans (a balance question) have no calls: nothing to simulate, nothing changes. */
 async function simulateCalls(session: Session, calls: PlanCall[]): Promise<SimulationReport> {
   if (calls.length > 0) return session.simulate(calls);
-  const blockNumber = await session.publicClient.getBlockNumber();
+  const blockNumber = await session.publicClient.getBlockNumber({ cacheTime: 0 });
   return {
     ok: true,
     mode: 'simulateV1',

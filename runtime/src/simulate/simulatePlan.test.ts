@@ -185,7 +185,7 @@ describe('simulatePlan: snapshot fallback', () => {
   test('behavior: gives the same diffs as eth_simulateV1 and leaves the chain unchanged', async () => {
     const amountIn = parseUnits('250', 6);
     const calls = [approveCall(chain.tokens.USDC, chain.contracts.uniswapV2Router, amountIn), sellUsdcCall(amountIn, 1n)];
-    const blockBefore = await chain.client.getBlockNumber();
+    const blockBefore = await chain.client.getBlockNumber({ cacheTime: 0 });
     const nonceBefore = await chain.client.getTransactionCount({ address: user });
     const ethBefore = await chain.client.getBalance({ address: user });
     const usdcBefore = await chain.client.readContract({ address: chain.tokens.USDC, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
@@ -198,7 +198,7 @@ describe('simulatePlan: snapshot fallback', () => {
     expect(viaSnapshot.approvals).toEqual(viaV1.approvals);
     expect(viaSnapshot.blockNumber).toBe(viaV1.blockNumber);
 
-    expect(await chain.client.getBlockNumber()).toBe(blockBefore);
+    expect(await chain.client.getBlockNumber({ cacheTime: 0 })).toBe(blockBefore);
     expect(await chain.client.getTransactionCount({ address: user })).toBe(nonceBefore);
     expect(await chain.client.getBalance({ address: user })).toBe(ethBefore);
     expect(await chain.client.readContract({ address: chain.tokens.USDC, abi: erc20Abi, functionName: 'balanceOf', args: [user] })).toBe(usdcBefore);
@@ -260,7 +260,7 @@ describe('simulatePlan: parties and tokens', () => {
   });
 
   test('args: blockNumber pins the state the plan runs on', async () => {
-    const pinned = await chain.client.getBlockNumber();
+    const pinned = await chain.client.getBlockNumber({ cacheTime: 0 });
     const balanceAtPin = await chain.client.getBalance({ address: user });
     const wallet = createWalletClient({ chain: foundry, transport: http(chain.rpcUrl), account: user });
     const hash = await wallet.sendTransaction({ to: bob, value: parseEther('3') });
