@@ -106,7 +106,10 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
 
   const agentContext = async (): Promise<AgentContext> => {
     const block = await client.getBlock({ blockTag: 'latest' });
-    return { chainId, account: account.address, client, contracts, now: block.timestamp, tokens };
+    // Deadlines count from when the transaction can be mined: an idle chain's latest block may be old.
+    const wallClock = BigInt(Math.floor(Date.now() / 1000));
+    const now = block.timestamp > wallClock ? block.timestamp : wallClock;
+    return { chainId, account: account.address, client, contracts, now, tokens };
   };
 
   const { resolveToken } = await import('../../../agents/tokens/resolveToken.js');

@@ -68,7 +68,7 @@ export const runSimulateV1: Engine = async (client, input) => {
             {
               blockOverrides: {
                 number: numberToHex(block.number + 1n),
-                time: numberToHex(block.timestamp + interval),
+                time: numberToHex(inclusionTime(block.timestamp + interval)),
                 gasLimit: numberToHex(block.gasLimit),
                 feeRecipient: block.miner,
                 baseFeePerGas: numberToHex(baseFee),
@@ -175,3 +175,12 @@ function rootMessage(error: unknown): string {
   return message;
 }
 
+/**
+ * When the simulated block would be mined: the next block after `latest`, but never earlier than now.
+ * On an idle chain (the devnet between commands) `latest` can be old, while the block that includes the
+ * transaction gets the wall-clock time; simulating at the old time hid deadline expiries.
+ */
+export function inclusionTime(nextAfterLatest: bigint): bigint {
+  const now = BigInt(Math.floor(Date.now() / 1000));
+  return nextAfterLatest > now ? nextAfterLatest : now;
+}
