@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { findFreePort } from '../../runtime/src/devnet/findFreePort.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -39,7 +39,7 @@ let dir: string;
 let rpcUrl: string;
 
 beforeAll(async () => {
-  const port = await freePort();
+  const port = await findFreePort();
   dir = mkdtempSync(join(tmpdir(), 'lucid-registry-deploy-'));
   rpcUrl = `http://127.0.0.1:${port}`;
   anvil = spawn('node_modules/.bin/anvil', ['--port', String(port), '--silent'], { stdio: 'ignore' });
@@ -196,16 +196,4 @@ describe('deployRegistry', () => {
 async function waitFor(publicClient: ReturnType<typeof createPublicClient>, hash: Hash) {
   const receipt = await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 10 });
   expect(receipt.status).toBe('success');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -3,7 +3,7 @@
  * runtime/src/devnet/testing.ts; these tests only need an empty chain and deploy what they use.)
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { findFreePort } from '../../devnet/findFreePort.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +12,7 @@ export type TestAnvil = { rpcUrl: string; stop(): Promise<void> };
 const anvilBin = join(fileURLToPath(new URL('../../../../', import.meta.url)), 'node_modules', '.bin', 'anvil');
 
 export async function startAnvil(args: string[] = []): Promise<TestAnvil> {
-  const port = await freePort();
+  const port = await findFreePort();
   const child = spawn(anvilBin, ['--port', String(port), '--silent', ...args], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const rpcUrl = `http://127.0.0.1:${port}`;
@@ -44,16 +44,4 @@ export async function startAnvil(args: string[] = []): Promise<TestAnvil> {
       clearTimeout(timer);
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
