@@ -3,36 +3,19 @@
  * and never answers. Each must end with a clear one-line reason and exit 4, promptly (no retry storm,
  * no hang), with nothing signed and no stack trace.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { spawnLucid } from '../test-utils/spawn.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bin = join(root, 'bin', 'lucid.js');
 let home: string;
 let silent: Server;
 let silentPort: number;
 let connections = 0;
 
-function lucid(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, LUCID_HOME: home, NO_COLOR: '1', OPENAI_API_KEY: '', LUCID_MODEL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-  });
-}
+const lucid = (args: string[]) => spawnLucid(args, { home, entry: 'bin', env: { OPENAI_API_KEY: '', LUCID_MODEL: '' } });
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'lucid-faults-'));

@@ -4,36 +4,19 @@
  * account's real change read from chain, history listing both, and bad input that exits non-zero with
  * nothing signed. Needs `npm run build` first (npm test does it).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createPublicClient, erc20Abi, http, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { spawnLucid } from '../test-utils/spawn.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bin = join(root, 'bin', 'lucid.js');
+import { repoRoot as root } from '../test-utils/spawn.js';
 const account: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const recipient: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 
-type Result = { code: number | null; stdout: string; stderr: string };
-
-function lucid(home: string, args: string[], options: { stdin?: string } = {}): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, LUCID_HOME: home, NO_COLOR: '1', OPENAI_API_KEY: '', LUCID_MODEL: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
-  });
-}
+const noLlm = { OPENAI_API_KEY: '', LUCID_MODEL: '' };
+const lucid = (home: string, args: string[]) => spawnLucid(args, { home, entry: 'bin', env: noLlm });
 
 let home: string;
 let rpcUrl: string;

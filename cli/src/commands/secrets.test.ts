@@ -4,17 +4,14 @@
  * every command), the SQLite database (with its WAL) and every file under $LUCID_HOME is searched for the
  * key in the encodings it could leak in.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createPublicClient, http, parseEther, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { spawnLucid } from '../test-utils/spawn.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bin = join(root, 'bin', 'lucid.js');
 // A fresh key made for this test (not one of anvil's well-known ones).
 const key = `0x${'5c1f'.repeat(16)}` as const;
 const keyAccount = privateKeyToAccount(key);
@@ -24,23 +21,15 @@ const recipient: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 let home: string;
 const printed: string[] = [];
 
-function lucid(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, LUCID_HOME: home, LUCID_PASSWORD: password, NO_COLOR: '1', OPENAI_API_KEY: '', LUCID_MODEL: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      printed.push(stdout, stderr);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(stdin);
+async function lucid(args: string[], stdin = '') {
+  const result = await spawnLucid(args, {
+    home,
+    entry: 'bin',
+    input: stdin,
+    env: { LUCID_PASSWORD: password, OPENAI_API_KEY: '', LUCID_MODEL: '' },
   });
+  printed.push(result.stdout, result.stderr);
+  return result;
 }
 
 function filesUnder(dir: string): string[] {
