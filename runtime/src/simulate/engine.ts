@@ -2,7 +2,7 @@
  * What a simulation engine (eth_simulateV1, or the anvil snapshot fallback) must return to the report builder:
  * the calls' raw results and the lens readings before the first call and after the last one.
  */
-import type { Address, Hex, PublicClient } from 'viem';
+import type { Address, Block, Hex, PublicClient } from 'viem';
 import type { PlanCall } from '../../../agents/sdk/types.js';
 import type { AllowanceKey } from './lens.js';
 
@@ -33,7 +33,23 @@ export type EngineInput = {
   blockNumber?: bigint | undefined;
   fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint };
   observation: Observation;
+  /**
+   * The block to simulate on top of and its parent, fetched once per simulation so every pass sees the same
+   * state (and the node is not asked again per pass). Engines that run on `latest` only may ignore it.
+   */
+  blocks?: SimulationBlocks | undefined;
 };
+
+/** A mined block (latest or by number): its number and hash are never null. */
+export type MinedBlock = Block<bigint, false, 'latest'>;
+export type SimulationBlocks = { block: MinedBlock; parent?: MinedBlock | undefined };
+
+/** The base block (latest, or the pinned number) and its parent. */
+export async function fetchSimulationBlocks(client: PublicClient, blockNumber: bigint | undefined): Promise<SimulationBlocks> {
+  const block = (await client.getBlock(blockNumber === undefined ? { blockTag: 'latest' } : { blockNumber })) as MinedBlock;
+  const parent = block.number > 0n ? ((await client.getBlock({ blockNumber: block.number - 1n })) as MinedBlock) : undefined;
+  return { block, parent };
+}
 
 export type EngineRun = {
   calls: RawCallResult[];

@@ -4,7 +4,7 @@
  */
 import { numberToHex, type Hex } from 'viem';
 import { ChainError } from '../errors/base.js';
-import type { Engine, EngineRun, RawCallResult, Readings } from './engine.js';
+import { fetchSimulationBlocks, type Engine, type EngineRun, type RawCallResult, type Readings } from './engine.js';
 import {
   decodeUintArray,
   encodeAllowances,
@@ -17,8 +17,7 @@ import {
 
 export const runSimulateV1: Engine = async (client, input) => {
   const { account, calls, observation, fees } = input;
-  const block = await client.getBlock(input.blockNumber === undefined ? { blockTag: 'latest' } : { blockNumber: input.blockNumber });
-  const parent = block.number > 0n ? await client.getBlock({ blockNumber: block.number - 1n }) : undefined;
+  const { block, parent } = input.blocks ?? (await fetchSimulationBlocks(client, input.blockNumber));
   // Red-pill defence (RISK.md): a contract must not be able to tell a simulation from a real block.
   const interval = parent ? clamp(block.timestamp - parent.timestamp, 1n, 12n) : 12n;
   const baseFee = block.baseFeePerGas ?? 0n;

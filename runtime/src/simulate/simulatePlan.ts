@@ -14,7 +14,7 @@ import {
 import type { PlanCall, TokenInfo } from '../../../agents/sdk/types.js';
 import { ChainError, InfraError } from '../errors/base.js';
 import { decodeLog, decodeRevert } from './abis.js';
-import { gasLimitFor, type Engine, type EngineRun, type Observation } from './engine.js';
+import { fetchSimulationBlocks, gasLimitFor, type Engine, type EngineRun, type Observation } from './engine.js';
 import { lensAddress, lensEth, observerAddress, type AllowanceKey } from './lens.js';
 import { isMethodUnsupported, runSimulateV1 } from './runSimulateV1.js';
 import { runSnapshot } from './runSnapshot.js';
@@ -90,15 +90,20 @@ async function simulateWith(
   const known = new Map<string, TokenInfo>();
   for (const token of params.tokens) if (token.address !== 'ETH') known.set(token.address.toLowerCase(), token);
 
-  const fees = await client.estimateFeesPerGas().catch((error: unknown) => {
-    throw new InfraError('FEES_UNAVAILABLE', 'Could not read current gas fees from the node.', { cause: error });
-  });
+  // Fees and the base block are read once, together, for every pass (eth_simulateV1 only: the snapshot
+  // engine always runs on the live head).
+  const [fees, blocks] = await Promise.all([
+    client.estimateFeesPerGas().catch((error: unknown) => {
+      throw new InfraError('FEES_UNAVAILABLE', 'Could not read current gas fees from the node.', { cause: error });
+    }),
+    mode === 'simulateV1' ? fetchSimulationBlocks(client, params.blockNumber) : Promise.resolve(undefined),
+  ]);
 
   let observation = initialObservation(account, params, [...known.values()]);
   let gasLimits: bigint[] | undefined;
   let last: { run: EngineRun; observation: Observation } | undefined;
   for (let pass = 0; pass < maxPasses; pass++) {
-    const run = await engine(client, { account, calls: params.calls, gasLimits, blockNumber: params.blockNumber, fees, observation });
+    const run = await engine(client, { account, calls: params.calls, gasLimits, blockNumber: params.blockNumber, fees, observation, blocks });
     const measuring = gasLimits === undefined && !run.limitsFinal;
     // A measuring pass is never reported: its readings were taken without validation and real fees.
     if (!measuring) last = { run, observation };
