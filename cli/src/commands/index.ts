@@ -19,6 +19,7 @@ import { frontendCommand } from './frontend.js';
 import { computeCommand } from './compute.js';
 import { stakeCommand, unstakeCommand, rewardsCommand, claimCommand } from './capital.js';
 import { emissionsCommand } from './emissions.js';
+import { addExamples } from './examples.js';
 
 export function registerCommands(program: Command): void {
   // `lucid "<intent>"` is `lucid run "<intent>"`; with no words on a terminal it opens the interactive UI.
@@ -57,4 +58,5 @@ export function registerCommands(program: Command): void {
   program.addCommand(devnetCommand());
   // last: it walks the finished program to generate the scripts
   program.addCommand(completionCommand());
+  addExamples(program);
 }
