@@ -224,13 +224,9 @@ async function registryAgentsFor(session: Session, store: Store, action: IntentA
   await syncSessionRegistry(session, { db: store.db });
   const found = registryAgents({ db: store.db, chainId: session.chainId, action });
   if (found.length === 0) return [];
-  let frontendId: bigint;
-  try {
-    frontendId = await ensureCliFrontend(session, { db: store.db });
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'CLI_FRONTEND_NOT_REGISTERED') throw error;
-    frontendId = 0n;
-  }
+  // The CLI's frontend entry is found by its name; only on our own devnet is that name known to be ours.
+  // Elsewhere anyone could register "lucid-cli", so no frontend is credited until a deployment pins its id.
+  const frontendId = session.isDevnet ? await ensureCliFrontend(session, { db: store.db }) : 0n;
   return found.map((agent) => ({
     ...agent,
     plan: async (ctx: AgentContext, intent: Parameters<Agent['plan']>[1]): Promise<Plan> => {
