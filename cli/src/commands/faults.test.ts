@@ -35,12 +35,8 @@ afterAll(async () => {
 });
 
 test('errors: an RPC that refuses connections exits 4 at once with the reason, no stack trace', async () => {
-  const closed = createServer();
-  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-  const port = (closed.address() as { port: number }).port;
-  await new Promise((resolve) => closed.close(resolve));
-
-  const result = await lucid(['--yes', '--json', '--rpc-url', `http://127.0.0.1:${port}`, 'send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8']);
+  // Port 1 is privileged and unused: a freed ephemeral port could be taken by another test's anvil meanwhile.
+  const result = await lucid(['--yes', '--json', '--rpc-url', 'http://127.0.0.1:1', 'send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8']);
   expect(result.code).toBe(4);
   expect(JSON.parse(result.stdout).error.code).toBe('RPC_UNREACHABLE');
   expect(result.stderr).toMatch(/127\.0\.0\.1/);

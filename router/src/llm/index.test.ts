@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createServer } from 'node:net';
 import { InfraError, InputError, type LucidError } from '../../../runtime/src/errors/base.js';
 import { llmConfigFromEnv, parseWithLlm, type LlmConfig } from './index.js';
 import { startOpenAiServer, type OpenAiTestServer } from './testing/openaiServer.js';
@@ -245,11 +244,10 @@ describe('llmConfigFromEnv', () => {
   });
 });
 
-/** A port nothing listens on: bound, then released. */
+/**
+ * A port nothing listens on. Port 1 is privileged and unused; a freed ephemeral port could be taken by
+ * another test's server (an anvil) between release and use.
+ */
 async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
+  return 1;
 }
