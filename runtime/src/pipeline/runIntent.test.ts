@@ -157,4 +157,16 @@ describe('the review is what gets signed', () => {
     const bobGets = outcome.review.simulation.balanceChanges.find((c) => c.address === bob && c.token === dai);
     expect(bobGets?.diff).toBe(parseUnits('100', 18));
   });
+
+  test('right after a confirmed transaction, the next simulation starts from the new state', async () => {
+    const parse = async (words: string) => ({ intents: parseWithGrammar(words), parser: 'grammar' as const });
+    const sent = await runIntent(session, { text: `send 3 USDC to ${mallory}`, mode: 'execute', parse, confirm: async () => true });
+    expect(sent.status).toBe('confirmed');
+    const received = sent.review.simulation.balanceChanges.find((c) => c.address === mallory && c.token === usdc)!;
+    // immediately, on the same session: no stale block or fee read may be reused
+    const next = await runIntent(session, { text: `send 3 USDC to ${mallory}`, mode: 'dry-run', parse, confirm: async () => false });
+    const again = next.review.simulation.balanceChanges.find((c) => c.address === mallory && c.token === usdc)!;
+    expect(again.pre).toBe(received.post);
+    expect(next.review.simulation.blockNumber).toBeGreaterThan(sent.review.simulation.blockNumber);
+  });
 });

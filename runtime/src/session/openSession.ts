@@ -93,9 +93,24 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   if (pending.resolved) progress(`resolved ${pending.resolved} transaction(s) left pending by an earlier run`);
 
   const recorder = runRecorder(store);
-  const { simulatePlan } = await import('../simulate/simulatePlan.js');
-  const simulate = (calls: PlanCall[]) =>
-    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts) });
+  const { simulatePlan, readSimulationBase } = await import('../simulate/simulatePlan.js');
+  // Competing agents' plans are simulated at the same moment on the same block: they share one read of
+  // fees and blocks, keyed by the head's number so that any new block (our own confirmed transaction
+  // included) means a fresh read and never a simulation on stale state.
+  let base: { head: bigint; value: ReturnType<typeof readSimulationBase> } | undefined;
+  const sharedBase = async () => {
+    const head = await client.getBlockNumber({ cacheTime: 0 });
+    if (!base || base.head !== head) {
+      const value = readSimulationBase(client);
+      base = { head, value };
+      value.catch(() => {
+        if (base?.value === value) base = undefined;
+      });
+    }
+    return base.value;
+  };
+  const simulate = async (calls: PlanCall[]) =>
+    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), base: await sharedBase() });
 
   const { builtinAgents } = await import('../../../agents/builtin.js');
   const builtins = builtinAgents();

@@ -14,7 +14,7 @@ import {
 import type { PlanCall, TokenInfo } from '../../../agents/sdk/types.js';
 import { ChainError, InfraError } from '../errors/base.js';
 import { decodeLog, decodeRevert } from './abis.js';
-import { fetchSimulationBlocks, gasLimitFor, type Engine, type EngineRun, type Observation } from './engine.js';
+import { fetchSimulationBlocks, gasLimitFor, type Engine, type EngineRun, type Observation, type SimulationBlocks } from './engine.js';
 import { lensAddress, lensEth, observerAddress, type AllowanceKey } from './lens.js';
 import { isMethodUnsupported, runSimulateV1 } from './runSimulateV1.js';
 import { runSnapshot } from './runSnapshot.js';
@@ -45,7 +45,25 @@ export type SimulatePlanParameters = {
    * fallback when the node does not know the method.
    */
   mode?: 'auto' | 'simulateV1' | 'snapshot' | undefined;
+  /**
+   * Fees and the base block, already read: plans simulated together (competing agents of one run) share one
+   * read instead of each asking the node. Ignored when `blockNumber` is given or the snapshot engine runs.
+   */
+  base?: SimulationBase | undefined;
 };
+
+export type SimulationBase = { fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }; blocks: SimulationBlocks };
+
+/** Reads what {@link SimulatePlanParameters.base} carries: current fees, the latest block and its parent. */
+export async function readSimulationBase(client: PublicClient): Promise<SimulationBase> {
+  const [fees, blocks] = await Promise.all([
+    client.estimateFeesPerGas().catch((error: unknown) => {
+      throw new InfraError('FEES_UNAVAILABLE', 'Could not read current gas fees from the node.', { cause: error });
+    }),
+    fetchSimulationBlocks(client, undefined),
+  ]);
+  return { fees, blocks };
+}
 export type SimulatePlanReturnType = SimulationReport;
 export type SimulatePlanErrorType = ChainError | InfraError;
 
@@ -92,12 +110,15 @@ async function simulateWith(
 
   // Fees and the base block are read once, together, for every pass (eth_simulateV1 only: the snapshot
   // engine always runs on the live head).
-  const [fees, blocks] = await Promise.all([
-    client.estimateFeesPerGas().catch((error: unknown) => {
-      throw new InfraError('FEES_UNAVAILABLE', 'Could not read current gas fees from the node.', { cause: error });
-    }),
-    mode === 'simulateV1' ? fetchSimulationBlocks(client, params.blockNumber) : Promise.resolve(undefined),
-  ]);
+  const shared = mode === 'simulateV1' && params.blockNumber === undefined ? params.base : undefined;
+  const [fees, blocks] = shared
+    ? [shared.fees, shared.blocks]
+    : await Promise.all([
+        client.estimateFeesPerGas().catch((error: unknown) => {
+          throw new InfraError('FEES_UNAVAILABLE', 'Could not read current gas fees from the node.', { cause: error });
+        }),
+        mode === 'simulateV1' ? fetchSimulationBlocks(client, params.blockNumber) : Promise.resolve(undefined),
+      ]);
 
   let observation = initialObservation(account, params, [...known.values()]);
   let gasLimits: bigint[] | undefined;
