@@ -42,10 +42,6 @@ export function say(text: string): void {
   streams.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-export function stdoutIsTTY(): boolean {
-  return Boolean(streams.stdout.isTTY);
-}
-
 /**
  * Removes terminal control sequences and other control characters from text that came from outside
  * (token symbols, agent metadata, revert strings): they are attacker-controlled and must not be able to

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { addRunOptions, joinWords, parseOptions, runOptionsSchema, type RunOptions } from './options.js';
-import { jsonReplacer, paint, say, writeData, writeJson } from '../output.js';
+import { paint, say, writeData, writeJson } from '../output.js';
 import { RefusedError } from '../../../runtime/src/errors/base.js';
 import type { Review } from '../../../runtime/src/pipeline/types.js';
 
@@ -91,4 +91,3 @@ export async function confirmReview(review: Review, options: Pick<RunOptions, 'y
   }
 }
 
-export { jsonReplacer };

@@ -9,9 +9,9 @@
  * reaches the signer that was not simulated and put in the review; `confirm` is the only way past the
  * review, and the signer compares what it signs with the reviewed calls.
  */
-import type { Address, Hex } from 'viem';
+import type { Address } from 'viem';
 import { LucidError, RefusedError, ChainError, findLucidError } from '../errors/base.js';
-import type { Agent, AgentContext, Plan, PlanCall, ResolvedIntent } from '../../../agents/sdk/types.js';
+import type { Agent, Plan, PlanCall, ResolvedIntent } from '../../../agents/sdk/types.js';
 import type { IntentList } from '../../../router/src/intent.js';
 import { resolveIntent } from '../../../router/src/resolve.js';
 import { selectAgent, type Candidate } from '../../../router/src/selectAgent.js';
@@ -170,7 +170,7 @@ async function buildSteps(
       agentId: winner.agentId,
       reason: selection.reason,
       summary: winner.plan.summary,
-      candidates: selection.candidates.map((candidate) => candidateView(candidate, resolved)),
+      candidates: selection.candidates.map(candidateView),
     });
     emit('routed', `${winner.agentId}: ${selection.reason}`, { runId });
   }
@@ -196,11 +196,11 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
 
   // The agent's promises and the user's words must both explain what the simulation shows.
   const violations = draft.stepReports
-    ? plans.flatMap((plan, index) => session.checks.expectations(draft.stepReports?.[index] ?? simulation, [plan], resolvedIntents))
-    : session.checks.expectations(simulation, plans, resolvedIntents);
+    ? plans.flatMap((plan, index) => session.checks.expectations(draft.stepReports?.[index] ?? simulation, [plan]))
+    : session.checks.expectations(simulation, plans);
   if (violations.length)
     throw new RefusedError('EXPECTATION_MISMATCH', violations[0]!, { details: violations.join('\n'), hints: ['nothing was signed'] });
-  const unexplained = draft.checkIntent ? session.checks.unexplained(simulation, resolvedIntents, plans) : [];
+  const unexplained = draft.checkIntent ? session.checks.unexplained(simulation, resolvedIntents) : [];
   if (unexplained.length)
     throw new RefusedError('UNEXPLAINED_EFFECT', `the plan does something you did not ask for: ${unexplained[0]}`, {
       details: unexplained.join('\n'),
@@ -265,16 +265,14 @@ function stepOutcome(full: SimulationReport, before: SimulationReport | undefine
   return { ok: full.ok, balanceChanges, gas: { costWei: full.gas.costWei - before.gas.costWei }, revertReason: revert, full };
 }
 
-function candidateView(candidate: Candidate, resolved: ResolvedIntent): CandidateView {
-  const decimals = candidate.scoreDecimals ?? 18;
-  void resolved;
+function candidateView(candidate: Candidate): CandidateView {
   return {
     agentId: candidate.agentId,
     description: candidate.description,
     summary: candidate.plan?.summary,
     dropped: candidate.dropped,
     gasCostWei: candidate.report?.gas.costWei,
-    outcome: candidate.score === undefined ? undefined : formatUnitsHuman(candidate.score, decimals ?? 18),
+    outcome: candidate.score === undefined ? undefined : formatUnitsHuman(candidate.score, candidate.scoreDecimals ?? 18),
     unit: candidate.scoreToken,
   };
 }
@@ -318,9 +316,8 @@ async function execute(session: Session, runId: number, review: Review, emit: Em
   }
   const { balanceChanges, outcomeDifferences } = await session.readOutcome(review, txs);
   store.updateRun(runId, { status: 'confirmed', result: { txs, balanceChanges, outcomeDifferences } });
-  session.recordConfirmed(review, { balanceChanges });
+  session.recordConfirmed(review);
   emit('confirmed', `confirmed in block ${txs.at(-1)?.blockNumber ?? '?'}`, { runId });
   return { runId, status: 'confirmed', review, txs, balanceChanges, outcomeDifferences };
 }
 
-export type { AgentContext };

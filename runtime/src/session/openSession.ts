@@ -8,7 +8,7 @@ import { InputError } from '../errors/base.js';
 import type { Agent, AgentContext, Plan, PlanCall, TokenInfo } from '../../../agents/sdk/types.js';
 import type { IntentAction } from '../../../router/src/intent.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
-import type { Review, RunOutcome, SentTx } from '../pipeline/types.js';
+import type { Review } from '../pipeline/types.js';
 import type { RunRecorder, Session, SessionChecks } from './types.js';
 import { openStore, type Store } from '../store/db.js';
 import { createRun, updateRun, getRun, isFinalRunStatus } from '../store/runs.js';
@@ -87,7 +87,6 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
       verified: true,
     })),
   ];
-  const erc20s = tokens.filter((t): t is TokenInfo & { address: Address } => t.address !== 'ETH');
 
   const pending = await resolvePendingRuns({ store, client, chainId, onProgress: progress });
   if (pending.resolved) progress(`resolved ${pending.resolved} transaction(s) left pending by an earlier run`);
@@ -182,7 +181,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
       const mine = review.simulation.balanceChanges.filter((c) => sameAddress(c.address, account.address));
       const watched = new Map<string, { token: Address | 'ETH'; symbol: string; decimals: number; verified: boolean }>();
       for (const c of [{ token: 'ETH' as const, symbol: 'ETH', decimals: 18, verified: true }, ...mine]) watched.set(String(c.token).toLowerCase(), c);
-      const { changes, gasPaid } = await readBalanceChanges({ publicClient: client, account: account.address, tokens: [...watched.values()], fromBlock, toBlock });
+      const { changes } = await readBalanceChanges({ publicClient: client, account: account.address, tokens: [...watched.values()], fromBlock, toBlock });
       const balanceChanges: BalanceChange[] = changes
         .map((change) => {
           const info = watched.get(String(change.token).toLowerCase())!;
@@ -194,10 +193,9 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
       const differences = compareOutcome({ simulated: mine, actual: changes }).map(
         (d) => `${d.symbol}: simulated ${formatUnitsHuman(d.simulated, d.decimals ?? 18)}, actual ${formatUnitsHuman(d.actual, d.decimals ?? 18)}`,
       );
-      void gasPaid;
       return { balanceChanges, outcomeDifferences: differences };
     },
-    recordConfirmed: (review, outcome) => recordConfirmed(store, review, outcome),
+    recordConfirmed: (review) => recordConfirmed(store, review),
     close: async () => store.close(),
   };
   return session;
@@ -351,7 +349,7 @@ async function sessionChecks(input: {
 }
 
 /** After a confirmed run: learn recipients (for "never sent to before") and count spends (for daily limits). */
-function recordConfirmed(store: Store, review: Review, outcome: Pick<RunOutcome, 'balanceChanges'>): void {
+function recordConfirmed(store: Store, review: Review): void {
   for (const step of review.steps) {
     if (step.resolved?.action === 'transfer' && step.resolved.to)
       recordRecipient(store.db, { chainId: review.chainId, address: step.resolved.to, label: step.resolved.toLabel?.startsWith('0x') ? null : step.resolved.toLabel });
@@ -360,7 +358,6 @@ function recordConfirmed(store: Store, review: Review, outcome: Pick<RunOutcome,
     if (!sameAddress(change.address, review.account) || change.diff >= 0n) continue;
     recordSpend(store.db, { runId: review.runId, chainId: review.chainId, account: review.account, token: change.token === 'ETH' ? 'ETH' : change.token, amount: -change.diff });
   }
-  void outcome;
 }
 
 /** One line on how the user's outcome changed between two simulations, or undefined if it did not. */
@@ -379,4 +376,3 @@ function describeChange(before: SimulationReport, after: SimulationReport, accou
   return changes.length ? `your balance changes are now different: ${changes.join('; ')}` : undefined;
 }
 
-export type { SentTx };

@@ -7,7 +7,7 @@ import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
 import type { Agent, AgentContext, Plan, PlanCall, ResolvedIntent, TokenInfo } from '../../../agents/sdk/types.js';
 import type { IntentAction, IntentList } from '../../../router/src/intent.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
-import type { Review, RiskFlagView, RunOutcome, SentTx, StepView } from '../pipeline/types.js';
+import type { Review, RiskFlagView, SentTx, StepView } from '../pipeline/types.js';
 
 export type RunStatus =
   | 'parsed'
@@ -46,9 +46,9 @@ export type RunRecorder = {
 
 export type SessionChecks = {
   /** The agents' expected effects against the simulation; one message per violation (both numbers shown). */
-  expectations(report: SimulationReport, plans: Plan[], intents: ResolvedIntent[]): string[];
+  expectations(report: SimulationReport, plans: Plan[]): string[];
   /** Effects the user's words do not explain; one message each. */
-  unexplained(report: SimulationReport, intents: ResolvedIntent[], plans: Plan[]): string[];
+  unexplained(report: SimulationReport, intents: ResolvedIntent[]): string[];
   risks(input: { report: SimulationReport; intents: ResolvedIntent[]; plans: Plan[]; steps: StepView[] }): Promise<RiskFlagView[]>;
   policy(input: { report: SimulationReport; intents: ResolvedIntent[]; plans: Plan[] }): Promise<Review['policy']>;
 };
@@ -87,6 +87,6 @@ export type Session = {
    */
   readOutcome(review: Review, txs: SentTx[]): Promise<{ balanceChanges: BalanceChange[]; outcomeDifferences: string[] }>;
   /** Learns from a confirmed run: recipients seen, amounts spent today (for policy). */
-  recordConfirmed(review: Review, outcome: Pick<RunOutcome, 'balanceChanges'>): void;
+  recordConfirmed(review: Review): void;
   close(): Promise<void>;
 };
