@@ -113,8 +113,19 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
 
   const { builtinAgents } = await import('../../../agents/builtin.js');
   const builtins = builtinAgents();
+  // The CLI's frontend id is stable for the session: found (or registered) once, not on every intent.
+  let cliFrontendId: Promise<bigint> | undefined;
+  const frontendId = async () => {
+    if (!session.isDevnet) return 0n;
+    const { ensureCliFrontend } = await import('../registry/cliFrontend.js');
+    cliFrontendId ??= ensureCliFrontend(session, { db: store.db });
+    return cliFrontendId.catch((error: unknown) => {
+      cliFrontendId = undefined;
+      throw error;
+    });
+  };
   const agents = async (action: IntentAction): Promise<Agent[]> => {
-    const registry = await registryAgentsFor(session, store, action);
+    const registry = await registryAgentsFor(session, store, action, frontendId);
     return [...builtins, ...registry];
   };
 
@@ -230,16 +241,16 @@ function sameAddress(a: string, b: string): boolean {
  * gets the UsageLedger.recordUsage call appended, paying its fee (and the CLI frontend's) in the same
  * sequence, so the fee is simulated, shown, counted in the ranking and promised like any other cost.
  */
-async function registryAgentsFor(session: Session, store: Store, action: IntentAction): Promise<Agent[]> {
+async function registryAgentsFor(session: Session, store: Store, action: IntentAction, cliFrontendId: () => Promise<bigint>): Promise<Agent[]> {
   if (!session.contracts.agentRegistry || !session.contracts.usageLedger) return [];
-  const { syncSessionRegistry, usageCallForAgent, ensureCliFrontend } = await import('../registry/cliFrontend.js');
+  const { syncSessionRegistry, usageCallForAgent } = await import('../registry/cliFrontend.js');
   const { registryAgents } = await import('../../../router/src/registryAgents.js');
   await syncSessionRegistry(session, { db: store.db });
   const found = registryAgents({ db: store.db, chainId: session.chainId, action });
   if (found.length === 0) return [];
   // The CLI's frontend entry is found by its name; only on our own devnet is that name known to be ours.
   // Elsewhere anyone could register "lucid-cli", so no frontend is credited until a deployment pins its id.
-  const frontendId = session.isDevnet ? await ensureCliFrontend(session, { db: store.db }) : 0n;
+  const frontendId = await cliFrontendId();
   return found.map((agent) => ({
     ...agent,
     plan: async (ctx: AgentContext, intent: Parameters<Agent['plan']>[1]): Promise<Plan> => {
