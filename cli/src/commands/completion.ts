@@ -38,6 +38,14 @@ export function completionTree(program: Command): CompletionNode[] {
 // Names and flags come from our own program definition, but they are still quoted-safe: only [\w-] survive.
 const safe = (word: string) => word.replace(/[^\w-]/g, '');
 
+/** Shell `case` arms that recognise each command path typed so far (the same in bash and zsh). */
+function commandPathCases(program: Command): string {
+  return completionTree(program)
+    .filter((node) => node.path)
+    .map((node) => `      "${node.path.split(' ').map(safe).join(' ')}") cmdpath="$candidate" ;;`)
+    .join('\n');
+}
+
 export function bashCompletion(program: Command): string {
   const name = safe(program.name());
   const fn = `_${name.replace(/-/g, '_')}_completions`;
@@ -53,10 +61,7 @@ ${fn}() {
     [[ "$word" == -* ]] && continue
     if [[ -z "$cmdpath" ]]; then candidate="$word"; else candidate="$cmdpath $word"; fi
     case "$candidate" in
-${completionTree(program)
-  .filter((node) => node.path)
-  .map((node) => `      "${node.path.split(' ').map(safe).join(' ')}") cmdpath="$candidate" ;;`)
-  .join('\n')}
+${commandPathCases(program)}
     esac
   done
   case "$cmdpath" in
@@ -82,10 +87,7 @@ _${name}() {
     [[ "$word" == -* ]] && continue
     if [[ -z "$cmdpath" ]]; then candidate="$word"; else candidate="$cmdpath $word"; fi
     case "$candidate" in
-${completionTree(program)
-  .filter((node) => node.path)
-  .map((node) => `      "${node.path.split(' ').map(safe).join(' ')}") cmdpath="$candidate" ;;`)
-  .join('\n')}
+${commandPathCases(program)}
     esac
   done
   local -a choices
