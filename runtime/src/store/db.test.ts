@@ -96,13 +96,16 @@ describe('openStore', () => {
       writeFileSync(
         child,
         `import { openStore } from ${JSON.stringify(join(import.meta.dirname, 'db.ts'))};
+// Load everything (SQLite's native addon too) while the repository is readable, wherever it is checked
+// out (a mktemp -d clone is 0700), then become "nobody" before meeting the read-only home.
+openStore(':memory:').close();
+process.setgid(65534);
+process.setuid(65534);
 try { openStore(process.argv[2]); console.log(JSON.stringify({ ok: true })); }
 catch (e) { console.log(JSON.stringify({ code: e.code, message: e.shortMessage })); }`,
       );
       chmodSync(child, 0o644);
       const result = spawnSync(process.execPath, ['--import', 'tsx', child, home], {
-        uid: 65534,
-        gid: 65534,
         cwd: process.cwd(),
         encoding: 'utf8',
         timeout: 30_000,
