@@ -5,7 +5,7 @@
 import { approveAgent } from './approve/agent.js';
 import { balanceAgent } from './balance/agent.js';
 import { capitalAgent } from './capital/agent.js';
-import type { Agent } from './sdk/types.js';
+import type { Agent } from '../kernel/index.js';
 import { uniswapV2Agent, v2ForkAgent } from './swap/agent.js';
 import { transferAgent } from './transfer/agent.js';
 import { wrapAgent } from './wrap/agent.js';

@@ -3,7 +3,7 @@
  * user said "unlimited" — and revoke as `approve(spender, 0)`.
  */
 import { encodeFunctionData, erc20Abi, isAddressEqual, maxUint256, zeroAddress } from 'viem';
-import { InputError } from '../../runtime/src/errors/base.js';
+import { InputError } from '../../kernel/index.js';
 import { formatAmount, resolveAmount } from '../sdk/amount.js';
 import { defineAgent } from '../sdk/defineAgent.js';
 import { parseParams } from '../sdk/schemas.js';

@@ -7,7 +7,7 @@ import { readBalance } from '../sdk/amount.js';
 import { defineAgent } from '../sdk/defineAgent.js';
 import { parseParams } from '../sdk/schemas.js';
 import { ETH, findTokenBySymbol, knownTokens } from '../sdk/tokens.js';
-import type { AgentContext, BalanceLine, TokenInfo } from '../sdk/types.js';
+import type { AgentContext, BalanceLine, TokenInfo } from '../../kernel/index.js';
 import { readReserves } from '../swap/agent.js';
 import { balanceParams } from './schemas.js';
 

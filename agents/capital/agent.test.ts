@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as artifacts from '../../registry-contracts/generated/artifacts.js';
 import { devnetChain } from '../../runtime/src/chain/clients.js';
 import { anvilAccount, devnetContext, executePlan, startTestDevnet, type TestDevnet } from '../sdk/testing.js';
-import type { AgentContext, ResolvedIntent, TokenInfo } from '../sdk/types.js';
+import type { AgentContext, ResolvedIntent, TokenInfo } from '../../kernel/index.js';
 import { capitalAgent } from './agent.js';
 
 /**

@@ -8,7 +8,7 @@ import { createPublicClient, createWalletClient, http, type PublicClient, type T
 import { mnemonicToAccount, type HDAccount } from 'viem/accounts';
 import { devnetChain } from '../../runtime/src/chain/clients.js';
 import type { TestDevnet } from '../../runtime/src/devnet/testing.js';
-import type { AgentContext, Plan, TokenInfo } from './types.js';
+import type { AgentContext, Plan, TokenInfo } from '../../kernel/index.js';
 
 export { startTestDevnet, type TestDevnet } from '../../runtime/src/devnet/testing.js';
 

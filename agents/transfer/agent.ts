@@ -3,12 +3,11 @@
  * certain (the zero address, token contracts). Sending to oneself is allowed: risk rules flag it.
  */
 import { encodeFunctionData, erc20Abi, isAddressEqual, zeroAddress } from 'viem';
-import { InputError } from '../../runtime/src/errors/base.js';
+import { InputError, type ExpectedEffect, type PlanCall } from '../../kernel/index.js';
 import { formatAmount, resolveAmount } from '../sdk/amount.js';
 import { defineAgent } from '../sdk/defineAgent.js';
 import { parseParams } from '../sdk/schemas.js';
 import { isTokenContract } from '../sdk/tokens.js';
-import type { ExpectedEffect, PlanCall } from '../sdk/types.js';
 import { transferParams } from './schemas.js';
 
 export const transferAgent = defineAgent({

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { intentActions } from '../../router/src/intent.js';
+import { intentActions } from '../../kernel/index.js';
 import { registryAgents, registryCandidates } from '../../router/src/registryAgents.js';
 import { seedSyntheticAgents } from '../../runtime/src/registry/synthetic.js';
 import { openStore } from '../../runtime/src/store/db.js';

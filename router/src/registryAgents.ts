@@ -11,12 +11,11 @@
  * executed or given to a language model.
  */
 import { createHttpAgent } from '../../agents/sdk/http.js';
-import type { Agent } from '../../agents/sdk/types.js';
+import type { Agent, IntentAction } from '../../kernel/index.js';
 import { actionTag } from '../../runtime/src/registry/kinds.js';
 import { sanitizeText } from '../../runtime/src/registry/metadata.js';
 import { ensureRegistryTables } from '../../runtime/src/registry/tables.js';
 import type { StoreDb } from '../../runtime/src/store/db.js';
-import type { IntentAction } from './intent.js';
 
 export type RegistryEntryRef = {
   entryId: bigint;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { PublicClient } from 'viem';
-import { checkedAddress, resolveAmount, resolveIntent, toBaseUnits } from './resolve.js';
-import type { TokenInfo } from '../../agents/sdk/types.js';
+import { resolveAmount, resolveIntent, toBaseUnits } from './resolve.js';
+import type { TokenInfo } from '../../kernel/index.js';
 
 const usdc: TokenInfo = { address: '0xA15BB66138824a1c7167f5E85b957d04Dd34E468', symbol: 'USDC', decimals: 6, verified: true };
 const eth: TokenInfo = { address: 'ETH', symbol: 'ETH', decimals: 18, verified: true };
@@ -39,16 +39,6 @@ describe('resolveAmount', () => {
   });
   test('errors: a percentage finer than a basis point', () => {
     expect(code(() => resolveAmount('12.345%', usdc))).toBe('BAD_AMOUNT');
-  });
-});
-
-describe('checkedAddress', () => {
-  test('lower-case and valid mixed-case pass, checksummed out', () => {
-    expect(checkedAddress('0x70997970c51812dc3a010c7d01b50e0d17dc79c8')).toBe('0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
-  });
-  test('errors: a failed checksum and the zero address', () => {
-    expect(code(() => checkedAddress('0x70997970c51812dc3A010C7d01b50e0d17dc79C8'))).toBe('BAD_CHECKSUM');
-    expect(code(() => checkedAddress('0x0000000000000000000000000000000000000000'))).toBe('ZERO_ADDRESS');
   });
 });
 

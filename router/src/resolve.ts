@@ -5,10 +5,8 @@
  * or refused with an error that names the value. Agents and the LLM never do this themselves: this is
  * the one place addresses enter a plan from the user's words.
  */
-import { getAddress, isAddress, parseUnits, type Address, type PublicClient } from 'viem';
-import { InputError } from '../../runtime/src/errors/base.js';
-import type { ResolvedAmount, ResolvedIntent, TokenInfo } from '../../agents/sdk/types.js';
-import type { Intent } from './intent.js';
+import type { Address, PublicClient } from 'viem';
+import { checkedAddress, InputError, parseUnits, type Intent, type ResolvedAmount, type ResolvedIntent, type TokenInfo } from '../../kernel/index.js';
 
 /** The router's default slippage limit when the user did not say one: 0.5%. */
 export const defaultSlippageBps = 50;
@@ -119,21 +117,4 @@ async function resolveRecipient(parameters: ResolveIntentParameters, written: st
   throw new InputError('UNKNOWN_RECIPIENT', `"${written}" is not a contact, an ENS name or an address`, {
     hints: [`save it first: lucid contacts add ${written} 0x…`],
   });
-}
-
-/**
- * A typed 0x address. All-lower or all-upper hex carries no checksum and is accepted; mixed case must
- * pass EIP-55, since a failed checksum usually means a mistyped character.
- */
-export function checkedAddress(written: string): Address {
-  const hex = written.slice(2);
-  const mixed = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
-  if (mixed && !isAddress(written, { strict: true }))
-    throw new InputError('BAD_CHECKSUM', `${written} fails its EIP-55 checksum: a character is probably mistyped`, {
-      hints: ['copy the address again from its source'],
-    });
-  const address = getAddress(written);
-  if (address === '0x0000000000000000000000000000000000000000')
-    throw new InputError('ZERO_ADDRESS', 'the zero address cannot receive anything: tokens sent there are lost');
-  return address;
 }

@@ -7,9 +7,7 @@
  * ends the run.
  */
 import type { Address } from 'viem';
-import { InputError, LucidError } from '../../runtime/src/errors/base.js';
-import { formatUnitsHuman } from '../../runtime/src/simulate/format.js';
-import type { Agent, AgentContext, Plan, ResolvedIntent } from '../../agents/sdk/types.js';
+import { InputError, LucidError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type ResolvedIntent } from '../../kernel/index.js';
 
 /** What selection needs from a simulation report (runtime/src/simulate produces it). */
 export type SimulatedOutcome = {

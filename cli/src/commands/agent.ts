@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { addOutputOptions, addChainOptions, parseOptions, joinWords } from './options.js';
 import { checkEndpoint, entryCommand, type DescribeEntry } from './contributors.js';
 import { paint, sanitize, say, writeData, writeJson } from '../output.js';
-import { InfraError, InputError } from '../../../runtime/src/errors/base.js';
+import { InfraError, InputError } from '../../../kernel/errors.js';
 
 const examples = `
 Examples:

@@ -76,7 +76,7 @@ async function registryRows(home: string, action: string | undefined): Promise<A
   const { storePath, openStore } = await import('../../../runtime/src/store/db.js');
   if (!existsSync(storePath(home))) return [];
   const { registryAgents } = await import('../../../router/src/registryAgents.js');
-  const { intentActions } = await import('../../../router/src/intent.js');
+  const { intentActions } = await import('../../../kernel/index.js');
   const { ensureRegistryTables } = await import('../../../runtime/src/registry/tables.js');
   const actions = intentActions.filter((name) => action === undefined || name === action);
   let store: ReturnType<typeof openStore>;

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { addOutputOptions, outputOptionsSchema, parseOptions } from './options.js';
 import { say, writeData, writeJson } from '../output.js';
-import { InputError } from '../../../runtime/src/errors/base.js';
+import { InputError } from '../../../kernel/errors.js';
 
 
 /** Keys `lucid config set` writes to config.json. The API key is not one: it comes only from OPENAI_API_KEY. */

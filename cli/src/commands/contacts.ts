@@ -27,7 +27,7 @@ export function contactsCommand(): Command {
       .action(async (name: string, address: string, raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
         const { addContact } = await import('../../../runtime/src/store/contacts.js');
-        const { checkedAddress } = await import('../../../router/src/resolve.js');
+        const { checkedAddress } = await import('../../../kernel/index.js');
         const contact = await withStore((db) => addContact(db, { name, address: checkedAddress(address) }));
         if (options.json) return writeJson({ contact });
         say(`saved ${contact.name} → ${contact.address}`);

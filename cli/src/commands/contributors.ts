@@ -6,9 +6,10 @@
  */
 import { Command } from 'commander';
 import { addChainOptions, addOutputOptions, parseOptions } from './options.js';
+import { txOptionsShape, txOptionsSchema, type TxOptions } from './options.js';
 import { paint, sanitize, say, writeData, writeJson } from '../output.js';
-import { RefusedError, InputError } from '../../../runtime/src/errors/base.js';
-import type { Plan } from '../../../agents/sdk/types.js';
+import { InputError, RefusedError } from '../../../kernel/errors.js';
+import type { Plan } from '../../../kernel/index.js';
 import type { Review, RunOutcome } from '../../../runtime/src/pipeline/types.js';
 import type { Session } from '../../../runtime/src/session/types.js';
 import type { Store } from '../../../runtime/src/store/db.js';
@@ -17,7 +18,6 @@ import type { RegistryKind } from '../../../runtime/src/registry/kinds.js';
 
 type Zod = typeof import('zod').z;
 
-import { txOptionsShape, txOptionsSchema, type TxOptions } from './options.js';
 export { txOptionsShape, txOptionsSchema, type TxOptions };
 export const readOptionsSchema = (z: Zod) => z.object(txOptionsShape(z)).pick({ json: true, rpcUrl: true, chain: true, account: true });
 export type ReadOptions = { json: boolean; rpcUrl?: string | undefined; chain?: string | undefined; account?: string | undefined };

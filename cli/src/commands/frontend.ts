@@ -5,7 +5,7 @@ import { checkEndpoint, entryCommand, type DescribeEntry } from './contributors.
 export function describeNamedEntry(kind: 'frontend' | 'compute'): DescribeEntry {
   return async (name, options) => {
     const { entryIdPattern } = await import('../../../runtime/src/registry/metadata.js');
-    const { InputError } = await import('../../../runtime/src/errors/base.js');
+    const { InputError } = await import('../../../kernel/index.js');
     if (!entryIdPattern.test(name))
       throw new InputError('BAD_ENTRY_NAME', `a ${kind} name is 1–64 characters of a-z, 0-9, ., _ and -, starting with a letter or digit`);
     const tags = (options.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean);

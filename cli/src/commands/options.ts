@@ -3,7 +3,7 @@
  * a zod schema first thing in each action, so the code below sees typed, validated input.
  */
 import { Option, type Command } from 'commander';
-import { InputError } from '../../../runtime/src/errors/base.js';
+import { InputError } from '../../../kernel/errors.js';
 
 export const parserModes = ['grammar', 'llm', 'auto'] as const;
 

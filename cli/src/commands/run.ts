@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { addRunOptions, joinWords, parseOptions, runOptionsSchema, type RunOptions } from './options.js';
 import { paint, say, writeData, writeJson } from '../output.js';
-import { RefusedError } from '../../../runtime/src/errors/base.js';
+import { RefusedError } from '../../../kernel/errors.js';
 import type { Review } from '../../../runtime/src/pipeline/types.js';
 
 export const runExamples = `

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { addOutputOptions, outputOptionsSchema, parseOptions } from './options.js';
 import { say, writeData, writeJson } from '../output.js';
-import { InputError } from '../../../runtime/src/errors/base.js';
+import { InputError } from '../../../kernel/errors.js';
 
 const importSchema = (z: typeof import('zod').z) =>
   z

@@ -4,7 +4,7 @@
  */
 import type { Review, RunOutcome } from '../../../runtime/src/pipeline/types.js';
 import type { BalanceChange } from '../../../runtime/src/simulate/types.js';
-import { formatUnitsHuman } from '../../../runtime/src/simulate/format.js';
+import { formatUnitsHuman } from '../../../kernel/index.js';
 import { paint, sanitize } from '../output.js';
 
 export function shortAddress(address: string): string {

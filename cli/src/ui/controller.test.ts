@@ -10,7 +10,7 @@ import { openSession } from '../../../runtime/src/session/openSession.js';
 import type { Session } from '../../../runtime/src/session/types.js';
 import { openStore } from '../../../runtime/src/store/db.js';
 import { addContact } from '../../../runtime/src/store/contacts.js';
-import { InputError } from '../../../runtime/src/errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 import type { Review, StageEvent } from '../../../runtime/src/pipeline/types.js';
 
 const runOptions: RunOptions = { json: false, yes: false, dryRun: false, explain: false };

@@ -3,9 +3,7 @@
  * change read from state. A violation carries both numbers in human units, so the refusal can show both sides.
  */
 import { isAddressEqual, type Address } from 'viem';
-import type { ExpectedEffect } from '../../../agents/sdk/types.js';
-import { RefusedError } from '../errors/base.js';
-import { formatUnitsHuman } from '../simulate/format.js';
+import { RefusedError, formatUnitsHuman, type ExpectedEffect } from '../../../kernel/index.js';
 import type { SimulationReport } from '../simulate/types.js';
 
 export type ExpectationViolation = {

@@ -10,9 +10,7 @@
  * the risk rules instead.
  */
 import { isAddressEqual, type Address } from 'viem';
-import type { ResolvedIntent, TokenInfo } from '../../../agents/sdk/types.js';
-import { RefusedError } from '../errors/base.js';
-import { formatAmount, formatUnitsHuman } from '../simulate/format.js';
+import { RefusedError, formatAmount, formatUnitsHuman, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { userDiff } from './checkExpectations.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { InfraError, InputError } from '../errors/base.js';
+import { InfraError, InputError } from '../../../kernel/index.js';
 import { loadConfigFile, saveConfigFile } from './file.js';
 import { configFilePath, lucidHome } from './home.js';
 import { describeConfig, resolveConfig } from './resolve.js';

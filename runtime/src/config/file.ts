@@ -5,9 +5,8 @@
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { toChecksumAddress as getAddress } from '../chain/address.js';
+import { toChecksumAddress as getAddress, InfraError, InputError } from '../../../kernel/index.js';
 import type { z } from 'zod';
-import { InfraError, InputError } from '../errors/base.js';
 import { configFilePath } from './home.js';
 import { configFileSchema, type ConfigFile } from './schema.js';
 

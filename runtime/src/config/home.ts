@@ -2,7 +2,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 
 /**
  * Resolves and creates the Lucid home directory.

@@ -3,9 +3,8 @@
  * value where it came from (for `lucid config show`). The LLM API key is read only from the environment and
  * is never printed by {@link describeConfig}.
  */
-import { toChecksumAddress as getAddress } from '../chain/address.js';
+import { toChecksumAddress as getAddress, InputError } from '../../../kernel/index.js';
 import { z } from 'zod';
-import { InputError } from '../errors/base.js';
 import type { ConfigFile, ParserChoice } from './schema.js';
 import { accountSchema, chainSchema, parserSchema, rpcUrlSchema } from './schema.js';
 

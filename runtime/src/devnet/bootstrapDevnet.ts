@@ -33,7 +33,7 @@ import {
   lucidHttp,
   type CreateClientsReturnType,
 } from '../chain/clients.js';
-import { findLucidError, InfraError } from '../errors/base.js';
+import { findLucidError, InfraError } from '../../../kernel/index.js';
 import { DEPLOYMENT_VERSION, type DevnetDeployment, type DevnetToken } from './deployment.js';
 
 export type BootstrapDevnetParameters = {

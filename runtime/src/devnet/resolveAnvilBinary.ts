@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 
 /** @returns the path of the native anvil executable. */
 export function resolveAnvilBinary(): string {

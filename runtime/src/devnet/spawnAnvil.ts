@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 import { isProcessAlive, sleep } from './processes.js';
 import { resolveAnvilBinary } from './resolveAnvilBinary.js';
 

@@ -10,12 +10,9 @@
  * review, and the signer compares what it signs with the reviewed calls.
  */
 import type { Address } from 'viem';
-import { LucidError, RefusedError, ChainError, findLucidError } from '../errors/base.js';
-import type { Agent, Plan, PlanCall, ResolvedIntent } from '../../../agents/sdk/types.js';
-import type { IntentList } from '../../../router/src/intent.js';
+import { LucidError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList } from '../../../kernel/index.js';
 import { resolveIntent } from '../../../router/src/resolve.js';
 import { selectAgent, type Candidate } from '../../../router/src/selectAgent.js';
-import { formatUnitsHuman } from '../simulate/format.js';
 import type { SimulationReport } from '../simulate/types.js';
 import type { Session } from '../session/types.js';
 import type { Review, RunOutcome, SentTx, StageEvent, StepView, CandidateView } from './types.js';

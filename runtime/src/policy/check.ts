@@ -10,7 +10,7 @@
  */
 import type { Address, Hex } from 'viem';
 import { decodeFunctionData, erc20Abi, formatUnits, parseUnits } from 'viem';
-import type { Plan, ResolvedIntent, TokenInfo } from '../../../agents/sdk/types.js';
+import type { Plan, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
 import type { Policy, PolicyLimitField } from './policy.js';
 
 /** One of the user's balance changes from the simulation (gas-free), in base units. */

@@ -2,7 +2,7 @@
  * The error a refused plan carries: `RefusedError('POLICY_VIOLATION')` (exit 3) whose message names the rule
  * that refused it and whose details list every violated rule.
  */
-import { RefusedError } from '../errors/base.js';
+import { RefusedError } from '../../../kernel/index.js';
 import type { CheckPolicyReturnType, PolicyViolation } from './check.js';
 
 export class PolicyViolationError extends RefusedError {

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Address } from 'viem';
 import { encodeFunctionData, erc20Abi, maxUint256, parseEther, parseUnits } from 'viem';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { PlanCall, ResolvedIntent, TokenInfo } from '../../../agents/sdk/types.js';
-import { LucidError } from '../errors/base.js';
+import { LucidError, type PlanCall, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 import {
   applyPolicyValue,
   assertPolicyAllows,

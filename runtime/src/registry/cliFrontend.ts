@@ -5,8 +5,7 @@
  * with `lucid frontend register`). {@link usageCallForAgent} is what the pipeline appends to a plan that
  * runs through a registered agent.
  */
-import type { PlanCall } from '../../../agents/sdk/types.js';
-import { RefusedError } from '../errors/base.js';
+import { RefusedError, type PlanCall } from '../../../kernel/index.js';
 import type { StoreDb } from '../store/db.js';
 import type { Session } from '../session/types.js';
 import { syncRegistry } from './indexer.js';

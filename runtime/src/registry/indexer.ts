@@ -14,7 +14,7 @@
  * `fromBlock`.
  */
 import { decodeEventLog, getAddress, type Address, type Hex, type Log, type PublicClient } from 'viem';
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 import { upsertAgent, resetRegistryCache } from '../store/agentsCache.js';
 import { getCursor, setCursor } from '../store/indexerCursor.js';
 import type { StoreDb } from '../store/db.js';

@@ -4,8 +4,7 @@
  * Every function is pure (no RPC) except where it says it reads.
  */
 import { encodeFunctionData, formatEther, type Address, type Hex, type PublicClient } from 'viem';
-import type { ExpectedEffect, Plan, PlanCall } from '../../../agents/sdk/types.js';
-import { InputError } from '../errors/base.js';
+import { InputError, parseUnits, type ExpectedEffect, type Plan, type PlanCall } from '../../../kernel/index.js';
 import { emissionControllerAbi, entryRegistryAbi, usageLedgerAbi } from './abi.js';
 import { ledgerPool, poolName, registryAddress, type ContributorContracts, type RegistryContracts, type RegistryKind } from './kinds.js';
 
@@ -213,8 +212,7 @@ export function parseFeeEth(text: string): bigint {
   const trimmed = text.trim();
   if (!/^\d+(\.\d{1,18})?$/.test(trimmed))
     throw new InputError('BAD_FEE', `--fee must be an ETH amount like 0.001, got "${trimmed.slice(0, 40)}"`);
-  const [whole, fraction = ''] = trimmed.split('.');
-  const wei = BigInt(whole!) * 10n ** 18n + BigInt(fraction.padEnd(18, '0'));
+  const wei = parseUnits(trimmed, 18);
   assertFee(wei);
   return wei;
 }

@@ -3,7 +3,7 @@
  * agents, each serving one or two actions, with varied fees, as if the indexer had read them.
  */
 import { getAddress, type Address } from 'viem';
-import { intentActions } from '../../../router/src/intent.js';
+import { intentActions } from '../../../kernel/index.js';
 import type { StoreDb } from '../store/db.js';
 import { actionTag } from './kinds.js';
 import { ensureRegistryTables, feeKey } from './tables.js';

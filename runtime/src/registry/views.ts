@@ -4,7 +4,7 @@
  * earned) always come from the contracts' own views, never from the index.
  */
 import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
-import { InputError } from '../errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 import { getAgent, type CachedAgent } from '../store/agentsCache.js';
 import type { StoreDb } from '../store/db.js';
 import { capitalPoolAbi, emissionControllerAbi, usageLedgerAbi } from './abi.js';

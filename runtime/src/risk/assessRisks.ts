@@ -13,10 +13,9 @@ import {
   type Address,
   type PublicClient,
 } from 'viem';
-import type { Plan, ResolvedIntent, TokenInfo } from '../../../agents/sdk/types.js';
+import { formatAmount, maxUint256, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 import { UniswapV2Router02 } from '../../../registry-contracts/generated/artifacts.js';
 import { userDiff } from '../check/checkExpectations.js';
-import { formatAmount, maxUint256 } from '../simulate/format.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { findLookalike } from './lookalike.js';
 

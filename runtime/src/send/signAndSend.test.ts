@@ -2,9 +2,8 @@ import type { Address, Hash, Hex, PublicClient, TransactionReceipt } from 'viem'
 import { createPublicClient, createTestClient, createWalletClient, encodeFunctionData, http, parseEther, parseUnits } from 'viem';
 import { foundry } from 'viem/chains';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { PlanCall } from '../../../agents/sdk/types.js';
+import { LucidError, type PlanCall } from '../../../kernel/index.js';
 import { DevToken } from '../../../registry-contracts/generated/artifacts.js';
-import { LucidError } from '../errors/base.js';
 import { devnetAccount } from '../wallet/index.js';
 import {
   compareOutcome,

@@ -4,9 +4,7 @@
  * left by a killed run are resolved here, before anything new is sent.
  */
 import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
-import { InputError } from '../errors/base.js';
-import type { Agent, AgentContext, Plan, PlanCall, TokenInfo } from '../../../agents/sdk/types.js';
-import type { IntentAction } from '../../../router/src/intent.js';
+import { InputError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type PlanCall, type TokenInfo, type IntentAction } from '../../../kernel/index.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
 import type { Review } from '../pipeline/types.js';
 import type { RunRecorder, Session, SessionChecks } from './types.js';
@@ -16,7 +14,6 @@ import { recordSignedTx, markTx } from '../store/txs.js';
 import { getContact, listContacts } from '../store/contacts.js';
 import { listRecipients, recordRecipient, lastAddressForLabel } from '../store/recipients.js';
 import { recordSpend, sumSpentSince } from '../store/spends.js';
-import { formatUnitsHuman } from '../simulate/format.js';
 import { resolvePendingRuns } from './resolvePending.js';
 
 export type SessionSettings = {
@@ -77,7 +74,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   const client = publicClient as unknown as PublicClient;
   const account = await loadAccount(settings, isDevnet, parameters.password);
 
-  const { tokenListFor } = await import('../../../agents/tokens/index.js');
+  const { tokenListFor } = await import('../../../kernel/index.js');
   const tokens: TokenInfo[] = [
     { address: 'ETH', symbol: 'ETH', decimals: 18, verified: true },
     ...(deploymentTokens ?? (tokenListFor(chainId)?.tokens ?? []).filter((t) => t.address)).map((t) => ({
@@ -137,7 +134,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     return { chainId, account: account.address, client, contracts, now, tokens };
   };
 
-  const { resolveToken } = await import('../../../agents/tokens/resolveToken.js');
+  const { resolveToken } = await import('../resolve/resolveToken.js');
   const session: Session = {
     home: settings.home,
     chainId,

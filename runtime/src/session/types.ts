@@ -4,8 +4,7 @@
  * steps lives in one place (../pipeline/runIntent.ts) and the parts behind it stay replaceable.
  */
 import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
-import type { Agent, AgentContext, Plan, PlanCall, ResolvedIntent, TokenInfo } from '../../../agents/sdk/types.js';
-import type { IntentAction, IntentList } from '../../../router/src/intent.js';
+import type { Agent, AgentContext, Plan, PlanCall, ResolvedIntent, TokenInfo, IntentAction, IntentList } from '../../../kernel/index.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
 import type { Review, RiskFlagView, SentTx, StepView } from '../pipeline/types.js';
 

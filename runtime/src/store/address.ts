@@ -1,6 +1,6 @@
 /** Address checks shared by contacts and recipients (RISK.md: a bad EIP-55 checksum is refused with the reason). */
 import { getAddress, isAddress } from 'viem';
-import { InputError } from '../errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 
 /**
  * Returns the EIP-55 checksummed form of `address`.

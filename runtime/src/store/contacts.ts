@@ -3,7 +3,7 @@
  * bob"), so it must never be mistakable for an address or an ENS name. Names are unique regardless of case.
  */
 import { zeroAddress } from 'viem';
-import { InputError } from '../errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 import { checksumAddress } from './address.js';
 import type { StoreDb } from './db.js';
 import { withStoreErrors } from './errors.js';

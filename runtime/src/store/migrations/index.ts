@@ -5,7 +5,7 @@
  * Lucid is refused rather than guessed at.
  */
 import type { Database } from 'better-sqlite3';
-import { InfraError, LucidError } from '../../errors/base.js';
+import { InfraError, LucidError } from '../../../../kernel/index.js';
 import { updateToSchemaVersion10 } from './0010-init.js';
 import { updateToSchemaVersion20 } from './0020-agents-cache.js';
 

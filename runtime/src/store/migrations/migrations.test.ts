@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { InfraError } from '../../errors/base.js';
+import { InfraError } from '../../../../kernel/index.js';
 import { openStore } from '../db.js';
 import { thrown, useTempDirs } from '../test-utils/tmp.js';
 import { CURRENT_SCHEMA_VERSION, getUserVersion, SCHEMA_VERSIONS, updateSchema, updateToVersion } from './index.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { InputError } from '../../runtime/src/errors/base.js';
-import { devnetClient, startTestDevnet, type TestDevnet } from '../sdk/testing.js';
+import { InputError } from '../../../kernel/index.js';
+import { devnetClient, startTestDevnet, type TestDevnet } from '../../../agents/sdk/testing.js';
 import { nearestSymbol, resolveToken } from './resolveToken.js';
 
 let devnet: TestDevnet;

@@ -4,6 +4,7 @@
  * provides.
  */
 import { keccak_256 } from '@noble/hashes/sha3';
+import { InputError } from './errors.js';
 
 export type HexAddress = `0x${string}`;
 
@@ -31,4 +32,24 @@ export function hasValidChecksum(address: string): boolean {
   const hex = address.slice(2);
   if (hex === hex.toLowerCase() || hex === hex.toUpperCase()) return true;
   return toChecksumAddress(address) === address;
+}
+
+const zeroAddress = '0x0000000000000000000000000000000000000000';
+
+/**
+ * A 0x address a person typed, checked and checksummed. All-lower or all-upper hex carries no checksum and
+ * is accepted; mixed case must pass EIP-55, since a failed checksum usually means a mistyped character.
+ *
+ * @throws InputError `BAD_ADDRESS`, `BAD_CHECKSUM`, `ZERO_ADDRESS`.
+ */
+export function checkedAddress(written: string): HexAddress {
+  if (!addressPattern.test(written))
+    throw new InputError('BAD_ADDRESS', `"${written.slice(0, 64)}" is not a 0x address`, { hints: ['an address is 0x followed by 40 hex characters'] });
+  if (!hasValidChecksum(written))
+    throw new InputError('BAD_CHECKSUM', `${written} fails its EIP-55 checksum: a character is probably mistyped`, {
+      hints: ['copy the address again from its source'],
+    });
+  const address = toChecksumAddress(written);
+  if (address === zeroAddress) throw new InputError('ZERO_ADDRESS', 'the zero address cannot receive anything: tokens sent there are lost');
+  return address;
 }

@@ -1,10 +1,39 @@
 /**
  * One error base for all of Lucid. Every error a user can meet is a {@link LucidError} with a stable
  * `code` (part of the JSON error envelope), a one-line `shortMessage`, optional `hints` (what to do next)
- * and `details`, and a `kind` that decides the exit code (see ./exitCodes.ts). Anything that is not a
+ * and `details`, and a `kind` that decides the exit code (the table below). Anything that is not a
  * LucidError reaching the top level is a bug in Lucid and is reported as such.
+ *
+ * This file imports nothing, so the CLI may load it on its startup path (`lucid --help`) without the rest
+ * of the kernel (zod): it is the kernel's one named entry besides ./index.ts.
  */
-import { exitCodeFor, type ErrorKind } from './exitCodes.js';
+
+/**
+ * The one table of exit codes. README documents the same table; change both together.
+ *
+ * | code | kind     | meaning                                                        |
+ * |------|----------|----------------------------------------------------------------|
+ * | 0    | —        | success                                                        |
+ * | 1    | chain    | failed on chain: reverted in simulation or after sending        |
+ * | 2    | input    | bad input: words that do not parse, unknown token, bad address  |
+ * | 3    | refused  | refused by policy, by a safety check, or by the user            |
+ * | 4    | infra    | infrastructure: RPC, devnet, database, file system              |
+ * | 70   | bug      | an internal error in Lucid (please report it)                   |
+ */
+export type ErrorKind = 'chain' | 'input' | 'refused' | 'infra' | 'bug';
+
+export const exitCodes = {
+  ok: 0,
+  chain: 1,
+  input: 2,
+  refused: 3,
+  infra: 4,
+  bug: 70,
+} as const satisfies Record<ErrorKind | 'ok', number>;
+
+export function exitCodeFor(kind: ErrorKind): number {
+  return exitCodes[kind];
+}
 
 export type LucidErrorParameters = {
   /** What to do about it, one line each. */

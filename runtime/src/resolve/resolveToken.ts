@@ -4,9 +4,7 @@
  * from chain and marked unverified.
  */
 import { erc20Abi, getAddress, isAddress, isAddressEqual, type Address, type PublicClient } from 'viem';
-import { InputError } from '../../runtime/src/errors/base.js';
-import type { TokenInfo } from '../sdk/types.js';
-import { nativeSymbol, tokenListFor } from './index.js';
+import { InputError, nativeSymbol, tokenListFor, type TokenInfo } from '../../../kernel/index.js';
 
 export type ResolveTokenParameters = {
   client: PublicClient;

@@ -9,10 +9,10 @@ export type TokenList = { chainId: number; tokens: TokenListEntry[] };
 
 const require = createRequire(import.meta.url);
 const lists: Record<string, TokenList> = {
-  anvil: require('./anvil.json'),
-  mainnet: require('./mainnet.json'),
-  base: require('./base.json'),
-  arbitrum: require('./arbitrum.json'),
+  anvil: require('./tokenLists/anvil.json'),
+  mainnet: require('./tokenLists/mainnet.json'),
+  base: require('./tokenLists/base.json'),
+  arbitrum: require('./tokenLists/arbitrum.json'),
 };
 
 /** The native asset's symbol on every chain Lucid supports. */
