@@ -4,7 +4,8 @@
  * grammar parser and the LLM parser produce it, and nothing downstream accepts anything else.
  *
  * Values stay as the user wrote them (symbols, names, human-unit decimals): resolving them to addresses
- * and base units is the router's job (./resolve.ts), against the token list and contacts, never the parser's.
+ * and base units is the runtime's job (runtime/src/resolve), against the chain's token list and the contacts,
+ * never the parser's.
  */
 import { z } from 'zod';
 

@@ -17,7 +17,7 @@ export const simulationSuite: BenchSuite = {
     const { startTestDevnet } = await import('../../runtime/src/devnet/testing.js');
     const { openSession } = await import('../../runtime/src/session/openSession.js');
     const { runIntent } = await import('../../runtime/src/pipeline/runIntent.js');
-    const { parseWithGrammar } = await import('../../router/src/grammar/index.js');
+    const { parseWithGrammar } = await import('../../router/index.js');
     const devnet = await startTestDevnet();
     const session = await openSession({ settings: { home: devnet.home } });
     try {

@@ -4,7 +4,7 @@
  * (a model, an endpoint, or `--parser llm`): an OPENAI_API_KEY that merely exists in the environment
  * never sends anyone's words to a remote model.
  */
-import type { LlmConfig } from '../../router/src/llm/index.js';
+import type { LlmConfig } from '../../router/index.js';
 import type { EffectiveConfig, ResolvedConfig } from '../../runtime/src/config/index.js';
 
 export type Settings = {

@@ -67,7 +67,7 @@ export function agentCommand(): Command {
         const { loadSettings } = await import('../settings.js');
         const settings = await loadSettings(options);
         const { openSession } = await import('../../../runtime/src/session/openSession.js');
-        const { parseIntents } = await import('../../../router/src/parseIntents.js');
+        const { parseIntents } = await import('../../../router/index.js');
         const { runIntent } = await import('../../../runtime/src/pipeline/runIntent.js');
         const { renderReview, outcomeJson } = await import('../render/review.js');
         const session = await openSession({ settings, onProgress: options.json ? () => {} : (message) => say(paint(message, 'dim')) });

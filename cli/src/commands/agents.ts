@@ -69,13 +69,13 @@ export function formatAgentRows(rows: readonly AgentRow[]): string {
 }
 
 // The indexer's cache is optional (no registry on this chain, never indexed): a missing store or table is
-// "no registry agents", not an error. router/src/registryAgents.ts returns only entries whose metadata was
+// "no registry agents", not an error. runtime/src/registry/registryAgents.ts returns only entries whose metadata was
 // verified against its onchain hash; every string in it is still untrusted and sanitized again here.
 async function registryRows(home: string, action: string | undefined): Promise<AgentRow[]> {
   const { existsSync } = await import('node:fs');
   const { storePath, openStore } = await import('../../../runtime/src/store/db.js');
   if (!existsSync(storePath(home))) return [];
-  const { registryAgents } = await import('../../../router/src/registryAgents.js');
+  const { registryAgents } = await import('../../../runtime/src/registry/registryAgents.js');
   const { intentActions } = await import('../../../kernel/index.js');
   const { ensureRegistryTables } = await import('../../../runtime/src/registry/tables.js');
   const actions = intentActions.filter((name) => action === undefined || name === action);

@@ -24,7 +24,7 @@ export async function runAction(text: string, options: RunOptions): Promise<void
   const { loadSettings } = await import('../settings.js');
   const settings = await loadSettings(options);
   const { openSession } = await import('../../../runtime/src/session/openSession.js');
-  const { parseIntents } = await import('../../../router/src/parseIntents.js');
+  const { parseIntents } = await import('../../../router/index.js');
   const { runIntent } = await import('../../../runtime/src/pipeline/runIntent.js');
   const { renderReview, renderOutcome, outcomeJson } = await import('../render/review.js');
   const progress = options.json ? () => {} : (message: string) => say(paint(message, 'dim'));

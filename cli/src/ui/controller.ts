@@ -14,7 +14,7 @@ import { appendInput, listInputs } from '../../../runtime/src/store/inputHistory
 import { listContacts } from '../../../runtime/src/store/contacts.js';
 import { listRuns } from '../../../runtime/src/store/runs.js';
 import { runIntent } from '../../../runtime/src/pipeline/runIntent.js';
-import { parseIntents } from '../../../router/src/parseIntents.js';
+import { parseIntents } from '../../../router/index.js';
 import { sanitize } from '../output.js';
 import { shortAddress } from '../render/review.js';
 import { formatAgentRows, listAgentRows } from '../commands/agents.js';

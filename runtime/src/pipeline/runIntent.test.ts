@@ -7,7 +7,7 @@ import { encodeFunctionData, erc20Abi, parseUnits, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defineAgent } from '../../../agents/sdk/defineAgent.js';
 import { findLucidError, type Agent, type Plan } from '../../../kernel/index.js';
-import { parseWithGrammar } from '../../../router/src/grammar/index.js';
+import { parseWithGrammar } from '../../../router/index.js';
 import { z } from 'zod';
 import { startTestDevnet, type TestDevnet } from '../devnet/testing.js';
 import { openSession } from '../session/openSession.js';

@@ -11,8 +11,8 @@
  */
 import type { Address } from 'viem';
 import { LucidError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList } from '../../../kernel/index.js';
-import { resolveIntent } from '../../../router/src/resolve.js';
-import { selectAgent, type Candidate } from '../../../router/src/selectAgent.js';
+import { resolveIntent } from '../resolve/resolveIntent.js';
+import { selectAgent, type Candidate } from '../select/selectAgent.js';
 import type { SimulationReport } from '../simulate/types.js';
 import type { Session } from '../session/types.js';
 import type { Review, RunOutcome, SentTx, StageEvent, StepView, CandidateView } from './types.js';

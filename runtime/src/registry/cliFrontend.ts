@@ -97,7 +97,7 @@ export async function syncSessionRegistry(
   await syncRegistry({ client: session.publicClient, db, chainId: session.chainId, contracts, metadataDir: metadataDir(session.home) });
 }
 
-/** What a registry agent carries (see router/src/registryAgents.ts): its entry in the AgentRegistry. */
+/** What a registry agent carries (see ./registryAgents.ts): its entry in the AgentRegistry. */
 export type RegistryEntryRef = { entryId: bigint; registry: `0x${string}`; feeWei: bigint };
 
 /**

@@ -7,7 +7,7 @@ import { loadAgent } from '../../../agents/sdk/loadAgentModule.js';
 import { serveAgent, type ServeAgentReturnType } from '../../../agents/sdk/http.js';
 import { scaffoldAgent } from '../../../agents/sdk/scaffold.js';
 import { anvilAccount, devnetClient, devnetContext, executePlan } from '../../../agents/sdk/testing.js';
-import { registryAgents } from '../../../router/src/registryAgents.js';
+import { registryAgents } from './registryAgents.js';
 import { devnetChain } from '../chain/clients.js';
 import { advanceTime } from '../devnet/advanceTime.js';
 import { startTestDevnet, type TestDevnet } from '../devnet/testing.js';

@@ -241,7 +241,7 @@ function sameAddress(a: string, b: string): boolean {
 async function registryAgentsFor(session: Session, store: Store, action: IntentAction, cliFrontendId: () => Promise<bigint>): Promise<Agent[]> {
   if (!session.contracts.agentRegistry || !session.contracts.usageLedger) return [];
   const { syncSessionRegistry, usageCallForAgent } = await import('../registry/cliFrontend.js');
-  const { registryAgents } = await import('../../../router/src/registryAgents.js');
+  const { registryAgents } = await import('../registry/registryAgents.js');
   await syncSessionRegistry(session, { db: store.db });
   const found = registryAgents({ db: store.db, chainId: session.chainId, action });
   if (found.length === 0) return [];

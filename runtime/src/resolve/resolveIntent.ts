@@ -6,7 +6,7 @@
  * the one place addresses enter a plan from the user's words.
  */
 import type { Address, PublicClient } from 'viem';
-import { checkedAddress, InputError, parseUnits, type Intent, type ResolvedAmount, type ResolvedIntent, type TokenInfo } from '../../kernel/index.js';
+import { checkedAddress, InputError, parseUnits, type Intent, type ResolvedAmount, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 
 /** The router's default slippage limit when the user did not say one: 0.5%. */
 export const defaultSlippageBps = 50;

@@ -7,7 +7,7 @@
  * ends the run.
  */
 import type { Address } from 'viem';
-import { InputError, LucidError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type ResolvedIntent } from '../../kernel/index.js';
+import { InputError, LucidError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type ResolvedIntent } from '../../../kernel/index.js';
 
 /** What selection needs from a simulation report (runtime/src/simulate produces it). */
 export type SimulatedOutcome = {

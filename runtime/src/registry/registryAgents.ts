@@ -10,12 +10,12 @@
  * (so the id their plans are signed with is known) are returned; their text is sanitized; nothing from it is
  * executed or given to a language model.
  */
-import { createHttpAgent } from '../../agents/sdk/http.js';
-import type { Agent, IntentAction } from '../../kernel/index.js';
-import { actionTag } from '../../runtime/src/registry/kinds.js';
-import { sanitizeText } from '../../runtime/src/registry/metadata.js';
-import { ensureRegistryTables } from '../../runtime/src/registry/tables.js';
-import type { StoreDb } from '../../runtime/src/store/db.js';
+import { createHttpAgent } from '../../../agents/sdk/http.js';
+import type { Agent, IntentAction } from '../../../kernel/index.js';
+import { actionTag } from './kinds.js';
+import { sanitizeText } from './metadata.js';
+import { ensureRegistryTables } from './tables.js';
+import type { StoreDb } from '../store/db.js';
 
 export type RegistryEntryRef = {
   entryId: bigint;

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { writeEntry } from '../../runtime/src/registry/indexer.js';
-import { actionTag } from '../../runtime/src/registry/kinds.js';
-import { ensureRegistryTables } from '../../runtime/src/registry/tables.js';
-import { seedSyntheticAgents, SYNTHETIC_AGENT_REGISTRY } from '../../runtime/src/registry/synthetic.js';
-import { openStore, type Store } from '../../runtime/src/store/db.js';
+import { writeEntry } from './indexer.js';
+import { actionTag } from './kinds.js';
+import { ensureRegistryTables } from './tables.js';
+import { seedSyntheticAgents, SYNTHETIC_AGENT_REGISTRY } from './synthetic.js';
+import { openStore, type Store } from '../store/db.js';
 import { isRegistryAgent, registryAgents, registryCandidates } from './registryAgents.js';
 
 let dir: string;

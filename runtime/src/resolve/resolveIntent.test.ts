@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { PublicClient } from 'viem';
-import { resolveAmount, resolveIntent, toBaseUnits } from './resolve.js';
-import type { TokenInfo } from '../../kernel/index.js';
+import { resolveAmount, resolveIntent, toBaseUnits } from './resolveIntent.js';
+import type { TokenInfo } from '../../../kernel/index.js';
 
 const usdc: TokenInfo = { address: '0xA15BB66138824a1c7167f5E85b957d04Dd34E468', symbol: 'USDC', decimals: 6, verified: true };
 const eth: TokenInfo = { address: 'ETH', symbol: 'ETH', decimals: 18, verified: true };
