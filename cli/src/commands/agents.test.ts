@@ -7,7 +7,7 @@ import { listAgentRows } from './agents.js';
 import { openStore } from '../../../runtime/src/store/db.js';
 import { writeEntry } from '../../../runtime/src/registry/indexer.js';
 import { actionTag } from '../../../runtime/src/registry/kinds.js';
-import { ensureRegistryTables } from '../../../runtime/src/registry/tables.js';
+import { rememberRegistryContracts } from '../../../runtime/src/store/registryIndex.js';
 import { SYNTHETIC_AGENT_REGISTRY as registry } from '../../../runtime/src/registry/synthetic.js';
 
 let home: string;
@@ -36,8 +36,7 @@ describe('lucid agents', () => {
 
   test('behavior: verified registry agents from the local index are listed, their text sanitized', async () => {
     const store = openStore(home);
-    ensureRegistryTables(store.db);
-    store.db.prepare(`INSERT OR REPLACE INTO registry_contracts (chain_id, kind, address) VALUES (?, 'agent', ?)`).run(31337, registry);
+    rememberRegistryContracts(store.db, { chainId: 31337, addresses: { agent: registry } });
     writeEntry(store.db, {
       chainId: 31337,
       registry,

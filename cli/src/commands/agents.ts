@@ -77,7 +77,7 @@ async function registryRows(home: string, action: string | undefined): Promise<A
   if (!existsSync(storePath(home))) return [];
   const { registryAgents } = await import('../../../runtime/src/registry/registryAgents.js');
   const { intentActions } = await import('../../../kernel/index.js');
-  const { ensureRegistryTables } = await import('../../../runtime/src/registry/tables.js');
+  const { listIndexedChains } = await import('../../../runtime/src/store/registryIndex.js');
   const actions = intentActions.filter((name) => action === undefined || name === action);
   let store: ReturnType<typeof openStore>;
   try {
@@ -86,10 +86,8 @@ async function registryRows(home: string, action: string | undefined): Promise<A
     return [];
   }
   try {
-    ensureRegistryTables(store.db);
-    const chains = store.db.prepare(`SELECT chain_id FROM registry_contracts WHERE kind = 'agent' ORDER BY chain_id`).all() as { chain_id: number }[];
     const rows = new Map<string, AgentRow>();
-    for (const { chain_id: chainId } of chains)
+    for (const chainId of listIndexedChains(store.db, 'agent'))
       for (const name of actions)
         for (const agent of registryAgents({ db: store.db, chainId, action: name, limit: 1_000 })) {
           const key = `${chainId}:${agent.registryEntry.entryId}`;

@@ -185,8 +185,8 @@ describe('lucid agent | emissions | stake | rewards', () => {
     const { entryRegistryAbi } = await import('../../../runtime/src/registry/abi.js');
     const context = await openContributorContext({ json: true });
     try {
-      const first = await ensureCliFrontend(context.session, { db: context.store.db });
-      const again = await ensureCliFrontend(context.session, { db: context.store.db });
+      const first = await ensureCliFrontend(context.session);
+      const again = await ensureCliFrontend(context.session);
       expect(again).toBe(first);
       const [owner, , , , , fee, active] = await devnetClient(devnet.rpcUrl).readContract({ address: contracts.frontendRegistry, abi: entryRegistryAbi, functionName: 'entry', args: [first] });
       expect({ owner, fee, active }).toEqual({ owner: user, fee: 0n, active: true });

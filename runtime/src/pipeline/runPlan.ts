@@ -24,7 +24,7 @@ export type RunPlanReturnType = RunOutcome;
 export async function runPlan(session: Session, parameters: RunPlanParameters): Promise<RunPlanReturnType> {
   const emit = (stage: StageEvent['stage'], message: string, extra: Partial<StageEvent> = {}) =>
     parameters.onStage?.({ stage, message, at: Date.now(), ...extra });
-  const runId = session.store.createRun({
+  const runId = session.recorder.createRun({
     text: parameters.text,
     parser: 'command',
     chainId: session.chainId,

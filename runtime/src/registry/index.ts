@@ -15,7 +15,7 @@ export {
   tagText,
 } from './kinds.js';
 export type { RegistryKind, RegistryContracts, ContributorContracts } from './kinds.js';
-export { syncRegistry, writeEntry, readEntry, usageCount, payoutsTotal } from './indexer.js';
+export { syncRegistry, writeEntry, readEntry } from './indexer.js';
 export type { SyncRegistryParameters, SyncRegistryReturnType, SyncRegistryErrorType, IndexedEntry } from './indexer.js';
 export { entryMetadataSchema, entryIdPattern, metadataDir, pinMetadata, readPinnedMetadata, agentMetadata, sanitizeText } from './metadata.js';
 export type { EntryMetadata, PinnedMetadata } from './metadata.js';
@@ -37,4 +37,3 @@ export { CLI_FRONTEND_NAME, cliFrontendMetadata, findCliFrontend, ensureCliFront
 export type { EnsureCliFrontendParameters, RegistryEntryRef } from './cliFrontend.js';
 export { listEntries, entrySummary, requireEntry, readEntryEarnings, readCapitalPosition, readEmissionSchedule, dailyEmission } from './views.js';
 export type { EntrySummary, EntryEarnings, CapitalPosition, EmissionSchedule } from './views.js';
-export { ensureRegistryTables, feeKey } from './tables.js';

@@ -14,8 +14,8 @@ import { createHttpAgent } from '../../../agents/sdk/http.js';
 import type { Agent, IntentAction } from '../../../kernel/index.js';
 import { actionTag } from './kinds.js';
 import { sanitizeText } from './metadata.js';
-import { ensureRegistryTables } from './tables.js';
 import type { StoreDb } from '../store/db.js';
+import { listRegistryCandidates, type CandidateRow } from '../store/registryIndex.js';
 
 export type RegistryEntryRef = {
   entryId: bigint;
@@ -75,52 +75,12 @@ export function isRegistryAgent(agent: Agent): agent is RegistryAgent {
   return typeof (agent as Partial<RegistryAgent>).registryEntry?.entryId === 'bigint';
 }
 
-export type CandidateRow = {
-  entry_id: string;
-  registry: string;
-  fee_wei: string;
-  endpoint: string;
-  name: string | null;
-  description: string | null;
-  chains_json: string;
-  usage_count: number;
-};
-
 /**
- * The raw candidate rows: an index range scan on `registry_candidates` for (chain, agent registry, action),
- * cheapest first, then point lookups of at most `limit` entries. Exported for the routing bench.
+ * The raw candidate rows (the cheapest `limit` active entries serving `action`, one index range scan; see
+ * {@link listRegistryCandidates}). Exported for the routing bench.
  */
 export function registryCandidates(db: StoreDb, { chainId, action, limit }: { chainId: number; action: IntentAction | string; limit: number }): CandidateRow[] {
-  const statements = prepared(db);
-  const registry = statements.registry.get(chainId) as { address: string } | undefined;
-  if (!registry) return [];
-  return statements.candidates.all(chainId, registry.address, actionTag(action), limit, chainId, chainId) as CandidateRow[];
-}
-
-type Query = { get(...params: unknown[]): unknown; all(...params: unknown[]): unknown[] };
-type Statements = { registry: Query; candidates: Query };
-const statementCache = new WeakMap<StoreDb, Statements>();
-
-/** Prepared once per connection: preparing costs more than running this query. */
-function prepared(db: StoreDb): Statements {
-  let statements = statementCache.get(db);
-  if (statements) return statements;
-  ensureRegistryTables(db);
-  statements = {
-    registry: db.prepare(`SELECT address FROM registry_contracts WHERE chain_id = ? AND kind = 'agent'`),
-    candidates: db.prepare(
-      `SELECT c.entry_id, c.registry, a.fee_wei, a.endpoint, i.name, i.description, coalesce(i.chains_json, '[]') AS chains_json,
-              coalesce(i.usage_count, 0) AS usage_count
-       FROM (SELECT entry_id, registry, fee_key FROM registry_candidates
-             WHERE chain_id = ? AND registry = ? AND action = ? ORDER BY fee_key, entry_id LIMIT ?) c
-       JOIN agents_cache a ON a.chain_id = ? AND a.registry = c.registry AND a.agent_id = c.entry_id
-       LEFT JOIN registry_entry_info i ON i.chain_id = ? AND i.registry = c.registry AND i.entry_id = c.entry_id
-       WHERE a.active = 1
-       ORDER BY c.fee_key, c.entry_id`,
-    ),
-  };
-  statementCache.set(db, statements);
-  return statements;
+  return listRegistryCandidates(db, { chainId, actionTag: actionTag(action), limit });
 }
 
 function isHttpEndpoint(endpoint: string): boolean {

@@ -7,10 +7,9 @@ import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { InputError } from '../../../kernel/index.js';
 import { getAgent, type CachedAgent } from '../store/agentsCache.js';
 import type { StoreDb } from '../store/db.js';
+import { countUsage, getEntryInfo, listEntryIds, sumPayouts } from '../store/registryIndex.js';
 import { capitalPoolAbi, emissionControllerAbi, usageLedgerAbi } from './abi.js';
-import { payoutsTotal, usageCount } from './indexer.js';
 import { ledgerPool, registryAddress, tagText, type ContributorContracts, type RegistryContracts, type RegistryKind } from './kinds.js';
-import { ensureRegistryTables } from './tables.js';
 
 export type EntrySummary = {
   kind: RegistryKind;
@@ -31,14 +30,8 @@ export type EntrySummary = {
 
 /** All indexed entries of one registry, by id. */
 export function listEntries(db: StoreDb, { chainId, contracts, kind }: { chainId: number; contracts: RegistryContracts; kind: RegistryKind }): EntrySummary[] {
-  ensureRegistryTables(db);
   const registry = registryAddress(contracts, kind);
-  const rows = db
-    .prepare(
-      `SELECT a.agent_id FROM agents_cache a WHERE a.chain_id = ? AND a.registry = ? ORDER BY length(a.agent_id), a.agent_id`,
-    )
-    .all(chainId, registry) as { agent_id: string }[];
-  return rows.map((row) => entrySummary(db, { chainId, contracts, kind, entryId: BigInt(row.agent_id) })!);
+  return listEntryIds(db, { chainId, registry }).map((entryId) => entrySummary(db, { chainId, contracts, kind, entryId })!);
 }
 
 /** One indexed entry, or `undefined` when the index does not know it. */
@@ -46,13 +39,10 @@ export function entrySummary(
   db: StoreDb,
   { chainId, contracts, kind, entryId }: { chainId: number; contracts: RegistryContracts; kind: RegistryKind; entryId: bigint },
 ): EntrySummary | undefined {
-  ensureRegistryTables(db);
   const registry = registryAddress(contracts, kind);
   const cached: CachedAgent | undefined = getAgent(db, { chainId, registry, agentId: entryId });
   if (!cached) return undefined;
-  const info = db
-    .prepare(`SELECT name, description FROM registry_entry_info WHERE chain_id = ? AND registry = ? AND entry_id = ?`)
-    .get(chainId, registry, entryId.toString()) as { name: string | null; description: string | null } | undefined;
+  const info = getEntryInfo(db, { chainId, registry, entryId });
   return {
     kind,
     entryId,
@@ -65,7 +55,7 @@ export function entrySummary(
     endpoint: cached.endpoint,
     metadataUri: cached.metadataUri,
     contentHash: cached.metadataHash,
-    usageCount: usageCount(db, { chainId, ledger: contracts.usageLedger, kind, entryId }),
+    usageCount: countUsage(db, { chainId, ledger: contracts.usageLedger, kind, entryId }),
   };
 }
 
@@ -95,8 +85,8 @@ export async function readEntryEarnings(
     client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'feesOwed', args: [pool, entryId] }),
     client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'claimableRewards', args: [pool, entryId] }),
   ]);
-  const feesWithdrawnWei = payoutsTotal(db, { chainId, ledger: contracts.usageLedger, kind, entryId, what: 'fees' });
-  const claimedRewards = payoutsTotal(db, { chainId, ledger: contracts.usageLedger, kind, entryId, what: 'rewards' });
+  const feesWithdrawnWei = sumPayouts(db, { chainId, ledger: contracts.usageLedger, pool, entryId, what: 'fees' });
+  const claimedRewards = sumPayouts(db, { chainId, ledger: contracts.usageLedger, pool, entryId, what: 'rewards' });
   return {
     feesOwedWei,
     feesWithdrawnWei,

@@ -115,7 +115,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   const frontendId = async () => {
     if (!session.isDevnet) return 0n;
     const { ensureCliFrontend } = await import('../registry/cliFrontend.js');
-    cliFrontendId ??= ensureCliFrontend(session, { db: store.db });
+    cliFrontendId ??= ensureCliFrontend(session);
     return cliFrontendId.catch((error: unknown) => {
       cliFrontendId = undefined;
       throw error;
@@ -144,7 +144,8 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     hasEns: chainId === 1,
     publicClient: client,
     account,
-    store: recorder,
+    recorder,
+    store,
     contracts,
     tokens,
     agents,
@@ -242,7 +243,7 @@ async function registryAgentsFor(session: Session, store: Store, action: IntentA
   if (!session.contracts.agentRegistry || !session.contracts.usageLedger) return [];
   const { syncSessionRegistry, usageCallForAgent } = await import('../registry/cliFrontend.js');
   const { registryAgents } = await import('../registry/registryAgents.js');
-  await syncSessionRegistry(session, { db: store.db });
+  await syncSessionRegistry(session);
   const found = registryAgents({ db: store.db, chainId: session.chainId, action });
   if (found.length === 0) return [];
   // The CLI's frontend entry is found by its name; only on our own devnet is that name known to be ours.

@@ -26,6 +26,25 @@ export {
 } from './agentsCache.js';
 export type { CachedAgent, UpsertAgentParameters, ListAgentsForActionParameters } from './agentsCache.js';
 export { getCursor, setCursor } from './indexerCursor.js';
+export {
+  feeKey,
+  rememberRegistryContracts,
+  listIndexedChains,
+  writeIndexedEntry,
+  writeRegistryBatch,
+  countUsage,
+  setUsageCount,
+  sumPayouts,
+  deleteLedgerRowsFrom,
+  dropRegistryIndex,
+  listEntryIds,
+  getEntryInfo,
+  findActiveEntryByName,
+  findNewestOwnedEntry,
+  listRegistryCandidates,
+  seedRegistryEntries,
+} from './registryIndex.js';
+export type { EntryKind, IndexedEntryRow, LedgerRow, WriteRegistryBatchParameters, CandidateRow, SeedEntry } from './registryIndex.js';
 export type { Cursor } from './indexerCursor.js';
 export { assertNoSecrets, redactSecrets } from './secrets.js';
 export { checksumAddress } from './address.js';

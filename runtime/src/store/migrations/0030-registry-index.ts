@@ -1,21 +1,20 @@
 /**
- * The registry indexer's own tables, beside the store's `agents_cache`/`agent_actions`/`indexer_cursor`
- * (which hold every entry of the three registries, told apart by registry address). Created on first use
- * with IF NOT EXISTS.
+ * Schema version 30: the registry index's own tables, beside `agents_cache`/`agent_actions`/`indexer_cursor`
+ * (which hold every entry of the three registries, told apart by registry address).
  *
- * - `registry_contracts`: which address is which registry on a chain (so the router can find the agent
- *   registry from a db and a chain id alone).
+ * - `registry_contracts`: which address is which registry on a chain (so the runtime finds the agent
+ *   registry from a database and a chain id alone).
  * - `registry_entry_info`: per entry, the name/description from verified metadata and its usage count.
  * - `registry_candidates`: (chain, registry, action, fee, entry) for active entries, ordered by its primary
  *   key, so "cheapest N agents serving action X" is one index range scan, whatever the registry's size.
  * - `registry_usage`, `registry_payouts`: UsageLedger events (usage; fees withdrawn and rewards claimed).
+ *
+ * Before this step the indexer created these tables itself on first use, with the same definitions; a
+ * database from then is at version 20 and may already have them. Hence `IF NOT EXISTS` here, and only here.
  */
-import type { StoreDb } from '../store/db.js';
+import type { Database } from 'better-sqlite3';
 
-const created = new WeakSet<StoreDb>();
-
-export function ensureRegistryTables(db: StoreDb): void {
-  if (created.has(db)) return;
+export function updateToSchemaVersion30(db: Database): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS registry_contracts (
       chain_id INTEGER NOT NULL, kind TEXT NOT NULL, address TEXT NOT NULL,
@@ -45,10 +44,4 @@ export function ensureRegistryTables(db: StoreDb): void {
       PRIMARY KEY (chain_id, ledger, block_number, log_index)) STRICT;
     CREATE INDEX IF NOT EXISTS registry_payouts_entry ON registry_payouts (chain_id, ledger, pool, entry_id);
   `);
-  created.add(db);
-}
-
-/** Fees as fixed-width decimal text, so text order is numeric order (uint96 has at most 29 digits). */
-export function feeKey(fee: bigint): string {
-  return fee.toString().padStart(30, '0');
 }
