@@ -11,9 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { intentActions } from '../../kernel/index.js';
-import { registryAgents, registryCandidates } from '../../runtime/src/registry/registryAgents.js';
-import { seedSyntheticAgents } from '../../runtime/src/registry/synthetic.js';
-import { openStore } from '../../runtime/src/store/db.js';
+import { registryAgents, registryCandidates, seedSyntheticAgents } from '../../runtime/testing.js';
+import { openStore } from '../../runtime/index.js';
 import { percentile, type BenchResult, type BenchSuite } from '../types.js';
 
 const sizes = [10, 1_000, 100_000] as const;

@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCli } from '../test-utils/cli.js';
 import { listAgentRows } from './agents.js';
-import { openStore } from '../../../runtime/src/store/db.js';
-import { writeEntry } from '../../../runtime/src/registry/indexer.js';
-import { actionTag } from '../../../runtime/src/registry/kinds.js';
-import { rememberRegistryContracts } from '../../../runtime/src/store/registryIndex.js';
-import { SYNTHETIC_AGENT_REGISTRY as registry } from '../../../runtime/src/registry/synthetic.js';
+import { openStore, actionTag } from '../../../runtime/index.js';
+import { writeEntry, rememberRegistryContracts, SYNTHETIC_AGENT_REGISTRY as registry } from '../../../runtime/testing.js';
 
 let home: string;
 beforeEach(() => {

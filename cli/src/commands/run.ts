@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { addRunOptions, joinWords, parseOptions, runOptionsSchema, type RunOptions } from './options.js';
 import { paint, say, writeData, writeJson } from '../output.js';
 import { RefusedError } from '../../../kernel/errors.js';
-import type { Review } from '../../../runtime/src/pipeline/types.js';
+import type { Review } from '../../../runtime/index.js';
 
 export const runExamples = `
 Examples:
@@ -23,9 +23,9 @@ export function runCommand(): Command {
 export async function runAction(text: string, options: RunOptions): Promise<void> {
   const { loadSettings } = await import('../settings.js');
   const settings = await loadSettings(options);
-  const { openSession } = await import('../../../runtime/src/session/openSession.js');
+  const { openSession } = await import('../../../runtime/index.js');
   const { parseIntents } = await import('../../../router/index.js');
-  const { runIntent } = await import('../../../runtime/src/pipeline/runIntent.js');
+  const { runIntent } = await import('../../../runtime/index.js');
   const { renderReview, renderOutcome, outcomeJson } = await import('../render/review.js');
   const progress = options.json ? () => {} : (message: string) => say(paint(message, 'dim'));
 

@@ -2,7 +2,7 @@ import React from 'react';
 import { afterEach, describe, expect, test } from 'vitest';
 import { render, cleanup } from 'ink-testing-library';
 import { App, complete, typedMatches, type Controller } from './App.js';
-import type { Review, RunOutcome, StageEvent } from '../../../runtime/src/pipeline/types.js';
+import type { Review, RunOutcome, StageEvent } from '../../../runtime/index.js';
 import { makeReview } from '../test-utils/review.js';
 
 const keys = { enter: '\r', ctrlC: '\u0003', up: '\u001b[A', down: '\u001b[B', tab: '\t', escape: '\u001b' };

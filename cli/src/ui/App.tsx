@@ -5,7 +5,7 @@
  */
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
-import type { Review, RunOutcome, StageEvent } from '../../../runtime/src/pipeline/types.js';
+import type { Review, RunOutcome, StageEvent } from '../../../runtime/index.js';
 import { Stages, stageLabels, type StageLine } from './components/Stages.js';
 import { ReviewView } from './components/ReviewView.js';
 import { theme } from './theme.js';

@@ -1,7 +1,7 @@
 import { encodeFunctionData, erc20Abi, parseEther, parseUnits, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatUnitsHuman, type ExpectedEffect, type PlanCall, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
-import { UniswapV2Router02 } from '../../../registry-contracts/generated/artifacts.js';
+import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import { simulatePlan } from '../simulate/simulatePlan.js';
 import { bob, startTestChain, user, type TestChain } from '../simulate/test-utils/devnet.js';
 import { checkExpectations, expectationsRefusal } from './checkExpectations.js';

@@ -5,7 +5,7 @@
  */
 import { encodeFunctionData, erc20Abi, parseUnits, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { defineAgent } from '../../../agents/sdk/defineAgent.js';
+import { defineAgent } from '../../../agents/sdk/index.js';
 import { findLucidError, type Agent, type Plan } from '../../../kernel/index.js';
 import { parseWithGrammar } from '../../../router/index.js';
 import { z } from 'zod';

@@ -5,20 +5,9 @@ import type { Address } from 'viem';
 import { encodeFunctionData, erc20Abi, maxUint256, parseEther, parseUnits } from 'viem';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LucidError, type PlanCall, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
-import {
-  applyPolicyValue,
-  assertPolicyAllows,
-  checkPolicy,
-  defaultPolicy,
-  loadPolicy,
-  parsePolicy,
-  policyPath,
-  savePolicy,
-  setPolicyValue,
-  typedConfirmationMatches,
-  type CheckPolicyParameters,
-  type Policy,
-} from './index.js';
+import { applyPolicyValue, defaultPolicy, loadPolicy, parsePolicy, policyPath, savePolicy, setPolicyValue, type Policy } from './policy.js';
+import { checkPolicy, typedConfirmationMatches, type CheckPolicyParameters } from './check.js';
+import { assertPolicyAllows } from './errors.js';
 
 const usdc: TokenInfo = { address: '0x5FbDB2315678afecb367f032d93F642f64180aa3', symbol: 'USDC', decimals: 6, verified: true };
 const dai: TokenInfo = { address: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512', symbol: 'DAI', decimals: 18, verified: true };

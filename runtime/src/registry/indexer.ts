@@ -26,9 +26,9 @@ import {
   type IndexedEntryRow,
   type LedgerRow,
 } from '../store/registryIndex.js';
-import { entryRegistryAbi, usageLedgerAbi } from './abi.js';
 import { registryKinds, type RegistryContracts, type RegistryKind, registryAddress } from './kinds.js';
 import { readPinnedMetadata, sanitizeText, type EntryMetadata } from './metadata.js';
+import { EntryRegistry, UsageLedger } from '../../../registry-contracts/index.js';
 
 export type SyncRegistryParameters = {
   client: PublicClient;
@@ -58,7 +58,7 @@ export type SyncRegistryReturnType = {
 
 export type SyncRegistryErrorType = InfraError;
 
-const eventsAbi = [...entryRegistryAbi, ...usageLedgerAbi];
+const eventsAbi = [...EntryRegistry.abi, ...UsageLedger.abi];
 
 /**
  * Brings the SQLite index of the registries up to the chain head, in batches, resuming at the cursor.
@@ -169,7 +169,7 @@ export async function readEntry(
 ): Promise<IndexedEntry> {
   const block = blockNumber ?? (await client.getBlockNumber({ cacheTime: 0 }));
   const [owner, metadataUri, contentHash, tags, endpoint, fee, active] = await rpc(
-    () => client.readContract({ address: registry, abi: entryRegistryAbi, functionName: 'entry', args: [entryId], blockNumber: block }),
+    () => client.readContract({ address: registry, abi: EntryRegistry.abi, functionName: 'entry', args: [entryId], blockNumber: block }),
     `read entry ${entryId} of ${registry}`,
   );
   const metadata = metadataDir ? readPinnedMetadata({ dir: metadataDir, uri: metadataUri, contentHash }) : undefined;

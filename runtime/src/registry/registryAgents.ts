@@ -10,7 +10,7 @@
  * (so the id their plans are signed with is known) are returned; their text is sanitized; nothing from it is
  * executed or given to a language model.
  */
-import { createHttpAgent } from '../../../agents/sdk/http.js';
+import { createHttpAgent } from '../../../agents/index.js';
 import type { Agent, IntentAction } from '../../../kernel/index.js';
 import { actionTag } from './kinds.js';
 import { sanitizeText } from './metadata.js';

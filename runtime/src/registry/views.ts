@@ -7,9 +7,9 @@ import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { InputError } from '../../../kernel/index.js';
 import { getAgent, type CachedAgent } from '../store/agentsCache.js';
 import type { StoreDb } from '../store/db.js';
-import { countUsage, getEntryInfo, listEntryIds, sumPayouts } from '../store/registryIndex.js';
-import { capitalPoolAbi, emissionControllerAbi, usageLedgerAbi } from './abi.js';
+import { countUsage, findNewestOwnedEntry, getEntryInfo, listEntryIds, sumPayouts } from '../store/registryIndex.js';
 import { ledgerPool, registryAddress, tagText, type ContributorContracts, type RegistryContracts, type RegistryKind } from './kinds.js';
+import { CapitalPool, EmissionController, UsageLedger } from '../../../registry-contracts/index.js';
 
 export type EntrySummary = {
   kind: RegistryKind;
@@ -59,6 +59,14 @@ export function entrySummary(
   };
 }
 
+/** The highest-id entry of `kind` owned by `owner` with this metadata hash: the one just registered. */
+export function newestOwnedEntry(
+  db: StoreDb,
+  { chainId, contracts, kind, owner, contentHash }: { chainId: number; contracts: RegistryContracts; kind: RegistryKind; owner: Address; contentHash: Hex },
+): bigint | undefined {
+  return findNewestOwnedEntry(db, { chainId, registry: registryAddress(contracts, kind), owner, contentHash });
+}
+
 export type EntryEarnings = {
   /** ETH withdrawable now (UsageLedger.feesOwed). */
   feesOwedWei: bigint;
@@ -82,8 +90,8 @@ export async function readEntryEarnings(
 ): Promise<EntryEarnings> {
   const pool = ledgerPool[kind];
   const [feesOwedWei, claimableRewards] = await Promise.all([
-    client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'feesOwed', args: [pool, entryId] }),
-    client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'claimableRewards', args: [pool, entryId] }),
+    client.readContract({ address: contracts.usageLedger, abi: UsageLedger.abi, functionName: 'feesOwed', args: [pool, entryId] }),
+    client.readContract({ address: contracts.usageLedger, abi: UsageLedger.abi, functionName: 'claimableRewards', args: [pool, entryId] }),
   ]);
   const feesWithdrawnWei = sumPayouts(db, { chainId, ledger: contracts.usageLedger, pool, entryId, what: 'fees' });
   const claimedRewards = sumPayouts(db, { chainId, ledger: contracts.usageLedger, pool, entryId, what: 'rewards' });
@@ -129,7 +137,7 @@ export type CapitalPosition = {
 
 /** A capital provider's position, from the CapitalPool and EmissionController views. */
 export async function readCapitalPosition(client: PublicClient, { contracts, account }: { contracts: ContributorContracts; account: Address }): Promise<CapitalPosition> {
-  const pool = { address: contracts.capitalPool, abi: capitalPoolAbi } as const;
+  const pool = { address: contracts.capitalPool, abi: CapitalPool.abi } as const;
   const [stakeToken, staked, totalStaked, earned, rate, finish, block] = await Promise.all([
     client.readContract({ ...pool, functionName: 'stakeToken' }),
     client.readContract({ ...pool, functionName: 'stakedOf', args: [account] }),
@@ -153,6 +161,11 @@ export async function readCapitalPosition(client: PublicClient, { contracts, acc
     aprEstimate,
     capitalBucketPerYear,
   };
+}
+
+/** The ERC-20 the capital pool takes as stake. */
+export async function readStakeToken(client: PublicClient, { contracts }: { contracts: ContributorContracts }): Promise<Address> {
+  return getAddress(await client.readContract({ address: contracts.capitalPool, abi: CapitalPool.abi, functionName: 'stakeToken' }));
 }
 
 export type EmissionSchedule = {
@@ -183,7 +196,7 @@ export type EmissionSchedule = {
 
 /** The emission schedule and the next distribution, from the EmissionController's views. */
 export async function readEmissionSchedule(client: PublicClient, { contracts, now }: { contracts: ContributorContracts; now?: bigint | undefined }): Promise<EmissionSchedule> {
-  const ec = { address: contracts.emissionController, abi: emissionControllerAbi } as const;
+  const ec = { address: contracts.emissionController, abi: EmissionController.abi } as const;
   const time = now ?? (await client.getBlock({ blockTag: 'latest' })).timestamp;
   const [startTime, initialDaily, decreasePerDay, emissionDays, totalEmission, totalDistributed, lastDistribution, pending, protectionBps, protectionFund] =
     await Promise.all([

@@ -1,7 +1,7 @@
 import { encodeFunctionData, erc20Abi, getAddress, parseEther, parseUnits, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { maxUint256, type Plan, type PlanCall, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
-import { UniswapV2Router02 } from '../../../registry-contracts/generated/artifacts.js';
+import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import { simulatePlan } from '../simulate/simulatePlan.js';
 import { bob, startTestChain, user, type TestChain } from '../simulate/test-utils/devnet.js';
 import { assessRisks, type AssessRisksParameters } from './assessRisks.js';

@@ -14,7 +14,7 @@ import {
   type PublicClient,
 } from 'viem';
 import { formatAmount, maxUint256, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
-import { UniswapV2Router02 } from '../../../registry-contracts/generated/artifacts.js';
+import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import { userDiff } from '../check/checkExpectations.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { findLookalike } from './lookalike.js';

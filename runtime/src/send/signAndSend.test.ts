@@ -3,18 +3,12 @@ import { createPublicClient, createTestClient, createWalletClient, encodeFunctio
 import { foundry } from 'viem/chains';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { LucidError, type PlanCall } from '../../../kernel/index.js';
-import { DevToken } from '../../../registry-contracts/generated/artifacts.js';
-import { devnetAccount } from '../wallet/index.js';
-import {
-  compareOutcome,
-  readBalanceChanges,
-  resolvePendingTx,
-  signAndSend,
-  SimulationChangedError,
-  TxRevertedError,
-  type SignAndSendParameters,
-  type SignedRequest,
-} from './index.js';
+import { DevToken } from '../../../registry-contracts/index.js';
+import { devnetAccount } from '../wallet/wallets.js';
+import { compareOutcome, readBalanceChanges } from './outcome.js';
+import { resolvePendingTx } from './resolvePendingTx.js';
+import { signAndSend, type SignAndSendParameters, type SignedRequest } from './signAndSend.js';
+import { SimulationChangedError, TxRevertedError } from './errors.js';
 import { startAnvil, type TestAnvil } from './test-utils/anvil.js';
 
 const account = devnetAccount();

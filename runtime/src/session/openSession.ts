@@ -108,7 +108,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   const simulate = async (calls: PlanCall[]) =>
     simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), base: await sharedBase() });
 
-  const { builtinAgents } = await import('../../../agents/builtin.js');
+  const { builtinAgents } = await import('../../../agents/index.js');
   const builtins = builtinAgents();
   // The CLI's frontend id is stable for the session: found (or registered) once, not on every intent.
   let cliFrontendId: Promise<bigint> | undefined;

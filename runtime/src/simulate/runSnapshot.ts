@@ -11,7 +11,7 @@ import { createTestClient, custom, type Hex, type PublicClient } from 'viem';
 import { ChainError, InfraError } from '../../../kernel/index.js';
 import type { Engine, RawCallResult, Readings } from './engine.js';
 import { gasLimitFor, type Observation } from './engine.js';
-import { BalanceLens } from '../../../registry-contracts/generated/artifacts.js';
+import { BalanceLens } from '../../../registry-contracts/index.js';
 import { lensAddress, lensCode } from './lens.js';
 
 export const runSnapshot: Engine = async (client, input) => {

@@ -2,7 +2,7 @@ import { encodeFunctionData, erc20Abi, getAddress, parseEther, parseUnits, type 
 import { createPublicClient, createWalletClient, custom, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PlanCall, TokenInfo } from '../../../kernel/index.js';
-import { UniswapV2Factory, UniswapV2Router02 } from '../../../registry-contracts/generated/artifacts.js';
+import { UniswapV2Factory, UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import { simulatePlan } from './simulatePlan.js';
 import { bob, startTestChain, user, type TestChain } from './test-utils/devnet.js';
 import { foundry } from 'viem/chains';

@@ -3,7 +3,8 @@
  * indexer writes after each batch of registry events, and what routing, the contributor commands and the
  * CLI-as-frontend read back. Entries of the three registries share the tables, told apart by registry address.
  */
-import { getAddress, type Address } from 'viem';
+import type { Address } from 'viem';
+import { toChecksumAddress as getAddress } from '../../../kernel/index.js';
 import { resetRegistryCache, upsertAgent } from './agentsCache.js';
 import type { StoreDb } from './db.js';
 import { setCursor } from './indexerCursor.js';

@@ -16,9 +16,9 @@ import {
   importPrivateKey,
   keystorePath,
   listWallets,
-  passwordFrom,
   unlockWallet,
-} from './index.js';
+} from './wallets.js';
+import { passwordFrom } from './password.js';
 
 // A fast scrypt cost for tests; one test below uses the default cost.
 const scryptN = 2 ** 12;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { builtinAgents } from './builtin.js';
+import { builtinAgents } from './index.js';
 
 describe('builtinAgents', () => {
   test('default: every agent has a unique id, actions, and described params', () => {

@@ -5,8 +5,7 @@
  */
 import { toChecksumAddress as getAddress, InputError } from '../../../kernel/index.js';
 import { z } from 'zod';
-import type { ConfigFile, ParserChoice } from './schema.js';
-import { accountSchema, chainSchema, parserSchema, rpcUrlSchema } from './schema.js';
+import { type ConfigFile, type ParserChoice, accountSchema, chainSchema, parserSchema, rpcUrlSchema } from './schema.js';
 
 export type ConfigSource = 'flag' | 'env' | 'file' | 'default';
 
