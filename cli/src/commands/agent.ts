@@ -27,7 +27,7 @@ const describeAgent: DescribeEntry = async (argument, options) => {
     return { metadata, endpoint: options.endpoint ? checkEndpoint(options.endpoint) : endpoint };
   }
   const endpoint = options.endpoint ? checkEndpoint(options.endpoint) : '';
-  const { loadAgent } = await import('../../../agents/index.js');
+  const { loadAgent } = await import('../../../runtime/index.js');
   const agent = await loadAgent(argument);
   return { metadata: agentMetadata(agent, endpoint || undefined), endpoint };
 };
@@ -48,7 +48,7 @@ export function agentCommand(): Command {
       .option('--dir <path>', 'directory to create (default ./<name>)')
       .action(async (name: string, raw: unknown) => {
         const options = await parseOptions((z) => z.object({ json: z.boolean().default(false), dir: z.string().min(1).optional() }), raw);
-        const { scaffoldAgent } = await import('../../../agents/index.js');
+        const { scaffoldAgent } = await import('../../../runtime/index.js');
         const result = scaffoldAgent({ name, dir: options.dir ?? name });
         if (options.json) return writeJson(result);
         writeData(`created ${result.dir}\n${result.files.map((file) => `  ${file}`).join('\n')}`);
@@ -63,13 +63,11 @@ export function agentCommand(): Command {
       .argument('<intent...>', 'what a user would type')
       .action(async (path: string, words: string[], raw: unknown) => {
         const options = await parseOptions((z) => z.object({ json: z.boolean().default(false), rpcUrl: z.url().optional(), chain: z.string().min(1).optional(), account: z.string().min(1).optional() }), raw);
-        const { loadAgent } = await import('../../../agents/index.js');
+        const { loadAgent, openSession, runIntent } = await import('../../../runtime/index.js');
         const agent = await loadAgent(path);
         const { loadSettings } = await import('../settings.js');
         const settings = await loadSettings(options);
-        const { openSession } = await import('../../../runtime/index.js');
         const { parseIntents } = await import('../../../router/index.js');
-        const { runIntent } = await import('../../../runtime/index.js');
         const { renderReview, outcomeJson } = await import('../render/review.js');
         const session = await openSession({ settings, onProgress: options.json ? () => {} : (message) => say(paint(message, 'dim')) });
         try {
@@ -101,7 +99,7 @@ export function agentCommand(): Command {
           (z) => z.object({ port: z.coerce.number({ message: '--port must be a number' }).int().min(0).max(65_535).default(0), rpcUrl: z.url().optional(), chain: z.string().min(1).optional(), account: z.string().min(1).optional() }),
           raw,
         );
-        const { loadAgent, serveAgent } = await import('../../../agents/index.js');
+        const { loadAgent, serveAgent } = await import('../../../runtime/index.js');
         const agent = await loadAgent(path);
         const rpcUrl = await resolveRpcUrl(options);
         const served = await serveAgent(agent, { port: options.port, rpcUrl });
@@ -128,7 +126,7 @@ async function resolveRpcUrl(options: { rpcUrl?: string | undefined; chain?: str
 }
 
 async function fetchHealth(endpoint: string) {
-  const { healthResponseSchema } = await import('../../../agents/index.js');
+  const { healthResponseSchema } = await import('../../../runtime/index.js');
   let body: unknown;
   try {
     const response = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(5_000), headers: { accept: 'application/json' } });
