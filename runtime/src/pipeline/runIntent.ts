@@ -11,6 +11,7 @@
  */
 import type { Address } from 'viem';
 import { LucidError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList } from '../../../kernel/index.js';
+import { PolicyViolationError } from '../policy/errors.js';
 import { resolveIntent } from '../resolve/resolveIntent.js';
 import { selectAgent, type Candidate } from '../select/selectAgent.js';
 import type { SimulationReport } from '../simulate/types.js';
@@ -106,13 +107,7 @@ export async function finishRun(
     recorder.updateRun(runId, { status: 'confirmed', result: { readOnly: review.readOnly } });
     return { runId, status: 'read-only', review, txs: [], balanceChanges: [], outcomeDifferences: [] };
   }
-  if (review.policy.decision === 'deny') {
-    const rules = review.policy.violations.map((v) => `${v.rule}: ${v.message}`);
-    throw new RefusedError('POLICY_VIOLATION', `refused by policy: ${review.policy.violations[0]?.message ?? 'rule violated'}`, {
-      details: rules.join('\n'),
-      hints: ['`lucid policy show` lists the rules; `lucid policy set <key> <value>` changes one'],
-    });
-  }
+  if (review.policy.decision === 'deny') throw new PolicyViolationError(review.policy.violations);
   if (parameters.mode === 'dry-run') {
     recorder.updateRun(runId, { status: 'simulated' });
     return { runId, status: 'simulated', review, txs: [], balanceChanges: [], outcomeDifferences: [] };

@@ -16,7 +16,7 @@ import { actionTag, type ContributorContracts } from './kinds.js';
 import { agentMetadata, metadataDir, pinMetadata } from './metadata.js';
 import { claimEntryRewardsPlan, distributePlan, registerEntryPlan, withdrawFeesPlan } from './plans.js';
 import { ensureRegistryContracts } from './testing.js';
-import { entrySummary, listEntries, readCapitalPosition, readEmissionSchedule, readEntryEarnings } from './views.js';
+import { dailyEmission, entrySummary, listEntries, readCapitalPosition, readEmissionSchedule, readEntryEarnings } from './views.js';
 import { CapitalPool, EmissionController, UsageLedger } from '../../../registry-contracts/index.js';
 
 let devnet: TestDevnet;
@@ -172,6 +172,22 @@ describe('contributors on the devnet', () => {
     expect(await client.readContract({ address: contracts.capitalPool, abi: CapitalPool.abi, functionName: 'stakedOf', args: [user] })).toBe(0n);
     expect(await client.readContract({ address: stEth(), abi: erc20Abi, functionName: 'balanceOf', args: [user] })).toBe(stEthBefore);
   }, 120_000);
+
+  test('behavior: dailyEmission equals the contract, emittedAt(end of day) − emittedAt(start of day), to the wei', async () => {
+    const schedule = await readEmissionSchedule(client, { contracts });
+    const last = schedule.emissionDays - 1n;
+    const days = [0n, 1n, 2n, 365n, 1_000n, last / 2n, last - 1n, last, last + 1n, last + 100n];
+    const ec = { address: contracts.emissionController, abi: EmissionController.abi, functionName: 'emittedAt' } as const;
+    for (const day of days) {
+      const [dayStart, dayEnd] = await Promise.all([
+        client.readContract({ ...ec, args: [schedule.startTime + day * 86_400n] }),
+        client.readContract({ ...ec, args: [schedule.startTime + (day + 1n) * 86_400n] }),
+      ]);
+      expect({ day, emitted: dailyEmission(schedule, day) }).toEqual({ day, emitted: dayEnd - dayStart });
+    }
+    const [perPool] = await client.readContract({ address: contracts.emissionController, abi: EmissionController.abi, functionName: 'split', args: [schedule.todayDaily] });
+    expect(schedule.todayDailyPerPool).toBe(perPool);
+  });
 
   test('behavior: a restarted chain under the cursor rebuilds the index instead of keeping stale entries', async () => {
     const testClient = createTestClient({ mode: 'anvil', chain: devnetChain, transport: http(devnet.rpcUrl) });

@@ -211,14 +211,15 @@ export async function readEmissionSchedule(client: PublicClient, { contracts, no
       client.readContract({ ...ec, functionName: 'protectionBps' }),
       client.readContract({ ...ec, functionName: 'protectionFund' }),
     ]);
-  const [[pendingPerPool, pendingProtection], [totalPerBucket, totalProtection]] = await Promise.all([
-    client.readContract({ ...ec, functionName: 'split', args: [pending] }),
-    client.readContract({ ...ec, functionName: 'split', args: [totalEmission] }),
-  ]);
   const start = BigInt(startTime);
   const today = time > start ? (time - start) / 86_400n : 0n;
   const todayDaily = dailyEmission({ initialDaily, decreasePerDay }, today);
-  const todayDailyPerPool = (todayDaily - (todayDaily * protectionBps) / 10_000n) / 4n;
+  // The split is the contract's own (`split` view), never a copy of its arithmetic here.
+  const [[pendingPerPool, pendingProtection], [totalPerBucket, totalProtection], [todayDailyPerPool]] = await Promise.all([
+    client.readContract({ ...ec, functionName: 'split', args: [pending] }),
+    client.readContract({ ...ec, functionName: 'split', args: [totalEmission] }),
+    client.readContract({ ...ec, functionName: 'split', args: [todayDaily] }),
+  ]);
   return {
     startTime: start,
     now: time,
@@ -241,7 +242,11 @@ export async function readEmissionSchedule(client: PublicClient, { contracts, no
   };
 }
 
-/** Emission on day `day` (all buckets): `max(initial - day * decrease, 0)`, as the contract's curve. */
+/**
+ * Emission on day `day` (all buckets): `max(initial - day * decrease, 0)`. The curve of the emission chart,
+ * computed here because a chart samples it hundreds of times; registry.test.ts checks it against the
+ * contract's own `emittedAt` view on the devnet, day by day across the schedule and past its end.
+ */
 export function dailyEmission({ initialDaily, decreasePerDay }: { initialDaily: bigint; decreasePerDay: bigint }, day: bigint): bigint {
   const value = initialDaily - day * decreasePerDay;
   return value > 0n ? value : 0n;

@@ -306,16 +306,16 @@ async function sessionChecks(input: {
   home: string;
 }): Promise<SessionChecks> {
   const { store, client, chainId, account, contracts, tokens, home } = input;
-  const { checkExpectations } = await import('../check/checkExpectations.js');
-  const { explainEffects } = await import('../check/checkIntentExplains.js');
+  const { checkAgentPromises } = await import('../checks/checkAgentPromises.js');
+  const { checkIntentEffects } = await import('../checks/checkIntentEffects.js');
   return {
-    expectations: (report, plans) => plans.flatMap((plan) => checkExpectations(report, plan.expects, account).map((v) => v.message)),
-    unexplained: (report, intents) => explainEffects(report, intents, account).unexplained.map((u) => u.message),
+    expectations: (report, plans) => plans.flatMap((plan) => checkAgentPromises(report, plan.expects, account).map((v) => v.message)),
+    unexplained: (report, intents) => checkIntentEffects(report, intents, account).unexplained.map((u) => u.message),
     risks: async ({ report, intents, plans, steps }) => {
-      const { assessRisks } = await import('../risk/assessRisks.js');
+      const { assessRiskFlags } = await import('../checks/assessRiskFlags.js');
       const transfer = steps.find((step) => step.resolved?.action === 'transfer' && step.resolved.to && step.resolved.toLabel?.includes('.'));
       const previous = transfer?.resolved?.toLabel ? lastAddressForLabel(store.db, { chainId, label: transfer.resolved.toLabel }) : undefined;
-      const flags = await assessRisks({
+      const flags = await assessRiskFlags({
         report,
         intents,
         plan: { agentId: plans.map((p) => p.agentId).join(','), summary: '', calls: plans.flatMap((p) => p.calls), expects: plans.flatMap((p) => p.expects), quote: plans.find((p) => p.quote)?.quote },
@@ -331,12 +331,12 @@ async function sessionChecks(input: {
     },
     policy: async ({ report, intents, plans }) => {
       const { loadPolicy } = await import('../policy/policy.js');
-      const { checkPolicy } = await import('../policy/check.js');
+      const { evaluatePolicy } = await import('../policy/evaluatePolicy.js');
       const policy = await loadPolicy(home);
       const spentToday: Record<string, bigint> = {};
       for (const token of tokens) spentToday[token.symbol] = sumSpentSince(store.db, { chainId, account, token: token.address === 'ETH' ? 'ETH' : token.address });
       const mine = report.balanceChanges.filter((c) => sameAddress(c.address, account));
-      const result = checkPolicy({
+      const result = evaluatePolicy({
         policy,
         plan: { calls: plans.flatMap((p) => p.calls) },
         report: {

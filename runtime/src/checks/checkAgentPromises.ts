@@ -26,10 +26,10 @@ export type ExpectationViolation = {
  * @param account - The user's address.
  * @returns One violation per broken promise; empty when all hold.
  * @example
- * const violations = checkExpectations(report, plan.expects, account)
+ * const violations = checkAgentPromises(report, plan.expects, account)
  * if (violations.length) throw expectationsRefusal(violations)
  */
-export function checkExpectations(report: SimulationReport, expects: readonly ExpectedEffect[], account: Address): ExpectationViolation[] {
+export function checkAgentPromises(report: SimulationReport, expects: readonly ExpectedEffect[], account: Address): ExpectationViolation[] {
   const violations: ExpectationViolation[] = [];
   for (const expected of expects) {
     const diff = userDiff(report, account, expected.token);

@@ -15,7 +15,7 @@ import {
 } from 'viem';
 import { formatAmount, maxUint256, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
-import { userDiff } from '../check/checkExpectations.js';
+import { userDiff } from './checkAgentPromises.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { findLookalike } from './lookalike.js';
 
@@ -68,7 +68,7 @@ export const defaultRiskLimits: RiskLimits = {
   priorityFeeWarnWei: 10_000_000_000n,
 };
 
-export type AssessRisksParameters = {
+export type AssessRiskFlagsParameters = {
   report: SimulationReport;
   intents: readonly ResolvedIntent[];
   plan: Plan;
@@ -84,18 +84,18 @@ export type AssessRisksParameters = {
   ensResolution?: { name: string; address: Address; previousAddress?: Address | undefined } | undefined;
   policyLimits?: Partial<RiskLimits> | undefined;
 };
-export type AssessRisksReturnType = RiskFlag[];
+export type AssessRiskFlagsReturnType = RiskFlag[];
 
 /**
  * Computes the risk flags of a simulated plan, most severe first.
  *
- * @param params - {@link AssessRisksParameters}
+ * @param params - {@link AssessRiskFlagsParameters}
  * @returns The flags. {@link RiskFlag}
  * @example
- * const flags = await assessRisks({ report, intents, plan, account, knownProtocolContracts: Object.values(deployment.contracts),
+ * const flags = await assessRiskFlags({ report, intents, plan, account, knownProtocolContracts: Object.values(deployment.contracts),
  *   knownTokens, pastRecipients, client })
  */
-export async function assessRisks(params: AssessRisksParameters): Promise<AssessRisksReturnType> {
+export async function assessRiskFlags(params: AssessRiskFlagsParameters): Promise<AssessRiskFlagsReturnType> {
   const { report, intents, plan, account, client } = params;
   const limits = { ...defaultRiskLimits, ...params.policyLimits };
   const flags: RiskFlag[] = [];

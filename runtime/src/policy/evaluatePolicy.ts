@@ -54,7 +54,7 @@ export type TokenExposure = {
   unlimitedApproval: boolean;
 };
 
-export type CheckPolicyParameters = {
+export type EvaluatePolicyParameters = {
   policy: Policy;
   plan: Pick<Plan, 'calls'>;
   /** The simulation's view; without it only the calldata is checked. */
@@ -67,7 +67,7 @@ export type CheckPolicyParameters = {
   tokens: TokenInfo[];
 };
 
-export type CheckPolicyReturnType = {
+export type EvaluatePolicyReturnType = {
   decision: 'allow' | 'deny' | 'confirm-typed';
   violations: PolicyViolation[];
   confirmations: TypedConfirmation[];
@@ -81,12 +81,12 @@ export const unlimitedApprovalThreshold = (2n ** 256n - 1n) / 2n;
  * Checks one plan against the policy.
  *
  * @returns The decision, every violation (rule + message), and the typed confirmations required.
- * {@link CheckPolicyReturnType}
+ * {@link EvaluatePolicyReturnType}
  * @example
- * const result = checkPolicy({ policy, plan, report, intents: [intent], spentToday: {}, tokens })
- * if (result.decision === 'deny') throw policyViolationError(result)
+ * const result = evaluatePolicy({ policy, plan, report, intents: [intent], spentToday: {}, tokens })
+ * if (result.decision === 'deny') throw new PolicyViolationError(result.violations)
  */
-export function checkPolicy(parameters: CheckPolicyParameters): CheckPolicyReturnType {
+export function evaluatePolicy(parameters: EvaluatePolicyParameters): EvaluatePolicyReturnType {
   const { policy, plan, report, intents, spentToday, tokens } = parameters;
   const violations: PolicyViolation[] = [];
   const confirmations: TypedConfirmation[] = [];
@@ -201,19 +201,6 @@ export function checkPolicy(parameters: CheckPolicyParameters): CheckPolicyRetur
 
   const decision = violations.length > 0 ? 'deny' : confirmations.length > 0 ? 'confirm-typed' : 'allow';
   return { decision, violations, confirmations, exposures: [...exposures.values()] };
-}
-
-/**
- * Whether what the user typed is the amount of a typed confirmation: "1.5", "1.50" or "1.5 ETH" all match 1.5 ETH.
- */
-export function typedConfirmationMatches(confirmation: TypedConfirmation, typed: string): boolean {
-  const words = typed.trim().split(/\s+/u);
-  const [amount, symbol, ...rest] = words;
-  if (!amount || rest.length > 0 || !/^\d+(?:\.\d+)?$/.test(amount)) return false;
-  if (symbol !== undefined && symbol.toLowerCase() !== confirmation.symbol.toLowerCase()) return false;
-  const [, fraction = ''] = amount.split('.');
-  if (fraction.replace(/0+$/, '').length > confirmation.decimals) return false;
-  return parseUnits(amount, confirmation.decimals) === confirmation.amount;
 }
 
 // ---------------------------------------------------------------------------------------------------------

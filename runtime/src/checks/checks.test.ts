@@ -4,8 +4,8 @@ import { formatUnitsHuman, type ExpectedEffect, type PlanCall, type ResolvedInte
 import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import { simulatePlan } from '../simulate/simulatePlan.js';
 import { bob, startTestChain, user, type TestChain } from '../simulate/test-utils/devnet.js';
-import { checkExpectations, expectationsRefusal } from './checkExpectations.js';
-import { explainEffects, unexplainedRefusal } from './checkIntentExplains.js';
+import { checkAgentPromises, expectationsRefusal } from './checkAgentPromises.js';
+import { checkIntentEffects, unexplainedRefusal } from './checkIntentEffects.js';
 
 let chain: TestChain;
 let USDC: TokenInfo;
@@ -49,20 +49,20 @@ const approve = (token: Address, spender: Address, amount: bigint): PlanCall => 
 });
 const swapIntent = (amount: bigint): ResolvedIntent => ({ action: 'swap', amount: { kind: 'exact', value: amount }, token: ETH, tokenOut: USDC, slippageBps: 50 });
 
-describe('checkExpectations', () => {
+describe('checkAgentPromises', () => {
   test('default: promises that hold give no violation', async () => {
     const report = await simulate([buyUsdc(parseEther('1'))]);
     const expects: ExpectedEffect[] = [
       { token: 'ETH', symbol: 'ETH', decimals: 18, direction: 'out', amount: parseEther('1'), bound: 'exact' },
       { token: chain.tokens.USDC, symbol: 'USDC', decimals: 6, direction: 'in', amount: parseUnits('2900', 6), bound: 'atLeast' },
     ];
-    expect(checkExpectations(report, expects, user)).toEqual([]);
+    expect(checkAgentPromises(report, expects, user)).toEqual([]);
   });
 
   test('behavior: a violation shows the promise and the simulated amount in human units', async () => {
     const report = await simulate([buyUsdc(parseEther('1'))]);
     const received = report.balanceChanges.find((c) => c.address === user && c.token === chain.tokens.USDC)!.diff;
-    const violations = checkExpectations(
+    const violations = checkAgentPromises(
       report,
       [{ token: chain.tokens.USDC, symbol: 'USDC', decimals: 6, direction: 'in', amount: parseUnits('3000', 6), bound: 'atLeast' }],
       user,
@@ -78,7 +78,7 @@ describe('checkExpectations', () => {
 
   test('behavior: spending more than promised is a violation', async () => {
     const report = await simulate([buyUsdc(parseEther('1.5'))]);
-    const [violation] = checkExpectations(
+    const [violation] = checkAgentPromises(
       report,
       [{ token: 'ETH', symbol: 'ETH', decimals: 18, direction: 'out', amount: parseEther('1'), bound: 'atMost' }],
       user,
@@ -87,10 +87,10 @@ describe('checkExpectations', () => {
   });
 });
 
-describe('explainEffects', () => {
+describe('checkIntentEffects', () => {
   test('default: "swap 1 ETH for USDC" explains −1 ETH, +USDC and gas', async () => {
     const report = await simulate([buyUsdc(parseEther('1'))]);
-    expect(explainEffects(report, [swapIntent(parseEther('1'))], user)).toEqual({ ok: true, unexplained: [] });
+    expect(checkIntentEffects(report, [swapIntent(parseEther('1'))], user)).toEqual({ ok: true, unexplained: [] });
   });
 
   test('behavior: an exact approval used up by the plan is explained', async () => {
@@ -109,7 +109,7 @@ describe('explainEffects', () => {
       },
     ]);
     const intent: ResolvedIntent = { action: 'swap', amount: { kind: 'exact', value: amount }, token: USDC, tokenOut: ETH, slippageBps: 50 };
-    expect(explainEffects(report, [intent], user).unexplained).toEqual([]);
+    expect(checkIntentEffects(report, [intent], user).unexplained).toEqual([]);
   });
 
   test('behavior: a plan that also sends a token the intent never mentioned is unexplained', async () => {
@@ -118,7 +118,7 @@ describe('explainEffects', () => {
       sendToken(chain.tokens.DAI, bob, parseUnits('500', 18)),
     ]);
     const intent: ResolvedIntent = { action: 'transfer', amount: { kind: 'exact', value: parseEther('1') }, token: ETH, to: bob, toLabel: 'bob', slippageBps: 0 };
-    const result = explainEffects(report, [intent], user);
+    const result = checkIntentEffects(report, [intent], user);
     expect(result.ok).toBe(false);
     expect(result.unexplained).toEqual([
       expect.objectContaining({
@@ -134,13 +134,13 @@ describe('explainEffects', () => {
 
   test('behavior: spending more of a token than the intent says is unexplained', async () => {
     const report = await simulate([buyUsdc(parseEther('2'))]);
-    const [item] = explainEffects(report, [swapIntent(parseEther('1'))], user).unexplained;
+    const [item] = checkIntentEffects(report, [swapIntent(parseEther('1'))], user).unexplained;
     expect(item).toMatchObject({ kind: 'decrease-exceeds-intent', intentSays: '"swap 1 ETH for USDC" sends at most 1 ETH', simulationShows: 'you send 2 ETH' });
   });
 
   test('behavior: an approval left standing that the intent did not ask for is unexplained', async () => {
     const report = await simulate([buyUsdc(parseEther('1')), approve(chain.tokens.USDC, bob, parseUnits('1', 6))]);
-    const { unexplained } = explainEffects(report, [swapIntent(parseEther('1'))], user);
+    const { unexplained } = checkIntentEffects(report, [swapIntent(parseEther('1'))], user);
     expect(unexplained.map((item) => item.kind)).toEqual(['approval-not-asked']);
     expect(unexplained[0]!.simulationShows).toBe(`${bob} may spend 1 USDC of yours after the plan`);
   });
@@ -148,13 +148,13 @@ describe('explainEffects', () => {
   test('behavior: an approval the intent asked for is explained, a larger one is not', async () => {
     const report = await simulate([approve(chain.tokens.USDC, bob, parseUnits('10', 6))]);
     const asked = (value: bigint): ResolvedIntent => ({ action: 'approve', amount: { kind: 'exact', value }, token: USDC, to: bob, slippageBps: 0 });
-    expect(explainEffects(report, [asked(parseUnits('10', 6))], user).ok).toBe(true);
-    expect(explainEffects(report, [asked(parseUnits('5', 6))], user).unexplained[0]?.kind).toBe('approval-exceeds-intent');
+    expect(checkIntentEffects(report, [asked(parseUnits('10', 6))], user).ok).toBe(true);
+    expect(checkIntentEffects(report, [asked(parseUnits('5', 6))], user).unexplained[0]?.kind).toBe('approval-exceeds-intent');
   });
 
   test('behavior: a swap whose output goes to another address is unexplained', async () => {
     const report = await simulate([buyUsdc(parseEther('1'), bob)]);
-    const [item] = explainEffects(report, [swapIntent(parseEther('1'))], user).unexplained;
+    const [item] = checkIntentEffects(report, [swapIntent(parseEther('1'))], user).unexplained;
     expect(item?.kind).toBe('swap-output-elsewhere');
     expect(item?.simulationShows).toMatch(new RegExp(`^you receive 0 USDC; ${bob} receives 2,9\\d\\d`));
   });

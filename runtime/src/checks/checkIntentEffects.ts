@@ -12,7 +12,7 @@
 import { isAddressEqual, type Address } from 'viem';
 import { RefusedError, formatAmount, formatUnitsHuman, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 import type { SimulationReport } from '../simulate/types.js';
-import { userDiff } from './checkExpectations.js';
+import { userDiff } from './checkAgentPromises.js';
 
 export type UnexplainedEffectKind =
   | 'unexpected-decrease'
@@ -35,7 +35,7 @@ export type UnexplainedEffect = {
   message: string;
 };
 
-export type ExplainEffectsReturnType = { ok: boolean; unexplained: UnexplainedEffect[] };
+export type CheckIntentEffectsReturnType = { ok: boolean; unexplained: UnexplainedEffect[] };
 
 /** Actions that spend `token` from the user. */
 const spendingActions = new Set(['transfer', 'swap', 'wrap', 'unwrap', 'stake', 'unstake']);
@@ -48,7 +48,7 @@ const spendingActions = new Set(['transfer', 'swap', 'wrap', 'unwrap', 'stake', 
  * @param account - The user's address.
  * @returns `ok` and the unexplained effects; refuse with {@link unexplainedRefusal} when not ok.
  */
-export function explainEffects(report: SimulationReport, intents: readonly ResolvedIntent[], account: Address): ExplainEffectsReturnType {
+export function checkIntentEffects(report: SimulationReport, intents: readonly ResolvedIntent[], account: Address): CheckIntentEffectsReturnType {
   const unexplained: UnexplainedEffect[] = [];
   const said = intents.map(describeResolvedIntent).join(', then ');
 
@@ -134,7 +134,7 @@ export function explainEffects(report: SimulationReport, intents: readonly Resol
 }
 
 /** The refusal the runtime raises for unexplained effects, both sides shown. */
-export function unexplainedRefusal(result: ExplainEffectsReturnType): RefusedError {
+export function unexplainedRefusal(result: CheckIntentEffectsReturnType): RefusedError {
   return new RefusedError('UNEXPLAINED_EFFECT', 'The plan does something you did not ask for.', {
     details: result.unexplained.map((item) => item.message).join('\n'),
     hints: ['Nothing was signed. Check the agent, or say exactly what you want done.'],

@@ -4,7 +4,7 @@ import { maxUint256, type Plan, type PlanCall, type ResolvedIntent, type TokenIn
 import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import { simulatePlan } from '../simulate/simulatePlan.js';
 import { bob, startTestChain, user, type TestChain } from '../simulate/test-utils/devnet.js';
-import { assessRisks, type AssessRisksParameters } from './assessRisks.js';
+import { assessRiskFlags, type AssessRiskFlagsParameters } from './assessRiskFlags.js';
 import { findLookalike, highlightDifferences } from './lookalike.js';
 
 let chain: TestChain;
@@ -21,10 +21,10 @@ afterAll(async () => {
   await chain?.stop();
 });
 
-async function risks(calls: PlanCall[], intents: ResolvedIntent[], extra: Partial<AssessRisksParameters> = {}) {
+async function risks(calls: PlanCall[], intents: ResolvedIntent[], extra: Partial<AssessRiskFlagsParameters> = {}) {
   const report = await simulatePlan(chain.client, { account: user, calls, tokens });
   const plan: Plan = { agentId: 'test', summary: 'test', calls, expects: [], ...(extra.plan ? { quote: extra.plan.quote } : {}) };
-  return assessRisks({
+  return assessRiskFlags({
     report,
     intents,
     plan,
@@ -52,7 +52,7 @@ const usdcTransfer = (to: Address, amount: bigint): PlanCall => ({
 });
 const transferIntent = (to: Address, amount: bigint): ResolvedIntent => ({ action: 'transfer', amount: { kind: 'exact', value: amount }, token: USDC, to, slippageBps: 0 });
 
-describe('assessRisks', () => {
+describe('assessRiskFlags', () => {
   test('default: a transfer to a known account raises nothing', async () => {
     expect(await risks([usdcTransfer(bob, parseUnits('1', 6))], [transferIntent(bob, parseUnits('1', 6))])).toEqual([]);
   });
