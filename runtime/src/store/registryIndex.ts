@@ -278,16 +278,8 @@ export function listRegistryCandidates(db: StoreDb, { chainId, actionTag, limit 
   return statements.candidates.all(chainId, registry.address, actionTag, limit, chainId, chainId) as CandidateRow[];
 }
 
-/** A row for {@link seedRegistryEntries}. */
-export type SeedEntry = {
-  entryId: bigint;
-  owner: Address;
-  metadataUri: string;
-  contentHash: `0x${string}`;
-  endpoint: string;
-  feeWei: bigint;
-  active: boolean;
-  tags: readonly `0x${string}`[];
+/** A row for {@link seedRegistryEntries}: an entry's state, its verified name and text, and its usage count. */
+export type SeedEntry = Omit<IndexedEntryRow, 'chainId' | 'registry' | 'block' | 'name' | 'description' | 'chains'> & {
   name: string;
   description: string;
   usageCount: number;
