@@ -27,10 +27,12 @@ try {
   process.exit(127);
 }
 
-const child = spawn(binary, args, { stdio: 'inherit' });
+// Handlers first: a signal that arrives while the binary starts must reach it, not kill this wrapper alone.
 const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
-const forward = (signal) => child.kill(signal);
+let child;
+const forward = (signal) => child?.kill(signal);
 for (const signal of forwarded) process.on(signal, forward);
+child = spawn(binary, args, { stdio: 'inherit' });
 
 child.on('error', (error) => {
   process.stderr.write(`foundry: cannot run ${binary}: ${error.message}\n`);

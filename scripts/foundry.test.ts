@@ -106,11 +106,15 @@ describe('npm run build:contracts', () => {
 
 describe('scripts/foundry.mjs', () => {
   let wrapper: ReturnType<typeof spawn> | undefined;
+  let anvil: number | undefined;
   beforeEach(() => {
     wrapper = undefined;
+    anvil = undefined;
   });
   afterEach(() => {
     wrapper?.kill('SIGKILL');
+    // A failed assertion must not leave the binary running on its own.
+    if (anvil !== undefined && existsSync(`/proc/${anvil}`)) process.kill(anvil, 'SIGKILL');
   });
 
   test('passes a failing exit status on', () => {
@@ -127,23 +131,24 @@ describe('scripts/foundry.mjs', () => {
         const child = spawnSync('pgrep', ['-P', String(wrapper!.pid)], { encoding: 'utf8' }).stdout.trim();
         if (child) {
           clearInterval(poll);
-          resolve(Number(child.split('\n')[0]));
+          anvil = Number(child.split('\n')[0]);
+          resolve(anvil);
         }
       }, 50);
     });
     const exited = () => new Promise<number | null>((resolve) => wrapper!.on('exit', (code) => resolve(code)));
 
     // SIGTERM to the wrapper reaches anvil: the native process is gone when the wrapper exits.
-    let anvil = await started();
+    const first = await started();
     let exit = exited();
     wrapper!.kill('SIGTERM');
     await exit;
-    expect(existsSync(`/proc/${anvil}`)).toBe(false);
+    expect(existsSync(`/proc/${first}`)).toBe(false);
 
     // anvil dying by SIGKILL (as under the OOM killer) is a failure, 128 + 9, never 0.
-    anvil = await started();
+    const second = await started();
     exit = exited();
-    process.kill(anvil, 'SIGKILL');
+    process.kill(second, 'SIGKILL');
     expect(await exit).toBe(137);
   });
 });
