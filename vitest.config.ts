@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{cli,router,agents,runtime,registry-contracts}/**/*.test.{ts,tsx}'],
+    include: ['{kernel,cli,router,agents,runtime,registry-contracts,scripts}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'dist/**', 'agents/templates/**'],
     // Integration tests start real anvil processes; two cores, so keep the pool small and give chains time.
     pool: 'forks',

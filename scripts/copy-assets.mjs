@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const roots = ['agents', 'router', 'runtime', 'cli'];
+const roots = ['kernel', 'agents', 'router', 'runtime', 'cli'];
 const keep = (file) => /\.(json|jsonl|md|txt)$/.test(file) && !file.endsWith('tsconfig.json');
 let copied = 0;
 

@@ -1,7 +1,7 @@
 import { erc20Abi, maxUint256, parseUnits, zeroAddress, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { devnetContext, executePlan, startTestDevnet, type TestDevnet } from '../sdk/testing.js';
-import type { AgentContext, ResolvedIntent, TokenInfo } from '../sdk/types.js';
+import type { AgentContext, ResolvedIntent, TokenInfo } from '../../kernel/index.js';
 import { approveAgent } from './agent.js';
 
 let devnet: TestDevnet;

@@ -3,10 +3,7 @@
  * user said "unlimited" — and revoke as `approve(spender, 0)`.
  */
 import { encodeFunctionData, erc20Abi, isAddressEqual, maxUint256, zeroAddress } from 'viem';
-import { InputError } from '../../runtime/src/errors/base.js';
-import { formatAmount, resolveAmount } from '../sdk/amount.js';
-import { defineAgent } from '../sdk/defineAgent.js';
-import { parseParams } from '../sdk/schemas.js';
+import { InputError, formatAmount, resolveAmount, defineAgent, parseParams } from '../sdk/index.js';
 import { approveParams } from './schemas.js';
 
 export const approveAgent = defineAgent({

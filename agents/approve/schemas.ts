@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addressSchema, resolvedAmountSchema, tokenInfoSchema } from '../sdk/schemas.js';
+import { addressSchema, resolvedAmountSchema, tokenInfoSchema } from '../sdk/index.js';
 
 /** What the approval agent reads from a resolved intent. */
 export const approveParams = z

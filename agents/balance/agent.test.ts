@@ -1,7 +1,7 @@
 import { parseEther, parseUnits } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { devnetContext, startTestDevnet, type TestDevnet } from '../sdk/testing.js';
-import type { AgentContext } from '../sdk/types.js';
+import type { AgentContext } from '../../kernel/index.js';
 import { balanceAgent } from './agent.js';
 
 let devnet: TestDevnet;

@@ -3,11 +3,7 @@
  * token held, valued in USD at the Uniswap V2 pools' mid price against USDC (directly or through WETH).
  */
 import { formatUnits, isAddressEqual, type Address } from 'viem';
-import { readBalance } from '../sdk/amount.js';
-import { defineAgent } from '../sdk/defineAgent.js';
-import { parseParams } from '../sdk/schemas.js';
-import { ETH, findTokenBySymbol, knownTokens } from '../sdk/tokens.js';
-import type { AgentContext, BalanceLine, TokenInfo } from '../sdk/types.js';
+import { readBalance, defineAgent, parseParams, ETH, findTokenBySymbol, knownTokens, type AgentContext, type BalanceLine, type TokenInfo } from '../sdk/index.js';
 import { readReserves } from '../swap/agent.js';
 import { balanceParams } from './schemas.js';
 

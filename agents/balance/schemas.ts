@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tokenInfoSchema } from '../sdk/schemas.js';
+import { tokenInfoSchema } from '../sdk/index.js';
 
 /** What the balance agent reads from a resolved intent. */
 export const balanceParams = z

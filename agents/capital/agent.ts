@@ -6,12 +6,7 @@
  * `withdraw(amount, to)`, `claim(to)`, views `stakeToken()`, `rewardToken()`, `stakedOf(account)`, `earned(account)`.
  */
 import { encodeFunctionData, erc20Abi, getAddress, isAddressEqual, parseAbi, type Address } from 'viem';
-import { InputError } from '../../runtime/src/errors/base.js';
-import { formatAmount, resolveAmount } from '../sdk/amount.js';
-import { defineAgent } from '../sdk/defineAgent.js';
-import { parseParams } from '../sdk/schemas.js';
-import { findTokenByAddress } from '../sdk/tokens.js';
-import type { AgentContext, Plan, PlanCall, TokenInfo } from '../sdk/types.js';
+import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, findTokenByAddress, type AgentContext, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
 import { capitalParams, type CapitalParams } from './schemas.js';
 
 export const capitalPoolAbi = parseAbi([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolvedAmountSchema, tokenInfoSchema } from '../sdk/schemas.js';
+import { resolvedAmountSchema, tokenInfoSchema } from '../sdk/index.js';
 
 /** What the capital-pool agent reads from a resolved intent. */
 export const capitalParams = z

@@ -3,8 +3,7 @@
  * plan time, and formatting base units for summaries.
  */
 import { erc20Abi, formatUnits, type Address } from 'viem';
-import { InputError } from '../../runtime/src/errors/base.js';
-import type { AgentContext, ResolvedAmount, TokenInfo } from './types.js';
+import { InputError, type AgentContext, type ResolvedAmount, type TokenInfo } from '../../kernel/index.js';
 
 /** ETH left in the account when the user spends "all" of it: enough for the plan's gas on any L1/L2 we serve. */
 export const GAS_RESERVE_WEI = 10n ** 16n; // 0.01 ETH

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Agent } from './types.js';
+import type { Agent } from '../../kernel/index.js';
 
 export type DefineAgentParameters<params extends z.ZodType> = Agent<params>;
 export type DefineAgentReturnType<params extends z.ZodType> = Agent<params>;

@@ -3,11 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { erc20Abi, parseEther, parseUnits } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { InfraError, InputError } from '../../runtime/src/errors/base.js';
+import { InfraError, InputError, type AgentContext, type ResolvedIntent, type TokenInfo } from '../../kernel/index.js';
 import { uniswapV2Agent } from '../swap/agent.js';
 import { createHttpAgent, serveAgent, type ServeAgentReturnType } from './http.js';
 import { devnetContext, executePlan, startTestDevnet, type TestDevnet } from './testing.js';
-import type { AgentContext, ResolvedIntent, TokenInfo } from './types.js';
 import { planJsonSchemaText, planSchemaPath } from './writePlanSchema.js';
 
 let devnet: TestDevnet;

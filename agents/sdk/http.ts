@@ -8,10 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createPublicClient, http, type PublicClient } from 'viem';
 import { z } from 'zod';
-import { InfraError, InputError, LucidError } from '../../runtime/src/errors/base.js';
-import type { IntentAction } from '../../router/src/intent.js';
+import { InfraError, InputError, LucidError, type IntentAction, type Agent, type AgentContext, type Plan } from '../../kernel/index.js';
 import { defineAgent } from './defineAgent.js';
-import type { Agent, AgentContext, Plan } from './types.js';
 import { resolvedIntentSchema } from './schemas.js';
 import { healthResponseSchema, planRequestBody, planRequestSchema, planResponseSchema, toWireJson } from './wire.js';
 

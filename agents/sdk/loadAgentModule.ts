@@ -5,9 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InputError } from '../../runtime/src/errors/base.js';
-import { intentActions } from '../../router/src/intent.js';
-import type { Agent } from './types.js';
+import { InputError, intentActions, type Agent } from '../../kernel/index.js';
 
 export type LoadAgentErrorType = InputError;
 

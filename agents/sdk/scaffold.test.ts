@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { erc20Abi, parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { InputError } from '../../runtime/src/errors/base.js';
+import { InputError } from '../../kernel/index.js';
 import { loadAgent } from './loadAgentModule.js';
 import { scaffoldAgent } from './scaffold.js';
 import { devnetContext, executePlan, startTestDevnet, type TestDevnet } from './testing.js';

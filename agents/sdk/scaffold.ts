@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../../runtime/src/errors/base.js';
+import { InputError } from '../../kernel/index.js';
 
 export type ScaffoldAgentParameters = {
   /** The agent's id: 2–64 characters of a-z, 0-9 and "-", starting with a letter. */

@@ -4,9 +4,7 @@
  * builder reads about the field.
  */
 import { z } from 'zod';
-import { InputError } from '../../runtime/src/errors/base.js';
-import { intentActions } from '../../router/src/intent.js';
-import type { ResolvedIntent } from './types.js';
+import { InputError, intentActions, type ResolvedIntent } from '../../kernel/index.js';
 
 export const addressSchema = z
   .string()

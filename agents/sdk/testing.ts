@@ -6,11 +6,10 @@
  */
 import { createPublicClient, createWalletClient, http, type PublicClient, type TransactionReceipt } from 'viem';
 import { mnemonicToAccount, type HDAccount } from 'viem/accounts';
-import { devnetChain } from '../../runtime/src/chain/clients.js';
-import type { TestDevnet } from '../../runtime/src/devnet/testing.js';
-import type { AgentContext, Plan, TokenInfo } from './types.js';
+import { devnetChain, type TestDevnet } from '../../runtime/testing.js';
+import type { AgentContext, Plan, TokenInfo } from '../../kernel/index.js';
 
-export { startTestDevnet, type TestDevnet } from '../../runtime/src/devnet/testing.js';
+export { startTestDevnet, type TestDevnet } from '../../runtime/testing.js';
 
 /** anvil's public test mnemonic: every anvil prints it. Its accounts are useless anywhere but a local devnet. */
 const ANVIL_TEST_MNEMONIC = 'test test test test test test test test test test test junk';

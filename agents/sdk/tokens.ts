@@ -3,8 +3,7 @@
  * that an address is a token contract (recipients must not be).
  */
 import { erc20Abi, getAddress, isAddressEqual, type Address } from 'viem';
-import { tokenListFor } from '../tokens/index.js';
-import type { AgentContext, TokenInfo } from './types.js';
+import { tokenListFor, type AgentContext, type TokenInfo } from '../../kernel/index.js';
 
 export const ETH: TokenInfo = { address: 'ETH', symbol: 'ETH', decimals: 18, verified: true };
 

@@ -4,8 +4,7 @@
  * `plan.schema.json` (beside this file) is their published JSON Schema (./writePlanSchema.ts).
  */
 import { z } from 'zod';
-import { intentActions } from '../../router/src/intent.js';
-import type { AgentContext, Plan, ResolvedIntent } from './types.js';
+import { intentActions, type AgentContext, type Plan, type ResolvedIntent } from '../../kernel/index.js';
 
 const uint = z
   .string()

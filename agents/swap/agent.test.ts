@@ -1,8 +1,7 @@
 import { createTestClient, encodeFunctionData, erc20Abi, http, isAddressEqual, parseEther, parseUnits, type Address } from 'viem';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { InputError } from '../../runtime/src/errors/base.js';
+import { InputError, type AgentContext, type Plan, type ResolvedIntent, type TokenInfo } from '../../kernel/index.js';
 import { devnetContext, executePlan, startTestDevnet, type TestDevnet } from '../sdk/testing.js';
-import type { AgentContext, Plan, ResolvedIntent, TokenInfo } from '../sdk/types.js';
 import { createV2SwapAgent, uniswapV2Agent, v2ForkAgent, v2RouterAbi } from './agent.js';
 import { getAmountIn, getAmountOut, getAmountsIn, getAmountsOut, priceImpactBps } from './v2math.js';
 

@@ -6,12 +6,7 @@
  * direct pool and every path through one intermediate (WETH, USDC); the best path wins.
  */
 import { encodeFunctionData, erc20Abi, getAddress, isAddressEqual, maxUint256, parseAbi, zeroAddress, type Address } from 'viem';
-import { InputError } from '../../runtime/src/errors/base.js';
-import { formatAmount, resolveAmount } from '../sdk/amount.js';
-import { defineAgent } from '../sdk/defineAgent.js';
-import { parseParams } from '../sdk/schemas.js';
-import { findTokenByAddress, findTokenBySymbol } from '../sdk/tokens.js';
-import type { Agent, AgentContext, ExpectedEffect, Plan, PlanCall, TokenInfo } from '../sdk/types.js';
+import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, findTokenByAddress, findTokenBySymbol, type Agent, type AgentContext, type ExpectedEffect, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
 import { swapParams, type SwapParams } from './schemas.js';
 import { getAmountsIn, getAmountsOut, priceImpactBps, type Reserves } from './v2math.js';
 

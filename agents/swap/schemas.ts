@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolvedAmountSchema, slippageBpsSchema, tokenInfoSchema } from '../sdk/schemas.js';
+import { resolvedAmountSchema, slippageBpsSchema, tokenInfoSchema } from '../sdk/index.js';
 
 /** What a V2 swap agent reads from a resolved intent. Exactly one of `amount` (exact-in) or `amountOut` (exact-out). */
 export const swapParams = z

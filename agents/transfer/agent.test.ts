@@ -1,8 +1,7 @@
 import { erc20Abi, parseEther, parseUnits, zeroAddress, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { InputError } from '../../runtime/src/errors/base.js';
+import { InputError, type AgentContext, type ResolvedIntent, type TokenInfo } from '../../kernel/index.js';
 import { devnetContext, executePlan, startTestDevnet, type TestDevnet } from '../sdk/testing.js';
-import type { AgentContext, ResolvedIntent, TokenInfo } from '../sdk/types.js';
 import { transferAgent } from './agent.js';
 
 const ETH: TokenInfo = { address: 'ETH', symbol: 'ETH', decimals: 18, verified: true };

@@ -3,12 +3,7 @@
  * certain (the zero address, token contracts). Sending to oneself is allowed: risk rules flag it.
  */
 import { encodeFunctionData, erc20Abi, isAddressEqual, zeroAddress } from 'viem';
-import { InputError } from '../../runtime/src/errors/base.js';
-import { formatAmount, resolveAmount } from '../sdk/amount.js';
-import { defineAgent } from '../sdk/defineAgent.js';
-import { parseParams } from '../sdk/schemas.js';
-import { isTokenContract } from '../sdk/tokens.js';
-import type { ExpectedEffect, PlanCall } from '../sdk/types.js';
+import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, isTokenContract, type ExpectedEffect, type PlanCall } from '../sdk/index.js';
 import { transferParams } from './schemas.js';
 
 export const transferAgent = defineAgent({

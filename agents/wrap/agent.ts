@@ -3,12 +3,7 @@
  * whose deployment names a `weth` contract.
  */
 import { encodeFunctionData, parseAbi } from 'viem';
-import { InputError } from '../../runtime/src/errors/base.js';
-import { formatAmount, resolveAmount } from '../sdk/amount.js';
-import { defineAgent } from '../sdk/defineAgent.js';
-import { parseParams } from '../sdk/schemas.js';
-import { ETH } from '../sdk/tokens.js';
-import type { TokenInfo } from '../sdk/types.js';
+import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, ETH, type TokenInfo } from '../sdk/index.js';
 import { wrapParams } from './schemas.js';
 
 export const weth9Abi = parseAbi(['function deposit() payable', 'function withdraw(uint256 wad)']);

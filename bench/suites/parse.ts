@@ -9,8 +9,7 @@
  *   builds an error with a caret line).
  */
 import { performance } from 'node:perf_hooks';
-import { loadCorpus } from '../../router/eval/corpus.js';
-import { parseWithGrammar } from '../../router/src/grammar/index.js';
+import { loadCorpus, parseWithGrammar } from '../../router/index.js';
 import { percentile, type BenchResult, type BenchSuite } from '../types.js';
 
 const warmupRounds = 5;

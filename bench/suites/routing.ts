@@ -1,19 +1,18 @@
 /**
  * Routing latency: finding the candidate registry agents for an (action, chain) in the SQLite index, with
  * 10, 1,000 and 100,000 registered agents (synthetic rows written straight into a temp DB). The lookup is
- * an index range scan with a LIMIT (router/src/registryAgents.ts), so the cost should stay flat as the
- * registry grows. Two measures per size: the candidate query alone, and `registryAgents()` (query plus
- * building the HTTP agents). Target: p50 < 1 ms at every size (p99 is reported; on a busy machine it is
+ * an index range scan with a LIMIT (runtime/src/registry/registryAgents.ts), so the cost should stay flat
+ * as the registry grows. Two measures per size: the candidate query alone, and `registryAgents()` (query
+ * plus building the HTTP agents). Target: p50 < 1 ms at every size (p99 is reported; on a busy machine it is
  * dominated by scheduler pauses), and p50 at 100,000 within 3x of p50 at 10.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { intentActions } from '../../router/src/intent.js';
-import { registryAgents, registryCandidates } from '../../router/src/registryAgents.js';
-import { seedSyntheticAgents } from '../../runtime/src/registry/synthetic.js';
-import { openStore } from '../../runtime/src/store/db.js';
+import { intentActions } from '../../kernel/index.js';
+import { registryAgents, registryCandidates, seedSyntheticAgents } from '../../runtime/testing.js';
+import { openStore } from '../../runtime/index.js';
 import { percentile, type BenchResult, type BenchSuite } from '../types.js';
 
 const sizes = [10, 1_000, 100_000] as const;

@@ -14,10 +14,9 @@ const runs = Number(process.env.LUCID_BENCH_RUNS ?? 50);
 export const simulationSuite: BenchSuite = {
   name: 'simulation',
   async run(): Promise<BenchResult[]> {
-    const { startTestDevnet } = await import('../../runtime/src/devnet/testing.js');
-    const { openSession } = await import('../../runtime/src/session/openSession.js');
-    const { runIntent } = await import('../../runtime/src/pipeline/runIntent.js');
-    const { parseWithGrammar } = await import('../../router/src/grammar/index.js');
+    const { startTestDevnet } = await import('../../runtime/testing.js');
+    const { openSession, runIntent } = await import('../../runtime/index.js');
+    const { parseWithGrammar } = await import('../../router/index.js');
     const devnet = await startTestDevnet();
     const session = await openSession({ settings: { home: devnet.home } });
     try {

@@ -7,7 +7,7 @@ import type { RunOptions } from './commands/options.js';
 export async function startInteractive(options: RunOptions): Promise<void> {
   const { loadSettings } = await import('./settings.js');
   const settings = await loadSettings(options);
-  const { openSession } = await import('../../runtime/src/session/openSession.js');
+  const { openSession } = await import('../../runtime/index.js');
   process.stderr.write('starting…\n');
   const session = await openSession({ settings, onProgress: (message) => process.stderr.write(`${message}\n`) });
   try {
@@ -21,11 +21,7 @@ export async function startInteractive(options: RunOptions): Promise<void> {
     const { render } = await import('ink');
     const { App } = await import('./ui/App.js');
     const app = render(React.createElement(App, { controller }), { exitOnCtrlC: false });
-    try {
-      await app.waitUntilExit();
-    } finally {
-      controller.close();
-    }
+    await app.waitUntilExit();
   } finally {
     await session.close();
   }

@@ -2,11 +2,10 @@
  * The `lucid` program. This file stays light on purpose: commander plus the command definitions, whose
  * actions load the runtime (viem, SQLite, LangChain, ink) only when they run, so `lucid --help` and
  * `lucid --version` start fast. One top-level catch turns every error into a message and an exit code
- * from the one table in runtime/src/errors/exitCodes.ts.
+ * from the one table in kernel/errors.ts.
  */
 import { Command, CommanderError } from 'commander';
-import { LucidError, findLucidError } from '../../runtime/src/errors/base.js';
-import { exitCodes } from '../../runtime/src/errors/exitCodes.js';
+import { LucidError, findLucidError, exitCodes } from '../../kernel/errors.js';
 import { jsonReplacer, paint, say, writeData } from './output.js';
 import { registerCommands } from './commands/index.js';
 import { version } from './version.js';

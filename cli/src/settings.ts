@@ -1,11 +1,11 @@
 /**
  * Effective settings for one command: flags > environment > $LUCID_HOME/config.json > defaults
- * (runtime/src/config does the merging). The LLM is used only when the user configured one on purpose
+ * (./config does the merging). The LLM is used only when the user configured one on purpose
  * (a model, an endpoint, or `--parser llm`): an OPENAI_API_KEY that merely exists in the environment
  * never sends anyone's words to a remote model.
  */
-import type { LlmConfig } from '../../router/src/llm/index.js';
-import type { EffectiveConfig, ResolvedConfig } from '../../runtime/src/config/index.js';
+import type { LlmConfig } from '../../router/index.js';
+import type { EffectiveConfig, ResolvedConfig } from './config/index.js';
 
 export type Settings = {
   home: string;
@@ -21,7 +21,7 @@ export type Settings = {
 export type SettingsFlags = { rpcUrl?: string | undefined; chain?: string | undefined; account?: string | undefined; parser?: string | undefined };
 
 export async function loadSettings(flags: SettingsFlags): Promise<Settings> {
-  const { lucidHome, loadConfigFile, resolveConfig, configFilePath } = await import('../../runtime/src/config/index.js');
+  const { lucidHome, loadConfigFile, resolveConfig, configFilePath } = await import('./config/index.js');
   const home = lucidHome(process.env);
   const resolved = resolveConfig({
     flags: { rpcUrl: flags.rpcUrl, chain: flags.chain, account: flags.account, parser: flags.parser },

@@ -5,7 +5,7 @@
  */
 import type { Abi, Account, Address, Chain, Hash, Hex, PublicClient, Transport, WalletClient } from 'viem';
 import { getAddress } from 'viem';
-import { InfraError } from '../../runtime/src/errors/base.js';
+import { InfraError } from '../../kernel/index.js';
 import {
   AgentRegistry,
   CapitalPool,

@@ -9,8 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { findLucidError } from '../../runtime/src/errors/base.js';
-import { intentListSchema, type IntentList } from '../src/intent.js';
+import { findLucidError, intentListSchema, type IntentList } from '../../kernel/index.js';
 
 export const corpusCaseSchema = z.union([
   z.object({ text: z.string(), expect: intentListSchema }).strict(),

@@ -4,9 +4,8 @@
  * below {@link grammarThreshold}. Also runs from source: `npx tsx router/eval/evalIntents.ts`.
  */
 import { pathToFileURL } from 'node:url';
-import { findLucidError } from '../../runtime/src/errors/base.js';
+import { findLucidError, type IntentList } from '../../kernel/index.js';
 import { parseWithGrammar } from '../src/grammar/index.js';
-import type { IntentList } from '../src/intent.js';
 import { evaluate, loadCorpus, type EvalReport, type IntentParser } from './corpus.js';
 
 /** The grammar must get at least this share of the corpus right. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { InputError, type LucidError } from '../../runtime/src/errors/base.js';
+import { InputError, type LucidError } from '../../kernel/index.js';
 import type { LlmConfig } from './llm/index.js';
 import { startOpenAiServer, type OpenAiTestServer } from './llm/testing/openaiServer.js';
 import { parseIntents } from './parseIntents.js';

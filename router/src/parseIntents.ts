@@ -2,9 +2,8 @@
  * The parser-mode dispatcher: words → intents by the offline grammar, the opt-in LLM, or the grammar first
  * with the LLM as a fallback for what it cannot read (`auto`).
  */
-import { InfraError, InputError, LucidError } from '../../runtime/src/errors/base.js';
+import { InfraError, InputError, LucidError, type IntentList } from '../../kernel/index.js';
 import { parseWithGrammar } from './grammar/index.js';
-import type { IntentList } from './intent.js';
 import { llmEnvVars, parseWithLlm, type LlmConfig } from './llm/index.js';
 
 export type ParserMode = 'grammar' | 'llm' | 'auto';

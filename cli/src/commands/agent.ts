@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { addOutputOptions, addChainOptions, parseOptions, joinWords } from './options.js';
-import { checkEndpoint, entryCommand, type DescribeEntry } from './contributors.js';
+import { checkEndpoint, type DescribeEntry } from '../contributor/entryArguments.js';
+import { entryCommand } from './entryCommand.js';
 import { paint, sanitize, say, writeData, writeJson } from '../output.js';
-import { InfraError, InputError } from '../../../runtime/src/errors/base.js';
+import { InfraError, InputError } from '../../../kernel/errors.js';
 
 const examples = `
 Examples:
@@ -18,7 +19,7 @@ Examples:
 
 /** An agent's metadata from its module (path) or from its endpoint's GET /health (URL). */
 const describeAgent: DescribeEntry = async (argument, options) => {
-  const { agentMetadata } = await import('../../../runtime/src/registry/metadata.js');
+  const { agentMetadata } = await import('../../../runtime/index.js');
   if (/^https?:\/\//i.test(argument)) {
     const endpoint = checkEndpoint(argument);
     const health = await fetchHealth(endpoint);
@@ -26,7 +27,7 @@ const describeAgent: DescribeEntry = async (argument, options) => {
     return { metadata, endpoint: options.endpoint ? checkEndpoint(options.endpoint) : endpoint };
   }
   const endpoint = options.endpoint ? checkEndpoint(options.endpoint) : '';
-  const { loadAgent } = await import('../../../agents/sdk/loadAgentModule.js');
+  const { loadAgent } = await import('../../../runtime/index.js');
   const agent = await loadAgent(argument);
   return { metadata: agentMetadata(agent, endpoint || undefined), endpoint };
 };
@@ -47,7 +48,7 @@ export function agentCommand(): Command {
       .option('--dir <path>', 'directory to create (default ./<name>)')
       .action(async (name: string, raw: unknown) => {
         const options = await parseOptions((z) => z.object({ json: z.boolean().default(false), dir: z.string().min(1).optional() }), raw);
-        const { scaffoldAgent } = await import('../../../agents/sdk/scaffold.js');
+        const { scaffoldAgent } = await import('../../../runtime/index.js');
         const result = scaffoldAgent({ name, dir: options.dir ?? name });
         if (options.json) return writeJson(result);
         writeData(`created ${result.dir}\n${result.files.map((file) => `  ${file}`).join('\n')}`);
@@ -62,13 +63,11 @@ export function agentCommand(): Command {
       .argument('<intent...>', 'what a user would type')
       .action(async (path: string, words: string[], raw: unknown) => {
         const options = await parseOptions((z) => z.object({ json: z.boolean().default(false), rpcUrl: z.url().optional(), chain: z.string().min(1).optional(), account: z.string().min(1).optional() }), raw);
-        const { loadAgent } = await import('../../../agents/sdk/loadAgentModule.js');
+        const { loadAgent, openSession, runIntent } = await import('../../../runtime/index.js');
         const agent = await loadAgent(path);
         const { loadSettings } = await import('../settings.js');
         const settings = await loadSettings(options);
-        const { openSession } = await import('../../../runtime/src/session/openSession.js');
-        const { parseIntents } = await import('../../../router/src/parseIntents.js');
-        const { runIntent } = await import('../../../runtime/src/pipeline/runIntent.js');
+        const { parseIntents } = await import('../../../router/index.js');
         const { renderReview, outcomeJson } = await import('../render/review.js');
         const session = await openSession({ settings, onProgress: options.json ? () => {} : (message) => say(paint(message, 'dim')) });
         try {
@@ -100,8 +99,7 @@ export function agentCommand(): Command {
           (z) => z.object({ port: z.coerce.number({ message: '--port must be a number' }).int().min(0).max(65_535).default(0), rpcUrl: z.url().optional(), chain: z.string().min(1).optional(), account: z.string().min(1).optional() }),
           raw,
         );
-        const { loadAgent } = await import('../../../agents/sdk/loadAgentModule.js');
-        const { serveAgent } = await import('../../../agents/sdk/http.js');
+        const { loadAgent, serveAgent } = await import('../../../runtime/index.js');
         const agent = await loadAgent(path);
         const rpcUrl = await resolveRpcUrl(options);
         const served = await serveAgent(agent, { port: options.port, rpcUrl });
@@ -123,12 +121,12 @@ async function resolveRpcUrl(options: { rpcUrl?: string | undefined; chain?: str
   const { loadSettings } = await import('../settings.js');
   const settings = await loadSettings(options);
   if (settings.rpcUrl) return settings.rpcUrl;
-  const { startDevnet } = await import('../../../runtime/src/devnet/startDevnet.js');
+  const { startDevnet } = await import('../../../runtime/index.js');
   return (await startDevnet({ home: settings.home })).rpcUrl;
 }
 
 async function fetchHealth(endpoint: string) {
-  const { healthResponseSchema } = await import('../../../agents/sdk/wire.js');
+  const { healthResponseSchema } = await import('../../../runtime/index.js');
   let body: unknown;
   try {
     const response = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(5_000), headers: { accept: 'application/json' } });

@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCli } from '../test-utils/cli.js';
 import { listAgentRows } from './agents.js';
-import { openStore } from '../../../runtime/src/store/db.js';
-import { writeEntry } from '../../../runtime/src/registry/indexer.js';
-import { actionTag } from '../../../runtime/src/registry/kinds.js';
-import { ensureRegistryTables } from '../../../runtime/src/registry/tables.js';
-import { SYNTHETIC_AGENT_REGISTRY as registry } from '../../../runtime/src/registry/synthetic.js';
+import { openStore, actionTag } from '../../../runtime/index.js';
+import { writeEntry, rememberRegistryContracts, SYNTHETIC_AGENT_REGISTRY as registry } from '../../../runtime/testing.js';
 
 let home: string;
 beforeEach(() => {
@@ -36,8 +33,7 @@ describe('lucid agents', () => {
 
   test('behavior: verified registry agents from the local index are listed, their text sanitized', async () => {
     const store = openStore(home);
-    ensureRegistryTables(store.db);
-    store.db.prepare(`INSERT OR REPLACE INTO registry_contracts (chain_id, kind, address) VALUES (?, 'agent', ?)`).run(31337, registry);
+    rememberRegistryContracts(store.db, { chainId: 31337, addresses: { agent: registry } });
     writeEntry(store.db, {
       chainId: 31337,
       registry,

@@ -1,6 +1,9 @@
 import { Command, Option } from 'commander';
 import { addOutputOptions, parseOptions } from './options.js';
 import { sanitize, say, writeData, writeJson } from '../output.js';
+import type { Store } from '../../../runtime/index.js';
+
+type Runtime = typeof import('../../../runtime/index.js');
 
 /** One line of `lucid agents`: a built-in agent, or one the registry indexer cached (untrusted text, sanitized). */
 export type AgentRow = {
@@ -41,19 +44,20 @@ export function agentsCommand(): Command {
 }
 
 /**
- * Built-in agents plus the registry agents in the local cache (`$home/lucid.db`, filled by the indexer).
- * Nothing here touches the chain, so it is fast and works offline.
+ * Built-in agents plus the registry agents in the local index (filled by the indexer). Nothing here touches
+ * the chain, so it is fast and works offline. `store` is the open session's store when there is one (the
+ * interactive UI); otherwise `$home/lucid.db` is read, if it exists.
  */
-export async function listAgentRows(parameters: { home: string; action?: string | undefined }): Promise<AgentRow[]> {
-  const { builtinAgents } = await import('../../../agents/builtin.js');
-  const rows: AgentRow[] = builtinAgents().map((agent) => ({
+export async function listAgentRows(parameters: { home: string; action?: string | undefined; store?: Store | undefined }): Promise<AgentRow[]> {
+  const runtime = await import('../../../runtime/index.js');
+  const rows: AgentRow[] = runtime.builtinAgents().map((agent) => ({
     id: agent.id,
     source: 'builtin',
     actions: [...agent.actions],
     chains: [...agent.chains],
     description: sanitize(agent.description, 200),
   }));
-  rows.push(...(await registryRows(parameters.home, parameters.action)));
+  rows.push(...(await registryRows(runtime, parameters)));
   const action = parameters.action;
   return action ? rows.filter((row) => row.actions.includes(action)) : rows;
 }
@@ -68,46 +72,28 @@ export function formatAgentRows(rows: readonly AgentRow[]): string {
     .join('\n');
 }
 
-// The indexer's cache is optional (no registry on this chain, never indexed): a missing store or table is
-// "no registry agents", not an error. router/src/registryAgents.ts returns only entries whose metadata was
-// verified against its onchain hash; every string in it is still untrusted and sanitized again here.
-async function registryRows(home: string, action: string | undefined): Promise<AgentRow[]> {
-  const { existsSync } = await import('node:fs');
-  const { storePath, openStore } = await import('../../../runtime/src/store/db.js');
-  if (!existsSync(storePath(home))) return [];
-  const { registryAgents } = await import('../../../router/src/registryAgents.js');
-  const { intentActions } = await import('../../../router/src/intent.js');
-  const { ensureRegistryTables } = await import('../../../runtime/src/registry/tables.js');
+// The index is optional (no registry on this chain, never synced): a missing or unreadable store is "no
+// registry agents", not an error. Its entries' metadata was verified against the onchain hash; every string
+// in it is still untrusted and sanitized here.
+async function registryRows(runtime: Runtime, { home, action, store }: { home: string; action?: string | undefined; store?: Store | undefined }): Promise<AgentRow[]> {
+  const { intentActions } = await import('../../../kernel/index.js');
   const actions = intentActions.filter((name) => action === undefined || name === action);
-  let store: ReturnType<typeof openStore>;
+  const { existsSync } = await import('node:fs');
+  if (!store && !existsSync(runtime.storePath(home))) return [];
+  let opened: Store | undefined;
   try {
-    store = openStore(home);
-  } catch {
-    return [];
-  }
-  try {
-    ensureRegistryTables(store.db);
-    const chains = store.db.prepare(`SELECT chain_id FROM registry_contracts WHERE kind = 'agent' ORDER BY chain_id`).all() as { chain_id: number }[];
-    const rows = new Map<string, AgentRow>();
-    for (const { chain_id: chainId } of chains)
-      for (const name of actions)
-        for (const agent of registryAgents({ db: store.db, chainId, action: name, limit: 1_000 })) {
-          const key = `${chainId}:${agent.registryEntry.entryId}`;
-          const row = rows.get(key) ?? {
-            id: sanitize(agent.id, 40),
-            source: 'registry' as const,
-            actions: [],
-            chains: agent.chains.length ? [...agent.chains] : [chainId],
-            description: sanitize(agent.description, 200),
-            endpoint: sanitize(agent.registryEntry.endpoint, 200),
-          };
-          row.actions.push(name);
-          rows.set(key, row);
-        }
-    return [...rows.values()];
+    opened = store ? undefined : runtime.openStore(home);
+    return runtime.listRegistryAgents((store ?? opened)!.db, { actions }).map((agent) => ({
+      id: sanitize(agent.id, 40),
+      source: 'registry',
+      actions: agent.actions,
+      chains: agent.chains,
+      description: sanitize(agent.description, 200),
+      endpoint: sanitize(agent.endpoint, 200),
+    }));
   } catch {
     return [];
   } finally {
-    store.close();
+    opened?.close();
   }
 }

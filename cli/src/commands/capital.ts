@@ -3,8 +3,8 @@
  * the usual pipeline shows and signs it), and so are `unstake` and `claim`. `lucid rewards` is a read.
  */
 import { Command } from 'commander';
-import { addRunOptions, joinWords, parseOptions, runOptionsSchema } from './options.js';
-import { addReadOptions, openContributorContext, readOptionsSchema } from './contributors.js';
+import { addRunOptions, joinWords, parseOptions, runOptionsSchema, addReadOptions, readOptionsSchema } from './options.js';
+import { openContributorSession } from '../contributor/openContributorSession.js';
 import { writeData, writeJson } from '../output.js';
 
 function intentCommand(name: 'stake' | 'unstake' | 'claim', description: string, examples: string): Command {
@@ -38,11 +38,9 @@ export function rewardsCommand(): Command {
     .addHelpText('after', '\nExamples:\n  $ lucid rewards\n  $ lucid rewards --json')
     .action(async (raw: unknown) => {
       const options = await parseOptions(readOptionsSchema, raw);
-      const { readCapitalPosition } = await import('../../../runtime/src/registry/views.js');
-      const { contributorContractsFrom } = await import('../../../runtime/src/registry/kinds.js');
-      const context = await openContributorContext(options, { sync: false });
+      const { readCapitalPosition, contributorContractsFrom } = await import('../../../runtime/index.js');
+      const session = await openContributorSession(options, { sync: false });
       try {
-        const { session } = context;
         const position = await readCapitalPosition(session.publicClient, { contracts: contributorContractsFrom(session.contracts), account: session.account.address });
         const token = session.tokens.find((t) => t.address !== 'ETH' && t.address.toLowerCase() === position.stakeToken.toLowerCase());
         const symbol = token?.symbol ?? 'stake token';
@@ -60,23 +58,20 @@ export function rewardsCommand(): Command {
           ].join('\n'),
         );
       } finally {
-        await context.close();
+        await session.close();
       }
     });
 }
 
 /** "unstake all" needs the token's name for the grammar: the capital pool's stake token on this chain. */
 async function stakeTokenSymbol(options: { rpcUrl?: string | undefined; chain?: string | undefined; account?: string | undefined; json: boolean }): Promise<string> {
-  const { capitalPoolAbi } = await import('../../../runtime/src/registry/abi.js');
-  const { contributorContractsFrom } = await import('../../../runtime/src/registry/kinds.js');
-  const context = await openContributorContext(options, { sync: false });
+  const { contributorContractsFrom, readStakeToken } = await import('../../../runtime/index.js');
+  const session = await openContributorSession(options, { sync: false });
   try {
-    const { session } = context;
-    const pool = contributorContractsFrom(session.contracts).capitalPool;
-    const address = await session.publicClient.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'stakeToken' });
+    const address = await readStakeToken(session.publicClient, { contracts: contributorContractsFrom(session.contracts) });
     const token = session.tokens.find((t) => t.address !== 'ETH' && t.address.toLowerCase() === address.toLowerCase());
     return token?.symbol ?? address;
   } finally {
-    await context.close();
+    await session.close();
   }
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { entryCommand } from './contributors.js';
+import { entryCommand } from './entryCommand.js';
 import { describeNamedEntry } from './frontend.js';
 
 export function computeCommand(): Command {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { addOutputOptions, outputOptionsSchema, parseOptions } from './options.js';
 import { say, writeData, writeJson } from '../output.js';
-import { InputError } from '../../../runtime/src/errors/base.js';
+import { InputError } from '../../../kernel/errors.js';
 
 
 /** Keys `lucid config set` writes to config.json. The API key is not one: it comes only from OPENAI_API_KEY. */
@@ -24,7 +24,7 @@ export function configCommand(): Command {
       .description('print each effective setting and where it came from (flag, env, file, default)')
       .action(async (raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
-        const { lucidHome, loadConfigFile, resolveConfig, describeConfig, configFilePath } = await import('../../../runtime/src/config/index.js');
+        const { lucidHome, loadConfigFile, resolveConfig, describeConfig, configFilePath } = await import('../config/index.js');
         const home = lucidHome(process.env);
         const path = configFilePath(home);
         const rows = describeConfig(resolveConfig({ env: process.env, file: loadConfigFile(home), filePath: path }));
@@ -46,7 +46,7 @@ export function configCommand(): Command {
           throw new InputError('CONFIG_KEY_UNKNOWN', `Unknown config key "${key}".`, {
             hints: [`Keys: ${settableConfigKeys.join(', ')}.`, /api.?key/i.test(key) ? 'The API key is read only from OPENAI_API_KEY, never from a file.' : 'See `lucid config show`.'],
           });
-        const { lucidHome, saveConfigFile, configFilePath } = await import('../../../runtime/src/config/index.js');
+        const { lucidHome, saveConfigFile, configFilePath } = await import('../config/index.js');
         const home = lucidHome(process.env);
         const saved = saveConfigFile(home, patchFor(key as SettableKey, value.trim()));
         if (options.json) return writeJson({ file: configFilePath(home), config: saved });
@@ -56,7 +56,7 @@ export function configCommand(): Command {
   return config;
 }
 
-function patchFor(key: SettableKey, value: string): import('../../../runtime/src/config/index.js').ConfigFilePatch {
+function patchFor(key: SettableKey, value: string): import('../config/index.js').ConfigFilePatch {
   const remove = value === '' || value.toLowerCase() === 'none';
   switch (key) {
     case 'llm.baseUrl':

@@ -1,15 +1,16 @@
 import { Command } from 'commander';
 import { addOutputOptions, outputOptionsSchema, parseOptions } from './options.js';
 import { say, writeData, writeJson } from '../output.js';
+import type { Store } from '../../../runtime/store.js';
 
-
-async function withStore<value>(fn: (db: import('../../../runtime/src/store/db.js').StoreDb) => value): Promise<value> {
+/** Contacts need no chain: the store alone, opened for the one command. */
+async function withStore<value>(fn: (store: Store) => value): Promise<value> {
   const { loadSettings } = await import('../settings.js');
   const settings = await loadSettings({});
-  const { openStore } = await import('../../../runtime/src/store/db.js');
+  const { openStore } = await import('../../../runtime/store.js');
   const store = openStore(settings.home);
   try {
-    return fn(store.db);
+    return fn(store);
   } finally {
     store.close();
   }
@@ -26,9 +27,9 @@ export function contactsCommand(): Command {
       .argument('<address>', '0x address (EIP-55 checksum checked when mixed-case)')
       .action(async (name: string, address: string, raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
-        const { addContact } = await import('../../../runtime/src/store/contacts.js');
-        const { checkedAddress } = await import('../../../router/src/resolve.js');
-        const contact = await withStore((db) => addContact(db, { name, address: checkedAddress(address) }));
+        const { addContact } = await import('../../../runtime/store.js');
+        const { checkedAddress } = await import('../../../kernel/index.js');
+        const contact = await withStore((store) => addContact(store.db, { name, address: checkedAddress(address) }));
         if (options.json) return writeJson({ contact });
         say(`saved ${contact.name} → ${contact.address}`);
       }),
@@ -39,8 +40,8 @@ export function contactsCommand(): Command {
       .argument('<name>')
       .action(async (name: string, raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
-        const { removeContact } = await import('../../../runtime/src/store/contacts.js');
-        await withStore((db) => removeContact(db, name));
+        const { removeContact } = await import('../../../runtime/store.js');
+        await withStore((store) => removeContact(store.db, name));
         if (options.json) return writeJson({ removed: name });
         say(`removed ${name}`);
       }),
@@ -50,8 +51,8 @@ export function contactsCommand(): Command {
       .description('list saved names')
       .action(async (raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
-        const { listContacts } = await import('../../../runtime/src/store/contacts.js');
-        const list = await withStore((db) => listContacts(db));
+        const { listContacts } = await import('../../../runtime/store.js');
+        const list = await withStore((store) => listContacts(store.db));
         if (options.json) return writeJson({ contacts: list });
         if (list.length === 0) return say('no contacts yet: lucid contacts add <name> <0x address>');
         for (const contact of list) writeData(`${contact.name.padEnd(16)} ${contact.address}`);

@@ -11,23 +11,16 @@ import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { erc20Abi, parseEther, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadAgent } from '../../../agents/sdk/loadAgentModule.js';
-import { serveAgent, type ServeAgentReturnType } from '../../../agents/sdk/http.js';
+import { loadAgent, serveAgent, type ServeAgentReturnType } from '../../../agents/index.js';
 import { devnetClient, executePlan } from '../../../agents/sdk/testing.js';
-import { advanceTime } from '../../../runtime/src/devnet/advanceTime.js';
-import { startTestDevnet, type TestDevnet } from '../../../runtime/src/devnet/testing.js';
-import { usageLedgerAbi, capitalPoolAbi } from '../../../runtime/src/registry/abi.js';
-import { contributorContractsFrom, type ContributorContracts } from '../../../runtime/src/registry/kinds.js';
-import { registerEntryPlan, usageCallFor } from '../../../runtime/src/registry/plans.js';
-import { actionTag } from '../../../runtime/src/registry/kinds.js';
-import { pinMetadata } from '../../../runtime/src/registry/metadata.js';
-import { entryRegistryAbi } from '../../../runtime/src/registry/abi.js';
-import { HASH_FIELDS } from '../../../runtime/src/store/secrets.js';
+import { advanceTime, contributorContractsFrom, type ContributorContracts, actionTag, registerEntryPlan, pinMetadata } from '../../../runtime/index.js';
+import { startTestDevnet, type TestDevnet, HASH_FIELDS, usageCallFor } from '../../../runtime/testing.js';
 import { setStreams } from '../output.js';
 import { agentCommand } from './agent.js';
 import { claimCommand, rewardsCommand, stakeCommand, unstakeCommand } from './capital.js';
 import { emissionsCommand } from './emissions.js';
 import { frontendCommand } from './frontend.js';
+import { CapitalPool, EntryRegistry, UsageLedger } from '../../../registry-contracts/index.js';
 
 let devnet: TestDevnet;
 let contracts: ContributorContracts;
@@ -94,7 +87,7 @@ describe('lucid agent | emissions | stake | rewards', () => {
     // wallet here; the pipeline path is the next test, which needs the store to accept `contentHash` logs.
     const health = (await (await fetch(`${served.url}/health`)).json()) as { id: string; description?: string; actions: string[]; chains: number[] };
     const pinned = pinMetadata({ home: devnet.home, metadata: { id: health.id, kind: 'agent', description: health.description ?? '', actions: health.actions, chains: health.chains, endpoint: served.url } });
-    const before = await devnetClient(devnet.rpcUrl).readContract({ address: contracts.agentRegistry, abi: entryRegistryAbi, functionName: 'lastEntryId' });
+    const before = await devnetClient(devnet.rpcUrl).readContract({ address: contracts.agentRegistry, abi: EntryRegistry.abi, functionName: 'lastEntryId' });
     await executePlan(
       devnet.rpcUrl,
       registerEntryPlan({ kind: 'agent', contracts, name: health.id, metadataUri: pinned.uri, contentHash: pinned.contentHash, tags: health.actions.map(actionTag), endpoint: served.url, feeWei: parseEther('0.001') }),
@@ -112,8 +105,8 @@ describe('lucid agent | emissions | stake | rewards', () => {
     await advanceTime({ rpcUrl: devnet.rpcUrl, seconds: 86_401 });
 
     const shown = await json<{ usageCount: number; earnings: Record<string, string> }>(agentCommand, ['show', registered.entryId, '--json']);
-    const claimable = await client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'claimableRewards', args: [0, entryId] });
-    const owed = await client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'feesOwed', args: [0, entryId] });
+    const claimable = await client.readContract({ address: contracts.usageLedger, abi: UsageLedger.abi, functionName: 'claimableRewards', args: [0, entryId] });
+    const owed = await client.readContract({ address: contracts.usageLedger, abi: UsageLedger.abi, functionName: 'feesOwed', args: [0, entryId] });
     expect(claimable).toBeGreaterThan(0n);
     expect(owed).toBe(fee - fee / 10n);
     expect(shown.usageCount).toBe(1);
@@ -123,7 +116,7 @@ describe('lucid agent | emissions | stake | rewards', () => {
     expect((await json(agentCommand, ['claim', registered.entryId, '--yes', '--json'])).status).toBe('confirmed');
     expect((await client.readContract({ address: contracts.rewardToken, abi: erc20Abi, functionName: 'balanceOf', args: [user] })) - lucidBefore).toBe(claimable);
     expect((await json(agentCommand, ['withdraw', registered.entryId, '--yes', '--json'])).status).toBe('confirmed');
-    expect(await client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'feesOwed', args: [0, entryId] })).toBe(0n);
+    expect(await client.readContract({ address: contracts.usageLedger, abi: UsageLedger.abi, functionName: 'feesOwed', args: [0, entryId] })).toBe(0n);
 
     const after = await json<{ earnings: Record<string, string> }>(agentCommand, ['show', registered.entryId, '--json']);
     expect(after.earnings).toMatchObject({ claimableRewards: '0', claimedRewards: claimable.toString(), feesOwedWei: '0', feesWithdrawnWei: owed.toString() });
@@ -134,13 +127,13 @@ describe('lucid agent | emissions | stake | rewards', () => {
     const stEth = devnet.deployment.tokens.find((t) => t.symbol === 'stETH')!.address;
     const before = await client.readContract({ address: stEth, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
     expect((await json(stakeCommand, ['10', 'stETH', '--yes', '--json'])).status).toBe('confirmed');
-    expect(await client.readContract({ address: contracts.capitalPool, abi: capitalPoolAbi, functionName: 'stakedOf', args: [user] })).toBe(parseEther('10'));
+    expect(await client.readContract({ address: contracts.capitalPool, abi: CapitalPool.abi, functionName: 'stakedOf', args: [user] })).toBe(parseEther('10'));
 
     await advanceTime({ rpcUrl: devnet.rpcUrl, seconds: 3600 });
     await json(emissionsCommand, ['distribute', '--yes', '--json']);
     await advanceTime({ rpcUrl: devnet.rpcUrl, seconds: 86_400 });
     const rewards = await json<{ staked: string; shareBps: number; earned: string; aprEstimate: number }>(rewardsCommand, ['--json']);
-    const earned = await client.readContract({ address: contracts.capitalPool, abi: capitalPoolAbi, functionName: 'earned', args: [user] });
+    const earned = await client.readContract({ address: contracts.capitalPool, abi: CapitalPool.abi, functionName: 'earned', args: [user] });
     expect(rewards).toMatchObject({ staked: parseEther('10').toString(), shareBps: 10_000, earned: earned.toString() });
     expect(earned).toBeGreaterThan(0n);
     expect(rewards.aprEstimate).toBeGreaterThan(0);
@@ -149,7 +142,7 @@ describe('lucid agent | emissions | stake | rewards', () => {
     expect((await json(claimCommand, ['--yes', '--json'])).status).toBe('confirmed');
     expect((await client.readContract({ address: contracts.rewardToken, abi: erc20Abi, functionName: 'balanceOf', args: [user] })) - lucidBefore).toBe(earned);
     expect((await json(unstakeCommand, ['all', '--yes', '--json'])).status).toBe('confirmed');
-    expect(await client.readContract({ address: contracts.capitalPool, abi: capitalPoolAbi, functionName: 'stakedOf', args: [user] })).toBe(0n);
+    expect(await client.readContract({ address: contracts.capitalPool, abi: CapitalPool.abi, functionName: 'stakedOf', args: [user] })).toBe(0n);
     expect(await client.readContract({ address: stEth, abi: erc20Abi, functionName: 'balanceOf', args: [user] })).toBe(before);
   }, 180_000);
 
@@ -180,18 +173,17 @@ describe('lucid agent | emissions | stake | rewards', () => {
   }, 60_000);
 
   test.skipIf(!storeAcceptsContentHash)('behavior: ensureCliFrontend registers "lucid-cli" as a frontend once, then finds it in the index', async () => {
-    const { openContributorContext } = await import('./contributors.js');
-    const { ensureCliFrontend } = await import('../../../runtime/src/registry/cliFrontend.js');
-    const { entryRegistryAbi } = await import('../../../runtime/src/registry/abi.js');
-    const context = await openContributorContext({ json: true });
+    const { openContributorSession } = await import('../contributor/openContributorSession.js');
+    const { ensureCliFrontend } = await import('../../../runtime/testing.js');
+    const session = await openContributorSession({ json: true });
     try {
-      const first = await ensureCliFrontend(context.session, { db: context.store.db });
-      const again = await ensureCliFrontend(context.session, { db: context.store.db });
+      const first = await ensureCliFrontend(session);
+      const again = await ensureCliFrontend(session);
       expect(again).toBe(first);
-      const [owner, , , , , fee, active] = await devnetClient(devnet.rpcUrl).readContract({ address: contracts.frontendRegistry, abi: entryRegistryAbi, functionName: 'entry', args: [first] });
+      const [owner, , , , , fee, active] = await devnetClient(devnet.rpcUrl).readContract({ address: contracts.frontendRegistry, abi: EntryRegistry.abi, functionName: 'entry', args: [first] });
       expect({ owner, fee, active }).toEqual({ owner: user, fee: 0n, active: true });
     } finally {
-      await context.close();
+      await session.close();
     }
   }, 60_000);
 

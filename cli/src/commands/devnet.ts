@@ -19,7 +19,7 @@ export function devnetCommand(): Command {
       .description('start the devnet (or reuse the running one); bootstraps it on first start')
       .action(async (raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
-        const { startDevnet } = await import('../../../runtime/src/devnet/startDevnet.js');
+        const { startDevnet } = await import('../../../runtime/index.js');
         const started = await startDevnet({ home: await home(), onProgress: progress(options.json) });
         const summary = { rpcUrl: started.rpcUrl, pid: started.pid, reused: started.reused, restored: started.restored, contracts: started.deployment.contracts, tokens: started.deployment.tokens };
         if (options.json) return writeJson(summary);
@@ -31,7 +31,7 @@ export function devnetCommand(): Command {
       .description('stop the devnet, saving its state')
       .action(async (raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
-        const { stopDevnet } = await import('../../../runtime/src/devnet/stopDevnet.js');
+        const { stopDevnet } = await import('../../../runtime/index.js');
         const result = await stopDevnet({ home: await home() });
         if (options.json) return writeJson(result);
         say(result.stopped ? 'devnet stopped; state saved' : 'devnet was not running');
@@ -42,7 +42,7 @@ export function devnetCommand(): Command {
       .description('is the devnet running, where, and at which block')
       .action(async (raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
-        const { devnetStatus } = await import('../../../runtime/src/devnet/devnetStatus.js');
+        const { devnetStatus } = await import('../../../runtime/index.js');
         const status = await devnetStatus({ home: await home() });
         if (options.json) return writeJson(status);
         if (!status.running) return writeData(`devnet: not running (state file: ${status.stateFile ?? 'none'})`);
@@ -62,7 +62,7 @@ export function devnetCommand(): Command {
       .description('stop the devnet and delete its state; the next start bootstraps a fresh world')
       .action(async (raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
-        const { resetDevnet } = await import('../../../runtime/src/devnet/resetDevnet.js');
+        const { resetDevnet } = await import('../../../runtime/index.js');
         await resetDevnet({ home: await home() });
         if (options.json) return writeJson({ reset: true });
         say('devnet reset: the next command starts a fresh one');
@@ -74,10 +74,9 @@ export function devnetCommand(): Command {
       .argument('<duration>', 'e.g. 45s, 90m, 12h, 30d, 2w')
       .action(async (duration: string, raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
-        const { parseDuration } = await import('../../../runtime/src/devnet/parseDuration.js');
+        const { parseDuration } = await import('../../../runtime/index.js');
         const seconds = parseDuration(duration);
-        const { startDevnet } = await import('../../../runtime/src/devnet/startDevnet.js');
-        const { advanceTime } = await import('../../../runtime/src/devnet/advanceTime.js');
+        const { startDevnet, advanceTime } = await import('../../../runtime/index.js');
         const started = await startDevnet({ home: await home(), onProgress: progress(options.json) });
         const result = await advanceTime({ rpcUrl: started.rpcUrl, seconds });
         if (options.json) return writeJson(result);

@@ -4,8 +4,9 @@
  * `lucid emissions distribute` mints it (permissionless) through the guarded pipeline.
  */
 import { Command } from 'commander';
-import { parseOptions } from './options.js';
-import { addReadOptions, addTxOptions, openContributorContext, outcomeDocument, runContributorPlans, txOptionsShape, txOptionsSchema } from './contributors.js';
+import { parseOptions, addReadOptions, addTxOptions, txOptionsShape, txOptionsSchema } from './options.js';
+import { openContributorSession } from '../contributor/openContributorSession.js';
+import { outcomeDocument, runContributorPlans } from '../contributor/runContributorPlans.js';
 import { writeData, writeJson } from '../output.js';
 
 const CHART_COLUMNS = 64;
@@ -17,11 +18,9 @@ export function emissionsCommand(): Command {
     .addHelpText('after', '\nExamples:\n  $ lucid emissions\n  $ lucid emissions --json\n  $ lucid emissions distribute --yes')
     .action(async (raw: unknown) => {
       const options = await parseOptions((z) => z.object({ ...txOptionsShape(z), ascii: z.boolean().default(false) }).pick({ json: true, rpcUrl: true, chain: true, account: true, ascii: true }), raw);
-      const { readEmissionSchedule, dailyEmission } = await import('../../../runtime/src/registry/views.js');
-      const { contributorContractsFrom } = await import('../../../runtime/src/registry/kinds.js');
-      const context = await openContributorContext(options, { sync: false });
+      const { readEmissionSchedule, dailyEmission, contributorContractsFrom } = await import('../../../runtime/index.js');
+      const session = await openContributorSession(options, { sync: false });
       try {
-        const { session } = context;
         const contracts = contributorContractsFrom(session.contracts);
         const s = await readEmissionSchedule(session.publicClient, { contracts });
         const buckets = { code: s.totalPerBucket, community: s.totalPerBucket, compute: s.totalPerBucket, capital: s.totalPerBucket };
@@ -80,7 +79,7 @@ export function emissionsCommand(): Command {
           ].join('\n'),
         );
       } finally {
-        await context.close();
+        await session.close();
       }
     });
 
@@ -90,16 +89,14 @@ export function emissionsCommand(): Command {
       .action(async (_raw: unknown, self: Command) => {
         // `--json` and the chain options are also the parent's: commander may hand them to it.
         const options = await parseOptions(txOptionsSchema, self.optsWithGlobals());
-        const { distributePlan } = await import('../../../runtime/src/registry/plans.js');
-        const { contributorContractsFrom } = await import('../../../runtime/src/registry/kinds.js');
-        const context = await openContributorContext(options, { sync: false });
+        const { distributePlan, contributorContractsFrom } = await import('../../../runtime/index.js');
+        const session = await openContributorSession(options, { sync: false });
         try {
-          const { session } = context;
           const plan = await distributePlan(session.publicClient, { contracts: contributorContractsFrom(session.contracts) });
           const outcome = await runContributorPlans(session, { text: 'lucid emissions distribute', plans: [plan], options });
           if (options.json) writeJson(await outcomeDocument(outcome));
         } finally {
-          await context.close();
+          await session.close();
         }
       }),
   );

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { checkEndpoint, entryCommand, type DescribeEntry } from './contributors.js';
+import { checkEndpoint, type DescribeEntry } from '../contributor/entryArguments.js';
+import { entryCommand } from './entryCommand.js';
 
 /** Frontend and compute entries are named on the command line; their metadata is built from the options. */
 export function describeNamedEntry(kind: 'frontend' | 'compute'): DescribeEntry {
   return async (name, options) => {
-    const { entryIdPattern } = await import('../../../runtime/src/registry/metadata.js');
-    const { InputError } = await import('../../../runtime/src/errors/base.js');
+    const { entryIdPattern } = await import('../../../runtime/index.js');
+    const { InputError } = await import('../../../kernel/index.js');
     if (!entryIdPattern.test(name))
       throw new InputError('BAD_ENTRY_NAME', `a ${kind} name is 1–64 characters of a-z, 0-9, ., _ and -, starting with a letter or digit`);
     const tags = (options.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean);

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { addOutputOptions, parseOptions } from './options.js';
 import { paint, sanitize, say, writeData, writeJson } from '../output.js';
+import type { Session } from '../../../runtime/index.js';
 
 const schema = (z: typeof import('zod').z) =>
   z.object({
@@ -17,16 +18,16 @@ export function historyCommand(): Command {
       const options = await parseOptions(schema, raw);
       const { loadSettings } = await import('../settings.js');
       const settings = await loadSettings({});
-      const { openStore } = await import('../../../runtime/src/store/db.js');
-      const { listRuns } = await import('../../../runtime/src/store/runs.js');
-      const { listTxs, listPendingTxs } = await import('../../../runtime/src/store/txs.js');
-      const store = openStore(settings.home);
+      const { listPendingTxs, listRuns, listTxs, openStore } = await import('../../../runtime/store.js');
+      let store = openStore(settings.home);
+      let session: Session | undefined;
       try {
         if (listPendingTxs(store.db).length > 0) {
-          // Opening a session resolves what an earlier, interrupted run left pending.
-          const { openSession } = await import('../../../runtime/src/session/openSession.js');
-          const session = await openSession({ settings, onProgress: (message) => say(paint(message, 'dim')) });
-          await session.close();
+          // Opening a session resolves what an earlier, interrupted run left pending; its store is then the one read.
+          store.close();
+          const { openSession } = await import('../../../runtime/index.js');
+          session = await openSession({ settings, onProgress: (message) => say(paint(message, 'dim')) });
+          store = session.store;
         }
         const runs = listRuns(store.db, { limit: options.limit }).map((run) => ({
           id: run.id,
@@ -50,7 +51,8 @@ export function historyCommand(): Command {
           if (run.error) writeData(paint(`      ${run.error.code}: ${sanitize(run.error.message ?? '', 120)}`, 'dim', process.stdout));
         }
       } finally {
-        store.close();
+        if (session) await session.close();
+        else store.close();
       }
     });
 }

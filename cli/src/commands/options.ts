@@ -3,7 +3,7 @@
  * a zod schema first thing in each action, so the code below sees typed, validated input.
  */
 import { Option, type Command } from 'commander';
-import { InputError } from '../../../runtime/src/errors/base.js';
+import { InputError } from '../../../kernel/errors.js';
 
 export const parserModes = ['grammar', 'llm', 'auto'] as const;
 
@@ -41,6 +41,19 @@ export const txOptionsShape = (z: Zod) => ({
 });
 export const txOptionsSchema = (z: Zod) => z.object(txOptionsShape(z));
 export type TxOptions = { json: boolean; yes: boolean; dryRun: boolean; rpcUrl?: string | undefined; chain?: string | undefined; account?: string | undefined };
+/** What a command that only reads the chain takes: output and chain options. */
+export const readOptionsSchema = (z: Zod) => z.object(txOptionsShape(z)).pick({ json: true, rpcUrl: true, chain: true, account: true });
+export type ReadOptions = { json: boolean; rpcUrl?: string | undefined; chain?: string | undefined; account?: string | undefined };
+
+/** Output and chain options, plus --yes/--dry-run for commands that sign. */
+export function addTxOptions(command: Command): Command {
+  return addOutputOptions(addChainOptions(command))
+    .option('-y, --yes', 'sign without asking after showing the simulation (policy still applies)', false)
+    .option('--dry-run', 'simulate and show, never sign', false);
+}
+export function addReadOptions(command: Command): Command {
+  return addOutputOptions(addChainOptions(command));
+}
 
 /** The options of commands that run intents: the signing options plus how to parse and route. */
 export const runOptionsSchema = (z: Zod) =>

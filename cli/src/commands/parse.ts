@@ -20,10 +20,9 @@ Examples:
       const options = await parseOptions(schema, raw);
       const { loadSettings } = await import('../settings.js');
       const settings = await loadSettings({ parser: options.parser });
-      const { parseIntents } = await import('../../../router/src/parseIntents.js');
+      const { describeIntent, parseIntents } = await import('../../../router/index.js');
       const result = await parseIntents(joinWords(words), { parser: settings.parser, llm: settings.llm });
       if (options.json) return writeJson(result.intents);
-      const { describeIntent } = await import('../../../router/src/describeIntent.js');
       result.intents.intents.forEach((intent, index) => writeData(`${index + 1}. ${describeIntent(intent)}`));
     });
 }

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { addOutputOptions, outputOptionsSchema, parseOptions } from './options.js';
 import { say, writeData, writeJson } from '../output.js';
-import type { Policy } from '../../../runtime/src/policy/index.js';
+import type { Policy } from '../../../runtime/index.js';
 
 
 const examples = `
@@ -36,7 +36,7 @@ export function policyCommand(): Command {
         const options = await parseOptions(outputOptionsSchema, raw);
         const { loadSettings } = await import('../settings.js');
         const settings = await loadSettings({});
-        const { setPolicyValue, policyPath } = await import('../../../runtime/src/policy/index.js');
+        const { setPolicyValue, policyPath } = await import('../../../runtime/index.js');
         const next = await setPolicyValue(settings.home, key, value);
         if (options.json) return writeJson({ path: policyPath(settings.home), policy: next });
         say(`policy updated: ${key} = ${value.trim()} (${policyPath(settings.home)})`);
@@ -52,7 +52,7 @@ async function loadCurrent(): Promise<{ path: string; policy: Policy; exists: bo
 
 /** The effective policy of `home`, its file path, and whether the file exists (else defaults apply). */
 export async function readPolicy(home: string): Promise<{ path: string; policy: Policy; exists: boolean }> {
-  const { loadPolicy, policyPath } = await import('../../../runtime/src/policy/index.js');
+  const { loadPolicy, policyPath } = await import('../../../runtime/index.js');
   const { existsSync } = await import('node:fs');
   const path = policyPath(home);
   return { path, exists: existsSync(path), policy: await loadPolicy(home) };

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { createPublicClient, erc20Abi, http, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnLucid } from '../test-utils/spawn.js';
-
 import { repoRoot as root } from '../test-utils/spawn.js';
+
 const account: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const recipient: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 

@@ -1,8 +1,7 @@
 import { Command } from 'commander';
 import { addRunOptions, joinWords, parseOptions, runOptionsSchema, type RunOptions } from './options.js';
 import { paint, say, writeData, writeJson } from '../output.js';
-import { RefusedError } from '../../../runtime/src/errors/base.js';
-import type { Review } from '../../../runtime/src/pipeline/types.js';
+import type { Review } from '../../../runtime/index.js';
 
 export const runExamples = `
 Examples:
@@ -23,9 +22,9 @@ export function runCommand(): Command {
 export async function runAction(text: string, options: RunOptions): Promise<void> {
   const { loadSettings } = await import('../settings.js');
   const settings = await loadSettings(options);
-  const { openSession } = await import('../../../runtime/src/session/openSession.js');
-  const { parseIntents } = await import('../../../router/src/parseIntents.js');
-  const { runIntent } = await import('../../../runtime/src/pipeline/runIntent.js');
+  const { openSession } = await import('../../../runtime/index.js');
+  const { parseIntents } = await import('../../../router/index.js');
+  const { runIntent } = await import('../../../runtime/index.js');
   const { renderReview, renderOutcome, outcomeJson } = await import('../render/review.js');
   const progress = options.json ? () => {} : (message: string) => say(paint(message, 'dim'));
 
@@ -54,35 +53,19 @@ export async function runAction(text: string, options: RunOptions): Promise<void
 }
 
 /**
- * The only way past a review. `--yes` agrees for the user (unless policy asks for a typed amount); on a
- * terminal we ask; anywhere else we refuse, because nobody saw the simulation.
+ * The only way past a review in the terminal: what may be asked is the runtime's one consent rule
+ * (`decideConsent`: `--yes`, a terminal to ask on, danger flags, the policy's typed amount); this asks it.
  */
 export async function confirmReview(review: Review, options: Pick<RunOptions, 'yes'>): Promise<boolean> {
-  const typed = review.policy.decision === 'confirm-typed' ? review.policy.typedConfirmation : undefined;
-  const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
-  const dangers = review.risks.filter((risk) => risk.level === 'danger');
-  // --yes agrees to what the simulation shows, not to a danger nobody looked at: a person must confirm those.
-  if (options.yes && dangers.length && !interactive)
-    throw new RefusedError('DANGER_NEEDS_A_PERSON', `not signed: ${dangers[0]!.message}`, {
-      details: dangers.map((risk) => `danger: ${risk.message}`).join('\n'),
-      hints: ['run it in a terminal and confirm after reading the warning', '--dry-run shows the full simulation'],
-    });
-  if (options.yes && !typed && !dangers.length) return true;
-  if (!interactive) {
-    if (typed)
-      throw new RefusedError('TYPED_CONFIRMATION_REQUIRED', `policy requires typing "${typed}" to confirm, and there is no terminal to type it on`, {
-        hints: ['run it in a terminal, or raise typedConfirmationAbove with `lucid policy set`'],
-      });
-    throw new RefusedError('CONFIRMATION_REQUIRED', 'not signed: no terminal to ask for confirmation', {
-      hints: ['pass --yes to sign after the simulation without asking', 'or --dry-run to only simulate'],
-    });
-  }
+  const { decideConsent, typedConsentMatches } = await import('../../../runtime/index.js');
+  const consent = decideConsent(review, { yes: options.yes, canAsk: Boolean(process.stdin.isTTY && process.stderr.isTTY) });
+  if (consent.kind === 'given') return true;
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    if (typed) {
-      const answer = await rl.question(paint(`Type ${typed} to sign, anything else to cancel: `, 'yellow'));
-      return answer.trim() === typed;
+    if (consent.kind === 'type') {
+      const answer = await rl.question(paint(`Type ${consent.amount} to sign, anything else to cancel: `, 'yellow'));
+      return typedConsentMatches(review, answer);
     }
     const answer = await rl.question(paint('Sign and send? [y/N] ', 'bold'));
     return /^y(es)?$/i.test(answer.trim());

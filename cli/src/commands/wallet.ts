@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { addOutputOptions, outputOptionsSchema, parseOptions } from './options.js';
 import { say, writeData, writeJson } from '../output.js';
-import { InputError } from '../../../runtime/src/errors/base.js';
+import { InputError } from '../../../kernel/errors.js';
 
 const importSchema = (z: typeof import('zod').z) =>
   z
@@ -33,7 +33,7 @@ export function walletCommand(): Command {
       .action(async (name: string, raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
         const home = await homeDir();
-        const { createWallet } = await import('../../../runtime/src/wallet/index.js');
+        const { createWallet } = await import('../../../runtime/index.js');
         const password = await readPassword({ confirm: true, message: `New password for ${name}: ` });
         const created = await createWallet({ home, name, password });
         report(options.json, created, 'created');
@@ -50,7 +50,7 @@ export function walletCommand(): Command {
       .action(async (name: string, raw: unknown) => {
         const options = await parseOptions(importSchema, raw);
         const home = await homeDir();
-        const wallets = await import('../../../runtime/src/wallet/index.js');
+        const wallets = await import('../../../runtime/index.js');
         const secret = await readSecret(options.privateKeyStdin ? 'Private key: ' : 'Recovery phrase: ');
         const password = await readPassword({ confirm: true, message: `New password for ${name}: ` });
         const imported = options.privateKeyStdin
@@ -64,7 +64,7 @@ export function walletCommand(): Command {
       .description('list wallets by name and address (nothing is decrypted)')
       .action(async (raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
-        const { listWallets } = await import('../../../runtime/src/wallet/index.js');
+        const { listWallets } = await import('../../../runtime/index.js');
         const list = await listWallets({ home: await homeDir() });
         if (options.json) return writeJson({ wallets: list });
         if (list.length === 0) return say('no wallets yet: lucid wallet create <name> (the devnet uses its own test account)');
@@ -77,7 +77,7 @@ export function walletCommand(): Command {
       .argument('<name>')
       .action(async (name: string, raw: unknown) => {
         const options = await parseOptions(outputOptionsSchema, raw);
-        const { exportAddress } = await import('../../../runtime/src/wallet/index.js');
+        const { exportAddress } = await import('../../../runtime/index.js');
         const address = await exportAddress({ home: await homeDir(), name });
         if (options.json) return writeJson({ name, address });
         writeData(address);
@@ -87,7 +87,7 @@ export function walletCommand(): Command {
 }
 
 async function homeDir(): Promise<string> {
-  const { lucidHome } = await import('../../../runtime/src/config/index.js');
+  const { lucidHome } = await import('../config/index.js');
   return lucidHome(process.env);
 }
 
@@ -100,7 +100,7 @@ function report(json: boolean, wallet: { name: string; address: string }, verb: 
 /** The secret: piped stdin (whole input, trimmed), or a hidden prompt when stdin is a terminal. */
 async function readSecret(message: string): Promise<string> {
   if (process.stdin.isTTY) {
-    const { passwordFrom } = await import('../../../runtime/src/wallet/index.js');
+    const { passwordFrom } = await import('../../../runtime/index.js');
     // env {} so LUCID_PASSWORD is never mistaken for the key; the prompt hides what is typed.
     return passwordFrom({ env: {}, prompt: { message } });
   }
@@ -117,7 +117,7 @@ async function readSecret(message: string): Promise<string> {
  * controlling terminal (/dev/tty) instead; with no terminal at all this is PASSWORD_REQUIRED.
  */
 async function readPassword(prompt: { confirm: boolean; message: string }): Promise<string> {
-  const { passwordFrom, passwordEnvVar } = await import('../../../runtime/src/wallet/index.js');
+  const { passwordFrom, passwordEnvVar } = await import('../../../runtime/index.js');
   if (process.env[passwordEnvVar] || process.stdin.isTTY) return checked(await passwordFrom({ prompt }));
   const tty = await openTty();
   if (!tty) return passwordFrom({ prompt: false });

@@ -2,9 +2,8 @@
  * Plain-text rendering of a review and an outcome, for the non-interactive CLI. Every string that came
  * from outside Lucid (token symbols, agent text, revert reasons) is sanitized before it is printed.
  */
-import type { Review, RunOutcome } from '../../../runtime/src/pipeline/types.js';
-import type { BalanceChange } from '../../../runtime/src/simulate/types.js';
-import { formatUnitsHuman } from '../../../runtime/src/simulate/format.js';
+import type { Review, RunOutcome, BalanceChange } from '../../../runtime/index.js';
+import { formatUnitsHuman } from '../../../kernel/index.js';
 import { paint, sanitize } from '../output.js';
 
 export function shortAddress(address: string): string {

@@ -1,5 +1,5 @@
 /** A realistic Review for UI tests: 1 ETH swapped for USDC on the devnet account, one warning. */
-import type { Review } from '../../../runtime/src/pipeline/types.js';
+import type { Review } from '../../../runtime/index.js';
 
 export const testAccount = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' as const;
 const usdc = '0x5FbDB2315678afecb367f032d93F642f64180aa3' as const;

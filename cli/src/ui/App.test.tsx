@@ -1,8 +1,8 @@
 import React from 'react';
 import { afterEach, describe, expect, test } from 'vitest';
 import { render, cleanup } from 'ink-testing-library';
-import { App, complete, typedMatches, type Controller } from './App.js';
-import type { Review, RunOutcome, StageEvent } from '../../../runtime/src/pipeline/types.js';
+import { App, complete, type Controller } from './App.js';
+import type { Review, RunOutcome, StageEvent } from '../../../runtime/index.js';
 import { makeReview } from '../test-utils/review.js';
 
 const keys = { enter: '\r', ctrlC: '\u0003', up: '\u001b[A', down: '\u001b[B', tab: '\t', escape: '\u001b' };
@@ -214,24 +214,6 @@ describe('App', () => {
     await press(stdin, keys.enter);
     await until(() => script.closed() > 0, 'close()', lastFrame);
     expect(script.closed()).toBe(1);
-  });
-});
-
-describe('typedMatches', () => {
-  const review = makeReview();
-  test.each([
-    ['1.5', '1.5', true],
-    ['1.50', '1.5', true],
-    ['1.5 ETH', '1.5', true],
-    ['1.5 eth', '1.5', true],
-    ['2,500', '2500', true],
-    ['1.5 DOGE', '1.5', false],
-    ['1.51', '1.5', false],
-    ['', '1.5', false],
-    ['y', '1.5', false],
-    ['15', '1.5', false],
-  ])('"%s" against "%s" → %s', (typed, target, expected) => {
-    expect(typedMatches(typed, target, review)).toBe(expected);
   });
 });
 

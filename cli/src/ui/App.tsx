@@ -5,7 +5,7 @@
  */
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
-import type { Review, RunOutcome, StageEvent } from '../../../runtime/src/pipeline/types.js';
+import { decideConsent, typedConsentMatches, type Review, type RunOutcome, type StageEvent } from '../../../runtime/index.js';
 import { Stages, stageLabels, type StageLine } from './components/Stages.js';
 import { ReviewView } from './components/ReviewView.js';
 import { theme } from './theme.js';
@@ -23,7 +23,7 @@ export type Controller = {
   command(name: string): Promise<string>;
   describeOutcome(outcome: RunOutcome): string;
   describeError(error: unknown): string;
-  /** Releases what the controller holds (its store); called once when the UI exits. */
+  /** Called once when the UI exits. */
   close?(): void;
 };
 
@@ -154,10 +154,9 @@ export function App({ controller, animate = true }: { controller: Controller; an
       return;
     }
     const review = live.current.review;
-    if (review && decide.current && typedTarget(review) !== undefined) {
+    if (review && decide.current && typedAmount(review) !== undefined) {
       // Typing the amount is the only way past this review: y is just a character here.
-      const target = typedTarget(review) ?? '';
-      if (key.return) return decide.current(typedMatches(live.current.typed, target, review));
+      if (key.return) return decide.current(typedConsentMatches(review, live.current.typed));
       if (key.escape) return decide.current(false);
       if (key.tab) return setExpanded((value) => !value);
       if (key.backspace || key.delete) return changeTyped(live.current.typed.slice(0, -1));
@@ -212,10 +211,10 @@ export function App({ controller, animate = true }: { controller: Controller; an
         </Box>
       )}
       {review && <ReviewView review={review} width={width} expanded={expanded} />}
-      {review && typedTarget(review) !== undefined && (
+      {review && typedAmount(review) !== undefined && (
         <Box flexDirection="column">
           <Text color={theme.warning} bold wrap="wrap">
-            Policy: this amount needs a typed confirmation. Type {typedTarget(review)} and Enter to sign · Esc drops · Tab {expanded ? 'hides' : 'shows'} the plan
+            Policy: this amount needs a typed confirmation. Type {typedAmount(review)} and Enter to sign · Esc drops · Tab {expanded ? 'hides' : 'shows'} the plan
           </Text>
           <Box>
             <Text color={theme.warning}>amount › </Text>
@@ -224,7 +223,7 @@ export function App({ controller, animate = true }: { controller: Controller; an
           </Box>
         </Box>
       )}
-      {review && typedTarget(review) === undefined && (
+      {review && typedAmount(review) === undefined && (
         <Text bold wrap="truncate-end">
           Sign and send? <Text color={theme.success}>y</Text> sign · <Text color={theme.danger}>n</Text> drop · e {expanded ? 'hide' : 'show'} plan
         </Text>
@@ -241,29 +240,13 @@ export function App({ controller, animate = true }: { controller: Controller; an
   );
 }
 
-/** The amount the policy asks the user to type, when it asks. */
-export function typedTarget(review: Review): string | undefined {
-  return review.policy.decision === 'confirm-typed' ? (review.policy.typedConfirmation ?? '') : undefined;
-}
-
 /**
- * Whether the typed text is the asked amount: "1.5", "1.50" and "1.5 ETH" all match "1.5" (a symbol, if
- * given, must be one the review moves). Anything else, including an empty line, does not.
+ * The amount to type when the policy asks for one, by the runtime's one consent rule (a person is always
+ * there to answer in the UI, and the UI has no --yes), else undefined: a yes/no question.
  */
-export function typedMatches(typedText: string, target: string, review: Pick<Review, 'simulation'>): boolean {
-  const [amount, symbol, ...rest] = typedText.trim().split(/\s+/u);
-  if (!amount || rest.length > 0 || !target) return false;
-  if (symbol !== undefined && !review.simulation.balanceChanges.some((change) => change.symbol.toLowerCase() === symbol.toLowerCase())) return false;
-  return normalizeDecimal(amount) !== undefined && normalizeDecimal(amount) === normalizeDecimal(target.trim().split(/\s+/u)[0] ?? '');
-}
-
-function normalizeDecimal(text: string): string | undefined {
-  const plain = text.replace(/,/g, '');
-  if (!/^\d+(?:\.\d+)?$/.test(plain)) return undefined;
-  const [integer = '0', fraction = ''] = plain.split('.');
-  const int = integer.replace(/^0+(?=\d)/, '');
-  const frac = fraction.replace(/0+$/, '');
-  return frac ? `${int}.${frac}` : int;
+function typedAmount(review: Review): string | undefined {
+  const consent = decideConsent(review, { yes: false, canAsk: true });
+  return consent.kind === 'type' ? consent.amount : undefined;
 }
 
 function stageSummary(line: StageLine): string {

@@ -3,15 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPublicClient, http, parseEther, type Address } from 'viem';
-import { createController, describeError, type SessionController } from './controller.js';
+import { createController, describeError } from './controller.js';
 import { loadSettings, type Settings } from '../settings.js';
 import type { RunOptions } from '../commands/options.js';
-import { openSession } from '../../../runtime/src/session/openSession.js';
-import type { Session } from '../../../runtime/src/session/types.js';
-import { openStore } from '../../../runtime/src/store/db.js';
-import { addContact } from '../../../runtime/src/store/contacts.js';
-import { InputError } from '../../../runtime/src/errors/base.js';
-import type { Review, StageEvent } from '../../../runtime/src/pipeline/types.js';
+import type { Controller } from './App.js';
+import { openSession, type Session, openStore, addContact, type Review, type StageEvent } from '../../../runtime/index.js';
+import { InputError } from '../../../kernel/index.js';
 
 const runOptions: RunOptions = { json: false, yes: false, dryRun: false, explain: false };
 const recipient: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -20,7 +17,7 @@ const recipient: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 let home: string;
 let settings: Settings;
 let session: Session;
-let controller: SessionController;
+let controller: Controller;
 const previousHome = process.env.LUCID_HOME;
 
 beforeAll(async () => {
@@ -35,9 +32,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  controller?.close();
   await session?.close();
-  const { stopDevnet } = await import('../../../runtime/src/devnet/stopDevnet.js');
+  const { stopDevnet } = await import('../../../runtime/index.js');
   await stopDevnet({ home });
   if (previousHome === undefined) delete process.env.LUCID_HOME;
   else process.env.LUCID_HOME = previousHome;
@@ -63,7 +59,6 @@ describe('createController', () => {
     expect(controller.inputHistory().slice(-2)).toEqual(['swap 1 ETH for USDC', 'send 1 DAI to bob']);
     const next = createController(session, settings, runOptions);
     expect(next.inputHistory().slice(-2)).toEqual(['swap 1 ETH for USDC', 'send 1 DAI to bob']);
-    next.close();
   });
 
   test('run: stages, the review, and after yes a confirmed transfer that really moved ETH', async () => {

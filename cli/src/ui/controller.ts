@@ -2,51 +2,30 @@
  * The bridge between the ink UI and the runtime: everything App.tsx shows comes from here, as plain data or
  * text. The UI never touches the session, the store or the chain itself.
  */
-import type { Session } from '../../../runtime/src/session/types.js';
-import type { RunOutcome } from '../../../runtime/src/pipeline/types.js';
-import type { Store } from '../../../runtime/src/store/db.js';
+import { appendInput, listContacts, listInputs, listRuns, runIntent, type RunOutcome, type Session, type Store } from '../../../runtime/index.js';
 import type { RunOptions } from '../commands/options.js';
 import type { Settings } from '../settings.js';
 import type { Controller, StatusInfo } from './App.js';
-import { findLucidError } from '../../../runtime/src/errors/base.js';
-import { openStore } from '../../../runtime/src/store/db.js';
-import { appendInput, listInputs } from '../../../runtime/src/store/inputHistory.js';
-import { listContacts } from '../../../runtime/src/store/contacts.js';
-import { listRuns } from '../../../runtime/src/store/runs.js';
-import { runIntent } from '../../../runtime/src/pipeline/runIntent.js';
-import { parseIntents } from '../../../router/src/parseIntents.js';
-import { formatUnitsHuman } from '../../../runtime/src/simulate/format.js';
+import { findLucidError, formatUnitsHuman } from '../../../kernel/index.js';
+import { parseIntents } from '../../../router/index.js';
 import { sanitize } from '../output.js';
 import { shortAddress } from '../render/review.js';
 import { formatAgentRows, listAgentRows } from '../commands/agents.js';
 import { formatPolicy, readPolicy } from '../commands/policy.js';
 
-/** The controller plus `close()`, which releases the input-history store (idempotent). */
-export type SessionController = Controller & { close(): void };
-
 /**
- * @param session an open session (the caller closes it).
- * @param settings effective settings; `settings.home` locates the store for input history and contacts.
+ * @param session an open session (the caller closes it); its store holds the input history and contacts.
+ * @param settings effective settings (parser, LLM, home).
  * @param options the run flags the UI was started with (`--dry-run`, `--agent`).
- * @returns {@link SessionController}
+ * @returns {@link Controller}
  * @example
  * const controller = createController(session, settings, options)
  * render(<App controller={controller} />)
  */
-export function createController(session: Session, settings: Settings, options: RunOptions): SessionController {
-  // The session's store is a RunRecorder (runs and txs only); input history and contacts are read here.
-  let store: Store | undefined = openStore(settings.home);
+export function createController(session: Session, settings: Settings, options: RunOptions): Controller {
+  const { db } = session.store;
   // Oldest first, the order App's ↑/↓ walk expects; kept in memory so arrow keys never hit SQLite.
-  const history = listInputs(store.db).reverse();
-  const close = () => {
-    store?.close();
-    store = undefined;
-  };
-  process.once('exit', close);
-  const db = () => {
-    if (!store) store = openStore(settings.home);
-    return store.db;
-  };
+  const history = listInputs(db).reverse();
 
   const run: Controller['run'] = (text, hooks) =>
     runIntent(session, {
@@ -75,20 +54,20 @@ export function createController(session: Session, settings: Settings, options: 
     inputHistory: () => history,
     completions() {
       const symbols = session.tokens.map((token) => sanitize(token.symbol, 32)).filter((symbol) => /^[\w.$-]+$/.test(symbol));
-      const contacts = listContacts(db()).map((contact) => contact.name);
+      const contacts = listContacts(db).map((contact) => contact.name);
       return [...new Set([...symbols, ...contacts])];
     },
     appendInput(line) {
       const text = line.trim();
       if (!text || history.at(-1) === text) return;
       history.push(text);
-      appendInput(db(), text);
+      appendInput(db, text);
     },
     run,
     async command(name) {
       switch (name) {
         case 'history':
-          return formatHistory(db());
+          return formatHistory(db);
         case 'balance': {
           const outcome = await runIntent(session, {
             text: 'balance',
@@ -99,7 +78,7 @@ export function createController(session: Session, settings: Settings, options: 
           return describeOutcome(outcome);
         }
         case 'agents':
-          return formatAgentRows(await listAgentRows({ home: settings.home }));
+          return formatAgentRows(await listAgentRows({ home: settings.home, store: session.store }));
         case 'policy': {
           const { path, policy, exists } = await readPolicy(settings.home);
           return formatPolicy(policy, path, exists);
@@ -110,7 +89,6 @@ export function createController(session: Session, settings: Settings, options: 
     },
     describeOutcome,
     describeError,
-    close,
   };
 }
 

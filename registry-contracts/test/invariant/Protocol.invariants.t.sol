@@ -36,20 +36,20 @@ contract ProtocolInvariants is Fixture {
 
     /// Total LUCID minted equals the schedule at the last distribution, and never exceeds the cap.
     function _assertMintedEqualsScheduleAtLastDistribution() internal view {
-        assertEq(lucid.totalSupply(), controller.emittedAt(controller.lastDistribution()));
-        assertEq(lucid.totalSupply(), controller.totalDistributed());
-        assertLe(lucid.totalSupply(), lucid.cap());
+        assertEq(lucid.totalSupply(), controller.emittedAt(controller.lastDistribution()), "MintedEqualsScheduleAtLastDistribution");
+        assertEq(lucid.totalSupply(), controller.totalDistributed(), "MintedEqualsScheduleAtLastDistribution");
+        assertLe(lucid.totalSupply(), lucid.cap(), "MintedEqualsScheduleAtLastDistribution");
     }
 
     /// The code, community, compute and capital buckets received exactly equal amounts; the fund got the rest.
     function _assertFourBucketsReceivedEqualAmounts() internal view {
         uint256 perPool = handler.ghost_perPoolTotal();
-        assertEq(ledger.rewardsHeld() + handler.ghost_ledgerClaimed(), 3 * perPool);
-        assertEq(lucid.balanceOf(address(ledger)), ledger.rewardsHeld());
-        assertEq(pool.rewardsHeld() + handler.ghost_capitalClaimed(), perPool);
-        assertEq(lucid.balanceOf(address(pool)), pool.rewardsHeld());
-        assertEq(lucid.balanceOf(fund), handler.ghost_protectionTotal());
-        assertEq(4 * perPool + handler.ghost_protectionTotal(), lucid.totalSupply());
+        assertEq(ledger.rewardsHeld() + handler.ghost_ledgerClaimed(), 3 * perPool, "FourBucketsReceivedEqualAmounts");
+        assertEq(lucid.balanceOf(address(ledger)), ledger.rewardsHeld(), "FourBucketsReceivedEqualAmounts");
+        assertEq(pool.rewardsHeld() + handler.ghost_capitalClaimed(), perPool, "FourBucketsReceivedEqualAmounts");
+        assertEq(lucid.balanceOf(address(pool)), pool.rewardsHeld(), "FourBucketsReceivedEqualAmounts");
+        assertEq(lucid.balanceOf(fund), handler.ghost_protectionTotal(), "FourBucketsReceivedEqualAmounts");
+        assertEq(4 * perPool + handler.ghost_protectionTotal(), lucid.totalSupply(), "FourBucketsReceivedEqualAmounts");
     }
 
     /// Capital pool: claimed + claimable <= received, and the shortfall is the unstreamed reward plus bounded dust.
@@ -58,7 +58,7 @@ contract ProtocolInvariants is Fixture {
         for (uint256 i; i < handler.actorCount(); ++i) claimable += pool.earned(handler.actors(i));
         uint256 received = handler.ghost_perPoolTotal();
         uint256 paid = handler.ghost_capitalClaimed() + claimable;
-        assertLe(paid, received);
+        assertLe(paid, received, "CapitalPoolPaysAtMostWhatItReceived");
         // Not yet allocated to stakers: the idle remainder, plus the rest of the stream from now (or, with nobody
         // staked, from the last update, since that part has not been moved to `unallocated` yet).
         uint256 from = pool.totalStaked() == 0 ? pool.lastUpdate() : block.timestamp;
@@ -66,7 +66,7 @@ contract ProtocolInvariants is Fixture {
         uint256 unstreamed =
             (pool.unallocated() + (from < finish ? pool.rewardRate() * (finish - from) : 0)) / pool.PRECISION() + 1;
         uint256 dust = 1e8 * (1 + handler.calls("distribute") + handler.calls("stake") + handler.calls("withdraw") + handler.calls("claimCapital"));
-        assertLe(received - paid, unstreamed + dust);
+        assertLe(received - paid, unstreamed + dust, "CapitalPoolPaysAtMostWhatItReceived");
     }
 
     /// Ledger: each entry is paid exactly its floored share of each closed epoch, once (never twice).
@@ -76,7 +76,8 @@ contract ProtocolInvariants is Fixture {
                 uint256 id = handler.entryAt(p, i);
                 assertEq(
                     handler.ghost_rewardClaimed(p, id) + ledger.claimableRewards(UsageLedger.Pool(p), id),
-                    handler.ghost_rewardExpected(p, id)
+                    handler.ghost_rewardExpected(p, id),
+                    "NoEntryPaidTwiceForAnEpoch"
                 );
             }
         }
@@ -92,10 +93,10 @@ contract ProtocolInvariants is Fixture {
             }
         }
         paidOrOwed += handler.ghost_ledgerClaimed();
-        assertLe(paidOrOwed, received);
+        assertLe(paidOrOwed, received, "LedgerPaysAtMostWhatItReceived");
         // Every reward wei is either distributable in a closed epoch or still pending (open or to be carried).
-        assertEq(handler.ghost_closedDistributable() + handler.pendingLedgerReward(), received);
-        assertLe(handler.ghost_closedDistributable() - paidOrOwed, handler.ghost_dustBound());
+        assertEq(handler.ghost_closedDistributable() + handler.pendingLedgerReward(), received, "LedgerPaysAtMostWhatItReceived");
+        assertLe(handler.ghost_closedDistributable() - paidOrOwed, handler.ghost_dustBound(), "LedgerPaysAtMostWhatItReceived");
     }
 
     /// Staked principal is always withdrawable in full: the pool holds at least every staker's principal.
@@ -103,11 +104,11 @@ contract ProtocolInvariants is Fixture {
         uint256 sum;
         for (uint256 i; i < handler.actorCount(); ++i) {
             address a = handler.actors(i);
-            assertEq(pool.stakedOf(a), handler.ghost_staked(a));
+            assertEq(pool.stakedOf(a), handler.ghost_staked(a), "StakedPrincipalIsWithdrawable");
             sum += pool.stakedOf(a);
         }
-        assertEq(pool.totalStaked(), sum);
-        assertGe(stEth.balanceOf(address(pool)), sum);
+        assertEq(pool.totalStaked(), sum, "StakedPrincipalIsWithdrawable");
+        assertGe(stEth.balanceOf(address(pool)), sum, "StakedPrincipalIsWithdrawable");
     }
 
     /// ETH held by the ledger equals the fees it owes (entries plus protocol), to the wei.
@@ -118,8 +119,8 @@ contract ProtocolInvariants is Fixture {
                 owed += ledger.feesOwed(UsageLedger.Pool(p), handler.entryAt(p, i));
             }
         }
-        assertEq(address(ledger).balance, owed);
-        assertEq(address(ledger).balance, handler.ghost_ethPaid() - handler.ghost_ethWithdrawn());
+        assertEq(address(ledger).balance, owed, "EthHeldEqualsFeesOwed");
+        assertEq(address(ledger).balance, handler.ghost_ethPaid() - handler.ghost_ethWithdrawn(), "EthHeldEqualsFeesOwed");
     }
 
     /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { InputError } from '../../../runtime/src/errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 import { parseWithGrammar } from './index.js';
 
 /** The error as the user sees it: message, caret line, hints. Error text is API, hence the snapshots. */

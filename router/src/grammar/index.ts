@@ -5,9 +5,7 @@
  * Pipeline: {@link tokenize} (typed tokens with positions) → {@link parseTokens} (recursive descent, one
  * production per action) → `intentListSchema.parse` (the schema is the contract; nothing leaves unchecked).
  */
-import { knownSymbols } from '../../../agents/tokens/index.js';
-import { InputError } from '../../../runtime/src/errors/base.js';
-import { intentListSchema, type IntentList } from '../intent.js';
+import { knownSymbols, InputError, intentListSchema, type IntentList } from '../../../kernel/index.js';
 import { unparseable, unparseableCode } from './errors.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
 import { tokenize } from './tokenize.js';

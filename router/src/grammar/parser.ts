@@ -22,9 +22,7 @@
  * Each production consumes only what it needs and leaves the rest to its caller, so a word that fits
  * nowhere is reported exactly where it stands.
  */
-import { toChecksumAddress as checksumAddress } from '../../../runtime/src/chain/address.js';
-import type { Intent } from '../intent.js';
-import { decimalPattern, percentPattern } from '../intent.js';
+import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, type Intent } from '../../../kernel/index.js';
 import { compareDecimal, isZero, scaleDecimal } from './decimal.js';
 import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { knownSymbols } from '../../../agents/tokens/index.js';
-import type { Intent } from '../intent.js';
+import { knownSymbols, type Intent } from '../../../kernel/index.js';
 import { groundIntents, readText } from './grounding.js';
 
 const symbols = knownSymbols();

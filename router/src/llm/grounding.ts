@@ -24,8 +24,7 @@
  * - `chain`: the name, or an alias (`ethereum` for mainnet, `arb` for arbitrum, `devnet`/`local` for anvil),
  *   appears as a word.
  */
-import { InputError } from '../../../runtime/src/errors/base.js';
-import type { Intent, IntentList } from '../intent.js';
+import { InputError, type Intent, type IntentList } from '../../../kernel/index.js';
 
 export type GroundIntentsParameters = {
   /** The user's words, exactly as given to the model. */

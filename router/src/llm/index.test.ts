@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { InfraError, InputError, type LucidError } from '../../../runtime/src/errors/base.js';
+import { InfraError, InputError, type LucidError } from '../../../kernel/index.js';
 import { llmConfigFromEnv, parseWithLlm, type LlmConfig } from './index.js';
 import { startOpenAiServer, type OpenAiTestServer } from './testing/openaiServer.js';
 

@@ -9,9 +9,7 @@
  */
 import { z } from 'zod';
 import type { ChatOpenAI } from '@langchain/openai';
-import { InfraError, InputError, LucidError } from '../../../runtime/src/errors/base.js';
-import { knownSymbols } from '../../../agents/tokens/index.js';
-import { intentListSchema, type IntentList } from '../intent.js';
+import { InfraError, InputError, LucidError, knownSymbols, intentListSchema, type IntentList } from '../../../kernel/index.js';
 import { groundIntents } from './grounding.js';
 import { submitFunctionName, systemPrompt } from './prompt.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createWalletClient, http } from 'viem';
-import { findLucidError, InfraError } from '../errors/base.js';
+import { findLucidError, InfraError } from '../../../kernel/index.js';
 import { findFreePort } from '../devnet/findFreePort.js';
 import { startTestDevnet, type TestDevnet } from '../devnet/testing.js';
 import { checkRpc, createClients, DEVNET_ACCOUNT_ADDRESS, DEVNET_DEPLOYER_ADDRESS, devnetChain } from './clients.js';

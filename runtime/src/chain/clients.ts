@@ -15,7 +15,7 @@ import {
   type PublicClient,
   type Transport,
 } from 'viem';
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 
 /** Lucid's local devnet (anvil). */
 export const devnetChain = defineChain({

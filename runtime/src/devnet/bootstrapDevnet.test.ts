@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createWalletClient, formatEther, formatUnits, http, maxUint256, parseEther, type Address } from 'viem';
-import { DevToken, EmissionController, UniswapV2Factory, UniswapV2Pair, UniswapV2Router02, WETH9 } from '../../../registry-contracts/generated/artifacts.js';
+import { DevToken, EmissionController, UniswapV2Factory, UniswapV2Pair, UniswapV2Router02, WETH9 } from '../../../registry-contracts/index.js';
 import { createClients, DEVNET_ACCOUNT_ADDRESS, DEVNET_DEPLOYER_ADDRESS, devnetChain } from '../chain/clients.js';
 import { DEVNET_POOLS } from './bootstrapDevnet.js';
 import { startTestDevnet, type TestDevnet } from './testing.js';

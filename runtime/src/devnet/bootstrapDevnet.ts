@@ -23,8 +23,7 @@ import {
   type Transport,
   type WalletClient,
 } from 'viem';
-import { deployRegistry, type RegistryDeployment } from '../../../registry-contracts/script/deploy.js';
-import { DevToken, UniswapV2Factory, UniswapV2Pair, UniswapV2Router02, WETH9 } from '../../../registry-contracts/generated/artifacts.js';
+import { deployRegistry, type RegistryDeployment, DevToken, UniswapV2Factory, UniswapV2Pair, UniswapV2Router02, WETH9 } from '../../../registry-contracts/index.js';
 import {
   createClients,
   DEVNET_ACCOUNT_ADDRESS,
@@ -33,7 +32,7 @@ import {
   lucidHttp,
   type CreateClientsReturnType,
 } from '../chain/clients.js';
-import { findLucidError, InfraError } from '../errors/base.js';
+import { findLucidError, InfraError } from '../../../kernel/index.js';
 import { DEPLOYMENT_VERSION, type DevnetDeployment, type DevnetToken } from './deployment.js';
 
 export type BootstrapDevnetParameters = {

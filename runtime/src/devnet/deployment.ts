@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { getAddress, isAddress, type Address } from 'viem';
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 
 /** Bumped whenever the bootstrap changes what it deploys, so stale caches and records are detected. */
 export const DEPLOYMENT_VERSION = 1;

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 import { lockDevnet } from './lockDevnet.js';
 
 const dirs: string[] = [];

@@ -4,7 +4,7 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 import { isProcessAlive, sleep } from './processes.js';
 
 export type LockDevnetParameters = {

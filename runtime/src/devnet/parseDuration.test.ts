@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { InputError } from '../errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 import { parseDuration } from './parseDuration.js';
 
 describe('parseDuration', () => {

@@ -1,5 +1,5 @@
 /** Parses `45s`, `90m`, `12h`, `30d`, `2w` (also `1d12h`) into seconds. */
-import { InputError } from '../errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3_600, d: 86_400, w: 604_800 } as const;
 

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createTestClient, hexToBytes } from 'viem';
 import { devnetChain, lucidHttp } from '../chain/clients.js';
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 import { devnetPaths } from './paths.js';
 
 export type SaveDevnetStateParameters = { rpcUrl: string; home: string };

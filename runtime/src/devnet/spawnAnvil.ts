@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 import { isProcessAlive, sleep } from './processes.js';
 import { resolveAnvilBinary } from './resolveAnvilBinary.js';
 
@@ -28,7 +28,6 @@ export async function spawnAnvil({
 }: SpawnAnvilParameters): Promise<SpawnAnvilReturnType> {
   const anvil = resolveAnvilBinary();
   const args = [
-    ...anvil.args,
     '--host', '127.0.0.1',
     '--port', String(port),
     '--chain-id', '31337',
@@ -38,7 +37,7 @@ export async function spawnAnvil({
   const log = openSync(logFile, 'w');
   let pid: number | undefined;
   try {
-    const child = spawn(anvil.command, args, { detached: true, stdio: ['ignore', log, log] });
+    const child = spawn(anvil, args, { detached: true, stdio: ['ignore', log, log] });
     child.on('error', () => {});
     child.unref();
     pid = child.pid;

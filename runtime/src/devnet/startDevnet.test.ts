@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWalletClient, http, parseEther, type Address } from 'viem';
 import { createClients, DEVNET_ACCOUNT_ADDRESS, devnetChain } from '../chain/clients.js';
-import { findLucidError } from '../errors/base.js';
+import { findLucidError } from '../../../kernel/index.js';
 import { devnetStatus } from './devnetStatus.js';
 import { devnetPaths } from './paths.js';
 import { readProcessFile } from './processFile.js';

@@ -9,7 +9,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { getAddress, type Address } from 'viem';
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 import { readDeployment, writeDeployment, type DevnetDeployment } from './deployment.js';
 import { findFreePort } from './findFreePort.js';
 import { lockDevnet } from './lockDevnet.js';

@@ -2,7 +2,7 @@
  * Stops this home's devnet gracefully: SIGTERM makes anvil dump its state to the state file before it
  * exits; we wait for the exit (SIGKILL only after the timeout).
  */
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 import { lockDevnet } from './lockDevnet.js';
 import { devnetPaths } from './paths.js';
 import { isOurAnvil, readProcessFile, removeProcessFile } from './processFile.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { createWalletClient, formatEther, formatUnits, http, parseEther, type Address } from 'viem';
-import { DevToken } from '../../../registry-contracts/generated/artifacts.js';
+import { DevToken } from '../../../registry-contracts/index.js';
 import { createClients, DEVNET_ACCOUNT_ADDRESS, devnetChain } from '../chain/clients.js';
 import { isProcessAlive } from './processes.js';
 import { startTestDevnet, type TestDevnet } from './testing.js';

@@ -5,14 +5,13 @@
  */
 import { encodeFunctionData, erc20Abi, parseUnits, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { defineAgent } from '../../../agents/sdk/defineAgent.js';
-import type { Agent, Plan } from '../../../agents/sdk/types.js';
-import { parseWithGrammar } from '../../../router/src/grammar/index.js';
+import { defineAgent } from '../../../agents/sdk/index.js';
+import { findLucidError, type Agent, type Plan } from '../../../kernel/index.js';
+import { parseWithGrammar } from '../../../router/index.js';
 import { z } from 'zod';
 import { startTestDevnet, type TestDevnet } from '../devnet/testing.js';
 import { openSession } from '../session/openSession.js';
 import type { Session } from '../session/types.js';
-import { findLucidError } from '../errors/base.js';
 import { runIntent } from './runIntent.js';
 
 const bob: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';

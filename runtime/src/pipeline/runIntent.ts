@@ -10,12 +10,10 @@
  * review, and the signer compares what it signs with the reviewed calls.
  */
 import type { Address } from 'viem';
-import { LucidError, RefusedError, ChainError, findLucidError } from '../errors/base.js';
-import type { Agent, Plan, PlanCall, ResolvedIntent } from '../../../agents/sdk/types.js';
-import type { IntentList } from '../../../router/src/intent.js';
-import { resolveIntent } from '../../../router/src/resolve.js';
-import { selectAgent, type Candidate } from '../../../router/src/selectAgent.js';
-import { formatUnitsHuman } from '../simulate/format.js';
+import { LucidError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList } from '../../../kernel/index.js';
+import { PolicyViolationError } from '../policy/errors.js';
+import { resolveIntent } from '../resolve/resolveIntent.js';
+import { selectAgent, type Candidate } from '../select/selectAgent.js';
 import type { SimulationReport } from '../simulate/types.js';
 import type { Session } from '../session/types.js';
 import type { Review, RunOutcome, SentTx, StageEvent, StepView, CandidateView } from './types.js';
@@ -36,7 +34,7 @@ export type RunIntentReturnType = RunOutcome;
 export async function runIntent(session: Session, parameters: RunIntentParameters): Promise<RunIntentReturnType> {
   const emit = (stage: StageEvent['stage'], message: string, extra: Partial<StageEvent> = {}) =>
     parameters.onStage?.({ stage, message, at: Date.now(), ...extra });
-  const { store } = session;
+  const { recorder } = session;
 
   emit('parsing', 'understanding your words');
   let parsed: { intents: IntentList; parser: 'grammar' | 'llm' };
@@ -45,10 +43,10 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
   } catch (error) {
     // Recorded so `lucid history` shows failed attempts too; nothing else happens for words that do not parse.
     const lucid = findLucidError(error);
-    store.recordFailedParse({ text: parameters.text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
+    recorder.recordFailedParse({ text: parameters.text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
     throw error;
   }
-  const runId = store.createRun({
+  const runId = recorder.createRun({
     text: parameters.text,
     parser: parsed.parser,
     chainId: session.chainId,
@@ -67,14 +65,14 @@ type Emit = (stage: StageEvent['stage'], message: string, extra?: Partial<StageE
 
 /** Records how a run ended when it throws, then rethrows: nothing is left half-written. */
 export async function guardRun<value>(session: Session, runId: number, emit: Emit, body: () => Promise<value>): Promise<value> {
-  const { store } = session;
+  const { recorder } = session;
   try {
     return await body();
   } catch (error) {
     const lucid = findLucidError(error);
     const status = lucid?.code === 'USER_REJECTED' ? 'rejected' : lucid?.kind === 'refused' ? 'refused' : 'failed';
-    if (!store.isFinal(runId))
-      store.updateRun(runId, { status, error: { code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? (error instanceof Error ? error.message : String(error)) } });
+    if (!recorder.isFinal(runId))
+      recorder.updateRun(runId, { status, error: { code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? (error instanceof Error ? error.message : String(error)) } });
     emit(status === 'failed' ? 'failed' : 'refused', lucid?.shortMessage ?? 'failed', { runId });
     throw error;
   }
@@ -103,21 +101,15 @@ export async function finishRun(
   parameters: Pick<RunIntentParameters, 'mode' | 'confirm'>,
   emit: Emit,
 ): Promise<RunOutcome> {
-  const { store } = session;
+  const { recorder } = session;
   const review = await buildReview(session, runId, draft, emit);
   if (review.readOnly) {
-    store.updateRun(runId, { status: 'confirmed', result: { readOnly: review.readOnly } });
+    recorder.updateRun(runId, { status: 'confirmed', result: { readOnly: review.readOnly } });
     return { runId, status: 'read-only', review, txs: [], balanceChanges: [], outcomeDifferences: [] };
   }
-  if (review.policy.decision === 'deny') {
-    const rules = review.policy.violations.map((v) => `${v.rule}: ${v.message}`);
-    throw new RefusedError('POLICY_VIOLATION', `refused by policy: ${review.policy.violations[0]?.message ?? 'rule violated'}`, {
-      details: rules.join('\n'),
-      hints: ['`lucid policy show` lists the rules; `lucid policy set <key> <value>` changes one'],
-    });
-  }
+  if (review.policy.decision === 'deny') throw new PolicyViolationError(review.policy.violations);
   if (parameters.mode === 'dry-run') {
-    store.updateRun(runId, { status: 'simulated' });
+    recorder.updateRun(runId, { status: 'simulated' });
     return { runId, status: 'simulated', review, txs: [], balanceChanges: [], outcomeDifferences: [] };
   }
   emit('awaiting-confirmation', 'waiting for your decision', { runId });
@@ -185,7 +177,7 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   // One step: the winner's competition run already simulated exactly these calls as one sequence on the
   // same block, so it is the report; several steps are simulated again as one sequence.
   const simulation = plans.length === 1 && draft.stepReports?.length === 1 ? draft.stepReports[0]! : await simulateCalls(session, calls);
-  session.store.updateRun(runId, { status: 'simulated', agentId: steps.map((s) => s.agentId).join(','), plan: plans, simulation });
+  session.recorder.updateRun(runId, { status: 'simulated', agentId: steps.map((s) => s.agentId).join(','), plan: plans, simulation });
   if (!simulation.ok) {
     const failed = simulation.calls.find((call) => call.status === 'reverted');
     throw new ChainError('SIMULATION_REVERTED', `the plan would fail: ${failed?.revert?.reason ?? 'reverted without a reason'}`, {
@@ -224,7 +216,7 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
     readOnly: readOnlyPlan?.readOnly,
     labels: knownLabels(session),
   };
-  session.store.updateRun(runId, { status: 'simulated', review: { risks, policy } });
+  session.recorder.updateRun(runId, { status: 'simulated', review: { risks, policy } });
   emit('simulated', `simulated on block ${simulation.blockNumber}`, { runId });
   return review;
 }
@@ -278,23 +270,23 @@ function candidateView(candidate: Candidate): CandidateView {
 }
 
 async function execute(session: Session, runId: number, review: Review, emit: Emit): Promise<RunOutcome> {
-  const { store } = session;
+  const { recorder } = session;
   emit('signing', `signing ${review.calls.length} transaction(s)`, { runId });
-  store.updateRun(runId, { status: 'signing' });
+  recorder.updateRun(runId, { status: 'signing' });
   const txs: SentTx[] = [];
   try {
     await session.signAndSend({
       review,
       // Written before broadcast: a crash after sending leaves a record the next run resolves.
-      onSigned: (index, hash, request) => store.recordSignedTx({ runId, index, hash, chainId: review.chainId, request }),
+      onSigned: (index, hash, request) => recorder.recordSignedTx({ runId, index, hash, chainId: review.chainId, request }),
       onSent: (index, hash) => {
-        store.markTx({ runId, index, status: 'sent' });
-        store.updateRun(runId, { status: 'sent' });
+        recorder.markTx({ runId, index, status: 'sent' });
+        recorder.updateRun(runId, { status: 'sent' });
         emit('sent', `sent ${hash}`, { runId, hash });
       },
       onReceipt: (index, hash, receipt) => {
         const status = receipt.status === 'success' ? 'confirmed' : 'reverted';
-        store.markTx({ runId, index, status, blockNumber: receipt.blockNumber, receipt });
+        recorder.markTx({ runId, index, status, blockNumber: receipt.blockNumber, receipt });
         txs.push({ index, hash, status, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed });
       },
       onPending: (index, hash) => {
@@ -305,17 +297,17 @@ async function execute(session: Session, runId: number, review: Review, emit: Em
     const lucid = findLucidError(error);
     if (lucid instanceof LucidError && lucid.code === 'TX_REVERTED') {
       const { balanceChanges } = await session.readOutcome(review, txs).catch(() => ({ balanceChanges: [] }));
-      store.updateRun(runId, { status: 'reverted', result: { txs, balanceChanges }, error: { code: lucid.code, message: lucid.shortMessage } });
+      recorder.updateRun(runId, { status: 'reverted', result: { txs, balanceChanges }, error: { code: lucid.code, message: lucid.shortMessage } });
     }
     throw error;
   }
   if (txs.some((tx) => tx.status === 'pending')) {
-    store.updateRun(runId, { status: 'sent', result: { txs } });
+    recorder.updateRun(runId, { status: 'sent', result: { txs } });
     emit('sent', 'sent; the receipt did not arrive in time — `lucid history` will resolve it', { runId });
     return { runId, status: 'pending', review, txs, balanceChanges: [], outcomeDifferences: [] };
   }
   const { balanceChanges, outcomeDifferences } = await session.readOutcome(review, txs);
-  store.updateRun(runId, { status: 'confirmed', result: { txs, balanceChanges, outcomeDifferences } });
+  recorder.updateRun(runId, { status: 'confirmed', result: { txs, balanceChanges, outcomeDifferences } });
   session.recordConfirmed(review);
   emit('confirmed', `confirmed in block ${txs.at(-1)?.blockNumber ?? '?'}`, { runId });
   return { runId, status: 'confirmed', review, txs, balanceChanges, outcomeDifferences };

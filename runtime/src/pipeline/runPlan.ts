@@ -5,7 +5,7 @@
  * skipped is "the user's words explain every effect", because there are no words — the command's own
  * arguments are the specification, and the plan's `expects` state them.
  */
-import type { Plan } from '../../../agents/sdk/types.js';
+import type { Plan } from '../../../kernel/index.js';
 import type { Session } from '../session/types.js';
 import type { Review, RunOutcome, StageEvent } from './types.js';
 import { finishRun, guardRun } from './runIntent.js';
@@ -24,7 +24,7 @@ export type RunPlanReturnType = RunOutcome;
 export async function runPlan(session: Session, parameters: RunPlanParameters): Promise<RunPlanReturnType> {
   const emit = (stage: StageEvent['stage'], message: string, extra: Partial<StageEvent> = {}) =>
     parameters.onStage?.({ stage, message, at: Date.now(), ...extra });
-  const runId = session.store.createRun({
+  const runId = session.recorder.createRun({
     text: parameters.text,
     parser: 'command',
     chainId: session.chainId,

@@ -3,8 +3,7 @@
  * it never reaches into the runtime's internals.
  */
 import type { Address, Hex } from 'viem';
-import type { Intent, IntentList } from '../../../router/src/intent.js';
-import type { Plan, PlanCall, ResolvedIntent } from '../../../agents/sdk/types.js';
+import type { Intent, IntentList, Plan, PlanCall, ResolvedIntent } from '../../../kernel/index.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
 
 export type Stage =

@@ -22,7 +22,7 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { getAddress, isAddress } from 'viem';
 import { z } from 'zod';
-import { InfraError, InputError } from '../errors/base.js';
+import { InfraError, InputError } from '../../../kernel/index.js';
 
 const decimalPattern = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const tokenKeyPattern = /^(?:0x[0-9a-fA-F]{40}|[A-Za-z0-9.$_-]{1,32})$/;

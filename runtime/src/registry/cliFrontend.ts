@@ -5,15 +5,14 @@
  * with `lucid frontend register`). {@link usageCallForAgent} is what the pipeline appends to a plan that
  * runs through a registered agent.
  */
-import type { PlanCall } from '../../../agents/sdk/types.js';
-import { RefusedError } from '../errors/base.js';
+import { RefusedError, type PlanCall } from '../../../kernel/index.js';
 import type { StoreDb } from '../store/db.js';
+import { findActiveEntryByName } from '../store/registryIndex.js';
 import type { Session } from '../session/types.js';
 import { syncRegistry } from './indexer.js';
 import { registryAddress, registryContractsFrom, type RegistryContracts } from './kinds.js';
 import { metadataDir, pinMetadata, type EntryMetadata } from './metadata.js';
 import { registerEntryPlan, usageCallFor, usageFee } from './plans.js';
-import { ensureRegistryTables } from './tables.js';
 
 export const CLI_FRONTEND_NAME = 'lucid-cli';
 
@@ -27,20 +26,10 @@ export const cliFrontendMetadata: EntryMetadata = {
 
 /** The id of the active "lucid-cli" frontend in the index (lowest id wins), or `undefined`. */
 export function findCliFrontend(db: StoreDb, { chainId, contracts }: { chainId: number; contracts: RegistryContracts }): bigint | undefined {
-  ensureRegistryTables(db);
-  const row = db
-    .prepare(
-      `SELECT a.agent_id FROM agents_cache a JOIN registry_entry_info i
-         ON i.chain_id = a.chain_id AND i.registry = a.registry AND i.entry_id = a.agent_id
-       WHERE a.chain_id = ? AND a.registry = ? AND a.active = 1 AND i.name = ?
-       ORDER BY length(a.agent_id), a.agent_id LIMIT 1`,
-    )
-    .get(chainId, registryAddress(contracts, 'frontend'), CLI_FRONTEND_NAME) as { agent_id: string } | undefined;
-  return row ? BigInt(row.agent_id) : undefined;
+  return findActiveEntryByName(db, { chainId, registry: registryAddress(contracts, 'frontend'), name: CLI_FRONTEND_NAME });
 }
 
 export type EnsureCliFrontendParameters = {
-  db: StoreDb;
   onProgress?: ((message: string) => void) | undefined;
 };
 
@@ -49,7 +38,8 @@ export type EnsureCliFrontendParameters = {
  *
  * @throws RefusedError `CLI_FRONTEND_NOT_REGISTERED` on a non-devnet chain where it is not registered.
  */
-export async function ensureCliFrontend(session: Session, { db, onProgress }: EnsureCliFrontendParameters): Promise<bigint> {
+export async function ensureCliFrontend(session: Session, { onProgress }: EnsureCliFrontendParameters = {}): Promise<bigint> {
+  const { db } = session.store;
   const contracts = registryContractsFrom(session.contracts);
   const dir = metadataDir(session.home);
   const pinned = pinMetadata({ home: session.home, metadata: cliFrontendMetadata });
@@ -85,20 +75,17 @@ export async function ensureCliFrontend(session: Session, { db, onProgress }: En
  * Brings the index up to date for a session, or does nothing when the chain has no registry contracts.
  * For the session/pipeline: call it before `registryAgents()` so new registrations are routable.
  */
-export async function syncSessionRegistry(
-  session: Pick<Session, 'publicClient' | 'chainId' | 'contracts' | 'home'>,
-  { db }: { db: StoreDb },
-): Promise<void> {
+export async function syncSessionRegistry(session: Pick<Session, 'publicClient' | 'chainId' | 'contracts' | 'home' | 'store'>): Promise<void> {
   let contracts: RegistryContracts;
   try {
     contracts = registryContractsFrom(session.contracts);
   } catch {
     return;
   }
-  await syncRegistry({ client: session.publicClient, db, chainId: session.chainId, contracts, metadataDir: metadataDir(session.home) });
+  await syncRegistry({ client: session.publicClient, db: session.store.db, chainId: session.chainId, contracts, metadataDir: metadataDir(session.home) });
 }
 
-/** What a registry agent carries (see router/src/registryAgents.ts): its entry in the AgentRegistry. */
+/** What a registry agent carries (see ./registryAgents.ts): its entry in the AgentRegistry. */
 export type RegistryEntryRef = { entryId: bigint; registry: `0x${string}`; feeWei: bigint };
 
 /**

@@ -3,7 +3,7 @@
  * kind: agents (the code pool), frontends (community) and compute. The kind also fixes the UsageLedger pool.
  */
 import { getAddress, hexToString, isAddress, stringToHex, type Address, type Hex } from 'viem';
-import { InputError } from '../errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 
 export const registryKinds = ['agent', 'frontend', 'compute'] as const;
 export type RegistryKind = (typeof registryKinds)[number];

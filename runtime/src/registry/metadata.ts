@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hex } from 'viem';
 import { z } from 'zod';
-import type { Agent } from '../../../agents/sdk/types.js';
+import type { Agent } from '../../../kernel/index.js';
 import { registryKinds } from './kinds.js';
 
 export const entryIdPattern = /^[a-z0-9][a-z0-9._-]{0,63}$/;

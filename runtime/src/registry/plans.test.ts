@@ -1,8 +1,8 @@
 import { decodeFunctionData, parseEther, type Address } from 'viem';
 import { describe, expect, test } from 'vitest';
-import { entryRegistryAbi, usageLedgerAbi } from './abi.js';
 import { actionTag, tagText, type RegistryContracts } from './kinds.js';
 import { parseFeeEth, registerEntryPlan, updateEntryPlan, usageCallFor } from './plans.js';
+import { EntryRegistry, UsageLedger } from '../../../registry-contracts/index.js';
 
 const contracts: RegistryContracts = {
   agentRegistry: '0x0000000000000000000000000000000000000a01',
@@ -16,7 +16,7 @@ describe('plans', () => {
     const plan = registerEntryPlan({ kind: 'frontend', contracts, name: 'ui', metadataUri: 'lucid-metadata:ab', contentHash: `0x${'ab'.repeat(32)}`, tags: [actionTag('swap')], endpoint: 'http://x', feeWei: 5n });
     expect(plan.agentId).toBe('lucid-cli');
     expect(plan.calls[0]!.to).toBe(contracts.frontendRegistry);
-    const { functionName, args } = decodeFunctionData({ abi: entryRegistryAbi, data: plan.calls[0]!.data });
+    const { functionName, args } = decodeFunctionData({ abi: EntryRegistry.abi, data: plan.calls[0]!.data });
     expect(functionName).toBe('register');
     expect(args).toEqual(['lucid-metadata:ab', `0x${'ab'.repeat(32)}`, [actionTag('swap')], 'http://x', 5n]);
     expect(tagText(actionTag('swap'))).toBe('swap');
@@ -24,14 +24,14 @@ describe('plans', () => {
 
   test('behavior: update makes one call per changed field, and refuses an empty update', () => {
     const plan = updateEntryPlan({ kind: 'agent', contracts, entryId: 3n, feeWei: 1n, endpoint: 'http://y' });
-    expect(plan.calls.map((call) => decodeFunctionData({ abi: entryRegistryAbi, data: call.data }).functionName)).toEqual(['setFee', 'setEndpoint']);
+    expect(plan.calls.map((call) => decodeFunctionData({ abi: EntryRegistry.abi, data: call.data }).functionName)).toEqual(['setFee', 'setEndpoint']);
     expect(() => updateEntryPlan({ kind: 'agent', contracts, entryId: 3n })).toThrow(expect.objectContaining({ code: 'NOTHING_TO_UPDATE' }));
   });
 
   test('default: usageCallFor pays exactly the fee to recordUsage(agent, frontend, compute)', () => {
     const call = usageCallFor({ usageLedger: contracts.usageLedger as Address, agentRegistryId: 2n, frontendId: 1n, fee: 7n });
     expect(call).toMatchObject({ to: contracts.usageLedger, value: 7n });
-    expect(decodeFunctionData({ abi: usageLedgerAbi, data: call.data })).toMatchObject({ functionName: 'recordUsage', args: [2n, 1n, 0n] });
+    expect(decodeFunctionData({ abi: UsageLedger.abi, data: call.data })).toMatchObject({ functionName: 'recordUsage', args: [2n, 1n, 0n] });
     expect(() => usageCallFor({ usageLedger: contracts.usageLedger, agentRegistryId: 0n, fee: 0n })).toThrow(expect.objectContaining({ code: 'MISSING_AGENT' }));
   });
 

@@ -4,10 +4,9 @@
  * Every function is pure (no RPC) except where it says it reads.
  */
 import { encodeFunctionData, formatEther, type Address, type Hex, type PublicClient } from 'viem';
-import type { ExpectedEffect, Plan, PlanCall } from '../../../agents/sdk/types.js';
-import { InputError } from '../errors/base.js';
-import { emissionControllerAbi, entryRegistryAbi, usageLedgerAbi } from './abi.js';
+import { InputError, parseUnits, type ExpectedEffect, type Plan, type PlanCall } from '../../../kernel/index.js';
 import { ledgerPool, poolName, registryAddress, type ContributorContracts, type RegistryContracts, type RegistryKind } from './kinds.js';
+import { EmissionController, EntryRegistry, UsageLedger } from '../../../registry-contracts/index.js';
 
 /** The agent id plans built by the CLI itself carry. */
 export const CLI_PLAN_AGENT_ID = 'lucid-cli';
@@ -33,7 +32,7 @@ export function registerEntryPlan(parameters: RegisterEntryPlanParameters): Plan
   if (tags.length > 16) throw new InputError('TOO_MANY_TAGS', `an entry can carry at most 16 tags, got ${tags.length}`);
   const call: PlanCall = {
     to: registryAddress(contracts, kind),
-    data: encodeFunctionData({ abi: entryRegistryAbi, functionName: 'register', args: [metadataUri, contentHash, [...tags], endpoint, feeWei] }),
+    data: encodeFunctionData({ abi: EntryRegistry.abi, functionName: 'register', args: [metadataUri, contentHash, [...tags], endpoint, feeWei] }),
     value: 0n,
     description: `Register ${kind} "${name}" (fee ${formatEther(feeWei)} ETH per use${endpoint ? `, endpoint ${endpoint}` : ''})`,
   };
@@ -63,19 +62,19 @@ export function updateEntryPlan(parameters: UpdateEntryPlanParameters): Plan {
   const call = (data: Hex, description: string) => calls.push({ to, data, value: 0n, description });
   if (parameters.feeWei !== undefined) {
     assertFee(parameters.feeWei);
-    call(encodeFunctionData({ abi: entryRegistryAbi, functionName: 'setFee', args: [entryId, parameters.feeWei] }), `Set ${kind} #${entryId} fee to ${formatEther(parameters.feeWei)} ETH per use`);
+    call(encodeFunctionData({ abi: EntryRegistry.abi, functionName: 'setFee', args: [entryId, parameters.feeWei] }), `Set ${kind} #${entryId} fee to ${formatEther(parameters.feeWei)} ETH per use`);
   }
   if (parameters.endpoint !== undefined)
-    call(encodeFunctionData({ abi: entryRegistryAbi, functionName: 'setEndpoint', args: [entryId, parameters.endpoint] }), `Set ${kind} #${entryId} endpoint to ${parameters.endpoint}`);
+    call(encodeFunctionData({ abi: EntryRegistry.abi, functionName: 'setEndpoint', args: [entryId, parameters.endpoint] }), `Set ${kind} #${entryId} endpoint to ${parameters.endpoint}`);
   if (parameters.metadata !== undefined)
     call(
-      encodeFunctionData({ abi: entryRegistryAbi, functionName: 'setMetadata', args: [entryId, parameters.metadata.uri, parameters.metadata.contentHash] }),
+      encodeFunctionData({ abi: EntryRegistry.abi, functionName: 'setMetadata', args: [entryId, parameters.metadata.uri, parameters.metadata.contentHash] }),
       `Set ${kind} #${entryId} metadata to ${parameters.metadata.uri}`,
     );
   if (parameters.tags !== undefined)
-    call(encodeFunctionData({ abi: entryRegistryAbi, functionName: 'setTags', args: [entryId, [...parameters.tags]] }), `Set ${kind} #${entryId} actions (${parameters.tags.length})`);
+    call(encodeFunctionData({ abi: EntryRegistry.abi, functionName: 'setTags', args: [entryId, [...parameters.tags]] }), `Set ${kind} #${entryId} actions (${parameters.tags.length})`);
   if (parameters.active !== undefined)
-    call(encodeFunctionData({ abi: entryRegistryAbi, functionName: 'setActive', args: [entryId, parameters.active] }), `${parameters.active ? 'Activate' : 'Deactivate'} ${kind} #${entryId}`);
+    call(encodeFunctionData({ abi: EntryRegistry.abi, functionName: 'setActive', args: [entryId, parameters.active] }), `${parameters.active ? 'Activate' : 'Deactivate'} ${kind} #${entryId}`);
   if (calls.length === 0)
     throw new InputError('NOTHING_TO_UPDATE', `nothing to update for ${kind} #${entryId}`, { hints: ['pass --fee, --endpoint or --metadata'] });
   const summary = calls.length === 1 ? calls[0]!.description : `Update ${kind} #${entryId} (${calls.length} changes)`;
@@ -96,7 +95,7 @@ export async function withdrawFeesPlan(
   client: PublicClient,
   { kind, contracts, entryId, to }: { kind: RegistryKind; contracts: RegistryContracts; entryId: bigint; to: Address },
 ): Promise<Plan> {
-  const owed = await client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'feesOwed', args: [ledgerPool[kind], entryId] });
+  const owed = await client.readContract({ address: contracts.usageLedger, abi: UsageLedger.abi, functionName: 'feesOwed', args: [ledgerPool[kind], entryId] });
   if (owed === 0n) throw new InputError('NOTHING_TO_WITHDRAW', `${kind} #${entryId} has no fees to withdraw`);
   const expects: ExpectedEffect[] = [{ token: 'ETH', symbol: 'ETH', decimals: 18, direction: 'in', amount: owed, bound: 'exact' }];
   return {
@@ -105,7 +104,7 @@ export async function withdrawFeesPlan(
     calls: [
       {
         to: contracts.usageLedger,
-        data: encodeFunctionData({ abi: usageLedgerAbi, functionName: 'withdrawFees', args: [ledgerPool[kind], entryId, to] }),
+        data: encodeFunctionData({ abi: UsageLedger.abi, functionName: 'withdrawFees', args: [ledgerPool[kind], entryId, to] }),
         value: 0n,
         description: `Withdraw ${formatEther(owed)} ETH fees of ${kind} #${entryId}`,
       },
@@ -123,7 +122,7 @@ export async function claimEntryRewardsPlan(
   client: PublicClient,
   { kind, contracts, entryId, to }: { kind: RegistryKind; contracts: ContributorContracts; entryId: bigint; to: Address },
 ): Promise<Plan> {
-  const claimable = await client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'claimableRewards', args: [ledgerPool[kind], entryId] });
+  const claimable = await client.readContract({ address: contracts.usageLedger, abi: UsageLedger.abi, functionName: 'claimableRewards', args: [ledgerPool[kind], entryId] });
   if (claimable === 0n)
     throw new InputError('NOTHING_TO_CLAIM', `${kind} #${entryId} has no emissions to claim yet`, {
       hints: ['rewards of an epoch become claimable once the epoch closes (1 day) and after `lucid emissions distribute`'],
@@ -134,7 +133,7 @@ export async function claimEntryRewardsPlan(
     calls: [
       {
         to: contracts.usageLedger,
-        data: encodeFunctionData({ abi: usageLedgerAbi, functionName: 'claimRewards', args: [ledgerPool[kind], entryId, to] }),
+        data: encodeFunctionData({ abi: UsageLedger.abi, functionName: 'claimRewards', args: [ledgerPool[kind], entryId, to] }),
         value: 0n,
         description: `Claim ${formatEther(claimable)} LUCID for ${kind} #${entryId}`,
       },
@@ -145,14 +144,14 @@ export async function claimEntryRewardsPlan(
 
 /** `EmissionController.distribute()`: mints what the schedule owes since the last distribution. Permissionless. */
 export async function distributePlan(client: PublicClient, { contracts }: { contracts: ContributorContracts }): Promise<Plan> {
-  const pending = await client.readContract({ address: contracts.emissionController, abi: emissionControllerAbi, functionName: 'pendingEmission' });
+  const pending = await client.readContract({ address: contracts.emissionController, abi: EmissionController.abi, functionName: 'pendingEmission' });
   return {
     agentId: CLI_PLAN_AGENT_ID,
     summary: `Distribute ~${formatEther(pending)} LUCID of pending emission to the pools`,
     calls: [
       {
         to: contracts.emissionController,
-        data: encodeFunctionData({ abi: emissionControllerAbi, functionName: 'distribute' }),
+        data: encodeFunctionData({ abi: EmissionController.abi, functionName: 'distribute' }),
         value: 0n,
         description: `Distribute pending emission (~${formatEther(pending)} LUCID) to the code, community, compute and capital pools`,
       },
@@ -184,7 +183,7 @@ export function usageCallFor({ usageLedger, agentRegistryId, frontendId = 0n, co
   const parts = [`agent #${agentRegistryId}`, frontendId ? `frontend #${frontendId}` : '', computeId ? `compute #${computeId}` : ''].filter(Boolean);
   return {
     to: usageLedger,
-    data: encodeFunctionData({ abi: usageLedgerAbi, functionName: 'recordUsage', args: [agentRegistryId, frontendId, computeId] }),
+    data: encodeFunctionData({ abi: UsageLedger.abi, functionName: 'recordUsage', args: [agentRegistryId, frontendId, computeId] }),
     value: fee,
     description: `Pay ${formatEther(fee)} ETH in usage fees (${parts.join(', ')})`,
   };
@@ -201,7 +200,7 @@ export async function usageFee(
   let total = 0n;
   for (const [kind, id] of [['agent', agentRegistryId], ['frontend', frontendId], ['compute', computeId]] as const) {
     if (id === 0n) continue;
-    const [fee, active] = await client.readContract({ address: registryAddress(contracts, kind), abi: entryRegistryAbi, functionName: 'usageTerms', args: [id] });
+    const [fee, active] = await client.readContract({ address: registryAddress(contracts, kind), abi: EntryRegistry.abi, functionName: 'usageTerms', args: [id] });
     if (!active) throw new InputError('ENTRY_INACTIVE', `${kind} #${id} is not active`);
     total += fee;
   }
@@ -213,8 +212,7 @@ export function parseFeeEth(text: string): bigint {
   const trimmed = text.trim();
   if (!/^\d+(\.\d{1,18})?$/.test(trimmed))
     throw new InputError('BAD_FEE', `--fee must be an ETH amount like 0.001, got "${trimmed.slice(0, 40)}"`);
-  const [whole, fraction = ''] = trimmed.split('.');
-  const wei = BigInt(whole!) * 10n ** 18n + BigInt(fraction.padEnd(18, '0'));
+  const wei = parseUnits(trimmed, 18);
   assertFee(wei);
   return wei;
 }

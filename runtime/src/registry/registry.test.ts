@@ -3,23 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestClient, encodeFunctionData, erc20Abi, http, parseEther, type Address, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadAgent } from '../../../agents/sdk/loadAgentModule.js';
-import { serveAgent, type ServeAgentReturnType } from '../../../agents/sdk/http.js';
-import { scaffoldAgent } from '../../../agents/sdk/scaffold.js';
+import { loadAgent, serveAgent, type ServeAgentReturnType, scaffoldAgent } from '../../../agents/index.js';
 import { anvilAccount, devnetClient, devnetContext, executePlan } from '../../../agents/sdk/testing.js';
-import { registryAgents } from '../../../router/src/registryAgents.js';
+import { registryAgents } from './registryAgents.js';
 import { devnetChain } from '../chain/clients.js';
 import { advanceTime } from '../devnet/advanceTime.js';
 import { startTestDevnet, type TestDevnet } from '../devnet/testing.js';
 import { openStore, type Store } from '../store/db.js';
-import { capitalPoolAbi, emissionControllerAbi, usageLedgerAbi } from './abi.js';
 import { cliFrontendMetadata, findCliFrontend, usageCallForAgent } from './cliFrontend.js';
 import { syncRegistry } from './indexer.js';
 import { actionTag, type ContributorContracts } from './kinds.js';
 import { agentMetadata, metadataDir, pinMetadata } from './metadata.js';
 import { claimEntryRewardsPlan, distributePlan, registerEntryPlan, withdrawFeesPlan } from './plans.js';
 import { ensureRegistryContracts } from './testing.js';
-import { entrySummary, listEntries, readCapitalPosition, readEmissionSchedule, readEntryEarnings } from './views.js';
+import { dailyEmission, entrySummary, listEntries, readCapitalPosition, readEmissionSchedule, readEntryEarnings } from './views.js';
+import { CapitalPool, EmissionController, UsageLedger } from '../../../registry-contracts/index.js';
 
 let devnet: TestDevnet;
 let contracts: ContributorContracts;
@@ -114,7 +112,7 @@ describe('contributors on the devnet', () => {
       {
         calls: [
           { to: stEth(), data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [contracts.capitalPool, stake] }), value: 0n, description: 'approve' },
-          { to: contracts.capitalPool, data: encodeFunctionData({ abi: capitalPoolAbi, functionName: 'stake', args: [stake] }), value: 0n, description: 'stake' },
+          { to: contracts.capitalPool, data: encodeFunctionData({ abi: CapitalPool.abi, functionName: 'stake', args: [stake] }), value: 0n, description: 'stake' },
         ],
       },
       0,
@@ -129,7 +127,7 @@ describe('contributors on the devnet', () => {
     // The builder's emission: its share of epoch 0's distributable reward, per the ledger's own views.
     const distributable = await client.readContract({ address: contracts.usageLedger, abi: parseDistributable, functionName: 'distributable', args: [0, 0n] });
     const [codeFees] = await client.readContract({ address: contracts.usageLedger, abi: parseDistributable, functionName: 'epochFees', args: [0n] });
-    const claimable = await client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'claimableRewards', args: [0, 1n] });
+    const claimable = await client.readContract({ address: contracts.usageLedger, abi: UsageLedger.abi, functionName: 'claimableRewards', args: [0, 1n] });
     expect(claimable).toBe((distributable * fee) / BigInt(codeFees));
     expect(claimable).toBe(fee * 10n); // capped at 10 LUCID per ETH of fees
 
@@ -158,22 +156,38 @@ describe('contributors on the devnet', () => {
     const position = await readCapitalPosition(client, { contracts, account: user });
     expect(position).toMatchObject({ staked: stake, totalStaked: stake, shareBps: 10_000 });
     expect(position.earned).toBeGreaterThan(0n);
-    expect(position.earned).toBe(await client.readContract({ address: contracts.capitalPool, abi: capitalPoolAbi, functionName: 'earned', args: [user] }));
+    expect(position.earned).toBe(await client.readContract({ address: contracts.capitalPool, abi: CapitalPool.abi, functionName: 'earned', args: [user] }));
     const capitalBefore = await lucidBalance(user);
     await executePlan(
       devnet.rpcUrl,
-      { calls: [{ to: contracts.capitalPool, data: encodeFunctionData({ abi: capitalPoolAbi, functionName: 'claim', args: [user] }), value: 0n, description: 'claim' }] },
+      { calls: [{ to: contracts.capitalPool, data: encodeFunctionData({ abi: CapitalPool.abi, functionName: 'claim', args: [user] }), value: 0n, description: 'claim' }] },
       0,
     );
     expect((await lucidBalance(user)) - capitalBefore).toBe(position.earned);
     await executePlan(
       devnet.rpcUrl,
-      { calls: [{ to: contracts.capitalPool, data: encodeFunctionData({ abi: capitalPoolAbi, functionName: 'withdraw', args: [stake, user] }), value: 0n, description: 'unstake' }] },
+      { calls: [{ to: contracts.capitalPool, data: encodeFunctionData({ abi: CapitalPool.abi, functionName: 'withdraw', args: [stake, user] }), value: 0n, description: 'unstake' }] },
       0,
     );
-    expect(await client.readContract({ address: contracts.capitalPool, abi: capitalPoolAbi, functionName: 'stakedOf', args: [user] })).toBe(0n);
+    expect(await client.readContract({ address: contracts.capitalPool, abi: CapitalPool.abi, functionName: 'stakedOf', args: [user] })).toBe(0n);
     expect(await client.readContract({ address: stEth(), abi: erc20Abi, functionName: 'balanceOf', args: [user] })).toBe(stEthBefore);
   }, 120_000);
+
+  test('behavior: dailyEmission equals the contract, emittedAt(end of day) − emittedAt(start of day), to the wei', async () => {
+    const schedule = await readEmissionSchedule(client, { contracts });
+    const last = schedule.emissionDays - 1n;
+    const days = [0n, 1n, 2n, 365n, 1_000n, last / 2n, last - 1n, last, last + 1n, last + 100n];
+    const ec = { address: contracts.emissionController, abi: EmissionController.abi, functionName: 'emittedAt' } as const;
+    for (const day of days) {
+      const [dayStart, dayEnd] = await Promise.all([
+        client.readContract({ ...ec, args: [schedule.startTime + day * 86_400n] }),
+        client.readContract({ ...ec, args: [schedule.startTime + (day + 1n) * 86_400n] }),
+      ]);
+      expect({ day, emitted: dailyEmission(schedule, day) }).toEqual({ day, emitted: dayEnd - dayStart });
+    }
+    const [perPool] = await client.readContract({ address: contracts.emissionController, abi: EmissionController.abi, functionName: 'split', args: [schedule.todayDaily] });
+    expect(schedule.todayDailyPerPool).toBe(perPool);
+  });
 
   test('behavior: a restarted chain under the cursor rebuilds the index instead of keeping stale entries', async () => {
     const testClient = createTestClient({ mode: 'anvil', chain: devnetChain, transport: http(devnet.rpcUrl) });
@@ -208,7 +222,7 @@ describe('contributors on the devnet', () => {
 });
 
 const parseDistributable = [
-  ...emissionControllerAbi.filter(() => false),
+  ...EmissionController.abi.filter(() => false),
   { type: 'function', name: 'distributable', stateMutability: 'view', inputs: [{ name: 'pool', type: 'uint8' }, { name: 'epoch', type: 'uint256' }], outputs: [{ type: 'uint256' }] },
   { type: 'function', name: 'epochFees', stateMutability: 'view', inputs: [{ name: 'epoch', type: 'uint256' }], outputs: [{ type: 'uint80[3]' }] },
 ] as const;

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { createPublicClient, createWalletClient, getAddress, http, type Abi, type Address, type Hex } from 'viem';
 import { devnetChain, DEVNET_DEPLOYER_ADDRESS, DEVNET_PROTECTION_FUND_ADDRESS } from '../chain/clients.js';
 import type { DevnetDeployment } from '../devnet/deployment.js';
-import { emissionControllerAbi } from './abi.js';
 import type { ContributorContracts } from './kinds.js';
+import { EmissionController } from '../../../registry-contracts/index.js';
 
 export async function ensureRegistryContracts({ rpcUrl, deployment }: { rpcUrl: string; deployment: DevnetDeployment }): Promise<ContributorContracts> {
   const c = deployment.contracts;
@@ -38,7 +38,7 @@ export async function ensureRegistryContracts({ rpcUrl, deployment }: { rpcUrl: 
   };
   const owner = DEVNET_DEPLOYER_ADDRESS;
   const emissionController = await deploy('EmissionController', [owner, DEVNET_PROTECTION_FUND_ADDRESS, 400n, 14_400n * 10n ** 18n, 2_468_994_701n * 10n ** 9n, 0n]);
-  const rewardToken = await publicClient.readContract({ address: emissionController, abi: emissionControllerAbi, functionName: 'rewardToken' });
+  const rewardToken = await publicClient.readContract({ address: emissionController, abi: EmissionController.abi, functionName: 'rewardToken' });
   const agentRegistry = await deploy('AgentRegistry', [owner]);
   const frontendRegistry = await deploy('FrontendRegistry', [owner]);
   const computeRegistry = await deploy('ComputeRegistry', [owner]);

@@ -4,13 +4,12 @@
  * earned) always come from the contracts' own views, never from the index.
  */
 import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
-import { InputError } from '../errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 import { getAgent, type CachedAgent } from '../store/agentsCache.js';
 import type { StoreDb } from '../store/db.js';
-import { capitalPoolAbi, emissionControllerAbi, usageLedgerAbi } from './abi.js';
-import { payoutsTotal, usageCount } from './indexer.js';
+import { countUsage, findNewestOwnedEntry, getEntryInfo, listEntryIds, sumPayouts } from '../store/registryIndex.js';
 import { ledgerPool, registryAddress, tagText, type ContributorContracts, type RegistryContracts, type RegistryKind } from './kinds.js';
-import { ensureRegistryTables } from './tables.js';
+import { CapitalPool, EmissionController, UsageLedger } from '../../../registry-contracts/index.js';
 
 export type EntrySummary = {
   kind: RegistryKind;
@@ -31,14 +30,8 @@ export type EntrySummary = {
 
 /** All indexed entries of one registry, by id. */
 export function listEntries(db: StoreDb, { chainId, contracts, kind }: { chainId: number; contracts: RegistryContracts; kind: RegistryKind }): EntrySummary[] {
-  ensureRegistryTables(db);
   const registry = registryAddress(contracts, kind);
-  const rows = db
-    .prepare(
-      `SELECT a.agent_id FROM agents_cache a WHERE a.chain_id = ? AND a.registry = ? ORDER BY length(a.agent_id), a.agent_id`,
-    )
-    .all(chainId, registry) as { agent_id: string }[];
-  return rows.map((row) => entrySummary(db, { chainId, contracts, kind, entryId: BigInt(row.agent_id) })!);
+  return listEntryIds(db, { chainId, registry }).map((entryId) => entrySummary(db, { chainId, contracts, kind, entryId })!);
 }
 
 /** One indexed entry, or `undefined` when the index does not know it. */
@@ -46,13 +39,10 @@ export function entrySummary(
   db: StoreDb,
   { chainId, contracts, kind, entryId }: { chainId: number; contracts: RegistryContracts; kind: RegistryKind; entryId: bigint },
 ): EntrySummary | undefined {
-  ensureRegistryTables(db);
   const registry = registryAddress(contracts, kind);
   const cached: CachedAgent | undefined = getAgent(db, { chainId, registry, agentId: entryId });
   if (!cached) return undefined;
-  const info = db
-    .prepare(`SELECT name, description FROM registry_entry_info WHERE chain_id = ? AND registry = ? AND entry_id = ?`)
-    .get(chainId, registry, entryId.toString()) as { name: string | null; description: string | null } | undefined;
+  const info = getEntryInfo(db, { chainId, registry, entryId });
   return {
     kind,
     entryId,
@@ -65,8 +55,16 @@ export function entrySummary(
     endpoint: cached.endpoint,
     metadataUri: cached.metadataUri,
     contentHash: cached.metadataHash,
-    usageCount: usageCount(db, { chainId, ledger: contracts.usageLedger, kind, entryId }),
+    usageCount: countUsage(db, { chainId, ledger: contracts.usageLedger, kind, entryId }),
   };
+}
+
+/** The highest-id entry of `kind` owned by `owner` with this metadata hash: the one just registered. */
+export function newestOwnedEntry(
+  db: StoreDb,
+  { chainId, contracts, kind, owner, contentHash }: { chainId: number; contracts: RegistryContracts; kind: RegistryKind; owner: Address; contentHash: Hex },
+): bigint | undefined {
+  return findNewestOwnedEntry(db, { chainId, registry: registryAddress(contracts, kind), owner, contentHash });
 }
 
 export type EntryEarnings = {
@@ -92,11 +90,11 @@ export async function readEntryEarnings(
 ): Promise<EntryEarnings> {
   const pool = ledgerPool[kind];
   const [feesOwedWei, claimableRewards] = await Promise.all([
-    client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'feesOwed', args: [pool, entryId] }),
-    client.readContract({ address: contracts.usageLedger, abi: usageLedgerAbi, functionName: 'claimableRewards', args: [pool, entryId] }),
+    client.readContract({ address: contracts.usageLedger, abi: UsageLedger.abi, functionName: 'feesOwed', args: [pool, entryId] }),
+    client.readContract({ address: contracts.usageLedger, abi: UsageLedger.abi, functionName: 'claimableRewards', args: [pool, entryId] }),
   ]);
-  const feesWithdrawnWei = payoutsTotal(db, { chainId, ledger: contracts.usageLedger, kind, entryId, what: 'fees' });
-  const claimedRewards = payoutsTotal(db, { chainId, ledger: contracts.usageLedger, kind, entryId, what: 'rewards' });
+  const feesWithdrawnWei = sumPayouts(db, { chainId, ledger: contracts.usageLedger, pool, entryId, what: 'fees' });
+  const claimedRewards = sumPayouts(db, { chainId, ledger: contracts.usageLedger, pool, entryId, what: 'rewards' });
   return {
     feesOwedWei,
     feesWithdrawnWei,
@@ -139,7 +137,7 @@ export type CapitalPosition = {
 
 /** A capital provider's position, from the CapitalPool and EmissionController views. */
 export async function readCapitalPosition(client: PublicClient, { contracts, account }: { contracts: ContributorContracts; account: Address }): Promise<CapitalPosition> {
-  const pool = { address: contracts.capitalPool, abi: capitalPoolAbi } as const;
+  const pool = { address: contracts.capitalPool, abi: CapitalPool.abi } as const;
   const [stakeToken, staked, totalStaked, earned, rate, finish, block] = await Promise.all([
     client.readContract({ ...pool, functionName: 'stakeToken' }),
     client.readContract({ ...pool, functionName: 'stakedOf', args: [account] }),
@@ -163,6 +161,11 @@ export async function readCapitalPosition(client: PublicClient, { contracts, acc
     aprEstimate,
     capitalBucketPerYear,
   };
+}
+
+/** The ERC-20 the capital pool takes as stake. */
+export async function readStakeToken(client: PublicClient, { contracts }: { contracts: ContributorContracts }): Promise<Address> {
+  return getAddress(await client.readContract({ address: contracts.capitalPool, abi: CapitalPool.abi, functionName: 'stakeToken' }));
 }
 
 export type EmissionSchedule = {
@@ -193,7 +196,7 @@ export type EmissionSchedule = {
 
 /** The emission schedule and the next distribution, from the EmissionController's views. */
 export async function readEmissionSchedule(client: PublicClient, { contracts, now }: { contracts: ContributorContracts; now?: bigint | undefined }): Promise<EmissionSchedule> {
-  const ec = { address: contracts.emissionController, abi: emissionControllerAbi } as const;
+  const ec = { address: contracts.emissionController, abi: EmissionController.abi } as const;
   const time = now ?? (await client.getBlock({ blockTag: 'latest' })).timestamp;
   const [startTime, initialDaily, decreasePerDay, emissionDays, totalEmission, totalDistributed, lastDistribution, pending, protectionBps, protectionFund] =
     await Promise.all([
@@ -208,14 +211,15 @@ export async function readEmissionSchedule(client: PublicClient, { contracts, no
       client.readContract({ ...ec, functionName: 'protectionBps' }),
       client.readContract({ ...ec, functionName: 'protectionFund' }),
     ]);
-  const [[pendingPerPool, pendingProtection], [totalPerBucket, totalProtection]] = await Promise.all([
-    client.readContract({ ...ec, functionName: 'split', args: [pending] }),
-    client.readContract({ ...ec, functionName: 'split', args: [totalEmission] }),
-  ]);
   const start = BigInt(startTime);
   const today = time > start ? (time - start) / 86_400n : 0n;
   const todayDaily = dailyEmission({ initialDaily, decreasePerDay }, today);
-  const todayDailyPerPool = (todayDaily - (todayDaily * protectionBps) / 10_000n) / 4n;
+  // The split is the contract's own (`split` view), never a copy of its arithmetic here.
+  const [[pendingPerPool, pendingProtection], [totalPerBucket, totalProtection], [todayDailyPerPool]] = await Promise.all([
+    client.readContract({ ...ec, functionName: 'split', args: [pending] }),
+    client.readContract({ ...ec, functionName: 'split', args: [totalEmission] }),
+    client.readContract({ ...ec, functionName: 'split', args: [todayDaily] }),
+  ]);
   return {
     startTime: start,
     now: time,
@@ -238,7 +242,11 @@ export async function readEmissionSchedule(client: PublicClient, { contracts, no
   };
 }
 
-/** Emission on day `day` (all buckets): `max(initial - day * decrease, 0)`, as the contract's curve. */
+/**
+ * Emission on day `day` (all buckets): `max(initial - day * decrease, 0)`. The curve of the emission chart,
+ * computed here because a chart samples it hundreds of times; registry.test.ts checks it against the
+ * contract's own `emittedAt` view on the devnet, day by day across the schedule and past its end.
+ */
 export function dailyEmission({ initialDaily, decreasePerDay }: { initialDaily: bigint; decreasePerDay: bigint }, day: bigint): bigint {
   const value = initialDaily - day * decreasePerDay;
   return value > 0n ? value : 0n;

@@ -4,7 +4,7 @@
  * a revert after broadcast.
  */
 import type { Hash, TransactionReceipt } from 'viem';
-import { ChainError, RefusedError } from '../errors/base.js';
+import { ChainError, RefusedError } from '../../../kernel/index.js';
 
 /** What `resimulate()` reports: whether the outcome changed, and both versions when it did. */
 export type ResimulationResult<report = unknown> = {

@@ -2,20 +2,13 @@ import type { Address, Hash, Hex, PublicClient, TransactionReceipt } from 'viem'
 import { createPublicClient, createTestClient, createWalletClient, encodeFunctionData, http, parseEther, parseUnits } from 'viem';
 import { foundry } from 'viem/chains';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { PlanCall } from '../../../agents/sdk/types.js';
-import { DevToken } from '../../../registry-contracts/generated/artifacts.js';
-import { LucidError } from '../errors/base.js';
-import { devnetAccount } from '../wallet/index.js';
-import {
-  compareOutcome,
-  readBalanceChanges,
-  resolvePendingTx,
-  signAndSend,
-  SimulationChangedError,
-  TxRevertedError,
-  type SignAndSendParameters,
-  type SignedRequest,
-} from './index.js';
+import { LucidError, type PlanCall } from '../../../kernel/index.js';
+import { DevToken } from '../../../registry-contracts/index.js';
+import { devnetAccount } from '../wallet/wallets.js';
+import { compareOutcome, readBalanceChanges } from './outcome.js';
+import { resolvePendingTx } from './resolvePendingTx.js';
+import { signAndSend, type SignAndSendParameters, type SignedRequest } from './signAndSend.js';
+import { SimulationChangedError, TxRevertedError } from './errors.js';
 import { startAnvil, type TestAnvil } from './test-utils/anvil.js';
 
 const account = devnetAccount();

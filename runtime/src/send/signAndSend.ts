@@ -11,8 +11,7 @@
  */
 import type { Abi, Address, Hash, Hex, LocalAccount, PublicClient, TransactionReceipt, TransactionSerializableEIP1559 } from 'viem';
 import { keccak256, parseTransaction } from 'viem';
-import type { PlanCall } from '../../../agents/sdk/types.js';
-import { ChainError, InfraError, RefusedError } from '../errors/base.js';
+import { ChainError, InfraError, RefusedError, type PlanCall } from '../../../kernel/index.js';
 import { SimulationChangedError, TxRevertedError, type ResimulationResult } from './errors.js';
 import { revertReasonOf } from './revertReason.js';
 

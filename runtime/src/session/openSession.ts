@@ -4,9 +4,7 @@
  * left by a killed run are resolved here, before anything new is sent.
  */
 import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
-import { InputError } from '../errors/base.js';
-import type { Agent, AgentContext, Plan, PlanCall, TokenInfo } from '../../../agents/sdk/types.js';
-import type { IntentAction } from '../../../router/src/intent.js';
+import { InputError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type PlanCall, type TokenInfo, type IntentAction } from '../../../kernel/index.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
 import type { Review } from '../pipeline/types.js';
 import type { RunRecorder, Session, SessionChecks } from './types.js';
@@ -16,7 +14,6 @@ import { recordSignedTx, markTx } from '../store/txs.js';
 import { getContact, listContacts } from '../store/contacts.js';
 import { listRecipients, recordRecipient, lastAddressForLabel } from '../store/recipients.js';
 import { recordSpend, sumSpentSince } from '../store/spends.js';
-import { formatUnitsHuman } from '../simulate/format.js';
 import { resolvePendingRuns } from './resolvePending.js';
 
 export type SessionSettings = {
@@ -77,7 +74,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   const client = publicClient as unknown as PublicClient;
   const account = await loadAccount(settings, isDevnet, parameters.password);
 
-  const { tokenListFor } = await import('../../../agents/tokens/index.js');
+  const { tokenListFor } = await import('../../../kernel/index.js');
   const tokens: TokenInfo[] = [
     { address: 'ETH', symbol: 'ETH', decimals: 18, verified: true },
     ...(deploymentTokens ?? (tokenListFor(chainId)?.tokens ?? []).filter((t) => t.address)).map((t) => ({
@@ -111,14 +108,14 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   const simulate = async (calls: PlanCall[]) =>
     simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), base: await sharedBase() });
 
-  const { builtinAgents } = await import('../../../agents/builtin.js');
+  const { builtinAgents } = await import('../../../agents/index.js');
   const builtins = builtinAgents();
   // The CLI's frontend id is stable for the session: found (or registered) once, not on every intent.
   let cliFrontendId: Promise<bigint> | undefined;
   const frontendId = async () => {
     if (!session.isDevnet) return 0n;
     const { ensureCliFrontend } = await import('../registry/cliFrontend.js');
-    cliFrontendId ??= ensureCliFrontend(session, { db: store.db });
+    cliFrontendId ??= ensureCliFrontend(session);
     return cliFrontendId.catch((error: unknown) => {
       cliFrontendId = undefined;
       throw error;
@@ -137,7 +134,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     return { chainId, account: account.address, client, contracts, now, tokens };
   };
 
-  const { resolveToken } = await import('../../../agents/tokens/resolveToken.js');
+  const { resolveToken } = await import('../resolve/resolveToken.js');
   const session: Session = {
     home: settings.home,
     chainId,
@@ -147,7 +144,8 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     hasEns: chainId === 1,
     publicClient: client,
     account,
-    store: recorder,
+    recorder,
+    store,
     contracts,
     tokens,
     agents,
@@ -244,8 +242,8 @@ function sameAddress(a: string, b: string): boolean {
 async function registryAgentsFor(session: Session, store: Store, action: IntentAction, cliFrontendId: () => Promise<bigint>): Promise<Agent[]> {
   if (!session.contracts.agentRegistry || !session.contracts.usageLedger) return [];
   const { syncSessionRegistry, usageCallForAgent } = await import('../registry/cliFrontend.js');
-  const { registryAgents } = await import('../../../router/src/registryAgents.js');
-  await syncSessionRegistry(session, { db: store.db });
+  const { registryAgents } = await import('../registry/registryAgents.js');
+  await syncSessionRegistry(session);
   const found = registryAgents({ db: store.db, chainId: session.chainId, action });
   if (found.length === 0) return [];
   // The CLI's frontend entry is found by its name; only on our own devnet is that name known to be ours.
@@ -308,16 +306,16 @@ async function sessionChecks(input: {
   home: string;
 }): Promise<SessionChecks> {
   const { store, client, chainId, account, contracts, tokens, home } = input;
-  const { checkExpectations } = await import('../check/checkExpectations.js');
-  const { explainEffects } = await import('../check/checkIntentExplains.js');
+  const { checkAgentPromises } = await import('../checks/checkAgentPromises.js');
+  const { checkIntentEffects } = await import('../checks/checkIntentEffects.js');
   return {
-    expectations: (report, plans) => plans.flatMap((plan) => checkExpectations(report, plan.expects, account).map((v) => v.message)),
-    unexplained: (report, intents) => explainEffects(report, intents, account).unexplained.map((u) => u.message),
+    expectations: (report, plans) => plans.flatMap((plan) => checkAgentPromises(report, plan.expects, account).map((v) => v.message)),
+    unexplained: (report, intents) => checkIntentEffects(report, intents, account).unexplained.map((u) => u.message),
     risks: async ({ report, intents, plans, steps }) => {
-      const { assessRisks } = await import('../risk/assessRisks.js');
+      const { assessRiskFlags } = await import('../checks/assessRiskFlags.js');
       const transfer = steps.find((step) => step.resolved?.action === 'transfer' && step.resolved.to && step.resolved.toLabel?.includes('.'));
       const previous = transfer?.resolved?.toLabel ? lastAddressForLabel(store.db, { chainId, label: transfer.resolved.toLabel }) : undefined;
-      const flags = await assessRisks({
+      const flags = await assessRiskFlags({
         report,
         intents,
         plan: { agentId: plans.map((p) => p.agentId).join(','), summary: '', calls: plans.flatMap((p) => p.calls), expects: plans.flatMap((p) => p.expects), quote: plans.find((p) => p.quote)?.quote },
@@ -333,12 +331,12 @@ async function sessionChecks(input: {
     },
     policy: async ({ report, intents, plans }) => {
       const { loadPolicy } = await import('../policy/policy.js');
-      const { checkPolicy } = await import('../policy/check.js');
+      const { evaluatePolicy } = await import('../policy/evaluatePolicy.js');
       const policy = await loadPolicy(home);
       const spentToday: Record<string, bigint> = {};
       for (const token of tokens) spentToday[token.symbol] = sumSpentSince(store.db, { chainId, account, token: token.address === 'ETH' ? 'ETH' : token.address });
       const mine = report.balanceChanges.filter((c) => sameAddress(c.address, account));
-      const result = checkPolicy({
+      const result = evaluatePolicy({
         policy,
         plan: { calls: plans.flatMap((p) => p.calls) },
         report: {

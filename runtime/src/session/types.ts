@@ -4,23 +4,11 @@
  * steps lives in one place (../pipeline/runIntent.ts) and the parts behind it stay replaceable.
  */
 import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
-import type { Agent, AgentContext, Plan, PlanCall, ResolvedIntent, TokenInfo } from '../../../agents/sdk/types.js';
-import type { IntentAction, IntentList } from '../../../router/src/intent.js';
+import type { Agent, AgentContext, Plan, PlanCall, ResolvedIntent, TokenInfo, IntentAction, IntentList } from '../../../kernel/index.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
 import type { Review, RiskFlagView, SentTx, StepView } from '../pipeline/types.js';
-
-export type RunStatus =
-  | 'parsed'
-  | 'simulated'
-  | 'refused'
-  | 'rejected'
-  | 'failed'
-  | 'signing'
-  | 'sent'
-  | 'confirmed'
-  | 'reverted'
-  | 'dropped'
-  | 'replaced';
+import type { Store } from '../store/db.js';
+import type { RunStatus } from '../store/runs.js';
 
 /** What the pipeline writes; the session maps it onto the SQLite store. */
 export type RunRecorder = {
@@ -70,7 +58,13 @@ export type Session = {
   hasEns: boolean;
   publicClient: PublicClient;
   account: LocalAccount;
-  store: RunRecorder;
+  /** Where the pipeline records runs and transactions. */
+  recorder: RunRecorder;
+  /**
+   * The session's one handle on the SQLite store: whatever else a front end reads or writes while the session
+   * is open (contacts, history, input lines, the registry index) goes through it, never through a second one.
+   */
+  store: Store;
   contracts: Record<string, Address>;
   tokens: TokenInfo[];
   /** Built-in agents plus registry agents that serve `action` on this chain. */

@@ -12,7 +12,7 @@ import {
   type AbiEvent,
   type Hex,
 } from 'viem';
-import * as artifacts from '../../../registry-contracts/generated/artifacts.js';
+import { artifacts } from '../../../registry-contracts/index.js';
 import type { DecodedLog, RevertInfo } from './types.js';
 
 type Artifact = { abi: readonly unknown[] };

@@ -3,7 +3,7 @@
  * the calls' raw results and the lens readings before the first call and after the last one.
  */
 import type { Address, Block, Hex, PublicClient } from 'viem';
-import type { PlanCall } from '../../../agents/sdk/types.js';
+import type { PlanCall } from '../../../kernel/index.js';
 import type { AllowanceKey } from './lens.js';
 
 /** What to read with the lens: every (token, party) balance, and each allowance key. Token 0x0 is ETH. */

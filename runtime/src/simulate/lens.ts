@@ -3,7 +3,7 @@
  * state inside the same simulated sequence as the plan (or with eth_call on a snapshot). Never deployed.
  */
 import { decodeFunctionResult, encodeFunctionData, zeroAddress, type Address, type Hex } from 'viem';
-import { BalanceLens } from '../../../registry-contracts/generated/artifacts.js';
+import { BalanceLens } from '../../../registry-contracts/index.js';
 
 /** "Lucid lens" in hex, padded: an address no deployment will ever hold. */
 export const lensAddress: Address = '0x4c75636964000000000000000000000000001e45';

@@ -3,7 +3,7 @@
  * state before the first call and after the last, validation on and block fields that look real.
  */
 import { numberToHex, type Hex } from 'viem';
-import { ChainError } from '../errors/base.js';
+import { ChainError } from '../../../kernel/index.js';
 import { fetchSimulationBlocks, type Engine, type EngineRun, type RawCallResult, type Readings } from './engine.js';
 import {
   decodeUintArray,

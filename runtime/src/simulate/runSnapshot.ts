@@ -8,10 +8,10 @@
  * native ETH moved by contracts to third parties is not traced (only call targets and logged parties are diffed).
  */
 import { createTestClient, custom, type Hex, type PublicClient } from 'viem';
-import { ChainError, InfraError } from '../errors/base.js';
+import { ChainError, InfraError } from '../../../kernel/index.js';
 import type { Engine, RawCallResult, Readings } from './engine.js';
 import { gasLimitFor, type Observation } from './engine.js';
-import { BalanceLens } from '../../../registry-contracts/generated/artifacts.js';
+import { BalanceLens } from '../../../registry-contracts/index.js';
 import { lensAddress, lensCode } from './lens.js';
 
 export const runSnapshot: Engine = async (client, input) => {

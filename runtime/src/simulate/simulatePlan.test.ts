@@ -1,10 +1,10 @@
 import { encodeFunctionData, erc20Abi, getAddress, parseEther, parseUnits, type Address, type PublicClient } from 'viem';
+import { createPublicClient, createWalletClient, custom, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PlanCall, TokenInfo } from '../../../agents/sdk/types.js';
-import { UniswapV2Factory, UniswapV2Router02 } from '../../../registry-contracts/generated/artifacts.js';
+import type { PlanCall, TokenInfo } from '../../../kernel/index.js';
+import { UniswapV2Factory, UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import { simulatePlan } from './simulatePlan.js';
 import { bob, startTestChain, user, type TestChain } from './test-utils/devnet.js';
-import { createPublicClient, createWalletClient, custom, http } from 'viem';
 import { foundry } from 'viem/chains';
 
 let chain: TestChain;

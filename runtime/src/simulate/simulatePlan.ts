@@ -11,8 +11,7 @@ import {
   type Address,
   type PublicClient,
 } from 'viem';
-import type { PlanCall, TokenInfo } from '../../../agents/sdk/types.js';
-import { ChainError, InfraError } from '../errors/base.js';
+import { ChainError, InfraError, type PlanCall, type TokenInfo } from '../../../kernel/index.js';
 import { decodeLog, decodeRevert } from './abis.js';
 import { fetchSimulationBlocks, gasLimitFor, type Engine, type EngineRun, type Observation, type SimulationBlocks } from './engine.js';
 import { lensAddress, lensEth, observerAddress, type AllowanceKey } from './lens.js';

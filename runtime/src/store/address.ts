@@ -1,6 +1,11 @@
-/** Address checks shared by contacts and recipients (RISK.md: a bad EIP-55 checksum is refused with the reason). */
-import { getAddress, isAddress } from 'viem';
-import { InputError } from '../errors/base.js';
+/**
+ * Address checks shared by the store's tables (RISK.md: a bad EIP-55 checksum is refused with the reason).
+ * The kernel's checksum helpers, not viem's: the store opens for commands that need no chain
+ * (`lucid history`, `lucid contacts`), which should not pay for loading viem.
+ */
+import { hasValidChecksum, InputError, toChecksumAddress } from '../../../kernel/index.js';
+
+const addressPattern = /^0x[0-9a-fA-F]{40}$/;
 
 /**
  * Returns the EIP-55 checksummed form of `address`.
@@ -9,15 +14,14 @@ import { InputError } from '../errors/base.js';
  */
 export function checksumAddress(address: string, what = 'address'): `0x${string}` {
   const trimmed = address.trim();
-  const lower = trimmed.toLowerCase();
-  if (!isAddress(trimmed, { strict: false }))
+  if (!addressPattern.test(trimmed))
     throw new InputError('INVALID_ADDRESS', `The ${what} "${truncate(trimmed)}" is not an address (0x followed by 40 hex digits).`);
-  if (!isAddress(trimmed, { strict: true }))
+  if (!hasValidChecksum(trimmed))
     throw new InputError('INVALID_ADDRESS', `The ${what} ${trimmed} has a wrong EIP-55 checksum (its mixed case does not match).`, {
-      details: `checksummed form of these hex digits: ${getAddress(lower)}`,
+      details: `checksummed form of these hex digits: ${toChecksumAddress(trimmed)}`,
       hints: ['Copy the address again from its source; a checksum mismatch often means a typo or a tampered address.'],
     });
-  return getAddress(trimmed);
+  return toChecksumAddress(trimmed);
 }
 
 function truncate(text: string): string {

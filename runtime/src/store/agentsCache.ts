@@ -4,7 +4,7 @@
  * (chain_id, action, …) without scanning the agents (see agentsCache.test.ts, EXPLAIN QUERY PLAN).
  * Agent ids are uint256, stored as decimal TEXT; actions are bytes32 tags, stored lower-case hex.
  */
-import { InputError } from '../errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 import { checksumAddress } from './address.js';
 import type { StoreDb } from './db.js';
 import { withStoreErrors } from './errors.js';

@@ -2,8 +2,7 @@
  * `contacts`: the user's address book. A name is what they type in place of an address ("send 5 USDC to
  * bob"), so it must never be mistakable for an address or an ENS name. Names are unique regardless of case.
  */
-import { zeroAddress } from 'viem';
-import { InputError } from '../errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 import { checksumAddress } from './address.js';
 import type { StoreDb } from './db.js';
 import { withStoreErrors } from './errors.js';
@@ -41,7 +40,7 @@ export function addContact(db: StoreDb, parameters: { name: string; address: str
   const name = parameters.name.trim();
   assertContactName(name);
   const address = checksumAddress(parameters.address, 'contact address');
-  if (address === zeroAddress)
+  if (/^0x0{40}$/.test(address))
     throw new InputError('INVALID_ADDRESS', 'The zero address cannot be a contact: anything sent there is lost.');
   const createdAt = parameters.now ?? Date.now();
   return withStoreErrors(db.name, () =>

@@ -6,7 +6,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 import { toStoreError } from './errors.js';
 import { assertNotFromFuture, CURRENT_SCHEMA_VERSION, getUserVersion, updateSchema } from './migrations/index.js';
 

@@ -3,7 +3,7 @@
  * to do. Errors that are already Lucid errors pass through; anything else (a constraint we did not expect,
  * a bad statement) is a bug in Lucid and is rethrown unchanged so it reaches the top level as one.
  */
-import { InfraError, LucidError } from '../errors/base.js';
+import { InfraError, LucidError } from '../../../kernel/index.js';
 
 export type StoreErrorCode =
   | 'DB_READ_ONLY'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { RefusedError } from '../errors/base.js';
+import { RefusedError } from '../../../kernel/index.js';
 import { createRun, getRun, isFinalRunStatus, listRuns, updateRun } from './runs.js';
 import { thrown, useTempDirs } from './test-utils/tmp.js';
 

@@ -3,7 +3,7 @@
  * hold what the router understood (`intents`), the agent's plan, the simulation report and the result
  * (balance changes after inclusion). Bigints in them are stored as decimal strings.
  */
-import { InfraError } from '../errors/base.js';
+import { InfraError } from '../../../kernel/index.js';
 import type { StoreDb } from './db.js';
 import { withStoreErrors } from './errors.js';
 import { fromJsonText, toJsonText } from './json.js';

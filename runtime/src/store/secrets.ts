@@ -4,7 +4,7 @@
  * a value sits: under a key known to hold hashes it is fine, anywhere else it is refused. Keys whose name
  * says "secret" are refused whatever their value.
  */
-import { RefusedError } from '../errors/base.js';
+import { RefusedError } from '../../../kernel/index.js';
 
 /** Object keys whose 32-byte values are public by nature (hashes, topics, tags, log data). */
 export const HASH_FIELDS: ReadonlySet<string> = new Set(

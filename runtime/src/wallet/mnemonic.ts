@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { english } from 'viem/accounts';
-import { InputError } from '../errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 
 const validLengths = new Set([12, 15, 18, 21, 24]);
 const wordIndex = new Map(english.map((word, index) => [word, index]));

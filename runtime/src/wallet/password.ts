@@ -4,7 +4,7 @@
  * which would reveal its length) and the prompt goes to stderr so `--json` output on stdout stays clean.
  */
 import type { Readable, Writable } from 'node:stream';
-import { InputError } from '../errors/base.js';
+import { InputError } from '../../../kernel/index.js';
 
 /** The stream the prompt reads: stdin, or a test double with the same TTY surface. */
 export type PasswordInput = Readable & { isTTY?: boolean | undefined; setRawMode?: ((mode: boolean) => unknown) | undefined; isRaw?: boolean | undefined };

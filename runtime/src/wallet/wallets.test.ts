@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { Keystore } from 'ox';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
-import { LucidError } from '../errors/base.js';
+import { LucidError } from '../../../kernel/index.js';
 import {
   ANVIL_ACCOUNT_0,
   ANVIL_PUBLIC_TEST_KEY_0,
@@ -16,9 +16,9 @@ import {
   importPrivateKey,
   keystorePath,
   listWallets,
-  passwordFrom,
   unlockWallet,
-} from './index.js';
+} from './wallets.js';
+import { passwordFrom } from './password.js';
 
 // A fast scrypt cost for tests; one test below uses the default cost.
 const scryptN = 2 ** 12;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Address, Hex, LocalAccount } from 'viem';
 import { getAddress } from 'viem';
 import { generatePrivateKey, mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
-import { InputError, InfraError } from '../errors/base.js';
+import { InputError, InfraError } from '../../../kernel/index.js';
 import { decryptKeystore, encryptKeystore, parseKeystore } from './keystore.js';
 import { assertValidMnemonic, normalizeMnemonic } from './mnemonic.js';
 

@@ -1,7 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Review } from '../../../../runtime/src/pipeline/types.js';
-import { formatUnitsHuman } from '../../../../runtime/src/simulate/format.js';
+import type { Review } from '../../../../runtime/index.js';
+import { formatUnitsHuman } from '../../../../kernel/index.js';
 import { theme } from '../theme.js';
 import { sanitize } from '../../output.js';
 import { shortAddress } from '../../render/review.js';

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Stage } from '../../../../runtime/src/pipeline/types.js';
+import type { Stage } from '../../../../runtime/index.js';
 import { theme } from '../theme.js';
 import { sanitize } from '../../output.js';
 

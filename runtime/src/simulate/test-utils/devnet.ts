@@ -1,5 +1,5 @@
 /**
- * The simulate/check/risk tests' view of the shared devnet fixture (runtime/src/devnet/testing.ts): a real,
+ * The simulate and checks tests' view of the shared devnet fixture (runtime/src/devnet/testing.ts): a real,
  * bootstrapped anvil on its own port with WETH9, USDC (6), DAI (18), stETH and Uniswap V2 pools.
  */
 import { createPublicClient, getAddress, http, type Address, type PublicClient } from 'viem';

@@ -5,9 +5,10 @@
  * Lucid is refused rather than guessed at.
  */
 import type { Database } from 'better-sqlite3';
-import { InfraError, LucidError } from '../../errors/base.js';
+import { InfraError, LucidError } from '../../../../kernel/index.js';
 import { updateToSchemaVersion10 } from './0010-init.js';
 import { updateToSchemaVersion20 } from './0020-agents-cache.js';
+import { updateToSchemaVersion30 } from './0030-registry-index.js';
 
 export type SchemaVersion = {
   readonly version: number;
@@ -17,6 +18,7 @@ export type SchemaVersion = {
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 10, update: updateToSchemaVersion10 },
   { version: 20, update: updateToSchemaVersion20 },
+  { version: 30, update: updateToSchemaVersion30 },
 ];
 
 export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 0;
@@ -38,7 +40,7 @@ export function getUserVersion(db: Database): number {
  * @throws {@link InfraError} `DB_FROM_FUTURE` when the file's version is newer than any step known here.
  *
  * @example
- * const { from, to } = updateSchema(db) // { from: 0, to: 20 } on a new file
+ * const { from, to } = updateSchema(db) // { from: 0, to: 30 } on a new file
  */
 export function updateSchema(
   db: Database,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { InfraError } from '../../errors/base.js';
+import { InfraError } from '../../../../kernel/index.js';
 import { openStore } from '../db.js';
 import { thrown, useTempDirs } from '../test-utils/tmp.js';
 import { CURRENT_SCHEMA_VERSION, getUserVersion, SCHEMA_VERSIONS, updateSchema, updateToVersion } from './index.js';
@@ -27,6 +27,11 @@ describe('updateSchema', () => {
       'indexer_cursor',
       'input_history',
       'recipients',
+      'registry_candidates',
+      'registry_contracts',
+      'registry_entry_info',
+      'registry_payouts',
+      'registry_usage',
       'runs',
       'spends',
       'txs',
@@ -60,7 +65,7 @@ describe('updateSchema', () => {
     expect(updateToVersion(db, 10)).toEqual({ from: 0, to: 10 });
     expect(tables(db).map((t) => t.name)).not.toContain('agents_cache');
     db.prepare(`INSERT INTO contacts (name, address, created_at) VALUES ('bob', '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', 1)`).run();
-    expect(updateSchema(db)).toEqual({ from: 10, to: 20 });
+    expect(updateSchema(db)).toEqual({ from: 10, to: CURRENT_SCHEMA_VERSION });
     expect(db.prepare(`SELECT name FROM contacts`).all()).toEqual([{ name: 'bob' }]);
   });
 
@@ -98,6 +103,70 @@ describe('updateSchema', () => {
       expect(error.code).toBe('MIGRATIONS_NOT_MONOTONIC');
       expect(getUserVersion(db)).toBe(0);
     });
+  });
+});
+
+/**
+ * What Lucid created on first use before schema 30, when the registry indexer made its own tables (verbatim
+ * from the removed runtime/src/registry/tables.ts). Databases written then are at version 20 with these tables.
+ */
+const legacyRegistryTables = `
+  CREATE TABLE IF NOT EXISTS registry_contracts (
+    chain_id INTEGER NOT NULL, kind TEXT NOT NULL, address TEXT NOT NULL,
+    PRIMARY KEY (chain_id, kind)) STRICT;
+  CREATE TABLE IF NOT EXISTS registry_entry_info (
+    chain_id INTEGER NOT NULL, registry TEXT NOT NULL, entry_id TEXT NOT NULL,
+    name TEXT, description TEXT, chains_json TEXT NOT NULL DEFAULT '[]',
+    usage_count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (chain_id, registry, entry_id)) STRICT;
+  CREATE TABLE IF NOT EXISTS registry_candidates (
+    chain_id INTEGER NOT NULL, registry TEXT NOT NULL, action TEXT NOT NULL, fee_key TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    PRIMARY KEY (chain_id, registry, action, fee_key, entry_id)) STRICT, WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS registry_candidates_entry ON registry_candidates (chain_id, registry, entry_id);
+  CREATE TABLE IF NOT EXISTS registry_usage (
+    chain_id INTEGER NOT NULL, ledger TEXT NOT NULL, block_number INTEGER NOT NULL, log_index INTEGER NOT NULL,
+    tx_hash TEXT NOT NULL, user TEXT NOT NULL, epoch INTEGER NOT NULL,
+    agent_id TEXT NOT NULL, frontend_id TEXT NOT NULL, compute_id TEXT NOT NULL, paid_wei TEXT NOT NULL,
+    PRIMARY KEY (chain_id, ledger, block_number, log_index)) STRICT;
+  CREATE INDEX IF NOT EXISTS registry_usage_agent ON registry_usage (chain_id, ledger, agent_id);
+  CREATE INDEX IF NOT EXISTS registry_usage_frontend ON registry_usage (chain_id, ledger, frontend_id);
+  CREATE INDEX IF NOT EXISTS registry_usage_compute ON registry_usage (chain_id, ledger, compute_id);
+  CREATE TABLE IF NOT EXISTS registry_payouts (
+    chain_id INTEGER NOT NULL, ledger TEXT NOT NULL, block_number INTEGER NOT NULL, log_index INTEGER NOT NULL,
+    pool INTEGER NOT NULL, entry_id TEXT NOT NULL, what TEXT NOT NULL CHECK (what IN ('fees', 'rewards')),
+    to_address TEXT NOT NULL, amount_wei TEXT NOT NULL,
+    PRIMARY KEY (chain_id, ledger, block_number, log_index)) STRICT;
+  CREATE INDEX IF NOT EXISTS registry_payouts_entry ON registry_payouts (chain_id, ledger, pool, entry_id);
+`;
+
+/** Every table's and index's columns, as SQLite reports them: equal schemas give equal shapes. */
+function shape(db: Database.Database): unknown {
+  const names = db.prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { type: string; name: string }[];
+  return names.map(({ type, name }) => ({
+    type,
+    name,
+    columns: db.prepare(type === 'index' ? `SELECT * FROM pragma_index_xinfo(?)` : `SELECT * FROM pragma_table_xinfo(?)`).all(name),
+  }));
+}
+
+describe('a database whose registry tables were created before schema 30', () => {
+  test('behavior: opens, migrates to the current version, and keeps its registry index', () => {
+    const home = tmp.dir();
+    const legacy = new Database(join(home, 'lucid.db'));
+    updateToVersion(legacy, 20);
+    legacy.exec(legacyRegistryTables);
+    legacy.prepare(`INSERT INTO registry_contracts (chain_id, kind, address) VALUES (31337, 'agent', '0x00000000000000000000000000000000000A6e47')`).run();
+    legacy.prepare(`INSERT INTO registry_entry_info (chain_id, registry, entry_id, name) VALUES (31337, '0x00000000000000000000000000000000000A6e47', '7', 'quick-swap')`).run();
+    legacy.close();
+
+    const store = openStore(home);
+    expect(store.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(store.db.prepare(`SELECT name FROM registry_entry_info WHERE entry_id = '7'`).all()).toEqual([{ name: 'quick-swap' }]);
+    const fresh = new Database(':memory:');
+    updateSchema(fresh);
+    expect(shape(store.db)).toEqual(shape(fresh));
+    store.close();
   });
 });
 

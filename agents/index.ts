@@ -1,0 +1,25 @@
+/**
+ * The agents package's one entry, for the runtime: the agents that ship with Lucid, and the tooling around
+ * outside agents (loading one from a module, serving one over HTTP, calling one that is served, scaffolding a
+ * new one). The runtime is given the built-in list (plus the registry's agents); each agent's `supports(ctx)`
+ * decides whether it can run on the current chain. Agent code itself imports only ./sdk/index.ts.
+ */
+import { approveAgent } from './approve/agent.js';
+import { balanceAgent } from './balance/agent.js';
+import { capitalAgent } from './capital/agent.js';
+import type { Agent } from '../kernel/index.js';
+import { uniswapV2Agent, v2ForkAgent } from './swap/agent.js';
+import { transferAgent } from './transfer/agent.js';
+import { wrapAgent } from './wrap/agent.js';
+
+export { approveAgent, balanceAgent, capitalAgent, transferAgent, uniswapV2Agent, v2ForkAgent, wrapAgent };
+export { createV2SwapAgent } from './swap/agent.js';
+export { loadAgent, type LoadAgentErrorType } from './sdk/loadAgentModule.js';
+export { createHttpAgent, serveAgent, type CreateHttpAgentParameters, type ServeAgentParameters, type ServeAgentReturnType } from './sdk/http.js';
+export { scaffoldAgent, type ScaffoldAgentParameters, type ScaffoldAgentReturnType } from './sdk/scaffold.js';
+export { healthResponseSchema } from './sdk/wire.js';
+
+/** Every built-in agent, in a stable order. */
+export function builtinAgents(): Agent[] {
+  return [transferAgent, wrapAgent, uniswapV2Agent, v2ForkAgent, approveAgent, balanceAgent, capitalAgent];
+}

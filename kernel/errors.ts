@@ -1,0 +1,123 @@
+/**
+ * One error base for all of Lucid. Every error a user can meet is a {@link LucidError} with a stable
+ * `code` (part of the JSON error envelope), a one-line `shortMessage`, optional `hints` (what to do next)
+ * and `details`, and a `kind` that decides the exit code (the table below). Anything that is not a
+ * LucidError reaching the top level is a bug in Lucid and is reported as such.
+ *
+ * This file imports nothing, so the CLI may load it on its startup path (`lucid --help`) without the rest
+ * of the kernel (zod): it is the kernel's one named entry besides ./index.ts.
+ */
+
+/**
+ * The one table of exit codes. README documents the same table; change both together.
+ *
+ * | code | kind     | meaning                                                        |
+ * |------|----------|----------------------------------------------------------------|
+ * | 0    | —        | success                                                        |
+ * | 1    | chain    | failed on chain: reverted in simulation or after sending        |
+ * | 2    | input    | bad input: words that do not parse, unknown token, bad address  |
+ * | 3    | refused  | refused by policy, by a safety check, or by the user            |
+ * | 4    | infra    | infrastructure: RPC, devnet, database, file system              |
+ * | 70   | bug      | an internal error in Lucid (please report it)                   |
+ */
+export type ErrorKind = 'chain' | 'input' | 'refused' | 'infra' | 'bug';
+
+export const exitCodes = {
+  ok: 0,
+  chain: 1,
+  input: 2,
+  refused: 3,
+  infra: 4,
+  bug: 70,
+} as const satisfies Record<ErrorKind | 'ok', number>;
+
+export function exitCodeFor(kind: ErrorKind): number {
+  return exitCodes[kind];
+}
+
+export type LucidErrorParameters = {
+  /** What to do about it, one line each. */
+  hints?: string[] | undefined;
+  /** Extra facts (numbers, addresses) shown under the message. */
+  details?: string | undefined;
+  cause?: unknown;
+};
+
+export class LucidError extends Error {
+  override name = 'LucidError';
+  readonly code: string;
+  readonly kind: ErrorKind;
+  readonly shortMessage: string;
+  readonly hints: string[];
+  readonly details: string | undefined;
+
+  constructor(kind: ErrorKind, code: string, shortMessage: string, parameters: LucidErrorParameters = {}) {
+    const lines = [shortMessage];
+    if (parameters.details) lines.push('', parameters.details);
+    if (parameters.hints?.length) lines.push('', ...parameters.hints.map((hint) => `hint: ${hint}`));
+    super(lines.join('\n'), parameters.cause === undefined ? undefined : { cause: parameters.cause });
+    this.kind = kind;
+    this.code = code;
+    this.shortMessage = shortMessage;
+    this.hints = parameters.hints ?? [];
+    this.details = parameters.details;
+  }
+
+  get exitCode(): number {
+    return exitCodeFor(this.kind);
+  }
+
+  /** The JSON error envelope printed on stdout with `--json`. */
+  toJSON(): { error: { code: string; message: string; hints?: string[]; details?: string } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.shortMessage,
+        ...(this.hints.length ? { hints: this.hints } : {}),
+        ...(this.details ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+/** Bad input from the user: words, flags, addresses, amounts. Exit 2. */
+export class InputError extends LucidError {
+  override name = 'InputError';
+  constructor(code: string, shortMessage: string, parameters?: LucidErrorParameters) {
+    super('input', code, shortMessage, parameters);
+  }
+}
+
+/** The plan was refused: by policy, by a safety check, or by the user. Exit 3. */
+export class RefusedError extends LucidError {
+  override name = 'RefusedError';
+  constructor(code: string, shortMessage: string, parameters?: LucidErrorParameters) {
+    super('refused', code, shortMessage, parameters);
+  }
+}
+
+/** Something failed on chain: a revert in simulation or after sending. Exit 1. */
+export class ChainError extends LucidError {
+  override name = 'ChainError';
+  constructor(code: string, shortMessage: string, parameters?: LucidErrorParameters) {
+    super('chain', code, shortMessage, parameters);
+  }
+}
+
+/** Infrastructure: RPC, devnet process, database, file system. Exit 4. */
+export class InfraError extends LucidError {
+  override name = 'InfraError';
+  constructor(code: string, shortMessage: string, parameters?: LucidErrorParameters) {
+    super('infra', code, shortMessage, parameters);
+  }
+}
+
+/** Walks `cause` links to find the first LucidError, so wrapped library errors keep their meaning. */
+export function findLucidError(error: unknown): LucidError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 10; depth++) {
+    if (current instanceof LucidError) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

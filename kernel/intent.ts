@@ -1,0 +1,153 @@
+/**
+ * The intent: what a person asked for, in typed form. This zod schema is the single source of truth;
+ * the public JSON contract of `lucid parse --json` (shared/INTENTS.md) is exactly its output. Both the
+ * grammar parser and the LLM parser produce it, and nothing downstream accepts anything else.
+ *
+ * Values stay as the user wrote them (symbols, names, human-unit decimals): resolving them to addresses
+ * and base units is the runtime's job (runtime/src/resolve), against the chain's token list and the contacts,
+ * never the parser's.
+ */
+import { z } from 'zod';
+
+export const intentActions = [
+  'transfer',
+  'swap',
+  'wrap',
+  'unwrap',
+  'stake',
+  'unstake',
+  'claim',
+  'approve',
+  'revoke',
+  'balance',
+] as const;
+export type IntentAction = (typeof intentActions)[number];
+
+/** A non-negative decimal in human units, no exponent, no separators: "0.5", "1000". */
+export const decimalPattern = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+/** A percentage of the balance, 0 < N ≤ 100: "25%", "12.5%". */
+export const percentPattern = /^(?:100|[1-9]?\d(?:\.\d+)?)%$/;
+
+const decimalAmount = z
+  .string()
+  .regex(decimalPattern, 'a decimal number in human units, like "0.5" or "1000"')
+  .refine((value) => /[1-9]/.test(value), 'must be greater than zero');
+
+export const amountSchema = z
+  .union([
+    decimalAmount,
+    z.literal('all'),
+    z.string().regex(percentPattern, 'a percentage of the balance, like "25%"').refine((v) => v !== '0%', 'must be greater than zero'),
+  ])
+  .describe('Amount in human units ("0.5", "1000"), "all", or a percentage of the balance ("25%").');
+
+/** A token as the user named it: a symbol from the token list, or a 0x address as written. */
+export const tokenRefSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^(?:0x[0-9a-fA-F]{40}|[A-Za-z0-9.$_-]{1,32})$/, 'a token symbol like "USDC" or a 0x address')
+  .describe('Token symbol as the token list spells it ("ETH", "USDC", "stETH"), or a 0x address as written.');
+
+/** A recipient or spender as the user named it: 0x address, ENS name, or a saved contact's name. */
+export const recipientRefSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^(?:0x[0-9a-fA-F]{40}|[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*)$/u, 'a 0x address, an ENS name or a contact name')
+  .describe('Recipient or spender: a 0x address, an ENS name ("alice.eth") or a saved contact name, as written.');
+
+export const intentSchema = z
+  .object({
+    action: z.enum(intentActions).describe('What to do.'),
+    amount: amountSchema
+      .optional()
+      .describe('What is sent, sold, wrapped, staked or approved; absent for exact-output swaps.'),
+    amountOut: decimalAmount
+      .optional()
+      .describe('Exact output of a swap ("buy 100 USDC with ETH"); then amount is absent.'),
+    token: tokenRefSchema.optional().describe('The asset sent, sold, wrapped, staked, approved, or asked about.'),
+    tokenOut: tokenRefSchema.optional().describe('For swaps: the asset bought.'),
+    to: recipientRefSchema.optional().describe('Transfer recipient, or approve/revoke spender.'),
+    slippageBps: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .optional()
+      .describe('Slippage limit in basis points, only when the user said it (0.5% → 50).'),
+    chain: z
+      .string()
+      .regex(/^[a-z][a-zA-Z0-9]*$/)
+      .optional()
+      .describe('Lower-case viem chain name, only when the user named one ("mainnet", "base", "anvil").'),
+    unlimited: z
+      .literal(true)
+      .optional()
+      .describe('For approve: the user explicitly asked for an unlimited approval; then amount is absent.'),
+  })
+  .strict()
+  .superRefine((intent, ctx) => {
+    const need = (field: keyof typeof intent, why: string) => {
+      if (intent[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${intent.action} needs ${why}` });
+    };
+    const forbid = (field: keyof typeof intent) => {
+      if (intent[field] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `${field} does not apply to ${intent.action}` });
+    };
+    switch (intent.action) {
+      case 'transfer':
+        need('amount', 'an amount');
+        need('token', 'a token');
+        need('to', 'a recipient');
+        forbid('tokenOut');
+        forbid('amountOut');
+        break;
+      case 'swap':
+        need('token', 'the token sold');
+        need('tokenOut', 'the token bought');
+        if ((intent.amount === undefined) === (intent.amountOut === undefined))
+          ctx.addIssue({ code: 'custom', path: ['amount'], message: 'swap needs exactly one of amount (sold) or amountOut (bought)' });
+        forbid('to');
+        break;
+      case 'wrap':
+      case 'unwrap':
+      case 'stake':
+      case 'unstake':
+        need('amount', 'an amount');
+        need('token', 'a token');
+        forbid('tokenOut');
+        forbid('amountOut');
+        forbid('to');
+        break;
+      case 'approve':
+        need('token', 'a token');
+        need('to', 'a spender');
+        if ((intent.amount === undefined) === (intent.unlimited === undefined))
+          ctx.addIssue({ code: 'custom', path: ['amount'], message: 'approve needs an amount, or "unlimited" said explicitly' });
+        break;
+      case 'revoke':
+        need('token', 'a token');
+        need('to', 'a spender');
+        forbid('amount');
+        break;
+      case 'claim':
+      case 'balance':
+        forbid('amount');
+        forbid('amountOut');
+        forbid('tokenOut');
+        forbid('to');
+        break;
+    }
+    if (intent.action !== 'approve') forbid('unlimited');
+    if (intent.action !== 'swap') forbid('amountOut');
+  });
+
+export type Intent = z.infer<typeof intentSchema>;
+
+export const intentListSchema = z
+  .object({
+    intents: z.array(intentSchema).min(1).max(16).describe('One object per step, in the order the user gave them.'),
+  })
+  .strict();
+export type IntentList = z.infer<typeof intentListSchema>;

@@ -1,0 +1,213 @@
+/**
+ * Agent selection by measured outcome. Every agent that serves the intent's action on this chain is asked
+ * for a plan; the plans are simulated in parallel from the same state; the winner is the best net outcome
+ * for the user — tokens received minus gas cost, valued in the token the user receives (or, for exact
+ * output, the least spent) — with ties broken by the agent's fee and onchain usage. An agent that times
+ * out, throws, or whose plan reverts in simulation is dropped from this decision with a reason; it never
+ * ends the run.
+ */
+import type { Address } from 'viem';
+import { InputError, LucidError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type ResolvedIntent } from '../../../kernel/index.js';
+
+/** What selection needs from a simulation report (runtime/src/simulate produces it). */
+export type SimulatedOutcome = {
+  ok: boolean;
+  /** Balance changes; `token` is 'ETH' or an ERC-20 address. */
+  balanceChanges: { address: Address; token: Address | 'ETH'; diff: bigint }[];
+  gas: { costWei: bigint };
+  /** First revert reason when !ok. */
+  revertReason?: string | undefined;
+};
+
+export type Candidate<report extends SimulatedOutcome = SimulatedOutcome> = {
+  agentId: string;
+  description: string;
+  plan?: Plan | undefined;
+  report?: report | undefined;
+  /** Why this candidate was dropped (timeout, error, revert). */
+  dropped?: string | undefined;
+  /** Net outcome in base units of `scoreToken`; higher is better. */
+  score?: bigint | undefined;
+  scoreToken?: string | undefined;
+  scoreDecimals?: number | undefined;
+  /** The agent's fee per use in wei (registry agents), for tie-breaks. */
+  feeWei?: bigint | undefined;
+  usage?: number | undefined;
+};
+
+export type SelectAgentParameters<report extends SimulatedOutcome> = {
+  agents: readonly Agent[];
+  intent: ResolvedIntent;
+  ctx: AgentContext;
+  /** Use this agent only (`--agent <id>`). */
+  forcedAgentId?: string | undefined;
+  simulate: (plan: Plan) => Promise<report>;
+  /** Per-agent budget for planning and simulating. */
+  timeoutMs?: number | undefined;
+  /** Registry facts per agent id, for tie-breaks. */
+  agentFacts?: ReadonlyMap<string, { feeWei: bigint; usage: number }> | undefined;
+};
+
+export type SelectAgentReturnType<report extends SimulatedOutcome> = {
+  winner: Candidate<report> & { plan: Plan; report: report };
+  /** Every candidate considered, best first, dropped ones last. */
+  candidates: Candidate<report>[];
+  /** One line: why the winner won. */
+  reason: string;
+};
+
+/** Agents that could serve this intent here: action, chain, and their own `supports` check. */
+export function eligibleAgents(agents: readonly Agent[], intent: ResolvedIntent, ctx: AgentContext): Agent[] {
+  return agents.filter(
+    (agent) =>
+      agent.actions.includes(intent.action) &&
+      (agent.chains.length === 0 || agent.chains.includes(ctx.chainId)) &&
+      (agent.supports ? safeSupports(agent, ctx) : true),
+  );
+}
+
+function safeSupports(agent: Agent, ctx: AgentContext): boolean {
+  try {
+    return agent.supports!(ctx);
+  } catch {
+    return false;
+  }
+}
+
+export async function selectAgent<report extends SimulatedOutcome>(
+  parameters: SelectAgentParameters<report>,
+): Promise<SelectAgentReturnType<report>> {
+  const { intent, ctx, forcedAgentId } = parameters;
+  let agents = eligibleAgents(parameters.agents, intent, ctx);
+  if (forcedAgentId) {
+    const forced = parameters.agents.find((agent) => agent.id === forcedAgentId);
+    if (!forced)
+      throw new InputError('UNKNOWN_AGENT', `no agent "${forcedAgentId}"`, {
+        hints: [`agents for ${intent.action}: ${agents.map((a) => a.id).join(', ') || 'none'}`],
+      });
+    if (!agents.includes(forced))
+      throw new InputError('AGENT_CANNOT_SERVE', `agent "${forcedAgentId}" does not serve ${intent.action} on chain ${ctx.chainId}`);
+    agents = [forced];
+  }
+  if (agents.length === 0)
+    throw new InputError('NO_AGENT', `no agent can ${intent.action} on chain ${ctx.chainId}`, {
+      hints: ['`lucid agents` lists the agents and what they serve'],
+    });
+
+  const timeoutMs = parameters.timeoutMs ?? 15_000;
+  const candidates = await Promise.all(
+    agents.map((agent) => evaluate(agent, parameters, timeoutMs)),
+  );
+  for (const candidate of candidates) {
+    const facts = parameters.agentFacts?.get(candidate.agentId);
+    if (facts) {
+      candidate.feeWei = facts.feeWei;
+      candidate.usage = facts.usage;
+    }
+    if (!candidate.dropped) score(candidate, intent, ctx.account);
+  }
+  candidates.sort(compareCandidates);
+  const winner = candidates[0];
+  if (!winner || winner.dropped || !winner.plan || !winner.report) {
+    const reasons = candidates.map((c) => `${c.agentId}: ${c.dropped}`).join('; ');
+    // One candidate's own error (e.g. insufficient balance, a revert) says more than a generic line.
+    const only = candidates.length === 1 ? candidates[0] : undefined;
+    if (only?.dropped && onlyError.has(only)) throw onlyError.get(only)!;
+    throw new LucidError('chain', 'NO_VIABLE_PLAN', `no agent produced a plan that simulates successfully`, { details: reasons });
+  }
+  return { winner: winner as SelectAgentReturnType<report>['winner'], candidates, reason: explainWin(candidates) };
+}
+
+/** Keeps the original error of a dropped candidate so a single-candidate failure is reported precisely. */
+const onlyError = new WeakMap<Candidate, LucidError>();
+
+async function evaluate<report extends SimulatedOutcome>(
+  agent: Agent,
+  parameters: SelectAgentParameters<report>,
+  timeoutMs: number,
+): Promise<Candidate<report>> {
+  const candidate: Candidate<report> = { agentId: agent.id, description: agent.description };
+  try {
+    const plan = await withTimeout(agent.plan(parameters.ctx, parameters.intent), timeoutMs, `${agent.id} did not answer within ${timeoutMs} ms`);
+    if (plan.agentId !== agent.id) plan.agentId = agent.id;
+    candidate.plan = plan;
+    const report = await parameters.simulate(plan);
+    candidate.report = report;
+    if (!report.ok) candidate.dropped = `simulation reverted: ${report.revertReason ?? 'no reason given'}`;
+  } catch (error) {
+    candidate.dropped = error instanceof LucidError ? error.shortMessage : error instanceof Error ? error.message : String(error);
+    if (error instanceof LucidError) onlyError.set(candidate, error);
+  }
+  return candidate;
+}
+
+function withTimeout<value>(promise: Promise<value>, ms: number, message: string): Promise<value> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LucidError('infra', 'AGENT_TIMEOUT', message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Net outcome in one unit. Exact-in swaps: received tokenOut minus gas valued in tokenOut (when ETH is on
+ * either side the plan itself gives the rate; otherwise gas only breaks ties). Exact-out swaps: minus the
+ * tokenIn spent (and gas likewise). Everything else: minus gas in wei.
+ */
+function score(candidate: Candidate, intent: ResolvedIntent, account: Address): void {
+  const report = candidate.report!;
+  const mine = (token: Address | 'ETH' | undefined) =>
+    token === undefined
+      ? 0n
+      : report.balanceChanges.filter((c) => c.address.toLowerCase() === account.toLowerCase() && sameToken(c.token, token)).reduce((sum, c) => sum + c.diff, 0n);
+  const gas = report.gas.costWei;
+  if (intent.action === 'swap' && intent.token && intent.tokenOut) {
+    const received = mine(intent.tokenOut.address);
+    const spent = -mine(intent.token.address);
+    if (intent.amountOut !== undefined) {
+      // least spent wins: score = -(spent + gas valued in tokenIn)
+      const gasInTokenIn = intent.token.address === 'ETH' ? gas : intent.tokenOut.address === 'ETH' && received > 0n ? (gas * spent) / received : 0n;
+      candidate.score = -(spent + gasInTokenIn);
+      candidate.scoreToken = intent.token.symbol;
+      candidate.scoreDecimals = intent.token.decimals;
+    } else {
+      const gasInTokenOut = intent.tokenOut.address === 'ETH' ? gas : intent.token.address === 'ETH' && spent > 0n ? (gas * received) / spent : 0n;
+      candidate.score = received - gasInTokenOut;
+      candidate.scoreToken = intent.tokenOut.symbol;
+      candidate.scoreDecimals = intent.tokenOut.decimals;
+    }
+    return;
+  }
+  candidate.score = -gas;
+  candidate.scoreToken = 'ETH of gas';
+  candidate.scoreDecimals = 18;
+}
+
+function sameToken(a: Address | 'ETH', b: Address | 'ETH'): boolean {
+  return a === 'ETH' || b === 'ETH' ? a === b : a.toLowerCase() === b.toLowerCase();
+}
+
+function compareCandidates(a: Candidate, b: Candidate): number {
+  if (a.dropped || b.dropped) return a.dropped && b.dropped ? 0 : a.dropped ? 1 : -1;
+  if (a.score !== b.score) return (b.score ?? 0n) > (a.score ?? 0n) ? 1 : -1;
+  const feeA = a.feeWei ?? 0n;
+  const feeB = b.feeWei ?? 0n;
+  if (feeA !== feeB) return feeA < feeB ? -1 : 1;
+  return (b.usage ?? 0) - (a.usage ?? 0);
+}
+
+function explainWin(candidates: Candidate[]): string {
+  const [winner, runnerUp] = candidates;
+  if (!winner) return '';
+  const viable = candidates.filter((c) => !c.dropped);
+  if (viable.length === 1) {
+    const dropped = candidates.length - 1;
+    return dropped > 0 ? `${winner.agentId} is the only agent whose plan simulated (${dropped} dropped)` : `${winner.agentId} is the only agent for this action`;
+  }
+  if (runnerUp && !runnerUp.dropped && winner.score === runnerUp.score) {
+    return `${winner.agentId} ties ${runnerUp.agentId} on outcome and wins on ${winner.feeWei !== runnerUp.feeWei ? 'lower fee' : 'usage'}`;
+  }
+  const margin = formatUnitsHuman((winner.score ?? 0n) - (runnerUp?.score ?? 0n), winner.scoreDecimals ?? 18);
+  const better = winner.scoreToken === 'ETH of gas' ? `${margin} ETH less gas` : `${margin} ${winner.scoreToken} more (net of gas)`;
+  return `${winner.agentId} gives the best net outcome: ${better} than ${runnerUp?.agentId}`;
+}

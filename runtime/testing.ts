@@ -1,0 +1,15 @@
+/**
+ * Test helpers of the runtime, for tests anywhere in Lucid and for the bench: never imported by code that
+ * ships. A real bootstrapped devnet per test file, a registry index seeded without a chain, and the few
+ * internals a test must reach to set up a world.
+ */
+export { startTestDevnet, type TestDevnet, type StartTestDevnetParameters } from './src/devnet/testing.js';
+export { findFreePort } from './src/devnet/findFreePort.js';
+export { devnetChain } from './src/chain/clients.js';
+export { seedSyntheticAgents, SYNTHETIC_AGENT_REGISTRY } from './src/registry/synthetic.js';
+export { writeEntry, type IndexedEntry } from './src/registry/indexer.js';
+export { registryAgents, registryCandidates } from './src/registry/registryAgents.js';
+export { ensureCliFrontend } from './src/registry/cliFrontend.js';
+export { usageCallFor } from './src/registry/plans.js';
+export { rememberRegistryContracts } from './src/store/registryIndex.js';
+export { HASH_FIELDS } from './src/store/secrets.js';
