@@ -20,6 +20,8 @@ export const intentActions = [
   'approve',
   'revoke',
   'balance',
+  'supply',
+  'withdraw',
 ] as const;
 export type IntentAction = (typeof intentActions)[number];
 
@@ -37,9 +39,21 @@ export const amountSchema = z
   .union([
     decimalAmount,
     z.literal('all'),
+    // "then send it to bob": the amount the previous step produced, resolved after that step is simulated.
+    z.literal('previous'),
     z.string().regex(percentPattern, 'a percentage of the balance, like "25%"').refine((v) => v !== '0%', 'must be greater than zero'),
   ])
-  .describe('Amount in human units ("0.5", "1000"), "all", or a percentage of the balance ("25%").');
+  .describe(
+    'Amount in human units ("0.5", "1000"), "all", a percentage of the balance ("25%"), or "previous" for what the step before produced.',
+  );
+
+/** A venue or protocol as the user named it, lower-case and hyphenated: "uniswap", "capital-pool", "rocket-pool". */
+export const venueSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lower-case, hyphenated venue name like "uniswap" or "capital-pool"')
+  .describe('The protocol or venue the user named ("uniswap", "capital-pool", "aave"); only agents serving it compete.');
 
 /** A token as the user named it: a symbol from the token list, or a 0x address as written. */
 export const tokenRefSchema = z
@@ -63,6 +77,9 @@ export const intentSchema = z
     amount: amountSchema
       .optional()
       .describe('What is sent, sold, wrapped, staked or approved; absent for exact-output swaps.'),
+    amountUsd: decimalAmount
+      .optional()
+      .describe('A US-dollar value the user gave instead of an amount ("$50 worth of ETH"); then amount is absent.'),
     amountOut: decimalAmount
       .optional()
       .describe('Exact output of a swap ("buy 100 USDC with ETH"); then amount is absent.'),
@@ -81,6 +98,7 @@ export const intentSchema = z
       .regex(/^[a-z][a-zA-Z0-9]*$/)
       .optional()
       .describe('Lower-case viem chain name, only when the user named one ("mainnet", "base", "anvil").'),
+    venue: venueSchema.optional(),
     unlimited: z
       .literal(true)
       .optional()
@@ -91,13 +109,17 @@ export const intentSchema = z
     const need = (field: keyof typeof intent, why: string) => {
       if (intent[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${intent.action} needs ${why}` });
     };
+    const needAmount = () => {
+      if ((intent.amount === undefined) === (intent.amountUsd === undefined))
+        ctx.addIssue({ code: 'custom', path: ['amount'], message: `${intent.action} needs an amount (or a dollar value)` });
+    };
     const forbid = (field: keyof typeof intent) => {
       if (intent[field] !== undefined)
         ctx.addIssue({ code: 'custom', path: [field], message: `${field} does not apply to ${intent.action}` });
     };
     switch (intent.action) {
       case 'transfer':
-        need('amount', 'an amount');
+        needAmount();
         need('token', 'a token');
         need('to', 'a recipient');
         forbid('tokenOut');
@@ -106,15 +128,21 @@ export const intentSchema = z
       case 'swap':
         need('token', 'the token sold');
         need('tokenOut', 'the token bought');
-        if ((intent.amount === undefined) === (intent.amountOut === undefined))
-          ctx.addIssue({ code: 'custom', path: ['amount'], message: 'swap needs exactly one of amount (sold) or amountOut (bought)' });
+        if ([intent.amount, intent.amountOut, intent.amountUsd].filter((v) => v !== undefined).length !== 1)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['amount'],
+            message: 'swap needs exactly one of amount (sold), amountOut (bought) or amountUsd',
+          });
         forbid('to');
         break;
       case 'wrap':
       case 'unwrap':
       case 'stake':
       case 'unstake':
-        need('amount', 'an amount');
+      case 'supply':
+      case 'withdraw':
+        needAmount();
         need('token', 'a token');
         forbid('tokenOut');
         forbid('amountOut');
@@ -130,16 +158,21 @@ export const intentSchema = z
         need('token', 'a token');
         need('to', 'a spender');
         forbid('amount');
+        forbid('amountUsd');
         break;
       case 'claim':
       case 'balance':
         forbid('amount');
+        forbid('amountUsd');
         forbid('amountOut');
         forbid('tokenOut');
         forbid('to');
         break;
     }
     if (intent.action !== 'approve') forbid('unlimited');
+    if (intent.action === 'approve') forbid('amountUsd');
+    // A venue narrows who may serve the step; it means nothing for a plain transfer, an allowance or a balance.
+    if (['transfer', 'approve', 'revoke', 'balance'].includes(intent.action)) forbid('venue');
     if (intent.action !== 'swap') forbid('amountOut');
   });
 
@@ -148,6 +181,24 @@ export type Intent = z.infer<typeof intentSchema>;
 export const intentListSchema = z
   .object({
     intents: z.array(intentSchema).min(1).max(16).describe('One object per step, in the order the user gave them.'),
+    preview: z
+      .literal(true)
+      .optional()
+      .describe('The user asked only to look ("quote", "preview", "simulate but don\'t sign"): show, never sign.'),
+    notes: z
+      .array(z.string().min(1).max(120))
+      .max(8)
+      .optional()
+      .describe('Purpose or aside clauses kept as the user wrote them ("for the rent", "just testing").'),
+    corrections: z
+      .array(z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) }).strict())
+      .max(8)
+      .optional()
+      .describe('Spelling slips the parser corrected ("swpa" → "swap"), shown to the user with the reading.'),
   })
-  .strict();
+  .strict()
+  .superRefine((list, ctx) => {
+    if (list.intents[0]?.amount === 'previous')
+      ctx.addIssue({ code: 'custom', path: ['intents', 0, 'amount'], message: 'the first step has no previous step to refer to' });
+  });
 export type IntentList = z.infer<typeof intentListSchema>;

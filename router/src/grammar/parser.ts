@@ -876,7 +876,7 @@ class Parser {
 
   private unexpected(t: Token, action: Intent['action']): ReturnType<typeof unparseable> {
     if (this.isWord(t, 'or')) return this.fail(t, '"or" makes this ambiguous: say exactly one thing to do', action === 'swap' ? 'swap' : 'multi');
-    const key: ExampleKey = action in { transfer: 1, swap: 1, wrap: 1, unwrap: 1, stake: 1, unstake: 1, claim: 1, approve: 1, revoke: 1, balance: 1 } ? action : 'swap';
+    const key: ExampleKey = action in { transfer: 1, swap: 1, wrap: 1, unwrap: 1, stake: 1, unstake: 1, claim: 1, approve: 1, revoke: 1, balance: 1 } ? (action as ExampleKey) : 'swap';
     return this.fail(t, `did not understand ${quote(t.text)} after the ${action} step`, key);
   }
 

@@ -72,6 +72,10 @@ function sameChain(named: string, connected: string): boolean {
 /** "all", "25%" or a decimal in human units → a resolved amount. */
 export function resolveAmount(amount: string, token: TokenInfo | undefined): ResolvedAmount {
   if (amount === 'all') return { kind: 'all' };
+  if (amount === 'previous')
+    throw new InputError('BAD_AMOUNT', 'an amount taken from the previous step cannot be resolved here yet', {
+      hints: ['name the amount, e.g. "send 50 USDC to bob"'],
+    });
   if (amount.endsWith('%')) {
     const bps = Number(amount.slice(0, -1)) * 100;
     if (!Number.isInteger(bps) || bps <= 0 || bps > 10_000)
