@@ -43,6 +43,8 @@ const wordPattern = /[\p{L}_](?:[\p{L}\p{M}\p{N}_'’]|-(?!>))*(?:\.(?:[\p{L}\p{
 const wordChar = /[\p{L}\p{M}\p{N}_]/u;
 const invisible = /[\p{Cf}\u2028\u2029\u034F\u115F\u1160\u3164\uFFA0]/u;
 const control = /[\p{Cc}]/u;
+const emoji = /\p{Extended_Pictographic}/u;
+const emojiTail = /[\uFE0F\p{Emoji_Modifier}]/u;
 
 /**
  * Splits `source` into tokens.
@@ -117,6 +119,14 @@ export function tokenize(source: string): Token[] {
     }
     if (ch === '&') {
       push('word', i, i + 1, 'and', { lower: 'and' });
+      continue;
+    }
+    if (emoji.test(String.fromCodePoint(code))) {
+      // "🙏", "🚀": a pictograph carries tone, not meaning; the grammar treats it as filler.
+      let end = i + String.fromCodePoint(code).length;
+      while (end < source.length && emojiTail.test(String.fromCodePoint(source.codePointAt(end)!)))
+        end += String.fromCodePoint(source.codePointAt(end)!).length;
+      push('punct', i, end, 'emoji');
       continue;
     }
     const punct = punctuationAt(source, i);
@@ -216,6 +226,18 @@ const marks: readonly (readonly [string, string])[] = [
   ['=', '='],
   ['(', '('],
   [')', ')'],
+  ['[', '('],
+  [']', ')'],
+  ['—', '-'],
+  ['–', '-'],
+  ['-', '-'],
+  ['/', '/'],
+  ['>', '>'],
+  ['<', '<'],
+  ['#', '#'],
+  ['@', '@'],
+  ['*', '*'],
+  ['+', '+'],
 ];
 
 function punctuationAt(source: string, i: number): { length: number; value: string } | undefined {
