@@ -223,6 +223,10 @@ function isException(words: Words, i: number, length: number): boolean {
   const before = words[i - 1];
   // "no" only refuses at the start of a sentence or after a comma ("no, don't …"), not in "no more than".
   if (word === 'no' && length === 1 && before !== undefined && before !== ',' && before !== ';' && before !== '-') return true;
+  // "thanks a lot" is gratitude, not an amount.
+  if (word === 'a' && words[i + 1] === 'lot' && (before === 'thanks' || before === 'thank' || before === 'thx' || before === 'you')) return true;
+  // "I'd appreciate it if you could …" is politeness, not a condition.
+  if (word === 'if' && before === 'it' && words[i - 2] === 'appreciate') return true;
   return false;
 }
 

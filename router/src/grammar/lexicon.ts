@@ -135,6 +135,8 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['take', 'withdraw'],
   ['redeem', 'redeem'],
   ['use', 'use'],
+  ['top', 'transfer'],
+  ['tell', 'balance'],
 ]);
 
 /**
@@ -231,8 +233,13 @@ export const fuzzyVerbs: readonly string[] = [...verbs.keys()].filter(
   (verb) => verb.length >= 4 && !['what', "what's", 'whats', 'show', 'list', 'view', 'tip', 'give', 'get'].includes(verb),
 );
 
+/** Phrases sorted so the longest is tried first ("please to" before "please"); the sort is stable. */
+function longestFirst(phrases: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  return [...phrases].sort((a, b) => b.length - a.length);
+}
+
 /** Filler that may open a clause: politeness, "I want to", "can you". Longest phrases first. */
-export const leadingFiller: readonly (readonly string[])[] = [
+export const leadingFiller: readonly (readonly string[])[] = longestFirst([
   ['i', 'would', 'like', 'you', 'to'],
   ['i', 'would', 'like', 'to'],
   ["i'd", 'like', 'you', 'to'],
@@ -339,13 +346,13 @@ export const leadingFiller: readonly (readonly string[])[] = [
   ['can', 'yuo'],
   ['would', 'u'],
   ['could', 'u'],
-];
+]);
 
 /** Names a request may address the assistant by ("Hey Lucid, …", "Claude:", "@lucid"): filler at a clause start. */
 export const assistantNames: ReadonlySet<string> = new Set(['lucid', 'claude', 'chatgpt', 'gpt', 'assistant', 'bot', 'sir', 'madam', 'agent', 'ai', 'friend', 'mate', 'buddy', 'bro', 'fam', 'team']);
 
 /** Filler tolerated once a clause is complete: "for me", "please", "thanks". */
-export const trailingFiller: readonly (readonly string[])[] = [
+export const trailingFiller: readonly (readonly string[])[] = longestFirst([
   ['for', 'me', 'please'],
   ['for', 'me'],
   ['right', 'now'],
@@ -385,7 +392,7 @@ export const trailingFiller: readonly (readonly string[])[] = [
   ['now'],
   ['asap'],
   ['quickly'],
-];
+]);
 
 /** Words that join two clauses ("… then …", "… and then …"); punctuation `, ; .` and new lines join too. */
 export const clauseJoiners: readonly (readonly string[])[] = [

@@ -423,6 +423,7 @@ class Parser {
         break;
       }
       let each = this.acceptWord('each', 'apiece');
+      this.acceptWord('over');
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
       const probe: Draft = { action: 'transfer' };
       this.modifiers(probe, false);
@@ -448,7 +449,7 @@ class Parser {
       throw this.fail(t, `how much ${this.symbolOf(t)} should be sent? say an amount before ${quote(t.text)}`, 'transfer');
     let each = this.acceptEachOf();
     this.acceptWord('to');
-    const recipients = this.recipientList('transfer');
+    const recipients = this.recipientList('transfer', true);
     // "give 0x… an unlimited USDC allowance": giving an allowance is an approval.
     if (this.unlimitedAhead()) {
       const draft: Draft = { action: 'approve', to: recipients[0]! };
@@ -523,7 +524,7 @@ class Parser {
   }
 
   /** A list of recipients: "alice, bob and carol", "bob.eth & carol.eth". */
-  private recipientList(context: ExampleKey): string[] {
+  private recipientList(context: ExampleKey, recipientFirst = false): string[] {
     const list = [this.recipient(context)];
     for (;;) {
       const save = this.pos;
@@ -532,7 +533,7 @@ class Parser {
       if ((comma || and) && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'then')) {
         const next = this.peek(1);
         // "pay bob 3 DAI and carol 2 DAI": a name followed by an amount starts the next step, not this list.
-        if (!(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1)))) {
+        if (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1)))) {
           list.push(this.recipient(context));
           continue;
         }
@@ -690,12 +691,13 @@ class Parser {
       if (!this.acceptWord('yield', 'interest', 'apy', 'apr', 'rewards', 'returns', 'income')) throw this.expected('"yield" or "interest"', 'swap');
       if (!this.acceptWord('on', 'with', 'from')) throw this.expected('"on" and an amount', 'swap');
     }
+    this.acceptWord('out');
     const amount = this.amount('swap');
     if (!amount) throw this.expected('an amount', 'swap');
     const draft: Draft = { action: inward ? 'supply' : 'withdraw' };
     this.setAmount(draft, amount);
     draft.token = amount.resolvedToken ?? this.tokenRef('swap');
-    this.acceptWord('out');
+    if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     let stakeMarked = ['lock', 'provide'].includes(word);
     let target: string | undefined;
     const save = this.pos;
@@ -708,8 +710,8 @@ class Parser {
       else this.pos = save;
     }
     if (this.acceptPhrase([['as', 'capital'], ['as', 'stake'], ['for', 'staking']])) stakeMarked = true;
-    this.acceptWord('out');
-    this.acceptPhrase([
+    if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
+    const anywhere = this.acceptPhrase([
       ['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest'], ['wherever', 'it', 'earns', 'the', 'most'],
       ['where', 'it', 'earns', 'the', 'most'], ['wherever', 'it', 'earns', 'most'], ['where', 'it', 'earns', 'most'],
     ]);
@@ -720,7 +722,7 @@ class Parser {
       throw this.fail(this.tokens[this.pos - 1], `cannot ${word || kind} ${draft.token} ${inward ? 'into' : 'for'} ${target}: name a venue, like Aave`, 'swap');
     }
     if (stakeMarked || (draft.venue !== undefined && stakingVenues.has(draft.venue))) draft.action = inward ? 'stake' : 'unstake';
-    if (draft.venue === undefined && !stakeMarked && ['put', 'add', 'take', 'pull', 'redeem', 'remove'].includes(word))
+    if (draft.venue === undefined && !stakeMarked && !anywhere && ['put', 'add', 'take', 'pull', 'redeem', 'remove'].includes(word))
       throw this.expected(inward ? '"into" and where it should go, like Aave' : '"from" and where it comes from, like Aave', 'swap');
     return draft;
   }
@@ -893,8 +895,14 @@ class Parser {
         if (this.acceptPhrase(trailingFiller)) continue;
       }
       if (t.kind === 'word' && !reservedWords.has(t.lower)) {
-        const suggestion = nearest(t.text, this.symbols.spellings);
-        if (suggestion) throw this.fail(t, `unknown token ${quote(t.text)} — did you mean ${suggestion}?`, 'balance');
+        const corrected = draft.token === undefined ? this.correctedSymbol(t) : undefined;
+        if (corrected) {
+          this.pos++;
+          draft.token = corrected;
+          continue;
+        }
+        if (foreignTokens.has(t.lower) || /^[A-Z][A-Z0-9]{1,9}$/.test(t.text))
+          throw refusal(intentErrorCodes.unknownToken, this.source, t, `unknown token ${quote(t.text)}: it is not in the token list of this chain`);
       }
       if (t.kind === 'ens') throw this.fail(t, `balance shows your own account, not ${quote(t.text)}`, 'balance');
       throw this.fail(t, `did not understand ${quote(t.text)} in a balance question`, 'balance');
@@ -1004,7 +1012,7 @@ class Parser {
         any = true;
         continue;
       }
-      if (this.isWord(t, 'on') && this.peek(1)?.kind === 'word' && !this.isWord(this.peek(1), 'the'))
+      if (this.isWord(t, 'on') && this.peek(1)?.kind === 'word' && !this.isWord(this.peek(1), 'the') && !recipientNouns.has(this.peek(1)!.lower))
         throw refusal(
           intentErrorCodes.unknownChain,
           this.source,
@@ -1133,14 +1141,17 @@ class Parser {
    */
   private slippage(): { bps: number; token: Token } | undefined {
     const save = this.pos;
-    this.acceptWord('with', 'at', 'using', 'allowing', 'allow');
-    this.acceptWord('a', 'an');
+    this.acceptWord('with', 'at', 'using', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
+    this.acceptPhrase([['up', 'to']]);
+    this.acceptWord('a', 'an', 'the', 'my');
     this.acceptWord('max', 'maximum', 'max.');
     const t = this.peek();
     if (t && this.isSlippageWord(t)) {
       this.pos++;
       this.acceptWord('tolerance', 'limit');
-      this.acceptWord('of', 'at', 'to', 'is', 'set');
+      this.acceptPhrase([['at', 'most'], ['up', 'to'], ['no', 'more', 'than']]);
+      this.acceptWord('of', 'at', 'to', 'is', 'set', 'under', 'below', 'within');
+      this.acceptPunct('<');
       if (!this.acceptPunct(':')) this.acceptPunct('=');
       this.acceptWord('max', 'maximum', 'to');
       const rate = this.rate();
@@ -1276,7 +1287,9 @@ class Parser {
       }
       // "$50 worth of ETH", "$20 of ETH", "300 dollars worth of ETH", "50 USD worth of ETH".
       const dollarWord = !t.dollar && this.acceptWord('dollars', 'dollar', 'usd', 'bucks');
-      if (t.dollar || dollarWord) {
+      // "$50 usdc": a dollar sign on an amount of a token is only the currency sign of a stablecoin amount.
+      const signOnToken = t.dollar && this.peek()?.kind === 'word' && this.symbolOf(this.peek()!) !== undefined;
+      if ((t.dollar && !signOnToken) || dollarWord) {
         if (value.endsWith('%')) throw this.fail(t, `${quote(t.text)} is not an amount`, context);
         const worth = this.acceptWord('worth');
         if (!this.acceptWord('of', 'in') && !worth)
@@ -1583,6 +1596,9 @@ class Parser {
   /** The verb a slip stands for ("sned" → send), or undefined. */
   private fuzzyVerb(t: Token): string | undefined {
     if (t.kind !== 'word' || t.lower.length < 4 || reservedWords.has(t.lower) || this.symbolOf(t) !== undefined) return undefined;
+    // "buyy", "swapp": a doubled key on a short verb.
+    const collapsed = t.lower.replace(/(.)\1+/g, '$1');
+    if (collapsed !== t.lower && verbs.has(collapsed) && verbs.get(collapsed) !== 'balance') return collapsed;
     return nearest(t.lower, fuzzyVerbs, 1);
   }
 
@@ -1612,6 +1628,17 @@ class Parser {
   private venuePhrase(): string | undefined {
     const save = this.pos;
     this.acceptWord('the', 'my', 'our', 'a');
+    const t = this.peek();
+    const glued = this.peek(1);
+    if (t?.kind === 'number' && glued?.kind === 'word' && !glued.spaced) {
+      // "1inch": a name that starts with a digit is lexed as a number and a word.
+      const name = this.source.slice(t.start, glued.end).toLowerCase();
+      const known = venuePhrases.find((phrase) => phrase.words.length === 1 && phrase.words[0] === name);
+      if (known) {
+        this.pos += 2;
+        return known.venue;
+      }
+    }
     for (const { words, venue } of venuePhrases) {
       if (this.acceptPhrase([words])) {
         while (this.peek()?.kind === 'word' && venueNouns.has(this.peek()!.lower)) this.pos++;

@@ -146,7 +146,8 @@ export function tokenize(source: string): Token[] {
           { start: i, end },
           `${quote(text)} contains the non-ASCII character "${foreign[0]}" (U+${hex(foreign[0].codePointAt(0)!)}); type symbols and names in plain ASCII`,
         );
-      const lower = text.toLowerCase().replace(/’/g, "'");
+      // "teh" is only ever a slip of "the".
+      const lower = text.toLowerCase().replace(/’/g, "'").replace(/^teh$/, 'the');
       if (text.includes('.')) push('ens', i, end, lower);
       else if (numberWords.has(lower)) push('numberWord', i, end, numberWords.get(lower)!);
       else if (scaleSuffixes.has(lower) && lower.length > 2) push('suffix', i, end, String(scaleSuffixes.get(lower)));
