@@ -20,10 +20,10 @@ export type Frame = { tokens: Token[]; preview: boolean };
 
 type Words = readonly string[];
 
-/** Words of a phrase; a `|` inside a slot lists alternatives, `#` is any number, `*` any one word. */
-type Pattern = readonly string[];
+/** A phrase, compiled: each slot the set of words it takes (`|` lists alternatives, `#` is any number), or any word (`*`). */
+type Pattern = readonly (ReadonlySet<string> | '*')[];
 
-const p = (text: string): Pattern => text.split(' ');
+const p = (text: string): Pattern => text.split(' ').map((slot) => (slot === '*' ? '*' : new Set(slot.split('|'))));
 
 // ---------------------------------------------------------------- preview
 
@@ -75,6 +75,13 @@ const howMuch = ['how much', 'how many'].map(p);
 // ---------------------------------------------------------------- refusals
 
 type Rule = { code: IntentErrorCode; why: string; patterns: readonly Pattern[] };
+
+/** Every word some pattern of the list can start with: positions starting with another word are skipped at once. */
+function firstWords(patterns: readonly Pattern[]): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const pattern of patterns) for (const word of pattern[0] === '*' ? [] : pattern[0]!) words.add(word);
+  return words;
+}
 
 const timeUnits = 'second|seconds|sec|secs|minute|minutes|min|mins|hour|hours|hr|hrs|day|days|week|weeks|month|months|year|years';
 const weekdays = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekend|weekends';
@@ -151,6 +158,9 @@ const rules: readonly Rule[] = [
   },
 ];
 
+const previewFirsts = firstWords(previewPhrases);
+const ruleFirsts = new Map<Rule, ReadonlySet<string>>();
+
 /**
  * Reads the frame of `tokens`: strips only-look phrases (and remembers them), refuses what must be refused.
  * @throws InputError with the rule's code, naming the words.
@@ -161,7 +171,7 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
   const kept: Token[] = [];
   const words = tokens.map(wordOf);
   for (let i = 0; i < tokens.length; ) {
-    const length = matchAny(words, i, previewPhrases);
+    const length = previewFirsts.has(words[i]!) ? matchAny(words, i, previewPhrases) : 0;
     if (length) {
       preview = true;
       i += length;
@@ -172,7 +182,10 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
   }
   const keptWords = kept.map(wordOf);
   for (const rule of rules) {
+    let firsts = ruleFirsts.get(rule);
+    if (!firsts) ruleFirsts.set(rule, (firsts = firstWords(rule.patterns)));
     for (let i = 0; i < kept.length; i++) {
+      if (!firsts.has(keptWords[i]!)) continue;
       const length = matchAny(keptWords, i, rule.patterns);
       if (!length || isException(keptWords, i, length)) continue;
       const span: Span = { start: kept[i]!.start, end: kept[i + length - 1]!.end };
@@ -301,11 +314,7 @@ function matchAt(words: Words, i: number, pattern: Pattern): boolean {
     const word = words[i + k];
     if (word === undefined) return false;
     const slot = pattern[k]!;
-    if (slot === '*') continue;
-    if (slot === word) continue;
-    if (slot.includes('|') && slot.split('|').includes(word)) continue;
-    // "#th": a number glued to an ordinal suffix ("1st" is a number token then "st").
-    return false;
+    if (slot !== '*' && !slot.has(word)) return false;
   }
   return true;
 }

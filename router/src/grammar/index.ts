@@ -37,7 +37,8 @@ export type ParseWithGrammarErrorType = InputError;
  */
 export function parseWithGrammar(text: string, options: ParseWithGrammarOptions = {}): ParseWithGrammarReturnType {
   if (typeof text !== 'string') throw unparseable('', undefined, 'nothing to do: the input is not text');
-  const frame = readFrame(text, tokenize(text));
+  const tokens = tokenize(text);
+  const frame = tokens.some((token) => token.kind !== 'punct') ? readFrame(text, tokens) : { tokens: [], preview: false };
   if (!frame.tokens.some((token) => token.kind !== 'punct'))
     throw unparseable(text, undefined, text.trim() ? 'nothing to do: say what should happen' : 'nothing to do: the input is empty', ['swap', 'transfer']);
   const parsed = parseTokens(text, frame.tokens, tableFor(options.symbols));

@@ -226,11 +226,14 @@ export const purposeVerbs: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Verbs long enough that a one-letter slip is still unambiguous ("sned", "aprove"). Short verbs (pay, buy,
- * get) are left out: at distance 1 they collide with ordinary words.
+ * Verbs long enough that a one-letter slip is still unambiguous ("sned", "aprove", "withdarw"). Short verbs
+ * (pay, buy, get, take, lend) are left out but for the commonest four: at distance 1 they collide with
+ * ordinary words ("make" is not "take").
  */
 export const fuzzyVerbs: readonly string[] = [...verbs.keys()].filter(
-  (verb) => verb.length >= 4 && !['what', "what's", 'whats', 'show', 'list', 'view', 'tip', 'give', 'get'].includes(verb),
+  (verb) =>
+    (verb.length >= 5 || ['send', 'swap', 'sell', 'wrap', 'move', 'stake'].includes(verb)) &&
+    !["what's", 'whats', 'hand', 'shoot', 'route', 'change', 'remove', 'tell'].includes(verb),
 );
 
 /** Phrases sorted so the longest is tried first ("please to" before "please"); the sort is stable. */

@@ -26,7 +26,10 @@ import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, t
 import { compareDecimal, isZero, scaleDecimal } from './decimal.js';
 import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
-import { intentErrorCodes } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols } from '../../../kernel/index.js';
+
+/** Every symbol of every token list: a symbol real somewhere is never taken for a slip of another. */
+let everySymbol: ReadonlySet<string> | undefined;
 import { refusal } from './errors.js';
 import {
   actionNouns,
@@ -429,13 +432,14 @@ class Parser {
       this.modifiers(probe, false);
       const next = this.peek();
       let recipients: string[];
+      const listStart = this.peek(1);
       if (this.acceptWord('to', 'towards') || this.acceptPunct('->') || this.acceptRecipientPreposition()) {
         each = this.acceptEachOf() || each;
         recipients = this.recipientList('transfer');
       } else if (next && (next.kind === 'address' || next.kind === 'ens')) recipients = this.recipientList('transfer');
       else throw this.expected('a recipient (to whom?)', 'transfer');
       each = this.acceptWord('each', 'apiece') || each;
-      this.checkSplit(recipients, each, pairs.length, t);
+      this.checkSplit(recipients, each, pairs.length, listStart);
       return pairs.flatMap(({ amount, token }) =>
         recipients.map((to) => {
           const draft: Draft = { action: 'transfer', token, to };
@@ -449,6 +453,7 @@ class Parser {
       throw this.fail(t, `how much ${this.symbolOf(t)} should be sent? say an amount before ${quote(t.text)}`, 'transfer');
     let each = this.acceptEachOf();
     this.acceptWord('to');
+    const listStart = this.peek();
     const recipients = this.recipientList('transfer', true);
     // "give 0x… an unlimited USDC allowance": giving an allowance is an approval.
     if (this.unlimitedAhead()) {
@@ -465,7 +470,7 @@ class Parser {
     if (!amount) throw this.expected('an amount', 'transfer');
     const token = amount.resolvedToken ?? this.tokenRef('transfer');
     each = this.acceptWord('each', 'apiece') || each;
-    this.checkSplit(recipients, each, 1, t);
+    this.checkSplit(recipients, each, 1, listStart);
     this.lastRecipientFirst = true;
     return recipients.map((to) => {
       const draft: Draft = { action: 'transfer', token, to };
@@ -1210,8 +1215,7 @@ class Parser {
   /** Anything an amount may start with inside a step: also "my 1 ETH", "my DAI" (all of it), "a quarter of". */
   private startsAmount(t: Token): boolean {
     if (this.startsPlainAmount(t)) return true;
-    const at = this.tokens.indexOf(t);
-    const next = this.tokens[at + 1];
+    const next = this.after(t);
     if (this.isWord(t, 'my') && next) return this.startsPlainAmount(next) || (next.kind === 'word' && this.symbolOf(next) !== undefined);
     if (this.isWord(t, 'a', 'the', 'one') && this.isWord(next, 'quarter', 'half')) return true;
     return this.isWord(t, 'quarter');
@@ -1220,7 +1224,7 @@ class Parser {
   /** "it", "that", "the proceeds", "the same", "whatever I get", "those DAI": an earlier step's output. */
   private startsReference(t: Token | undefined): boolean {
     if (!t || t.kind !== 'word') return false;
-    const at = this.tokens.indexOf(t);
+    const at = this.indexOf(t);
     const next = this.tokens[at + 1];
     if (['it', 'them', 'whatever'].includes(t.lower)) return true;
     if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we')) return true;
@@ -1398,6 +1402,7 @@ class Parser {
    */
   private correctedSymbol(t: Token): string | undefined {
     if (t.kind !== 'word' || t.lower.length < 3 || reservedWords.has(t.lower) || foreignTokens.has(t.lower) || verbs.has(t.lower)) return undefined;
+    if ((everySymbol ??= new Set(knownSymbols().map((symbol) => symbol.toLowerCase()))).has(t.lower)) return undefined;
     const guess = nearest(t.lower, this.symbols.spellings, 1);
     if (guess === undefined) return undefined;
     this.corrections.push({ from: t.text, to: guess });
@@ -1509,6 +1514,16 @@ class Parser {
   }
 
   // ---------------------------------------------------------------- token-stream helpers
+
+  /** The index of a token of this sentence: the current one or one of the next few (the usual case), else a search. */
+  private indexOf(t: Token): number {
+    for (let k = this.pos; k < Math.min(this.tokens.length, this.pos + 4); k++) if (this.tokens[k] === t) return k;
+    return this.tokens.indexOf(t);
+  }
+
+  private after(t: Token): Token | undefined {
+    return this.tokens[this.indexOf(t) + 1];
+  }
 
   private peek(offset = 0): Token | undefined {
     return this.tokens[this.pos + offset];
@@ -1704,7 +1719,7 @@ class Parser {
 
   private unknownAction(t: Token) {
     if (t.kind === 'word') {
-      const close = t.lower.length >= 3 ? nearest(t.lower, [...verbs.keys()].filter((v) => v.length >= 3), 1) : undefined;
+      const close = t.lower.length >= 4 ? nearest(t.lower, fuzzyVerbs, 1) : undefined;
       if (close) return this.fail(t, `unknown action ${quote(t.text)} — did you mean "${close}"?`, ['swap', 'transfer']);
       return this.fail(
         t,

@@ -13,6 +13,9 @@ import { numberWords, scaleSuffixes } from './lexicon.js';
 /** The longest input the grammar reads; longer text is refused before tokenizing. */
 export const maxInputLength = 1000;
 
+/** The longest run of one punctuation mark read ("!!!" is tone); longer runs are refused before they cost anything. */
+const maxMarkRun = 12;
+
 export type TokenKind = 'number' | 'numberWord' | 'suffix' | 'percent' | 'address' | 'ens' | 'word' | 'punct';
 
 export type Token = Span & {
@@ -43,8 +46,10 @@ const wordPattern = /[\p{L}_](?:[\p{L}\p{M}\p{N}_'’]|-(?!>))*(?:\.(?:[\p{L}\p{
 const wordChar = /[\p{L}\p{M}\p{N}_]/u;
 const invisible = /[\p{Cf}\u2028\u2029\u034F\u115F\u1160\u3164\uFFA0]/u;
 const control = /[\p{Cc}]/u;
-const emoji = /\p{Extended_Pictographic}/u;
-const emojiTail = /[\uFE0F\p{Emoji_Modifier}]/u;
+/** Pictographs by code point range (a `\p{Extended_Pictographic}` regex costs tens of ms to compile on first use). */
+const isEmoji = (code: number) => (code >= 0x1f000 && code <= 0x1faff) || (code >= 0x2600 && code <= 0x27bf) || (code >= 0x2b00 && code <= 0x2bff);
+/** Variation selector 16 and skin-tone modifiers, which belong to the pictograph before them. */
+const isEmojiTail = (code: number) => code === 0xfe0f || (code >= 0x1f3fb && code <= 0x1f3ff);
 
 /**
  * Splits `source` into tokens.
@@ -61,9 +66,10 @@ export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   let spaced = true;
-  const push = (kind: TokenKind, start: number, end: number, value: string, extra: Partial<Token> = {}) => {
+  const push = (kind: TokenKind, start: number, end: number, value: string, extra: Partial<Token> = noExtra) => {
     const text = source.slice(start, end);
-    tokens.push({ kind, start, end, text, lower: text.toLowerCase().replace(/’/g, "'"), value, spaced, ...extra });
+    const lower = kind === 'punct' ? text : text.toLowerCase().replace(/’/g, "'");
+    tokens.push(extra === noExtra ? { kind, start, end, text, lower, value, spaced } : { kind, start, end, text, lower, value, spaced, ...extra });
     spaced = false;
     i = end;
   };
@@ -76,11 +82,13 @@ export function tokenize(source: string): Token[] {
       spaced = true;
       continue;
     }
-    if (control.test(ch) && ch !== '\t')
+    // ASCII is checked by code (the Unicode-class regexes run interpreted until V8 tiers them up).
+    const ascii = code < 0x80;
+    if (ascii ? (code < 0x20 && ch !== '\t') || code === 0x7f : control.test(ch))
       throw unparseable(source, { start: i, end: i + 1 }, `control character U+${hex(code)} is not allowed`);
-    if (invisible.test(ch))
+    if (!ascii && invisible.test(ch))
       throw unparseable(source, { start: i, end: i + 1 }, `invisible character U+${hex(code)} is not allowed`);
-    if (/\s/.test(ch)) {
+    if (ascii ? ch === ' ' || ch === '\t' || ch === '\v' || ch === '\f' : /\s/.test(ch)) {
       i++;
       spaced = true;
       continue;
@@ -121,16 +129,19 @@ export function tokenize(source: string): Token[] {
       push('word', i, i + 1, 'and', { lower: 'and' });
       continue;
     }
-    if (emoji.test(String.fromCodePoint(code))) {
+    if (isEmoji(code)) {
       // "🙏", "🚀": a pictograph carries tone, not meaning; the grammar treats it as filler.
-      let end = i + String.fromCodePoint(code).length;
-      while (end < source.length && emojiTail.test(String.fromCodePoint(source.codePointAt(end)!)))
-        end += String.fromCodePoint(source.codePointAt(end)!).length;
+      let end = i + (code > 0xffff ? 2 : 1);
+      while (end < source.length && isEmojiTail(source.codePointAt(end)!)) end += source.codePointAt(end)! > 0xffff ? 2 : 1;
       push('punct', i, end, 'emoji');
       continue;
     }
     const punct = punctuationAt(source, i);
     if (punct) {
+      let run = i + punct.length;
+      while (run < source.length && source.startsWith(source.slice(i, i + punct.length), run) && run - i <= maxMarkRun) run += punct.length;
+      if (run - i > maxMarkRun)
+        throw unparseable(source, { start: i, end: run }, `${quote(source.slice(i, run))}: a run of the same mark says nothing to do`);
       push('punct', i, i + punct.length, punct.value);
       continue;
     }
@@ -160,6 +171,8 @@ export function tokenize(source: string): Token[] {
   }
   return tokens;
 }
+
+const noExtra: Partial<Token> = {};
 
 type Push = (kind: TokenKind, start: number, end: number, value: string, extra?: Partial<Token>) => void;
 
