@@ -238,9 +238,18 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'no' && length === 1 && before !== undefined && before !== ',' && before !== ';' && before !== '-') return true;
   // "thanks a lot" is gratitude, not an amount.
   if (word === 'a' && words[i + 1] === 'lot' && (before === 'thanks' || before === 'thank' || before === 'thx' || before === 'you')) return true;
-  // "I'd appreciate it if you could …" is politeness, not a condition.
+  // "if possible", "if you can", "when you can": politeness, not a condition.
+  if (word === 'if' && (words[i + 1] === 'possible' || (words[i + 1] === 'you' && (words[i + 2] === 'can' || words[i + 2] === 'could') && isEnd(words[i + 3]))))
+    return true;
+  if (word === 'when' && words[i + 1] === 'you' && (words[i + 2] === 'can' || words[i + 2] === 'get') && (words[i + 2] === 'get' || isEnd(words[i + 3]))) return true;
+    // "I'd appreciate it if you could …" is politeness, not a condition.
   if (word === 'if' && before === 'it' && words[i - 2] === 'appreciate') return true;
   return false;
+}
+
+/** The end of a sentence or clause: nothing, or a mark. */
+function isEnd(word: string | undefined): boolean {
+  return word === undefined || word === '.' || word === '!' || word === '?' || word === ',' || word === ';';
 }
 
 function hintsFor(code: IntentErrorCode): string[] {

@@ -217,7 +217,9 @@ export const recipientNouns: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that start a purpose or aside clause, kept as a note: "for the rent", "so he can pay gas", "as a tip". */
-export const noteStarters: ReadonlySet<string> = new Set(['for', 'so', 'as', 'because', 'since', 'cause', 'cuz', 'coz', 'just', 'testing', 'to']);
+export const noteStarters: ReadonlySet<string> = new Set([
+  'for', 'so', 'as', 'because', 'since', 'cause', 'cuz', 'coz', 'just', 'testing', 'to', "it's", 'its', 'it', "that's", 'thats', 'this', 'which',
+]);
 
 /** After "to", the verbs that make it a purpose ("to test the pool") rather than a destination. */
 export const purposeVerbs: ReadonlySet<string> = new Set([
@@ -360,6 +362,16 @@ export const trailingFiller: readonly (readonly string[])[] = longestFirst([
   ['for', 'me'],
   ['right', 'now'],
   ['right', 'away'],
+  ['real', 'quick'],
+  ['real', 'quickly'],
+  ['quick'],
+  ['thank', 'u'],
+  ['thanks', 'u'],
+  ['thank', 'you', 'in', 'advance'],
+  ['if', 'possible'],
+  ['if', 'you', 'can'],
+  ['when', 'you', 'can'],
+  ['when', 'you', 'get', 'a', 'chance'],
   ['please', 'and', 'thank', 'you'],
   ['and', 'thank', 'you'],
   ['thank', 'you', 'very', 'much'],
@@ -485,7 +497,7 @@ export const balanceWords: ReadonlySet<string> = new Set([
   'what', "what's", 'whats', 'is', 'are', 'my', 'me', 'show', 'check', 'view', 'see', 'display', 'list', 'get', 'tell',
   'the', 'of', 'in', 'for', 'do', 'does', 'i', 'have', 'own', 'hold', 'how', 'much', 'many', 'all', 'token', 'tokens',
   'assets', 'wallet', 'account', 'current', 'total', 'worth', 'balance', 'balances', 'portfolio', 'holdings', 'please',
-  'whole', 'entire', 'left', 'got', "i've", 'there', 'up', 'can', 'you', 'could', 'a', 'any', 'u', 'currently', 'right', 'now',
+  'whole', 'entire', 'left', 'got', "i've", 'there', 'up', 'can', 'you', 'could', 'a', 'any', 'u', 'give', 'currently', 'right', 'now',
 ]);
 
 /** A balance question needs one of these to be one (so "my usdc" alone is not a question). */

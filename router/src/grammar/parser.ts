@@ -165,12 +165,13 @@ class Parser {
       if (intents.length > maxSteps) throw this.fail(this.peek(), `too many steps: at most ${maxSteps} in one sentence`, 'multi');
       if (this.atEnd()) break;
       const previous = intents[intents.length - 1]!;
-      const joined = this.joiner();
+      let joined = this.joiner();
       if (!joined) throw this.unexpected(this.peek()!, previous.action);
-      if (joined.comma && this.modifiersAll(group)) {
-        // "swap 1 ETH for USDC, 1% slippage": the comma introduced more about the same step.
+      while (joined.comma && this.modifiersAll(group)) {
+        // "swap 1 ETH for USDC, 1% slippage, on base": each comma introduced more about the same step.
         if (this.atEnd()) break;
-        if (!this.joiner()) throw this.unexpected(this.peek()!, previous.action);
+        joined = this.joiner();
+        if (!joined) throw this.unexpected(this.peek()!, previous.action);
       }
       if (this.onlyThanksLeft()) break;
       if (this.atEnd()) {
@@ -334,7 +335,7 @@ class Parser {
   }
 
   private action(verb: VerbKind, t: Token | undefined): Draft[] {
-    if (verb === 'balance') return [this.balance()];
+    if (verb === 'balance' || (t && t.lower === 'give' && this.isWord(this.peek(1), 'me') && !this.startsPlainAmount(this.peek(2) ?? t))) return [this.balance()];
     if (verb === 'get' && t) {
       const next = this.isWord(this.peek(1), 'me') ? this.peek(2) : this.peek(1);
       const after = this.isWord(this.peek(1), 'me') ? this.peek(3) : this.peek(2);
@@ -1069,6 +1070,15 @@ class Parser {
         return next.kind === 'word' && purposeVerbs.has(next.lower);
       case 'just':
         return next.kind === 'word' && ['testing', 'to', 'a', 'for', 'checking', 'trying', 'because'].includes(next.lower);
+      case "it's":
+      case 'its':
+      case "that's":
+      case 'thats':
+        return next.kind === 'word' && ['for', 'a', 'an', 'the', 'my', 'our', 'his', 'her', 'to', 'because', 'rent', 'payment'].includes(next.lower);
+      case 'it':
+      case 'this':
+      case 'which':
+        return this.isWord(next, 'is', 'was', "'s") && this.isWord(this.peek(2), 'for', 'a', 'an', 'the', 'my', 'our', 'his', 'her', 'to', 'because');
       default:
         return true;
     }
@@ -1088,7 +1098,11 @@ class Parser {
       if (parenthesized && t.kind === 'punct' && t.value === ')') break;
       if (!parenthesized && t.kind === 'punct' && [',', ';', '.', '!', '?', ')'].includes(t.value)) break;
       if (!parenthesized && this.isWord(t, 'then')) break;
-      if (!parenthesized && this.isWord(t, 'and') && this.isWord(this.peek(1), 'then')) break;
+      if (!parenthesized && this.isWord(t, 'and')) {
+        // "for his birthday and 5 USDC to carol": "and" before an amount or a verb starts the next step.
+        const next = this.peek(1);
+        if (!next || this.isWord(next, 'then') || this.startsPlainAmount(next) || (next.kind === 'word' && verbs.has(next.lower) && verbs.get(next.lower) !== 'balance')) break;
+      }
       if ((t.kind === 'number' || t.kind === 'numberWord') && this.symbolOf(this.peek(1) ?? t) !== undefined && this.peek(1)!.kind === 'word')
         throw this.ambiguous(t, `the aside ${quote(this.source.slice(first.start, this.peek(1)!.end))} names an amount of a token: say the amount in the request itself`);
       last = t;
@@ -1233,7 +1247,11 @@ class Parser {
       return (
         this.startsSameReferenceAt(at) ||
         this.isWord(next, 'proceeds', 'output', 'result', 'resulting', 'unwrapped', 'wrapped', 'received', 'new', 'bought', 'purchased', 'swapped') ||
-        (next?.kind === 'word' && this.symbolOf(next) !== undefined && this.isWord(this.tokens[at + 2], 'i', 'you', 'we'))
+        (next?.kind === 'word' &&
+          this.symbolOf(next) !== undefined &&
+          (this.isWord(this.tokens[at + 2], 'i', 'you', 'we') ||
+            // "wrap 1 ETH and send the WETH to bob": the token the step before produced, named with "the".
+            (this.lastGroup.length === 1 && !this.lastVerbless && outputOf(this.lastGroup[0]!) === this.symbolOf(next))))
       );
     return false;
   }
@@ -1259,6 +1277,12 @@ class Parser {
       // "sell my usdc for eth": all of it. The token is read by the caller.
       this.pos++;
       return { value: 'all', token: t };
+    }
+    if ((this.isWord(t, 'half', 'quarter') || (this.startsPlainAmount(t) && this.peek(1)?.kind === 'percent')) && this.lastGroup.length) {
+      // "half of it", "50% of the proceeds": a part of the step before's output, which no amount can say yet.
+      const k = this.isWord(t, 'half', 'quarter') ? 1 : 2;
+      if (this.isWord(this.peek(k), 'of') && this.startsReference(this.peek(k + 1)))
+        throw this.ambiguous(t, `a part of what the step before produces cannot be said yet: give the amount, like "send 50 USDC to bob"`);
     }
     const fraction = this.acceptPhrase([['a', 'quarter'], ['one', 'quarter'], ['the', 'quarter'], ['quarter'], ['a', 'half'], ['the', 'half'], ['one', 'half']]);
     if (fraction) {

@@ -163,7 +163,7 @@ export function tokenize(source: string): Token[] {
       else if (numberWords.has(lower)) push('numberWord', i, end, numberWords.get(lower)!);
       else if (scaleSuffixes.has(lower) && lower.length > 2) push('suffix', i, end, String(scaleSuffixes.get(lower)));
       else if (lower === 'percent' || lower === 'pct') push('percent', i, end, '%');
-      else push('word', i, end, lower);
+      else push('word', i, end, lower, lower === 'the' ? { lower } : noExtra);
       continue;
     }
     const full = String.fromCodePoint(code);
