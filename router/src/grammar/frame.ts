@@ -97,13 +97,14 @@ const rules: readonly Rule[] = [
       'translate', 'translation', 'what does', 'what do * mean', 'mean', 'means', 'meaning', 'how do you say', 'how would i phrase',
       'how should i phrase', 'phrase', 'explain', 'example', 'examples', 'repeat after me', 'difference between', 'grammatically',
       'grammar', 'tweet', 'write a', 'spell check', 'spellcheck', 'spell-check', 'valid command', 'the docs', 'documentation',
-      'in french', 'in spanish', 'in german', 'to spanish', 'to french', 'to german',
+      'in french', 'in spanish', 'in german', 'to spanish', 'to french', 'to german', 'how do i', 'how do you', 'how can i', 'how to',
+      'how should i', 'what is the command', 'what can you do', 'what command',
     ].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
     why: 'it says what not to do; say only what should happen',
-    patterns: ["don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no'].map(p),
+    patterns: ["don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no', 'instead', "doesn't", "didn't", "isn't", 'nothing'].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
@@ -119,7 +120,7 @@ const rules: readonly Rule[] = [
     why: 'it asks for a time or a schedule; Lucid acts now, once',
     patterns: [
       'tomorrow', 'tmrw', 'tmr', 'tonight', 'later', 'daily', 'weekly', 'monthly', 'hourly', 'yearly', 'annually', 'midnight', 'noon',
-      'schedule', 'scheduled', 'scheduling', 'recurring', 'dca', 'every ' + timeUnits, 'every ' + weekdays, 'every other', 'each ' + weekdays,
+      'schedule', 'scheduled', 'scheduling', 'recurring', 'remind', 'reminder', 'dca', 'every ' + timeUnits, 'every ' + weekdays, 'every other', 'each ' + weekdays,
       'each ' + timeUnits, weekdays, 'next ' + timeUnits, 'next ' + weekdays, 'in a|an|one|# ' + timeUnits, 'in a few ' + timeUnits,
       'after # ' + timeUnits, 'after a|an|one|two|three|few ' + timeUnits, '# am|pm', 'end of the ' + timeUnits,
       'end of ' + timeUnits, months + ' #', '# st|nd|rd|th of', 'this evening', 'this afternoon', 'in the morning', 'in the evening',
@@ -131,7 +132,8 @@ const rules: readonly Rule[] = [
     patterns: [
       'should i', 'should we', 'shall i', 'do you think', 'you think', 'recommend', 'recommendation', 'suggest', 'suggestion', 'advice', 'advise',
       'good idea', 'bad idea', 'good time', 'right time', 'worth it', 'is it worth', 'make sense', 'makes sense', 'is it smart', 'smart to',
-      'wise', 'which is better', 'is it better', 'better to', 'best thing', 'best move', 'reckon', 'or hold', 'or keep',
+      'wise', 'which is better', 'is it better', 'better to', 'best thing', 'best move', 'reckon', 'or hold', 'or keep', 'good move', 'smart move',
+      'best way', 'best time', 'worth doing', 'good deal', 'opinion',
     ].map(p),
   },
   {
@@ -140,7 +142,7 @@ const rules: readonly Rule[] = [
     patterns: [
       'already', 'alredy', 'allready', 'yesterday', 'last ' + timeUnits, 'last night', 'ago', 'earlier', 'this morning', 'told me|us|him|her',
       'asked me|us', 'asks me', 'wants me|us', 'want me', 'wanted me', 'said to', 'says to', 'said i', 'is going to', 'are going to',
-      'was going to', 'did it arrive',
+      'was going to', 'did it arrive', 'did i', 'did you', 'wants to', 'wanted to', 'said', 'told', 'asked',
     ].map(p),
   },
   {
@@ -149,6 +151,8 @@ const rules: readonly Rule[] = [
     patterns: [
       'some', 'a bit', 'a little', 'a few', 'few', 'a portion', 'portion', 'a handful', 'handful', 'a small amount', 'small amount', 'a chunk',
       'chunk', 'most of', 'several', 'a bunch', 'bunch', 'part of', 'a lot', 'lots of', 'tiny bit', 'a couple', 'couple of', 'a fraction',
+      'approximately', 'approx', 'roughly', 'around #', 'about #', 'at least', 'more or less', 'as much', 'as many', 'or so', 'ish', 'whatever amount',
+      'to someone', 'to somebody', 'to anyone', 'to anybody', 'to everyone', 'to everybody', 'to whoever', 'to people', 'someone', 'somebody',
     ].map(p),
   },
   {

@@ -519,7 +519,8 @@ export const reservedWords: ReadonlySet<string> = new Set([
   'myself', 'i', 'you', 'it', 'them', 'all', 'half', 'everything', 'exactly', 'slippage', 'please', 'percent',
   'spend', 'spending', 'worth', 'locally', 'quarter', 'but', 'not', 'some', 'any', 'amount', 'each', 'every', 'same', 'that', 'this',
   'those', 'these', 'they', 'proceeds', 'output', 'result', 'whatever', 'what', 'at', 'in', 'out', 'over', 'back', 'so', 'as', 'he', 'she',
-  'we', 'us', 'him', 'her', 'his', 'our', 'their', 'yield', 'interest', 'through', 'where', 'wherever', 'by', 'if',
+  'we', 'us', 'him', 'her', 'his', 'our', 'their', 'yield', 'interest', 'through', 'where', 'wherever', 'by', 'if', 'someone', 'somebody',
+  'everyone', 'everybody', 'anyone', 'anybody', 'nobody', 'whoever', 'people', 'yourself', 'himself', 'herself', 'themselves',
   ...trailingFiller.flat(),
   ...leadingFiller.filter((phrase) => phrase.length === 1).flat(),
 ]);
@@ -532,4 +533,11 @@ export const foreignTokens: ReadonlySet<string> = new Set([
   'jup', 'ondo', 'ena', 'eigen', 'usdb', 'weeth', 'ezeth', 'sdai', 'susde', 'fdusd', 'usdd', 'dydx', 'gmx', 'cake', 'sushi', 'bal', 'yfi',
   'cvx', 'pendle', 'steth2', 'xaut', 'paxg', 'tbtc', 'renbtc', 'hbtc', 'cbbtc', 'usdbc', 'dola', 'mim', 'spell', 'ape', 'sand', 'mana',
   'axs', 'gala', 'chz', 'link2', 'trump', 'popcat', 'neiro', 'moodeng', 'goat', 'pnut', 'act', 'virtual', 'aixbt', 'degen', 'toshi',
+]);
+
+/** Actions Lucid does not do on its devnet: refused by name (UNSUPPORTED_INTENT), never read as something near. */
+export const unsupportedVerbs: ReadonlySet<string> = new Set([
+  'bridge', 'bridging', 'borrow', 'borrowing', 'repay', 'mint', 'minting', 'burn', 'short', 'shorting', 'long', 'leverage', 'farm', 'farming',
+  'vote', 'delegate', 'deploy', 'launch', 'create', 'airdrop', 'snipe', 'loop', 'hedge', 'liquidate', 'flash', 'flashloan', 'lp', 'pool',
+  'perp', 'open', 'close', 'cancel-order', 'limit', 'order', 'place', 'sign', 'schedule', 'automate', 'subscribe', 'register', 'renew',
 ]);

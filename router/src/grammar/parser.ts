@@ -34,6 +34,7 @@ import { refusal } from './errors.js';
 import {
   actionNouns,
   assistantNames,
+  unsupportedVerbs,
   foreignChains,
   foreignTokens,
   lightVerbs,
@@ -1742,6 +1743,8 @@ class Parser {
   }
 
   private unknownAction(t: Token) {
+    if (t.kind === 'word' && unsupportedVerbs.has(t.lower))
+      return refusal(intentErrorCodes.unsupported, this.source, t, `Lucid cannot ${t.lower} here: it can send, swap, wrap, stake, lend, claim, approve, revoke and show balances`);
     if (t.kind === 'word') {
       const close = t.lower.length >= 4 ? nearest(t.lower, fuzzyVerbs, 1) : undefined;
       if (close) return this.fail(t, `unknown action ${quote(t.text)} — did you mean "${close}"?`, ['swap', 'transfer']);
