@@ -242,6 +242,8 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'no' && length === 1 && before !== undefined && before !== ',' && before !== ';' && before !== '-') return true;
   // "thanks a lot" is gratitude, not an amount.
   if (word === 'a' && words[i + 1] === 'lot' && (before === 'thanks' || before === 'thank' || before === 'thx' || before === 'you')) return true;
+  // "(I just) wanted to ask you to …" is a polite request, not a report of a past wish.
+  if (word === 'wanted' && words[i + 1] === 'to' && words[i + 2] === 'ask') return true;
   // "if possible", "if you can", "when you can": politeness, not a condition.
   if (word === 'if' && (words[i + 1] === 'possible' || (words[i + 1] === 'you' && (words[i + 2] === 'can' || words[i + 2] === 'could') && isEnd(words[i + 3]))))
     return true;

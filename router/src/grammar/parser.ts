@@ -1233,6 +1233,8 @@ class Parser {
     const next = this.after(t);
     if (this.isWord(t, 'my') && next) return this.startsPlainAmount(next) || (next.kind === 'word' && this.symbolOf(next) !== undefined);
     if (this.isWord(t, 'a', 'the', 'one') && this.isWord(next, 'quarter', 'half')) return true;
+    // "the amount of 5 USDC", "a total of 5 USDC".
+    if (this.isWord(t, 'a', 'an', 'the') && this.isWord(next, 'amount', 'sum', 'total') && this.isWord(this.tokens[this.indexOf(t) + 2], 'of')) return true;
     return this.isWord(t, 'quarter');
   }
 
@@ -1272,6 +1274,11 @@ class Parser {
   private amount(context: ExampleKey): Amount | undefined {
     if (this.startsReference(this.peek())) return this.reference();
     if (this.isWord(this.peek(), 'my') && this.peek(1) && this.startsPlainAmount(this.peek(1)!)) this.pos++;
+    if (this.isWord(this.peek(), 'a', 'an', 'the') && this.isWord(this.peek(1), 'amount', 'sum', 'total') && this.isWord(this.peek(2), 'of')) {
+      const save = this.pos;
+      this.pos += 3;
+      if (!this.peek() || !this.startsPlainAmount(this.peek()!)) this.pos = save;
+    }
     const t = this.peek();
     if (!t || !this.startsAmount(t)) return undefined;
     if (this.isWord(t, 'my')) {

@@ -136,6 +136,12 @@ export function tokenize(source: string): Token[] {
       push('punct', i, end, 'emoji');
       continue;
     }
+    const emoticon = /^[:;]-?[)(DPp](?![\p{L}\p{N}])/u.exec(source.slice(i, i + 4));
+    if (emoticon && (i === 0 || /\s/.test(source[i - 1]!))) {
+      // ":)", ";-)": tone, like a pictograph.
+      push('punct', i, i + emoticon[0].length, 'emoji');
+      continue;
+    }
     const punct = punctuationAt(source, i);
     if (punct) {
       let run = i + punct.length;
