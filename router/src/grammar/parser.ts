@@ -497,7 +497,9 @@ class Parser {
       ['everyone', 'of'],
       ['each', 'of'],
       ['all', 'of'],
+      ['both', 'of'],
       ['each'],
+      ['both'],
     ]);
     if (phrase) this.acceptPunct(':');
     return phrase !== undefined;
@@ -717,6 +719,8 @@ class Parser {
       else this.pos = save;
     }
     if (this.acceptPhrase([['as', 'capital'], ['as', 'stake'], ['for', 'staking']])) stakeMarked = true;
+    if (this.isWord(this.peek(), 'as', 'for', 'into', 'to') && this.isWord(this.peek(1), 'liquidity', 'lp'))
+      throw refusal(intentErrorCodes.unsupported, this.source, this.peek(1), 'providing liquidity is not something Lucid does here: it can swap, stake, lend and send');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     const anywhere = this.acceptPhrase([
       ['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest'], ['wherever', 'it', 'earns', 'the', 'most'],
@@ -746,6 +750,7 @@ class Parser {
     const draft: Draft = { action: 'claim' };
     this.acceptPhrase([['all', 'of', 'my'], ['all', 'my'], ['all', 'the'], ['all'], ['my'], ['the'], ['any']]);
     this.acceptWord('pending', 'accrued', 'available', 'unclaimed', 'earned');
+    this.acceptWord('staking', 'lending', 'farming', 'protocol', 'pool');
     const t = this.peek();
     if (t && this.startsAmount(t) && !this.isWord(t, 'all'))
       throw this.fail(t, `claim takes no amount: it claims everything pending`, 'claim');
@@ -1285,6 +1290,11 @@ class Parser {
       // "sell my usdc for eth": all of it. The token is read by the caller.
       this.pos++;
       return { value: 'all', token: t };
+    }
+    if (this.isWord(t, 'all', 'everything') && this.isWord(this.peek(1), 'of') && this.startsReference(this.peek(2))) {
+      // "all of it", "all of the proceeds": all the step before produced.
+      this.pos += 2;
+      return this.reference();
     }
     if ((this.isWord(t, 'half', 'quarter') || (this.startsPlainAmount(t) && this.peek(1)?.kind === 'percent')) && this.lastGroup.length) {
       // "half of it", "50% of the proceeds": a part of the step before's output, which no amount can say yet.
