@@ -3,7 +3,8 @@
  * a 100 KB row, make a secret reach a parser, the terminal or the database, or put control characters on
  * the user's screen. Needs `npm run build:ts` first (npm test does it).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -11,6 +12,7 @@ import { repoRoot, spawnLucid } from '../test-utils/spawn.js';
 
 const noLlm = { OPENAI_API_KEY: '', LUCID_MODEL: '', OPENAI_BASE_URL: '' };
 let home: string;
+let llm: Server | undefined;
 const lucid = (args: string[], env: Record<string, string> = {}) => spawnLucid(args, { home, entry: 'bin', env: { ...noLlm, ...env } });
 
 beforeAll(async () => {
@@ -21,6 +23,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  llm?.close();
   if (!home) return;
   await lucid(['devnet', 'stop']);
   rmSync(home, { recursive: true, force: true });
@@ -39,3 +42,63 @@ test('behavior: words that do not parse are kept in history bounded and marked t
   expect(run!.text.startsWith('send lots of words')).toBe(true);
   expect((run!.error?.message ?? '').length).toBeLessThanOrEqual(1_100);
 });
+
+/** An OpenAI-compatible endpoint that records every request body and answers with an error. */
+async function recordingLlm(): Promise<{ baseUrl: string; bodies: string[] }> {
+  const bodies: string[] = [];
+  llm = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      bodies.push(`${req.url} ${body}`);
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: 'scripted failure', type: 'server_error' } }));
+    });
+  });
+  await new Promise<void>((resolve) => llm!.listen(0, '127.0.0.1', resolve));
+  return { baseUrl: `http://127.0.0.1:${(llm.address() as { port: number }).port}/v1`, bodies };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+test('behavior: a key or recovery phrase in the words is refused before the grammar or the LLM sees it, and never echoed or stored', async () => {
+  const { baseUrl, bodies } = await recordingLlm();
+  const withLlm = { OPENAI_BASE_URL: baseUrl, LUCID_MODEL: 'scripted', OPENAI_API_KEY: 'sk-scripted', LUCID_LLM_TIMEOUT_MS: '5000' };
+  // The LLM is really reachable: words the grammar cannot read do go to it in auto mode.
+  const control = await lucid(['--yes', '--json', '--parser', 'auto', 'please frobnicate my wallet somehow'], withLlm);
+  expect(control.code).toBe(2);
+  expect(bodies.length).toBeGreaterThan(0);
+  bodies.length = 0;
+
+  const key = '9c1e'.repeat(16);
+  const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+  const attempts = [
+    { words: `import my wallet with key 0x${key} please`, secret: key },
+    { words: `use this key ${key} to send 1 ETH to bob`, secret: key },
+    { words: `my phrase is ${phrase} then send 1 ETH to bob`, secret: 'sausage worth useful' },
+    { words: `restore 1. ${phrase.split(' ').join(' 2. ')}`, secret: 'sausage' },
+  ];
+  for (const { words, secret } of attempts) {
+    const result = await lucid(['--yes', '--json', '--parser', 'auto', words], withLlm);
+    expect(result.code, result.stderr).toBe(2);
+    expect(JSON.parse(result.stdout).error.code).toBe('SECRET_IN_INPUT');
+    expect(result.stderr).toMatch(/looks like a (private key|recovery phrase)/);
+    for (const text of [result.stdout, result.stderr]) expect(text.includes(secret), 'the secret was echoed').toBe(false);
+  }
+  const parsed = await lucid(['parse', '--json', '--parser', 'llm', attempts[2]!.words], withLlm);
+  expect(parsed.code).toBe(2);
+  expect(parsed.stdout.includes('sausage') || parsed.stderr.includes('sausage')).toBe(false);
+  expect(bodies, 'the LLM received the words').toEqual([]);
+
+  const history = await lucid(['history', '--json']);
+  expect(history.code).toBe(0);
+  for (const needle of [key, key.toUpperCase(), 'sausage worth useful', 'wave sausage']) {
+    expect(history.stdout.includes(needle)).toBe(false);
+    for (const path of filesUnder(home)) expect(readFileSync(path).includes(needle), `${path} holds the secret`).toBe(false);
+  }
+}, 240_000);

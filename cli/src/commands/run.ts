@@ -20,6 +20,9 @@ export function runCommand(): Command {
 
 /** Shared by `lucid run …` and the bare `lucid "<intent>"`. */
 export async function runAction(text: string, options: RunOptions): Promise<void> {
+  // A key or recovery phrase in the words is refused before anything else happens with them.
+  const { checkForSecrets } = await import('../../../router/index.js');
+  checkForSecrets(text);
   const { loadSettings } = await import('../settings.js');
   const settings = await loadSettings(options);
   const { openSession } = await import('../../../runtime/index.js');
