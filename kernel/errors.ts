@@ -121,3 +121,27 @@ export function findLucidError(error: unknown): LucidError | undefined {
   }
   return undefined;
 }
+
+const urlPattern = /\b(?:https?|wss?):\/\/[^\s"'<>`]+/giu;
+
+/**
+ * A URL as it may be shown: scheme, host and port only. RPC URLs carry API keys in the path
+ * (`/v3/KEY`), the query (`?apikey=`) or the userinfo (`user:pass@`); any of those becomes `/…`.
+ *
+ * @example
+ * redactUrl('https://mainnet.infura.io/v3/abc123') // 'https://mainnet.infura.io/…'
+ */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const hasMore = parsed.pathname.length > 1 || parsed.search.length > 0 || parsed.hash.length > 0 || parsed.username || parsed.password;
+    return `${parsed.protocol}//${parsed.host}${hasMore ? '/…' : ''}`;
+  } catch {
+    return '[a URL]';
+  }
+}
+
+/** `text` with every http(s)/ws(s) URL in it redacted by {@link redactUrl}. */
+export function redactUrls(text: string): string {
+  return text.replace(urlPattern, (url) => redactUrl(url));
+}

@@ -57,6 +57,8 @@ export {
   findLucidError,
   exitCodes,
   exitCodeFor,
+  redactUrl,
+  redactUrls,
   type ErrorKind,
   type LucidErrorParameters,
 } from './errors.js';

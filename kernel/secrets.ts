@@ -59,3 +59,4 @@ export function redactSecretShapes(text: string): string {
   }
   return result + text.slice(at);
 }
+

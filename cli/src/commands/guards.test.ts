@@ -102,3 +102,56 @@ test('behavior: a key or recovery phrase in the words is refused before the gram
     for (const path of filesUnder(home)) expect(readFileSync(path).includes(needle), `${path} holds the secret`).toBe(false);
   }
 }, 240_000);
+
+/** A JSON-RPC endpoint that answers every request with `answer(body)` → [status, body]. */
+async function fakeRpc(answer: (request: { method?: string; id?: number }) => [number, unknown]): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      let parsed: { method?: string; id?: number } = {};
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        // not JSON: answer anyway
+      }
+      const [status, reply] = answer(parsed);
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(reply));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() };
+}
+
+test('errors: an RPC answering 401/404/503 at a credentialed URL exits 4 and shows the URL without its key anywhere', async () => {
+  for (const status of [401, 404, 503]) {
+    const rpc = await fakeRpc(() => [status, { error: 'no' }]);
+    try {
+      const secretUrl = rpc.url.replace('http://', 'http://user:PASSWORDX@') + '/v3/SECRETKEY0123?apikey=QUERYSECRET';
+      for (const args of [['--yes', '--json', '--rpc-url', secretUrl, 'send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8'], ['--yes', '--rpc-url', secretUrl, 'send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8']]) {
+        const result = await lucid(args);
+        expect(result.code, `HTTP ${status}: ${result.stderr}`).toBe(4);
+        if (args.includes('--json')) expect(JSON.parse(result.stdout).error.code).toMatch(/^RPC_/);
+        expect(result.stderr).toContain('127.0.0.1');
+        for (const secret of ['SECRETKEY0123', 'QUERYSECRET', 'PASSWORDX']) expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
+      }
+    } finally {
+      rpc.close();
+    }
+  }
+  const history = await lucid(['history', '--json']);
+  for (const path of filesUnder(home)) expect(readFileSync(path).includes('SECRETKEY0123'), path).toBe(false);
+  expect(history.stdout).not.toContain('SECRETKEY0123');
+}, 120_000);
+
+test('errors: a malformed eth_chainId answer exits 4, not as a bug in Lucid', async () => {
+  const rpc = await fakeRpc((request) => [200, { jsonrpc: '2.0', id: request.id ?? 1, result: 'banana' }]);
+  try {
+    const result = await lucid(['--yes', '--json', '--rpc-url', rpc.url, 'send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8']);
+    expect(result.code, result.stderr).toBe(4);
+    expect(JSON.parse(result.stdout).error.code).toBe('RPC_BAD_ANSWER');
+  } finally {
+    rpc.close();
+  }
+});

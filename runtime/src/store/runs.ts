@@ -3,7 +3,7 @@
  * hold what the router understood (`intents`), the agent's plan, the simulation report and the result
  * (balance changes after inclusion). Bigints in them are stored as decimal strings.
  */
-import { InfraError } from '../../../kernel/index.js';
+import { InfraError, redactUrls } from '../../../kernel/index.js';
 import type { StoreDb } from './db.js';
 import { withStoreErrors } from './errors.js';
 import { fromJsonText, toJsonText } from './json.js';
@@ -135,7 +135,7 @@ export function createRun(db: StoreDb, parameters: CreateRunParameters): number 
         parameters.status ?? 'parsed',
         toJsonText(parameters.intents),
         parameters.errorCode ?? null,
-        parameters.errorMessage === undefined ? null : boundedText(redactSecrets(parameters.errorMessage), RUN_ERROR_LIMIT),
+        parameters.errorMessage === undefined ? null : boundedText(redactUrls(redactSecrets(parameters.errorMessage)), RUN_ERROR_LIMIT),
       );
     return Number(info.lastInsertRowid);
   });
@@ -170,7 +170,7 @@ export function updateRun(db: StoreDb, id: number, patch: UpdateRunPatch, now: n
       assertNoSecrets(value, `runs.${column}`);
       values.push(toJsonText(value));
     } else if (field === 'errorMessage' && typeof value === 'string') {
-      values.push(boundedText(redactSecrets(value), RUN_ERROR_LIMIT));
+      values.push(boundedText(redactUrls(redactSecrets(value)), RUN_ERROR_LIMIT));
     } else if (field === 'agentId' && typeof value === 'bigint') {
       values.push(value.toString());
     } else {
