@@ -59,4 +59,3 @@ export function redactSecretShapes(text: string): string {
   }
   return result + text.slice(at);
 }
-
