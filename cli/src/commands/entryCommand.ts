@@ -13,6 +13,9 @@ import { outcomeDocument, runContributorPlans } from '../contributor/runContribu
 import { paint, sanitize, say, writeData, writeJson } from '../output.js';
 import { addReadOptions, addTxOptions, parseOptions, readOptionsSchema, txOptionsSchema, txOptionsShape } from './options.js';
 
+/** "an agent", "a frontend": help text reads as English. */
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
+
 export type EntryCommandParameters = { kind: RegistryKind; description: string; registerArgument: string; describe: DescribeEntry; examples: string };
 
 export function entryCommand({ kind, description, registerArgument, describe, examples }: EntryCommandParameters): Command {
@@ -63,7 +66,7 @@ function registerVerb(kind: RegistryKind, registerArgument: string, describe: De
 
 function updateVerb(kind: RegistryKind): Command {
   return addTxOptions(new Command('update'))
-    .description(`change a ${kind} entry you own: fee, endpoint, metadata`)
+    .description(`change ${article(kind)} ${kind} entry you own: fee, endpoint, metadata`)
     .argument('<id>')
     .option('--fee <eth>', 'new fee per use, in ETH')
     .option('--endpoint <url>', 'new endpoint')
@@ -98,7 +101,7 @@ function updateVerb(kind: RegistryKind): Command {
 
 function deactivateVerb(kind: RegistryKind): Command {
   return addTxOptions(new Command('deactivate'))
-    .description(`turn a ${kind} entry off: it can no longer be used or routed to (you keep it)`)
+    .description(`turn ${article(kind)} ${kind} entry off: it can no longer be used or routed to (you keep it)`)
     .argument('<id>')
     .action(async (id: string, raw: unknown) => {
       const options = await parseOptions(txOptionsSchema, raw);
@@ -176,7 +179,7 @@ function showVerb(kind: RegistryKind): Command {
 
 function withdrawVerb(kind: RegistryKind): Command {
   return addTxOptions(new Command('withdraw'))
-    .description(`withdraw the ETH fees a ${kind} you own has earned`)
+    .description(`withdraw the ETH fees ${article(kind)} ${kind} you own has earned`)
     .argument('<id>')
     .action(async (id: string, raw: unknown) => {
       const options = await parseOptions(txOptionsSchema, raw);
@@ -196,7 +199,7 @@ function withdrawVerb(kind: RegistryKind): Command {
 
 function claimVerb(kind: RegistryKind): Command {
   return addTxOptions(new Command('claim'))
-    .description(`claim the LUCID emissions a ${kind} you own has earned`)
+    .description(`claim the LUCID emissions ${article(kind)} ${kind} you own has earned`)
     .argument('<id>')
     .action(async (id: string, raw: unknown) => {
       const options = await parseOptions(txOptionsSchema, raw);

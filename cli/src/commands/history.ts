@@ -6,18 +6,26 @@ import type { Session } from '../../../runtime/index.js';
 const schema = (z: typeof import('zod').z) =>
   z.object({
   json: z.boolean().default(false),
-  limit: z.coerce.number({ message: '--limit must be a number' }).int().min(1).max(10_000).default(20),
+  rpcUrl: z.string().optional(),
+  chain: z.string().optional(),
+  account: z.string().optional(),
+  limit: z.coerce
+    .number({ message: 'how many intents to show, as a number like 5' })
+    .int('how many intents to show, as a whole number')
+    .min(1, 'how many intents to show, 1 or more (0 would show nothing; the default is 20)')
+    .max(10_000, 'at most 10000 intents at a time')
+    .default(20),
 });
 
 export function historyCommand(): Command {
   return addOutputOptions(new Command('history'))
     .description('list past intents with their outcome, newest first (pending transactions are resolved first)')
-    .option('-n, --limit <count>', 'how many to show', '20')
+    .option('-n, --limit <count>', 'how many to show (default 20)')
     .addHelpText('after', '\nExamples:\n  $ lucid history\n  $ lucid history --json --limit 5')
     .action(async (raw: unknown) => {
       const options = await parseOptions(schema, raw);
       const { loadSettings } = await import('../settings.js');
-      const settings = await loadSettings({});
+      const settings = await loadSettings(options);
       const { listPendingTxs, listRuns, listTxs, openStore } = await import('../../../runtime/store.js');
       let store = openStore(settings.home);
       let session: Session | undefined;
