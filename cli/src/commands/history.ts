@@ -52,9 +52,13 @@ export function historyCommand(): Command {
         }));
         if (options.json) return writeJson({ runs });
         if (runs.length === 0) return writeData('no intents yet — try: lucid "send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8"');
+        // Pad before painting: colour codes have no width, so padding a painted word misaligns the columns.
+        const idWidth = Math.max(...runs.map((run) => String(run.id).length)) + 1;
+        const statusWidth = Math.max(9, ...runs.map((run) => run.status.length));
         for (const run of runs) {
-          const status = run.status === 'confirmed' ? paint(run.status, 'green', process.stdout) : ['failed', 'reverted', 'refused', 'rejected', 'dropped'].includes(run.status) ? paint(run.status, 'red', process.stdout) : run.status;
-          writeData(`#${run.id}  ${run.createdAt.replace('T', ' ').slice(0, 19)}  ${status.padEnd(9)}  ${sanitize(run.text, 80)}`);
+          const padded = run.status.padEnd(statusWidth);
+          const status = run.status === 'confirmed' ? paint(padded, 'green', process.stdout) : ['failed', 'reverted', 'refused', 'rejected', 'dropped'].includes(run.status) ? paint(padded, 'red', process.stdout) : padded;
+          writeData(`${`#${run.id}`.padEnd(idWidth)}  ${run.createdAt.replace('T', ' ').slice(0, 19)}  ${status}  ${sanitize(run.text, 80)}`);
           for (const tx of run.transactions) writeData(`      ${tx.hash}  ${tx.status}${tx.blockNumber ? ` (block ${tx.blockNumber})` : ''}`);
           if (run.error) writeData(paint(`      ${run.error.code}: ${sanitize(run.error.message ?? '', 120)}`, 'dim', process.stdout));
         }
