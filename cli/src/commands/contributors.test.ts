@@ -136,15 +136,28 @@ describe('lucid agent | emissions | stake | rewards', () => {
     await advanceTime({ rpcUrl: devnet.rpcUrl, seconds: 3600 });
     await json(emissionsCommand, ['distribute', '--yes', '--json']);
     await advanceTime({ rpcUrl: devnet.rpcUrl, seconds: 86_400 });
-    const rewards = await json<{ staked: string; shareBps: number; earned: string; aprEstimate: number }>(rewardsCommand, ['--json']);
+    const rewards = await json<{ staked: string; shareBps: number; earned: string; emissionPerTokenPerDay: string; aprEstimate?: unknown }>(rewardsCommand, ['--json']);
     const earned = await client.readContract({ address: contracts.capitalPool, abi: CapitalPool.abi, functionName: 'earned', args: [user] });
     expect(rewards).toMatchObject({ staked: parseEther('10').toString(), shareBps: 10_000, earned: earned.toString() });
     expect(earned).toBeGreaterThan(0n);
-    expect(rewards.aprEstimate).toBeGreaterThan(0);
+    // a rate in tokens, exact; no APR made up from a 1:1 price
+    expect(BigInt(rewards.emissionPerTokenPerDay)).toBeGreaterThan(0n);
+    expect(rewards.aprEstimate).toBeUndefined();
+    const text = await cli(rewardsCommand, []);
+    expect(text.stdout).toMatch(/^emission {3}[\d,.]+ LUCID per stETH staked per day$/m);
+    expect(text.stdout).not.toMatch(/APR +~|%\s*$/m);
+    expect(text.stdout).not.toMatch(/\.\d{5,}/); // no 18-decimal amounts
 
     const lucidBefore = await client.readContract({ address: contracts.rewardToken, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
     expect((await json(claimCommand, ['--yes', '--json'])).status).toBe('confirmed');
     expect((await client.readContract({ address: contracts.rewardToken, abi: erc20Abi, functionName: 'balanceOf', args: [user] })) - lucidBefore).toBe(earned);
+
+    // While the stream runs, rewards accrue by the second between simulation and inclusion: that is
+    // expected, not "differs from the simulation".
+    await json(emissionsCommand, ['distribute', '--yes', '--json']);
+    await advanceTime({ rpcUrl: devnet.rpcUrl, seconds: 600 });
+    expect((await json<{ rewardPerSecond: string }>(rewardsCommand, ['--json'])).rewardPerSecond).not.toBe('0');
+    expect(await json(claimCommand, ['--yes', '--json'])).toMatchObject({ status: 'confirmed', outcomeDifferences: [] });
     expect((await json(unstakeCommand, ['all', '--yes', '--json'])).status).toBe('confirmed');
     expect(await client.readContract({ address: contracts.capitalPool, abi: CapitalPool.abi, functionName: 'stakedOf', args: [user] })).toBe(0n);
     expect(await client.readContract({ address: stEth, abi: erc20Abi, functionName: 'balanceOf', args: [user] })).toBe(before);

@@ -130,11 +130,11 @@ function listVerb(kind: RegistryKind): Command {
         const entries = listEntries(session.store.db, { chainId: session.chainId, contracts: registryContractsFrom(session.contracts), kind });
         if (options.json) return writeJson({ kind, chainId: session.chainId, entries });
         if (entries.length === 0) return writeData(`no ${kind}s registered yet — ${kind === 'agent' ? 'lucid agent register ./my-agent/agent.ts --endpoint <url>' : `lucid ${kind} register <name>`}`);
-        const { formatUnits } = await import('../../../kernel/index.js');
+        const { formatUnitsHuman } = await import('../../../kernel/index.js');
         for (const entry of entries) {
           const name = entry.name ? sanitize(entry.name, 40) : paint('(unverified metadata)', 'dim', process.stdout);
           const state = entry.active ? paint('active', 'green', process.stdout) : paint('inactive', 'dim', process.stdout);
-          writeData(`#${entry.entryId}  ${name}  ${state}  fee ${formatUnits(entry.feeWei, 18)} ETH  uses ${entry.usageCount}  ${entry.actions.map((a) => sanitize(a, 32)).join(',')}  owner ${entry.owner}`);
+          writeData(`#${entry.entryId}  ${name}  ${state}  fee ${formatUnitsHuman(entry.feeWei, 18)} ETH  uses ${entry.usageCount}  ${entry.actions.map((a) => sanitize(a, 32)).join(',')}  owner ${entry.owner}`);
         }
       } finally {
         await session.close();
@@ -156,8 +156,8 @@ function showVerb(kind: RegistryKind): Command {
         const entry = requireEntry(session.store.db, { chainId: session.chainId, contracts, kind, entryId });
         const earnings = await readEntryEarnings(session.publicClient, session.store.db, { chainId: session.chainId, contracts, kind, entryId });
         if (options.json) return writeJson({ ...entry, earnings });
-        const { formatUnits } = await import('../../../kernel/index.js');
-        const eth = (wei: bigint) => formatUnits(wei, 18);
+        const { formatUnitsHuman } = await import('../../../kernel/index.js');
+        const eth = (wei: bigint) => formatUnitsHuman(wei, 18);
         const lines = [
           `${kind} #${entry.entryId}  ${entry.name ? sanitize(entry.name, 64) : '(unverified metadata)'}  ${entry.active ? 'active' : 'inactive'}`,
           entry.description ? `  ${sanitize(entry.description, 200)}` : undefined,

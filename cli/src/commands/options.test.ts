@@ -6,7 +6,7 @@
  *   under --json, the user's nonce unchanged under --dry-run --yes, the named --account used, and an
  *   unreachable --rpc-url used (exit 4) instead of the devnet.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -94,7 +94,8 @@ describe('the spawned program on a devnet: the options have their effect in both
   const aliceKey = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
   const user: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
   const env = { LUCID_PASSWORD: 'correct horse battery staple', OPENAI_API_KEY: '', LUCID_MODEL: '', OPENAI_BASE_URL: '', ETH_RPC_URL: '' };
-  const lucid = (argv: string[], input?: string): Promise<SpawnResult> => spawnLucid(argv, { home: devnet.home, entry: 'bin', env, input, timeoutMs: 90_000 });
+  const lucid = (argv: string[], input?: string, extra: Record<string, string> = {}): Promise<SpawnResult> =>
+    spawnLucid(argv, { home: devnet.home, entry: 'bin', env: { ...env, ...extra }, input, timeoutMs: 90_000 });
 
   beforeAll(async () => {
     devnet = await startTestDevnet();
@@ -167,6 +168,36 @@ describe('the spawned program on a devnet: the options have their effect in both
     expect((await nonces())[1]).toBe(aliceBefore! + 2);
   }, 180_000);
 
+  test('intents come from stdin: `lucid --dry-run -` and a plain pipe, one step per line', async () => {
+    const dash = await lucid(['--dry-run', '--json', '-'], 'send 0.01 ETH to 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC\n');
+    expect(dash.code, dash.stderr).toBe(0);
+    expect(JSON.parse(dash.stdout)).toMatchObject({ status: 'simulated', intents: [{ action: 'transfer', amount: '0.01' }] });
+    const piped = await lucid(['--dry-run', '--json'], 'wrap 0.1 ETH\nsend 0.01 ETH to 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC\n');
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ status: 'simulated', intents: [{ action: 'wrap' }, { action: 'transfer' }] });
+  }, 120_000);
+
+  test('Foundry users: --account NAME finds ~/.foundry/keystores/NAME (a V3 file without an address field)', async () => {
+    const fakeHome = join(work, 'home');
+    mkdirSync(join(fakeHome, '.foundry', 'keystores'), { recursive: true });
+    const lucidKeystore = JSON.parse(readFileSync(join(devnet.home, 'keystores', 'alice.json'), 'utf8')) as Record<string, unknown>;
+    delete lucidKeystore.address; // as `cast wallet import` writes it
+    writeFileSync(join(fakeHome, '.foundry', 'keystores', 'forge-key'), JSON.stringify(lucidKeystore));
+    const result = await lucid(['--account', 'forge-key', '--dry-run', '--json', 'send 0.01 ETH to 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'], undefined, { HOME: fakeHome });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'simulated', account: alice });
+    const unknown = await lucid(['--account', 'no-such-key', '--dry-run', '--json', 'balance'], undefined, { HOME: fakeHome });
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'UNKNOWN_ACCOUNT' } });
+  }, 120_000);
+
+  test('ETH_RPC_URL is honoured as cast honours it, after LUCID_RPC_URL', async () => {
+    const dead = 'http://127.0.0.1:1';
+    const eth = await lucid(['balance', '--json'], undefined, { ETH_RPC_URL: dead });
+    expect(eth.code).toBe(4);
+    const both = await lucid(['balance', '--json', '--account', 'alice'], undefined, { ETH_RPC_URL: dead, LUCID_RPC_URL: devnet.rpcUrl });
+    expect(both.code, both.stderr).toBe(0);
+  }, 120_000);
+
   test('--rpc-url is the endpoint used, before or after: an unreachable one is exit 4 with a JSON error', async () => {
     const failures: string[] = [];
     const runs = [...signing.slice(0, 3), ...readingChain].flatMap((command) => positions(command, ['--json', '--rpc-url', 'http://127.0.0.1:1']));
@@ -179,4 +210,15 @@ describe('the spawned program on a devnet: the options have their effect in both
     });
     expect(failures).toEqual([]);
   }, 600_000);
+
+  test('a devnet that starts says once that it keeps running, and how to stop it', async () => {
+    // the fixture's devnet was not started by the CLI: stop it, so the next command starts one from its state
+    const stopped = await lucid(['devnet', 'stop']);
+    expect(stopped.code, stopped.stderr).toBe(0);
+    const first = await lucid(['balance']);
+    const second = await lucid(['balance']);
+    await lucid(['devnet', 'stop']);
+    expect(first.stderr.match(/keeps running between commands \(stop it with `lucid devnet stop`\)/g)).toHaveLength(1);
+    expect(second.stderr).not.toMatch(/keeps running/);
+  }, 180_000);
 });
