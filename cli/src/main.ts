@@ -18,8 +18,7 @@ export function buildProgram(): Command {
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .showSuggestionAfterError(true)
-    // Root options (the bare `lucid "<intent>"` form) belong to the root; a subcommand's own --json is its own.
-    .enablePositionalOptions()
+    .configureHelp({ showGlobalOptions: true })
     .configureOutput({
       writeOut: (text) => writeData(text),
       writeErr: (text) => say(text),
@@ -27,6 +26,15 @@ export function buildProgram(): Command {
     })
     .exitOverride();
   registerCommands(program);
+  // Commands added with addCommand() do not inherit: every one ends through the same exit and output.
+  const inherit = (parent: Command) => {
+    for (const command of parent.commands) {
+      command.copyInheritedSettings(parent);
+      inherit(command);
+    }
+  };
+  inherit(program);
+  program.helpCommand('help [command]', 'show help for a command');
   return program;
 }
 

@@ -226,7 +226,8 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
           return { address: account.address, token: change.token, symbol: change.symbol, decimals: change.decimals, verified: info.verified, pre, post, diff: post - pre };
         })
         .filter((change) => change.diff !== 0n);
-      const differences = compareOutcome({ simulated: mine, actual: changes }).map(
+      const accruing = await rewardAccrual(client, contracts, review, toBlock);
+      const differences = compareOutcome({ simulated: mine, actual: changes, accruing }).map(
         (d) => `${d.symbol}: simulated ${formatUnitsHuman(d.simulated, d.decimals ?? 18)}, actual ${formatUnitsHuman(d.actual, d.decimals ?? 18)}`,
       );
       return { balanceChanges, outcomeDifferences: differences };
@@ -246,7 +247,8 @@ async function loadAccount(settings: SessionSettings, isDevnet: boolean, passwor
     });
   }
   const wallets = await wallet.listWallets({ home: settings.home });
-  const chosen = wallets.find((w) => w.name === settings.account || sameAddress(w.address, settings.account!));
+  // A keystore without an address field (Foundry's) is found by name; its address is known once unlocked.
+  const chosen = wallets.find((w) => w.name === settings.account || sameAddress(w.address, settings.account!)) ?? ((await wallet.hasWallet({ home: settings.home, name: settings.account })) ? { name: settings.account } : undefined);
   if (!chosen) {
     if (isDevnet && sameAddress(settings.account, wallet.ANVIL_ACCOUNT_0)) return wallet.devnetAccount();
     throw new InputError('UNKNOWN_ACCOUNT', `no wallet "${settings.account}"`, { hints: ['`lucid wallet list` shows the wallets'] });
@@ -254,6 +256,27 @@ async function loadAccount(settings: SessionSettings, isDevnet: boolean, passwor
   const { passwordFrom } = await import('../wallet/password.js');
   const secret = password ? await password() : await passwordFrom({});
   return wallet.unlockWallet({ home: settings.home, name: chosen.name, password: secret });
+}
+
+/**
+ * Capital-pool rewards accrue by the second: a claim pays for the time of its block, which is not the time
+ * the simulation assumed (the next block after the simulated one, 1–12 s later, or the wall clock). The gap
+ * is at most the seconds from the simulated block to inclusion, or 12, and the pay per second at most the
+ * pool's whole stream (rewardRate, scaled by 1e18).
+ */
+async function rewardAccrual(client: PublicClient, contracts: Record<string, Address>, review: Review, toBlock: bigint): Promise<{ token: Address; upTo: bigint }[]> {
+  const pool = contracts.capitalPool;
+  const token = contracts.rewardToken;
+  if (!pool || !token || !review.calls.some((call) => sameAddress(call.to, pool))) return [];
+  const { CapitalPool } = await import('../../../registry-contracts/index.js');
+  const [rate, simulatedBlock, included] = await Promise.all([
+    client.readContract({ address: pool, abi: CapitalPool.abi, functionName: 'rewardRate' }),
+    client.getBlock({ blockNumber: review.simulation.blockNumber }),
+    client.getBlock({ blockNumber: toBlock }),
+  ]);
+  const elapsed = included.timestamp - simulatedBlock.timestamp;
+  const seconds = (elapsed > 12n ? elapsed : 12n) + 1n;
+  return [{ token, upTo: (rate * seconds) / 10n ** 18n + 1n }];
 }
 
 function sameAddress(a: string, b: string): boolean {
