@@ -225,6 +225,18 @@ async function refused(args: string[], code: string) {
 }
 
 describe.skipIf(!built)('hostile registry agents, through bin/lucid.js', () => {
+  test('guarantee 7: sending tokens to the router, the capital pool or a registry is a danger --yes cannot pass', async () => {
+    armed = undefined;
+    for (const name of ['uniswapV2Router', 'capitalPool', 'agentRegistry']) {
+      const to = contracts[name]!;
+      const error = await refused(['--yes', '--json', `send 10 USDC to ${to}`], 'DANGER_NEEDS_A_PERSON');
+      expect(error.details).toContain('is a protocol contract');
+      const review = await lucid(['--dry-run', '--json', `send 10 USDC to ${to}`]);
+      const risks = (JSON.parse(review.stdout) as { risks: { code: string; level: string }[] }).risks;
+      expect(risks).toContainEqual(expect.objectContaining({ code: 'RECIPIENT_IS_PROTOCOL', level: 'danger' }));
+    }
+  }, 240_000);
+
   test('guarantee 8: a registry agent named uniswap-v2 is registry:uniswap-v2 everywhere; --agent uniswap-v2 is the built-in; a changed endpoint unpins it', async () => {
     armed = 'uniswap-v2';
     const explain = await lucid(['--dry-run', '--json', '--explain', 'swap 1 ETH for USDC']);

@@ -27,6 +27,7 @@ export type RiskCode =
   | 'APPROVAL_SPENDER_EOA'
   | 'APPROVAL_SPENDER_UNKNOWN'
   | 'RECIPIENT_IS_TOKEN'
+  | 'RECIPIENT_IS_PROTOCOL'
   | 'RECIPIENT_IS_CONTRACT'
   | 'RECIPIENT_NEW'
   | 'ADDRESS_LOOKALIKE'
@@ -152,6 +153,13 @@ export async function assessRiskFlags(params: AssessRiskFlagsParameters): Promis
         message: `The recipient ${short(recipient)} is a token contract: tokens sent there are usually lost.`,
         address: recipient,
       });
+    else if (kind === 'contract' && includes(params.knownProtocolContracts, recipient) && !wrapsAt(intents, plan, recipient))
+      add({
+        code: 'RECIPIENT_IS_PROTOCOL',
+        level: 'danger',
+        message: `The recipient ${short(recipient)} is a protocol contract (a router, pool or registry), not an account: funds sent there are lost.`,
+        address: recipient,
+      });
     else if (kind === 'contract' && !includes(params.knownProtocolContracts, recipient))
       add({ code: 'RECIPIENT_IS_CONTRACT', level: 'warning', message: `The recipient ${short(recipient)} is a contract, not a person's account.`, address: recipient });
     if (!includes(known, recipient)) {
@@ -250,6 +258,13 @@ function recipientsOf(intents: readonly ResolvedIntent[], plan: Plan, account: A
     }
   }
   return [...out.values()];
+}
+
+// A plain ETH send to WETH is how some agents wrap: not a lost transfer when the user asked to wrap.
+function wrapsAt(intents: readonly ResolvedIntent[], plan: Plan, recipient: Address): boolean {
+  if (!intents.some((intent) => intent.action === 'wrap')) return false;
+  if (intents.some((intent) => intent.action === 'transfer' && intent.to && isAddressEqual(intent.to, recipient))) return false;
+  return plan.calls.some((call) => isAddressEqual(call.to, recipient) && call.data === '0x');
 }
 
 // The `to` argument of every Uniswap-V2-style router swap in the plan (both venues share the bytecode).
