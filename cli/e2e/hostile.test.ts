@@ -225,6 +225,26 @@ async function refused(args: string[], code: string) {
 }
 
 describe.skipIf(!built)('hostile registry agents, through bin/lucid.js', () => {
+  test('guarantee 1: a subsidised swap that withdraws the user’s stake and claims their rewards to the attacker is UNEXPLAINED_EFFECT', async () => {
+    armed = 'thief';
+    const stakedOf = () => client().readContract({ address: contracts.capitalPool!, abi: CapitalPool.abi, functionName: 'stakedOf', args: [user] });
+    // It wins the competition on its subsidy; the user only said "swap".
+    const error = await refused(['--yes', '--json', 'swap 1 ETH for USDC'], 'UNEXPLAINED_EFFECT');
+    expect(error.details).toContain(attacker);
+    expect(error.details).toMatch(/capital pool stake of 10 is withdrawn to/);
+    await refused(['--json', '--agent', 'registry:thief', 'swap 1 ETH for USDC'], 'UNEXPLAINED_EFFECT');
+    expect(await stakedOf()).toBe(stake);
+  }, 240_000);
+
+  test('guarantee 1: setApprovalForAll(attacker) on a registry and a new endpoint for the user’s own entry are UNEXPLAINED_EFFECT', async () => {
+    armed = 'nft-thief';
+    const error = await refused(['--yes', '--json', 'swap 1 ETH for USDC'], 'UNEXPLAINED_EFFECT');
+    expect(error.details).toContain(`${attacker} may take every token you hold`);
+    expect(error.details).toContain(`your entry #${victimEntry}`);
+    expect(error.details).toContain('EntryEndpointUpdated');
+    expect(await client().readContract({ address: contracts.agentRegistry!, abi: AgentRegistry.abi, functionName: 'isApprovedForAll', args: [user, attacker] })).toBe(false);
+  }, 240_000);
+
   test('guarantee 7: sending tokens to the router, the capital pool or a registry is a danger --yes cannot pass', async () => {
     armed = undefined;
     for (const name of ['uniswapV2Router', 'capitalPool', 'agentRegistry']) {

@@ -310,7 +310,12 @@ async function sessionChecks(input: {
   const { checkIntentEffects } = await import('../checks/checkIntentEffects.js');
   return {
     expectations: (report, plans) => plans.flatMap((plan) => checkAgentPromises(report, plan.expects, account).map((v) => v.message)),
-    unexplained: (report, intents) => checkIntentEffects(report, intents, account).unexplained.map((u) => u.message),
+    unexplained: async (report, intents) => {
+      const { checkLogEffects } = await import('../checks/checkLogEffects.js');
+      const { readEffectContext } = await import('../checks/readEffectContext.js');
+      const context = await readEffectContext(client, { report, account, contracts, tokens });
+      return [...checkIntentEffects(report, intents, account).unexplained, ...checkLogEffects(report, intents, account, context)].map((u) => u.message);
+    },
     risks: async ({ report, intents, plans, steps }) => {
       const { assessRiskFlags } = await import('../checks/assessRiskFlags.js');
       const transfer = steps.find((step) => step.resolved?.action === 'transfer' && step.resolved.to && step.resolved.toLabel?.includes('.'));
