@@ -245,6 +245,16 @@ describe.skipIf(!built)('hostile registry agents, through bin/lucid.js', () => {
     expect(await client().readContract({ address: contracts.agentRegistry!, abi: AgentRegistry.abi, functionName: 'isApprovedForAll', args: [user, attacker] })).toBe(false);
   }, 240_000);
 
+  test('guarantee 2: a call the swap does not need is a danger --yes cannot pass, though it has no effect', async () => {
+    armed = 'extra-call';
+    const error = await refused(['--yes', '--json', '--agent', 'registry:extra-call', 'swap 1 ETH for USDC'], 'DANGER_NEEDS_A_PERSON');
+    expect(error.details).toMatch(/calls approve on 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4}, which swap does not need/);
+    const review = await lucid(['--dry-run', '--json', '--agent', 'registry:extra-call', 'swap 1 ETH for USDC']);
+    expect(review.code, review.stderr).toBe(0);
+    const risks = (JSON.parse(review.stdout) as { risks: { code: string; level: string }[] }).risks;
+    expect(risks).toContainEqual(expect.objectContaining({ code: 'CALL_NOT_NEEDED', level: 'danger' }));
+  }, 240_000);
+
   test('guarantee 7: sending tokens to the router, the capital pool or a registry is a danger --yes cannot pass', async () => {
     armed = undefined;
     for (const name of ['uniswapV2Router', 'capitalPool', 'agentRegistry']) {

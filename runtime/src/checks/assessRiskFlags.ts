@@ -18,6 +18,7 @@ import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import { userDiff } from './checkAgentPromises.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { findLookalike } from './lookalike.js';
+import { checkCallShapes, type CheckCallShapesParameters } from './checkCallShapes.js';
 
 export type RiskLevel = 'info' | 'warning' | 'danger';
 
@@ -36,7 +37,8 @@ export type RiskCode =
   | 'SLIPPAGE'
   | 'TOKEN_UNVERIFIED'
   | 'SWAP_OUTPUT_NOT_TO_USER'
-  | 'HIGH_PRIORITY_FEE';
+  | 'HIGH_PRIORITY_FEE'
+  | 'CALL_NOT_NEEDED';
 
 export type RiskFlag = {
   code: RiskCode;
@@ -84,6 +86,11 @@ export type AssessRiskFlagsParameters = {
   /** How the transfer's ENS name resolved now, and last time the user used it. */
   ensResolution?: { name: string; address: Address; previousAddress?: Address | undefined } | undefined;
   policyLimits?: Partial<RiskLimits> | undefined;
+  /**
+   * Each step's intent and its plan, with the deployment's contracts by name: every top-level call is checked
+   * against the action's declared shape ({@link checkCallShapes}); a call outside it is a danger.
+   */
+  shapes?: { steps: CheckCallShapesParameters['steps']; contracts: Record<string, Address> } | undefined;
 };
 export type AssessRiskFlagsReturnType = RiskFlag[];
 
@@ -113,6 +120,10 @@ export async function assessRiskFlags(params: AssessRiskFlagsParameters): Promis
   for (const call of report.calls)
     if (call.status === 'reverted')
       add({ code: 'CALL_REVERTS', level: 'danger', message: `Step ${call.index + 1} fails: ${call.revert?.reason ?? 'reverted'}.`, address: call.to });
+
+  if (params.shapes)
+    for (const violation of await checkCallShapes(client, { ...params.shapes, knownTokens: params.knownTokens }))
+      add({ code: 'CALL_NOT_NEEDED', level: 'danger', message: violation.message, address: violation.to });
 
   // Approvals the plan raises.
   for (const approval of report.approvals) {

@@ -331,6 +331,7 @@ async function sessionChecks(input: {
         contacts: listContacts(store.db).map((c) => c.address),
         client,
         ensResolution: transfer?.resolved?.to && transfer.resolved.toLabel ? { name: transfer.resolved.toLabel, address: transfer.resolved.to, previousAddress: previous } : undefined,
+        shapes: { steps: steps.flatMap((step, i) => (step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]! }] : [])), contracts },
       });
       return flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message }));
     },
