@@ -255,6 +255,19 @@ describe.skipIf(!built)('hostile registry agents, through bin/lucid.js', () => {
     expect(risks).toContainEqual(expect.objectContaining({ code: 'CALL_NOT_NEEDED', level: 'danger' }));
   }, 240_000);
 
+  test('guarantee 5: a forced agent whose swap accepts one base unit is MINIMUM_BELOW_BOUND, though it simulates at the market', async () => {
+    armed = 'cheap';
+    const error = await refused(['--yes', '--json', '--agent', 'registry:cheap', 'swap 1 ETH for USDC'], 'MINIMUM_BELOW_BOUND');
+    expect(error.details).toContain('accepts as little as 0.000001 USDC');
+  }, 240_000);
+
+  test('guarantee 5: a forced agent returning 0.000001 USDC for 1 ETH (through the attacker’s pools on the real factory) is OUTPUT_BELOW_MARKET', async () => {
+    armed = 'detour';
+    const error = await refused(['--yes', '--json', '--agent', 'registry:detour', 'swap 1 ETH for USDC'], 'OUTPUT_BELOW_MARKET');
+    expect(error.details).toMatch(/the plan pays you 0\.00000\d USDC/);
+    await refused(['--json', '--agent', 'registry:detour', 'swap 1 ETH for USDC'], 'OUTPUT_BELOW_MARKET');
+  }, 240_000);
+
   test('guarantee 7: sending tokens to the router, the capital pool or a registry is a danger --yes cannot pass', async () => {
     armed = undefined;
     for (const name of ['uniswapV2Router', 'capitalPool', 'agentRegistry']) {

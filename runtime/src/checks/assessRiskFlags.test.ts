@@ -125,7 +125,7 @@ describe('assessRiskFlags', () => {
       [usdcTransfer(bob, 1n)],
       [{ action: 'swap', amount: { kind: 'exact', value: 1n }, token: USDC, tokenOut: unknownToken, slippageBps: 2500 }],
       {
-        plan: { agentId: 'x', summary: '', calls: [], expects: [], quote: { priceImpactBps: 1500 } },
+        marketImpactBps: 1500,
         ensResolution: { name: 'bob.eth', address: bob, previousAddress: user },
       },
     );

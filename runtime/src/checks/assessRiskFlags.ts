@@ -91,6 +91,8 @@ export type AssessRiskFlagsParameters = {
    * against the action's declared shape ({@link checkCallShapes}); a call outside it is a danger.
    */
   shapes?: { steps: CheckCallShapesParameters['steps']; contracts: Record<string, Address> } | undefined;
+  /** The price impact Lucid computed from the venue's own pools (./checkSwapBounds.ts), never the agent's figure. */
+  marketImpactBps?: number | undefined;
 };
 export type AssessRiskFlagsReturnType = RiskFlag[];
 
@@ -195,7 +197,7 @@ export async function assessRiskFlags(params: AssessRiskFlagsParameters): Promis
       address: params.ensResolution.address,
     });
 
-  const impact = plan.quote?.priceImpactBps;
+  const impact = params.marketImpactBps;
   if (impact !== undefined && impact > limits.priceImpactNoticeBps)
     add({
       code: 'PRICE_IMPACT',

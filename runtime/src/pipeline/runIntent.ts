@@ -199,6 +199,14 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
       hints: ['nothing was signed'],
     });
 
+  // Lucid's own bound on every swap, from the venue's state: an agent's quote or minimum is never taken on trust.
+  const bounds = draft.checkIntent ? await session.checks.amounts({ report: simulation, plans, steps, stepReports: draft.stepReports }) : [];
+  if (bounds.length)
+    throw new RefusedError(bounds[0]!.code, `the swap is not held to the market price: ${bounds[0]!.message}`, {
+      details: bounds.map((bound) => bound.message).join('\n'),
+      hints: ['nothing was signed', 'another agent, or a slippage limit you choose ("with 1% slippage"), may do better'],
+    });
+
   const risks = await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps });
   const policy = await session.checks.policy({ report: simulation, intents: resolvedIntents, plans });
   const review: Review = {

@@ -4,7 +4,7 @@
  * left by a killed run are resolved here, before anything new is sent.
  */
 import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
-import { InputError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type PlanCall, type TokenInfo, type IntentAction } from '../../../kernel/index.js';
+import { InputError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type PlanCall, type ResolvedIntent, type TokenInfo, type IntentAction } from '../../../kernel/index.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
 import type { Review } from '../pipeline/types.js';
 import type { RunRecorder, Session, SessionChecks } from './types.js';
@@ -308,7 +308,20 @@ async function sessionChecks(input: {
   const { store, client, chainId, account, contracts, tokens, home } = input;
   const { checkAgentPromises } = await import('../checks/checkAgentPromises.js');
   const { checkIntentEffects } = await import('../checks/checkIntentEffects.js');
+  const { checkSwapBounds } = await import('../checks/checkSwapBounds.js');
+  // One read of the venues' state per simulated report: the refusal and the price-impact flag share it.
+  const bounds = new WeakMap<SimulationReport, ReturnType<typeof checkSwapBounds>>();
+  const swapBounds = (report: SimulationReport, plans: Plan[], steps: { resolved?: ResolvedIntent | undefined }[], stepReports?: SimulationReport[]) => {
+    if (!bounds.has(report)) {
+      const stepPlans = steps.flatMap((step, i) =>
+        step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]!, report: plans.length > 1 ? stepReports?.[i] : undefined }] : [],
+      );
+      bounds.set(report, checkSwapBounds(client, { report, steps: stepPlans, contracts, knownTokens: tokens, account }));
+    }
+    return bounds.get(report)!;
+  };
   return {
+    amounts: async ({ report, plans, steps, stepReports }) => (await swapBounds(report, plans, steps, stepReports)).violations,
     expectations: (report, plans) => plans.flatMap((plan) => checkAgentPromises(report, plan.expects, account).map((v) => v.message)),
     unexplained: async (report, intents) => {
       const { checkLogEffects } = await import('../checks/checkLogEffects.js');
@@ -331,6 +344,7 @@ async function sessionChecks(input: {
         contacts: listContacts(store.db).map((c) => c.address),
         client,
         ensResolution: transfer?.resolved?.to && transfer.resolved.toLabel ? { name: transfer.resolved.toLabel, address: transfer.resolved.to, previousAddress: previous } : undefined,
+        marketImpactBps: maxOf((await swapBounds(report, plans, steps)).quotes.map((quote) => quote?.impactBps)),
         shapes: { steps: steps.flatMap((step, i) => (step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]! }] : [])), contracts },
       });
       return flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message }));
@@ -361,6 +375,11 @@ async function sessionChecks(input: {
       };
     },
   };
+}
+
+function maxOf(values: (number | undefined)[]): number | undefined {
+  const present = values.filter((value): value is number => value !== undefined);
+  return present.length ? Math.max(...present) : undefined;
 }
 
 /** After a confirmed run: learn recipients (for "never sent to before") and count spends (for daily limits). */
