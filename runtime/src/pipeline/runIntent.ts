@@ -194,11 +194,19 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
     : session.checks.expectations(simulation, plans);
   if (violations.length)
     throw new RefusedError('EXPECTATION_MISMATCH', violations[0]!, { details: violations.join('\n'), hints: ['nothing was signed'] });
-  const unexplained = draft.checkIntent ? session.checks.unexplained(simulation, resolvedIntents) : [];
+  const unexplained = draft.checkIntent ? await session.checks.unexplained(simulation, resolvedIntents) : [];
   if (unexplained.length)
     throw new RefusedError('UNEXPLAINED_EFFECT', `the plan does something you did not ask for: ${unexplained[0]}`, {
       details: unexplained.join('\n'),
       hints: ['nothing was signed'],
+    });
+
+  // Lucid's own bound on every swap, from the venue's state: an agent's quote or minimum is never taken on trust.
+  const bounds = draft.checkIntent ? await session.checks.amounts({ report: simulation, plans, steps, stepReports: draft.stepReports }) : [];
+  if (bounds.length)
+    throw new RefusedError(bounds[0]!.code, `the swap is not held to the market price: ${bounds[0]!.message}`, {
+      details: bounds.map((bound) => bound.message).join('\n'),
+      hints: ['nothing was signed', 'another agent, or a slippage limit you choose ("with 1% slippage"), may do better'],
     });
 
   const risks = await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps });

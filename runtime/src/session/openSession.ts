@@ -358,9 +358,27 @@ async function sessionChecks(input: {
   const { store, client, chainId, account, contracts, tokens, home } = input;
   const { checkAgentPromises } = await import('../checks/checkAgentPromises.js');
   const { checkIntentEffects } = await import('../checks/checkIntentEffects.js');
+  const { checkSwapBounds } = await import('../checks/checkSwapBounds.js');
+  // One read of the venues' state per simulated report: the refusal and the price-impact flag share it.
+  const bounds = new WeakMap<SimulationReport, ReturnType<typeof checkSwapBounds>>();
+  const swapBounds = (report: SimulationReport, plans: Plan[], steps: { resolved?: ResolvedIntent | undefined }[], stepReports?: SimulationReport[]) => {
+    if (!bounds.has(report)) {
+      const stepPlans = steps.flatMap((step, i) =>
+        step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]!, report: plans.length > 1 ? stepReports?.[i] : undefined }] : [],
+      );
+      bounds.set(report, checkSwapBounds(client, { report, steps: stepPlans, contracts, knownTokens: tokens, account }));
+    }
+    return bounds.get(report)!;
+  };
   return {
+    amounts: async ({ report, plans, steps, stepReports }) => (await swapBounds(report, plans, steps, stepReports)).violations,
     expectations: (report, plans) => plans.flatMap((plan) => checkAgentPromises(report, plan.expects, account).map((v) => v.message)),
-    unexplained: (report, intents) => checkIntentEffects(report, intents, account).unexplained.map((u) => u.message),
+    unexplained: async (report, intents) => {
+      const { checkLogEffects } = await import('../checks/checkLogEffects.js');
+      const { readEffectContext } = await import('../checks/readEffectContext.js');
+      const context = await readEffectContext(client, { report, account, contracts, tokens });
+      return [...checkIntentEffects(report, intents, account).unexplained, ...checkLogEffects(report, intents, account, context)].map((u) => u.message);
+    },
     risks: async ({ report, intents, plans, steps }) => {
       const { assessRiskFlags } = await import('../checks/assessRiskFlags.js');
       const transfer = steps.find((step) => step.resolved?.action === 'transfer' && step.resolved.to && step.resolved.toLabel?.includes('.'));
@@ -376,6 +394,8 @@ async function sessionChecks(input: {
         contacts: listContacts(store.db).map((c) => c.address),
         client,
         ensResolution: transfer?.resolved?.to && transfer.resolved.toLabel ? { name: transfer.resolved.toLabel, address: transfer.resolved.to, previousAddress: previous } : undefined,
+        marketImpactBps: maxOf((await swapBounds(report, plans, steps)).quotes.map((quote) => quote?.impactBps)),
+        shapes: { steps: steps.flatMap((step, i) => (step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]! }] : [])), contracts },
       });
       return flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message }));
     },
@@ -462,6 +482,11 @@ async function reserveForReview(input: { store: Store; home: string; review: Rev
       return result.exposures.map((exposure) => ({ token: exposure.token === 'ETH' ? ('ETH' as const) : exposure.token, amount: exposure.outflow }));
     },
   });
+}
+
+function maxOf(values: (number | undefined)[]): number | undefined {
+  const present = values.filter((value): value is number => value !== undefined);
+  return present.length ? Math.max(...present) : undefined;
 }
 
 /** After a confirmed run: learn recipients (for "never sent to before"). Spends were reserved before signing. */
