@@ -336,6 +336,12 @@ class Parser {
   }
 
   private action(verb: VerbKind, t: Token | undefined): Draft[] {
+    if (verb === 'balance' && t && !verbs.has(t.lower) && ['check', 'show', 'display', 'view'].includes(this.fuzzyVerb(t) ?? '')) {
+      // "chek my balance": the slip is corrected and the question read.
+      this.noteCorrection(t, verb);
+      this.pos++;
+      return [this.balance()];
+    }
     if (verb === 'balance' || (t && t.lower === 'give' && this.isWord(this.peek(1), 'me') && !this.startsPlainAmount(this.peek(2) ?? t))) return [this.balance()];
     if (verb === 'get' && t) {
       const next = this.isWord(this.peek(1), 'me') ? this.peek(2) : this.peek(1);
@@ -346,6 +352,8 @@ class Parser {
     if (t) {
       this.pos++;
       this.noteCorrection(t, verb);
+      // "Send please 5 USDC to bob": politeness right after the verb.
+      this.acceptPhrase([['please'], ['pls'], ['plz'], ['kindly'], ['for', 'me'], ['quickly']]);
     }
     switch (verb) {
       case 'transfer':
