@@ -1469,6 +1469,10 @@ class Parser {
       this.pos++;
       return t.text;
     }
+    if (t.kind === 'word' && foreignTokens.has(t.lower) && this.symbolOf(t) === undefined)
+      throw refusal(intentErrorCodes.unknownToken, this.source, t, `unknown token ${quote(t.text)}: it is not in the token list of this chain`, [
+        `known tokens: ${this.symbols.spellings.join(', ')}`,
+      ]);
     const symbol = this.symbolOf(t) ?? this.correctedSymbol(t);
     if (symbol) {
       this.pos++;
@@ -1701,17 +1705,34 @@ class Parser {
       const known = venuePhrases.find((phrase) => phrase.words.length === 1 && phrase.words[0] === name);
       if (known) {
         this.pos += 2;
-        return known.venue;
+        return this.venueTail(known.venue);
+      }
+    }
+    if (t?.kind === 'word' && t.lower.endsWith("'s")) {
+      // "uniswap's router".
+      const known = venuePhrases.find((phrase) => phrase.words.length === 1 && phrase.words[0] === t.lower.slice(0, -2));
+      if (known) {
+        this.pos++;
+        return this.venueTail(known.venue);
       }
     }
     for (const { words, venue } of venuePhrases) {
-      if (this.acceptPhrase([words])) {
-        while (this.peek()?.kind === 'word' && venueNouns.has(this.peek()!.lower)) this.pos++;
-        return venue;
-      }
+      if (this.acceptPhrase([words])) return this.venueTail(venue);
     }
     this.pos = save;
     return undefined;
+  }
+
+  /** What may follow a venue's name: a version ("uniswap v4" → "uniswap-v4") and nouns ("pool", "protocol"). */
+  private venueTail(venue: string): string {
+    let name = venue;
+    const version = this.peek();
+    if (!/-v\d+$/.test(name) && version?.kind === 'word' && /^v\d{1,2}$/.test(version.lower)) {
+      this.pos++;
+      name = `${name}-${version.lower}`;
+    }
+    while (this.peek()?.kind === 'word' && venueNouns.has(this.peek()!.lower)) this.pos++;
+    return name;
   }
 
   /** After "via"/"through"/"using": a single unknown name ("Balancer"), not a token, chain, or reserved word. */
