@@ -28,6 +28,11 @@ import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
 import { intentErrorCodes, knownSymbols } from '../../../kernel/index.js';
 
+/** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
+const placeNouns: ReadonlySet<string> = new Set([
+  'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
+]);
+
 /** Every symbol of every token list: a symbol real somewhere is never taken for a slip of another. */
 let everySymbol: ReadonlySet<string> | undefined;
 import { refusal } from './errors.js';
@@ -437,6 +442,7 @@ class Parser {
       }
       let each = this.acceptWord('each', 'apiece');
       this.acceptWord('over');
+      this.acceptOwnWallet();
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
       const probe: Draft = { action: 'transfer' };
       this.modifiers(probe, false);
@@ -487,6 +493,14 @@ class Parser {
       this.setAmount(draft, amount!);
       return draft;
     });
+  }
+
+  /** "from my wallet", "out of my account": where the funds come from is always the user's own account. */
+  private acceptOwnWallet(): void {
+    this.acceptPhrase([
+      ['from', 'my', 'wallet'], ['from', 'my', 'account'], ['from', 'my', 'balance'], ['out', 'of', 'my', 'wallet'], ['out', 'of', 'my', 'account'],
+      ['from', 'my', 'main', 'wallet'], ['from', 'my', 'main', 'account'],
+    ]);
   }
 
   /** Several recipients without "each" could be one payment split or one each: refuse, asking which. */
@@ -586,6 +600,7 @@ class Parser {
   /** swap/trade/exchange/convert/sell, and the verbless "1 ETH -> USDC". */
   private swapBody(verb: 'swap' | 'sell'): Draft {
     const draft: Draft = { action: 'swap' };
+    if (this.isWord(this.peek(), 'exactly', 'exact') && this.peek(1) && this.startsPlainAmount(this.peek(1)!)) this.pos++;
     const t = this.peek();
     let amount: Amount | undefined;
     if (t && (this.startsAmount(t) || this.startsReference(t))) amount = this.amount('swap');
@@ -595,6 +610,7 @@ class Parser {
     }
     if (amount) this.setAmount(draft, amount);
     draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
+    this.acceptOwnWallet();
     this.acceptWord('back', 'over');
     if (!(this.acceptWord('for', 'to', 'into', 'in') || this.acceptPunct('->')))
       throw this.expected(verb === 'sell' ? '"for" and the token to receive' : '"for" and the token to get', 'swap');
@@ -1512,9 +1528,20 @@ class Parser {
         continue;
       }
       if (t?.kind === 'word' && /'s$/.test(t.lower) && next?.kind === 'word' && recipientNouns.has(next.lower)) {
-        this.pos++;
-        labelled = true;
-        continue;
+        let k = 1;
+        while (this.peek(k)?.kind === 'word' && recipientNouns.has(this.peek(k)!.lower)) k++;
+        if (this.isWord(this.peek(k), 'at')) k++;
+        const target = this.peek(k);
+        if (target?.kind === 'address' || target?.kind === 'ens') {
+          // "Carol's wallet 0x…": the possessor labels the address.
+          this.pos += k;
+          continue;
+        }
+        // "Bob's wallet": the possessor is the recipient.
+        const name = t.text.replace(/'s$/i, '');
+        if (!/^[A-Za-z0-9_-]+$/.test(name) || reservedWords.has(name.toLowerCase())) throw this.expected('a recipient', context);
+        this.pos += k;
+        return name;
       }
       if (labelled && this.isWord(t, 'at') && next && (next.kind === 'address' || next.kind === 'ens')) {
         this.pos++;
@@ -1537,6 +1564,8 @@ class Parser {
 
   private recipientCore(context: ExampleKey): string {
     const t = this.peek();
+    if (t?.kind === 'word' && placeNouns.has(t.lower))
+      throw this.fail(t, `which ${t.lower}? give its address or ENS name, like "to ${t.lower} 0x…"`, context);
     if (!t) throw this.expected(context === 'transfer' ? 'a recipient' : 'a spender', context);
     if (t.kind === 'address') {
       this.checkChecksum(t, context);
