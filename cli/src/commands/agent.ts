@@ -93,7 +93,7 @@ export function agentCommand(): Command {
     addChainOptions(new Command('serve'))
       .description('serve your agent over HTTP (GET /health, POST /plan) until Ctrl-C')
       .argument('<path>', 'the agent module')
-      .option('--port <port>', 'port on 127.0.0.1 (default: a free one)', '0')
+      .option('--port <port>', 'port on 127.0.0.1 (default: a free one)')
       .action(async (path: string, raw: unknown) => {
         const options = await parseOptions(
           (z) => z.object({ port: z.coerce.number({ message: '--port must be a number' }).int().min(0).max(65_535).default(0), rpcUrl: z.url().optional(), chain: z.string().min(1).optional(), account: z.string().min(1).optional() }),

@@ -13,6 +13,9 @@ import { outcomeDocument, runContributorPlans } from '../contributor/runContribu
 import { paint, sanitize, say, writeData, writeJson } from '../output.js';
 import { addReadOptions, addTxOptions, parseOptions, readOptionsSchema, txOptionsSchema, txOptionsShape } from './options.js';
 
+/** "an agent", "a frontend": help text reads as English. */
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
+
 export type EntryCommandParameters = { kind: RegistryKind; description: string; registerArgument: string; describe: DescribeEntry; examples: string };
 
 export function entryCommand({ kind, description, registerArgument, describe, examples }: EntryCommandParameters): Command {
@@ -63,7 +66,7 @@ function registerVerb(kind: RegistryKind, registerArgument: string, describe: De
 
 function updateVerb(kind: RegistryKind): Command {
   return addTxOptions(new Command('update'))
-    .description(`change a ${kind} entry you own: fee, endpoint, metadata`)
+    .description(`change ${article(kind)} ${kind} entry you own: fee, endpoint, metadata`)
     .argument('<id>')
     .option('--fee <eth>', 'new fee per use, in ETH')
     .option('--endpoint <url>', 'new endpoint')
@@ -98,7 +101,7 @@ function updateVerb(kind: RegistryKind): Command {
 
 function deactivateVerb(kind: RegistryKind): Command {
   return addTxOptions(new Command('deactivate'))
-    .description(`turn a ${kind} entry off: it can no longer be used or routed to (you keep it)`)
+    .description(`turn ${article(kind)} ${kind} entry off: it can no longer be used or routed to (you keep it)`)
     .argument('<id>')
     .action(async (id: string, raw: unknown) => {
       const options = await parseOptions(txOptionsSchema, raw);
@@ -127,11 +130,11 @@ function listVerb(kind: RegistryKind): Command {
         const entries = listEntries(session.store.db, { chainId: session.chainId, contracts: registryContractsFrom(session.contracts), kind });
         if (options.json) return writeJson({ kind, chainId: session.chainId, entries });
         if (entries.length === 0) return writeData(`no ${kind}s registered yet — ${kind === 'agent' ? 'lucid agent register ./my-agent/agent.ts --endpoint <url>' : `lucid ${kind} register <name>`}`);
-        const { formatUnits } = await import('../../../kernel/index.js');
+        const { formatUnitsHuman } = await import('../../../kernel/index.js');
         for (const entry of entries) {
           const name = entry.name ? sanitize(entry.name, 40) : paint('(unverified metadata)', 'dim', process.stdout);
           const state = entry.active ? paint('active', 'green', process.stdout) : paint('inactive', 'dim', process.stdout);
-          writeData(`#${entry.entryId}  ${name}  ${state}  fee ${formatUnits(entry.feeWei, 18)} ETH  uses ${entry.usageCount}  ${entry.actions.map((a) => sanitize(a, 32)).join(',')}  owner ${entry.owner}`);
+          writeData(`#${entry.entryId}  ${name}  ${state}  fee ${formatUnitsHuman(entry.feeWei, 18)} ETH  uses ${entry.usageCount}  ${entry.actions.map((a) => sanitize(a, 32)).join(',')}  owner ${entry.owner}`);
         }
       } finally {
         await session.close();
@@ -153,8 +156,8 @@ function showVerb(kind: RegistryKind): Command {
         const entry = requireEntry(session.store.db, { chainId: session.chainId, contracts, kind, entryId });
         const earnings = await readEntryEarnings(session.publicClient, session.store.db, { chainId: session.chainId, contracts, kind, entryId });
         if (options.json) return writeJson({ ...entry, earnings });
-        const { formatUnits } = await import('../../../kernel/index.js');
-        const eth = (wei: bigint) => formatUnits(wei, 18);
+        const { formatUnitsHuman } = await import('../../../kernel/index.js');
+        const eth = (wei: bigint) => formatUnitsHuman(wei, 18);
         const lines = [
           `${kind} #${entry.entryId}  ${entry.name ? sanitize(entry.name, 64) : '(unverified metadata)'}  ${entry.active ? 'active' : 'inactive'}`,
           entry.description ? `  ${sanitize(entry.description, 200)}` : undefined,
@@ -176,7 +179,7 @@ function showVerb(kind: RegistryKind): Command {
 
 function withdrawVerb(kind: RegistryKind): Command {
   return addTxOptions(new Command('withdraw'))
-    .description(`withdraw the ETH fees a ${kind} you own has earned`)
+    .description(`withdraw the ETH fees ${article(kind)} ${kind} you own has earned`)
     .argument('<id>')
     .action(async (id: string, raw: unknown) => {
       const options = await parseOptions(txOptionsSchema, raw);
@@ -196,7 +199,7 @@ function withdrawVerb(kind: RegistryKind): Command {
 
 function claimVerb(kind: RegistryKind): Command {
   return addTxOptions(new Command('claim'))
-    .description(`claim the LUCID emissions a ${kind} you own has earned`)
+    .description(`claim the LUCID emissions ${article(kind)} ${kind} you own has earned`)
     .argument('<id>')
     .action(async (id: string, raw: unknown) => {
       const options = await parseOptions(txOptionsSchema, raw);

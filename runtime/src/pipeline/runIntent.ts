@@ -43,7 +43,9 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
   } catch (error) {
     // Recorded so `lucid history` shows failed attempts too; nothing else happens for words that do not parse.
     const lucid = findLucidError(error);
-    recorder.recordFailedParse({ text: parameters.text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
+    // Words refused as a secret are not kept at all, not even redacted.
+    const text = lucid?.code === 'SECRET_IN_INPUT' ? '[words withheld: they looked like a private key or recovery phrase]' : parameters.text;
+    recorder.recordFailedParse({ text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
     throw error;
   }
   const runId = recorder.createRun({

@@ -3,7 +3,7 @@
  * capital provider's position, and the emission schedule. Numbers that money depends on (claimable, owed,
  * earned) always come from the contracts' own views, never from the index.
  */
-import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
+import { erc20Abi, getAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { InputError } from '../../../kernel/index.js';
 import { getAgent, type CachedAgent } from '../store/agentsCache.js';
 import type { StoreDb } from '../store/db.js';
@@ -128,10 +128,12 @@ export type CapitalPosition = {
   /** LUCID per second streamed to all stakers now (rewardRate / 1e18), 0 after the stream ends. */
   rewardPerSecond: bigint;
   /**
-   * Yearly LUCID to the capital bucket at today's emission rate, divided by the total staked, with LUCID and
-   * the stake token valued 1:1 (no price oracle on the devnet). Undefined when nothing is staked.
+   * LUCID (base units) one whole stake token earns per day at today's emission: the capital bucket's daily
+   * emission divided by the total staked. A rate in tokens, not an APR: LUCID has no price to make one from.
+   * Undefined when nothing is staked.
    */
-  aprEstimate: number | undefined;
+  emissionPerTokenPerDay: bigint | undefined;
+  stakeDecimals: number;
   capitalBucketPerYear: bigint;
 };
 
@@ -150,7 +152,8 @@ export async function readCapitalPosition(client: PublicClient, { contracts, acc
   const schedule = await readEmissionSchedule(client, { contracts, now: block.timestamp });
   const capitalBucketPerYear = schedule.todayDailyPerPool * 365n;
   const shareBps = totalStaked === 0n ? 0 : Number((staked * 10_000n) / totalStaked);
-  const aprEstimate = totalStaked === 0n ? undefined : Number((capitalBucketPerYear * 1_000_000n) / totalStaked) / 1_000_000;
+  const stakeDecimals = await client.readContract({ address: stakeToken, abi: erc20Abi, functionName: 'decimals' });
+  const emissionPerTokenPerDay = totalStaked === 0n ? undefined : (schedule.todayDailyPerPool * 10n ** BigInt(stakeDecimals)) / totalStaked;
   return {
     stakeToken: getAddress(stakeToken),
     staked,
@@ -158,7 +161,8 @@ export async function readCapitalPosition(client: PublicClient, { contracts, acc
     shareBps,
     earned,
     rewardPerSecond: block.timestamp < finish ? rate / 10n ** 18n : 0n,
-    aprEstimate,
+    emissionPerTokenPerDay,
+    stakeDecimals,
     capitalBucketPerYear,
   };
 }
