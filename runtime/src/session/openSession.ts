@@ -354,7 +354,7 @@ async function sessionChecks(input: {
         client,
         ensResolution: transfer?.resolved?.to && transfer.resolved.toLabel ? { name: transfer.resolved.toLabel, address: transfer.resolved.to, previousAddress: previous } : undefined,
       });
-      return flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message }));
+      return flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message, ...(flag.address ? { address: flag.address } : {}) }));
     },
     policy: async ({ report, intents, plans }) => {
       const { loadPolicy } = await import('../policy/policy.js');
