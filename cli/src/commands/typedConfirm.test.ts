@@ -95,3 +95,17 @@ test.skipIf(!hasScript)('behavior: typing the first amount does not sign the sec
   expect(await client.getBalance({ address: recipient })).toBe(parseEther('1'));
   expect(await usdcOf(recipient)).toBe(parseUnits('200', 6));
 }, 240_000);
+
+test.skipIf(!hasScript)('behavior: a recipient that looks like a contact at both ends needs its full address typed, not y', async () => {
+  expect((await lucid(['contacts', 'add', 'bob', '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'])).code).toBe(0);
+  const spoof = `0x7099${'1'.repeat(32)}79c8` as Address;
+  const intent = `send 0.1 ETH to ${spoof}`;
+  const plainYes = await onTerminal(intent, [[/Type its full address/, 'y']]);
+  expect(plainYes.output).toMatch(/Type its full address/);
+  expect(plainYes.code, plainYes.output).toBe(3);
+  expect(await client.getBalance({ address: spoof })).toBe(0n);
+
+  const typed = await onTerminal(intent, [[/Type its full address/, spoof]]);
+  expect(typed.code, typed.output).toBe(0);
+  expect(await client.getBalance({ address: spoof })).toBe(parseEther('0.1'));
+}, 240_000);
