@@ -155,3 +155,16 @@ test('errors: a malformed eth_chainId answer exits 4, not as a bug in Lucid', as
     rpc.close();
   }
 });
+
+test('behavior: "send … then what’s my balance" is refused as a whole: nothing sent, nothing recorded as done', async () => {
+  const to = '0x00000000000000000000000000000000000c0ffe';
+  const result = await lucid(['--yes', '--json', `send 0.1 ETH to ${to} then what's my ETH balance`]);
+  expect(result.code, result.stderr).toBe(2);
+  expect(JSON.parse(result.stdout).error.code).toBe('MIXED_QUESTION_AND_TRANSACTION');
+  const history = JSON.parse((await lucid(['history', '--json'])).stdout).runs as { text: string; status: string }[];
+  const run = history.find((r) => r.text.includes(to));
+  expect(run?.status).toBe('failed');
+  const status = JSON.parse((await lucid(['devnet', 'status', '--json'])).stdout) as { rpcUrl: string };
+  const balance = await fetch(status.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getBalance', params: [to, 'latest'] }) });
+  expect(((await balance.json()) as { result: string }).result).toBe('0x0');
+});

@@ -67,8 +67,17 @@ export async function confirmReview(review: Review, options: Pick<RunOptions, 'y
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     if (consent.kind === 'type') {
-      const answer = await rl.question(forTerminal(paint(`Type ${consent.amount} to sign, anything else to cancel: `, 'yellow')));
-      return typedConsentMatches(review, answer);
+      // Every entry is asked and must match: typing the first amount does not sign the others.
+      const entries = consent.entries.length ? consent.entries : [{ kind: 'amount' as const, text: consent.amount }];
+      for (const entry of entries) {
+        const question =
+          entry.kind === 'address'
+            ? `The recipient looks like an address you know. Type its full address (${entry.text}) to sign, anything else to cancel: `
+            : `Type ${entry.text}${entry.symbol ? ` ${entry.symbol}` : ''} to sign, anything else to cancel: `;
+        const answer = await rl.question(forTerminal(paint(question, 'yellow')));
+        if (!typedConsentMatches(review, answer, entry)) return false;
+      }
+      return true;
     }
     const answer = await rl.question(forTerminal(paint('Sign and send? [y/N] ', 'bold')));
     return /^y(es)?$/i.test(answer.trim());

@@ -10,7 +10,7 @@
  * review, and the signer compares what it signs with the reviewed calls.
  */
 import type { Address } from 'viem';
-import { LucidError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList } from '../../../kernel/index.js';
+import { LucidError, InputError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
 import { resolveIntent } from '../resolve/resolveIntent.js';
 import { selectAgent, type Candidate } from '../select/selectAgent.js';
@@ -175,6 +175,11 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   const { steps, plans, resolvedIntents, intents } = draft;
   const readOnlyPlan = plans.find((plan) => plan.readOnly);
   const calls = plans.flatMap((plan) => plan.calls);
+  // A question beside a transaction would make the whole run "read-only": nothing sent, yet recorded as done.
+  if (readOnlyPlan && calls.length > 0)
+    throw new InputError('MIXED_QUESTION_AND_TRANSACTION', 'one request cannot both send something and ask a question; nothing was signed', {
+      hints: ['run the transaction first, then ask the question (e.g. `lucid "what\'s my ETH balance"`) as its own request'],
+    });
   emit('simulating', `simulating ${calls.length} call(s) as one sequence`, { runId });
   // One step: the winner's competition run already simulated exactly these calls as one sequence on the
   // same block, so it is the report; several steps are simulated again as one sequence.

@@ -22,7 +22,7 @@ export type Stage =
 
 export type StageEvent = { stage: Stage; message: string; at: number; runId?: number | undefined; hash?: Hex | undefined };
 
-export type RiskFlagView = { code: string; level: 'info' | 'warning' | 'danger'; message: string };
+export type RiskFlagView = { code: string; level: 'info' | 'warning' | 'danger'; message: string; address?: Address | undefined };
 
 export type CandidateView = {
   agentId: string;

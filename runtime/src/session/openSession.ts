@@ -397,7 +397,7 @@ async function sessionChecks(input: {
         marketImpactBps: maxOf((await swapBounds(report, plans, steps)).quotes.map((quote) => quote?.impactBps)),
         shapes: { steps: steps.flatMap((step, i) => (step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]! }] : [])), contracts },
       });
-      return flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message }));
+      return flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message, ...(flag.address ? { address: flag.address } : {}) }));
     },
     policy: async ({ report, intents, plans }) => {
       const { loadPolicy } = await import('../policy/policy.js');
