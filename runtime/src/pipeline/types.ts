@@ -57,7 +57,12 @@ export type Review = {
   plans: Plan[];
   simulation: SimulationReport;
   risks: RiskFlagView[];
-  policy: { decision: 'allow' | 'deny' | 'confirm-typed'; violations: { rule: string; message: string }[]; typedConfirmation?: string | undefined };
+  policy: {
+    decision: 'allow' | 'deny' | 'confirm-typed';
+    /** Each violated rule, with its explanation (runtime/src/policy/explainViolation.ts): the rule's value, what the plan did, how to change it. */
+    violations: { rule: string; message: string; key?: string | undefined; limit?: string | undefined; actual?: string | undefined; fix?: string | undefined }[];
+    typedConfirmation?: string | undefined;
+  };
   /** Read-only answers (balance) have nothing to sign. */
   readOnly?: Plan['readOnly'];
   /** Names of the addresses Lucid knows on this chain (lower-case address → name), for display. */

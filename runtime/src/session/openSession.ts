@@ -350,7 +350,7 @@ async function sessionChecks(input: {
       const typed = result.confirmations[0];
       return {
         decision: result.decision,
-        violations: result.violations.map((v) => ({ rule: v.rule, message: v.message })),
+        violations: result.violations.map((v) => ({ rule: v.rule, message: v.message, key: v.key, limit: v.limit, actual: v.actual, fix: v.fix })),
         ...(typed ? { typedConfirmation: typed.text } : {}),
       };
     },
