@@ -19,18 +19,21 @@ import { frontendCommand } from './frontend.js';
 import { computeCommand } from './compute.js';
 import { stakeCommand, unstakeCommand, rewardsCommand, claimCommand } from './capital.js';
 import { emissionsCommand } from './emissions.js';
+import { signCommand } from './sign.js';
+import { exportCommand } from './export.js';
 import { addExamples } from './examples.js';
 
 export function registerCommands(program: Command): void {
   // `lucid "<intent>"` is `lucid run "<intent>"`; with no words on a terminal it opens the interactive UI.
   addRunOptions(program)
     .argument('[intent...]', 'what you want, in plain words (omit on a terminal for the interactive UI)')
+    .option('--save <file>', 'with --dry-run: write the simulated plan as a bundle to sign later (`lucid sign <file>`)')
     .addHelpText('after', runExamples)
     .action(async (words: string[], raw: unknown) => {
       const options = await parseOptions(runOptionsSchema, raw);
       if (words.length > 0) {
-        const { runAction } = await import('./run.js');
-        return runAction(joinWords(words), options);
+        const { runAction, saveOption } = await import('./run.js');
+        return runAction(joinWords(words), options, saveOption(raw));
       }
       if (process.stdin.isTTY && process.stdout.isTTY && !options.json) {
         const { startInteractive } = await import('../interactive.js');
@@ -40,6 +43,8 @@ export function registerCommands(program: Command): void {
     });
   program.addCommand(runCommand());
   program.addCommand(parseCommand());
+  program.addCommand(signCommand());
+  program.addCommand(exportCommand());
   program.addCommand(historyCommand());
   program.addCommand(balanceCommand());
   program.addCommand(agentsCommand());
