@@ -80,3 +80,8 @@ export {
 export { signPlanBundle, type SignPlanBundleParameters, type SignPlanBundleReturnType } from './src/bundle/signPlanBundle.js';
 export { comparePlanSimulations, type PlanSimulationChanges } from './src/bundle/comparePlanSimulations.js';
 export { exportSafeBatch, type SafeBatch } from './src/bundle/exportSafeBatch.js';
+
+// The MCP server's runtime side: the machine policy and the plans an assistant simulated.
+export { loadMachinePolicy, evaluateMachinePolicy, reviewIntents, machinePolicySchema, machinePolicyFileName, type MachinePolicy, type MachineDecision } from './src/mcp/machinePolicy.js';
+export { saveMcpPlan, readMcpPlan, removeMcpPlan, mcpPlanPath, mcpPlanTtlMs } from './src/mcp/planStore.js';
+export { spentToday } from './src/mcp/spentToday.js';

@@ -21,6 +21,8 @@ import { stakeCommand, unstakeCommand, rewardsCommand, claimCommand } from './ca
 import { emissionsCommand } from './emissions.js';
 import { signCommand } from './sign.js';
 import { exportCommand } from './export.js';
+import { approveCommand } from './approve.js';
+import { mcpCommand } from './mcp.js';
 import { addExamples } from './examples.js';
 
 export function registerCommands(program: Command): void {
@@ -45,6 +47,8 @@ export function registerCommands(program: Command): void {
   program.addCommand(parseCommand());
   program.addCommand(signCommand());
   program.addCommand(exportCommand());
+  program.addCommand(approveCommand());
+  program.addCommand(mcpCommand());
   program.addCommand(historyCommand());
   program.addCommand(balanceCommand());
   program.addCommand(agentsCommand());

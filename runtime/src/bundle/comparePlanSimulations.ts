@@ -15,6 +15,8 @@ import type { PlanBundle } from './planBundle.js';
 export type PlanSimulationChanges = {
   /** One line per difference, both sides shown. Empty when nothing changed. */
   changes: string[];
+  /** The differences in effects (balances, allowances), gas left out: a machine caller refuses on any. */
+  effects: string[];
   /** Whether any difference is beyond the bounds above (then a person must confirm). */
   beyondBounds: boolean;
   /** The block the bundle was simulated at, and the one it was simulated at again. */
@@ -58,10 +60,11 @@ export function comparePlanSimulations(before: PlanBundle['simulation'], after: 
     changes.push(`allowance of ${was.symbol} for ${was.spender}: ${formatUnitsHuman(BigInt(was.post), was.decimals)} → untouched`);
     beyondBounds = true;
   }
+  const effects = [...changes];
   const gasBefore = (before as { gas?: { costWei?: string } }).gas?.costWei;
   if (gasBefore !== undefined && BigInt(gasBefore) !== after.gas.costWei)
     changes.push(`gas cost: ${formatUnitsHuman(BigInt(gasBefore), 18)} ETH → ${formatUnitsHuman(after.gas.costWei, 18)} ETH`);
-  return { changes, beyondBounds, blocks: { before: before.blockNumber, after: after.blockNumber.toString() } };
+  return { changes, effects, beyondBounds, blocks: { before: before.blockNumber, after: after.blockNumber.toString() } };
 }
 
 function abs(value: bigint): bigint {
