@@ -3,13 +3,13 @@ pragma solidity ^0.8.24;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {TimedPausable} from "../src/utils/TimedPausable.sol";
 import {CapitalPool} from "../src/CapitalPool.sol";
 import {Fixture} from "./utils/Fixture.sol";
 
 contract CapitalPoolTest is Fixture {
-    event Staked(address indexed account, uint256 amount);
-    event Withdrawn(address indexed account, address indexed to, uint256 amount);
+    event Staked(address indexed account, uint256 amount, uint256 lockEnd, uint256 multiplier);
+    event Withdrawn(address indexed account, address indexed to, uint256 amount, uint256 paid);
     event RewardClaimed(address indexed account, address indexed to, uint256 amount);
 
     function test_Parameters() public view {
@@ -21,13 +21,15 @@ contract CapitalPoolTest is Fixture {
 
     function test_RevertWhen_ConstructorInvalid() public {
         vm.expectRevert(CapitalPool.CapitalPoolInvalidParameter.selector);
-        new CapitalPool(owner, IERC20(address(lucid)), IERC20(address(lucid)), address(controller), 1 days);
+        new CapitalPool(owner, IERC20(address(lucid)), IERC20(address(lucid)), address(controller), fund, 1 days);
         vm.expectRevert(CapitalPool.CapitalPoolInvalidParameter.selector);
-        new CapitalPool(owner, IERC20(address(0)), IERC20(address(lucid)), address(controller), 1 days);
+        new CapitalPool(owner, IERC20(address(0)), IERC20(address(lucid)), address(controller), fund, 1 days);
         vm.expectRevert(CapitalPool.CapitalPoolInvalidParameter.selector);
-        new CapitalPool(owner, IERC20(address(stEth)), IERC20(address(lucid)), address(0), 1 days);
+        new CapitalPool(owner, IERC20(address(stEth)), IERC20(address(lucid)), address(0), fund, 1 days);
         vm.expectRevert(CapitalPool.CapitalPoolInvalidParameter.selector);
-        new CapitalPool(owner, IERC20(address(stEth)), IERC20(address(lucid)), address(controller), 31 days);
+        new CapitalPool(owner, IERC20(address(stEth)), IERC20(address(lucid)), address(controller), address(0), 1 days);
+        vm.expectRevert(CapitalPool.CapitalPoolInvalidParameter.selector);
+        new CapitalPool(owner, IERC20(address(stEth)), IERC20(address(lucid)), address(controller), fund, 31 days);
     }
 
     function test_Stake() public {
@@ -35,8 +37,8 @@ contract CapitalPoolTest is Fixture {
         vm.startPrank(alice);
         stEth.approve(address(pool), 10 ether);
         vm.expectEmit(address(pool));
-        emit Staked(alice, 10 ether);
-        pool.stake(10 ether);
+        emit Staked(alice, 10 ether, block.timestamp, 10_000);
+        pool.stake(10 ether, 0);
         vm.stopPrank();
         assertEq(pool.stakedOf(alice), 10 ether);
         assertEq(pool.totalStaked(), 10 ether);
@@ -45,14 +47,14 @@ contract CapitalPoolTest is Fixture {
 
     function test_RevertWhen_StakeZero() public {
         vm.expectRevert(CapitalPool.CapitalPoolZeroAmount.selector);
-        pool.stake(0);
+        pool.stake(0, 0);
     }
 
     function test_RevertWhen_StakeWhilePaused() public {
         vm.prank(owner);
         pool.pause();
-        vm.expectRevert(Pausable.EnforcedPause.selector);
-        pool.stake(1);
+        vm.expectRevert(abi.encodeWithSelector(TimedPausable.TimedPausableEnforcedPause.selector, block.timestamp + 7 days));
+        pool.stake(1, 0);
     }
 
     function test_RevertWhen_PauseByNonOwner() public {
@@ -67,7 +69,7 @@ contract CapitalPoolTest is Fixture {
     function test_Withdraw() public {
         _stake(alice, 10 ether);
         vm.expectEmit(address(pool));
-        emit Withdrawn(alice, bob, 4 ether);
+        emit Withdrawn(alice, bob, 4 ether, 4 ether);
         vm.prank(alice);
         pool.withdraw(4 ether, bob);
         assertEq(pool.stakedOf(alice), 6 ether);

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {TimedPausable} from "../src/utils/TimedPausable.sol";
 import {EmissionController} from "../src/EmissionController.sol";
 import {Fixture} from "./utils/Fixture.sol";
 
@@ -55,7 +55,7 @@ contract EmissionControllerTest is Fixture {
         new EmissionController(owner, fund, 400, initial, 1e18, start);
     }
 
-    function test_RevertWhen_TotalAbove128Bits() public {
+    function test_RevertWhen_TotalAbove120Bits() public {
         uint256 initial = type(uint96).max;
         vm.expectRevert(abi.encodeWithSelector(EmissionController.EmissionControllerInvalidSchedule.selector, initial, 1));
         new EmissionController(owner, fund, 400, initial, 1, start);
@@ -171,7 +171,7 @@ contract EmissionControllerTest is Fixture {
     function test_RevertWhen_DistributeWhilePaused() public {
         vm.prank(owner);
         controller.pause();
-        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.expectRevert(abi.encodeWithSelector(TimedPausable.TimedPausableEnforcedPause.selector, block.timestamp + 7 days));
         controller.distribute();
     }
 

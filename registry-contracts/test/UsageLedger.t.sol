@@ -3,8 +3,8 @@ pragma solidity ^0.8.24;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
-import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {ERC721} from "solady/tokens/ERC721.sol";
+import {TimedPausable} from "../src/utils/TimedPausable.sol";
 import {EntryRegistry} from "../src/EntryRegistry.sol";
 import {UsageLedger} from "../src/UsageLedger.sol";
 import {Fixture} from "./utils/Fixture.sol";
@@ -34,14 +34,16 @@ contract UsageLedgerTest is Fixture {
         compute = _register(computes, carol, 1 ether);
     }
 
-    function _deployLedger(uint256 bps, uint256 cap, uint256 epochLength) internal returns (UsageLedger) {
+    function _deployLedger(uint256 bps, uint256 cap, uint256 carry, uint256 epochLength) internal returns (UsageLedger) {
         return new UsageLedger(
             owner,
             IERC20(address(lucid)),
             [EntryRegistry(agents), EntryRegistry(frontends), EntryRegistry(computes)],
             fund,
+            address(pool),
             bps,
             cap,
+            carry,
             epochLength
         );
     }
@@ -64,19 +66,30 @@ contract UsageLedgerTest is Fixture {
             IERC20(address(lucid)),
             [EntryRegistry(agents), EntryRegistry(address(0)), EntryRegistry(computes)],
             fund,
+            address(pool),
             1_000,
             10,
+            MAX_CARRY,
             1 days
         );
     }
 
     function test_RevertWhen_ConstructorParameterOutOfBounds() public {
-        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerInvalidParameter.selector, 2_001, 10, 1 days));
-        _deployLedger(2_001, 10, 1 days);
-        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerInvalidParameter.selector, 1_000, 0, 1 days));
-        _deployLedger(1_000, 0, 1 days);
-        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerInvalidParameter.selector, 1_000, 10, 59 minutes));
-        _deployLedger(1_000, 10, 59 minutes);
+        bytes4 sel = UsageLedger.UsageLedgerInvalidParameter.selector;
+        vm.expectRevert(abi.encodeWithSelector(sel, 2_001, 10, MAX_CARRY, 1 days));
+        _deployLedger(2_001, 10, MAX_CARRY, 1 days);
+        // The wash-usage bound cannot be configured away: a cut of at least 5%, at most 100 LUCID per ETH.
+        vm.expectRevert(abi.encodeWithSelector(sel, 499, 10, MAX_CARRY, 1 days));
+        _deployLedger(499, 10, MAX_CARRY, 1 days);
+        vm.expectRevert(abi.encodeWithSelector(sel, 1_000, 101, MAX_CARRY, 1 days));
+        _deployLedger(1_000, 101, MAX_CARRY, 1 days);
+        vm.expectRevert(abi.encodeWithSelector(sel, 1_000, 10, 100_001 ether, 1 days));
+        _deployLedger(1_000, 10, 100_001 ether, 1 days);
+        vm.expectRevert(abi.encodeWithSelector(sel, 1_000, 0, MAX_CARRY, 1 days));
+        _deployLedger(1_000, 0, MAX_CARRY, 1 days);
+        vm.expectRevert(abi.encodeWithSelector(sel, 1_000, 10, MAX_CARRY, 59 minutes));
+        _deployLedger(1_000, 10, MAX_CARRY, 59 minutes);
+        _deployLedger(500, 100, 100_000 ether, 1 hours);
     }
 
     // ---------------------------------------------------------------- recordUsage
@@ -91,7 +104,7 @@ contract UsageLedgerTest is Fixture {
         assertEq(ledger.feesOwed(UsageLedger.Pool.Code, agentA), 90 ether);
         assertEq(ledger.feesOwed(UsageLedger.Pool.Community, frontend), 9 ether);
         assertEq(ledger.feesOwed(UsageLedger.Pool.Compute, compute), 0.9 ether);
-        assertEq(ledger.protocolFeesOwed(), 11.1 ether);
+        assertEq(ledger.protocolFeesOwed(), 0); // the cut is taken when the fees are withdrawn
         uint80[3] memory fees = ledger.epochFees(0);
         assertEq(fees[0], 100 ether);
         assertEq(fees[1], 10 ether);
@@ -143,7 +156,7 @@ contract UsageLedgerTest is Fixture {
         vm.prank(owner);
         ledger.pause();
         vm.deal(address(this), 100 ether);
-        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.expectRevert(abi.encodeWithSelector(TimedPausable.TimedPausableEnforcedPause.selector, block.timestamp + 7 days));
         ledger.recordUsage{value: 100 ether}(agentA, 0, 0);
         vm.prank(owner);
         ledger.unpause();
@@ -319,7 +332,7 @@ contract UsageLedgerTest is Fixture {
     }
 
     function test_RevertWhen_WithdrawFeesOfUnknownEntry() public {
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 77));
+        vm.expectRevert(ERC721.TokenDoesNotExist.selector);
         ledger.withdrawFees(UsageLedger.Pool.Compute, 77, alice);
     }
 
