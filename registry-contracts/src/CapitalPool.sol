@@ -52,25 +52,25 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     /// @notice Multiplier of a {MAX_LOCK} lock, in basis points (3x).
     uint256 public constant MAX_MULTIPLIER = 30_000;
 
-    /// @dev The stream: one slot, read by every call.
-    struct Stream {
-        uint64 lastUpdate;
-        uint64 periodFinish;
-        uint128 rate;
-    }
+    /// @notice Smallest non-zero position. Keeps the accumulator's growth between two touches of a position
+    /// below 2^112 (see {Position}): at most 1e27 LUCID-wei (the controller's bound) × 1e18 / 1e12.
+    uint256 public constant MIN_STAKE = 1e12;
 
-    /// @dev Principal and weight, one slot, written by stake and withdraw.
-    struct Totals {
-        uint128 staked;
-        uint128 weight;
-    }
-
-    /// @dev One slot per staker (plus its accumulator checkpoint).
-    struct Position {
+    /// @dev The pool: one slot, read and written by every call. Times are uint32 (until 2106).
+    struct Pool {
+        uint32 lastUpdate;
+        uint32 periodFinish;
         uint96 staked;
-        uint96 rewards;
+        uint96 weight;
+    }
+
+    /// @dev One slot per staker. `paid` is the accumulator at the last touch modulo 2^112: the difference with
+    /// the accumulator now, taken modulo 2^112 too, is exact because it is below 2^112 (see {MIN_STAKE}).
+    struct Position {
+        uint88 staked;
+        uint112 paid;
         uint40 lockEnd;
-        uint24 multiplier;
+        uint16 multiplier;
     }
 
     IERC20 public immutable stakeToken;
@@ -83,8 +83,9 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     /// @notice Receives the stake token's rebase surplus ({sweepSurplus}).
     address public immutable protectionFund;
 
-    Stream private _stream;
-    Totals private _totals;
+    Pool private _pool;
+    /// @notice LUCID-wei per second, times {PRECISION}.
+    uint256 public rewardRate;
     /// @notice Accumulated LUCID-wei per unit of weight, times {PRECISION}.
     uint256 public rewardPerShareStored;
     /// @notice Streamed while nobody staked, plus rate remainders, times {PRECISION}; re-streamed at the next reward.
@@ -93,7 +94,7 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     uint256 public rewardsHeld;
 
     mapping(address account => Position) private _positions;
-    mapping(address account => uint256) public rewardPerSharePaid;
+    mapping(address account => uint256) private _rewards;
 
     /// @notice Emitted when `account` staked `amount` (as received), locked until `lockEnd`, at `multiplier` bps.
     event Staked(address indexed account, uint256 amount, uint256 lockEnd, uint256 multiplier);
@@ -122,6 +123,8 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     error CapitalPoolLockTooLong(uint256 lockSeconds, uint256 max);
     /// @dev The position is locked until `lockEnd`.
     error CapitalPoolLocked(uint256 lockEnd);
+    /// @dev A position would hold `staked`, more than zero but less than {MIN_STAKE}.
+    error CapitalPoolBelowMinimum(uint256 staked);
 
     /**
      * @param owner_ Admin (pause); two-step transfer.
@@ -149,7 +152,7 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         rewardToken = rewardToken_;
         protectionFund = protectionFund_;
         rewardsDuration = rewardsDuration_;
-        _stream.lastUpdate = uint64(block.timestamp);
+        _pool.lastUpdate = uint32(block.timestamp);
     }
 
     /**
@@ -161,27 +164,27 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     function stake(uint256 amount, uint256 lockSeconds) external whenNotPaused nonReentrant {
         if (amount == 0) revert CapitalPoolZeroAmount();
         if (lockSeconds > MAX_LOCK) revert CapitalPoolLockTooLong(lockSeconds, MAX_LOCK);
-        Position memory p = _accrue(msg.sender);
-        Totals memory t = _totals;
+        (Pool memory pool, Position memory p) = _accrue(msg.sender);
         uint256 before = stakeToken.balanceOf(address(this));
         stakeToken.safeTransferFrom(msg.sender, address(this), amount);
         uint256 received = stakeToken.balanceOf(address(this)) - before;
         // During a shortfall (negative rebase), credit at the rate withdrawals pay, so the newcomer is whole.
-        if (before < t.staked) received = before == 0 ? received : Math.mulDiv(received, t.staked, before);
+        if (before < pool.staked && before != 0) received = Math.mulDiv(received, pool.staked, before);
 
         uint256 lockEnd = Math.max(p.lockEnd, block.timestamp + lockSeconds);
         uint256 multiplier = multiplierFor(lockEnd - block.timestamp);
         uint256 oldWeight = _weight(p.staked, p.multiplier);
-        p.staked = SafeCast.toUint96(p.staked + received);
-        // casting is safe because lockEnd <= now + 730 days fits 40 bits, and multiplier <= 30,000 fits 24 bits
+        p.staked = SafeCast.toUint88(p.staked + received);
+        if (p.staked < MIN_STAKE) revert CapitalPoolBelowMinimum(p.staked);
+        // casting is safe because lockEnd <= now + 730 days fits 40 bits, and multiplier <= 30,000 fits 16 bits
         // forge-lint: disable-next-line(unsafe-typecast)
         p.lockEnd = uint40(lockEnd);
         // forge-lint: disable-next-line(unsafe-typecast)
-        p.multiplier = uint24(multiplier);
+        p.multiplier = uint16(multiplier);
         _positions[msg.sender] = p;
-        t.staked += SafeCast.toUint128(received);
-        t.weight = SafeCast.toUint128(t.weight - oldWeight + _weight(p.staked, p.multiplier));
-        _totals = t;
+        pool.staked = SafeCast.toUint96(pool.staked + received);
+        pool.weight = SafeCast.toUint96(pool.weight - oldWeight + _weight(p.staked, p.multiplier));
+        _pool = pool;
         emit Staked(msg.sender, received, lockEnd, multiplier);
     }
 
@@ -193,23 +196,24 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
      */
     function withdraw(uint256 amount, address to) external nonReentrant returns (uint256 paid) {
         if (amount == 0) revert CapitalPoolZeroAmount();
-        Position memory p = _accrue(msg.sender);
+        (Pool memory pool, Position memory p) = _accrue(msg.sender);
         if (amount > p.staked) revert CapitalPoolInsufficientStake(msg.sender, p.staked, amount);
         if (block.timestamp < p.lockEnd) revert CapitalPoolLocked(p.lockEnd);
-        Totals memory t = _totals;
         uint256 oldWeight = _weight(p.staked, p.multiplier);
-        // casting is safe because amount <= p.staked, a uint96
+        // casting is safe because amount <= p.staked, a uint88
         // forge-lint: disable-next-line(unsafe-typecast)
-        p.staked -= uint96(amount);
-        p.multiplier = uint24(BASE_MULTIPLIER);
+        p.staked -= uint88(amount);
+        if (p.staked != 0 && p.staked < MIN_STAKE) revert CapitalPoolBelowMinimum(p.staked);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        p.multiplier = uint16(BASE_MULTIPLIER);
         _positions[msg.sender] = p;
         uint256 balance = stakeToken.balanceOf(address(this));
-        paid = balance < t.staked ? Math.mulDiv(amount, balance, t.staked) : amount;
-        // casting is safe because amount <= p.staked <= t.staked, a uint128
+        paid = balance < pool.staked ? Math.mulDiv(amount, balance, pool.staked) : amount;
+        // casting is safe because amount <= p.staked <= pool.staked, a uint96
         // forge-lint: disable-next-line(unsafe-typecast)
-        t.staked -= uint128(amount);
-        t.weight = SafeCast.toUint128(t.weight - oldWeight + _weight(p.staked, p.multiplier));
-        _totals = t;
+        pool.staked -= uint96(amount);
+        pool.weight = SafeCast.toUint96(pool.weight - oldWeight + _weight(p.staked, p.multiplier));
+        _pool = pool;
         emit Withdrawn(msg.sender, to, amount, paid);
         stakeToken.safeTransfer(to, paid);
     }
@@ -220,10 +224,11 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
      * @dev Emits {RewardClaimed}.
      */
     function claim(address to) external nonReentrant returns (uint256 amount) {
-        Position memory p = _accrue(msg.sender);
-        amount = p.rewards;
-        p.rewards = 0;
+        (Pool memory pool, Position memory p) = _accrue(msg.sender);
+        _pool = pool;
         _positions[msg.sender] = p;
+        amount = _rewards[msg.sender];
+        if (amount != 0) _rewards[msg.sender] = 0;
         rewardsHeld -= amount;
         emit RewardClaimed(msg.sender, to, amount);
         rewardToken.safeTransfer(to, amount);
@@ -237,7 +242,7 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
      */
     function sweepSurplus() external nonReentrant returns (uint256 amount) {
         uint256 balance = stakeToken.balanceOf(address(this));
-        uint256 staked = _totals.staked;
+        uint256 staked = _pool.staked;
         amount = balance > staked ? balance - staked : 0;
         emit SurplusSwept(protectionFund, amount);
         if (amount != 0) stakeToken.safeTransfer(protectionFund, amount);
@@ -256,22 +261,25 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         uint256 balance = rewardToken.balanceOf(address(this));
         if (balance < held + amount) revert CapitalPoolRewardNotReceived(balance, held + amount);
         uint256 added = balance - held;
-        Stream memory s = _update();
+        Pool memory pool = _update();
         // A zero reward (after the schedule ended) only restarts an ended stream, so it cannot stretch one.
-        if (added == 0 && block.timestamp < s.periodFinish) return;
+        if (added == 0 && block.timestamp < pool.periodFinish) {
+            _pool = pool;
+            return;
+        }
         rewardsHeld = balance;
 
-        uint256 rate = s.rate;
-        uint256 leftover = block.timestamp < s.periodFinish ? rate * (s.periodFinish - block.timestamp) : 0;
+        uint256 rate = rewardRate;
+        uint256 leftover = block.timestamp < pool.periodFinish ? rate * (pool.periodFinish - block.timestamp) : 0;
         uint256 total = added * PRECISION + leftover + unallocated;
         uint256 duration = rewardsDuration;
         rate = total / duration;
         unallocated = total - rate * duration;
-        s.rate = SafeCast.toUint128(rate);
-        // casting is safe because block.timestamp + 30 days fits 64 bits
+        rewardRate = rate;
+        // casting is safe because block.timestamp + 30 days fits 32 bits until 2106
         // forge-lint: disable-next-line(unsafe-typecast)
-        s.periodFinish = uint64(block.timestamp + duration);
-        _stream = s;
+        pool.periodFinish = uint32(block.timestamp + duration);
+        _pool = pool;
         emit RewardAdded(added, rate, block.timestamp + duration);
     }
 
@@ -282,12 +290,13 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     function expireLock(address account) external nonReentrant {
         Position memory p = _positions[account];
         if (block.timestamp < p.lockEnd || p.multiplier <= BASE_MULTIPLIER) return;
-        p = _accrue(account);
-        Totals memory t = _totals;
-        t.weight = SafeCast.toUint128(t.weight - _weight(p.staked, p.multiplier) + p.staked);
-        p.multiplier = uint24(BASE_MULTIPLIER);
+        Pool memory pool;
+        (pool, p) = _accrue(account);
+        pool.weight = SafeCast.toUint96(pool.weight - _weight(p.staked, p.multiplier) + p.staked);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        p.multiplier = uint16(BASE_MULTIPLIER);
         _positions[account] = p;
-        _totals = t;
+        _pool = pool;
         emit LockExpired(account);
     }
 
@@ -331,27 +340,22 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
 
     /// @notice Total principal staked.
     function totalStaked() external view returns (uint256) {
-        return _totals.staked;
+        return _pool.staked;
     }
 
     /// @notice Sum of every position's weight: what the stream is shared by.
     function totalWeight() external view returns (uint256) {
-        return _totals.weight;
-    }
-
-    /// @notice LUCID-wei per second, times {PRECISION}.
-    function rewardRate() external view returns (uint256) {
-        return _stream.rate;
+        return _pool.weight;
     }
 
     /// @notice Last time the accumulator was brought up to date.
     function lastUpdate() external view returns (uint256) {
-        return _stream.lastUpdate;
+        return _pool.lastUpdate;
     }
 
     /// @notice End of the current reward stream.
     function periodFinish() external view returns (uint256) {
-        return _stream.periodFinish;
+        return _pool.periodFinish;
     }
 
     /// @notice Principal of `account`.
@@ -361,51 +365,61 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
 
     /// @notice The accumulator as of now.
     function rewardPerShare() public view returns (uint256 rps) {
-        (rps,) = _pending(_stream, _totals.weight);
+        (rps,) = _pending(_pool);
     }
 
     /// @notice LUCID `account` could claim now.
     function earned(address account) public view returns (uint256) {
         Position memory p = _positions[account];
-        return p.rewards
-            + Math.mulDiv(_weight(p.staked, p.multiplier), rewardPerShare() - rewardPerSharePaid[account], PRECISION);
+        return _rewards[account] + _owed(p, rewardPerShare());
     }
 
-    /// @dev Brings the accumulator to now and returns `account`'s position with its reward credited.
-    function _accrue(address account) private returns (Position memory p) {
-        _update();
+    /// @dev Brings the accumulator to now and credits `account`. Returns the pool and the position, for the
+    /// caller to modify and store.
+    function _accrue(address account) private returns (Pool memory pool, Position memory p) {
+        pool = _update();
         uint256 rps = rewardPerShareStored;
         p = _positions[account];
-        uint256 paid = rewardPerSharePaid[account];
-        if (rps != paid) {
-            if (p.staked != 0) {
-                p.rewards = SafeCast.toUint96(
-                    p.rewards + Math.mulDiv(_weight(p.staked, p.multiplier), rps - paid, PRECISION)
-                );
-            }
-            rewardPerSharePaid[account] = rps;
+        // casting keeps the accumulator modulo 2^112, as positions store it
+        // forge-lint: disable-next-line(unsafe-typecast)
+        uint112 now112 = uint112(rps);
+        if (now112 != p.paid) {
+            if (p.staked != 0) _rewards[account] += _owed(p, rps);
+            p.paid = now112;
         }
     }
 
-    /// @dev Brings the accumulator and the stream's clock to now.
-    function _update() private returns (Stream memory s) {
-        s = _stream;
-        if (s.lastUpdate == block.timestamp) return s;
-        (uint256 rps, uint256 idle) = _pending(s, _totals.weight);
+    /// @dev What `p` earned since its last touch, given the accumulator `rps`.
+    function _owed(Position memory p, uint256 rps) private pure returns (uint256) {
+        uint256 delta;
+        unchecked {
+            // casting keeps the accumulator modulo 2^112; the true difference is below 2^112 (see MIN_STAKE)
+            // forge-lint: disable-next-line(unsafe-typecast)
+            delta = uint112(uint112(rps) - p.paid);
+        }
+        return Math.mulDiv(_weight(p.staked, p.multiplier), delta, PRECISION);
+    }
+
+    /// @dev Brings the accumulator and the pool's clock to now (in memory; callers store the pool).
+    function _update() private returns (Pool memory pool) {
+        pool = _pool;
+        if (pool.lastUpdate == block.timestamp) return pool;
+        (uint256 rps, uint256 idle) = _pending(pool);
         if (idle != 0) unallocated += idle;
         if (rps != rewardPerShareStored) rewardPerShareStored = rps;
-        s.lastUpdate = uint64(block.timestamp);
-        _stream = s;
+        // casting is safe until 2106
+        // forge-lint: disable-next-line(unsafe-typecast)
+        pool.lastUpdate = uint32(block.timestamp);
     }
 
     /// @dev Accumulator as of now, and what streamed with no weight staked (×PRECISION) since the last update.
-    function _pending(Stream memory s, uint256 weight) private view returns (uint256 rps, uint256 idle) {
+    function _pending(Pool memory pool) private view returns (uint256 rps, uint256 idle) {
         rps = rewardPerShareStored;
-        uint256 end = Math.min(block.timestamp, s.periodFinish);
-        if (end <= s.lastUpdate) return (rps, 0);
-        uint256 streamed = uint256(s.rate) * (end - s.lastUpdate);
-        if (weight == 0) return (rps, streamed);
-        rps += streamed / weight;
+        uint256 end = Math.min(block.timestamp, pool.periodFinish);
+        if (end <= pool.lastUpdate) return (rps, 0);
+        uint256 streamed = rewardRate * (end - pool.lastUpdate);
+        if (pool.weight == 0) return (rps, streamed);
+        rps += streamed / pool.weight;
     }
 
     /// @dev Principal × multiplier; a zero multiplier (never staked) counts as 1x.

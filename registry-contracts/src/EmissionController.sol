@@ -36,6 +36,9 @@ contract EmissionController is Ownable2Step, TimedPausable, ReentrancyGuardTrans
     uint256 public constant DEFAULT_INITIAL_DAILY = 14_400 ether;
     /// @notice Default daily decrease: 2.468994701 LUCID per day, as MOR.
     uint256 public constant DEFAULT_DECREASE_PER_DAY = 2_468_994_701 * 1e9;
+    /// @notice Upper bound of the whole schedule: 1 billion LUCID (the default is ~42 million). Keeps the ledger's
+    /// 120-bit epoch fields and the capital pool's 112-bit accumulator checkpoints exact.
+    uint256 public constant MAX_TOTAL_EMISSION = 1e27;
     /// @notice Default protection-fund share: 4%.
     uint256 public constant DEFAULT_PROTECTION_BPS = 400;
 
@@ -54,7 +57,7 @@ contract EmissionController is Ownable2Step, TimedPausable, ReentrancyGuardTrans
 
     /// @dev Number of days with a positive emission: ceil(initial / decrease).
     uint256 private immutable _emissionDays;
-    /// @dev Sum of the whole schedule (at most 2^120); also the token cap.
+    /// @dev Sum of the whole schedule (at most {MAX_TOTAL_EMISSION}); also the token cap.
     uint256 private immutable _totalEmission;
 
     /// @notice Holds the code, community and compute pools.
@@ -106,9 +109,9 @@ contract EmissionController is Ownable2Step, TimedPausable, ReentrancyGuardTrans
             revert EmissionControllerInvalidSchedule(initialDaily_, decreasePerDay_);
         }
         uint256 n = (initialDaily_ + decreasePerDay_ - 1) / decreasePerDay_;
-        // n <= 2^96, so every product below fits comfortably; the total must fit the ledger's 120-bit fields.
+        // n <= 2^96, so every product below fits comfortably.
         uint256 total = n * initialDaily_ - (decreasePerDay_ * (n * n - n)) / 2;
-        if (total > type(uint120).max) revert EmissionControllerInvalidSchedule(initialDaily_, decreasePerDay_);
+        if (total > MAX_TOTAL_EMISSION) revert EmissionControllerInvalidSchedule(initialDaily_, decreasePerDay_);
 
         initialDailyEmission = initialDaily_;
         decreasePerDay = decreasePerDay_;
@@ -155,7 +158,7 @@ contract EmissionController is Ownable2Step, TimedPausable, ReentrancyGuardTrans
         }
         (uint256 perPool, uint256 protection) = _split(amount);
 
-        // casting is safe because due <= total <= type(uint128).max (checked in the constructor)
+        // casting is safe because due <= total <= 1e27 (checked in the constructor)
         // forge-lint: disable-next-line(unsafe-typecast)
         totalDistributed = uint128(due);
         lastDistribution = nowTs;

@@ -106,6 +106,8 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     uint256 public immutable genesis;
 
     mapping(Pool pool => mapping(uint256 entryId => Account)) private _accounts;
+    /// @dev LUCID settled and not claimed, plus 1 once the entry has been settled (0: never), so settling into an
+    /// emptied balance updates a slot instead of creating one.
     mapping(Pool pool => mapping(uint256 entryId => uint256)) private _rewardsOwed;
     /// @dev Per epoch: fees of code, community, compute in bits 0, 80, 160; bit 255 = prepared.
     mapping(uint256 epoch => uint256) private _epochFees;
@@ -132,7 +134,8 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     event RewardAdded(uint256 indexed epoch, uint256 perPool, uint256 fromEpoch, uint256[3] carried);
     /// @notice Emitted when the carry over {maxCarry} was paid out: `toFund` to the fund, `toCapital` to stakers.
     event CarryExcessPaid(uint256 indexed epoch, uint256 toFund, uint256 toCapital);
-    /// @notice Emitted when a closed epoch was settled into an entry's LUCID owed.
+    /// @notice Emitted when a claim settled a closed epoch into an entry's LUCID owed. (Settlement by a usage
+    /// emits nothing, to keep {recordUsage} cheap; {claimableRewards} shows the result.)
     event RewardSettled(Pool indexed pool, uint256 indexed entryId, uint256 indexed epoch, uint256 amount);
     /// @notice Emitted when an entry's owner claimed LUCID.
     event RewardsClaimed(Pool indexed pool, uint256 indexed entryId, address indexed to, uint256 amount);
@@ -213,7 +216,7 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
      * @notice Records an executed intent and pays its fees. `msg.value` must equal the sum of the entries' fees.
      * @param agentId Required. @param frontendId 0 for none. @param computeId 0 for none.
      * @return paid The fees paid.
-     * @dev Emits {UsageRecorded} (and {RewardSettled} for entries whose previous epoch closed). Reverts while
+     * @dev Emits {UsageRecorded}. Settles each entry's previous epoch if it closed. Reverts while
      * paused, for an unknown or inactive entry, or on a wrong payment. No reentrancy guard: the only external
      * calls are views of the immutable registries, and no value leaves the contract.
      */
@@ -317,7 +320,8 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         if (to == address(0)) revert UsageLedgerZeroAddress();
         _checkEntryOwner(pool, entryId);
         Account memory a = _accounts[pool][entryId];
-        amount = _rewardsOwed[pool][entryId];
+        uint256 stored = _rewardsOwed[pool][entryId];
+        amount = stored == 0 ? 0 : stored - 1;
         if (a.epochFees != 0 && a.epoch < currentEpoch()) {
             uint256 settled = _entryReward(pool, a.epoch, a.epochFees);
             emit RewardSettled(pool, entryId, a.epoch, settled);
@@ -325,7 +329,7 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
             a.epochFees = 0;
             _accounts[pool][entryId] = a;
         }
-        if (amount != 0) _rewardsOwed[pool][entryId] = 0;
+        if (stored != 1) _rewardsOwed[pool][entryId] = 1;
         rewardsHeld -= amount;
         emit RewardsClaimed(pool, entryId, to, amount);
         rewardToken.safeTransfer(to, amount);
@@ -415,13 +419,15 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         returns (uint32 epoch, uint96 epochFees_, uint128 feesOwed_, uint256 rewardsOwed)
     {
         Account memory a = _accounts[pool][entryId];
-        return (a.epoch, a.epochFees, a.feesOwed, _rewardsOwed[pool][entryId]);
+        uint256 stored = _rewardsOwed[pool][entryId];
+        return (a.epoch, a.epochFees, a.feesOwed, stored == 0 ? 0 : stored - 1);
     }
 
     /// @notice LUCID {claimRewards} would send now.
     function claimableRewards(Pool pool, uint256 entryId) external view returns (uint256 amount) {
         Account memory a = _accounts[pool][entryId];
-        amount = _rewardsOwed[pool][entryId];
+        uint256 stored = _rewardsOwed[pool][entryId];
+        amount = stored == 0 ? 0 : stored - 1;
         if (a.epochFees != 0 && a.epoch < currentEpoch()) amount += _entryReward(pool, a.epoch, a.epochFees);
     }
 
@@ -444,8 +450,8 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         if (a.epoch != epoch) {
             if (a.epochFees != 0) {
                 uint256 settled = _entryReward(pool, a.epoch, a.epochFees);
-                _rewardsOwed[pool][entryId] += settled;
-                emit RewardSettled(pool, entryId, a.epoch, settled);
+                uint256 stored = _rewardsOwed[pool][entryId];
+                if (settled != 0 || stored == 0) _rewardsOwed[pool][entryId] = (stored == 0 ? 1 : stored) + settled;
             }
             a.epoch = epoch;
             a.epochFees = 0;

@@ -55,10 +55,14 @@ contract EmissionControllerTest is Fixture {
         new EmissionController(owner, fund, 400, initial, 1e18, start);
     }
 
-    function test_RevertWhen_TotalAbove120Bits() public {
+    function test_RevertWhen_TotalAboveOneBillion() public {
         uint256 initial = type(uint96).max;
         vm.expectRevert(abi.encodeWithSelector(EmissionController.EmissionControllerInvalidSchedule.selector, initial, 1));
         new EmissionController(owner, fund, 400, initial, 1, start);
+        // 1,000 LUCID a day decreasing by 0.001 a day sums to ~500 million: allowed; ten times that is not.
+        new EmissionController(owner, fund, 400, 1_000 ether, 0.001 ether, start);
+        vm.expectRevert(abi.encodeWithSelector(EmissionController.EmissionControllerInvalidSchedule.selector, 10_000 ether, 0.001 ether));
+        new EmissionController(owner, fund, 400, 10_000 ether, 0.001 ether, start);
     }
 
     // ---------------------------------------------------------------- schedule
@@ -75,7 +79,7 @@ contract EmissionControllerTest is Fixture {
 
     /// Closed form equals a day-by-day sum (full days, then the running day pro rata).
     function testFuzz_ScheduleEqualsDailySum(uint256 initial, uint256 decrease, uint256 elapsed) public {
-        initial = bound(initial, 1, 1e28);
+        initial = bound(initial, 1, 1e24); // 500 days of it stays under MAX_TOTAL_EMISSION
         decrease = bound(decrease, initial / 500 + 1, initial + 1);
         EmissionController c = new EmissionController(owner, fund, 400, initial, decrease, start);
         elapsed = bound(elapsed, 0, (c.emissionDays() + 3) * 1 days);

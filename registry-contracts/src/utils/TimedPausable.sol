@@ -15,8 +15,9 @@ abstract contract TimedPausable {
     /// @notice Longest a pause lasts.
     uint256 public constant MAX_PAUSE = 7 days;
 
-    /// @dev When the current pause ends; 0 or a past time when not paused.
-    uint64 private _pausedUntil;
+    /// @dev When the current pause ends; a past time (1 from the start, so the slot is never empty and its first
+    /// write is not a 20k slot creation) when not paused.
+    uint64 private _pausedUntil = 1;
 
     /// @notice Emitted when `account` paused the contract until `until`.
     event Paused(address account, uint256 until);
@@ -39,7 +40,7 @@ abstract contract TimedPausable {
         return block.timestamp < _pausedUntil;
     }
 
-    /// @notice When the current pause ends (a past time, or 0, when not paused).
+    /// @notice When the current pause ends (a past time when not paused).
     function pausedUntil() external view returns (uint256) {
         return _pausedUntil;
     }
@@ -57,7 +58,7 @@ abstract contract TimedPausable {
     /// @dev Ends the pause now. Reverts if not paused. Emits {Unpaused}.
     function _unpause() internal {
         if (!paused()) revert TimedPausableExpectedPause();
-        _pausedUntil = 0;
+        _pausedUntil = 1;
         emit Unpaused(msg.sender);
     }
 

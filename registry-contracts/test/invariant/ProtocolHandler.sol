@@ -149,7 +149,7 @@ contract ProtocolHandler is Test {
     function stake(uint256 actorSeed, uint256 amount, uint256 lockSeconds) external count("stake") {
         if (pool.paused()) return;
         address who = _actor(actorSeed);
-        amount = bound(amount, 1, 1e24);
+        amount = bound(amount, 1e12, 1e24);
         lockSeconds = lockSeconds % 3 == 0 ? 0 : bound(lockSeconds, 0, 10 days);
         stEth.mint(who, amount);
         vm.startPrank(who);
@@ -164,6 +164,7 @@ contract ProtocolHandler is Test {
         (uint256 staked,,, uint256 lockEnd,) = pool.positionOf(who);
         if (staked == 0 || block.timestamp < lockEnd) return;
         amount = bound(amount, 1, staked);
+        if (staked - amount != 0 && staked - amount < 1e12) amount = staked; // no dust positions below MIN_STAKE
         vm.prank(who);
         pool.withdraw(amount, who);
         ghost_staked[who] -= amount;
