@@ -357,4 +357,65 @@ contract UsageLedgerTest is Fixture {
         vm.prank(alice);
         ledger.claimRewards(UsageLedger.Pool.Code, agentA, address(0));
     }
+
+    // ---------------------------------------------------------------- bounded carry
+
+    /// Without usage, each pool's carry stops at maxCarry; every wei above it leaves the ledger at once, half to
+    /// the protection fund and the rest to the capital pool, which streams it to stakers.
+    function test_CarryIsBoundedAndTheExcessPaidOut() public {
+        uint256 fundBefore = lucid.balanceOf(fund);
+        uint256 protection;
+        uint256 perPoolTotal;
+        for (uint256 day = 1; day <= 10; ++day) {
+            vm.warp(start + day * 1 days + 1 hours);
+            uint256 minted = controller.distribute();
+            (uint256 perPool, uint256 prot) = controller.split(minted);
+            perPoolTotal += perPool;
+            protection += prot;
+            uint128[3] memory r = ledger.epochRewards(ledger.currentEpoch());
+            for (uint256 p; p < 3; ++p) assertLe(r[p], MAX_CARRY + perPool);
+        }
+        uint256 excess = 3 * perPoolTotal - ledger.rewardsHeld();
+        assertGt(excess, 0);
+        uint256 toFund = lucid.balanceOf(fund) - fundBefore - protection;
+        assertLe(excess / 2 - toFund, 10); // half (floored, once per epoch) to the fund
+        assertEq(lucid.balanceOf(address(pool)), perPoolTotal + (excess - toFund));
+        assertEq(lucid.balanceOf(address(ledger)), ledger.rewardsHeld());
+    }
+
+    /// A washer who pays every fee of a big epoch takes at most that epoch's reward plus maxCarry: the carry no
+    /// longer grows into a prize.
+    function testFuzz_WashPrizeIsBounded(uint8 quietDays) public {
+        uint256 quiet = bound(quietDays, 1, 60);
+        uint256 perPool;
+        for (uint256 day = 1; day <= quiet; ++day) {
+            vm.warp(start + day * 1 days + 1 hours);
+            (perPool,) = controller.split(controller.distribute());
+        }
+        address washer = makeAddr("washer");
+        uint256 own = _register(agents, washer, 1 ether);
+        vm.prank(washer);
+        agents.setFee(own, uint96(1_000_000 ether)); // enough fees to lift the per-fee cap entirely
+        _use(washer, own, 0, 0, 1_000_000 ether);
+        uint256 epoch = ledger.currentEpoch();
+        vm.warp(start + (quiet + 1) * 1 days + 1 hours);
+        vm.prank(washer);
+        uint256 prize = ledger.claimRewards(UsageLedger.Pool.Code, own, washer);
+        assertEq(prize, ledger.epochRewards(epoch)[0]);
+        assertLe(prize, MAX_CARRY + perPool);
+    }
+
+    function test_PrepareEpochsChangesNoBalance() public {
+        ledger.prepareEpochs(3);
+        uint80[3] memory fees = ledger.epochFees(2);
+        uint128[3] memory rewards = ledger.epochRewards(2);
+        for (uint256 p; p < 3; ++p) {
+            assertEq(fees[p], 0);
+            assertEq(rewards[p], 0);
+        }
+        _use(carol, agentA, 0, 0, 100 ether);
+        assertEq(ledger.epochFees(0)[0], 100 ether);
+        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerTooManyEpochs.selector, 367, 366));
+        ledger.prepareEpochs(367);
+    }
 }
