@@ -19,7 +19,10 @@ export function runCommand(): Command {
 }
 
 /** Shared by `lucid run …` and the bare `lucid "<intent>"`. */
-export async function runAction(text: string, options: RunOptions): Promise<void> {
+/** What a command adds to the parsed words: `lockSeconds` for every stake step (`lucid stake … --lock 180d`). */
+export type RunOverrides = { lockSeconds?: number };
+
+export async function runAction(text: string, options: RunOptions, overrides: RunOverrides = {}): Promise<void> {
   const { loadSettings } = await import('../settings.js');
   const settings = await loadSettings(options);
   const { openSession } = await import('../../../runtime/index.js');
@@ -34,7 +37,13 @@ export async function runAction(text: string, options: RunOptions): Promise<void
       text,
       mode: options.dryRun ? 'dry-run' : 'execute',
       forcedAgentId: options.agent,
-      parse: (words) => parseIntents(words, { parser: settings.parser, llm: settings.llm }),
+      parse: async (words) => {
+        const parsed = await parseIntents(words, { parser: settings.parser, llm: settings.llm });
+        const { lockSeconds } = overrides;
+        if (lockSeconds === undefined) return parsed;
+        const intents = parsed.intents.intents.map((intent) => (intent.action === 'stake' ? { ...intent, lockSeconds } : intent));
+        return { ...parsed, intents: { ...parsed.intents, intents } };
+      },
       onStage: (event) => {
         if (!options.json && ['sent', 'confirmed'].includes(event.stage)) say(paint(event.message, 'dim'));
       },

@@ -121,15 +121,23 @@ export type CapitalPosition = {
   stakeToken: Address;
   staked: bigint;
   totalStaked: bigint;
-  /** staked / totalStaked in basis points (0 when nothing is staked). */
+  /** The position's share of the reward stream, weight / totalWeight, in basis points (0 when nothing is staked). */
   shareBps: number;
+  /** Reward multiplier of the position's lock, basis points (10,000 = 1x, at most 30,000 = 3x). */
+  multiplierBps: bigint;
+  /** staked × multiplier: what the stream is shared by. */
+  weight: bigint;
+  totalWeight: bigint;
+  /** When the lock ends (unix seconds); undefined when the position is not locked now. */
+  unlockAt: bigint | undefined;
   /** LUCID accrued and claimable (CapitalPool.earned). */
   earned: bigint;
   /** LUCID per second streamed to all stakers now (rewardRate / 1e18), 0 after the stream ends. */
   rewardPerSecond: bigint;
   /**
-   * Yearly LUCID to the capital bucket at today's emission rate, divided by the total staked, with LUCID and
-   * the stake token valued 1:1 (no price oracle on the devnet). Undefined when nothing is staked.
+   * Yearly LUCID to the capital bucket at today's emission rate per token staked at this position's multiplier
+   * (bucket × multiplier / total weight), with LUCID and the stake token valued 1:1 (no price oracle on the
+   * devnet). Undefined when nothing is staked.
    */
   aprEstimate: number | undefined;
   capitalBucketPerYear: bigint;
@@ -138,24 +146,29 @@ export type CapitalPosition = {
 /** A capital provider's position, from the CapitalPool and EmissionController views. */
 export async function readCapitalPosition(client: PublicClient, { contracts, account }: { contracts: ContributorContracts; account: Address }): Promise<CapitalPosition> {
   const pool = { address: contracts.capitalPool, abi: CapitalPool.abi } as const;
-  const [stakeToken, staked, totalStaked, earned, rate, finish, block] = await Promise.all([
+  const [stakeToken, [staked, weight, multiplierBps, lockEnd, earned], totalStaked, totalWeight, rate, finish, block] = await Promise.all([
     client.readContract({ ...pool, functionName: 'stakeToken' }),
-    client.readContract({ ...pool, functionName: 'stakedOf', args: [account] }),
+    client.readContract({ ...pool, functionName: 'positionOf', args: [account] }),
     client.readContract({ ...pool, functionName: 'totalStaked' }),
-    client.readContract({ ...pool, functionName: 'earned', args: [account] }),
+    client.readContract({ ...pool, functionName: 'totalWeight' }),
     client.readContract({ ...pool, functionName: 'rewardRate' }),
     client.readContract({ ...pool, functionName: 'periodFinish' }),
     client.getBlock({ blockTag: 'latest' }),
   ]);
   const schedule = await readEmissionSchedule(client, { contracts, now: block.timestamp });
   const capitalBucketPerYear = schedule.todayDailyPerPool * 365n;
-  const shareBps = totalStaked === 0n ? 0 : Number((staked * 10_000n) / totalStaked);
-  const aprEstimate = totalStaked === 0n ? undefined : Number((capitalBucketPerYear * 1_000_000n) / totalStaked) / 1_000_000;
+  const shareBps = totalWeight === 0n ? 0 : Number((weight * 10_000n) / totalWeight);
+  // The stream is shared by weight, so a position earns its multiplier times the 1x rate per token staked.
+  const aprEstimate = totalWeight === 0n ? undefined : Number((capitalBucketPerYear * multiplierBps * 100n) / totalWeight) / 1_000_000;
   return {
     stakeToken: getAddress(stakeToken),
     staked,
     totalStaked,
     shareBps,
+    multiplierBps,
+    weight,
+    totalWeight,
+    unlockAt: lockEnd > block.timestamp ? lockEnd : undefined,
     earned,
     rewardPerSecond: block.timestamp < finish ? rate / 10n ** 18n : 0n,
     aprEstimate,
