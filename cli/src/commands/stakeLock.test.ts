@@ -50,7 +50,7 @@ describe('lucid stake --lock | lucid rewards', () => {
     expect(preview.stdout).toMatch(/locked until \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     const shown = /locked until (\d{4}-\d\d-\d\d \d\d:\d\d) UTC/.exec(preview.stdout)![1]!;
     expect(Math.abs(Date.parse(`${shown}Z`) / 1000 - Number(now + 180n * DAY))).toBeLessThan(600);
-    expect(preview.stdout).toContain('dry run: nothing was signed');
+    expect(preview.stdout + preview.stderr).toContain('dry run: nothing was signed');
     const [staked] = await client.readContract({ address: capitalPool, abi: CapitalPool.abi, functionName: 'positionOf', args: [account] });
     expect(staked).toBe(0n);
   }, 120_000);
