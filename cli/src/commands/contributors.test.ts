@@ -180,7 +180,7 @@ describe('lucid agent | emissions | stake | rewards', () => {
       const first = await ensureCliFrontend(session);
       const again = await ensureCliFrontend(session);
       expect(again).toBe(first);
-      const [owner, , , , , fee, active] = await devnetClient(devnet.rpcUrl).readContract({ address: contracts.frontendRegistry, abi: EntryRegistry.abi, functionName: 'entry', args: [first] });
+      const [owner, fee, active] = await devnetClient(devnet.rpcUrl).readContract({ address: contracts.frontendRegistry, abi: EntryRegistry.abi, functionName: 'entry', args: [first] });
       expect({ owner, fee, active }).toEqual({ owner: user, fee: 0n, active: true });
     } finally {
       await session.close();
