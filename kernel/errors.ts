@@ -121,3 +121,43 @@ export function findLucidError(error: unknown): LucidError | undefined {
   }
   return undefined;
 }
+
+/**
+ * Why words were not turned into intents (all exit 2). `UNPARSEABLE_INTENT`: no reading at all;
+ * `AMBIGUOUS_INTENT`: more than one reading, or an amount too vague to act on ("some", "1 or 2 ETH");
+ * `UNSUPPORTED_INTENT`: understood, but not something to execute now (negation, a condition or schedule,
+ * a hypothetical, advice, the past or other people, words about words); `UNKNOWN_TOKEN` / `UNKNOWN_CHAIN`:
+ * a token or chain Lucid does not know, named in the message.
+ */
+export const intentErrorCodes = {
+  unparseable: 'UNPARSEABLE_INTENT',
+  ambiguous: 'AMBIGUOUS_INTENT',
+  unsupported: 'UNSUPPORTED_INTENT',
+  unknownToken: 'UNKNOWN_TOKEN',
+  unknownChain: 'UNKNOWN_CHAIN',
+} as const;
+export type IntentErrorCode = (typeof intentErrorCodes)[keyof typeof intentErrorCodes];
+
+const urlPattern = /\b(?:https?|wss?):\/\/[^\s"'<>`]+/giu;
+
+/**
+ * A URL as it may be shown: scheme, host and port only. RPC URLs carry API keys in the path
+ * (`/v3/KEY`), the query (`?apikey=`) or the userinfo (`user:pass@`); any of those becomes `/…`.
+ *
+ * @example
+ * redactUrl('https://mainnet.infura.io/v3/abc123') // 'https://mainnet.infura.io/…'
+ */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const hasMore = parsed.pathname.length > 1 || parsed.search.length > 0 || parsed.hash.length > 0 || parsed.username || parsed.password;
+    return `${parsed.protocol}//${parsed.host}${hasMore ? '/…' : ''}`;
+  } catch {
+    return '[a URL]';
+  }
+}
+
+/** `text` with every http(s)/ws(s) URL in it redacted by {@link redactUrl}. */
+export function redactUrls(text: string): string {
+  return text.replace(urlPattern, (url) => redactUrl(url));
+}
