@@ -44,8 +44,9 @@ export async function runAction(text: string, options: RunOptions): Promise<void
       },
     });
     if (options.json) return writeJson(outcomeJson(outcome));
-    if (outcome.status === 'simulated' || outcome.status === 'read-only') writeData(renderReview(outcome.review, { explain: options.explain }));
+    if (outcome.status === 'simulated' || outcome.status === 'preview' || outcome.status === 'read-only') writeData(renderReview(outcome.review, { explain: options.explain }));
     if (outcome.status === 'simulated') say('dry run: nothing was signed');
+    else if (outcome.status === 'preview') say('preview: nothing was signed');
     else if (outcome.status !== 'read-only') writeData(renderOutcome(outcome));
   } finally {
     await session.close();

@@ -22,7 +22,8 @@ export type RunIntentParameters = {
   text: string;
   /** 'execute' signs after confirmation; 'dry-run' stops at the review. */
   mode: 'execute' | 'dry-run';
-  parse: (text: string) => Promise<{ intents: IntentList; parser: 'grammar' | 'llm' }>;
+  /** `grounding` defaults to `words` for the grammar and `roles` for the LLM. */
+  parse: (text: string) => Promise<{ intents: IntentList; parser: 'grammar' | 'llm'; grounding?: 'words' | 'roles' | undefined }>;
   /** Shown the review; resolves true to sign. With a typed-confirmation policy, `typed` must equal the asked text. */
   confirm: (review: Review) => Promise<boolean>;
   forcedAgentId?: string | undefined;
@@ -37,7 +38,7 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
   const { recorder } = session;
 
   emit('parsing', 'understanding your words');
-  let parsed: { intents: IntentList; parser: 'grammar' | 'llm' };
+  let parsed: Awaited<ReturnType<RunIntentParameters['parse']>>;
   try {
     parsed = await parameters.parse(parameters.text);
   } catch (error) {
@@ -57,7 +58,10 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
 
   return guardRun(session, runId, emit, async () => {
     const draft = await buildSteps(session, runId, parameters, parsed.intents, emit);
-    return finishRun(session, runId, { ...draft, text: parameters.text, intents: parsed.intents, checkIntent: true }, parameters, emit);
+    const reading = { parser: parsed.parser, grounding: parsed.grounding ?? (parsed.parser === 'grammar' ? 'words' : 'roles') } as const;
+    // Words that ask only to look are shown and never signed, whatever the flags say.
+    const mode = parsed.intents.preview ? 'preview' : parameters.mode;
+    return finishRun(session, runId, { ...draft, ...reading, text: parameters.text, intents: parsed.intents, checkIntent: true }, { ...parameters, mode }, emit);
   });
 }
 
@@ -86,6 +90,9 @@ export type RunDraft = {
   resolvedIntents: ResolvedIntent[];
   /** Whether the user's words must explain every effect (false for plans Lucid built from explicit CLI arguments). */
   checkIntent: boolean;
+  /** Which parser understood the words, and how firmly (plans built from command arguments: `command`, `words`). */
+  parser?: Review['parser'] | undefined;
+  grounding?: Review['grounding'] | undefined;
   /**
    * Each step's own simulated effect (from the competition, simulated on top of the steps before it): an
    * agent's promises are about its step, not about the sum of all steps.
@@ -98,7 +105,7 @@ export async function finishRun(
   session: Session,
   runId: number,
   draft: RunDraft,
-  parameters: Pick<RunIntentParameters, 'mode' | 'confirm'>,
+  parameters: { mode: RunIntentParameters['mode'] | 'preview'; confirm: RunIntentParameters['confirm'] },
   emit: Emit,
 ): Promise<RunOutcome> {
   const { recorder } = session;
@@ -106,6 +113,12 @@ export async function finishRun(
   if (review.readOnly) {
     recorder.updateRun(runId, { status: 'confirmed', result: { readOnly: review.readOnly } });
     return { runId, status: 'read-only', review, txs: [], balanceChanges: [], outcomeDifferences: [] };
+  }
+  if (parameters.mode === 'preview') {
+    // Recorded as simulated with `preview` in its result: history shows it as a preview, never as confirmed.
+    review.preview = true;
+    recorder.updateRun(runId, { status: 'simulated', result: { preview: true, policy: review.policy.decision } });
+    return { runId, status: 'preview', review, txs: [], balanceChanges: [], outcomeDifferences: [] };
   }
   if (review.policy.decision === 'deny') throw new PolicyViolationError(review.policy.violations);
   if (parameters.mode === 'dry-run') {
@@ -215,6 +228,8 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
     policy,
     readOnly: readOnlyPlan?.readOnly,
     labels: knownLabels(session),
+    parser: draft.parser ?? 'command',
+    grounding: draft.grounding ?? 'words',
   };
   session.recorder.updateRun(runId, { status: 'simulated', review: { risks, policy } });
   emit('simulated', `simulated on block ${simulation.blockNumber}`, { runId });
