@@ -10,7 +10,7 @@
  * review, and the signer compares what it signs with the reviewed calls.
  */
 import type { Address } from 'viem';
-import { LucidError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList } from '../../../kernel/index.js';
+import { LucidError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
 import { resolveIntent } from '../resolve/resolveIntent.js';
 import { selectAgent, type Candidate } from '../select/selectAgent.js';
@@ -146,6 +146,8 @@ async function buildSteps(
   const resolvedIntents: ResolvedIntent[] = [];
   let prefix: PlanCall[] = [];
   let prefixReport: SimulationReport | undefined;
+  // What the step before produced in its own simulation, for "… then send it to bob".
+  let previous: { step: number; outputs: { token: TokenInfo; amount: bigint }[] } | undefined;
 
   for (const intent of intents.intents) {
     emit('routing', `finding an agent to ${intent.action}`, { runId });
@@ -157,21 +159,33 @@ async function buildSteps(
       resolveToken: (ref) => session.resolveToken(ref),
       lookupContact: (name) => session.lookupContact(name),
       hasEns: session.hasEns,
+      previous,
     });
     resolvedIntents.push(resolved);
     const agents: Agent[] = await session.agents(resolved.action);
     const before = prefix;
     const beforeReport = prefixReport;
     const simulateStep = async (plan: Plan) => stepOutcome(await simulateCalls(session, [...before, ...plan.calls]), beforeReport);
-    const selection = await selectAgent({ agents, intent: resolved, ctx, forcedAgentId: parameters.forcedAgentId, simulate: simulateStep });
+    const selection = await selectAgent({ agents, intent: resolved, ctx, forcedAgentId: parameters.forcedAgentId, venue: intent.venue, simulate: simulateStep });
     const winner = selection.winner;
     plans.push(winner.plan);
     prefix = [...prefix, ...winner.plan.calls];
     prefixReport = winner.report.full;
     stepReports.push({ ...winner.report.full, balanceChanges: winner.report.balanceChanges });
+    const amountFrom =
+      intent.amount === 'previous' && previous && resolved.amount?.kind === 'exact' && resolved.token
+        ? `${formatUnitsHuman(resolved.amount.value, resolved.token.decimals)} ${resolved.token.symbol}, what step ${previous.step} produced in its simulation (if it produces less when it runs, this step fails rather than send more)`
+        : undefined;
+    previous = {
+      step: steps.length + 1,
+      outputs: winner.report.balanceChanges
+        .filter((change) => change.address.toLowerCase() === session.account.address.toLowerCase() && change.diff > 0n)
+        .map((change) => ({ token: { address: change.token, symbol: change.symbol, decimals: change.decimals, verified: change.verified }, amount: change.diff })),
+    };
     steps.push({
       intent,
       resolved,
+      amountFrom,
       agentId: winner.agentId,
       reason: selection.reason,
       summary: winner.plan.summary,
@@ -205,7 +219,13 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
     : session.checks.expectations(simulation, plans);
   if (violations.length)
     throw new RefusedError('EXPECTATION_MISMATCH', violations[0]!, { details: violations.join('\n'), hints: ['nothing was signed'] });
-  const unexplained = draft.checkIntent ? session.checks.unexplained(simulation, resolvedIntents) : [];
+  // Several steps: each step's own effect must be explained by its own words (stricter than the sum, and
+  // right when a later step uses what an earlier one produced: "swap for USDC, then send it to bob").
+  const unexplained = !draft.checkIntent
+    ? []
+    : draft.stepReports && plans.length > 1
+      ? resolvedIntents.flatMap((intent, index) => session.checks.unexplained(draft.stepReports?.[index] ?? simulation, [intent]))
+      : session.checks.unexplained(simulation, resolvedIntents);
   if (unexplained.length)
     throw new RefusedError('UNEXPLAINED_EFFECT', `the plan does something you did not ask for: ${unexplained[0]}`, {
       details: unexplained.join('\n'),
@@ -267,8 +287,16 @@ function stepOutcome(full: SimulationReport, before: SimulationReport | undefine
   const revert = full.calls.find((call) => call.status === 'reverted')?.revert?.reason;
   if (!before) return { ok: full.ok, balanceChanges: full.balanceChanges, gas: { costWei: full.gas.costWei }, revertReason: revert, full };
   const key = (c: { address: Address; token: Address | 'ETH' }) => `${c.address.toLowerCase()}:${String(c.token).toLowerCase()}`;
-  const prior = new Map(before.balanceChanges.map((c) => [key(c), c.diff]));
-  const balanceChanges = full.balanceChanges.map((c) => ({ ...c, diff: c.diff - (prior.get(key(c)) ?? 0n) }));
+  const prior = new Map(before.balanceChanges.map((c) => [key(c), c]));
+  // The step starts from where the steps before left each balance.
+  const balanceChanges = full.balanceChanges.map((c) => {
+    const earlier = prior.get(key(c));
+    return { ...c, pre: earlier?.post ?? c.pre, diff: c.diff - (earlier?.diff ?? 0n) };
+  });
+  // A balance the steps before changed and this step changed back is absent from the full report (its net
+  // change is zero), yet this step moved it: "swap for USDC, then send it" sends the USDC the swap produced.
+  const inFull = new Set(full.balanceChanges.map(key));
+  for (const c of before.balanceChanges) if (!inFull.has(key(c))) balanceChanges.push({ ...c, pre: c.post, post: c.pre, diff: -c.diff });
   return { ok: full.ok, balanceChanges, gas: { costWei: full.gas.costWei - before.gas.costWei }, revertReason: revert, full };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The extended intent contract through the real binary on a real devnet: which parser understood the words
  * (and that `--yes` alone never signs a reading only the LLM made), previews that are never signed, notes
- * and corrections shown in the review. The LLM is a scripted OpenAI-compatible server started here, reached
+ * and corrections shown in the review, venues that narrow the competition, lending and dollar amounts
+ * refused by name, and an amount taken from what the step before produced. The LLM is a scripted OpenAI-compatible server started here, reached
  * over real HTTP by the real client in the child process. Needs `npm run build` first.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -27,7 +28,7 @@ const transfer = { action: 'transfer', amount: '0.1', token: 'ETH', to: recipien
 beforeAll(async () => {
   if (!existsSync(join(root, 'dist', 'cli', 'src', 'main.js'))) throw new Error('run `npm run build` before this test');
   server = await startOpenAiServer();
-  home = mkdtempSync(join(tmpdir(), 'lucid-reading-'));
+  home = mkdtempSync(join(tmpdir(), 'lucid-contract-'));
   const started = await lucid(['devnet', 'start', '--json']);
   expect(started.code, started.stderr).toBe(0);
   client = createPublicClient({ transport: http((JSON.parse(started.stdout) as { rpcUrl: string }).rpcUrl) });
@@ -114,5 +115,85 @@ describe('a request only to look', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Preview: you asked only to look; nothing will be signed\./);
     expect(result.stderr).toMatch(/preview: nothing was signed/);
+  });
+});
+
+/** Runs `text` with --dry-run --json, the scripted model answering `intents`. */
+async function dryRun(text: string, ...intents: Record<string, unknown>[]) {
+  server.enqueue({ kind: 'toolCall', arguments: { intents } });
+  const result = await lucid(['--dry-run', '--json', text]);
+  return { ...result, json: result.stdout ? JSON.parse(result.stdout) : undefined };
+}
+
+describe('a venue the user names', () => {
+  const swap = { action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' };
+
+  test('restricts the competition to the agents serving it', async () => {
+    const uniswap = await dryRun('zorblax swap 1 ETH for USDC on uniswap', { ...swap, venue: 'uniswap' });
+    expect(uniswap.code, uniswap.stderr).toBe(0);
+    expect(uniswap.json.steps[0].candidates.map((c: { agentId: string }) => c.agentId)).toEqual(['uniswap-v2']);
+    const fork = await dryRun('zorblax swap 1 ETH for USDC via the v2 fork', { ...swap, venue: 'v2-fork' });
+    expect(fork.code, fork.stderr).toBe(0);
+    expect(fork.json.steps[0].candidates.map((c: { agentId: string }) => c.agentId)).toEqual(['v2-fork']);
+  });
+
+  test('an unknown venue is refused by name: exit 2, nothing signed', async () => {
+    const before = await nonce();
+    const result = await dryRun('zorblax swap 1 ETH for USDC through balancer', { ...swap, venue: 'balancer' });
+    expect(result.code).toBe(2);
+    expect(result.json.error).toMatchObject({ code: 'UNKNOWN_VENUE', message: 'no agent serves balancer here' });
+    expect(await nonce()).toBe(before);
+  });
+
+  test('a venue that does not serve the action is refused by name', async () => {
+    const result = await dryRun('zorblax stake 1 stETH on uniswap', { action: 'stake', amount: '1', token: 'stETH', venue: 'uniswap' });
+    expect(result.code).toBe(2);
+    expect(result.json.error.message).toBe('no agent serves uniswap here');
+  });
+});
+
+describe('what no agent here can do', () => {
+  test('supply and withdraw are refused naming lending: exit 2', async () => {
+    const supply = await dryRun('zorblax supply 100 USDC', { action: 'supply', amount: '100', token: 'USDC' });
+    expect(supply.code).toBe(2);
+    expect(supply.json.error.message).toMatch(/^no agent serves lending here: nothing can supply USDC/);
+    const withdraw = await dryRun('zorblax withdraw 100 USDC', { action: 'withdraw', amount: '100', token: 'USDC' });
+    expect(withdraw.code).toBe(2);
+    expect(withdraw.json.error.message).toMatch(/^no agent serves lending here: nothing can withdraw USDC/);
+  });
+
+  test('a dollar amount is refused naming the missing price: exit 2', async () => {
+    const result = await dryRun('zorblax swap $50 worth of ETH for USDC', { action: 'swap', amountUsd: '50', token: 'ETH', tokenOut: 'USDC' });
+    expect(result.code).toBe(2);
+    expect(result.json.error).toMatchObject({ code: 'NO_PRICE' });
+    expect(result.json.error.message).toMatch(/^no price is known for ETH here/);
+  });
+});
+
+describe('an amount taken from the step before', () => {
+  test('"then send it" sends what the swap produced in simulation, and the review says where it came from', async () => {
+    const result = await dryRun(
+      `zorblax swap 1 ETH for USDC then send it to ${recipient}`,
+      { action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' },
+      { action: 'transfer', amount: 'previous', token: 'USDC', to: recipient },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    type Change = { address: string; symbol: string; diff: string };
+    const changes = result.json.simulation.balanceChanges as Change[];
+    const usdcOf = (who: string) => BigInt(changes.find((c) => c.address.toLowerCase() === who.toLowerCase() && c.symbol === 'USDC')?.diff ?? '0');
+    // Everything the swap produced went on to the recipient: the account ends with no more USDC than before.
+    expect(usdcOf(recipient)).toBeGreaterThan(2_000_000_000n);
+    expect(usdcOf(account)).toBe(0n);
+    expect(result.json.steps[1].amountFrom).toMatch(/USDC, what step 1 produced in its simulation/);
+  });
+
+  test('a reference to a token the step before did not produce is refused naming both', async () => {
+    const result = await dryRun(
+      `zorblax swap 1 ETH for USDC then send that DAI to ${recipient}`,
+      { action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' },
+      { action: 'transfer', amount: 'previous', token: 'DAI', to: recipient },
+    );
+    expect(result.code).toBe(2);
+    expect(result.json.error.message).toMatch(/step 1 produces no DAI \(it produces [\d.,]+ USDC\)/);
   });
 });
