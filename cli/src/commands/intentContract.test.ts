@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicClient, http, type Address } from 'viem';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { startOpenAiServer, type OpenAiTestServer } from '../../../router/src/llm/testing/openaiServer.js';
+import { startOpenAiServer, type OpenAiTestServer } from '../../../router/testing.js';
 import { repoRoot as root, spawnLucid } from '../test-utils/spawn.js';
 
 const account: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
