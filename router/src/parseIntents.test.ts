@@ -14,7 +14,7 @@ let llm: LlmConfig;
 
 beforeAll(async () => {
   server = await startOpenAiServer();
-  llm = { baseUrl: server.baseUrl, model: 'test-model', timeoutMs: 5_000 };
+  llm = { baseUrl: server.baseUrl, model: 'test-model', timeoutMs: 30_000 };
 });
 afterAll(async () => {
   await server.close();

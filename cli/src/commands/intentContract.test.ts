@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicClient, http, type Address } from 'viem';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startOpenAiServer, type OpenAiTestServer } from '../../../router/testing.js';
 import { repoRoot as root, spawnLucid } from '../test-utils/spawn.js';
 
@@ -44,6 +44,11 @@ afterAll(async () => {
 
 beforeEach(() => {
   server.requests.length = 0;
+});
+
+afterEach(() => {
+  // Every scripted answer was asked for: a test that leaves one behind would feed the next test a wrong one.
+  expect(server.pending()).toBe(0);
 });
 
 describe('which parser understood the words', () => {
@@ -95,7 +100,7 @@ describe('which parser understood the words', () => {
 
 describe('a request only to look', () => {
   test('is shown and never signed, even with --yes: exit 0, recorded as a preview', async () => {
-    server.enqueue({ kind: 'toolCall', arguments: { intents: [transfer] } });
+    // The grammar reads this one (a preview); the LLM is not asked.
     const before = await nonce();
     const text = `simulate sending 0.1 ETH to ${recipient} but don't sign it`;
     const result = await lucid(['--yes', '--json', text]);

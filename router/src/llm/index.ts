@@ -74,7 +74,7 @@ export function llmConfigFromEnv(
  * @param text the user's words.
  * @param config endpoint, model, deadline and the symbols the model may use.
  * @returns {@link IntentList}
- * @throws InputError `UNSUPPORTED_REQUEST` (words that must not become a step: a negation, a condition, a
+ * @throws InputError `UNSUPPORTED_INTENT` or `AMBIGUOUS_INTENT` (words that must not become a step: a negation, a condition, a
  * schedule…; the model is not asked), `UNPARSEABLE_INTENT` (no valid intent: malformed JSON, schema
  * mismatch, refusal or an empty list), `LLM_UNGROUNDED` (a value not in the words in its role), `INVALID_LLM_CONFIG`; InfraError `LLM_TIMEOUT`,
  * `LLM_UNAVAILABLE` (connection or HTTP error; the message names the base URL, never the key).

@@ -15,7 +15,8 @@ let config: LlmConfig;
 
 beforeAll(async () => {
   server = await startOpenAiServer();
-  config = { baseUrl: server.baseUrl, model: 'liar-1', timeoutMs: 5_000 };
+  // Generous: the first call loads LangChain, which takes seconds on a busy machine.
+  config = { baseUrl: server.baseUrl, model: 'liar-1', timeoutMs: 30_000 };
 });
 afterAll(async () => {
   await server.close();
@@ -176,9 +177,9 @@ describe('what the words refuse, no model overrides', () => {
     ['translate: send 5 DAI to bob', 'words'],
     ['what does "swap 1 ETH for USDC" mean', 'words'],
     ['send 1 or 2 ETH to bob', 'two readings'],
-  ])('%s → refused (%s) and the model is never asked', async (text) => {
+  ])('%s → refused (%s) and the model is never asked', async (text, why) => {
     const error = (await parseWithLlm(text, config).catch((e: unknown) => e)) as LucidError;
-    expect(error.code).toBe('UNSUPPORTED_REQUEST');
+    expect(error.code).toBe(why === 'two readings' ? 'AMBIGUOUS_INTENT' : 'UNSUPPORTED_INTENT');
     expect(server.requests).toHaveLength(0);
   });
 
@@ -203,6 +204,13 @@ describe('the grammar constrains the model (parseIntents)', () => {
     const error = (await parseIntents('send 1 ETH to bob and 2 ETH to alice', { parser: 'llm', llm: config }).catch((e: unknown) => e)) as LucidError;
     expect(error.code).toBe('LLM_UNGROUNDED');
     expect(error.shortMessage).toMatch(/differs from the grammar's on the number of steps: 2 \/ 1/);
+  });
+
+  test('--parser llm: what the grammar refuses, the model is never asked to read', async () => {
+    // The grammar refuses "about 5" as too vague; the model would have answered 5 DAI, next to its token.
+    const error = (await parseIntents('send about 5 DAI to bob', { parser: 'llm', llm: config }).catch((e: unknown) => e)) as LucidError;
+    expect(error.code).toBe('AMBIGUOUS_INTENT');
+    expect(server.requests).toHaveLength(0);
   });
 
   test('--parser llm: the same reading as the grammar\'s rests on every word', async () => {

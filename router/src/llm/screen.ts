@@ -5,7 +5,7 @@
  * the past or about someone else, words about words, two readings of one amount) nor sign
  * what the words only ask to see (a preview, a quote, a hypothetical or a request for advice).
  */
-import { InputError } from '../../../kernel/index.js';
+import { InputError, intentErrorCodes } from '../../../kernel/index.js';
 import { readNumbers, readWords, type Word } from './words.js';
 
 export type ScreenWordsReturnType = {
@@ -26,7 +26,7 @@ const signVerbs = new Set(['sign', 'signing', 'execute', 'executing', 'broadcast
 const negations = new Set(['not', "n't", 'never', 'no', 'cancel', 'stop', 'dont', 'didnt', 'wont', 'without']);
 
 /**
- * @throws InputError `UNSUPPORTED_REQUEST` naming the words that make the request one Lucid will not run.
+ * @throws InputError `UNSUPPORTED_INTENT` (`AMBIGUOUS_INTENT` for two readings) naming the words that make the request one Lucid will not run.
  *
  * @example
  * screenWords("don't send 5 DAI to bob") // throws: a negated request
@@ -36,7 +36,8 @@ export function screenWords(text: string): ScreenWordsReturnType {
   const words = readWords(text);
   const lower = words.map((word) => word.text);
   const refuse = (what: string, phrase: string, hint: string): never => {
-    throw new InputError('UNSUPPORTED_REQUEST', `${what} ("${phrase}"): Lucid only runs a request to do something now, stated plainly`, {
+    const code = what.startsWith('two readings') ? intentErrorCodes.ambiguous : intentErrorCodes.unsupported;
+    throw new InputError(code, `${what} ("${phrase}"): Lucid only runs a request to do something now, stated plainly`, {
       hints: [hint, 'nothing was signed'],
     });
   };
