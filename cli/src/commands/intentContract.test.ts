@@ -8,7 +8,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPublicClient, http, type Address } from 'viem';
+import { createPublicClient, erc20Abi, http, type Address } from 'viem';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startOpenAiServer, type OpenAiTestServer } from '../../../router/testing.js';
 import { repoRoot as root, spawnLucid } from '../test-utils/spawn.js';
@@ -19,6 +19,7 @@ const recipient: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 let home: string;
 let server: OpenAiTestServer;
 let client: ReturnType<typeof createPublicClient>;
+let usdc: Address;
 
 const lucid = (args: string[]) =>
   spawnLucid(args, { home, entry: 'bin', env: { OPENAI_BASE_URL: server.baseUrl, LUCID_MODEL: 'scripted', OPENAI_API_KEY: '', LUCID_PARSER: undefined } });
@@ -31,7 +32,9 @@ beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'lucid-contract-'));
   const started = await lucid(['devnet', 'start', '--json']);
   expect(started.code, started.stderr).toBe(0);
-  client = createPublicClient({ transport: http((JSON.parse(started.stdout) as { rpcUrl: string }).rpcUrl) });
+  const devnet = JSON.parse(started.stdout) as { rpcUrl: string; tokens: { symbol: string; address: Address }[] };
+  client = createPublicClient({ transport: http(devnet.rpcUrl) });
+  usdc = devnet.tokens.find((token) => token.symbol === 'USDC')!.address;
 });
 
 afterAll(async () => {
@@ -200,5 +203,38 @@ describe('an amount taken from the step before', () => {
     );
     expect(result.code).toBe(2);
     expect(result.json.error.message).toMatch(/step 1 produces no DAI \(it produces [\d.,]+ USDC\)/);
+  });
+});
+
+describe('the same contract, read by the grammar (no model involved)', () => {
+  test('"swap 1 ETH for USDC then send it to …" with --yes: the recipient gets exactly what the swap produced', async () => {
+    const usdcOf = (who: Address) => client.readContract({ address: usdc, abi: erc20Abi, functionName: 'balanceOf', args: [who] });
+    const [mineBefore, theirsBefore] = [await usdcOf(account), await usdcOf(recipient)];
+    const result = await lucid(['--yes', '--json', `swap 1 ETH for USDC then send it to ${recipient}`]);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json).toMatchObject({ status: 'confirmed', parser: 'grammar', grounding: 'words' });
+    expect(json.steps[1].amountFrom).toMatch(/what step 1 produced in its simulation/);
+    expect(server.requests).toHaveLength(0);
+    const [mineAfter, theirsAfter] = [await usdcOf(account), await usdcOf(recipient)];
+    expect(theirsAfter - theirsBefore).toBeGreaterThan(2_000_000_000n);
+    expect(mineAfter).toBe(mineBefore);
+  });
+
+  test('a venue nobody serves, read by the grammar, is refused by name', async () => {
+    const result = await lucid(['--yes', 'swap 1 ETH for USDC through balancer']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no agent serves balancer here/);
+  });
+
+  test('notes, corrections and a preview read by the grammar are shown, and the preview is not signed', async () => {
+    const before = await nonce();
+    const result = await lucid(['--yes', `quote sending 5 usdcc to ${recipient} for the rent`]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Read by the grammar/);
+    expect(result.stdout).toMatch(/Note: "for the rent"/);
+    expect(result.stdout).toMatch(/Read "usdcc" as "USDC"\./);
+    expect(result.stdout).toMatch(/Preview: you asked only to look/);
+    expect(await nonce()).toBe(before);
   });
 });

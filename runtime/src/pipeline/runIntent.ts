@@ -16,7 +16,7 @@ import { resolveIntent } from '../resolve/resolveIntent.js';
 import { selectAgent, type Candidate } from '../select/selectAgent.js';
 import type { SimulationReport } from '../simulate/types.js';
 import type { Session } from '../session/types.js';
-import type { Review, RunOutcome, SentTx, StageEvent, StepView, CandidateView } from './types.js';
+import type { Review, RiskFlagView, RunOutcome, SentTx, StageEvent, StepView, CandidateView } from './types.js';
 
 export type RunIntentParameters = {
   text: string;
@@ -232,7 +232,18 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
       hints: ['nothing was signed'],
     });
 
-  const risks = await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps });
+  // Several steps: each step's risks on its own effect (a swap whose output a later step sends on still paid
+  // the user), together with the whole sequence's; the same flag is shown once.
+  const perStep =
+    draft.stepReports && plans.length > 1 && steps.length === plans.length
+      ? await Promise.all(
+          plans.map((plan, index) =>
+            session.checks.risks({ report: draft.stepReports?.[index] ?? simulation, intents: [resolvedIntents[index]!], plans: [plan], steps: [steps[index]!] }),
+          ),
+        )
+      : undefined;
+  const whole = await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps });
+  const risks = perStep ? uniqueRisks([...perStep.flat(), ...whole.filter((risk) => risk.code !== 'SWAP_OUTPUT_NOT_TO_USER')]) : whole;
   const policy = await session.checks.policy({ report: simulation, intents: resolvedIntents, plans });
   const review: Review = {
     runId,
@@ -254,6 +265,20 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   session.recorder.updateRun(runId, { status: 'simulated', review: { risks, policy } });
   emit('simulated', `simulated on block ${simulation.blockNumber}`, { runId });
   return review;
+}
+
+/** Each flag once (by code and message), the most severe first. */
+function uniqueRisks(risks: RiskFlagView[]): RiskFlagView[] {
+  const seen = new Set<string>();
+  const order = { danger: 0, warning: 1, info: 2 } as const;
+  return risks
+    .filter((risk) => {
+      const key = `${risk.code}|${risk.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => order[a.level] - order[b.level]);
 }
 
 /** Read-only plans (a balance question) have no calls: nothing to simulate, nothing changes. */
