@@ -44,7 +44,9 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
   } catch (error) {
     // Recorded so `lucid history` shows failed attempts too; nothing else happens for words that do not parse.
     const lucid = findLucidError(error);
-    recorder.recordFailedParse({ text: parameters.text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
+    // Words refused as a secret are not kept at all, not even redacted.
+    const text = lucid?.code === 'SECRET_IN_INPUT' ? '[words withheld: they looked like a private key or recovery phrase]' : parameters.text;
+    recorder.recordFailedParse({ text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
     throw error;
   }
   const runId = recorder.createRun({
@@ -171,7 +173,8 @@ async function buildSteps(
     plans.push(winner.plan);
     prefix = [...prefix, ...winner.plan.calls];
     prefixReport = winner.report.full;
-    stepReports.push({ ...winner.report.full, balanceChanges: winner.report.balanceChanges });
+    // The step's own calls (and their logs) and its own balance changes: what this step's words must explain.
+    stepReports.push({ ...winner.report.full, calls: winner.report.full.calls.filter((call) => call.index >= before.length), balanceChanges: winner.report.balanceChanges });
     const amountFrom =
       intent.amount === 'previous' && previous && resolved.amount?.kind === 'exact' && resolved.token
         ? `${formatUnitsHuman(resolved.amount.value, resolved.token.decimals)} ${resolved.token.symbol}, what step ${previous.step} produced in its simulation (if it produces less when it runs, this step fails rather than send more)`
@@ -224,12 +227,20 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   const unexplained = !draft.checkIntent
     ? []
     : draft.stepReports && plans.length > 1
-      ? resolvedIntents.flatMap((intent, index) => session.checks.unexplained(draft.stepReports?.[index] ?? simulation, [intent]))
-      : session.checks.unexplained(simulation, resolvedIntents);
+      ? (await Promise.all(resolvedIntents.map((intent, index) => session.checks.unexplained(draft.stepReports?.[index] ?? simulation, [intent])))).flat()
+      : await session.checks.unexplained(simulation, resolvedIntents);
   if (unexplained.length)
     throw new RefusedError('UNEXPLAINED_EFFECT', `the plan does something you did not ask for: ${unexplained[0]}`, {
       details: unexplained.join('\n'),
       hints: ['nothing was signed'],
+    });
+
+  // Lucid's own bound on every swap, from the venue's state: an agent's quote or minimum is never taken on trust.
+  const bounds = draft.checkIntent ? await session.checks.amounts({ report: simulation, plans, steps, stepReports: draft.stepReports }) : [];
+  if (bounds.length)
+    throw new RefusedError(bounds[0]!.code, `the swap is not held to the market price: ${bounds[0]!.message}`, {
+      details: bounds.map((bound) => bound.message).join('\n'),
+      hints: ['nothing was signed', 'another agent, or a slippage limit you choose ("with 1% slippage"), may do better'],
     });
 
   // Several steps: each step's risks on its own effect (a swap whose output a later step sends on still paid
