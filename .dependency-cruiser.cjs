@@ -13,6 +13,7 @@ const entries = [
   'kernel/index.ts',
   'kernel/errors.ts', // errors and exit codes without zod: the CLI's startup path
   'router/index.ts',
+  'router/testing.ts',
   'agents/index.ts',
   'agents/sdk/index.ts', // what agent code imports, built-in or outside
   'agents/sdk/testing.ts',

@@ -14,7 +14,7 @@ let llm: LlmConfig;
 
 beforeAll(async () => {
   server = await startOpenAiServer();
-  llm = { baseUrl: server.baseUrl, model: 'test-model', timeoutMs: 5_000 };
+  llm = { baseUrl: server.baseUrl, model: 'test-model', timeoutMs: 30_000 };
 });
 afterAll(async () => {
   await server.close();
@@ -35,7 +35,7 @@ async function rejection(promise: Promise<unknown>): Promise<LucidError> {
 describe('parseIntents', () => {
   test('parser: grammar', async () => {
     const result = await parseIntents(plain, { parser: 'grammar', llm });
-    expect(result).toEqual({ parser: 'grammar', intents: { intents: [{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }] } });
+    expect(result).toEqual({ parser: 'grammar', grounding: 'words', intents: { intents: [{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }] } });
     expect(server.requests).toHaveLength(0);
   });
 
@@ -48,7 +48,8 @@ describe('parseIntents', () => {
   test('parser: llm', async () => {
     server.enqueue(swapAnswer);
     const result = await parseIntents(plain, { parser: 'llm', llm });
-    expect(result).toEqual({ parser: 'llm', intents: { intents: [{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }] } });
+    // The grammar reads the same words the same way, so the reading rests on every word.
+    expect(result).toEqual({ parser: 'llm', grounding: 'words', intents: { intents: [{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }] } });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -69,7 +70,7 @@ describe('parseIntents', () => {
   test('parser: auto falls back to the LLM for words the grammar cannot read', async () => {
     server.enqueue(swapAnswer);
     const result = await parseIntents(chatty, { parser: 'auto', llm });
-    expect(result).toEqual({ parser: 'llm', intents: { intents: [{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }] } });
+    expect(result).toEqual({ parser: 'llm', grounding: 'roles', intents: { intents: [{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }] } });
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]!.body.messages[1].content).toBe(chatty);
   });

@@ -17,7 +17,14 @@ export type ParseIntentsOptions = {
   symbols?: readonly string[] | undefined;
 };
 
-export type ParseIntentsReturnType = { intents: IntentList; parser: 'grammar' | 'llm' };
+/**
+ * How firmly the reading rests on the words. `words`: every word is accounted for — the grammar's reading,
+ * or an LLM reading the grammar reads the same. `roles`: an LLM reading whose values are each tied to their
+ * role in the words, with the rest of the words unread; `--yes` alone never signs it.
+ */
+export type Grounding = 'words' | 'roles';
+
+export type ParseIntentsReturnType = { intents: IntentList; parser: 'grammar' | 'llm'; grounding: Grounding };
 
 export type ParseIntentsErrorType = InputError | InfraError;
 
@@ -46,17 +53,29 @@ export async function parseIntents(text: string, options: ParseIntentsOptions): 
 
   switch (options.parser) {
     case 'grammar':
-      return { intents: parseWithGrammar(text, grammarOptions), parser: 'grammar' };
-    case 'llm':
+      return { intents: parseWithGrammar(text, grammarOptions), parser: 'grammar', grounding: 'words' };
+    case 'llm': {
       if (!llm) throw notConfigured();
-      return { intents: await parseWithLlm(text, llm), parser: 'llm' };
+      // The grammar's reading constrains the model's: a refusal stands, and a reading must be the same one.
+      let grammarReading: IntentList | undefined;
+      try {
+        grammarReading = parseWithGrammar(text, grammarOptions);
+      } catch (grammarError) {
+        if (!(grammarError instanceof LucidError) || grammarError.code !== 'UNPARSEABLE_INTENT') throw grammarError;
+      }
+      const intents = await parseWithLlm(text, llm);
+      if (!grammarReading) return { intents, parser: 'llm', grounding: 'roles' };
+      const difference = firstDifference(grammarReading, intents);
+      if (difference) throw disagreement(difference);
+      return { intents: grammarReading.preview ? { ...intents, preview: true } : intents, parser: 'llm', grounding: 'words' };
+    }
     case 'auto': {
       try {
-        return { intents: parseWithGrammar(text, grammarOptions), parser: 'grammar' };
+        return { intents: parseWithGrammar(text, grammarOptions), parser: 'grammar', grounding: 'words' };
       } catch (grammarError) {
         if (!llm || !(grammarError instanceof LucidError) || grammarError.code !== 'UNPARSEABLE_INTENT') throw grammarError;
         try {
-          return { intents: await parseWithLlm(text, llm), parser: 'llm' };
+          return { intents: await parseWithLlm(text, llm), parser: 'llm', grounding: 'roles' };
         } catch (llmError) {
           if (llmError instanceof InfraError) throw withHint(grammarError, `The LLM fallback failed too: ${llmError.shortMessage}`);
           throw llmError;
@@ -64,6 +83,28 @@ export async function parseIntents(text: string, options: ParseIntentsOptions): 
       }
     }
   }
+}
+
+/** The first field where the two readings differ ("step 1 amount: 5 / 500"), or undefined when they agree. */
+function firstDifference(grammar: IntentList, llm: IntentList): string | undefined {
+  if (grammar.intents.length !== llm.intents.length) return `the number of steps: ${grammar.intents.length} / ${llm.intents.length}`;
+  for (const [index, expected] of grammar.intents.entries()) {
+    const actual = llm.intents[index]! as Record<string, unknown>;
+    const wanted = expected as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(wanted), ...Object.keys(actual)])) {
+      const a = wanted[key];
+      const b = actual[key];
+      const same = typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
+      if (!same) return `step ${index + 1} ${key}: ${String(a ?? '(none)')} / ${String(b ?? '(none)')}`;
+    }
+  }
+  return undefined;
+}
+
+function disagreement(difference: string): InputError {
+  return new InputError('LLM_UNGROUNDED', `The LLM's reading differs from the grammar's on ${difference.replace(/[^\x20-\x7e]/g, '?').slice(0, 160)} (grammar / LLM).`, {
+    hints: ['The grammar reads every word of this request; use --parser grammar or --parser auto.'],
+  });
 }
 
 function notConfigured(): InputError {

@@ -83,7 +83,7 @@ export function agentCommand(): Command {
             confirm: async () => false,
           });
           if (options.json) return writeJson(outcomeJson(outcome));
-          if (outcome.status === 'simulated' || outcome.status === 'read-only') writeData(renderReview(outcome.review, { explain: true }));
+          if (outcome.status === 'simulated' || outcome.status === 'preview' || outcome.status === 'read-only') writeData(renderReview(outcome.review, { explain: true }));
           say(`agent test: ${outcome.status}; nothing was signed`);
         } finally {
           await session.close();

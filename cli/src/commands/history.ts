@@ -41,7 +41,8 @@ export function historyCommand(): Command {
           id: run.id,
           createdAt: new Date(run.createdAt).toISOString(),
           text: run.text,
-          status: run.status,
+          // A preview ends simulated; history names it for what it was.
+          status: isPreview(run.result) ? 'preview' : run.status,
           chainId: run.chainId,
           account: run.account,
           agent: run.agentId,
@@ -67,4 +68,8 @@ export function historyCommand(): Command {
         else store.close();
       }
     });
+}
+
+function isPreview(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && (result as { preview?: unknown }).preview === true;
 }

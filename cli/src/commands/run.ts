@@ -72,8 +72,9 @@ export async function runAction(text: string, options: RunOptions, overrides: Ru
         ? await saveBundle(outcome.review, overrides.save, await session.publicClient.getTransactionCount({ address: session.account.address, blockTag: 'pending' }))
         : undefined;
     if (options.json) return writeJson(saved ? { ...outcomeJson(outcome), bundle: saved } : outcomeJson(outcome));
-    if (outcome.status === 'simulated' || outcome.status === 'read-only') writeData(renderReview(outcome.review, { explain: options.explain }));
+    if (outcome.status === 'simulated' || outcome.status === 'preview' || outcome.status === 'read-only') writeData(renderReview(outcome.review, { explain: options.explain }));
     if (outcome.status === 'simulated') say('dry run: nothing was signed');
+    else if (outcome.status === 'preview') say('preview: nothing was signed');
     if (saved) say(`plan saved to ${saved.path} (${saved.hash}, expires ${saved.expiresAt}); sign it with: lucid sign ${saved.path}`);
     else if (overrides.save !== undefined) say('nothing to save: this request only reads the chain');
     else if (outcome.status !== 'read-only') writeData(renderOutcome(outcome));

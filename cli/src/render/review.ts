@@ -46,10 +46,11 @@ export function renderBalanceChanges(
 
 export function renderReview(review: Review, options: { explain: boolean }): string {
   const color = (text: string, c: 'red' | 'green' | 'yellow' | 'dim' | 'bold') => paint(text, c);
-  const lines: string[] = [];
+  const lines: string[] = [...renderReading(review).map((line) => color(line, review.grounding === 'roles' ? 'yellow' : 'dim'))];
   for (const [index, step] of review.steps.entries()) {
     const prefix = review.steps.length > 1 ? `${index + 1}. ` : '';
     lines.push(color(`${prefix}${sanitize(step.summary)}`, 'bold'));
+    if (step.amountFrom) lines.push(`   amount: ${sanitize(step.amountFrom)}`);
     lines.push(color(`   agent ${step.agentId}: ${sanitize(step.reason)}`, 'dim'));
     if (options.explain) {
       for (const candidate of step.candidates) {
@@ -84,6 +85,25 @@ export function renderReview(review: Review, options: { explain: boolean }): str
   return lines.join('\n');
 }
 
+/**
+ * Who understood the words and what else the reading kept: the parser (and, for the LLM, that only the
+ * values' roles were checked), notes, spelling corrections, and whether this is only a preview.
+ */
+export function renderReading(review: Pick<Review, 'parser' | 'grounding' | 'intents' | 'preview'>): string[] {
+  const lines: string[] = [];
+  if (review.parser === 'grammar') lines.push('Read by the grammar: every word accounted for.');
+  if (review.parser === 'llm')
+    lines.push(
+      review.grounding === 'words'
+        ? 'Read by the LLM, and the grammar reads it the same way.'
+        : 'Read by the LLM: each value is tied to its place in your words, but the grammar could not read them. Check this reading; --yes alone will not sign it.',
+    );
+  for (const note of review.intents.notes ?? []) lines.push(`Note: "${sanitize(note, 120)}"`);
+  for (const correction of review.intents.corrections ?? []) lines.push(`Read "${sanitize(correction.from, 64)}" as "${sanitize(correction.to, 64)}".`);
+  if (review.preview || review.intents.preview) lines.push('Preview: you asked only to look; nothing will be signed.');
+  return lines;
+}
+
 export function renderOutcome(outcome: RunOutcome): string {
   const lines: string[] = [];
   for (const tx of outcome.txs) lines.push(`${tx.status === 'confirmed' ? '✔' : '✖'} ${tx.hash} ${tx.status}${tx.blockNumber !== undefined ? ` in block ${tx.blockNumber}` : ''}`);
@@ -101,7 +121,19 @@ export function outcomeJson(outcome: RunOutcome) {
     chainId: review.chainId,
     account: review.account,
     intents: review.intents.intents,
-    steps: review.steps.map((step) => ({ action: step.intent?.action, agent: step.agentId, reason: step.reason, summary: step.summary, candidates: step.candidates })),
+    parser: review.parser,
+    grounding: review.grounding,
+    ...(review.preview ? { preview: true } : {}),
+    ...(review.intents.notes ? { notes: review.intents.notes } : {}),
+    ...(review.intents.corrections ? { corrections: review.intents.corrections } : {}),
+    steps: review.steps.map((step) => ({
+      action: step.intent?.action,
+      agent: step.agentId,
+      reason: step.reason,
+      summary: step.summary,
+      ...(step.amountFrom ? { amountFrom: step.amountFrom } : {}),
+      candidates: step.candidates,
+    })),
     plan: { calls: review.calls },
     simulation: {
       ok: review.simulation.ok,

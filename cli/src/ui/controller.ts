@@ -103,6 +103,7 @@ export function describeOutcome(outcome: RunOutcome): string {
       .join('\n');
   }
   if (outcome.status === 'simulated') return 'dry run: simulated, nothing was signed';
+  if (outcome.status === 'preview') return 'preview: simulated, nothing was signed';
   const lines: string[] = [];
   for (const tx of outcome.txs)
     lines.push(`${tx.status === 'confirmed' ? '✔' : '✖'} ${tx.status} ${tx.hash}${tx.blockNumber !== undefined ? ` in block ${tx.blockNumber}` : ''}`);

@@ -1,30 +1,33 @@
 /**
- * Grounding: the LLM may only restate what the user said. After the model's answer has passed the intent
- * schema, every value that names an asset, a counterparty or a quantity is checked against the user's own
- * words; one value that is not there rejects the whole answer with `LLM_UNGROUNDED`. This is the security
- * boundary of the LLM parser: a model (or a prompt injected into the text) can never introduce an address,
- * a recipient, a token or an amount the user did not type.
+ * Grounding: the LLM may only restate what the user said, each value in the role the words give it. After
+ * the model's answer has passed the intent schema, every value is tied to its place in the user's words;
+ * one that is not rejects the whole answer with `LLM_UNGROUNDED`. This is the security boundary of the LLM
+ * parser: a model (or a prompt injected into the text) can never introduce an address, a recipient, a token
+ * or an amount the user did not type, nor move a value the user typed into another role.
  *
- * The rules, per field (all comparisons case-insensitive):
- * - `to`: the value appears in the text as a whole word (`alice` is not grounded by `alice.eth`). Returned
- *   as the user spelled it.
- * - any `0x` address (in `token`, `tokenOut` or `to`): appears in the text. Returned as the user spelled it.
- * - `token` / `tokenOut` symbols: a known symbol (the `symbols` list, by default every token-list symbol),
- *   rewritten to the list's spelling, and mentioned in the text as a word (`$USDC` counts). Aliases: `ether`
- *   for ETH, `wrapped eth(er)` for WETH, `staked eth(er)` for stETH; for `wrap`/`unwrap` a mention of ETH
- *   grounds WETH and the other way round.
- * - `amount` / `amountOut` as a decimal: equal (as a number) to a number in the text. Numbers in the text are
- *   digits with optional `,`/`_` separators (`1,000`, `.5`), the same scaled by a suffix or scale word
- *   (`1.5k`, `2m`, `3bn`, `1.5 million` → 1500, 2000000, 3000000000, 1500000), number words
- *   (`twenty five`, `a hundred`, `two thousand`), `N and a half`, and `half` (0.5) and `quarter` (0.25).
- * - `amount` as a percentage: the text has that number followed by `%`, `percent` or `pct`, or says `half`
- *   (50%), `quarter` (25%) or `three quarters` (75%); `100%` is also grounded by an "all" word.
- * - `amount` `"all"`: the text says all, everything, max/maximum, entire, whole or full (or `100%`).
- * - `slippageBps` N: the text has N (`50 bps`) or N/100 (`0.5%`) as a number.
- * - `chain`: the name, or an alias (`ethereum` for mainnet, `arb` for arbitrum, `devnet`/`local` for anvil),
- *   appears as a word.
+ * The rules, per field (all comparisons case-insensitive; "next to" allows the filler words of an amount,
+ * "of", "my", "the", "units", "worth"…):
+ * - `amount` (a decimal) stands next to its token: "5 USDC", "5 units of USDC", "USDC 5" — not the "500" of
+ *   "he owes me 500". A percentage is "25% of my ETH" or "half my ETH"; "all" is an all-word near the token;
+ *   "previous" needs a word that refers back ("it", "that", "the proceeds"). `amountOut` stands next to
+ *   `tokenOut`, `amountUsd` is a dollar amount ("$50", "50 dollars") next to its token.
+ * - `token` / `tokenOut`: a known symbol (rewritten to the list's spelling) or a 0x address, in the words
+ *   (`$USDC` counts; `ether` is ETH; for wrap/unwrap ETH and WETH ground each other). For a swap the
+ *   direction is the words': the sold token comes before "for/to/into" the bought one ("swap X for Y",
+ *   "sell X for Y", "X to Y"), or after "with/using" ("buy Y with X"; "buy Y for X").
+ * - `to`: a recipient slot, not negated — after "to" (or "for"/"from" for allowances), after the verb
+ *   ("pay bob 5 DAI"), or continuing a list of them ("to A, B and C") — and never after "not".
+ * - steps: each step claims its own words (two steps may not rest on the same amount and recipient), and
+ *   there are no more steps than the words' clauses ("then", "and", commas) allow.
+ * - `slippageBps`: the words give it with its unit ("0.5%", "50 bps") near "slippage" (or "slip",
+ *   "tolerance"), and not as the amount.
+ * - `chain` and `venue`: named in the words (`ethereum` for mainnet, "capital pool" for capital-pool).
+ * - `notes`: each is the user's own words. `corrections`: each fixes a word of the text that is not itself a
+ *   symbol, to a known symbol or verb one or two letters away; recipients are never corrected.
  */
 import { InputError, type Intent, type IntentList } from '../../../kernel/index.js';
+import { actionVerbs } from './screen.js';
+import { canonicalDecimal, editDistance, findPhrase, readNumbers, readWords, shiftDecimal, type NumberMention, type Word } from './words.js';
 
 export type GroundIntentsParameters = {
   /** The user's words, exactly as given to the model. */
@@ -35,92 +38,65 @@ export type GroundIntentsParameters = {
   symbols: readonly string[];
 };
 
+export type GroundIntentsErrorType = InputError;
+
 /**
- * Checks every value of the model's answer against the user's words.
+ * Checks every value of the model's answer against its role in the user's words.
  *
  * @returns {@link IntentList} the same intents with symbols in the token list's spelling and addresses and
- * recipients in the user's spelling.
- * @throws InputError `LLM_UNGROUNDED` naming the first field whose value the user did not say.
+ * recipients in the user's spelling, with the model's notes and corrections when they too are grounded.
+ * @throws InputError `LLM_UNGROUNDED` naming the first field whose value the words do not give in that role.
  */
-export function groundIntents({ text, intents, symbols }: GroundIntentsParameters): IntentList {
-  const facts = readText(text);
-  return { intents: intents.intents.map((intent, index) => groundIntent(intent, index, facts, symbols)) };
-}
-
-type TextFacts = {
-  text: string;
-  /** Canonical decimals the text states or derives (suffixes, words). */
-  decimals: Set<string>;
-  /** Canonical percentages the text states, without the % sign. */
-  percents: Set<string>;
-  /** The text says "all" or a synonym. */
-  all: boolean;
-};
-
-function groundIntent(intent: Intent, index: number, facts: TextFacts, symbols: readonly string[]): Intent {
-  const grounded: Intent = { ...intent };
-  const fail = (field: string, value: unknown, why: string): never => {
-    throw new InputError('LLM_UNGROUNDED', `The LLM answered ${field} ${display(value)} in step ${index + 1}, ${why}.`, {
-      hints: [
-        'The LLM parser only accepts tokens, amounts and recipients that appear in your words.',
-        'Say it explicitly, for example: swap 1 ETH for USDC, or use --parser grammar.',
-      ],
-      details: `field: intents[${index}].${field}`,
-    });
+export function groundIntents({ text, intents: list, symbols }: GroundIntentsParameters): IntentList {
+  const reading = new Reading(text, symbols);
+  const corrections = reading.applyCorrections(list.corrections ?? []);
+  const intents = list.intents.map((intent, index) => reading.groundStep(intent, index));
+  reading.checkSteps(list.intents);
+  const notes = (list.notes ?? []).map((note) => {
+    if (!normalised(text).includes(normalised(note))) ungrounded('notes', note, -1, 'a note that is not in your words');
+    return note;
+  });
+  return {
+    intents,
+    ...(list.preview ? { preview: true as const } : {}),
+    ...(notes.length ? { notes } : {}),
+    ...(corrections.length ? { corrections } : {}),
   };
-
-  for (const field of ['token', 'tokenOut'] as const) {
-    const value = intent[field];
-    if (value === undefined) continue;
-    if (isAddress(value)) {
-      const written = findWritten(facts.text, value);
-      if (!written) fail(field, value, 'an address that is not in your words');
-      grounded[field] = written!;
-      continue;
-    }
-    const symbol = symbols.find((known) => known.toLowerCase() === value.toLowerCase());
-    if (!symbol) fail(field, value, 'which is not a known token symbol');
-    if (!symbolMentioned(facts.text, symbol!, intent.action)) fail(field, value, 'a token that is not in your words');
-    grounded[field] = symbol!;
-  }
-
-  if (intent.to !== undefined) {
-    const written = isAddress(intent.to) ? findWritten(facts.text, intent.to) : findWord(facts.text, intent.to);
-    if (!written) fail('to', intent.to, isAddress(intent.to) ? 'an address that is not in your words' : 'a recipient that is not in your words');
-    grounded.to = written!;
-  }
-
-  if (intent.amount !== undefined && !amountGrounded(intent.amount, facts)) fail('amount', intent.amount, 'an amount that is not in your words');
-  if (intent.amountOut !== undefined && !facts.decimals.has(canonicalDecimal(intent.amountOut)))
-    fail('amountOut', intent.amountOut, 'an amount that is not in your words');
-
-  if (intent.slippageBps !== undefined) {
-    const bps = String(intent.slippageBps);
-    if (!facts.decimals.has(canonicalDecimal(bps)) && !facts.decimals.has(shiftDecimal(bps, -2)))
-      fail('slippageBps', intent.slippageBps, 'a slippage that is not in your words');
-  }
-
-  if (intent.chain !== undefined) {
-    const names = [intent.chain, ...(chainAliases[intent.chain] ?? [])];
-    if (!names.some((name) => findWord(facts.text, name))) fail('chain', intent.chain, 'a chain that is not in your words');
-  }
-
-  return grounded;
 }
 
-function amountGrounded(amount: string, facts: TextFacts): boolean {
-  if (amount === 'all') return facts.all || facts.percents.has('100');
-  if (amount.endsWith('%')) {
-    const percent = canonicalDecimal(amount.slice(0, -1));
-    return facts.percents.has(percent) || (percent === '100' && facts.all);
-  }
-  return facts.decimals.has(canonicalDecimal(amount));
+function ungrounded(field: string, value: unknown, index: number, why: string): never {
+  const where = index < 0 ? '' : ` in step ${index + 1}`;
+  throw new InputError('LLM_UNGROUNDED', `The LLM answered ${field} ${display(value)}${where}, ${why}.`, {
+    hints: [
+      'The LLM parser only accepts values your words give in that role: the amount next to its token, the recipient after "to", a swap in the direction you wrote.',
+      'Say it explicitly, for example: swap 1 ETH for USDC, or use --parser grammar.',
+    ],
+    details: index < 0 ? `field: ${field}` : `field: intents[${index}].${field}`,
+  });
 }
 
-const chainAliases: Record<string, string[]> = {
-  mainnet: ['ethereum'],
-  arbitrum: ['arb'],
-  anvil: ['devnet', 'local'],
+const amountFillers = new Set(['a', 'an', 'of', 'my', 'the', 'your', 'our', 'units', 'unit', 'coins', 'coin', 'tokens', 'token', 'worth', 'in', 'whole', 'entire', 'full', 'those', 'these', 'more', 'extra']);
+const allWords = new Set(['all', 'everything', 'max', 'maximum', 'entire', 'whole', 'full']);
+const referenceWords = new Set(['it', 'that', 'those', 'them', 'this', 'proceeds', 'result', 'output', 'same', 'resulting', 'received', 'got', 'bought', 'gained']);
+const separators = new Set(['then', 'and', 'also', 'plus', ',', ';', '&', '+', 'afterwards', 'after', 'next', 'finally', 'followed', 'each', 'both']);
+const listBreaks = new Set(['then', 'and', ',', ';', '&', 'also', 'plus', 'afterwards', 'after', 'next', 'finally']);
+const distributive = new Set(['each', 'both', 'apiece', 'everyone', 'every']);
+const clauseBreaks = new Set(['then', ';', 'afterwards', 'after', 'next', 'finally']);
+const forwardConnectors = new Set(['for', 'to', 'into', '→', '->', '=>', 'get', 'getting', 'receive', 'buy', 'towards']);
+const backwardConnectors = new Set(['with', 'using', 'paying', 'spending', 'via']);
+const sellVerbs = new Set(['swapped', 'sold', 'traded', 'converted', 'exchanged', 'turn', 'turned', 'change', 'changed', 'use', 'used', 'flip', 'dump']);
+const buyVerbs = new Set(['buy', 'buying', 'purchase', 'acquire', 'get', 'getting', 'obtain']);
+const slippageWords = new Set(['slippage', 'slip', 'tolerance', 'max-slippage', 'slippage-tolerance']);
+const recipientFillers = new Set([
+  'the', 'address', 'wallet', 'account', 'following', 'my', 'friend', 'friends', 'contact', 'buddy', 'pal', 'colleague', ':',
+  'named', 'called', 'user', 'his', 'her', 'their', 'our', 'good', 'old', 'mate', 'brother', 'sister', 'mom', 'dad', 'ens', 'name',
+]);
+const recipientNegations = new Set(['not', "n't", 'never', 'instead', 'rather', 'than', 'except', 'nor']);
+const transferVerbs = new Set(['send', 'pay', 'give', 'tip', 'transfer', 'wire', 'forward', 'remit', 'venmo', 'dispatch', 'disburse']);
+const slotsByAction: Partial<Record<Intent['action'], { preps: Set<string>; verbs: Set<string> }>> = {
+  transfer: { preps: new Set(['to', 'towards', 'unto']), verbs: transferVerbs },
+  approve: { preps: new Set(['to', 'for', 'spender']), verbs: new Set(['approve', 'allow', 'let', 'authorize', 'authorise']) },
+  revoke: { preps: new Set(['for', 'from', 'to', 'of', 'spender']), verbs: new Set(['revoke']) },
 };
 
 const symbolAliases: Record<string, string[]> = {
@@ -128,36 +104,299 @@ const symbolAliases: Record<string, string[]> = {
   WETH: ['wrapped eth', 'wrapped ether'],
   stETH: ['staked eth', 'staked ether'],
 };
+const chainAliases: Record<string, string[]> = {
+  mainnet: ['ethereum'],
+  arbitrum: ['arb'],
+  anvil: ['devnet', 'local'],
+};
 
-function symbolMentioned(text: string, symbol: string, action: Intent['action']): boolean {
-  const spellings = [symbol, ...(symbolAliases[symbol] ?? [])];
-  // "wrap 1 ETH" and "unwrap 1 ETH" are both natural; the model may name either side of the pair.
-  if (action === 'wrap' || action === 'unwrap') {
-    if (symbol === 'WETH') spellings.push('ETH', ...(symbolAliases.ETH ?? []));
-    if (symbol === 'ETH') spellings.push('WETH', ...(symbolAliases.WETH ?? []));
+type Span = { start: number; end: number };
+
+/** The user's words, read once, and what each step has claimed of them so far. */
+class Reading {
+  private words: Word[];
+  private numbers: NumberMention[];
+  private readonly claims = new Map<string, Set<number>>();
+  private readonly signatures: string[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly symbols: readonly string[],
+  ) {
+    this.words = readWords(text);
+    this.numbers = readNumbers(this.words);
   }
-  return spellings.some((spelling) => findWord(text, spelling, true));
+
+  /** Applies the model's spelling corrections to the words, after checking each one is a slip. */
+  applyCorrections(corrections: readonly { from: string; to: string }[]): { from: string; to: string }[] {
+    const accepted: { from: string; to: string }[] = [];
+    for (const correction of corrections) {
+      const from = correction.from.toLowerCase();
+      const to = correction.to.toLowerCase();
+      const symbol = this.symbols.find((known) => known.toLowerCase() === to);
+      const isVerb = actionVerbs.has(to);
+      const at = this.words.findIndex((word) => word.text === from);
+      const slip = from !== to && editDistance(from, to) <= (Math.min(from.length, to.length) >= 5 ? 2 : 1);
+      const fromIsSymbol = this.symbols.some((known) => known.toLowerCase() === from);
+      if (at < 0 || !slip || fromIsSymbol || !(symbol || isVerb))
+        ungrounded('corrections', correction, -1, 'a correction that is not a spelling slip of a word you wrote into a known token or verb');
+      for (const word of this.words) if (word.text === from) word.text = to;
+      accepted.push({ from: this.words[at]!.written, to: symbol ?? to });
+    }
+    if (accepted.length) this.numbers = readNumbers(this.words);
+    return accepted;
+  }
+
+  groundStep(intent: Intent, index: number): Intent {
+    const grounded: Intent = { ...intent };
+    const fail = (field: string, value: unknown, why: string): never => ungrounded(field, value, index, why);
+    const mentions: Partial<Record<'token' | 'tokenOut', Span[]>> = {};
+
+    for (const field of ['token', 'tokenOut'] as const) {
+      const value = intent[field];
+      if (value === undefined) continue;
+      if (isAddress(value)) {
+        const spans = this.find(value.toLowerCase());
+        if (!spans.length) fail(field, value, 'an address that is not in your words');
+        grounded[field] = this.words[spans[0]!.start]!.written;
+        mentions[field] = spans;
+        continue;
+      }
+      const symbol = this.symbols.find((known) => known.toLowerCase() === value.toLowerCase());
+      if (!symbol) fail(field, value, 'which is not a known token symbol');
+      const spans = this.symbolSpans(symbol!, intent.action);
+      if (!spans.length) fail(field, value, 'a token that is not in your words');
+      grounded[field] = symbol!;
+      mentions[field] = spans;
+    }
+
+    const signature: (string | number)[] = [intent.action, intent.token ?? '', intent.tokenOut ?? ''];
+    if (intent.amount !== undefined) {
+      const at = this.amountAt(intent.amount, mentions.token ?? [], intent.action, index);
+      if (at === undefined) fail('amount', intent.amount, mentions.token ? `an amount your words do not give next to ${intent.token}` : 'an amount that is not in your words');
+      signature.push(`amount@${at}`);
+    }
+    if (intent.amountOut !== undefined) {
+      const at = this.decimalNextTo(intent.amountOut, mentions.tokenOut ?? [], 'amountOut');
+      if (at === undefined) fail('amountOut', intent.amountOut, `an amount your words do not give next to ${intent.tokenOut}`);
+      signature.push(`amountOut@${at}`);
+    }
+    if (intent.amountUsd !== undefined) {
+      const at = this.dollarsNextTo(intent.amountUsd, mentions.token ?? []);
+      if (at === undefined) fail('amountUsd', intent.amountUsd, `a dollar amount your words do not give for ${intent.token}`);
+      signature.push(`amountUsd@${at}`);
+    }
+    if (intent.action === 'swap' && mentions.token && mentions.tokenOut && !this.swapDirection(mentions.token, mentions.tokenOut))
+      fail('token', intent.token, `the reverse of your words: they sell ${intent.tokenOut} rather than ${intent.token}, or name no direction`);
+
+    if (intent.to !== undefined) {
+      const spans = isAddress(intent.to) ? this.find(intent.to.toLowerCase()) : this.find(intent.to.toLowerCase(), true);
+      if (!spans.length) fail('to', intent.to, isAddress(intent.to) ? 'an address that is not in your words' : 'a recipient that is not in your words');
+      const slot = spans.find((span) => this.isRecipientSlot(span.start, intent.action) && !this.claimed('to', span.start)) ?? spans.find((span) => this.isRecipientSlot(span.start, intent.action));
+      if (!slot) fail('to', intent.to, 'a name your words do not give as the recipient (it is not after "to", or it is negated)');
+      this.claim('to', slot!.start);
+      grounded.to = this.words[slot!.start]!.written;
+      signature.push(`to@${slot!.start}`);
+      // The amount goes with its own recipient: "1 ETH to bob and 2 ETH to alice" never pays alice 1 ETH.
+      const amountAt = signature.find((part) => String(part).startsWith('amount@'));
+      if (amountAt !== undefined && !this.sameClause(Number(String(amountAt).split('@')[1]), slot!.start))
+        fail('to', intent.to, `a recipient your words give to another amount than ${intent.amount ?? intent.amountUsd}`);
+    }
+
+    if (intent.slippageBps !== undefined && !this.slippageSaid(intent.slippageBps))
+      fail('slippageBps', intent.slippageBps, 'a slippage your words do not state (a percentage or bps next to "slippage")');
+
+    if (intent.chain !== undefined) {
+      const names = [intent.chain, ...(chainAliases[intent.chain] ?? [])];
+      if (!names.some((name) => this.find(name.toLowerCase()).length)) fail('chain', intent.chain, 'a chain that is not in your words');
+    }
+    if (intent.venue !== undefined && !this.venueSaid(intent.venue)) fail('venue', intent.venue, 'a venue that is not in your words');
+
+    const key = signature.join('|');
+    if (this.signatures.includes(key)) fail('intents', `step ${index + 1}`, 'a repeat of an earlier step that your words say once');
+    this.signatures.push(key);
+    return grounded;
+  }
+
+  /** No more steps than the words have clauses. */
+  checkSteps(intents: readonly Intent[]): void {
+    const clauses = 1 + this.words.filter((word) => separators.has(word.text)).length;
+    if (intents.length > clauses)
+      ungrounded('intents', `${intents.length} steps`, -1, `more steps than your words ask for (they have room for at most ${clauses})`);
+  }
+
+  private claimed(kind: string, at: number): boolean {
+    return this.claims.get(kind)?.has(at) ?? false;
+  }
+
+  private claim(kind: string, at: number): void {
+    if (!this.claims.has(kind)) this.claims.set(kind, new Set());
+    this.claims.get(kind)!.add(at);
+  }
+
+  /** Spans where `phrase` (words, or one address/name) stands as whole words. */
+  private find(phrase: string, whole = false): Span[] {
+    const parts = whole ? [phrase] : phrase.split(/\s+/);
+    return findPhrase(this.words, parts.join(' ')).map((start) => ({ start, end: start + parts.length }));
+  }
+
+  private symbolSpans(symbol: string, action: Intent['action']): Span[] {
+    const spellings = [symbol, ...(symbolAliases[symbol] ?? [])];
+    // "wrap 1 ETH" and "unwrap 1 ETH" are both natural; the model may name either side of the pair.
+    if (action === 'wrap' || action === 'unwrap') {
+      if (symbol === 'WETH') spellings.push('ETH', ...(symbolAliases.ETH ?? []));
+      if (symbol === 'ETH') spellings.push('WETH', ...(symbolAliases.WETH ?? []));
+    }
+    return spellings.flatMap((spelling) => this.find(spelling.toLowerCase())).sort((a, b) => a.start - b.start);
+  }
+
+  /** Whether the words between `from` and `to` are all fillers (or there are none). */
+  private fillersBetween(from: number, to: number, fillers: Set<string>, max = 3): boolean {
+    if (to < from || to - from > max) return false;
+    for (let i = from; i < to; i++) if (!fillers.has(this.words[i]!.text)) return false;
+    return true;
+  }
+
+  /** A number mention of `value` next to one of `tokens`, preferring one no earlier step used; its index. */
+  private pickNextTo(candidates: NumberMention[], tokens: Span[], kind: string): number | undefined {
+    const fits = candidates.filter((mention) =>
+      tokens.some((token) => this.fillersBetween(mention.end, token.start, amountFillers) || token.end === mention.start),
+    );
+    const chosen = fits.find((mention) => !this.claimed(kind, mention.start)) ?? fits[0];
+    if (chosen) this.claim(kind, chosen.start);
+    return chosen?.start;
+  }
+
+  private decimalNextTo(amount: string, tokens: Span[], kind: string): number | undefined {
+    const value = canonicalDecimal(amount);
+    return this.pickNextTo(this.numbers.filter((n) => n.value === value && !n.percent && !n.bps), tokens, kind);
+  }
+
+  private dollarsNextTo(amount: string, tokens: Span[]): number | undefined {
+    const value = canonicalDecimal(amount);
+    const dollars = this.numbers.filter((n) => n.value === value && n.dollar);
+    const after = this.pickNextTo(dollars, tokens, 'amount');
+    if (after !== undefined) return after;
+    // "ETH worth $50"
+    const before = dollars.find((n) => tokens.some((t) => t.end <= n.start && this.words.slice(t.end, n.start).some((w) => w.text === 'worth') && n.start - t.end <= 3));
+    return before?.start;
+  }
+
+  /** Where the words give `amount` for the token at `tokens`; undefined when they do not. */
+  private amountAt(amount: string, tokens: Span[], action: Intent['action'], index: number): number | undefined {
+    if (amount === 'previous') {
+      if (index === 0) return undefined;
+      const at = this.words.findIndex((word) => referenceWords.has(word.text));
+      return at < 0 ? undefined : at;
+    }
+    if (amount === 'all') {
+      const percent = this.numbers.find((n) => n.percent && n.value === '100' && tokens.some((t) => this.fillersBetween(n.end, t.start, amountFillers)));
+      if (percent) return percent.start;
+      for (const [at, word] of this.words.entries()) {
+        if (!allWords.has(word.text)) continue;
+        if (tokens.some((t) => this.fillersBetween(at + 1, t.start, amountFillers) || (t.end <= at && at - t.end <= 3))) return at;
+      }
+      return undefined;
+    }
+    if (amount.endsWith('%')) {
+      const percent = canonicalDecimal(amount.slice(0, -1));
+      const fraction = shiftDecimal(percent, -2);
+      const candidates = this.numbers.filter(
+        (n) => (n.percent && n.value === percent) || (!n.percent && n.value === fraction && this.words.slice(n.start, n.end).some((w) => w.text === 'half' || w.text.startsWith('quarter'))),
+      );
+      return this.pickNextTo(candidates, tokens, 'amount');
+    }
+    void action;
+    return this.decimalNextTo(amount, tokens, 'amount');
+  }
+
+  /** The words sell a token at `sold` for one at `bought`: "swap X for Y", "X to Y", "buy Y with X". */
+  private swapDirection(sold: Span[], bought: Span[]): boolean {
+    for (const a of sold) {
+      for (const b of bought) {
+        const [first, second] = a.start < b.start ? [a, b] : [b, a];
+        const between = this.words.slice(first.end, second.start).map((word) => word.text);
+        if (between.some((word) => clauseBreaks.has(word)) || between.length > 8) continue;
+        const verb = this.verbBefore(first.start);
+        const buying = verb !== undefined && buyVerbs.has(verb);
+        if (a.start < b.start) {
+          const forward = between.some((word) => forwardConnectors.has(word) && !(word === 'for' && buying));
+          const backward = between.some((word) => backwardConnectors.has(word));
+          if (forward && !backward) return true;
+        } else {
+          const backward = between.some((word) => backwardConnectors.has(word) || (word === 'for' && buying));
+          if (backward) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The step verb governing the words at `at`: the nearest one before it in the same clause. */
+  private verbBefore(at: number): string | undefined {
+    for (let i = at - 1; i >= 0; i--) {
+      const word = this.words[i]!.text;
+      if (clauseBreaks.has(word)) return undefined;
+      if (actionVerbs.has(word) || buyVerbs.has(word) || sellVerbs.has(word)) return word;
+    }
+    return undefined;
+  }
+
+  /** Whether the word at `at` stands where the recipient (or spender) of `action` does, and is not negated. */
+  private isRecipientSlot(at: number, action: Intent['action']): boolean {
+    const slots = slotsByAction[action];
+    if (!slots) return false;
+    let i = at - 1;
+    while (i >= 0 && recipientFillers.has(this.words[i]!.text)) i--;
+    // "to Bob at 0x…": the address stands in the slot of the name before it.
+    if (i >= 1 && this.words[i]!.text === 'at') {
+      i -= 2;
+      while (i >= 0 && recipientFillers.has(this.words[i]!.text)) i--;
+    }
+    if (i < 0) return false;
+    const word = this.words[i]!.text;
+    const negated = (from: number) => this.words.slice(Math.max(0, from - 2), from).some((w) => recipientNegations.has(w.text));
+    if (slots.preps.has(word) || slots.verbs.has(word)) return !negated(i);
+    // "to A, B and C", "send A 1 ETH and B 2 ETH": a list continues a slot the words opened earlier.
+    if ((word === 'and' || word === ',' || word === '&') && !negated(i)) {
+      for (let k = i - 1; k >= 0; k--) {
+        const earlier = this.words[k]!.text;
+        if (clauseBreaks.has(earlier)) break;
+        if (slots.preps.has(earlier) || slots.verbs.has(earlier)) return !negated(k);
+      }
+    }
+    return false;
+  }
+
+  /** No list or clause break between two words — unless the words share one amount out ("2 DAI each to A, B and C"). */
+  private sameClause(a: number, b: number): boolean {
+    if (this.words.some((word) => distributive.has(word.text))) return true;
+    const [from, to] = a < b ? [a, b] : [b, a];
+    return !this.words.slice(from + 1, to).some((word) => listBreaks.has(word.text));
+  }
+
+  private slippageSaid(bps: number): boolean {
+    const percent = shiftDecimal(String(bps), -2);
+    return this.numbers.some(
+      (n) =>
+        ((n.percent && n.value === percent) || (n.bps && n.value === String(bps))) &&
+        !this.claimed('amount', n.start) &&
+        this.words.slice(Math.max(0, n.start - 4), n.end + 4).some((word) => slippageWords.has(word.text)),
+    );
+  }
+
+  private venueSaid(venue: string): boolean {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${venue.split('-').join('[\\s-]?')}(?![\\p{L}\\p{N}])`, 'iu');
+    return pattern.test(this.words.map((word) => word.text).join(' ')) || pattern.test(this.text);
+  }
 }
 
 function isAddress(value: string): boolean {
   return /^0x[0-9a-fA-F]{40}$/.test(value);
 }
 
-/** The text's own spelling of `value` (an address), or undefined. */
-function findWritten(text: string, value: string): string | undefined {
-  const at = text.toLowerCase().indexOf(value.toLowerCase());
-  return at === -1 ? undefined : text.slice(at, at + value.length);
-}
-
-/**
- * The text's own spelling of `value` where it stands as a whole word: not inside a longer name, so `alice`
- * is not found in `alice.eth`, but `alice.eth.` at the end of a sentence is found.
- */
-function findWord(text: string, value: string, allowDollar = false): string | undefined {
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-  const before = allowDollar ? '(?<![\\p{L}\\p{N}_.-])\\$?' : '(?<![\\p{L}\\p{N}_.$-])';
-  const pattern = new RegExp(`${before}(${escaped})(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}_-])`, 'iu');
-  return pattern.exec(text)?.[1];
+function normalised(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 function display(value: unknown): string {
@@ -167,107 +406,16 @@ function display(value: unknown): string {
   return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Reading numbers out of the text. Kept deliberately generous about formats (the grammar accepts them and
-// a person writes them) and strict about values: only numbers derivable from the words count.
-
-const scaleSuffixes: Record<string, number> = { k: 3, thousand: 3, m: 6, mm: 6, mil: 6, million: 6, b: 9, bn: 9, billion: 9 };
-const allWords = new Set(['all', 'everything', 'max', 'maximum', 'entire', 'whole', 'full']);
-const units: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const scales: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
-
-/** Exported for tests. */
-export function readText(text: string): TextFacts {
-  const lower = text.toLowerCase();
-  const decimals = new Set<string>();
+/** What the text states, for tests: canonical decimals, percentages (without %), and whether it says "all". */
+export function readText(text: string): { decimals: Set<string>; percents: Set<string>; all: boolean } {
+  const words = readWords(text);
+  const numbers = readNumbers(words);
   const percents = new Set<string>();
-
-  const numeric = /(?<![\w.])(\d[\d,_]*(?:\.\d+)?|\.\d+)(?:\s*(k|mm|mil|million|m|bn|billion|b|thousand)(?![a-z]))?(\s*(?:%|percent(?![a-z])|pct(?![a-z])))?/g;
-  for (const match of lower.matchAll(numeric)) {
-    const raw = match[1]!.replace(/[,_]/g, '');
-    if (!/^(?:\d+(?:\.\d+)?|\.\d+)$/.test(raw)) continue;
-    const value = canonicalDecimal(raw.startsWith('.') ? `0${raw}` : raw);
-    decimals.add(value);
-    if (match[2]) decimals.add(canonicalDecimal(shiftDecimal(value, scaleSuffixes[match[2]]!)));
-    if (match[3]) percents.add(value);
+  for (const n of numbers) {
+    if (n.percent) percents.add(n.value);
+    const named = words.slice(n.start, n.end).map((w) => w.text);
+    if (named.includes('half')) percents.add('50');
+    if (named.some((w) => w.startsWith('quarter'))) percents.add(shiftDecimal(n.value, 2));
   }
-
-  const words = lower.split(/[^a-z]+/).filter(Boolean);
-  for (let i = 0; i < words.length; i++) {
-    if (words[i] === 'half') {
-      decimals.add('0.5');
-      percents.add('50');
-    }
-    if (words[i] === 'quarter' || words[i] === 'quarters') {
-      if (words[i - 1] === 'three') {
-        decimals.add('0.75');
-        percents.add('75');
-      } else {
-        decimals.add('0.25');
-        percents.add('25');
-      }
-    }
-    const read = readNumberWords(words, i);
-    if (!read) continue;
-    decimals.add(String(read.value));
-    if (words[read.end] === 'and' && words[read.end + 1] === 'a' && words[read.end + 2] === 'half') decimals.add(canonicalDecimal(`${read.value}.5`));
-    if (words[read.end] === 'percent' || words[read.end] === 'pct') percents.add(String(read.value));
-    i = read.end - 1;
-  }
-
-  return { text, decimals, percents, all: words.some((word) => allWords.has(word)) };
-}
-
-/** Reads a run of number words from `start` ("two hundred and fifty", "a thousand"); undefined if none. */
-function readNumberWords(words: string[], start: number): { value: number; end: number } | undefined {
-  let total = 0;
-  let current = 0;
-  let seen = false;
-  let i = start;
-  for (; i < words.length; i++) {
-    const word = words[i]!;
-    if (word in units) {
-      current += units[word]!;
-      seen = true;
-    } else if (word in scales && (seen || (i === start + 1 && (words[start] === 'a' || words[start] === 'an')))) {
-      const scale = scales[word]!;
-      if (scale === 100) current = (current || 1) * 100;
-      else {
-        total += (current || 1) * scale;
-        current = 0;
-      }
-      seen = true;
-    } else if ((word === 'a' || word === 'an') && i === start && words[i + 1]! in scales) {
-      continue;
-    } else if (word === 'and' && seen && words[i + 1]! in units) {
-      continue;
-    } else break;
-  }
-  if (!seen) return undefined;
-  return { value: total + current, end: i };
-}
-
-/** "007.50" → "7.5"; "1.0" → "1". */
-function canonicalDecimal(value: string): string {
-  const [int = '0', fraction = ''] = value.split('.');
-  const whole = int.replace(/^0+(?=\d)/, '') || '0';
-  const frac = fraction.replace(/0+$/, '');
-  return frac ? `${whole}.${frac}` : whole;
-}
-
-/** Multiplies a decimal string by 10^places (negative places divide), exactly. */
-function shiftDecimal(value: string, places: number): string {
-  const [int = '0', fraction = ''] = value.split('.');
-  let digits = int + fraction;
-  let point = int.length + places;
-  if (point < 0) {
-    digits = '0'.repeat(-point) + digits;
-    point = 0;
-  }
-  if (point > digits.length) digits = digits + '0'.repeat(point - digits.length);
-  return canonicalDecimal(`${digits.slice(0, point) || '0'}.${digits.slice(point)}`);
+  return { decimals: new Set(numbers.map((n) => n.value)), percents, all: words.some((word) => allWords.has(word.text)) };
 }

@@ -12,6 +12,7 @@ import type { ChatOpenAI } from '@langchain/openai';
 import { InfraError, InputError, LucidError, knownSymbols, intentListSchema, type IntentList } from '../../../kernel/index.js';
 import { groundIntents } from './grounding.js';
 import { submitFunctionName, systemPrompt } from './prompt.js';
+import { screenWords } from './screen.js';
 
 export type LlmConfig = {
   /** OpenAI-compatible base URL, ending in /v1 (default https://api.openai.com/v1). */
@@ -73,8 +74,9 @@ export function llmConfigFromEnv(
  * @param text the user's words.
  * @param config endpoint, model, deadline and the symbols the model may use.
  * @returns {@link IntentList}
- * @throws InputError `UNPARSEABLE_INTENT` (no valid intent: malformed JSON, schema mismatch, refusal or an
- * empty list), `LLM_UNGROUNDED` (a value not in the words), `INVALID_LLM_CONFIG`; InfraError `LLM_TIMEOUT`,
+ * @throws InputError `UNSUPPORTED_INTENT` or `AMBIGUOUS_INTENT` (words that must not become a step: a negation, a condition, a
+ * schedule…; the model is not asked), `UNPARSEABLE_INTENT` (no valid intent: malformed JSON, schema
+ * mismatch, refusal or an empty list), `LLM_UNGROUNDED` (a value not in the words in its role), `INVALID_LLM_CONFIG`; InfraError `LLM_TIMEOUT`,
  * `LLM_UNAVAILABLE` (connection or HTTP error; the message names the base URL, never the key).
  *
  * @example
@@ -90,6 +92,8 @@ export async function parseWithLlm(text: string, config: LlmConfig): Promise<Int
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
     throw new InputError('INVALID_LLM_CONFIG', `The LLM timeout must be a positive number of milliseconds, not ${timeoutMs}.`);
   const symbols = config.symbols ?? knownSymbols();
+  // What the words refuse (a negation, a condition, a schedule…) no model may turn into a step.
+  const screened = screenWords(text);
   const redact = (message: string) => (config.apiKey ? message.split(config.apiKey).join('***') : message);
 
   const controller = new AbortController();
@@ -110,7 +114,9 @@ export async function parseWithLlm(text: string, config: LlmConfig): Promise<Int
     clearTimeout(timer);
   }
 
-  return groundIntents({ text, intents: validate(answer), symbols });
+  const grounded = groundIntents({ text, intents: validate(answer), symbols });
+  // Words that only ask to look are a preview whatever the model said.
+  return screened.preview ? { ...grounded, preview: true } : grounded;
 }
 
 type StructuredAnswer = {
@@ -205,8 +211,9 @@ function stripKeys(value: unknown, key: string): unknown {
  */
 function normalise(value: unknown): unknown {
   if (!isObject(value) || !Array.isArray(value.intents)) return value;
+  const top = Object.fromEntries(Object.entries(value).filter(([key, field]) => key === 'intents' || (field !== null && !(Array.isArray(field) && field.length === 0) && field !== false)));
   return {
-    ...value,
+    ...top,
     intents: value.intents.map((intent) => {
       if (!isObject(intent)) return intent;
       const out: Record<string, unknown> = {};

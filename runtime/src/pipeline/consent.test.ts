@@ -35,6 +35,20 @@ describe('decideConsent', () => {
     expect(decideConsent({ policy: typed('1.5'), risks: danger }, { yes: false, canAsk: true })).toMatchObject({ kind: 'type', amount: '1.5' });
   });
 
+  test('behavior: a reading only the LLM made is never signed on --yes alone; a preview is never signed', () => {
+    expect(refusal(() => decideConsent({ policy: allow, risks: [], grounding: 'roles' }, { yes: true, canAsk: false }))).toBe('LLM_READING_NEEDS_A_PERSON');
+    expect(decideConsent({ policy: allow, risks: [], grounding: 'roles' }, { yes: true, canAsk: true })).toEqual({ kind: 'ask' });
+    expect(decideConsent({ policy: allow, risks: [], grounding: 'words' }, { yes: true, canAsk: false })).toEqual({ kind: 'given' });
+    expect(refusal(() => decideConsent({ policy: allow, risks: [], preview: true }, { yes: true, canAsk: true }))).toBe('PREVIEW_ONLY');
+  });
+
+  test('behavior: a reading the grammar corrected ("USCD" as USDC) is never signed on --yes alone; a person is asked', () => {
+    const corrected = { policy: allow, risks: [], grounding: 'words' as const, intents: { intents: [], corrections: [{ from: 'USCD', to: 'USDC' }] } };
+    expect(refusal(() => decideConsent(corrected, { yes: true, canAsk: false }))).toBe('CORRECTED_READING_NEEDS_A_PERSON');
+    expect(decideConsent(corrected, { yes: true, canAsk: true })).toEqual({ kind: 'ask' });
+    expect(decideConsent({ ...corrected, intents: { intents: [] } }, { yes: true, canAsk: false })).toEqual({ kind: 'given' });
+  });
+
   test('behavior: a typed confirmation without its amount can never be given', () => {
     const policy: Policy = { decision: 'confirm-typed', violations: [] };
     expect(decideConsent({ policy, risks: [] }, { yes: true, canAsk: true })).toMatchObject({ kind: 'type', amount: '' });

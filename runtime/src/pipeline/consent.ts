@@ -7,8 +7,10 @@
  *   simulation shows, but never to a danger flag nor to an amount the policy wants typed — those need a person.
  * - Somebody can be asked: above the policy's typed-confirmation threshold they type the amount, otherwise
  *   yes/no; `--yes` skips the question unless there is a danger flag or an amount to type.
+ * - A reading only the LLM made (grounding `roles`) is weaker than the grammar's: `--yes` never signs it;
+ *   a person must, at a terminal. A preview is never signed at all.
  */
-import { RefusedError } from '../../../kernel/index.js';
+import { RefusedError, type IntentList } from '../../../kernel/index.js';
 import type { Review } from './types.js';
 
 /** One thing the person must type: an amount over its policy threshold, or a lookalike recipient's full address. */
@@ -36,16 +38,36 @@ export type DecideConsentParameters = {
  * @throws RefusedError `DANGER_NEEDS_A_PERSON`, `TYPED_CONFIRMATION_REQUIRED` or `CONFIRMATION_REQUIRED` when
  *   the review needs a person and nobody can be asked (exit 3, nothing signed).
  */
-export function decideConsent(review: Pick<Review, 'policy' | 'risks'>, { yes, canAsk }: DecideConsentParameters): Consent {
+export function decideConsent(
+  review: Pick<Review, 'policy' | 'risks'> & Partial<Pick<Review, 'grounding' | 'preview'>> & { intents?: Pick<IntentList, 'corrections'> | undefined },
+  { yes, canAsk }: DecideConsentParameters,
+): Consent {
+  if (review.preview)
+    throw new RefusedError('PREVIEW_ONLY', 'not signed: you asked only to look', { hints: ['run it again without "preview", "quote" or "simulate" to sign it'] });
   const entries = typedEntries(review);
   const typed = entries.length ? entries[0]!.text : review.policy.decision === 'confirm-typed' ? (review.policy.typedConfirmation ?? '') : undefined;
+  // An LLM reading tied to the words only by role is weaker than the grammar's: a person says yes to it.
+  const llmOnly = review.grounding === 'roles';
+  if (yes && llmOnly && !canAsk)
+    throw new RefusedError('LLM_READING_NEEDS_A_PERSON', 'not signed: the grammar could not read your words, and --yes does not sign a reading only the LLM made', {
+      hints: [
+        'run it in a terminal and confirm the reading shown, or rephrase it so the grammar reads it (check with `lucid parse --parser grammar "…"`)',
+        '--dry-run shows the full simulation',
+      ],
+    });
+  // A spelling slip the grammar fixed ("USCD" read as USDC) is a guess about the words: a person sees it and says yes.
+  const corrections = review.intents?.corrections ?? [];
+  if (yes && corrections.length && !canAsk)
+    throw new RefusedError('CORRECTED_READING_NEEDS_A_PERSON', `not signed: your words were corrected (${corrections.map((c) => `"${c.from}" read as "${c.to}"`).join(', ')}), and --yes does not sign a corrected reading`, {
+      hints: ['retype the words as they should be read, or confirm the reading in a terminal', '--dry-run shows the full simulation'],
+    });
   const dangers = review.risks.filter((risk) => risk.level === 'danger');
   if (yes && dangers.length && !canAsk)
     throw new RefusedError('DANGER_NEEDS_A_PERSON', `not signed: ${dangers[0]!.message}`, {
       details: dangers.map((risk) => `danger: ${risk.message}`).join('\n'),
       hints: ['run it in a terminal and confirm after reading the warning', '--dry-run shows the full simulation'],
     });
-  if (yes && typed === undefined && !dangers.length) return { kind: 'given' };
+  if (yes && typed === undefined && !dangers.length && !llmOnly && !corrections.length) return { kind: 'given' };
   if (!canAsk) {
     if (typed !== undefined)
       throw new RefusedError('TYPED_CONFIRMATION_REQUIRED', `policy requires typing "${typed}" to confirm, and there is no terminal to type it on`, {

@@ -10,19 +10,20 @@
  * review, and the signer compares what it signs with the reviewed calls.
  */
 import type { Address } from 'viem';
-import { LucidError, InputError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList } from '../../../kernel/index.js';
+import { LucidError, InputError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
 import { resolveIntent } from '../resolve/resolveIntent.js';
 import { selectAgent, type Candidate } from '../select/selectAgent.js';
 import type { SimulationReport } from '../simulate/types.js';
 import type { Session } from '../session/types.js';
-import type { Review, RunOutcome, SentTx, StageEvent, StepView, CandidateView } from './types.js';
+import type { Review, RiskFlagView, RunOutcome, SentTx, StageEvent, StepView, CandidateView } from './types.js';
 
 export type RunIntentParameters = {
   text: string;
   /** 'execute' signs after confirmation; 'dry-run' stops at the review. */
   mode: 'execute' | 'dry-run';
-  parse: (text: string) => Promise<{ intents: IntentList; parser: 'grammar' | 'llm' }>;
+  /** `grounding` defaults to `words` for the grammar and `roles` for the LLM. */
+  parse: (text: string) => Promise<{ intents: IntentList; parser: 'grammar' | 'llm'; grounding?: 'words' | 'roles' | undefined }>;
   /** Shown the review; resolves true to sign. With a typed-confirmation policy, `typed` must equal the asked text. */
   confirm: (review: Review) => Promise<boolean>;
   forcedAgentId?: string | undefined;
@@ -37,7 +38,7 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
   const { recorder } = session;
 
   emit('parsing', 'understanding your words');
-  let parsed: { intents: IntentList; parser: 'grammar' | 'llm' };
+  let parsed: Awaited<ReturnType<RunIntentParameters['parse']>>;
   try {
     parsed = await parameters.parse(parameters.text);
   } catch (error) {
@@ -59,7 +60,10 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
 
   return guardRun(session, runId, emit, async () => {
     const draft = await buildSteps(session, runId, parameters, parsed.intents, emit);
-    return finishRun(session, runId, { ...draft, text: parameters.text, intents: parsed.intents, checkIntent: true }, parameters, emit);
+    const reading = { parser: parsed.parser, grounding: parsed.grounding ?? (parsed.parser === 'grammar' ? 'words' : 'roles') } as const;
+    // Words that ask only to look are shown and never signed, whatever the flags say.
+    const mode = parsed.intents.preview ? 'preview' : parameters.mode;
+    return finishRun(session, runId, { ...draft, ...reading, text: parameters.text, intents: parsed.intents, checkIntent: true }, { ...parameters, mode }, emit);
   });
 }
 
@@ -88,6 +92,9 @@ export type RunDraft = {
   resolvedIntents: ResolvedIntent[];
   /** Whether the user's words must explain every effect (false for plans Lucid built from explicit CLI arguments). */
   checkIntent: boolean;
+  /** Which parser understood the words, and how firmly (plans built from command arguments: `command`, `words`). */
+  parser?: Review['parser'] | undefined;
+  grounding?: Review['grounding'] | undefined;
   /**
    * Each step's own simulated effect (from the competition, simulated on top of the steps before it): an
    * agent's promises are about its step, not about the sum of all steps.
@@ -100,7 +107,7 @@ export async function finishRun(
   session: Session,
   runId: number,
   draft: RunDraft,
-  parameters: Pick<RunIntentParameters, 'mode' | 'confirm'>,
+  parameters: { mode: RunIntentParameters['mode'] | 'preview'; confirm: RunIntentParameters['confirm'] },
   emit: Emit,
 ): Promise<RunOutcome> {
   const { recorder } = session;
@@ -108,6 +115,12 @@ export async function finishRun(
   if (review.readOnly) {
     recorder.updateRun(runId, { status: 'confirmed', result: { readOnly: review.readOnly } });
     return { runId, status: 'read-only', review, txs: [], balanceChanges: [], outcomeDifferences: [] };
+  }
+  if (parameters.mode === 'preview') {
+    // Recorded as simulated with `preview` in its result: history shows it as a preview, never as confirmed.
+    review.preview = true;
+    recorder.updateRun(runId, { status: 'simulated', result: { preview: true, policy: review.policy.decision } });
+    return { runId, status: 'preview', review, txs: [], balanceChanges: [], outcomeDifferences: [] };
   }
   if (review.policy.decision === 'deny') throw new PolicyViolationError(review.policy.violations);
   if (parameters.mode === 'dry-run') {
@@ -135,6 +148,8 @@ async function buildSteps(
   const resolvedIntents: ResolvedIntent[] = [];
   let prefix: PlanCall[] = [];
   let prefixReport: SimulationReport | undefined;
+  // What the step before produced in its own simulation, for "… then send it to bob".
+  let previous: { step: number; outputs: { token: TokenInfo; amount: bigint }[] } | undefined;
 
   for (const intent of intents.intents) {
     emit('routing', `finding an agent to ${intent.action}`, { runId });
@@ -146,21 +161,34 @@ async function buildSteps(
       resolveToken: (ref) => session.resolveToken(ref),
       lookupContact: (name) => session.lookupContact(name),
       hasEns: session.hasEns,
+      previous,
     });
     resolvedIntents.push(resolved);
     const agents: Agent[] = await session.agents(resolved.action);
     const before = prefix;
     const beforeReport = prefixReport;
     const simulateStep = async (plan: Plan) => stepOutcome(await simulateCalls(session, [...before, ...plan.calls]), beforeReport);
-    const selection = await selectAgent({ agents, intent: resolved, ctx, forcedAgentId: parameters.forcedAgentId, simulate: simulateStep });
+    const selection = await selectAgent({ agents, intent: resolved, ctx, forcedAgentId: parameters.forcedAgentId, venue: intent.venue, simulate: simulateStep });
     const winner = selection.winner;
     plans.push(winner.plan);
     prefix = [...prefix, ...winner.plan.calls];
     prefixReport = winner.report.full;
-    stepReports.push({ ...winner.report.full, balanceChanges: winner.report.balanceChanges });
+    // The step's own calls (and their logs) and its own balance changes: what this step's words must explain.
+    stepReports.push({ ...winner.report.full, calls: winner.report.full.calls.filter((call) => call.index >= before.length), balanceChanges: winner.report.balanceChanges });
+    const amountFrom =
+      intent.amount === 'previous' && previous && resolved.amount?.kind === 'exact' && resolved.token
+        ? `${formatUnitsHuman(resolved.amount.value, resolved.token.decimals)} ${resolved.token.symbol}, what step ${previous.step} produced in its simulation (if it produces less when it runs, this step fails rather than send more)`
+        : undefined;
+    previous = {
+      step: steps.length + 1,
+      outputs: winner.report.balanceChanges
+        .filter((change) => change.address.toLowerCase() === session.account.address.toLowerCase() && change.diff > 0n)
+        .map((change) => ({ token: { address: change.token, symbol: change.symbol, decimals: change.decimals, verified: change.verified }, amount: change.diff })),
+    };
     steps.push({
       intent,
       resolved,
+      amountFrom,
       agentId: winner.agentId,
       reason: selection.reason,
       summary: winner.plan.summary,
@@ -199,7 +227,13 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
     : session.checks.expectations(simulation, plans);
   if (violations.length)
     throw new RefusedError('EXPECTATION_MISMATCH', violations[0]!, { details: violations.join('\n'), hints: ['nothing was signed'] });
-  const unexplained = draft.checkIntent ? await session.checks.unexplained(simulation, resolvedIntents) : [];
+  // Several steps: each step's own effect must be explained by its own words (stricter than the sum, and
+  // right when a later step uses what an earlier one produced: "swap for USDC, then send it to bob").
+  const unexplained = !draft.checkIntent
+    ? []
+    : draft.stepReports && plans.length > 1
+      ? (await Promise.all(resolvedIntents.map((intent, index) => session.checks.unexplained(draft.stepReports?.[index] ?? simulation, [intent])))).flat()
+      : await session.checks.unexplained(simulation, resolvedIntents);
   if (unexplained.length)
     throw new RefusedError('UNEXPLAINED_EFFECT', `the plan does something you did not ask for: ${unexplained[0]}`, {
       details: unexplained.join('\n'),
@@ -214,7 +248,18 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
       hints: ['nothing was signed', 'another agent, or a slippage limit you choose ("with 1% slippage"), may do better'],
     });
 
-  const risks = await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps });
+  // Several steps: each step's risks on its own effect (a swap whose output a later step sends on still paid
+  // the user), together with the whole sequence's; the same flag is shown once.
+  const perStep =
+    draft.stepReports && plans.length > 1 && steps.length === plans.length
+      ? await Promise.all(
+          plans.map((plan, index) =>
+            session.checks.risks({ report: draft.stepReports?.[index] ?? simulation, intents: [resolvedIntents[index]!], plans: [plan], steps: [steps[index]!] }),
+          ),
+        )
+      : undefined;
+  const whole = await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps });
+  const risks = perStep ? uniqueRisks([...perStep.flat(), ...whole.filter((risk) => risk.code !== 'SWAP_OUTPUT_NOT_TO_USER')]) : whole;
   const policy = await session.checks.policy({ report: simulation, intents: resolvedIntents, plans });
   const review: Review = {
     runId,
@@ -230,10 +275,26 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
     policy,
     readOnly: readOnlyPlan?.readOnly,
     labels: knownLabels(session),
+    parser: draft.parser ?? 'command',
+    grounding: draft.grounding ?? 'words',
   };
   session.recorder.updateRun(runId, { status: 'simulated', review: { risks, policy } });
   emit('simulated', `simulated on block ${simulation.blockNumber}`, { runId });
   return review;
+}
+
+/** Each flag once (by code and message), the most severe first. */
+function uniqueRisks(risks: RiskFlagView[]): RiskFlagView[] {
+  const seen = new Set<string>();
+  const order = { danger: 0, warning: 1, info: 2 } as const;
+  return risks
+    .filter((risk) => {
+      const key = `${risk.code}|${risk.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => order[a.level] - order[b.level]);
 }
 
 /** Read-only plans (a balance question) have no calls: nothing to simulate, nothing changes. */
@@ -267,8 +328,16 @@ function stepOutcome(full: SimulationReport, before: SimulationReport | undefine
   const revert = full.calls.find((call) => call.status === 'reverted')?.revert?.reason;
   if (!before) return { ok: full.ok, balanceChanges: full.balanceChanges, gas: { costWei: full.gas.costWei }, revertReason: revert, full };
   const key = (c: { address: Address; token: Address | 'ETH' }) => `${c.address.toLowerCase()}:${String(c.token).toLowerCase()}`;
-  const prior = new Map(before.balanceChanges.map((c) => [key(c), c.diff]));
-  const balanceChanges = full.balanceChanges.map((c) => ({ ...c, diff: c.diff - (prior.get(key(c)) ?? 0n) }));
+  const prior = new Map(before.balanceChanges.map((c) => [key(c), c]));
+  // The step starts from where the steps before left each balance.
+  const balanceChanges = full.balanceChanges.map((c) => {
+    const earlier = prior.get(key(c));
+    return { ...c, pre: earlier?.post ?? c.pre, diff: c.diff - (earlier?.diff ?? 0n) };
+  });
+  // A balance the steps before changed and this step changed back is absent from the full report (its net
+  // change is zero), yet this step moved it: "swap for USDC, then send it" sends the USDC the swap produced.
+  const inFull = new Set(full.balanceChanges.map(key));
+  for (const c of before.balanceChanges) if (!inFull.has(key(c))) balanceChanges.push({ ...c, pre: c.post, post: c.pre, diff: -c.diff });
   return { ok: full.ok, balanceChanges, gas: { costWei: full.gas.costWei - before.gas.costWei }, revertReason: revert, full };
 }
 

@@ -38,6 +38,8 @@ export type CandidateView = {
 export type StepView = {
   /** Absent for plans Lucid built from command arguments (runPlan). */
   intent?: Intent | undefined;
+  /** Where an amount the words did not state came from ("what step 1 produced in simulation: 2,985.1 USDC"). */
+  amountFrom?: string | undefined;
   resolved?: ResolvedIntent | undefined;
   agentId: string;
   reason: string;
@@ -70,6 +72,15 @@ export type Review = {
   readOnly?: Plan['readOnly'];
   /** Names of the addresses Lucid knows on this chain (lower-case address → name), for display. */
   labels: Record<string, string>;
+  /** Which parser understood the words (`command` for plans Lucid built from command arguments). */
+  parser: 'grammar' | 'llm' | 'command';
+  /**
+   * How firmly the reading rests on the words: `words` (every word read by the grammar) or `roles` (an LLM
+   * reading, each value tied to its role in the words). `--yes` alone never signs a `roles` reading.
+   */
+  grounding: 'words' | 'roles';
+  /** The words asked only to look: shown, never signed, even with `--yes`. */
+  preview?: true | undefined;
 };
 
 export type SentTx = {
@@ -82,7 +93,8 @@ export type SentTx = {
 
 export type RunOutcome = {
   runId: number;
-  status: 'confirmed' | 'simulated' | 'read-only' | 'pending' | 'reverted';
+  /** `preview`: the words asked only to look; simulated and shown, nothing signed. */
+  status: 'confirmed' | 'simulated' | 'preview' | 'read-only' | 'pending' | 'reverted';
   review: Review;
   txs: SentTx[];
   /** Real change of the account's balances, read from chain before and after (ETH includes gas paid). */

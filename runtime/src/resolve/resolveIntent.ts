@@ -6,7 +6,7 @@
  * the one place addresses enter a plan from the user's words.
  */
 import type { Address, PublicClient } from 'viem';
-import { checkedAddress, InputError, parseUnits, type Intent, type ResolvedAmount, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
+import { checkedAddress, formatUnitsHuman, InputError, parseUnits, type Intent, type ResolvedAmount, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 
 /** The router's default slippage limit when the user did not say one: 0.5%. */
 export const defaultSlippageBps = 50;
@@ -23,6 +23,11 @@ export type ResolveIntentParameters = {
   lookupContact: (name: string) => Address | undefined;
   /** Whether ENS can be resolved on this chain. */
   hasEns: boolean;
+  /**
+   * What the step before produced, from its simulation (tokens the account received), for an amount of
+   * "previous" ("… then send it to bob"). Absent for the first step.
+   */
+  previous?: { step: number; outputs: { token: TokenInfo; amount: bigint }[] } | undefined;
 };
 
 export type ResolveIntentReturnType = ResolvedIntent;
@@ -47,6 +52,14 @@ export async function resolveIntent(parameters: ResolveIntentParameters): Promis
       hints: ['name two different tokens, e.g. "swap 1 ETH for USDC"'],
     });
 
+  // A dollar value needs a price; Lucid turns one into an amount only from a price it knows, and it knows none here.
+  if (intent.amountUsd !== undefined) {
+    const symbol = token?.symbol ?? intent.token ?? 'this token';
+    throw new InputError('NO_PRICE', `no price is known for ${symbol} here, so $${intent.amountUsd} worth of ${symbol} cannot be turned into an amount`, {
+      hints: [`name the amount in ${symbol}, e.g. "0.01 ${symbol}"`, 'Lucid has no price source on this chain, and a pool price on a local devnet is not one'],
+    });
+  }
+
   const resolved: ResolvedIntent = {
     action: intent.action,
     token,
@@ -55,13 +68,34 @@ export async function resolveIntent(parameters: ResolveIntentParameters): Promis
     unlimited: intent.unlimited,
   };
   if (intent.lockSeconds !== undefined) resolved.lockSeconds = intent.lockSeconds;
-  if (intent.amount !== undefined) resolved.amount = resolveAmount(intent.amount, token);
+  if (intent.amount === 'previous') resolved.amount = { kind: 'exact', value: previousOutput(parameters, token) };
+  else if (intent.amount !== undefined) resolved.amount = resolveAmount(intent.amount, token);
   if (intent.amountOut !== undefined && tokenOut) resolved.amountOut = toBaseUnits(intent.amountOut, tokenOut);
   if (intent.to !== undefined) {
     resolved.to = await resolveRecipient(parameters, intent.to);
     resolved.toLabel = intent.to;
   }
   return resolved;
+}
+
+/** What the step before produced of `token` in its simulation; refused when it produced none (or several and no token is named). */
+function previousOutput(parameters: ResolveIntentParameters, token: TokenInfo | undefined): bigint {
+  const { previous } = parameters;
+  if (!previous)
+    throw new InputError('BAD_AMOUNT', 'the first step has no step before it to take an amount from', { hints: ['name the amount, e.g. "send 50 USDC to bob"'] });
+  const produced = previous.outputs.filter((output) => output.amount > 0n);
+  const named = (output: { token: TokenInfo }) => output.token.symbol;
+  const listed = produced.map((output) => `${formatUnitsHuman(output.amount, output.token.decimals)} ${named(output)}`).join(', ') || 'nothing';
+  const match = token ? produced.find((output) => sameToken(output.token, token)) : produced.length === 1 ? produced[0] : undefined;
+  if (!match)
+    throw new InputError('BAD_AMOUNT', `"it" refers to what step ${previous.step} produced, but step ${previous.step} produces ${token ? `no ${token.symbol}` : 'more than one token'} (it produces ${listed})`, {
+      hints: ['name the amount and token, e.g. "send 50 USDC to bob"'],
+    });
+  return match.amount;
+}
+
+function sameToken(a: TokenInfo, b: TokenInfo): boolean {
+  return a.address === 'ETH' || b.address === 'ETH' ? a.address === b.address : a.address.toLowerCase() === b.address.toLowerCase();
 }
 
 function sameChain(named: string, connected: string): boolean {

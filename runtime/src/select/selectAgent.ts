@@ -46,7 +46,34 @@ export type SelectAgentParameters<report extends SimulatedOutcome> = {
   timeoutMs?: number | undefined;
   /** Registry facts per agent id, for tie-breaks. */
   agentFacts?: ReadonlyMap<string, { feeWei: bigint; usage: number }> | undefined;
+  /** The venue the user named ("uniswap", "capital-pool"): only agents serving it compete. */
+  venue?: string | undefined;
 };
+
+/**
+ * Venue names a person uses for the built-in agents, beyond each agent's own id: "uniswap" is the Uniswap V2
+ * agent, "capital-pool" the capital agent. An agent also serves its own id and any venue its id starts with
+ * ("uniswap" → "uniswap-v2").
+ */
+const venueAliases: Record<string, readonly string[]> = {
+  uniswap: ['uniswap-v2'],
+  'uniswap-v2': ['uniswap-v2'],
+  'v2-fork': ['v2-fork'],
+  fork: ['v2-fork'],
+  'capital-pool': ['capital'],
+  'lucid-capital-pool': ['capital'],
+  weth9: ['weth'],
+};
+
+/** The agents among `agents` that serve `venue`. */
+export function agentsForVenue(agents: readonly Agent[], venue: string): Agent[] {
+  const named = venue.toLowerCase();
+  const aliases = venueAliases[named] ?? [];
+  return agents.filter((agent) => agent.id === named || agent.id.startsWith(`${named}-`) || aliases.includes(agent.id));
+}
+
+/** Actions that need a lending market (supply to it, withdraw from it). */
+const lendingActions: ReadonlySet<string> = new Set(['supply', 'withdraw']);
 
 export type SelectAgentReturnType<report extends SimulatedOutcome> = {
   winner: Candidate<report> & { plan: Plan; report: report };
@@ -79,6 +106,19 @@ export async function selectAgent<report extends SimulatedOutcome>(
 ): Promise<SelectAgentReturnType<report>> {
   const { intent, ctx, forcedAgentId } = parameters;
   let agents = eligibleAgents(parameters.agents, intent, ctx);
+  if (parameters.venue !== undefined) {
+    const serving = agentsForVenue(agents, parameters.venue);
+    if (serving.length === 0)
+      throw new InputError('UNKNOWN_VENUE', `no agent serves ${parameters.venue} here`, {
+        details: `no agent for ${intent.action} on chain ${ctx.chainId} serves "${parameters.venue}"`,
+        hints: [
+          agents.length
+            ? `agents for ${intent.action} here: ${agents.map((a) => a.id).join(', ')}; name one of them, or leave the venue out and let them compete`
+            : `no agent can ${intent.action} on chain ${ctx.chainId} at all`,
+        ],
+      });
+    agents = serving;
+  }
   if (forcedAgentId) {
     const forced = parameters.agents.find((agent) => agent.id === forcedAgentId);
     if (!forced)
@@ -89,6 +129,10 @@ export async function selectAgent<report extends SimulatedOutcome>(
       throw new InputError('AGENT_CANNOT_SERVE', `agent "${forcedAgentId}" does not serve ${intent.action} on chain ${ctx.chainId}`);
     agents = [forced];
   }
+  if (agents.length === 0 && lendingActions.has(intent.action))
+    throw new InputError('NO_AGENT', `no agent serves lending here: nothing can ${intent.action}${intent.token ? ` ${intent.token.symbol}` : ''} on chain ${ctx.chainId}`, {
+      hints: [`${intent.action} needs a lending-market agent, and none is installed for this chain`, '`lucid agents` lists the agents and what they serve'],
+    });
   if (agents.length === 0)
     throw new InputError('NO_AGENT', `no agent can ${intent.action} on chain ${ctx.chainId}`, {
       hints: ['`lucid agents` lists the agents and what they serve'],
