@@ -106,7 +106,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     return base.value;
   };
   const simulate = async (calls: PlanCall[]) =>
-    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), base: await sharedBase() });
+    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), base: await sharedBase(), rpcUrl });
 
   const { builtinAgents } = await import('../../../agents/index.js');
   const builtins = builtinAgents();
