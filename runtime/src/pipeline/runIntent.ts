@@ -15,6 +15,7 @@ import { PolicyViolationError } from '../policy/errors.js';
 import { resolveIntent } from '../resolve/resolveIntent.js';
 import { selectAgent, type Candidate } from '../select/selectAgent.js';
 import type { SimulationReport } from '../simulate/types.js';
+import { isFeeAboveMarket } from '../simulate/readFees.js';
 import type { Session } from '../session/types.js';
 import type { Review, RunOutcome, SentTx, StageEvent, StepView, CandidateView } from './types.js';
 
@@ -199,7 +200,7 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
       hints: ['nothing was signed'],
     });
 
-  const risks = await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps });
+  const risks = [...feeRisks(simulation), ...(await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps }))];
   const policy = await session.checks.policy({ report: simulation, intents: resolvedIntents, plans });
   const review: Review = {
     runId,
@@ -219,6 +220,20 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   session.recorder.updateRun(runId, { status: 'simulated', review: { risks, policy } });
   emit('simulated', `simulated on block ${simulation.blockNumber}`, { runId });
   return review;
+}
+
+/** RISK.md: a fee far above what recent blocks paid is a danger (the node's suggestion may be poisoned). */
+function feeRisks(report: SimulationReport): Review['risks'] {
+  const { market, maxPriorityFeePerGas, maxCostWei } = report.gas;
+  if (!market || !isFeeAboveMarket({ maxPriorityFeePerGas, market })) return [];
+  const gwei = (wei: bigint) => formatUnitsHuman(wei, 9);
+  return [
+    {
+      code: 'FEE_ABOVE_MARKET',
+      level: 'danger',
+      message: `The priority fee of ${gwei(maxPriorityFeePerGas)} gwei is far above what recent blocks paid (${gwei(market.priorityFee)} gwei); gas could cost up to ${formatUnitsHuman(maxCostWei, 18)} ETH.`,
+    },
+  ];
 }
 
 /** Read-only plans (a balance question) have no calls: nothing to simulate, nothing changes. */

@@ -164,8 +164,8 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
         simulated: {
           calls: review.calls,
           blockNumber: review.simulation.blockNumber,
-          gasPerCall: review.simulation.gas.perCall,
           gasLimits: review.simulation.gas.limits,
+          fees: { maxFeePerGas: review.simulation.gas.maxFeePerGas, maxPriorityFeePerGas: review.simulation.gas.maxPriorityFeePerGas },
         },
         approved: { calls: review.calls },
         resimulate: async () => {

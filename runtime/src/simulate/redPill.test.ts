@@ -64,7 +64,7 @@ describe('a red-pill contract cannot tell the simulation from the chain', () => 
       publicClient: chain.client,
       account: devnetAccount(),
       chainId: foundry.id,
-      simulated: { calls, blockNumber: report.blockNumber, gasPerCall: report.gas.perCall, gasLimits: report.gas.limits },
+      simulated: { calls, blockNumber: report.blockNumber, gasLimits: report.gas.limits, fees: report.gas },
       approved: { calls },
       resimulate: async () => ({ changed: false }),
       pollingInterval: 50,
