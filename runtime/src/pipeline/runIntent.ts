@@ -147,6 +147,12 @@ async function buildSteps(
       hasEns: session.hasEns,
     });
     resolvedIntents.push(resolved);
+    const blocked = parameters.forcedAgentId ? session.blockedReason(parameters.forcedAgentId) : undefined;
+    if (blocked !== undefined)
+      throw new RefusedError('AGENT_BLOCKED', `agent "${parameters.forcedAgentId}" is blocked: a run it planned did something other than what was simulated`, {
+        details: blocked,
+        hints: [`\`lucid agents unblock ${parameters.forcedAgentId}\` routes to it again`],
+      });
     const agents: Agent[] = await session.agents(resolved.action);
     const before = prefix;
     const beforeReport = prefixReport;
@@ -322,6 +328,17 @@ async function execute(session: Session, runId: number, review: Review, emit: Em
     return { runId, status: 'pending', review, txs, balanceChanges: [], outcomeDifferences: [] };
   }
   const { balanceChanges, outcomeDifferences } = await session.readOutcome(review, txs);
+  if (outcomeDifferences.length) {
+    // Executed ≠ simulated beyond the declared bounds: a failed run, and the agents that planned it are blocked.
+    const agents = [...new Set(review.steps.map((step) => step.agentId))];
+    const message = `the transactions did not do what was simulated: ${outcomeDifferences[0]}`;
+    session.blockAgents(agents, runId, outcomeDifferences.join('; '));
+    recorder.updateRun(runId, { status: 'failed', result: { txs, balanceChanges, outcomeDifferences }, error: { code: 'OUTCOME_MISMATCH', message } });
+    throw new ChainError('OUTCOME_MISMATCH', message, {
+      details: outcomeDifferences.join('\n'),
+      hints: [`blocked ${agents.join(', ')} on this chain; \`lucid agents unblock <id>\` routes to it again`],
+    });
+  }
   recorder.updateRun(runId, { status: 'confirmed', result: { txs, balanceChanges, outcomeDifferences } });
   session.recordConfirmed(review);
   emit('confirmed', `confirmed in block ${txs.at(-1)?.blockNumber ?? '?'}`, { runId });

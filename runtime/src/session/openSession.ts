@@ -14,6 +14,7 @@ import { recordSignedTx, markTx } from '../store/txs.js';
 import { getContact, listContacts } from '../store/contacts.js';
 import { listRecipients, recordRecipient, lastAddressForLabel } from '../store/recipients.js';
 import { recordSpend, sumSpentSince } from '../store/spends.js';
+import { blockAgent, isAgentBlocked } from '../store/agentBlocks.js';
 import { resolvePendingRuns } from './resolvePending.js';
 
 export type SessionSettings = {
@@ -121,9 +122,10 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
       throw error;
     });
   };
+  // Agents a run caught (real effects ≠ simulated) are not routed to until the user unblocks them.
   const agents = async (action: IntentAction): Promise<Agent[]> => {
     const registry = await registryAgentsFor(session, store, action, frontendId);
-    return [...builtins, ...registry];
+    return [...builtins, ...registry].filter((agent) => !isAgentBlocked(store.db, { chainId, agentId: agent.id }));
   };
 
   const agentContext = async (): Promise<AgentContext> => {
@@ -182,14 +184,17 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
       for (const tx of result.transactions) if (tx.status === 'pending') hooks.onPending(tx.index, tx.hash);
     },
     readOutcome: async (review, txs) => {
-      const { readBalanceChanges, compareOutcome } = await import('../send/outcome.js');
+      const { readBalanceChanges, judgeOutcome } = await import('../send/outcome.js');
+      const { erc20Abi } = await import('viem');
       const blocks = txs.map((tx) => tx.blockNumber).filter((b): b is bigint => b !== undefined);
       if (blocks.length === 0) return { balanceChanges: [], outcomeDifferences: [] };
       const fromBlock = blocks.reduce((a, b) => (a < b ? a : b)) - 1n;
       const toBlock = blocks.reduce((a, b) => (a > b ? a : b));
       const mine = review.simulation.balanceChanges.filter((c) => sameAddress(c.address, account.address));
+      // Every token the simulation saw (not only those it says change): a token it shows unchanged must stay so.
       const watched = new Map<string, { token: Address | 'ETH'; symbol: string; decimals: number; verified: boolean }>();
-      for (const c of [{ token: 'ETH' as const, symbol: 'ETH', decimals: 18, verified: true }, ...mine]) watched.set(String(c.token).toLowerCase(), c);
+      for (const c of [{ token: 'ETH' as const, symbol: 'ETH', decimals: 18, verified: true }, ...mine, ...review.simulation.tokens.map((t) => ({ ...t, token: t.address }))])
+        if (!watched.has(String(c.token).toLowerCase())) watched.set(String(c.token).toLowerCase(), c);
       const { changes } = await readBalanceChanges({ publicClient: client, account: account.address, tokens: [...watched.values()], fromBlock, toBlock });
       const balanceChanges: BalanceChange[] = changes
         .map((change) => {
@@ -199,10 +204,27 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
           return { address: account.address, token: change.token, symbol: change.symbol, decimals: change.decimals, verified: info.verified, pre, post, diff: post - pre };
         })
         .filter((change) => change.diff !== 0n);
-      const differences = compareOutcome({ simulated: mine, actual: changes }).map(
-        (d) => `${d.symbol}: simulated ${formatUnitsHuman(d.simulated, d.decimals ?? 18)}, actual ${formatUnitsHuman(d.actual, d.decimals ?? 18)}`,
+      const mineApprovals = review.simulation.approvals.filter((a) => sameAddress(a.owner, account.address));
+      const realAllowances = await Promise.all(
+        mineApprovals.map((a) =>
+          client
+            .readContract({ address: a.token, abi: erc20Abi, functionName: 'allowance', args: [a.owner, a.spender], blockNumber: toBlock })
+            .catch(() => a.post),
+        ),
       );
+      const differences = judgeOutcome({
+        simulated: mine,
+        actual: changes,
+        slippage: review.steps.flatMap((step) =>
+          step.resolved?.action === 'swap' && step.resolved.tokenOut ? [{ token: step.resolved.tokenOut.address, bps: step.resolved.slippageBps }] : [],
+        ),
+        approvals: mineApprovals.map((a, i) => ({ ...a, actual: realAllowances[i]! })),
+      });
       return { balanceChanges, outcomeDifferences: differences };
+    },
+    blockedReason: (agentId) => isAgentBlocked(store.db, { chainId, agentId })?.reason,
+    blockAgents: (agentIds, runId, reason) => {
+      for (const agentId of agentIds) blockAgent(store.db, { chainId, agentId, runId, reason });
     },
     recordConfirmed: (review) => recordConfirmed(store, review),
     close: async () => store.close(),

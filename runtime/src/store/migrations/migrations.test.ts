@@ -22,6 +22,7 @@ describe('updateSchema', () => {
     const list = tables(db);
     expect(list.map((t) => t.name)).toEqual([
       'agent_actions',
+      'agent_blocks',
       'agents_cache',
       'contacts',
       'indexer_cursor',
