@@ -121,3 +121,19 @@ export function findLucidError(error: unknown): LucidError | undefined {
   }
   return undefined;
 }
+
+/**
+ * Why words were not turned into intents (all exit 2). `UNPARSEABLE_INTENT`: no reading at all;
+ * `AMBIGUOUS_INTENT`: more than one reading, or an amount too vague to act on ("some", "1 or 2 ETH");
+ * `UNSUPPORTED_INTENT`: understood, but not something to execute now (negation, a condition or schedule,
+ * a hypothetical, advice, the past or other people, words about words); `UNKNOWN_TOKEN` / `UNKNOWN_CHAIN`:
+ * a token or chain Lucid does not know, named in the message.
+ */
+export const intentErrorCodes = {
+  unparseable: 'UNPARSEABLE_INTENT',
+  ambiguous: 'AMBIGUOUS_INTENT',
+  unsupported: 'UNSUPPORTED_INTENT',
+  unknownToken: 'UNKNOWN_TOKEN',
+  unknownChain: 'UNKNOWN_CHAIN',
+} as const;
+export type IntentErrorCode = (typeof intentErrorCodes)[keyof typeof intentErrorCodes];

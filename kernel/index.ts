@@ -57,6 +57,8 @@ export {
   findLucidError,
   exitCodes,
   exitCodeFor,
+  intentErrorCodes,
+  type IntentErrorCode,
   type ErrorKind,
   type LucidErrorParameters,
 } from './errors.js';

@@ -1,22 +1,26 @@
 /**
- * `npm run eval:intents [-- --parser grammar|llm] [--corpus file]`: scores a parser against router/corpus/intents.jsonl,
- * prints accuracy per action as a table, one JSON line, and every miss. Exits 1 when the grammar scores
- * below {@link grammarThreshold}. Also runs from source: `npx tsx router/eval/evalIntents.ts`.
+ * `npm run eval:intents [-- --parser grammar|llm] [--corpus file] [--split tuned|blind] [--show-blind]`:
+ * scores a parser against every router/corpus/*.jsonl, split into `tuned` (what the grammar was tuned on)
+ * and `blind` (blind.jsonl, held out). Prints accuracy per split and per phenomenon, the must-stay refusals
+ * apart, one JSON line, and every miss on the tuned split (blind misses only with `--show-blind`, so tuning
+ * never sees them). Exits 1 when a split scores below {@link grammarThreshold} or any must-stay refusal
+ * parses. Also runs from source: `npx tsx router/eval/evalIntents.ts`.
  */
 import { pathToFileURL } from 'node:url';
 import { findLucidError, type IntentList } from '../../kernel/index.js';
 import { parseWithGrammar } from '../src/grammar/index.js';
-import { evaluate, loadCorpus, type EvalReport, type IntentParser } from './corpus.js';
+import { evaluate, loadCorpora, loadCorpus, splits, type CaseResult, type EvalReport, type IntentParser, type Split } from './corpus.js';
 
-/** The grammar must get at least this share of the corpus right. */
+/** Each split must get at least this share right. */
 export const grammarThreshold = 0.98;
 
 type ParserName = 'grammar' | 'llm';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const parser = parserFlag(argv);
-  if (!parser) {
-    console.error('usage: evalIntents [--parser grammar|llm]');
+  const only = flagValue(argv, '--split');
+  if (!parser || (only !== undefined && !splits.includes(only as Split))) {
+    console.error('usage: evalIntents [--parser grammar|llm] [--corpus file] [--split tuned|blind] [--show-blind]');
     return 2;
   }
   const parse = parser === 'grammar' ? (text: string) => parseWithGrammar(text) : await llmParser();
@@ -25,10 +29,27 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const corpus = flagValue(argv, '--corpus');
-  const cases = loadCorpus(corpus);
-  const report = await evaluate(parse, cases, { abortOn: (error) => findLucidError(error)?.kind === 'infra' });
-  print(parser, report);
-  return parser === 'grammar' && report.accuracy < grammarThreshold ? 1 : 0;
+  const cases = corpus ? loadCorpus(corpus) : loadCorpora(only ? { splits: [only as Split] } : {});
+  const showBlind = argv.includes('--show-blind');
+  let failed = false;
+  const summary: Record<string, unknown> = { parser };
+  for (const split of splits) {
+    const part = cases.filter((item) => item.split === split);
+    if (!part.length) continue;
+    const report = await evaluate(parse, part, { abortOn: (error) => findLucidError(error)?.kind === 'infra' });
+    print(split, report, split === 'tuned' || showBlind);
+    summary[split] = {
+      total: report.total,
+      correct: report.correct,
+      accuracy: round(report.accuracy),
+      mustStay: { total: report.mustStay.total, refused: report.mustStay.refused, parsed: report.mustStay.parsed.length },
+      byPhenomenon: Object.fromEntries(Object.entries(report.byPhenomenon).map(([key, entry]) => [key, round(entry.accuracy)])),
+    };
+    if (report.mustStay.parsed.length) failed = true;
+    if (parser === 'grammar' && report.accuracy < grammarThreshold) failed = true;
+  }
+  console.log(JSON.stringify(summary));
+  return failed ? 1 : 0;
 }
 
 function parserFlag(argv: readonly string[]): ParserName | undefined {
@@ -72,29 +93,36 @@ async function llmParser(): Promise<IntentParser | undefined> {
   return (text: string) => (parseWithLlm as (text: string, config: unknown) => Promise<IntentList>)(text, config);
 }
 
-function print(parser: ParserName, report: EvalReport): void {
-  const rows = Object.entries(report.byBucket).sort(([a], [b]) => a.localeCompare(b));
-  const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
-  console.log(`intent eval: ${parser} parser, ${report.total} cases`);
-  console.log(`${'action'.padEnd(10)} ${'correct'.padStart(9)} ${'accuracy'.padStart(9)}`);
-  for (const [bucket, entry] of rows)
-    console.log(`${bucket.padEnd(10)} ${`${entry.correct}/${entry.total}`.padStart(9)} ${pct(entry.accuracy).padStart(9)}`);
-  console.log(`${'total'.padEnd(10)} ${`${report.correct}/${report.total}`.padStart(9)} ${pct(report.accuracy).padStart(9)}`);
-  console.log(
-    JSON.stringify({
-      parser,
-      total: report.total,
-      correct: report.correct,
-      accuracy: Number(report.accuracy.toFixed(4)),
-      byAction: Object.fromEntries(rows.map(([bucket, entry]) => [bucket, Number(entry.accuracy.toFixed(4))])),
-    }),
-  );
+const round = (value: number) => Number(value.toFixed(4));
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+function print(split: Split, report: EvalReport, showMisses: boolean): void {
+  const rows = Object.entries(report.byPhenomenon).sort(([a], [b]) => a.localeCompare(b));
+  console.log(`\n${split} split: ${report.correct}/${report.total} = ${pct(report.accuracy)}`);
+  console.log(`${'phenomenon'.padEnd(16)} ${'correct'.padStart(9)} ${'accuracy'.padStart(9)}`);
+  for (const [key, entry] of rows)
+    console.log(`${key.padEnd(16)} ${`${entry.correct}/${entry.total}`.padStart(9)} ${pct(entry.accuracy).padStart(9)}`);
+  console.log(`${'total'.padEnd(16)} ${`${report.correct}/${report.total}`.padStart(9)} ${pct(report.accuracy).padStart(9)}`);
+  const stay = report.mustStay;
+  console.log(`must-stay refusals: ${stay.refused}/${stay.total} refused, ${stay.parsed.length} parsed`);
+  if (!showMisses) {
+    if (report.misses.length) console.log(`${report.misses.length} misses (not shown; --show-blind shows them)`);
+    return;
+  }
+  for (const miss of stay.parsed) console.log(`  MUST-STAY PARSED ${where(miss)}: ${JSON.stringify(miss.case.text)}`);
   if (report.misses.length) console.log(`misses (${report.misses.length}):`);
   for (const miss of report.misses) {
-    const expected = 'expect' in miss.case ? JSON.stringify(miss.case.expect.intents) : `error ${miss.case.expectError}`;
-    const got = 'error' in miss.got ? `error ${miss.got.error}: ${miss.got.message}` : JSON.stringify(miss.got.intents);
-    console.log(`  line ${miss.case.line}: ${JSON.stringify(miss.case.text)}\n    expected ${expected}\n    got      ${got}`);
+    const expected =
+      'expect' in miss.case
+        ? `${JSON.stringify(miss.case.expect)}${miss.case.acceptRefusal ? ' (or a refusal)' : ''}`
+        : `error ${miss.case.expectError}`;
+    const got = 'error' in miss.got ? `error ${miss.got.error}: ${miss.got.message}` : JSON.stringify(miss.got);
+    console.log(`  ${where(miss)} [${miss.phenomenon}]: ${JSON.stringify(miss.case.text)}\n    expected ${expected}\n    got      ${got}`);
   }
+}
+
+function where(result: CaseResult): string {
+  return `${result.case.file}:${result.case.line}`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

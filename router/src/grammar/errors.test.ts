@@ -3,13 +3,13 @@ import { InputError } from '../../../kernel/index.js';
 import { parseWithGrammar } from './index.js';
 
 /** The error as the user sees it: message, caret line, hints. Error text is API, hence the snapshots. */
-function refusal(text: string, options?: { symbols?: readonly string[] }): string {
+function refusal(text: string, options?: { symbols?: readonly string[] }, code = 'UNPARSEABLE_INTENT'): string {
   try {
     parseWithGrammar(text, options);
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     const input = error as InputError;
-    expect(input.code).toBe('UNPARSEABLE_INTENT');
+    expect(input.code).toBe(code);
     expect(input.exitCode).toBe(2);
     return [input.shortMessage, input.details ?? '', ...input.hints].join('\n');
   }
@@ -17,31 +17,28 @@ function refusal(text: string, options?: { symbols?: readonly string[] }): strin
 }
 
 describe('errors', () => {
-  test('misspelt token: nearest symbol suggested', () => {
-    expect(refusal('swap 1 USCD for ETH')).toMatchInlineSnapshot(`
-      "unknown token "USCD" — did you mean USDC?
-      swap 1 USCD for ETH
-             ^^^^
-      (column 8)
-      try: swap 1 ETH for USDC"
-    `);
+  test('misspelt token: the one symbol a slip away is read, and the correction is shown', () => {
+    expect(parseWithGrammar('swap 1 USCD for ETH')).toEqual({
+      intents: [{ action: 'swap', amount: '1', token: 'USDC', tokenOut: 'ETH' }],
+      corrections: [{ from: 'USCD', to: 'USDC' }],
+    });
   });
   test('misspelt token against options.symbols', () => {
-    expect(refusal('send 1 lusid to bob', { symbols: ['ETH', 'LUSD'] })).toMatchInlineSnapshot(`
-      "unknown token "lusid" — did you mean LUSD?
-      send 1 lusid to bob
-             ^^^^^
-      (column 8)
-      try: send 20 USDC to alice.eth"
-    `);
+    expect(parseWithGrammar('send 1 lusid to bob', { symbols: ['ETH', 'LUSD'] })).toEqual({
+      intents: [{ action: 'transfer', amount: '1', token: 'LUSD', to: 'bob' }],
+      corrections: [{ from: 'lusid', to: 'LUSD' }],
+    });
+  });
+  test('a token known elsewhere is never corrected to a near symbol', () => {
+    expect(refusal('send 5 usdt to bob', { symbols: ['ETH', 'USDC'] }, 'UNKNOWN_TOKEN')).toContain('unknown token "usdt"');
   });
   test('unknown token with nothing close', () => {
-    expect(refusal('send 20 bananas to bob')).toMatchInlineSnapshot(`
-      "unknown token "bananas"
+    expect(refusal('send 20 bananas to bob', undefined, 'UNKNOWN_TOKEN')).toMatchInlineSnapshot(`
+      "unknown token "bananas": it is not in the token list of this chain
       send 20 bananas to bob
               ^^^^^^^
       (column 9)
-      try: send 20 USDC to alice.eth"
+      known tokens: ETH, WETH, USDC, DAI, stETH, LUCID, USDT, wstETH, WBTC, LINK, UNI, ARB"
     `);
   });
   test('unknown action', () => {
@@ -110,21 +107,21 @@ describe('errors', () => {
     `);
   });
   test('ambiguous: two recipients', () => {
-    expect(refusal('send 5 usdc to bob and alice')).toMatchInlineSnapshot(`
-      ""and" before "alice" is ambiguous: give each step its own verb
+    expect(refusal('send 5 usdc to bob and alice', undefined, 'AMBIGUOUS_INTENT')).toMatchInlineSnapshot(`
+      "one amount and 2 recipients (bob, alice): say "each" to send it to every one of them, or give each their own amount
       send 5 usdc to bob and alice
-                             ^^^^^
-      (column 24)
-      try: swap 1 ETH for USDC then send 50 USDC to alice.eth"
+                     ^^^
+      (column 16)
+      say exactly one amount, token and recipient per step"
     `);
   });
   test('ambiguous: or', () => {
-    expect(refusal('swap 1 eth for usdc or dai')).toMatchInlineSnapshot(`
-      ""or" makes this ambiguous: say exactly one thing to do
+    expect(refusal('swap 1 eth for usdc or dai', undefined, 'AMBIGUOUS_INTENT')).toMatchInlineSnapshot(`
+      "not done: "or" — it offers alternatives; say exactly one
       swap 1 eth for usdc or dai
                           ^^
       (column 21)
-      try: swap 1 ETH for USDC"
+      say exactly one amount, token and recipient, like: send 20 USDC to alice.eth"
     `);
   });
   test('empty input', () => {
@@ -175,12 +172,12 @@ describe('errors', () => {
     `);
   });
   test('unknown chain', () => {
-    expect(refusal('swap 1 eth for usdc on solana')).toMatchInlineSnapshot(`
-      "unknown chain "solana": use mainnet, base, arbitrum or anvil
+    expect(refusal('swap 1 eth for usdc on solana', undefined, 'UNKNOWN_CHAIN')).toMatchInlineSnapshot(`
+      "unknown chain "solana": Lucid works on mainnet, base, arbitrum, optimism, polygon, sepolia and its anvil devnet
       swap 1 eth for usdc on solana
                              ^^^^^^
       (column 24)
-      try: swap 1 ETH for USDC"
+      leave the chain out to use the devnet"
     `);
   });
   test('european decimal comma', () => {

@@ -2,9 +2,9 @@
  * How the grammar says no: one {@link InputError} code, `UNPARSEABLE_INTENT`, a message that quotes the word
  * it could not use, a caret line under that word in `details`, and a hint with a sentence that would parse.
  */
-import { InputError } from '../../../kernel/index.js';
+import { InputError, intentErrorCodes, type IntentErrorCode } from '../../../kernel/index.js';
 
-export const unparseableCode = 'UNPARSEABLE_INTENT';
+export const unparseableCode = intentErrorCodes.unparseable;
 
 /** Sentences that parse, one per action, offered as hints. */
 export const examples = {
@@ -40,6 +40,20 @@ export function unparseable(
     details: span ? caret(source, span) : undefined,
     hints: keys.map((key) => `try: ${examples[key]}`),
   });
+}
+
+/**
+ * A refusal with a specific code (ambiguous, unsupported, unknown token or chain): the message says what
+ * was understood and why it is not done; the caret points at the words that decided it.
+ */
+export function refusal(
+  code: IntentErrorCode,
+  source: string,
+  span: Span | undefined,
+  message: string,
+  hints: readonly string[] = [],
+): InputError {
+  return new InputError(code, message, { details: span ? caret(source, span) : undefined, hints: [...hints] });
 }
 
 /** Quotes a word from the input for a message: control characters escaped, long words cut. */

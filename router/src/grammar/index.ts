@@ -7,6 +7,7 @@
  */
 import { knownSymbols, InputError, intentListSchema, type IntentList } from '../../../kernel/index.js';
 import { unparseable, unparseableCode } from './errors.js';
+import { readFrame } from './frame.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
 import { tokenize } from './tokenize.js';
 
@@ -37,8 +38,16 @@ export type ParseWithGrammarErrorType = InputError;
 export function parseWithGrammar(text: string, options: ParseWithGrammarOptions = {}): ParseWithGrammarReturnType {
   if (typeof text !== 'string') throw unparseable('', undefined, 'nothing to do: the input is not text');
   const tokens = tokenize(text);
-  const intents = parseTokens(text, tokens, tableFor(options.symbols));
-  const checked = intentListSchema.safeParse({ intents: intents.map(compact) });
+  const frame = tokens.some((token) => token.kind !== 'punct') ? readFrame(text, tokens) : { tokens: [], preview: false };
+  if (!frame.tokens.some((token) => token.kind !== 'punct'))
+    throw unparseable(text, undefined, text.trim() ? 'nothing to do: say what should happen' : 'nothing to do: the input is empty', ['swap', 'transfer']);
+  const parsed = parseTokens(text, frame.tokens, tableFor(options.symbols));
+  const checked = intentListSchema.safeParse({
+    intents: parsed.intents.map(compact),
+    ...(frame.preview ? { preview: true } : {}),
+    ...(parsed.notes.length ? { notes: parsed.notes.slice(0, 8) } : {}),
+    ...(parsed.corrections.length ? { corrections: parsed.corrections.slice(0, 8) } : {}),
+  });
   if (!checked.success) {
     // The grammar should never build an intent the schema refuses; if it does, say what, not a stack trace.
     const issue = checked.error.issues[0];
@@ -62,7 +71,7 @@ function tableFor(symbols: readonly string[] | undefined): SymbolTable {
 
 /** Drops undefined fields, in the contract's field order, so JSON output is stable. */
 function compact(intent: Record<string, unknown>): Record<string, unknown> {
-  const order = ['action', 'amount', 'amountOut', 'token', 'tokenOut', 'to', 'slippageBps', 'chain', 'unlimited'];
+  const order = ['action', 'amount', 'amountUsd', 'amountOut', 'token', 'tokenOut', 'to', 'slippageBps', 'chain', 'venue', 'unlimited'];
   const out: Record<string, unknown> = {};
   for (const key of order) if (intent[key] !== undefined) out[key] = intent[key];
   return out;

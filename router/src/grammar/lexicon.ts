@@ -18,7 +18,14 @@ export type VerbKind =
   | 'approve'
   | 'allow'
   | 'revoke'
-  | 'balance';
+  | 'balance'
+  | 'supply'
+  | 'withdraw'
+  | 'deposit'
+  | 'redeem'
+  | 'use'
+  | 'grant'
+  | 'remove';
 
 export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['send', 'transfer'],
@@ -62,18 +69,182 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['how', 'balance'],
   ['my', 'balance'],
   ['do', 'balance'],
+  // More ways to say send.
+  ['dispatch', 'transfer'],
+  ['forward', 'transfer'],
+  ['remit', 'transfer'],
+  ['wire', 'transfer'],
+  ['disburse', 'transfer'],
+  ['distribute', 'transfer'],
+  ['shoot', 'transfer'],
+  ['reimburse', 'transfer'],
+  ['refund', 'transfer'],
+  ['fund', 'transfer'],
+  ['hand', 'transfer'],
+  ['snd', 'transfer'],
+  ['sending', 'transfer'],
+  ['transferring', 'transfer'],
+  ['paying', 'transfer'],
+  ['moving', 'transfer'],
+  // More ways to say swap.
+  ['flip', 'swap'],
+  ['dump', 'swap'],
+  ['ape', 'swap'],
+  ['offload', 'swap'],
+  ['unload', 'swap'],
+  ['rotate', 'swap'],
+  ['route', 'swap'],
+  ['change', 'swap'],
+  ['turn', 'swap'],
+  ['swapping', 'swap'],
+  ['trading', 'swap'],
+  ['exchanging', 'swap'],
+  ['converting', 'swap'],
+  ['selling', 'sell'],
+  ['acquire', 'buy'],
+  ['buying', 'buy'],
+  ['purchasing', 'buy'],
+  ['wrapping', 'wrap'],
+  ['unwrapping', 'unwrap'],
+  ['staking', 'stake'],
+  ['unstaking', 'unstake'],
+  ['claiming', 'claim'],
+  ['approving', 'approve'],
+  ['authorize', 'grant'],
+  ['authorise', 'grant'],
+  ['grant', 'grant'],
+  ['let', 'grant'],
+  ['revoking', 'revoke'],
+  ['cancel', 'revoke'],
+  ['remove', 'remove'],
+  // Lending, and the verbs whose target decides the action (WETH: wrap; a staking pool: stake; else supply).
+  ['supply', 'supply'],
+  ['supplying', 'supply'],
+  ['lend', 'supply'],
+  ['lending', 'supply'],
+  ['earn', 'supply'],
+  ['withdraw', 'withdraw'],
+  ['withdrawing', 'withdraw'],
+  ['deposit', 'deposit'],
+  ['depositing', 'deposit'],
+  ['put', 'deposit'],
+  ['add', 'deposit'],
+  ['lock', 'deposit'],
+  ['provide', 'deposit'],
+  ['pull', 'withdraw'],
+  ['take', 'withdraw'],
+  ['redeem', 'redeem'],
+  ['use', 'use'],
+  ['top', 'transfer'],
+  ['tell', 'balance'],
 ]);
 
 /**
- * Verbs long enough that a one-letter slip is still unambiguous ("sned", "aprove"). Short verbs (pay, buy,
- * get) are left out: at distance 1 they collide with ordinary words.
+ * Light verbs and the action nouns they carry: "make a payment of", "carry out a trade of", "requesting a
+ * swap of". The noun names the action; the light verb and the article are accounted for as its frame.
+ */
+export const lightVerbs: readonly (readonly string[])[] = [
+  ['carry', 'out'], ['make'], ['execute'], ['do'], ['initiate'], ['perform'], ['effect'], ['issue'], ['arrange'], ['process'],
+  ['request'], ['requesting'], ['submit'], ['complete'], ['conduct'], ['send'], ['place'], ['start'], ['run'], ['i', 'hereby', 'request'],
+];
+export const actionNouns: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
+  ['payment', 'transfer'],
+  ['transfer', 'transfer'],
+  ['transaction', 'transfer'],
+  ['trade', 'swap'],
+  ['swap', 'swap'],
+  ['exchange', 'swap'],
+  ['conversion', 'swap'],
+  ['sale', 'sell'],
+  ['purchase', 'buy'],
+  ['deposit', 'deposit'],
+  ['withdrawal', 'withdraw'],
+  ['supply', 'supply'],
+  ['wrap', 'wrap'],
+  ['unwrap', 'unwrap'],
+  ['stake', 'stake'],
+]);
+
+/** Venues and protocols by the words people use; the value is the contract's spelling. Longest first. */
+export const venuePhrases: readonly { words: readonly string[]; venue: string }[] = [
+  { words: ['uniswap', 'v2', 'fork'], venue: 'v2-fork' },
+  { words: ['uniswap', 'v3'], venue: 'uniswap-v3' },
+  { words: ['uniswap', 'v2'], venue: 'uniswap-v2' },
+  { words: ['uniswap-v3'], venue: 'uniswap-v3' },
+  { words: ['uniswap-v2'], venue: 'uniswap-v2' },
+  { words: ['uniswapv3'], venue: 'uniswap-v3' },
+  { words: ['uniswapv2'], venue: 'uniswap-v2' },
+  { words: ['uni', 'v3'], venue: 'uniswap-v3' },
+  { words: ['uni', 'v2'], venue: 'uniswap-v2' },
+  { words: ['uniswap'], venue: 'uniswap' },
+  { words: ['v2', 'fork'], venue: 'v2-fork' },
+  { words: ['capital', 'pool'], venue: 'capital-pool' },
+  { words: ['rocket', 'pool'], venue: 'rocket-pool' },
+  { words: ['rocketpool'], venue: 'rocket-pool' },
+  { words: ['trader', 'joe'], venue: 'trader-joe' },
+  { words: ['cow', 'swap'], venue: 'cowswap' },
+  { words: ['ether.fi'], venue: 'etherfi' },
+  ...[
+    'aave', 'compound', 'morpho', 'spark', 'euler', 'fluid', 'lido', 'enso', 'balancer', 'curve', 'sushiswap', 'sushi', '1inch', 'paraswap',
+    'pancakeswap', 'kyberswap', 'kyber', 'cowswap', '0x', 'matcha', 'odos', 'openocean', 'velodrome', 'aerodrome', 'camelot', 'dodo',
+    'bancor', 'maverick', 'frax', 'eigenlayer', 'etherfi', 'renzo', 'yearn', 'convex', 'pendle', 'maker', 'makerdao', 'sky', 'gmx', 'dydx',
+    'hyperliquid', 'lifi', 'li.fi', 'socket', 'stargate', 'jupiter', 'raydium', 'orca',
+  ].map((name) => ({ words: [name], venue: name.replace('.', '') })),
+];
+
+/** Venues where depositing means staking (so "deposit into the capital pool" is a stake). */
+export const stakingVenues: ReadonlySet<string> = new Set(['capital-pool', 'lido', 'rocket-pool', 'eigenlayer', 'etherfi', 'renzo']);
+
+/** Words that may follow a venue's name without changing it: "the Aave protocol", "my aave position". */
+export const venueNouns: ReadonlySet<string> = new Set(['protocol', 'pool', 'pools', 'position', 'market', 'markets', 'dex', 'exchange', 'router', 'vault', 'app', 'contract', 'contracts', 'aggregator', 'amm']);
+
+/** Chains outside Lucid's world, refused by name (UNKNOWN_CHAIN) rather than read as a venue or a word. */
+export const foreignChains: ReadonlySet<string> = new Set([
+  'solana', 'sol', 'cosmos', 'cardano', 'aptos', 'sui', 'polkadot', 'algorand', 'ton', 'tron', 'bitcoin', 'btc', 'bsc', 'bnb', 'binance',
+  'avalanche', 'avax', 'fantom', 'near', 'tezos', 'stellar', 'ripple', 'xrp', 'litecoin', 'dogecoin', 'hedera', 'celo', 'gnosis', 'zksync',
+  'linea', 'scroll', 'blast', 'mantle', 'starknet', 'osmosis', 'kava', 'harmony', 'moonbeam', 'cronos', 'klaytn', 'flow', 'eos', 'zora',
+  'metis', 'aurora', 'kusama', 'injective', 'sei', 'berachain', 'monad', 'ronin', 'taiko', 'manta', 'celestia', 'hyperevm', 'sonic',
+  'unichain', 'ink', 'abstract', 'xdai', 'heco', 'okx', 'polygon-zkevm', 'zkevm', 'bnb-chain', 'terra', 'waves', 'iota', 'hive',
+]);
+
+/** Nouns for the person or place a transfer goes to, read before the name: "to my friend bob", "to wallet 0x…". */
+export const recipientNouns: ReadonlySet<string> = new Set([
+  'friend', 'friends', 'buddy', 'pal', 'mate', 'sister', 'brother', 'mom', 'mum', 'dad', 'mother', 'father', 'wife', 'husband', 'colleague',
+  'coworker', 'co-worker', 'roommate', 'flatmate', 'cousin', 'boss', 'partner', 'son', 'daughter', 'uncle', 'aunt', 'landlord', 'contact',
+  'recipient', 'wallet', 'address', 'account', 'ledger', 'treasury', 'other', 'ens', 'name', 'vault', 'safe', 'multisig', 'following',
+  'spender', 'neighbour', 'neighbor', 'girlfriend', 'boyfriend', 'client', 'employee', 'team', 'dao', 'new', 'main', 'hardware', 'cold',
+  'savings', 'trezor', 'metamask', 'person', 'user', 'guy', 'kid', 'niece', 'nephew', 'grandma', 'grandpa', 'teammate', 'accountant',
+]);
+
+/** Words that start a purpose or aside clause, kept as a note: "for the rent", "so he can pay gas", "as a tip". */
+export const noteStarters: ReadonlySet<string> = new Set([
+  'for', 'so', 'as', 'because', 'since', 'cause', 'cuz', 'coz', 'just', 'testing', 'to', "it's", 'its', 'it', "that's", 'thats', 'this', 'which',
+]);
+
+/** After "to", the verbs that make it a purpose ("to test the pool") rather than a destination. */
+export const purposeVerbs: ReadonlySet<string> = new Set([
+  'test', 'cover', 'pay', 'check', 'try', 'see', 'make', 'have', 'use', 'save', 'keep', 'settle', 'fund', 'top', 'split', 'repay', 'help',
+  'celebrate', 'thank', 'reimburse', 'refund', 'verify', 'confirm', 'prepare', 'rebalance', 'hedge', 'diversify', 'buy', 'get', 'trade',
+]);
+
+/**
+ * Verbs long enough that a one-letter slip is still unambiguous ("sned", "aprove", "withdarw"). Short verbs
+ * (pay, buy, get, take, lend) are left out but for the commonest four: at distance 1 they collide with
+ * ordinary words ("make" is not "take").
  */
 export const fuzzyVerbs: readonly string[] = [...verbs.keys()].filter(
-  (verb) => verb.length >= 4 && !['what', "what's", 'whats', 'show', 'list', 'view', 'tip', 'give', 'get'].includes(verb),
+  (verb) =>
+    (verb.length >= 5 || ['send', 'swap', 'sell', 'wrap', 'move', 'stake'].includes(verb)) &&
+    !["what's", 'whats', 'hand', 'shoot', 'route', 'change', 'remove', 'tell'].includes(verb),
 );
 
+/** Phrases sorted so the longest is tried first ("please to" before "please"); the sort is stable. */
+function longestFirst(phrases: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  return [...phrases].sort((a, b) => b.length - a.length);
+}
+
 /** Filler that may open a clause: politeness, "I want to", "can you". Longest phrases first. */
-export const leadingFiller: readonly (readonly string[])[] = [
+export const leadingFiller: readonly (readonly string[])[] = longestFirst([
   ['i', 'would', 'like', 'you', 'to'],
   ['i', 'would', 'like', 'to'],
   ["i'd", 'like', 'you', 'to'],
@@ -109,25 +280,147 @@ export const leadingFiller: readonly (readonly string[])[] = [
   ['just'],
   ['first'],
   ['firstly'],
+  ['at', 'first'],
   ['also'],
   ['quickly'],
-];
+  ['i', 'need'],
+  ['greetings'],
+  ['i', 'just', 'wanted', 'to', 'ask', 'you', 'to'],
+  ['just', 'wanted', 'to', 'ask', 'you', 'to'],
+  ['wanted', 'to', 'ask', 'you', 'to'],
+  ['i', 'wanted', 'to', 'ask', 'you', 'to'],
+  ["i'm", 'trying', 'to'],
+  ['i', 'am', 'trying', 'to'],
+  ["i'm", 'looking', 'to'],
+  ['i', 'am', 'looking', 'to'],
+  ["i'm", 'hoping', 'to'],
+  ['i', 'am', 'hoping', 'to'],
+  ["i'd", 'love', 'to'],
+  ['i', 'would', 'love', 'to'],
+  ['i', 'wish', 'to'],
+  ['i', 'wish'],
+  ['i', 'am', 'want', 'to'],
+  ['i', 'am', 'want'],
+  ['i', 'am', 'wanting', 'to'],
+  ["i'm", 'in', 'a', 'hurry'],
+  ['need', 'to'],
+  ['please', 'be', 'so', 'kind', 'as', 'to'],
+  ['be', 'so', 'kind', 'as', 'to'],
+  ['do', 'me', 'a', 'favour', 'and'],
+  ['do', 'me', 'a', 'favor', 'and'],
+  ['may', 'i', 'ask', 'you', 'to'],
+  ['is', 'it', 'possible', 'to'],
+  ['would', 'you', 'mind'],
+  ['would', 'you', 'kindly'],
+  ['could', 'you', 'possibly'],
+  ['could', 'you', 'kindly'],
+  ['possibly'],
+  ["i'd", 'appreciate', 'it', 'if', 'you', 'could'],
+  ['i', 'would', 'appreciate', 'it', 'if', 'you', 'could'],
+  ['please', 'proceed', 'to'],
+  ['proceed', 'to'],
+  ['please', 'execute', 'the', 'following'],
+  ['execute', 'the', 'following'],
+  ['please', 'confirm', 'and'],
+  ['confirm', 'and'],
+  ['help', 'me', 'to'],
+  ['help'],
+  ['sorry', 'to', 'bother', 'you'],
+  ['sorry', 'to', 'bother'],
+  ['quick', 'one'],
+  ['quick', 'question'],
+  ['at', 'your', 'earliest', 'convenience'],
+  ['thx', 'in', 'advance'],
+  ['thanks', 'in', 'advance'],
+  ['good', 'morning'],
+  ['good', 'afternoon'],
+  ['good', 'evening'],
+  ['good', 'day'],
+  ['hey', 'there'],
+  ['hi', 'there'],
+  ['hello', 'there'],
+  ['hello'],
+  ['hiya'],
+  ['heya'],
+  ['heyy'],
+  ['hiii'],
+  ['hii'],
+  ['yo'],
+  ['gm'],
+  ['morning'],
+  ['dear'],
+  ['cool'],
+  ['alright'],
+  ['allright'],
+  ['urgent'],
+  ['asap'],
+  ['plese'],
+  ['pleas'],
+  ['please', 'to'],
+  ['please', 'you'],
+  ['you'],
+  ['u'],
+  ['cna', 'you'],
+  ['can', 'yuo'],
+  ['would', 'u'],
+  ['could', 'u'],
+]);
+
+/** Names a request may address the assistant by ("Hey Lucid, …", "Claude:", "@lucid"): filler at a clause start. */
+export const assistantNames: ReadonlySet<string> = new Set(['lucid', 'claude', 'chatgpt', 'gpt', 'assistant', 'bot', 'sir', 'madam', 'agent', 'ai', 'friend', 'mate', 'buddy', 'bro', 'fam', 'team']);
 
 /** Filler tolerated once a clause is complete: "for me", "please", "thanks". */
-export const trailingFiller: readonly (readonly string[])[] = [
+export const trailingFiller: readonly (readonly string[])[] = longestFirst([
   ['for', 'me', 'please'],
   ['for', 'me'],
   ['right', 'now'],
+  ['right', 'away'],
+  ['real', 'quick'],
+  ['real', 'quickly'],
+  ['quick'],
+  ['thank', 'u'],
+  ['thanks', 'u'],
+  ['thank', 'you', 'in', 'advance'],
+  ['if', 'possible'],
+  ['if', 'you', 'can'],
+  ['when', 'you', 'can'],
+  ['when', 'you', 'get', 'a', 'chance'],
+  ['please', 'and', 'thank', 'you'],
+  ['and', 'thank', 'you'],
+  ['thank', 'you', 'very', 'much'],
+  ['thank', 'you', 'so', 'much'],
   ['thank', 'you'],
+  ['thanks', 'a', 'lot'],
+  ['thanks', 'in', 'advance'],
+  ['thx', 'in', 'advance'],
+  ['thanks', 'so', 'much'],
+  ['many', 'thanks'],
+  ['please', 'confirm'],
+  ['is', 'urgent'],
+  ['it', 'is', 'urgent'],
+  ["it's", 'urgent'],
+  ['at', 'once'],
+  ['immediately'],
+  ['fast'],
+  ['cheers'],
+  ['ty'],
+  ['tysm'],
+  ['thnks'],
+  ['thnx'],
+  ['thanx'],
+  ['plese'],
+  ['urgently'],
+  ['for', 'me', 'pls'],
   ['please'],
   ['pls'],
   ['plz'],
   ['thanks'],
+  ['thank'],
   ['thx'],
   ['now'],
   ['asap'],
   ['quickly'],
-];
+]);
 
 /** Words that join two clauses ("… then …", "… and then …"); punctuation `, ; .` and new lines join too. */
 export const clauseJoiners: readonly (readonly string[])[] = [
@@ -170,12 +463,23 @@ export const chainPhrases: readonly { words: readonly string[]; chain: string }[
 export const chainWords: ReadonlySet<string> = new Set(['mainnet', 'base', 'arbitrum', 'optimism', 'polygon', 'sepolia', 'anvil', 'devnet', 'localhost']);
 
 /** Number words ("five" → "5"). */
-export const numberWords: ReadonlyMap<string, string> = new Map(
-  [
-    'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-    'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
-  ].map((word, index) => [word, String(index)] as const),
-);
+const units = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+];
+const tens = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+export const numberWords: ReadonlyMap<string, string> = new Map([
+  ...units.map((word, index) => [word, String(index)] as const),
+  ...tens.flatMap((word, index) =>
+    word
+      ? [
+          [word, String(index * 10)] as const,
+          // "twenty-five", written with a hyphen as one word.
+          ...units.slice(1, 10).map((unit, u) => [`${word}-${unit}`, String(index * 10 + u + 1)] as const),
+        ]
+      : [],
+  ),
+]);
 
 /** Scale words and suffixes: "1.5k", "2 million". Value is the power of ten. */
 export const scaleSuffixes: ReadonlyMap<string, number> = new Map([
@@ -183,6 +487,7 @@ export const scaleSuffixes: ReadonlyMap<string, number> = new Map([
   ['m', 6],
   ['b', 9],
   ['bn', 9],
+  ['hundred', 2],
   ['thousand', 3],
   ['million', 6],
   ['billion', 9],
@@ -205,7 +510,7 @@ export const balanceWords: ReadonlySet<string> = new Set([
   'what', "what's", 'whats', 'is', 'are', 'my', 'me', 'show', 'check', 'view', 'see', 'display', 'list', 'get', 'tell',
   'the', 'of', 'in', 'for', 'do', 'does', 'i', 'have', 'own', 'hold', 'how', 'much', 'many', 'all', 'token', 'tokens',
   'assets', 'wallet', 'account', 'current', 'total', 'worth', 'balance', 'balances', 'portfolio', 'holdings', 'please',
-  'whole', 'entire', 'left', 'got', "i've", 'there', 'up', 'can', 'you', 'could', 'a', 'any',
+  'whole', 'entire', 'left', 'got', "i've", 'there', 'up', 'can', 'you', 'could', 'a', 'any', 'u', 'give', 'currently', 'right', 'now',
 ]);
 
 /** A balance question needs one of these to be one (so "my usdc" alone is not a question). */
@@ -225,7 +530,27 @@ export const reservedWords: ReadonlySet<string> = new Set([
   ...unlimitedWords,
   'to', 'for', 'from', 'into', 'with', 'using', 'on', 'via', 'of', 'and', 'then', 'or', 'the', 'a', 'an', 'my', 'me',
   'myself', 'i', 'you', 'it', 'them', 'all', 'half', 'everything', 'exactly', 'slippage', 'please', 'percent',
-  'spend', 'spending', 'worth', 'locally', 'quarter', 'but', 'not', 'some', 'any', 'amount',
+  'spend', 'spending', 'worth', 'locally', 'quarter', 'but', 'not', 'some', 'any', 'amount', 'each', 'every', 'same', 'that', 'this',
+  'those', 'these', 'they', 'proceeds', 'output', 'result', 'whatever', 'what', 'at', 'in', 'out', 'over', 'back', 'so', 'as', 'he', 'she',
+  'we', 'us', 'him', 'her', 'his', 'our', 'their', 'yield', 'interest', 'through', 'where', 'wherever', 'by', 'if', 'someone', 'somebody',
+  'everyone', 'everybody', 'anyone', 'anybody', 'nobody', 'whoever', 'people', 'yourself', 'himself', 'herself', 'themselves',
   ...trailingFiller.flat(),
   ...leadingFiller.filter((phrase) => phrase.length === 1).flat(),
+]);
+
+/** Tokens that exist outside Lucid's lists: refused by name, never "corrected" to a near symbol (USDT is not USDC). */
+export const foreignTokens: ReadonlySet<string> = new Set([
+  'btc', 'sol', 'matic', 'pol', 'op', 'pepe', 'shib', 'doge', 'avax', 'bnb', 'ldo', 'crv', 'mkr', 'aave', 'comp', 'snx', 'grt', 'frax', 'lusd',
+  'tusd', 'busd', 'gusd', 'reth', 'cbeth', 'xrp', 'ada', 'dot', 'trx', 'ltc', 'bonk', 'wif', 'floki', 'brett', 'turbo', 'apt', 'sui', 'sei',
+  'tia', 'inj', 'near', 'atom', 'ftm', 'usde', 'pyusd', 'eurc', 'gho', 'crvusd', 'rpl', 'ens', 'blur', 'imx', 'rndr', 'fet', 'mog', 'wld',
+  'jup', 'ondo', 'ena', 'eigen', 'usdb', 'weeth', 'ezeth', 'sdai', 'susde', 'fdusd', 'usdd', 'dydx', 'gmx', 'cake', 'sushi', 'bal', 'yfi',
+  'cvx', 'pendle', 'steth2', 'xaut', 'paxg', 'tbtc', 'renbtc', 'hbtc', 'cbbtc', 'usdbc', 'dola', 'mim', 'spell', 'ape', 'sand', 'mana',
+  'axs', 'gala', 'chz', 'link2', 'trump', 'popcat', 'neiro', 'moodeng', 'goat', 'pnut', 'act', 'virtual', 'aixbt', 'degen', 'toshi',
+]);
+
+/** Actions Lucid does not do on its devnet: refused by name (UNSUPPORTED_INTENT), never read as something near. */
+export const unsupportedVerbs: ReadonlySet<string> = new Set([
+  'bridge', 'bridging', 'borrow', 'borrowing', 'repay', 'mint', 'minting', 'burn', 'short', 'shorting', 'long', 'leverage', 'farm', 'farming',
+  'vote', 'delegate', 'deploy', 'launch', 'create', 'airdrop', 'snipe', 'loop', 'hedge', 'liquidate', 'flash', 'flashloan', 'lp', 'pool',
+  'perp', 'open', 'close', 'cancel-order', 'limit', 'order', 'place', 'sign', 'schedule', 'automate', 'subscribe', 'register', 'renew',
 ]);

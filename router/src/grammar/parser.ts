@@ -26,7 +26,24 @@ import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, t
 import { compareDecimal, isZero, scaleDecimal } from './decimal.js';
 import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
+import { intentErrorCodes, knownSymbols } from '../../../kernel/index.js';
+
+/** Every symbol of every token list: a symbol real somewhere is never taken for a slip of another. */
+let everySymbol: ReadonlySet<string> | undefined;
+import { refusal } from './errors.js';
 import {
+  actionNouns,
+  assistantNames,
+  unsupportedVerbs,
+  foreignChains,
+  foreignTokens,
+  lightVerbs,
+  noteStarters,
+  purposeVerbs,
+  recipientNouns,
+  stakingVenues,
+  venueNouns,
+  venuePhrases,
   approvalNouns,
   balanceMarkers,
   balanceWords,
@@ -59,9 +76,14 @@ export function symbolTable(symbols: readonly string[]): SymbolTable {
   return { canonical, spellings: [...canonical.values()] };
 }
 
+/** What the productions read: the steps, the notes kept verbatim, and the spelling slips corrected. */
+export type ParseTokensReturnType = { intents: Intent[]; notes: string[]; corrections: { from: string; to: string }[] };
+
 /** Parses the tokens of `source` into intents (not yet schema-checked). */
-export function parseTokens(source: string, tokens: readonly Token[], symbols: SymbolTable): Intent[] {
-  return new Parser(source, currencyPrefixesLast(tokens), symbols).sentence();
+export function parseTokens(source: string, tokens: readonly Token[], symbols: SymbolTable): ParseTokensReturnType {
+  const parser = new Parser(source, currencyPrefixesLast(tokens), symbols);
+  const intents = parser.sentence();
+  return { intents, notes: parser.notes, corrections: parser.corrections };
 }
 
 /**
@@ -82,12 +104,41 @@ function currencyPrefixesLast(tokens: readonly Token[]): readonly Token[] {
 }
 
 type Draft = { -readonly [K in keyof Intent]: Intent[K] };
-type Amount = { value: string; token: Token };
+/** An amount as read: a value, or a dollar value (`usd`), or a reference to the step before (`previous`). */
+type Amount = { value: string; token: Token; usd?: boolean; resolvedToken?: string; reference?: { symbol?: string; same?: boolean } };
+
+/** What a step leaves to the next one ("then send it"): the token it produces, if any. */
+function outputOf(step: Draft): string | undefined {
+  switch (step.action) {
+    case 'swap':
+      return step.tokenOut;
+    case 'wrap':
+      return 'WETH';
+    case 'unwrap':
+      return 'ETH';
+    case 'unstake':
+    case 'withdraw':
+      return step.token;
+    default:
+      return undefined;
+  }
+}
 
 const separatorMarks = new Set([',', ';', '.', '!', '?']);
 
 class Parser {
   private pos = 0;
+  readonly notes: string[] = [];
+  readonly corrections: { from: string; to: string }[] = [];
+  /** The steps of the clause before this one (several for a list): what "it", "that", "the same" refer to. */
+  private lastGroup: Draft[] = [];
+  /** Whether the clause before was a transfer read recipient-first ("pay bob 3 DAI"): "and carol 2 DAI" may follow. */
+  private lastRecipientFirst = false;
+  /** Whether the clause before left its verb out (a list's tail): then "it" could mean more than one step. */
+  private lastVerbless = false;
+  private verbless = false;
+  /** A token a reference resolved, for productions that read the token after the amount. */
+  private pendingToken: string | undefined;
 
   constructor(
     private readonly source: string,
@@ -106,17 +157,22 @@ class Parser {
       ]);
     const intents: Draft[] = [];
     for (;;) {
-      if (intents.length === maxSteps)
+      if (intents.length >= maxSteps)
         throw this.fail(this.peek(), `too many steps: at most ${maxSteps} in one sentence`, 'multi');
-      intents.push(this.clause(intents[intents.length - 1]));
+      const group = this.clause(intents[intents.length - 1]);
+      intents.push(...group);
+      this.lastGroup = group;
+      this.lastVerbless = this.verbless;
+      if (intents.length > maxSteps) throw this.fail(this.peek(), `too many steps: at most ${maxSteps} in one sentence`, 'multi');
       if (this.atEnd()) break;
       const previous = intents[intents.length - 1]!;
-      const joined = this.joiner();
+      let joined = this.joiner();
       if (!joined) throw this.unexpected(this.peek()!, previous.action);
-      if (joined.comma && this.modifiers(previous)) {
-        // "swap 1 ETH for USDC, 1% slippage": the comma introduced more about the same step.
+      while (joined.comma && this.modifiersAll(group)) {
+        // "swap 1 ETH for USDC, 1% slippage, on base": each comma introduced more about the same step.
         if (this.atEnd()) break;
-        if (!this.joiner()) throw this.unexpected(this.peek()!, previous.action);
+        joined = this.joiner();
+        if (!joined) throw this.unexpected(this.peek()!, previous.action);
       }
       if (this.onlyThanksLeft()) break;
       if (this.atEnd()) {
@@ -137,7 +193,7 @@ class Parser {
   private onlyThanksLeft(): boolean {
     const save = this.pos;
     let any = false;
-    while (this.acceptPhrase([['thank', 'you'], ['thanks'], ['thx'], ['cheers'], ['please']])) {
+    while (this.acceptPhrase(trailingFiller) || this.acceptPunct('emoji') || this.acceptPunct(')')) {
       any = true;
       this.joiner();
     }
@@ -191,6 +247,8 @@ class Parser {
     const result =
       t !== undefined &&
       (this.startsAmount(t) ||
+        this.startsReference(t) ||
+        (this.lastGroup[0]?.action === 'transfer' && (this.isWord(t, 'to') || (this.lastRecipientFirst && this.isRecipientLike(t)))) ||
         (t.kind === 'word' &&
           (this.verbOf(t) !== undefined ||
             t.lower === 'on' ||
@@ -199,140 +257,389 @@ class Parser {
     return result;
   }
 
-  /** One step. After a transfer, a step may leave the verb out: "send 10 USDC to bob and 5 DAI to carol". */
-  private clause(previous?: Draft): Draft {
+  /**
+   * One clause: usually one step, several for a list ("send 2 DAI each to alice and bob"). After a transfer,
+   * a clause may leave the verb out: "send 10 USDC to bob and 5 DAI to carol", "pay bob 3 DAI and carol 2".
+   */
+  private clause(previous?: Draft): Draft[] {
     this.leadingFiller();
     let chain: { chain: string; token: Token } | undefined;
-    if (this.isWord(this.peek(), 'on') && this.chainAt(this.pos + 1)) {
+    let venue: string | undefined;
+    if (this.isWord(this.peek(), 'on', 'in', 'via', 'using', 'through') && this.chainAt(this.pos + 1)) {
       this.pos++;
       chain = this.chainPhrase()!;
       this.acceptPunct(',');
       this.leadingFiller();
+    } else if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with') && this.venueAt(this.pos + 1)) {
+      // "On Uniswap, sell 100 USDC for DAI".
+      this.pos++;
+      venue = this.venuePhrase()!;
+      this.acceptPunct(',');
+      this.leadingFiller();
+    } else if (this.isWord(this.peek(), 'use') && this.venueAt(this.pos + 1)) {
+      // "use uniswap to swap 0.4 ETH for USDC".
+      this.pos++;
+      venue = this.venuePhrase()!;
+      if (!this.acceptWord('to', 'for')) throw this.expected('"to" and what to do on it', 'swap');
     }
     const t = this.peek();
     if (!t) throw this.fail(undefined, 'nothing to do: say what should happen', 'multi');
-    let draft: Draft;
-    if (this.startsAmount(t) && previous?.action === 'transfer') draft = this.transfer();
-    else if (this.startsAmount(t)) draft = this.swapBody('swap');
+    let drafts: Draft[];
+    this.lastRecipientFirst = false;
+    const afterTransfer = previous?.action === 'transfer' && this.lastGroup.every((step) => step.action === 'transfer');
+    this.verbless = true;
+    if (afterTransfer && this.isWord(t, 'to') && this.isRecipientLike(this.peek(1))) {
+      // "send to alice.eth 5 DAI and to bob.eth 10 DAI".
+      this.pos++;
+      drafts = this.transfer();
+    } else if (afterTransfer && this.startsPlainAmount(t)) drafts = this.transfer();
+    else if (afterTransfer && this.isRecipientLike(t) && this.recipientFirstFollows()) drafts = this.transfer();
+    else if (this.startsPlainAmount(t)) drafts = [this.swapBody('swap')];
+    else if (afterTransfer && this.startsSameReference()) drafts = this.transfer();
     else {
-      const verb = t.kind === 'word' ? this.verbOf(t) : undefined;
-      if (verb === undefined && t.kind === 'word' && this.symbolOf(t) !== undefined) draft = this.balance();
+      this.verbless = false;
+      const noun = this.actionNoun();
+      const verb = noun ?? (t.kind === 'word' ? this.verbOf(t) : undefined);
+      if (noun === undefined && verb === undefined && t.kind === 'word' && this.symbolOf(t) !== undefined) drafts = [this.balance()];
       else if (verb === undefined) throw this.unknownAction(t);
-      else draft = this.action(verb, t);
+      else drafts = this.action(verb, noun === undefined ? t : undefined);
     }
-    if (chain) draft.chain = chain.chain;
-    this.modifiers(draft);
-    return draft;
+    for (const draft of drafts) {
+      if (chain) draft.chain = chain.chain;
+      if (venue) this.setVenue(draft, venue, t);
+    }
+    this.modifiersAll(drafts);
+    return drafts;
   }
 
-  private action(verb: VerbKind, t: Token): Draft {
-    if (verb === 'balance') return this.balance();
-    if (verb === 'get') {
-      const next = this.isWord(this.peek(1), 'me') ? this.peek(2) : this.peek(1);
-      if (!next || !(this.startsAmount(next) || this.isWord(next, 'exactly'))) return this.balance();
+  /**
+   * "make a payment of", "carry out a trade of", "requesting a swap of", "do a conversion of": a light verb,
+   * an article and an action noun, consumed; returns the verb the noun stands for. Consumes nothing otherwise.
+   */
+  private actionNoun(): VerbKind | undefined {
+    const save = this.pos;
+    const light = this.acceptPhrase(lightVerbs);
+    this.acceptWord('a', 'an', 'the');
+    const t = this.peek();
+    const kind = t?.kind === 'word' ? actionNouns.get(t.lower) : undefined;
+    const next = this.peek(1);
+    // "swap 1 ETH", "transfer 5 DAI": a bare noun that is also a verb stays a verb unless a light verb came first.
+    if (kind && (light || this.isWord(next, 'of', 'from')) && !(t!.lower === 'deposit' && !light && !this.isWord(next, 'of'))) {
+      this.pos++;
+      this.acceptWord('of', 'from');
+      return kind;
     }
-    this.pos++;
+    // "do swap 1 ETH to DAI", "make swap …": a light verb before a plain verb is only its frame.
+    if (light && t?.kind === 'word' && verbs.has(t.lower) && !['do', 'make', 'send'].includes(t.lower) && light[0] !== 'send') return undefined;
+    this.pos = save;
+    return undefined;
+  }
+
+  private action(verb: VerbKind, t: Token | undefined): Draft[] {
+    if (verb === 'balance' || (t && t.lower === 'give' && this.isWord(this.peek(1), 'me') && !this.startsPlainAmount(this.peek(2) ?? t))) return [this.balance()];
+    if (verb === 'get' && t) {
+      const next = this.isWord(this.peek(1), 'me') ? this.peek(2) : this.peek(1);
+      const after = this.isWord(this.peek(1), 'me') ? this.peek(3) : this.peek(2);
+      const buys = next && (this.startsAmount(next) || this.isWord(next, 'exactly') || (this.symbolOf(next) !== undefined && this.isWord(after, 'with', 'for', 'using')));
+      if (!buys) return [this.balance()];
+    }
+    if (t) {
+      this.pos++;
+      this.noteCorrection(t, verb);
+    }
     switch (verb) {
       case 'transfer':
+        this.acceptWord('over', 'out');
+        if (this.isWord(this.peek(), 'up')) this.pos++; // "top up alice.eth with 0.05 ETH" (top is not a verb alone)
         return this.transfer();
       case 'swap':
       case 'sell':
-        return this.swapBody(verb);
+        this.acceptWord('off', 'out');
+        return [this.swapBody(verb)];
       case 'buy':
       case 'get':
-        return this.buy(t);
+        return this.buy(t ?? this.tokens[this.pos - 1]!);
       case 'wrap':
       case 'unwrap':
-        return this.wrap(verb, t);
+        return [this.wrap(verb, t ?? this.tokens[this.pos - 1]!)];
       case 'stake':
       case 'unstake':
-        return this.stake(verb);
+        return [this.stake(verb)];
       case 'claim':
-        return this.claim();
+        return [this.claim()];
       case 'approve':
       case 'allow':
-        return this.approve();
+      case 'grant':
+        return [this.approve()];
       case 'revoke':
-        return this.revoke();
+        return [this.revoke()];
+      case 'remove':
+        return [this.isApprovalAhead() ? this.revoke() : this.deposit('withdraw', t)];
+      case 'supply':
+      case 'deposit':
+        return [this.deposit('supply', t)];
+      case 'withdraw':
+      case 'redeem':
+        return [this.deposit(verb === 'redeem' ? 'redeem' : 'withdraw', t)];
+      case 'use':
+        return [this.useToGet()];
     }
+  }
+
+  /** Whether an approval noun stands within the next few words ("remove the USDC allowance for …"). */
+  private isApprovalAhead(): boolean {
+    for (let k = 0; k < 4; k++) if (this.isApprovalNoun(this.peek(k))) return true;
+    return false;
+  }
+
+  /** "use 3 eth to get dai": a swap of what is used for what is got. */
+  private useToGet(): Draft {
+    const draft: Draft = { action: 'swap' };
+    const amount = this.amount('swap');
+    if (!amount) throw this.expected('an amount', 'swap');
+    this.setAmount(draft, amount);
+    if (!amount.reference) draft.token = this.tokenRef('swap');
+    if (!this.acceptPhrase([['to', 'get'], ['to', 'buy'], ['for'], ['to', 'purchase'], ['to', 'acquire']])) throw this.expected('"to get" and a token', 'swap');
+    draft.tokenOut = this.tokenRef('swap');
+    return this.pairCheck(draft, amount.token);
   }
 
   // ---------------------------------------------------------------- productions, one per action
 
-  private transfer(): Draft {
-    const draft: Draft = { action: 'transfer' };
+  /**
+   * transfer := amount token ("and" amount token)* ["each"] ("to" | "->") ["each of" ["the following"]] recipients ["each"]
+   *           | ["each one of"] ["to"] recipients (amount token | "with" amount token | "the same" ["amount"]) ["each"]
+   * Several recipients need "each" (one payment per recipient); without it the split is ambiguous.
+   */
+  private transfer(): Draft[] {
     const t = this.peek();
-    if (t && this.startsAmount(t)) {
-      draft.amount = this.amount('transfer')!.value;
-      draft.token = this.tokenRef('transfer');
+    if (t && (this.startsAmount(t) || this.startsReference(t))) {
+      const pairs: { amount: Amount; token: string }[] = [];
+      for (;;) {
+        const amount = this.amount('transfer');
+        if (!amount) throw this.expected('an amount', 'transfer');
+        pairs.push({ amount, token: amount.resolvedToken ?? this.tokenRef('transfer') });
+        // "send 0.05 ETH and 20 USDC to bob.eth": two amounts, one recipient.
+        const next = this.peek(1);
+        if (this.isWord(this.peek(), 'and') && next && this.startsPlainAmount(next) && this.toFollowsPair(this.pos + 1)) {
+          this.pos++;
+          continue;
+        }
+        break;
+      }
+      let each = this.acceptWord('each', 'apiece');
+      this.acceptWord('over');
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
-      this.modifiers(draft);
+      const probe: Draft = { action: 'transfer' };
+      this.modifiers(probe, false);
       const next = this.peek();
-      if (this.acceptWord('to', 'towards') || this.acceptPunct('->')) draft.to = this.recipient('transfer');
-      else if (next && (next.kind === 'address' || next.kind === 'ens')) draft.to = this.recipient('transfer');
+      let recipients: string[];
+      const listStart = this.peek(1);
+      if (this.acceptWord('to', 'towards') || this.acceptPunct('->') || this.acceptRecipientPreposition()) {
+        each = this.acceptEachOf() || each;
+        recipients = this.recipientList('transfer');
+      } else if (next && (next.kind === 'address' || next.kind === 'ens')) recipients = this.recipientList('transfer');
       else throw this.expected('a recipient (to whom?)', 'transfer');
-      return draft;
+      each = this.acceptWord('each', 'apiece') || each;
+      this.checkSplit(recipients, each, pairs.length, listStart);
+      return pairs.flatMap(({ amount, token }) =>
+        recipients.map((to) => {
+          const draft: Draft = { action: 'transfer', token, to };
+          this.setAmount(draft, amount);
+          if (probe.chain) draft.chain = probe.chain;
+          return draft;
+        }),
+      );
     }
     if (t?.kind === 'word' && this.symbolOf(t) !== undefined)
       throw this.fail(t, `how much ${this.symbolOf(t)} should be sent? say an amount before ${quote(t.text)}`, 'transfer');
-    draft.to = this.recipient('transfer');
-    const amount = this.amount('transfer');
+    let each = this.acceptEachOf();
+    this.acceptWord('to');
+    const listStart = this.peek();
+    const recipients = this.recipientList('transfer', true);
+    // "give 0x… an unlimited USDC allowance": giving an allowance is an approval.
+    if (this.unlimitedAhead()) {
+      const draft: Draft = { action: 'approve', to: recipients[0]! };
+      if (recipients.length > 1) throw this.ambiguous(t, 'one approval names one spender');
+      this.amountOrUnlimited(draft);
+      draft.token = this.tokenRef('approve');
+      this.acceptApprovalNoun();
+      return [draft];
+    }
+    this.acceptWord('with');
+    let amount = this.amount('transfer');
+    if (!amount && this.startsSameReference()) amount = this.amount('transfer');
     if (!amount) throw this.expected('an amount', 'transfer');
-    draft.amount = amount.value;
-    draft.token = this.tokenRef('transfer');
-    return draft;
+    const token = amount.resolvedToken ?? this.tokenRef('transfer');
+    each = this.acceptWord('each', 'apiece') || each;
+    this.checkSplit(recipients, each, 1, listStart);
+    this.lastRecipientFirst = true;
+    return recipients.map((to) => {
+      const draft: Draft = { action: 'transfer', token, to };
+      this.setAmount(draft, amount!);
+      return draft;
+    });
+  }
+
+  /** Several recipients without "each" could be one payment split or one each: refuse, asking which. */
+  private checkSplit(recipients: readonly string[], each: boolean, amounts: number, at: Token | undefined): void {
+    if (recipients.length > 1 && !each)
+      throw this.ambiguous(at, `one amount and ${recipients.length} recipients (${recipients.join(', ')}): say "each" to send it to every one of them, or give each their own amount`);
+    if (recipients.length > 1 && amounts > 1) throw this.ambiguous(at, 'several amounts and several recipients: give each recipient their own amount');
+  }
+
+  /** "each of the following:", "every one of", "each one of", "each": one payment per recipient. */
+  private acceptEachOf(): boolean {
+    const phrase = this.acceptPhrase([
+      ['each', 'of', 'the', 'following'],
+      ['every', 'one', 'of'],
+      ['each', 'one', 'of'],
+      ['everyone', 'of'],
+      ['each', 'of'],
+      ['all', 'of'],
+      ['both', 'of'],
+      ['each'],
+      ['both'],
+    ]);
+    if (phrase) this.acceptPunct(':');
+    return phrase !== undefined;
+  }
+
+  /** "into wallet 0x…", "on address 0x…": prepositions that name a transfer's destination only before an address. */
+  private acceptRecipientPreposition(): boolean {
+    if (!this.isWord(this.peek(), 'into', 'on', 'at')) return false;
+    const next = this.peek(1);
+    if (next?.kind === 'address' || (next?.kind === 'word' && ['wallet', 'address', 'account'].includes(next.lower))) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether `amount token` starting at `index` is followed by "to"/"each" (so "and 20 USDC" continues the amounts). */
+  private toFollowsPair(index: number): boolean {
+    let k = index + 1;
+    if (this.tokens[k]?.kind === 'suffix') k++;
+    if (this.tokens[k]?.kind !== 'word') return false;
+    k++;
+    return this.isWord(this.tokens[k], 'to', 'each');
+  }
+
+  /** "an unlimited", "unlimited", "infinite approval", "an allowance of": a transfer verb granting an allowance. */
+  private unlimitedAhead(): boolean {
+    const a = this.isWord(this.peek(), 'a', 'an') ? 1 : 0;
+    const t = this.peek(a);
+    return t?.kind === 'word' && (unlimitedWords.has(t.lower) || approvalNouns.has(t.lower));
+  }
+
+  /** A list of recipients: "alice, bob and carol", "bob.eth & carol.eth". */
+  private recipientList(context: ExampleKey, recipientFirst = false): string[] {
+    const list = [this.recipient(context)];
+    for (;;) {
+      const save = this.pos;
+      const comma = this.acceptPunct(',');
+      const and = this.acceptWord('and');
+      if ((comma || and) && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'then')) {
+        const next = this.peek(1);
+        // "pay bob 3 DAI and carol 2 DAI": a name followed by an amount starts the next step, not this list.
+        if (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1)))) {
+          list.push(this.recipient(context));
+          continue;
+        }
+      }
+      this.pos = save;
+      return list;
+    }
+  }
+
+  /** Whether `t` can start a recipient: an address, an ENS name, or a word that is free to be a contact's name. */
+  private isRecipientLike(t: Token | undefined): boolean {
+    if (!t) return false;
+    if (t.kind === 'address' || t.kind === 'ens') return true;
+    if (t.kind !== 'word') return false;
+    if (['my', 'our', 'the'].includes(t.lower)) return true;
+    return (
+      !reservedWords.has(t.lower) &&
+      this.symbolOf(t) === undefined &&
+      !chainWords.has(t.lower) &&
+      verbs.get(t.lower) === undefined &&
+      /^[A-Za-z0-9_-]+$/.test(t.text)
+    );
+  }
+
+  /** After a recipient-first transfer, "carol 2 DAI" or "carol the same" is another transfer. */
+  private recipientFirstFollows(): boolean {
+    let k = this.pos;
+    while (this.isWord(this.tokens[k], 'my', 'our', 'the') || (this.tokens[k]?.kind === 'word' && recipientNouns.has(this.tokens[k]!.lower))) k++;
+    const next = this.tokens[k + 1];
+    return next !== undefined && (this.startsPlainAmount(next) || this.startsSameReferenceAt(k + 1));
   }
 
   /** swap/trade/exchange/convert/sell, and the verbless "1 ETH -> USDC". */
   private swapBody(verb: 'swap' | 'sell'): Draft {
     const draft: Draft = { action: 'swap' };
     const t = this.peek();
-    if (t && this.startsAmount(t)) draft.amount = this.amount('swap')!.value;
-    draft.token = this.tokenRef('swap');
-    if (!(this.acceptWord('for', 'to', 'into') || this.acceptPunct('->')))
+    let amount: Amount | undefined;
+    if (t && (this.startsAmount(t) || this.startsReference(t))) amount = this.amount('swap');
+    else if (this.isWord(t, 'from')) {
+      this.pos++;
+      amount = this.amount('swap');
+    }
+    if (amount) this.setAmount(draft, amount);
+    draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
+    this.acceptWord('back', 'over');
+    if (!(this.acceptWord('for', 'to', 'into', 'in') || this.acceptPunct('->')))
       throw this.expected(verb === 'sell' ? '"for" and the token to receive' : '"for" and the token to get', 'swap');
     const exactly = this.acceptWord('exactly', 'exact');
     const out = this.peek();
-    if (out && this.startsAmount(out)) draft.amountOut = this.exactAmount('swap');
+    if (out && this.startsPlainAmount(out)) draft.amountOut = this.exactAmount('swap');
     else if (exactly) throw this.expected('the exact amount to get', ['swap', 'buy']);
     draft.tokenOut = this.tokenRef('swap');
-    if (draft.amount !== undefined && draft.amountOut !== undefined)
-      throw this.fail(
-        out,
-        'ambiguous swap: give the amount to sell or the amount to buy, not both',
-        ['swap', 'buy'],
-      );
-    if (draft.amount === undefined && draft.amountOut === undefined)
+    if ((draft.amount !== undefined || draft.amountUsd !== undefined) && draft.amountOut !== undefined)
+      throw this.fail(out, 'ambiguous swap: give the amount to sell or the amount to buy, not both', ['swap', 'buy']);
+    if (draft.amount === undefined && draft.amountOut === undefined && draft.amountUsd === undefined)
       throw this.fail(t, `how much ${draft.token} should be swapped? say an amount before ${quote(t!.text)}`, 'swap');
     return this.pairCheck(draft, out);
   }
 
-  /** buy/get: exact output when an amount follows the verb ("buy 100 USDC with ETH"), exact input otherwise. */
-  private buy(verb: Token): Draft {
-    const draft: Draft = { action: 'swap' };
+  /**
+   * buy/get: exact output when an amount follows the verb ("buy 100 USDC with ETH"), exact input otherwise.
+   * Several outputs may share one payment: "buy 100 usdc and 100 dai with eth".
+   */
+  private buy(verb: Token): Draft[] {
     this.acceptWord('me');
     const exactly = this.acceptWord('exactly', 'exact');
     const t = this.peek();
-    if (t && this.startsAmount(t)) {
-      draft.amountOut = this.exactAmount('buy');
-      draft.tokenOut = this.tokenRef('buy');
+    if (t && this.startsPlainAmount(t)) {
+      const outs: { amountOut: string; tokenOut: string }[] = [];
+      for (;;) {
+        const amountOut = this.exactAmount('buy');
+        outs.push({ amountOut, tokenOut: this.tokenRef('buy') });
+        const next = this.peek(1);
+        if (this.isWord(this.peek(), 'and') && next && this.startsPlainAmount(next)) {
+          this.pos++;
+          continue;
+        }
+        break;
+      }
       if (!(this.acceptWord('with', 'using', 'for', 'from') || this.acceptPhrase([['paying', 'with'], ['paying'], ['in', 'exchange', 'for']])))
         throw this.expected(`"with" and the token to pay with`, 'buy');
       const pay = this.peek();
-      if (pay && this.startsAmount(pay))
+      if (pay && this.startsPlainAmount(pay))
         throw this.fail(pay, 'ambiguous swap: give the amount to buy or the amount to spend, not both', ['buy', 'swap']);
-      draft.token = this.tokenRef('buy');
-      return this.pairCheck(draft, t);
+      const token = this.tokenRef('buy');
+      return outs.map(({ amountOut, tokenOut }) => this.pairCheck({ action: 'swap', amountOut, token, tokenOut }, t));
     }
     if (exactly) throw this.expected('the exact amount to get', 'buy');
+    const draft: Draft = { action: 'swap' };
     draft.tokenOut = this.tokenRef('buy');
     if (!(this.acceptWord('with', 'using', 'for') || this.acceptPhrase([['paying', 'with'], ['paying']])))
       throw this.expected(`"with" and what to pay`, 'buy');
     const amount = this.amount('buy');
     if (!amount) throw this.fail(this.peek(), `how much should ${verb.lower} spend or get? say an amount`, ['buy', 'swap']);
-    draft.amount = amount.value;
-    draft.token = this.tokenRef('buy');
-    return this.pairCheck(draft, t);
+    this.setAmount(draft, amount);
+    draft.token = amount.resolvedToken ?? this.tokenRef('buy');
+    return [this.pairCheck(draft, t)];
   }
 
   /** A swap of a token for itself is refused; ETH ⇄ WETH by amount sold is a wrap or an unwrap. */
@@ -351,8 +658,10 @@ class Parser {
     if (!amount) throw this.expected('an amount', verb);
     const from = verb === 'wrap' ? 'ETH' : 'WETH';
     const to = verb === 'wrap' ? 'WETH' : 'ETH';
+    if (amount.resolvedToken !== undefined && amount.resolvedToken !== from)
+      throw this.ambiguous(amount.token, `${quote(amount.token.text)} is ${amount.resolvedToken}, and only ${from} can be ${verb}ped`);
     const next = this.peek();
-    if (next && this.looksLikeToken(next)) {
+    if (amount.resolvedToken === undefined && next && this.looksLikeToken(next)) {
       const symbol = this.tokenRef(verb);
       if (symbol !== 'ETH' && symbol !== 'WETH')
         throw this.fail(next, `only ${from} can be ${verb}ped, not ${quote(next.text)}`, verb);
@@ -363,19 +672,85 @@ class Parser {
       const symbol = this.tokenRef(verb);
       if (symbol !== to) throw this.fail(target, `${t.lower} turns ${from} into ${to}, not ${quote(target!.text)}`, verb);
     }
-    return { action: verb, amount: amount.value, token: from };
+    const draft: Draft = { action: verb, token: from };
+    this.setAmount(draft, amount);
+    return draft;
   }
 
   private stake(verb: 'stake' | 'unstake'): Draft {
     const amount = this.amount(verb);
     if (!amount) throw this.expected('an amount', verb);
-    return { action: verb, amount: amount.value, token: this.tokenRef(verb) };
+    const draft: Draft = { action: verb };
+    this.setAmount(draft, amount);
+    draft.token = amount.resolvedToken ?? this.tokenRef(verb);
+    return draft;
+  }
+
+  /**
+   * supply/lend/deposit/put/add/lock/provide and withdraw/pull/take/redeem: an amount and a token, then where
+   * it goes or comes from, which decides the action: WETH from ETH is a wrap (and back an unwrap), a staking
+   * venue ("the capital pool", Lido) or "as capital" a stake, anything else lending (supply/withdraw).
+   */
+  private deposit(kind: 'supply' | 'withdraw' | 'redeem', verb: Token | undefined): Draft {
+    const inward = kind === 'supply';
+    const word = verb?.lower ?? '';
+    if (word === 'earn') {
+      // "earn yield on 1000 usdc", "earn the best yield on 2k DAI", "earn interest on my WETH".
+      this.acceptPhrase([['the', 'best'], ['the', 'most'], ['the', 'highest'], ['some'], ['max'], ['maximum']]);
+      if (!this.acceptWord('yield', 'interest', 'apy', 'apr', 'rewards', 'returns', 'income')) throw this.expected('"yield" or "interest"', 'swap');
+      if (!this.acceptWord('on', 'with', 'from')) throw this.expected('"on" and an amount', 'swap');
+    }
+    this.acceptWord('out');
+    const amount = this.amount('swap');
+    if (!amount) throw this.expected('an amount', 'swap');
+    const draft: Draft = { action: inward ? 'supply' : 'withdraw' };
+    this.setAmount(draft, amount);
+    draft.token = amount.resolvedToken ?? this.tokenRef('swap');
+    if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
+    let stakeMarked = ['lock', 'provide'].includes(word);
+    let target: string | undefined;
+    const save = this.pos;
+    const outward = this.acceptPhrase([['out', 'of'], ['from'], ['off']]);
+    const onward = !outward && (this.acceptWord('into', 'in', 'to', 'on', 'via', 'through', 'using', 'with', 'at', 'inside') || (kind === 'redeem' && this.acceptWord('for')));
+    if (outward || onward) {
+      if (outward && inward) throw this.fail(this.tokens[save], `${quote(this.tokens[save]!.text)} goes the wrong way for ${quote(verb?.text ?? kind)}`, 'swap');
+      if (this.venueAt(this.pos)) this.setVenue(draft, this.venuePhrase()!, this.tokens[save]);
+      else if (this.peek() && this.looksLikeToken(this.peek()!) && !this.chainAt(this.pos)) target = this.tokenRef('swap');
+      else this.pos = save;
+    }
+    if (this.acceptPhrase([['as', 'capital'], ['as', 'stake'], ['for', 'staking']])) stakeMarked = true;
+    if (this.isWord(this.peek(), 'as', 'for', 'into', 'to') && this.isWord(this.peek(1), 'liquidity', 'lp'))
+      throw refusal(intentErrorCodes.unsupported, this.source, this.peek(1), 'providing liquidity is not something Lucid does here: it can swap, stake, lend and send');
+    if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
+    const anywhere = this.acceptPhrase([
+      ['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest'], ['wherever', 'it', 'earns', 'the', 'most'],
+      ['where', 'it', 'earns', 'the', 'most'], ['wherever', 'it', 'earns', 'most'], ['where', 'it', 'earns', 'most'],
+    ]);
+    if (target !== undefined) {
+      // "deposit 1 ETH into WETH", "redeem 0.7 WETH for ETH".
+      if (inward && draft.token === 'ETH' && target === 'WETH') return this.asAction(draft, 'wrap');
+      if (!inward && draft.token === 'WETH' && target === 'ETH') return this.asAction(draft, 'unwrap');
+      throw this.fail(this.tokens[this.pos - 1], `cannot ${word || kind} ${draft.token} ${inward ? 'into' : 'for'} ${target}: name a venue, like Aave`, 'swap');
+    }
+    if (stakeMarked || (draft.venue !== undefined && stakingVenues.has(draft.venue))) draft.action = inward ? 'stake' : 'unstake';
+    if (draft.venue === undefined && !stakeMarked && !anywhere && ['put', 'add', 'take', 'pull', 'redeem', 'remove'].includes(word))
+      throw this.expected(inward ? '"into" and where it should go, like Aave' : '"from" and where it comes from, like Aave', 'swap');
+    return draft;
+  }
+
+  /** The same amount as another action (a deposit into WETH is a wrap). */
+  private asAction(draft: Draft, action: 'wrap' | 'unwrap'): Draft {
+    const out: Draft = { action, token: action === 'wrap' ? 'ETH' : 'WETH' };
+    if (draft.amount !== undefined) out.amount = draft.amount;
+    if (draft.amountUsd !== undefined) out.amountUsd = draft.amountUsd;
+    return out;
   }
 
   private claim(): Draft {
     const draft: Draft = { action: 'claim' };
     this.acceptPhrase([['all', 'of', 'my'], ['all', 'my'], ['all', 'the'], ['all'], ['my'], ['the'], ['any']]);
     this.acceptWord('pending', 'accrued', 'available', 'unclaimed', 'earned');
+    this.acceptWord('staking', 'lending', 'farming', 'protocol', 'pool');
     const t = this.peek();
     if (t && this.startsAmount(t) && !this.isWord(t, 'all'))
       throw this.fail(t, `claim takes no amount: it claims everything pending`, 'claim');
@@ -388,7 +763,9 @@ class Parser {
   private approve(): Draft {
     const draft: Draft = { action: 'approve' };
     if (this.amountOrUnlimited(draft)) {
-      draft.token = this.tokenRef('approve');
+      draft.token = this.amountTokenOr('approve');
+      this.acceptWord('spending');
+      this.acceptApprovalNoun();
       if (!(this.acceptWord('for', 'to') || this.acceptPunct('->'))) throw this.expected('"for" and the spender', 'approve');
       draft.to = this.recipient('approve');
       return draft;
@@ -397,11 +774,24 @@ class Parser {
     if (first?.kind === 'word' && this.symbolOf(first) !== undefined)
       throw this.fail(first, `how much ${this.symbolOf(first)} may be spent? say an amount or "unlimited" before ${quote(first.text)}`, 'approve');
     draft.to = this.recipient('approve');
-    if (!this.acceptPhrase([['to', 'spend', 'up', 'to'], ['to', 'spend'], ['to', 'use'], ['to', 'move'], ['for'], ['to']]))
-      throw this.expected('"to spend" and an amount', 'approve');
+    const linked = this.acceptPhrase([
+      ['to', 'spend', 'up', 'to'], ['to', 'spend'], ['spend', 'up', 'to'], ['spend'], ['to', 'use'], ['to', 'move'], ['for'], ['to'],
+      ['an', 'allowance', 'of'], ['allowance', 'of'], ['an', 'approval', 'of'], ['approval', 'for'], ['up', 'to'],
+    ]);
+    if (!linked && !this.unlimitedAhead()) throw this.expected('"to spend" and an amount', 'approve');
     if (!this.amountOrUnlimited(draft)) throw this.expected('an amount or "unlimited"', 'approve');
-    draft.token = this.tokenRef('approve');
+    if (this.acceptApprovalNoun()) this.acceptWord('on', 'for', 'of');
+    draft.token = this.amountTokenOr('approve');
+    this.acceptWord('spending');
+    this.acceptApprovalNoun();
     return draft;
+  }
+
+  /** The token a reference already resolved ("approve it for …"), or the token named here. */
+  private amountTokenOr(context: ExampleKey): string {
+    const resolved = this.pendingToken;
+    this.pendingToken = undefined;
+    return resolved ?? this.tokenRef(context);
   }
 
   /** "unlimited"/"infinite"/"max" → unlimited; otherwise an amount. Returns whether either was read. */
@@ -416,8 +806,11 @@ class Parser {
     }
     this.pos = save;
     const t = this.peek();
-    if (t && this.startsAmount(t)) {
-      draft.amount = this.amount('approve')!.value;
+    if (t && (this.startsAmount(t) || this.startsReference(t))) {
+      const amount = this.amount('approve')!;
+      if (amount.usd) throw this.fail(t, 'an approval is in tokens, not dollars: say the amount of the token', 'approve');
+      draft.amount = amount.value;
+      this.pendingToken = amount.resolvedToken;
       return true;
     }
     return false;
@@ -514,8 +907,14 @@ class Parser {
         if (this.acceptPhrase(trailingFiller)) continue;
       }
       if (t.kind === 'word' && !reservedWords.has(t.lower)) {
-        const suggestion = nearest(t.text, this.symbols.spellings);
-        if (suggestion) throw this.fail(t, `unknown token ${quote(t.text)} — did you mean ${suggestion}?`, 'balance');
+        const corrected = draft.token === undefined ? this.correctedSymbol(t) : undefined;
+        if (corrected) {
+          this.pos++;
+          draft.token = corrected;
+          continue;
+        }
+        if (foreignTokens.has(t.lower) || /^[A-Z][A-Z0-9]{1,9}$/.test(t.text))
+          throw refusal(intentErrorCodes.unknownToken, this.source, t, `unknown token ${quote(t.text)}: it is not in the token list of this chain`);
       }
       if (t.kind === 'ens') throw this.fail(t, `balance shows your own account, not ${quote(t.text)}`, 'balance');
       throw this.fail(t, `did not understand ${quote(t.text)} in a balance question`, 'balance');
@@ -531,17 +930,33 @@ class Parser {
 
   // ---------------------------------------------------------------- modifiers
 
-  /** Chain, slippage and trailing politeness after a clause; returns whether anything was read. */
-  private modifiers(draft: Draft): boolean {
+  /** Modifiers for every step of a clause: read on the last, then a chain or venue said once holds for all. */
+  private modifiersAll(drafts: Draft[]): boolean {
+    const last = drafts[drafts.length - 1]!;
+    const any = this.modifiers(last);
+    for (const draft of drafts) {
+      if (draft === last) continue;
+      if (last.chain !== undefined && draft.chain === undefined) draft.chain = last.chain;
+      if (last.venue !== undefined && draft.venue === undefined) draft.venue = last.venue;
+      if (last.slippageBps !== undefined && draft.slippageBps === undefined && draft.action === 'swap') draft.slippageBps = last.slippageBps;
+    }
+    return any;
+  }
+
+  /**
+   * Chain, venue, slippage, trailing politeness and (when `notes`) purpose or aside clauses after a clause;
+   * returns whether anything was read.
+   */
+  private modifiers(draft: Draft, notes = true): boolean {
     let any = false;
     for (;;) {
       const t = this.peek();
       if (!t) return any;
-      if (this.acceptPhrase(trailingFiller)) {
+      if (this.acceptPhrase(trailingFiller) || this.acceptPunct('emoji')) {
         any = true;
         continue;
       }
-      if (this.isWord(t, 'on', 'via', 'over', 'using', 'in') && this.chainAt(this.pos + 1)) {
+      if (this.isWord(t, 'on', 'via', 'over', 'using', 'in', 'through') && this.chainAt(this.pos + 1)) {
         this.pos++;
         this.setChain(draft, this.chainPhrase()!);
         any = true;
@@ -553,11 +968,42 @@ class Parser {
         any = true;
         continue;
       }
+      const venueStart = this.pos;
+      if (this.acceptPhrase([['route', 'it'], ['routed'], ['route'], ['routing', 'it'], ['routing'], ['and', 'route', 'it']])) {
+        if (!this.isWord(this.peek(), 'through', 'via', 'on', 'using', 'with')) throw this.expected('"through" and a venue', 'swap');
+      }
+      if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with', 'into', 'in', 'to', 'from', 'at', 'inside') && this.venueAt(this.pos + 1)) {
+        const at = this.peek()!;
+        this.pos++;
+        this.setVenue(draft, this.venuePhrase()!, at);
+        any = true;
+        continue;
+      }
+      if (this.acceptPhrase([['out', 'of']]) && this.venueAt(this.pos)) {
+        this.setVenue(draft, this.venuePhrase()!, t);
+        any = true;
+        continue;
+      }
+      if (this.isWord(this.peek(), 'via', 'through', 'using') && this.unknownVenueAt(this.pos + 1)) {
+        // "via Balancer", "through PancakeSwap": a venue Lucid may not serve; kept by name for the runtime to refuse.
+        const at = this.peek()!;
+        this.pos++;
+        this.setVenue(draft, this.unknownVenue(), at);
+        any = true;
+        continue;
+      }
+      this.pos = venueStart;
+      this.refuseForeignChain();
       if (t.kind === 'punct' && t.value === '(') {
-        // "(1% slippage)", "(on base)": modifiers in parentheses.
+        // "(1% slippage)", "(on base)": modifiers in parentheses; "(just testing)": a note in parentheses.
         const save = this.pos;
         this.pos++;
-        if (this.modifiers(draft) && this.acceptPunct(')')) {
+        if (this.modifiers(draft, false) && this.acceptPunct(')')) {
+          any = true;
+          continue;
+        }
+        this.pos = save + 1;
+        if (notes && this.note(true)) {
           any = true;
           continue;
         }
@@ -572,10 +1018,117 @@ class Parser {
         any = true;
         continue;
       }
-      if (this.isWord(t, 'on') && this.peek(1)?.kind === 'word' && !this.isWord(this.peek(1), 'the'))
-        throw this.fail(this.peek(1), `unknown chain ${quote(this.peek(1)!.text)}: use mainnet, base, arbitrum or anvil`, 'swap');
+      if (notes && this.startsNote(draft)) {
+        if (t.kind === 'punct') this.pos++;
+        this.note(false);
+        any = true;
+        continue;
+      }
+      if (this.isWord(t, 'on') && this.peek(1)?.kind === 'word' && !this.isWord(this.peek(1), 'the') && !recipientNouns.has(this.peek(1)!.lower))
+        throw refusal(
+          intentErrorCodes.unknownChain,
+          this.source,
+          this.peek(1),
+          `unknown chain or venue ${quote(this.peek(1)!.text)}: Lucid knows the chains mainnet, base, arbitrum, optimism, polygon, sepolia and anvil`,
+        );
       return any;
     }
+  }
+
+  /** "on solana", "on the Solana network", "in Sui network", "on the Cosmos Hub": a chain outside Lucid's world. */
+  private refuseForeignChain(): void {
+    const t = this.peek();
+    if (!this.isWord(t, 'on', 'in', 'via', 'over', 'to', 'using')) return;
+    let k = 1;
+    if (this.isWord(this.peek(k), 'the', 'my')) k++;
+    const name = this.peek(k);
+    if (name?.kind !== 'word') return;
+    const after = this.peek(k + 1);
+    const chainNoun = this.isWord(after, 'network', 'chain', 'blockchain', 'hub', 'mainnet', 'testnet', 'l2', 'rollup');
+    if (foreignChains.has(name.lower) || (chainNoun && this.symbolOf(name) === undefined && !this.venueAt(this.pos + k) && !this.isWord(t, 'to')))
+      throw refusal(
+        intentErrorCodes.unknownChain,
+        this.source,
+        { start: name.start, end: (chainNoun ? after! : name).end },
+        `unknown chain ${quote(chainNoun ? `${name.text} ${after!.text}` : name.text)}: Lucid works on mainnet, base, arbitrum, optimism, polygon, sepolia and its anvil devnet`,
+        ['leave the chain out to use the devnet'],
+      );
+  }
+
+  /**
+   * Whether a purpose or aside clause starts here, with the step complete: "for the rent", "so he can pay
+   * gas", "as a tip", "to test the pool", "just testing", "— testing the new wallet". A "for" before an
+   * amount, a token or an address is not a purpose, and neither is "to" before anything but a purpose verb.
+   */
+  private startsNote(draft: Draft): boolean {
+    const t = this.peek();
+    if (!t) return false;
+    if (t.kind === 'punct') return t.value === '-' && this.peek(1) !== undefined && this.peek(1)!.kind === 'word';
+    if (t.kind !== 'word' || !noteStarters.has(t.lower)) return false;
+    const next = this.peek(1);
+    if (!next) return false;
+    switch (t.lower) {
+      case 'for':
+        if (next.kind === 'address' || next.kind === 'ens' || this.startsPlainAmount(next)) return false;
+        if (next.kind === 'word' && this.symbolOf(next) !== undefined) return false;
+        return draft.action !== 'approve' || draft.to !== undefined;
+      case 'to':
+        return next.kind === 'word' && purposeVerbs.has(next.lower);
+      case 'just':
+        return next.kind === 'word' && ['testing', 'to', 'a', 'for', 'checking', 'trying', 'because'].includes(next.lower);
+      case "it's":
+      case 'its':
+      case "that's":
+      case 'thats':
+        return next.kind === 'word' && ['for', 'a', 'an', 'the', 'my', 'our', 'his', 'her', 'to', 'because', 'rent', 'payment'].includes(next.lower);
+      case 'it':
+      case 'this':
+      case 'which':
+        return this.isWord(next, 'is', 'was', "'s") && this.isWord(this.peek(2), 'for', 'a', 'an', 'the', 'my', 'our', 'his', 'her', 'to', 'because');
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * A note, kept as written, up to the end of its clause (a mark, "then", or the closing parenthesis when
+   * `parenthesized`). A note that carries an amount of a token is refused: it might be meant as the amount.
+   */
+  private note(parenthesized: boolean): boolean {
+    const first = this.peek();
+    if (!first) return false;
+    let last: Token | undefined;
+    const start = this.pos;
+    while (!this.atEnd()) {
+      const t = this.peek()!;
+      if (parenthesized && t.kind === 'punct' && t.value === ')') break;
+      if (!parenthesized && t.kind === 'punct' && [',', ';', '.', '!', '?', ')'].includes(t.value)) break;
+      if (!parenthesized && this.isWord(t, 'then')) break;
+      if (!parenthesized && this.isWord(t, 'and')) {
+        // "for his birthday and 5 USDC to carol": "and" before an amount or a verb starts the next step.
+        const next = this.peek(1);
+        if (!next || this.isWord(next, 'then') || this.startsPlainAmount(next) || (next.kind === 'word' && verbs.has(next.lower) && verbs.get(next.lower) !== 'balance')) break;
+      }
+      if ((t.kind === 'number' || t.kind === 'numberWord') && this.symbolOf(this.peek(1) ?? t) !== undefined && this.peek(1)!.kind === 'word')
+        throw this.ambiguous(t, `the aside ${quote(this.source.slice(first.start, this.peek(1)!.end))} names an amount of a token: say the amount in the request itself`);
+      last = t;
+      this.pos++;
+    }
+    if (parenthesized && !this.acceptPunct(')')) {
+      this.pos = start;
+      return false;
+    }
+    // Politeness at the end of a note is politeness, not part of it.
+    let end = this.pos - (parenthesized ? 1 : 0);
+    while (end > start && this.tokens[end - 1]!.kind === 'word' && trailingFiller.some((phrase) => phrase.length === 1 && phrase[0] === this.tokens[end - 1]!.lower)) end--;
+    last = this.tokens[end - 1];
+    if (!last || end <= start) {
+      if (parenthesized) return false;
+      throw this.expected('the rest of the note', 'transfer');
+    }
+    const text = this.source.slice(first.start, last.end).trim();
+    if (text) this.notes.push(text.length > 120 ? text.slice(0, 120) : text);
+    return true;
   }
 
   private setChain(draft: Draft, chain: { chain: string; token: Token }): void {
@@ -595,7 +1148,7 @@ class Parser {
 
   private chainPhrase(): { chain: string; token: Token } | undefined {
     const save = this.pos;
-    this.acceptWord('the');
+    this.acceptWord('the', 'my', 'our');
     const token = this.peek();
     for (const { words, chain } of chainPhrases) {
       if (this.acceptPhrase([words])) {
@@ -613,14 +1166,17 @@ class Parser {
    */
   private slippage(): { bps: number; token: Token } | undefined {
     const save = this.pos;
-    this.acceptWord('with', 'at', 'using', 'allowing', 'allow');
-    this.acceptWord('a', 'an');
+    this.acceptWord('with', 'at', 'using', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
+    this.acceptPhrase([['up', 'to']]);
+    this.acceptWord('a', 'an', 'the', 'my');
     this.acceptWord('max', 'maximum', 'max.');
     const t = this.peek();
     if (t && this.isSlippageWord(t)) {
       this.pos++;
       this.acceptWord('tolerance', 'limit');
-      this.acceptWord('of', 'at', 'to', 'is', 'set');
+      this.acceptPhrase([['at', 'most'], ['up', 'to'], ['no', 'more', 'than']]);
+      this.acceptWord('of', 'at', 'to', 'is', 'set', 'under', 'below', 'within');
+      this.acceptPunct('<');
       if (!this.acceptPunct(':')) this.acceptPunct('=');
       this.acceptWord('max', 'maximum', 'to');
       const rate = this.rate();
@@ -671,16 +1227,90 @@ class Parser {
 
   // ---------------------------------------------------------------- amounts, tokens, recipients
 
-  private startsAmount(t: Token): boolean {
+  /** A number, a number word, or all/everything/half/max: what may start a step without a verb. */
+  private startsPlainAmount(t: Token): boolean {
     return t.kind === 'number' || t.kind === 'numberWord' || (t.kind === 'word' && ['all', 'everything', 'half', 'max'].includes(t.lower));
+  }
+
+  /** Anything an amount may start with inside a step: also "my 1 ETH", "my DAI" (all of it), "a quarter of". */
+  private startsAmount(t: Token): boolean {
+    if (this.startsPlainAmount(t)) return true;
+    const next = this.after(t);
+    if (this.isWord(t, 'my') && next) return this.startsPlainAmount(next) || (next.kind === 'word' && this.symbolOf(next) !== undefined);
+    if (this.isWord(t, 'a', 'the', 'one') && this.isWord(next, 'quarter', 'half')) return true;
+    // "the amount of 5 USDC", "a total of 5 USDC".
+    if (this.isWord(t, 'a', 'an', 'the') && this.isWord(next, 'amount', 'sum', 'total') && this.isWord(this.tokens[this.indexOf(t) + 2], 'of')) return true;
+    return this.isWord(t, 'quarter');
+  }
+
+  /** "it", "that", "the proceeds", "the same", "whatever I get", "those DAI": an earlier step's output. */
+  private startsReference(t: Token | undefined): boolean {
+    if (!t || t.kind !== 'word') return false;
+    const at = this.indexOf(t);
+    const next = this.tokens[at + 1];
+    if (['it', 'them', 'whatever'].includes(t.lower)) return true;
+    if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we')) return true;
+    if (['that', 'this', 'those', 'these'].includes(t.lower)) return !next || next.kind !== 'word' || this.symbolOf(next) !== undefined || reservedWords.has(next.lower);
+    if (t.lower === 'the' || t.lower === 'same')
+      return (
+        this.startsSameReferenceAt(at) ||
+        this.isWord(next, 'proceeds', 'output', 'result', 'resulting', 'unwrapped', 'wrapped', 'received', 'new', 'bought', 'purchased', 'swapped') ||
+        (next?.kind === 'word' &&
+          this.symbolOf(next) !== undefined &&
+          (this.isWord(this.tokens[at + 2], 'i', 'you', 'we') ||
+            // "wrap 1 ETH and send the WETH to bob": the token the step before produced, named with "the".
+            (this.lastGroup.length === 1 && !this.lastVerbless && outputOf(this.lastGroup[0]!) === this.symbolOf(next))))
+      );
+    return false;
+  }
+
+  private startsSameReference(): boolean {
+    return this.startsSameReferenceAt(this.pos);
+  }
+
+  /** "the same", "the same amount", "same amount". */
+  private startsSameReferenceAt(index: number): boolean {
+    const t = this.tokens[index];
+    if (this.isWord(t, 'same')) return true;
+    return this.isWord(t, 'the') && this.isWord(this.tokens[index + 1], 'same');
   }
 
   /** An amount, or undefined (consuming nothing) when none starts here. */
   private amount(context: ExampleKey): Amount | undefined {
+    if (this.startsReference(this.peek())) return this.reference();
+    if (this.isWord(this.peek(), 'my') && this.peek(1) && this.startsPlainAmount(this.peek(1)!)) this.pos++;
+    if (this.isWord(this.peek(), 'a', 'an', 'the') && this.isWord(this.peek(1), 'amount', 'sum', 'total') && this.isWord(this.peek(2), 'of')) {
+      const save = this.pos;
+      this.pos += 3;
+      if (!this.peek() || !this.startsPlainAmount(this.peek()!)) this.pos = save;
+    }
     const t = this.peek();
     if (!t || !this.startsAmount(t)) return undefined;
+    if (this.isWord(t, 'my')) {
+      // "sell my usdc for eth": all of it. The token is read by the caller.
+      this.pos++;
+      return { value: 'all', token: t };
+    }
+    if (this.isWord(t, 'all', 'everything') && this.isWord(this.peek(1), 'of') && this.startsReference(this.peek(2))) {
+      // "all of it", "all of the proceeds": all the step before produced.
+      this.pos += 2;
+      return this.reference();
+    }
+    if ((this.isWord(t, 'half', 'quarter') || (this.startsPlainAmount(t) && this.peek(1)?.kind === 'percent')) && this.lastGroup.length) {
+      // "half of it", "50% of the proceeds": a part of the step before's output, which no amount can say yet.
+      const k = this.isWord(t, 'half', 'quarter') ? 1 : 2;
+      if (this.isWord(this.peek(k), 'of') && this.startsReference(this.peek(k + 1)))
+        throw this.ambiguous(t, `a part of what the step before produces cannot be said yet: give the amount, like "send 50 USDC to bob"`);
+    }
+    const fraction = this.acceptPhrase([['a', 'quarter'], ['one', 'quarter'], ['the', 'quarter'], ['quarter'], ['a', 'half'], ['the', 'half'], ['one', 'half']]);
+    if (fraction) {
+      this.acceptWord('of');
+      this.acceptWord('my', 'the', 'your');
+      return { value: fraction.includes('quarter') ? '25%' : '50%', token: t };
+    }
     this.pos++;
     let value: string;
+    let usd = false;
     if (t.kind === 'word') {
       value = t.lower === 'half' ? '50%' : 'all';
     } else {
@@ -694,18 +1324,88 @@ class Parser {
       if (isZero(value)) throw this.fail(t, `amount ${quote(t.text)} must be greater than zero`, context);
       if (this.peek()?.kind === 'percent') {
         this.pos++;
-        if (compareDecimal(value, '100') > 0) throw this.fail(t, `${quote(`${t.text}%`)} is more than 100% of the balance`, context);
+        if (compareDecimal(value, '100') > 0)
+          throw refusal(intentErrorCodes.unsupported, this.source, t, `${quote(`${t.text}%`)} is more than all of the balance: at most 100%`);
         value = `${value}%`;
         if (!percentPattern.test(value)) throw this.fail(t, `${quote(t.text)} is not a percentage`, context);
       } else if (!decimalPattern.test(value)) {
         throw this.fail(t, `${quote(t.text)} is not an amount`, context);
       }
-      if (t.dollar && this.isWord(this.peek(), 'worth'))
-        throw this.fail(t, `amounts in dollars are not supported: say the amount of the token, like "send 20 USDC"`, context);
+      // "$50 worth of ETH", "$20 of ETH", "300 dollars worth of ETH", "50 USD worth of ETH".
+      const dollarWord = !t.dollar && this.acceptWord('dollars', 'dollar', 'usd', 'bucks');
+      // "$50 usdc": a dollar sign on an amount of a token is only the currency sign of a stablecoin amount.
+      const signOnToken = t.dollar && this.peek()?.kind === 'word' && this.symbolOf(this.peek()!) !== undefined;
+      if ((t.dollar && !signOnToken) || dollarWord) {
+        if (value.endsWith('%')) throw this.fail(t, `${quote(t.text)} is not an amount`, context);
+        const worth = this.acceptWord('worth');
+        if (!this.acceptWord('of', 'in') && !worth)
+          throw this.fail(t, `a dollar amount needs the token to use: say "$${value} worth of ETH"`, context);
+        usd = true;
+      }
+      this.acceptPhrase([['units', 'of'], ['unit', 'of'], ['pieces', 'of']]);
     }
     this.acceptWord('of');
     this.acceptWord('my', 'the', 'your');
-    return { value, token: t };
+    return usd ? { value, token: t, usd } : { value, token: t };
+  }
+
+  /**
+   * A reference to the step before: "it", "them", "that WBTC", "the proceeds", "the USDC I just bought",
+   * "whatever I get", "the same (amount)". Resolves to that step's output ("previous") or, for "the same",
+   * its amount and token; refused as ambiguous when there is no such step or more than one could be meant.
+   */
+  private reference(): Amount {
+    const t = this.peek()!;
+    if (this.acceptPhrase([['the', 'same', 'amount', 'of'], ['the', 'same', 'amount'], ['the', 'same'], ['same', 'amount'], ['same']])) {
+      let symbol: string | undefined;
+      if (this.peek() && this.symbolOf(this.peek()!) !== undefined) symbol = this.tokenRef('transfer');
+      const group = this.lastGroup;
+      const step = group.length === 1 ? group[0] : undefined;
+      if (!step || (step.amount === undefined && step.amountUsd === undefined) || step.amount === 'previous' || step.token === undefined)
+        throw this.ambiguous(t, `${quote(this.spanText(t))} refers to the amount of a step before, and there is ${group.length ? 'more than one, or none with an amount' : 'none'}`);
+      if (symbol !== undefined && symbol !== step.token) throw this.ambiguous(t, `the step before moved ${step.token}, not ${symbol}`);
+      return step.amountUsd !== undefined
+        ? { value: step.amountUsd, token: t, usd: true, resolvedToken: step.token, reference: { same: true } }
+        : { value: step.amount!, token: t, resolvedToken: step.token, reference: { same: true } };
+    }
+    let symbol: string | undefined;
+    if (this.acceptWord('it', 'them')) {
+      // "it", "them"
+    } else if (this.acceptPhrase([['whatever'], ['what']])) {
+      if (!this.acceptWord('i', 'you', 'we')) throw this.expected('"I get"', 'multi');
+      this.acceptWord('just');
+      if (!this.acceptPhrase([['end', 'up', 'with'], ['get'], ['got'], ['receive'], ['received'], ['bought'], ['make']])) throw this.expected('"get"', 'multi');
+    } else {
+      this.acceptWord('the', 'that', 'this', 'those', 'these');
+      this.acceptWord('proceeds', 'output', 'result', 'resulting', 'unwrapped', 'wrapped', 'received', 'new', 'bought', 'purchased', 'swapped');
+      const next = this.peek();
+      if (next && next.kind === 'word' && this.symbolOf(next) !== undefined) symbol = this.tokenRef('multi');
+      if (this.acceptWord('i', 'you', 'we')) {
+        this.acceptWord('just');
+        this.acceptPhrase([['end', 'up', 'with'], ['get'], ['got'], ['receive'], ['received'], ['bought'], ['obtained'], ['swapped', 'for'], ['made']]);
+      }
+    }
+    const said = this.spanText(t);
+    const group = this.lastGroup;
+    if (!group.length) throw this.ambiguous(t, `${quote(said)} refers to an earlier step, and there is none: say the amount and the token`);
+    if (group.length > 1 || this.lastVerbless)
+      throw this.ambiguous(t, `${quote(said)} could be the output of more than one step before: say the amount and the token`);
+    const out = outputOf(group[0]!);
+    if (out === undefined)
+      throw this.ambiguous(t, `${quote(said)} refers to the ${group[0]!.action} before, which produces nothing to use: say the amount and the token`);
+    if (symbol !== undefined && symbol !== out) throw this.ambiguous(t, `the step before produces ${out}, not ${symbol}: say which amount you mean`);
+    return { value: 'previous', token: t, resolvedToken: out, reference: symbol ? { symbol } : {} };
+  }
+
+  /** The words from `t` to the last one consumed. */
+  private spanText(t: Token): string {
+    return this.source.slice(t.start, this.tokens[this.pos - 1]?.end ?? t.end);
+  }
+
+  /** Puts an amount on a step: a dollar value as `amountUsd`, anything else as `amount`. */
+  private setAmount(draft: Draft, amount: Amount): void {
+    if (amount.usd) draft.amountUsd = amount.value;
+    else draft.amount = amount.value;
   }
 
   /** A decimal amount for the exact output of a swap: "all" and percentages make no sense there. */
@@ -738,9 +1438,22 @@ class Parser {
     return undefined;
   }
 
+  /**
+   * A one-letter slip in a symbol ("usdcc", "steht", "LUCDI"): the one symbol at distance 1, recorded as a
+   * correction. Never for short words, reserved words, or tokens known to exist elsewhere ("USDT" is not "USDC").
+   */
+  private correctedSymbol(t: Token): string | undefined {
+    if (t.kind !== 'word' || t.lower.length < 3 || reservedWords.has(t.lower) || foreignTokens.has(t.lower) || verbs.has(t.lower)) return undefined;
+    if ((everySymbol ??= new Set(knownSymbols().map((symbol) => symbol.toLowerCase()))).has(t.lower)) return undefined;
+    const guess = nearest(t.lower, this.symbols.spellings, 1);
+    if (guess === undefined) return undefined;
+    this.corrections.push({ from: t.text, to: guess });
+    return guess;
+  }
+
   /** A token: a symbol in the list's spelling, or a 0x address as written. */
   private tokenRef(context: ExampleKey): string {
-    this.acceptWord('my', 'the');
+    this.acceptWord('my', 'the', 'your');
     const t = this.peek();
     if (!t) throw this.expected('a token', context);
     if (t.kind === 'address') {
@@ -748,22 +1461,69 @@ class Parser {
       this.pos++;
       return t.text;
     }
-    const symbol = this.symbolOf(t);
+    const symbol = this.symbolOf(t) ?? this.correctedSymbol(t);
     if (symbol) {
       this.pos++;
       if (this.peek()?.kind === 'word' && tokenNouns.has(this.peek()!.lower)) this.pos++;
       return symbol;
     }
-    if (t.kind === 'word' && !reservedWords.has(t.lower)) {
-      const suggestion = nearest(t.text, this.symbols.spellings);
-      throw this.fail(t, `unknown token ${quote(t.text)}${suggestion ? ` — did you mean ${suggestion}?` : ''}`, context);
-    }
+    if (t.kind === 'word' && !reservedWords.has(t.lower) && !this.venueAt(this.pos))
+      throw refusal(intentErrorCodes.unknownToken, this.source, t, `unknown token ${quote(t.text)}: it is not in the token list of this chain`, [
+        `known tokens: ${this.symbols.spellings.join(', ')}`,
+      ]);
     if (t.kind === 'ens') throw this.fail(t, `${quote(t.text)} is a name, not a token`, context);
     throw this.expected('a token', context);
   }
 
-  /** A recipient or spender: a 0x address, an ENS name, or a contact's name, as written. */
+  /**
+   * A recipient or spender with what is said around it: "the address 0x…", "wallet 0x…", "the following
+   * address: 0x…", "my friend bob", "Bob at 0x…", "Carol's wallet 0x…". The nouns and a name given before
+   * an address are labels; the address (or ENS name, or contact) is the recipient.
+   */
   private recipient(context: ExampleKey): string {
+    let labelled = false;
+    for (;;) {
+      const t = this.peek();
+      const next = this.peek(1);
+      if (this.isWord(t, 'the', 'this', 'my', 'our', 'a', 'his', 'her', 'their')) {
+        this.pos++;
+        continue;
+      }
+      if (t?.kind === 'punct' && t.value === ':') {
+        this.pos++;
+        continue;
+      }
+      if (t?.kind === 'word' && recipientNouns.has(t.lower) && next !== undefined && !(next.kind === 'punct' && next.value !== ':')) {
+        if (next.kind === 'word' && this.symbolOf(next) !== undefined) break;
+        this.pos++;
+        labelled = true;
+        continue;
+      }
+      if (t?.kind === 'word' && /'s$/.test(t.lower) && next?.kind === 'word' && recipientNouns.has(next.lower)) {
+        this.pos++;
+        labelled = true;
+        continue;
+      }
+      if (labelled && this.isWord(t, 'at') && next && (next.kind === 'address' || next.kind === 'ens')) {
+        this.pos++;
+        continue;
+      }
+      break;
+    }
+    const value = this.recipientCore(context);
+    if (!/^0x/.test(value) && !value.includes('.')) {
+      // "Bob at 0x…", "Ivan at ivan.eth", "my cousin Priya at 0x…": the name labels the address.
+      const at = this.peek();
+      const next = this.peek(1);
+      if (this.isWord(at, 'at') && next && (next.kind === 'address' || next.kind === 'ens')) {
+        this.pos++;
+        return this.recipientCore(context);
+      }
+    }
+    return value;
+  }
+
+  private recipientCore(context: ExampleKey): string {
     const t = this.peek();
     if (!t) throw this.expected(context === 'transfer' ? 'a recipient' : 'a spender', context);
     if (t.kind === 'address') {
@@ -796,6 +1556,16 @@ class Parser {
   }
 
   // ---------------------------------------------------------------- token-stream helpers
+
+  /** The index of a token of this sentence: the current one or one of the next few (the usual case), else a search. */
+  private indexOf(t: Token): number {
+    for (let k = this.pos; k < Math.min(this.tokens.length, this.pos + 4); k++) if (this.tokens[k] === t) return k;
+    return this.tokens.indexOf(t);
+  }
+
+  private after(t: Token): Token | undefined {
+    return this.tokens[this.indexOf(t) + 1];
+  }
 
   private peek(offset = 0): Token | undefined {
     return this.tokens[this.pos + offset];
@@ -847,16 +1617,125 @@ class Parser {
 
   /** "please", "can you", "hey," … (a comma may follow a greeting). */
   private leadingFiller(): void {
-    while (this.acceptPhrase(leadingFiller)) this.acceptPunct(',');
+    for (;;) {
+      const t = this.peek();
+      if (t?.kind === 'punct' && [',', ':', '!', '.', '-', '@', 'emoji', '(', ')', '*', '#'].includes(t.value)) {
+        this.pos++;
+        continue;
+      }
+      if (this.acceptPhrase(leadingFiller)) continue;
+      // "Hey Lucid, …", "Claude: …", "@lucid send …", "yo lucid swap …": the assistant addressed by name.
+      if (t?.kind === 'word' && assistantNames.has(t.lower)) {
+        const next = this.peek(1);
+        if (next === undefined || next.kind === 'punct' || (next.kind === 'word' && (this.verbOf(next) !== undefined || leadingFiller.some((phrase) => phrase[0] === next.lower)))) {
+          if (next === undefined) return;
+          this.pos++;
+          continue;
+        }
+      }
+      // "do swap 1 ETH", "please do send …": "do" before a verb only stresses it.
+      if (this.isWord(t, 'do', 'make') && this.peek(1)?.kind === 'word' && !this.isWord(this.peek(1), 'i', 'you', 'we', 'a', 'an', 'the', 'me') && verbs.has(this.peek(1)!.lower) && !actionNouns.has(this.peek(1)!.lower)) {
+        this.pos++;
+        continue;
+      }
+      return;
+    }
   }
 
   /** The verb a word is, allowing one slip of the keyboard in longer verbs ("sned", "aprove"). */
   private verbOf(t: Token): VerbKind | undefined {
     const exact = verbs.get(t.lower);
     if (exact) return exact;
-    if (t.lower.length < 4 || reservedWords.has(t.lower) || this.symbolOf(t) !== undefined) return undefined;
-    const guess = nearest(t.lower, fuzzyVerbs, 1);
+    const guess = this.fuzzyVerb(t);
     return guess === undefined ? undefined : verbs.get(guess);
+  }
+
+  /** The verb a slip stands for ("sned" → send), or undefined. */
+  private fuzzyVerb(t: Token): string | undefined {
+    if (t.kind !== 'word' || t.lower.length < 4 || reservedWords.has(t.lower) || this.symbolOf(t) !== undefined) return undefined;
+    // "buyy", "swapp": a doubled key on a short verb.
+    const collapsed = t.lower.replace(/(.)\1+/g, '$1');
+    if (collapsed !== t.lower && verbs.has(collapsed) && verbs.get(collapsed) !== 'balance') return collapsed;
+    return nearest(t.lower, fuzzyVerbs, 1);
+  }
+
+  /** Records the verb's spelling slip, if it was one. */
+  private noteCorrection(t: Token, verb: VerbKind): void {
+    if (verbs.has(t.lower) || verb === undefined) return;
+    const guess = this.fuzzyVerb(t);
+    if (guess !== undefined) this.corrections.push({ from: t.text, to: guess });
+  }
+
+  /** A refusal for two readings or a vague amount. */
+  private ambiguous(at: Token | undefined, message: string) {
+    return refusal(intentErrorCodes.ambiguous, this.source, at ?? this.endSpan(), message, ['say exactly one amount, token and recipient per step']);
+  }
+
+  // ---------------------------------------------------------------- venues
+
+  /** Whether a known venue phrase ("uniswap v3", "the capital pool", "my aave position") starts at `index`. */
+  private venueAt(index: number): boolean {
+    const save = this.pos;
+    this.pos = index;
+    const found = this.venuePhrase() !== undefined;
+    this.pos = save;
+    return found;
+  }
+
+  private venuePhrase(): string | undefined {
+    const save = this.pos;
+    this.acceptWord('the', 'my', 'our', 'a');
+    const t = this.peek();
+    const glued = this.peek(1);
+    if (t?.kind === 'number' && glued?.kind === 'word' && !glued.spaced) {
+      // "1inch": a name that starts with a digit is lexed as a number and a word.
+      const name = this.source.slice(t.start, glued.end).toLowerCase();
+      const known = venuePhrases.find((phrase) => phrase.words.length === 1 && phrase.words[0] === name);
+      if (known) {
+        this.pos += 2;
+        return known.venue;
+      }
+    }
+    for (const { words, venue } of venuePhrases) {
+      if (this.acceptPhrase([words])) {
+        while (this.peek()?.kind === 'word' && venueNouns.has(this.peek()!.lower)) this.pos++;
+        return venue;
+      }
+    }
+    this.pos = save;
+    return undefined;
+  }
+
+  /** After "via"/"through"/"using": a single unknown name ("Balancer"), not a token, chain, or reserved word. */
+  private unknownVenueAt(index: number): boolean {
+    let t = this.tokens[index];
+    if (this.isWord(t, 'the')) t = this.tokens[index + 1];
+    return (
+      t !== undefined &&
+      (t.kind === 'word' || t.kind === 'ens') &&
+      !reservedWords.has(t.lower) &&
+      this.symbolOf(t) === undefined &&
+      !chainWords.has(t.lower) &&
+      !foreignChains.has(t.lower) &&
+      /^[a-z0-9][a-z0-9.-]*$/i.test(t.text)
+    );
+  }
+
+  private unknownVenue(): string {
+    this.acceptWord('the');
+    const t = this.peek()!;
+    this.pos++;
+    while (this.peek()?.kind === 'word' && venueNouns.has(this.peek()!.lower)) this.pos++;
+    return t.lower.replace(/\./g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  }
+
+  /** A venue narrows who may serve a step; plain transfers, allowances and balances have none. */
+  private setVenue(draft: Draft, venue: string, at: Token | undefined): void {
+    if (['transfer', 'approve', 'revoke', 'balance'].includes(draft.action))
+      throw this.fail(at, `a ${draft.action} does not go through a venue like ${quote(venue)}: leave it out`, draft.action === 'balance' ? 'balance' : 'transfer');
+    if (draft.venue !== undefined && draft.venue !== venue)
+      throw this.ambiguous(at, `two venues in one step (${draft.venue} and ${venue}): name one`);
+    draft.venue = venue;
   }
 
   // ---------------------------------------------------------------- errors
@@ -881,8 +1760,10 @@ class Parser {
   }
 
   private unknownAction(t: Token) {
+    if (t.kind === 'word' && unsupportedVerbs.has(t.lower))
+      return refusal(intentErrorCodes.unsupported, this.source, t, `Lucid cannot ${t.lower} here: it can send, swap, wrap, stake, lend, claim, approve, revoke and show balances`);
     if (t.kind === 'word') {
-      const close = t.lower.length >= 3 ? nearest(t.lower, [...verbs.keys()].filter((v) => v.length >= 3), 1) : undefined;
+      const close = t.lower.length >= 4 ? nearest(t.lower, fuzzyVerbs, 1) : undefined;
       if (close) return this.fail(t, `unknown action ${quote(t.text)} — did you mean "${close}"?`, ['swap', 'transfer']);
       return this.fail(
         t,

@@ -13,6 +13,9 @@ import { numberWords, scaleSuffixes } from './lexicon.js';
 /** The longest input the grammar reads; longer text is refused before tokenizing. */
 export const maxInputLength = 1000;
 
+/** The longest run of one punctuation mark read ("!!!" is tone); longer runs are refused before they cost anything. */
+const maxMarkRun = 12;
+
 export type TokenKind = 'number' | 'numberWord' | 'suffix' | 'percent' | 'address' | 'ens' | 'word' | 'punct';
 
 export type Token = Span & {
@@ -43,6 +46,10 @@ const wordPattern = /[\p{L}_](?:[\p{L}\p{M}\p{N}_'’]|-(?!>))*(?:\.(?:[\p{L}\p{
 const wordChar = /[\p{L}\p{M}\p{N}_]/u;
 const invisible = /[\p{Cf}\u2028\u2029\u034F\u115F\u1160\u3164\uFFA0]/u;
 const control = /[\p{Cc}]/u;
+/** Pictographs by code point range (a `\p{Extended_Pictographic}` regex costs tens of ms to compile on first use). */
+const isEmoji = (code: number) => (code >= 0x1f000 && code <= 0x1faff) || (code >= 0x2600 && code <= 0x27bf) || (code >= 0x2b00 && code <= 0x2bff);
+/** Variation selector 16 and skin-tone modifiers, which belong to the pictograph before them. */
+const isEmojiTail = (code: number) => code === 0xfe0f || (code >= 0x1f3fb && code <= 0x1f3ff);
 
 /**
  * Splits `source` into tokens.
@@ -59,9 +66,10 @@ export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   let spaced = true;
-  const push = (kind: TokenKind, start: number, end: number, value: string, extra: Partial<Token> = {}) => {
+  const push = (kind: TokenKind, start: number, end: number, value: string, extra: Partial<Token> = noExtra) => {
     const text = source.slice(start, end);
-    tokens.push({ kind, start, end, text, lower: text.toLowerCase().replace(/’/g, "'"), value, spaced, ...extra });
+    const lower = kind === 'punct' ? text : text.toLowerCase().replace(/’/g, "'");
+    tokens.push(extra === noExtra ? { kind, start, end, text, lower, value, spaced } : { kind, start, end, text, lower, value, spaced, ...extra });
     spaced = false;
     i = end;
   };
@@ -74,11 +82,13 @@ export function tokenize(source: string): Token[] {
       spaced = true;
       continue;
     }
-    if (control.test(ch) && ch !== '\t')
+    // ASCII is checked by code (the Unicode-class regexes run interpreted until V8 tiers them up).
+    const ascii = code < 0x80;
+    if (ascii ? (code < 0x20 && ch !== '\t') || code === 0x7f : control.test(ch))
       throw unparseable(source, { start: i, end: i + 1 }, `control character U+${hex(code)} is not allowed`);
-    if (invisible.test(ch))
+    if (!ascii && invisible.test(ch))
       throw unparseable(source, { start: i, end: i + 1 }, `invisible character U+${hex(code)} is not allowed`);
-    if (/\s/.test(ch)) {
+    if (ascii ? ch === ' ' || ch === '\t' || ch === '\v' || ch === '\f' : /\s/.test(ch)) {
       i++;
       spaced = true;
       continue;
@@ -119,8 +129,25 @@ export function tokenize(source: string): Token[] {
       push('word', i, i + 1, 'and', { lower: 'and' });
       continue;
     }
+    if (isEmoji(code)) {
+      // "🙏", "🚀": a pictograph carries tone, not meaning; the grammar treats it as filler.
+      let end = i + (code > 0xffff ? 2 : 1);
+      while (end < source.length && isEmojiTail(source.codePointAt(end)!)) end += source.codePointAt(end)! > 0xffff ? 2 : 1;
+      push('punct', i, end, 'emoji');
+      continue;
+    }
+    const emoticon = /^[:;]-?[)(DPp](?![\p{L}\p{N}])/u.exec(source.slice(i, i + 4));
+    if (emoticon && (i === 0 || /\s/.test(source[i - 1]!))) {
+      // ":)", ";-)": tone, like a pictograph.
+      push('punct', i, i + emoticon[0].length, 'emoji');
+      continue;
+    }
     const punct = punctuationAt(source, i);
     if (punct) {
+      let run = i + punct.length;
+      while (run < source.length && source.startsWith(source.slice(i, i + punct.length), run) && run - i <= maxMarkRun) run += punct.length;
+      if (run - i > maxMarkRun)
+        throw unparseable(source, { start: i, end: run }, `${quote(source.slice(i, run))}: a run of the same mark says nothing to do`);
       push('punct', i, i + punct.length, punct.value);
       continue;
     }
@@ -136,12 +163,13 @@ export function tokenize(source: string): Token[] {
           { start: i, end },
           `${quote(text)} contains the non-ASCII character "${foreign[0]}" (U+${hex(foreign[0].codePointAt(0)!)}); type symbols and names in plain ASCII`,
         );
-      const lower = text.toLowerCase().replace(/’/g, "'");
+      // "teh" is only ever a slip of "the".
+      const lower = text.toLowerCase().replace(/’/g, "'").replace(/^teh$/, 'the');
       if (text.includes('.')) push('ens', i, end, lower);
       else if (numberWords.has(lower)) push('numberWord', i, end, numberWords.get(lower)!);
       else if (scaleSuffixes.has(lower) && lower.length > 2) push('suffix', i, end, String(scaleSuffixes.get(lower)));
       else if (lower === 'percent' || lower === 'pct') push('percent', i, end, '%');
-      else push('word', i, end, lower);
+      else push('word', i, end, lower, lower === 'the' ? { lower } : noExtra);
       continue;
     }
     const full = String.fromCodePoint(code);
@@ -149,6 +177,8 @@ export function tokenize(source: string): Token[] {
   }
   return tokens;
 }
+
+const noExtra: Partial<Token> = {};
 
 type Push = (kind: TokenKind, start: number, end: number, value: string, extra?: Partial<Token>) => void;
 
@@ -216,6 +246,18 @@ const marks: readonly (readonly [string, string])[] = [
   ['=', '='],
   ['(', '('],
   [')', ')'],
+  ['[', '('],
+  [']', ')'],
+  ['—', '-'],
+  ['–', '-'],
+  ['-', '-'],
+  ['/', '/'],
+  ['>', '>'],
+  ['<', '<'],
+  ['#', '#'],
+  ['@', '@'],
+  ['*', '*'],
+  ['+', '+'],
 ];
 
 function punctuationAt(source: string, i: number): { length: number; value: string } | undefined {

@@ -1,0 +1,335 @@
+/**
+ * The frame around a request: what the words say about the request rather than what to do. Runs on the
+ * tokens before the productions of ./parser.ts and decides three things:
+ *
+ * - **Preview**: "quote", "preview", "simulate … but don't sign", "dry run", "how much X would Y get me":
+ *   the phrases are consumed and the result is marked `preview` (shown, never signed).
+ * - **Refusals that no reading can fix**, each with its code: words about words (a quoted command,
+ *   "translate", "what does … mean") and negation, conditions and hypotheticals, schedules, requests for
+ *   advice, the past or other people's wishes → `UNSUPPORTED_INTENT`; vague amounts ("some", "a bit of") and
+ *   alternatives ("1 or 2 ETH", "1-2") → `AMBIGUOUS_INTENT`. The message names the words that decided it.
+ * - Everything else is left, token for token, to the productions.
+ *
+ * The checks read whole words (and short phrases), never substrings, so "someone.eth" is not "some".
+ */
+import { intentErrorCodes, type IntentErrorCode } from '../../../kernel/index.js';
+import { quote, refusal, type Span } from './errors.js';
+import type { Token } from './tokenize.js';
+
+export type Frame = { tokens: Token[]; preview: boolean };
+
+type Words = readonly string[];
+
+/** A phrase, compiled: each slot the set of words it takes (`|` lists alternatives, `#` is any number), or any word (`*`). */
+type Pattern = readonly (ReadonlySet<string> | '*')[];
+
+const p = (text: string): Pattern => text.split(' ').map((slot) => (slot === '*' ? '*' : new Set(slot.split('|'))));
+
+// ---------------------------------------------------------------- preview
+
+/** Phrases that ask only to look, anywhere in the sentence; consumed. Longest first where they overlap. */
+const previewPhrases: readonly Pattern[] = [
+  'but do not sign anything|it|them',
+  'but do not sign|send|execute|broadcast|submit',
+  "but don't sign|send|execute|broadcast|submit anything|it|them",
+  "but don't sign|send|execute|broadcast|submit",
+  'but dont sign|send|execute|broadcast|submit anything|it|them',
+  'but dont sign|send|execute|broadcast|submit',
+  'but not sign|send|execute|broadcast anything|it|them',
+  'but not sign|send|execute|broadcast',
+  'do not sign|send|execute|broadcast|submit anything|it|them',
+  'do not sign|execute|broadcast|submit',
+  "don't sign|send|execute|broadcast|submit anything|it|them",
+  "don't sign|execute|broadcast|submit",
+  'dont sign|send|execute|broadcast|submit anything|it|them',
+  'dont sign|execute|broadcast|submit',
+  'without signing|sending|executing|broadcasting anything|it',
+  'without signing|executing|broadcasting',
+  'no transaction|transactions|tx|signing|signature',
+  'would look like',
+  'do a|the dry-run|dry-run of|for',
+  'do a dry run of|for',
+  'make a|the preview of|for',
+  'make preview of|for',
+  'give me a quote for|on|to',
+  'get me a quote for|on|to',
+  'show me a quote to|for|on',
+  'show me what',
+  'show me the',
+  'just show me the',
+  'quote me',
+  'a quote for|on|to',
+  'dry-run',
+  'dry run',
+  'test-run',
+  'test run',
+  'preview',
+  'simulate',
+  'quote',
+  'qoute',
+].map(p);
+
+/** Only-look phrases that also name the step: "how much DAI would 0.5 ETH get me" is a swap quote. */
+const howMuch = ['how much', 'how many'].map(p);
+
+// ---------------------------------------------------------------- refusals
+
+type Rule = { code: IntentErrorCode; why: string; patterns: readonly Pattern[] };
+
+/** Every word some pattern of the list can start with: positions starting with another word are skipped at once. */
+function firstWords(patterns: readonly Pattern[]): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const pattern of patterns) for (const word of pattern[0] === '*' ? [] : pattern[0]!) words.add(word);
+  return words;
+}
+
+const timeUnits = 'second|seconds|sec|secs|minute|minutes|min|mins|hour|hours|hr|hrs|day|days|week|weeks|month|months|year|years';
+const weekdays = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekend|weekends';
+const months = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const actionPast =
+  'sent|swapped|swaped|transferred|transfered|wrapped|unwrapped|staked|unstaked|withdrew|withdrawn|approved|revoked|sold|bought|paid|traded|exchanged|converted|claimed|supplied|lent|deposited|bridged|gave|moved|wired';
+
+const rules: readonly Rule[] = [
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'these are words about a request (a translation, an explanation, an example), not a request to act on',
+    patterns: [
+      'translate', 'translation', 'what does', 'what do * mean', 'mean', 'means', 'meaning', 'how do you say', 'how would i phrase',
+      'how should i phrase', 'phrase', 'explain', 'example', 'examples', 'repeat after me', 'difference between', 'grammatically',
+      'grammar', 'tweet', 'write a', 'spell check', 'spellcheck', 'spell-check', 'valid command', 'the docs', 'documentation',
+      'in french', 'in spanish', 'in german', 'to spanish', 'to french', 'to german', 'how do i', 'how do you', 'how can i', 'how to',
+      'how should i', 'what is the command', 'what can you do', 'what command',
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it says what not to do; say only what should happen',
+    patterns: ["don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no', 'instead', "doesn't", "didn't", "isn't", 'nothing'].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it depends on a condition or imagines a case; Lucid acts now, on a plain request (ask for a quote to only look)',
+    patterns: [
+      'if', 'iff', 'when', 'wen', 'whenever', 'unless', 'until', 'as soon as', 'in case', 'provided', 'providing', 'assuming', 'suppose',
+      'supposing', 'imagine', 'hypothetically', 'hypothetical', 'in theory', 'theoretically', 'what would', 'what happens', 'what if',
+      "let's say", 'lets say', 'say i', 'once the|my|it|eth|gas|price|he|she|they|bob|alice', 'drops below', 'goes above', 'goes below',
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it asks for a time or a schedule; Lucid acts now, once',
+    patterns: [
+      'tomorrow', 'tmrw', 'tmr', 'tonight', 'later', 'daily', 'weekly', 'monthly', 'hourly', 'yearly', 'annually', 'midnight', 'noon',
+      'schedule', 'scheduled', 'scheduling', 'recurring', 'remind', 'reminder', 'dca', 'every ' + timeUnits, 'every ' + weekdays, 'every other', 'each ' + weekdays,
+      'each ' + timeUnits, weekdays, 'next ' + timeUnits, 'next ' + weekdays, 'in a|an|one|# ' + timeUnits, 'in a few ' + timeUnits,
+      'after # ' + timeUnits, 'after a|an|one|two|three|few ' + timeUnits, '# am|pm', 'end of the ' + timeUnits,
+      'end of ' + timeUnits, months + ' #', '# st|nd|rd|th of', 'this evening', 'this afternoon', 'in the morning', 'in the evening',
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it asks for advice; Lucid carries out requests and does not judge them',
+    patterns: [
+      'should i', 'should we', 'shall i', 'do you think', 'you think', 'recommend', 'recommendation', 'suggest', 'suggestion', 'advice', 'advise',
+      'good idea', 'bad idea', 'good time', 'right time', 'worth it', 'is it worth', 'make sense', 'makes sense', 'is it smart', 'smart to',
+      'wise', 'which is better', 'is it better', 'better to', 'best thing', 'best move', 'reckon', 'or hold', 'or keep', 'good move', 'smart move',
+      'best way', 'best time', 'worth doing', 'good deal', 'opinion',
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it tells of the past or of what someone else wants; say what Lucid should do now',
+    patterns: [
+      'already', 'alredy', 'allready', 'yesterday', 'last ' + timeUnits, 'last night', 'ago', 'earlier', 'this morning', 'told me|us|him|her',
+      'asked me|us', 'asks me', 'wants me|us', 'want me', 'wanted me', 'said to', 'says to', 'said i', 'is going to', 'are going to',
+      'was going to', 'did it arrive', 'did i', 'did you', 'wants to', 'wanted to', 'said', 'told', 'asked',
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.ambiguous,
+    why: 'the amount is too vague to act on; say a number, "all", "half" or a percentage',
+    patterns: [
+      'some', 'a bit', 'a little', 'a few', 'few', 'a portion', 'portion', 'a handful', 'handful', 'a small amount', 'small amount', 'a chunk',
+      'chunk', 'most of', 'several', 'a bunch', 'bunch', 'part of', 'a lot', 'lots of', 'tiny bit', 'a couple', 'couple of', 'a fraction',
+      'approximately', 'approx', 'roughly', 'around #', 'about #', 'at least', 'more or less', 'as much', 'as many', 'or so', 'ish', 'whatever amount',
+      'to someone', 'to somebody', 'to anyone', 'to anybody', 'to everyone', 'to everybody', 'to whoever', 'to people', 'someone', 'somebody',
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.ambiguous,
+    why: 'it offers alternatives; say exactly one',
+    patterns: ['or', 'either', 'whichever', 'one of them', 'and/or', '# - #', '# / #'].map(p),
+  },
+];
+
+const previewFirsts = firstWords(previewPhrases);
+const ruleFirsts = new Map<Rule, ReadonlySet<string>>();
+
+/**
+ * Reads the frame of `tokens`: strips only-look phrases (and remembers them), refuses what must be refused.
+ * @throws InputError with the rule's code, naming the words.
+ */
+export function readFrame(source: string, tokens: readonly Token[]): Frame {
+  refuseQuotedCommand(source);
+  let preview = false;
+  const kept: Token[] = [];
+  const words = tokens.map(wordOf);
+  for (let i = 0; i < tokens.length; ) {
+    const length = previewFirsts.has(words[i]!) ? matchAny(words, i, previewPhrases) : 0;
+    if (length) {
+      preview = true;
+      i += length;
+      continue;
+    }
+    kept.push(tokens[i]!);
+    i++;
+  }
+  const keptWords = kept.map(wordOf);
+  for (const rule of rules) {
+    let firsts = ruleFirsts.get(rule);
+    if (!firsts) ruleFirsts.set(rule, (firsts = firstWords(rule.patterns)));
+    for (let i = 0; i < kept.length; i++) {
+      if (!firsts.has(keptWords[i]!)) continue;
+      const length = matchAny(keptWords, i, rule.patterns);
+      if (!length || isException(keptWords, i, length)) continue;
+      const span: Span = { start: kept[i]!.start, end: kept[i + length - 1]!.end };
+      throw refusal(rule.code, source, span, `not done: ${quote(source.slice(span.start, span.end))} — ${rule.why}`, hintsFor(rule.code));
+    }
+  }
+  refusePastAndOthers(source, kept, keptWords);
+  const quoted = howMuchQuote(kept, keptWords);
+  if (quoted) return { tokens: quoted, preview: true };
+  return { tokens: kept, preview };
+}
+
+/** Words a "how much X would Y get me" question may hold besides the two tokens and the amount. */
+const howMuchFiller = new Set(['would', 'will', 'i', 'get', 'me', 'receive', 'for', 'in', 'end', 'up', 'with', 'could', 'can', 'fetch', 'be', 'that', 'do', 'does', 'it', 'give', 'return', 'obtain', 'buy', '?']);
+
+/**
+ * "how much DAI would 0.5 ETH get me", "how many DAI I would receive for 2 WETH": a quote for a swap of the
+ * amount named into the token asked about, rewritten as the verbless swap "0.5 ETH -> DAI". Anything else
+ * in the question leaves it alone (then it is a balance question or nothing).
+ */
+function howMuchQuote(tokens: readonly Token[], words: Words): Token[] | undefined {
+  const at = words.findIndex((_, i) => matchAny(words, i, howMuch) > 0);
+  if (at === -1 || !words.slice(at).some((word) => word === 'would' || word === 'will')) return undefined;
+  const out = tokens[at + 2];
+  if (out?.kind !== 'word') return undefined;
+  let amount: Token[] | undefined;
+  for (let i = at + 3; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'number' || token.kind === 'numberWord') {
+      if (amount) return undefined;
+      const suffix = tokens[i + 1]?.kind === 'suffix' ? 1 : 0;
+      const symbol = tokens[i + 1 + suffix];
+      if (symbol?.kind !== 'word') return undefined;
+      amount = tokens.slice(i, i + 2 + suffix);
+      i += 1 + suffix;
+      continue;
+    }
+    if (!howMuchFiller.has(wordOf(token))) return undefined;
+  }
+  if (!amount) return undefined;
+  const arrow: Token = { kind: 'punct', value: '->', text: '->', lower: '->', start: out.start, end: out.start, spaced: true };
+  return [...tokens.slice(0, at), ...amount, arrow, out];
+}
+
+/** Words that look like a rule's but mean something else where they stand. */
+function isException(words: Words, i: number, length: number): boolean {
+  const word = words[i]!;
+  const before = words[i - 1];
+  // "no" only refuses at the start of a sentence or after a comma ("no, don't …"), not in "no more than".
+  if (word === 'no' && length === 1 && before !== undefined && before !== ',' && before !== ';' && before !== '-') return true;
+  // "thanks a lot" is gratitude, not an amount.
+  if (word === 'a' && words[i + 1] === 'lot' && (before === 'thanks' || before === 'thank' || before === 'thx' || before === 'you')) return true;
+  // "(I just) wanted to ask you to …" is a polite request, not a report of a past wish.
+  if (word === 'wanted' && words[i + 1] === 'to' && words[i + 2] === 'ask') return true;
+  // "if possible", "if you can", "when you can": politeness, not a condition.
+  if (word === 'if' && (words[i + 1] === 'possible' || (words[i + 1] === 'you' && (words[i + 2] === 'can' || words[i + 2] === 'could') && isEnd(words[i + 3]))))
+    return true;
+  if (word === 'when' && words[i + 1] === 'you' && (words[i + 2] === 'can' || words[i + 2] === 'get') && (words[i + 2] === 'get' || isEnd(words[i + 3]))) return true;
+    // "I'd appreciate it if you could …" is politeness, not a condition.
+  if (word === 'if' && before === 'it' && words[i - 2] === 'appreciate') return true;
+  return false;
+}
+
+/** The end of a sentence or clause: nothing, or a mark. */
+function isEnd(word: string | undefined): boolean {
+  return word === undefined || word === '.' || word === '!' || word === '?' || word === ',' || word === ';';
+}
+
+function hintsFor(code: IntentErrorCode): string[] {
+  if (code === intentErrorCodes.ambiguous) return ['say exactly one amount, token and recipient, like: send 20 USDC to alice.eth'];
+  return ['say what Lucid should do now, like: swap 1 ETH for USDC (or "quote …" to only look)'];
+}
+
+/**
+ * "I already sent 5 USDC", "erin.eth sent 30 USDC", "my friend swapped …": a past-tense action verb that is
+ * not part of a reference to an earlier step ("the USDC I just bought", "the unwrapped ETH").
+ */
+function refusePastAndOthers(source: string, tokens: readonly Token[], words: Words): void {
+  const past = new Set(actionPast.split('|'));
+  for (let i = 0; i < words.length; i++) {
+    if (!past.has(words[i]!)) continue;
+    let j = i - 1;
+    while (j >= 0 && ['just', 'already', 'have', 'has', 'had', 'recently'].includes(words[j]!)) j--;
+    const subject = words[j];
+    if (subject === 'the' || subject === 'that' || subject === 'those' || subject === 'what' || subject === 'whatever') continue;
+    if (subject === 'i' || subject === 'you' || subject === 'we') {
+      const owner = words[j - 1];
+      // "the USDC I just bought", "what I got", "the ETH you get": a reference to an earlier step.
+      if (owner !== undefined && tokens[j - 1]!.kind === 'word') continue;
+    }
+    const span: Span = { start: tokens[Math.max(0, j)]!.start, end: tokens[i]!.end };
+    throw refusal(
+      intentErrorCodes.unsupported,
+      source,
+      span,
+      `not done: ${quote(source.slice(span.start, span.end))} tells of something done, not something to do now`,
+      hintsFor(intentErrorCodes.unsupported),
+    );
+  }
+}
+
+/**
+ * `"swap 1 ETH for USDC" — is that valid?`, `explain what 'unwrap 1 WETH' does`: a command in quotes is
+ * being talked about, not given. A single quoted word ("USDC") carries no such meaning and passes.
+ */
+function refuseQuotedCommand(source: string): void {
+  const quoted = /(^|[\s(:,])(["“”'‘’`])([^"“”'‘’`]*\s[^"“”'‘’`]*)(["“”'‘’`])(?=$|[\s?.,!:;)—-])/u.exec(source);
+  if (!quoted || !/[\p{L}]/u.test(quoted[3]!)) return;
+  const start = quoted.index + quoted[1]!.length;
+  const span = { start, end: start + quoted[2]!.length + quoted[3]!.length + quoted[4]!.length };
+  throw refusal(
+    intentErrorCodes.unsupported,
+    source,
+    span,
+    `not done: ${quote(source.slice(span.start, span.end))} is a quoted command, talked about rather than given`,
+    ['to run it, type the command itself, without quotes'],
+  );
+}
+
+// ---------------------------------------------------------------- matching
+
+/** The word a token is matched as: lower-case words, "#" for numbers, punctuation as its mark. */
+function wordOf(token: Token): string {
+  if (token.kind === 'number' || token.kind === 'numberWord') return '#';
+  if (token.kind === 'punct') return token.value;
+  return token.lower;
+}
+
+/** Length of the first pattern matching at `i`, or 0. */
+function matchAny(words: Words, i: number, patterns: readonly Pattern[]): number {
+  for (const pattern of patterns) if (matchAt(words, i, pattern)) return pattern.length;
+  return 0;
+}
+
+function matchAt(words: Words, i: number, pattern: Pattern): boolean {
+  for (let k = 0; k < pattern.length; k++) {
+    const word = words[i + k];
+    if (word === undefined) return false;
+    const slot = pattern[k]!;
+    if (slot !== '*' && !slot.has(word)) return false;
+  }
+  return true;
+}
