@@ -22,6 +22,8 @@ export type StartForkParameters = {
 
 export type StartForkReturnType = { client: PublicClient; rpcUrl: string; pid: number; stop(): void };
 
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /** Environment variables the fork may see: enough to run, nothing secret. */
 const allowedEnv = ['PATH', 'TMPDIR', 'LANG', 'TZ'] as const;
 
@@ -37,11 +39,18 @@ export async function startFork({ rpcUrl, blockNumber, timeoutMs = 20_000 }: Sta
   let exited = false;
   child.on('exit', () => (exited = true));
   child.on('error', () => (exited = true));
+  // Killed while the fork runs (Ctrl-C, kill <pid>): take the fork down, then die of the same signal.
+  const onSignal = (signal: NodeJS.Signals) => {
+    stop();
+    process.kill(process.pid, signal);
+  };
   const stop = () => {
     process.off('exit', stop);
+    for (const signal of signals) process.off(signal, onSignal);
     if (!exited) child.kill('SIGKILL');
   };
   process.on('exit', stop);
+  for (const signal of signals) process.once(signal, onSignal);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !exited) {
