@@ -20,7 +20,7 @@ import { defineAgent } from '../../../agents/sdk/index.js';
 import { anvilAccount, devnetClient, executePlan } from '../../../agents/sdk/testing.js';
 import { actionTag, contributorContractsFrom, pinMetadata, registerEntryPlan, listRuns, openStore } from '../../../runtime/index.js';
 import { redPillArgs, redPillArtifact, redPillTricks, startTestDevnet, type RedPillTrick, type TestDevnet } from '../../../runtime/testing.js';
-import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
+import { DevToken, UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import { spawnLucid } from '../test-utils/spawn.js';
 
 const user: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -94,7 +94,14 @@ async function deployRedPill(trick: RedPillTrick): Promise<Address> {
   const artifact = redPillArtifact();
   const hash = await wallet.deployContract({ abi: artifact.abi, bytecode: artifact.bytecode, args: redPillArgs(trick, usdc) });
   const { contractAddress } = await client.waitForTransactionReceipt({ hash });
-  const fund = await wallet.writeContract({ address: usdc, abi: erc20Abi, functionName: 'transfer', args: [contractAddress!, parseUnits('8000', 6)] });
+  // The dev token's owner (the devnet bootstrap's deployer) mints the red pill its bait; the test acts as it.
+  const owner = await client.readContract({ address: usdc, abi: DevToken.abi, functionName: 'owner' });
+  const testClient = createTestClient({ chain: foundry, mode: 'anvil', transport: http(devnet.rpcUrl) });
+  await testClient.impersonateAccount({ address: owner });
+  await testClient.setBalance({ address: owner, value: parseEther('10') });
+  const minter = createWalletClient({ chain: foundry, transport: http(devnet.rpcUrl), account: owner });
+  const fund = await minter.writeContract({ address: usdc, abi: DevToken.abi, functionName: 'mint', args: [contractAddress!, parseUnits('8000', 6)] });
+  await testClient.stopImpersonatingAccount({ address: owner });
   await client.waitForTransactionReceipt({ hash: fund });
   return contractAddress!;
 }
@@ -117,7 +124,6 @@ function swapWith(redPill: Address, functionName: 'swap' | 'swapUntil') {
 type RunJson = { status?: string; steps?: { agent: string }[]; error?: { code: string; message: string } };
 async function lucid(argv: string[]) {
   const result = await spawnLucid(argv, { home: devnet.home, entry, timeoutMs: 120_000 });
-  if (process.env.LUCID_GUARD_DEBUG) console.log(argv.join(' '), result.code, result.stderr, JSON.stringify(JSON.parse(result.stdout || '{}').steps?.[0]?.candidates ?? JSON.parse(result.stdout || '{}').error));
   let json: RunJson = {};
   try {
     json = JSON.parse(result.stdout) as RunJson;

@@ -1,6 +1,6 @@
 /**
- * What a simulation engine (eth_simulateV1, or the anvil snapshot fallback) must return to the report builder:
- * the calls' raw results and the lens readings before the first call and after the last one.
+ * What the simulation engine (eth_simulateV1, on the node or on a local fork of it) returns to the report
+ * builder: the calls' raw results and the lens readings before the first call and after the last one.
  */
 import type { Address, Block, Hex, PublicClient } from 'viem';
 import type { PlanCall } from '../../../kernel/index.js';
