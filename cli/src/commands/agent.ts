@@ -23,8 +23,10 @@ const describeAgent: DescribeEntry = async (argument, options) => {
   if (/^https?:\/\//i.test(argument)) {
     const endpoint = checkEndpoint(argument);
     const health = await fetchHealth(endpoint);
-    const metadata = { id: health.id, kind: 'agent' as const, description: health.description ?? `agent at ${endpoint}`, actions: health.actions, chains: health.chains, endpoint };
-    return { metadata, endpoint: options.endpoint ? checkEndpoint(options.endpoint) : endpoint };
+    // The metadata pins the endpoint the entry is registered with (routing checks them against each other).
+    const registered = options.endpoint ? checkEndpoint(options.endpoint) : endpoint;
+    const metadata = { id: health.id, kind: 'agent' as const, description: health.description ?? `agent at ${endpoint}`, actions: health.actions, chains: health.chains, endpoint: registered };
+    return { metadata, endpoint: registered };
   }
   const endpoint = options.endpoint ? checkEndpoint(options.endpoint) : '';
   const { loadAgent } = await import('../../../runtime/index.js');
@@ -93,7 +95,7 @@ export function agentCommand(): Command {
     addChainOptions(new Command('serve'))
       .description('serve your agent over HTTP (GET /health, POST /plan) until Ctrl-C')
       .argument('<path>', 'the agent module')
-      .option('--port <port>', 'port on 127.0.0.1 (default: a free one)', '0')
+      .option('--port <port>', 'port on 127.0.0.1 (default: a free one)')
       .action(async (path: string, raw: unknown) => {
         const options = await parseOptions(
           (z) => z.object({ port: z.coerce.number({ message: '--port must be a number' }).int().min(0).max(65_535).default(0), rpcUrl: z.url().optional(), chain: z.string().min(1).optional(), account: z.string().min(1).optional() }),

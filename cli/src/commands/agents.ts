@@ -94,12 +94,12 @@ export async function listAgentRows(parameters: { home: string; action?: string 
 
 export function formatAgentRows(rows: readonly AgentRow[]): string {
   const idWidth = Math.min(24, Math.max(8, ...rows.map((row) => row.id.length))) + 2;
-  return rows
-    .map((row) => {
-      const chains = row.chains.length ? row.chains.join(',') : 'any chain';
-      return `${row.id.padEnd(idWidth)}${row.actions.join(', ').padEnd(20)} ${chains.padEnd(10)} ${row.description}`;
-    })
-    .join('\n');
+  const actions = rows.map((row) => row.actions.join(', '));
+  const chains = rows.map((row) => (row.chains.length ? row.chains.join(',') : 'any chain'));
+  // Columns as wide as their widest cell (capped), so every row lines up.
+  const actionWidth = Math.min(40, Math.max(...actions.map((text) => text.length)));
+  const chainWidth = Math.min(24, Math.max(...chains.map((text) => text.length)));
+  return rows.map((row, i) => `${row.id.padEnd(idWidth)}${actions[i]!.padEnd(actionWidth)}  ${chains[i]!.padEnd(chainWidth)}  ${row.description}`).join('\n');
 }
 
 // The index is optional (no registry on this chain, never synced): a missing or unreadable store is "no

@@ -34,7 +34,7 @@ export function claimCommand(): Command {
 
 export function rewardsCommand(): Command {
   return addReadOptions(new Command('rewards'))
-    .description('your capital-pool position: staked, share of the pool, LUCID accrued, APR estimate')
+    .description('your capital-pool position: staked, share of the pool, LUCID accrued, emission per staked token per day')
     .addHelpText('after', '\nExamples:\n  $ lucid rewards\n  $ lucid rewards --json')
     .action(async (raw: unknown) => {
       const options = await parseOptions(readOptionsSchema, raw);
@@ -44,17 +44,19 @@ export function rewardsCommand(): Command {
         const position = await readCapitalPosition(session.publicClient, { contracts: contributorContractsFrom(session.contracts), account: session.account.address });
         const token = session.tokens.find((t) => t.address !== 'ETH' && t.address.toLowerCase() === position.stakeToken.toLowerCase());
         const symbol = token?.symbol ?? 'stake token';
-        const aprNote = 'capital bucket per year at today\'s emission / total staked, LUCID valued 1:1 with the stake token (no price feed)';
-        if (options.json) return writeJson({ account: session.account.address, stakeTokenSymbol: symbol, ...position, aprBasis: aprNote });
-        const { formatUnits } = await import('viem');
-        const decimals = token?.decimals ?? 18;
+        // No APR: that needs a price for LUCID and Lucid has none to show. The rate is in tokens, exact in JSON.
+        const basis = `capital bucket's emission today / total staked, in LUCID per ${symbol} per day`;
+        if (options.json) return writeJson({ account: session.account.address, stakeTokenSymbol: symbol, ...position, emissionBasis: basis });
+        const { formatUnitsHuman } = await import('../../../kernel/index.js');
+        const decimals = token?.decimals ?? position.stakeDecimals;
+        const lucid = (wei: bigint) => formatUnitsHuman(wei, 18, { maxFractionDigits: 4 });
         writeData(
           [
-            `staked     ${formatUnits(position.staked, decimals)} ${symbol} of ${formatUnits(position.totalStaked, decimals)} in the pool (${(position.shareBps / 100).toFixed(2)}%)`,
-            `accrued    ${formatUnits(position.earned, 18)} LUCID (claim with: lucid claim)`,
-            `stream     ${formatUnits(position.rewardPerSecond, 18)} LUCID/s to all stakers now`,
-            `APR        ${position.aprEstimate === undefined ? '— (nothing staked)' : `~${(position.aprEstimate * 100).toFixed(2)}%`}`,
-            '           (today\'s capital emission × 365 / total staked; LUCID priced 1:1)',
+            `staked     ${formatUnitsHuman(position.staked, decimals, { maxFractionDigits: 4 })} ${symbol} of ${formatUnitsHuman(position.totalStaked, decimals, { maxFractionDigits: 4 })} in the pool (${(position.shareBps / 100).toFixed(2)}%)`,
+            `accrued    ${lucid(position.earned)} LUCID (claim with: lucid claim)`,
+            `stream     ${lucid(position.rewardPerSecond)} LUCID/s to all stakers now`,
+            `emission   ${position.emissionPerTokenPerDay === undefined ? '— (nothing staked)' : `${lucid(position.emissionPerTokenPerDay)} LUCID per ${symbol} staked per day`}`,
+            `           (today's capital emission / total staked; no APR: LUCID has no price here)`,
           ].join('\n'),
         );
       } finally {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,9 +56,38 @@ describe('lucid completion', () => {
     expect(paths).toEqual(expect.arrayContaining(['', 'devnet', 'devnet start', 'policy', 'policy set']));
   });
 
+  test('bash: the program options complete after any command too', () => {
+    expect(bashComplete('history', '--dry')).toEqual(['--dry-run']);
+    expect(bashComplete('devnet', 'status', '--js')).toEqual(['--json']);
+  });
+
+  // Each script must load in its own shell. Nothing is installed here: where a shell is missing the test
+  // is skipped and says so (.ci/run installs zsh and fish when apt can do it offline).
+  const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+
+  test.skipIf(!has('zsh'))('zsh: the script loads in zsh and defines _lucid for lucid (skipped: zsh is not installed)', async () => {
+    const script = join(home, '_lucid');
+    writeFileSync(script, (await runCli(['completion', 'zsh'], { home })).stdout);
+    const out = execFileSync('zsh', ['-f', '-c', `autoload -Uz compinit && compinit -u -D && source "${script}" && whence -w _lucid && print -r -- $_comps[lucid]`], { encoding: 'utf8' });
+    expect(out.trim().split('\n')).toEqual(['_lucid: function', '_lucid']);
+  });
+
+  test.skipIf(!has('fish'))('fish: the script loads in fish and completes commands and options (skipped: fish is not installed)', async () => {
+    const script = join(home, 'lucid.fish');
+    writeFileSync(script, (await runCli(['completion', 'fish'], { home })).stdout);
+    const complete = (line: string) =>
+      execFileSync('fish', ['--no-config', '-c', `source "${script}"; complete -C "${line}"`], { encoding: 'utf8' })
+        .split('\n')
+        .map((row) => row.split('\t')[0])
+        .filter(Boolean);
+    expect(complete('lucid dev')).toEqual(['devnet']);
+    expect(complete('lucid devnet st')).toEqual(expect.arrayContaining(['start', 'stop', 'status']));
+    expect(complete('lucid history --dry')).toEqual(['--dry-run']);
+  });
+
   test('errors: an unknown shell is an input error', async () => {
-    const result = await runCli(['completion', 'fish'], { home });
+    const result = await runCli(['completion', 'tcsh'], { home });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('bash or zsh');
+    expect(result.stderr).toContain('bash, zsh or fish');
   });
 });

@@ -16,6 +16,7 @@ import { devnetClient, executePlan } from '../../../agents/sdk/testing.js';
 import { advanceTime, contributorContractsFrom, type ContributorContracts, actionTag, registerEntryPlan, pinMetadata } from '../../../runtime/index.js';
 import { startTestDevnet, type TestDevnet, HASH_FIELDS, usageCallFor } from '../../../runtime/testing.js';
 import { setStreams } from '../output.js';
+import { buildProgram } from '../main.js';
 import { agentCommand } from './agent.js';
 import { claimCommand, rewardsCommand, stakeCommand, unstakeCommand } from './capital.js';
 import { emissionsCommand } from './emissions.js';
@@ -47,15 +48,18 @@ afterAll(async () => {
 
 type Run = { stdout: string; stderr: string; error?: { code?: string; message: string } | undefined };
 
-/** Runs `make()`'s command with argv, capturing stdout/stderr; a thrown LucidError is returned, not thrown. */
+/**
+ * Runs `lucid <make()'s name> …argv` through the real program (its options are the program's), capturing
+ * stdout/stderr; a thrown LucidError is returned, not thrown.
+ */
 async function cli(make: () => Command, argv: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const sink = (append: (s: string) => void) => new Writable({ write: (chunk, _enc, done) => (append(String(chunk)), done()) });
   setStreams({ stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
-  const command = make().exitOverride();
+  const program = buildProgram();
   try {
-    await command.parseAsync(argv, { from: 'user' });
+    await program.parseAsync([make().name(), ...argv], { from: 'user' });
     return { stdout, stderr };
   } catch (error) {
     return { stdout, stderr, error: error as { code?: string; message: string } };
@@ -99,6 +103,13 @@ describe('lucid agent | emissions | stake | rewards', () => {
     const listed = await json<{ entries: { entryId: string; name: string; owner: string; feeWei: string; active: boolean; actions: string[]; endpoint: string }[] }>(agentCommand, ['list', '--json']);
     expect(listed.entries.find((e) => e.entryId === registered.entryId)).toMatchObject({ name: 'tip-cli', owner: user, feeWei: parseEther('0.001').toString(), active: true, actions: ['wrap'], endpoint: served.url });
 
+    // The endpoint is pinned by the metadata: `update --endpoint` re-pins the metadata with it, so the entry keeps
+    // its name (and stays routable) at the new address.
+    const moved = `${served.url}/`;
+    expect((await json<{ status: string }>(agentCommand, ['update', registered.entryId, '--endpoint', moved, '--yes', '--json'])).status).toBe('confirmed');
+    const relisted = await json<{ entries: { entryId: string; name: string; endpoint: string }[] }>(agentCommand, ['list', '--json']);
+    expect(relisted.entries.find((e) => e.entryId === registered.entryId)).toMatchObject({ name: 'tip-cli', endpoint: moved });
+
     // A use of the agent (as the pipeline will append it) pays the fee.
     const fee = parseEther('0.001');
     await executePlan(devnet.rpcUrl, { calls: [usageCallFor({ usageLedger: contracts.usageLedger, agentRegistryId: entryId, fee })] }, 2);
@@ -132,15 +143,28 @@ describe('lucid agent | emissions | stake | rewards', () => {
     await advanceTime({ rpcUrl: devnet.rpcUrl, seconds: 3600 });
     await json(emissionsCommand, ['distribute', '--yes', '--json']);
     await advanceTime({ rpcUrl: devnet.rpcUrl, seconds: 86_400 });
-    const rewards = await json<{ staked: string; shareBps: number; earned: string; aprEstimate: number }>(rewardsCommand, ['--json']);
+    const rewards = await json<{ staked: string; shareBps: number; earned: string; emissionPerTokenPerDay: string; aprEstimate?: unknown }>(rewardsCommand, ['--json']);
     const earned = await client.readContract({ address: contracts.capitalPool, abi: CapitalPool.abi, functionName: 'earned', args: [user] });
     expect(rewards).toMatchObject({ staked: parseEther('10').toString(), shareBps: 10_000, earned: earned.toString() });
     expect(earned).toBeGreaterThan(0n);
-    expect(rewards.aprEstimate).toBeGreaterThan(0);
+    // a rate in tokens, exact; no APR made up from a 1:1 price
+    expect(BigInt(rewards.emissionPerTokenPerDay)).toBeGreaterThan(0n);
+    expect(rewards.aprEstimate).toBeUndefined();
+    const text = await cli(rewardsCommand, []);
+    expect(text.stdout).toMatch(/^emission {3}[\d,.]+ LUCID per stETH staked per day$/m);
+    expect(text.stdout).not.toMatch(/APR +~|%\s*$/m);
+    expect(text.stdout).not.toMatch(/\.\d{5,}/); // no 18-decimal amounts
 
     const lucidBefore = await client.readContract({ address: contracts.rewardToken, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
     expect((await json(claimCommand, ['--yes', '--json'])).status).toBe('confirmed');
     expect((await client.readContract({ address: contracts.rewardToken, abi: erc20Abi, functionName: 'balanceOf', args: [user] })) - lucidBefore).toBe(earned);
+
+    // While the stream runs, rewards accrue by the second between simulation and inclusion: that is
+    // expected, not "differs from the simulation".
+    await json(emissionsCommand, ['distribute', '--yes', '--json']);
+    await advanceTime({ rpcUrl: devnet.rpcUrl, seconds: 600 });
+    expect((await json<{ rewardPerSecond: string }>(rewardsCommand, ['--json'])).rewardPerSecond).not.toBe('0');
+    expect(await json(claimCommand, ['--yes', '--json'])).toMatchObject({ status: 'confirmed', outcomeDifferences: [] });
     expect((await json(unstakeCommand, ['all', '--yes', '--json'])).status).toBe('confirmed');
     expect(await client.readContract({ address: contracts.capitalPool, abi: CapitalPool.abi, functionName: 'stakedOf', args: [user] })).toBe(0n);
     expect(await client.readContract({ address: stEth, abi: erc20Abi, functionName: 'balanceOf', args: [user] })).toBe(before);
@@ -172,16 +196,19 @@ describe('lucid agent | emissions | stake | rewards', () => {
     expect((await json<{ active: boolean }>(agentCommand, ['show', registered.entryId, '--json'])).active).toBe(false);
   }, 60_000);
 
-  test.skipIf(!storeAcceptsContentHash)('behavior: ensureCliFrontend registers "lucid-cli" as a frontend once, then finds it in the index', async () => {
+  test('behavior: the devnet starts with "lucid-cli" registered by the deployer, so routing never signs a registration for the user', async () => {
     const { openContributorSession } = await import('../contributor/openContributorSession.js');
     const { ensureCliFrontend } = await import('../../../runtime/testing.js');
+    const client = devnetClient(devnet.rpcUrl);
+    const nonce = await client.getTransactionCount({ address: user });
     const session = await openContributorSession({ json: true });
     try {
       const first = await ensureCliFrontend(session);
-      const again = await ensureCliFrontend(session);
-      expect(again).toBe(first);
-      const [owner, , , , , fee, active] = await devnetClient(devnet.rpcUrl).readContract({ address: contracts.frontendRegistry, abi: EntryRegistry.abi, functionName: 'entry', args: [first] });
-      expect({ owner, fee, active }).toEqual({ owner: user, fee: 0n, active: true });
+      expect(first).toBeGreaterThan(0n);
+      expect(await ensureCliFrontend(session)).toBe(first);
+      const [owner, , , , , fee, active] = await client.readContract({ address: contracts.frontendRegistry, abi: EntryRegistry.abi, functionName: 'entry', args: [first] });
+      expect({ owner, fee, active }).toEqual({ owner: devnet.deployment.deployer, fee: 0n, active: true });
+      expect(await client.getTransactionCount({ address: user })).toBe(nonce);
     } finally {
       await session.close();
     }

@@ -5,13 +5,16 @@
  * money, from the contracts' own views.
  */
 import { Command } from 'commander';
-import { RefusedError } from '../../../kernel/errors.js';
+import { InputError, RefusedError } from '../../../kernel/errors.js';
 import type { RegistryKind, Session } from '../../../runtime/index.js';
 import { checkEndpoint, metadataFromSource, parseEntryId, type DescribeEntry } from '../contributor/entryArguments.js';
 import { openContributorSession } from '../contributor/openContributorSession.js';
 import { outcomeDocument, runContributorPlans } from '../contributor/runContributorPlans.js';
 import { paint, sanitize, say, writeData, writeJson } from '../output.js';
 import { addReadOptions, addTxOptions, parseOptions, readOptionsSchema, txOptionsSchema, txOptionsShape } from './options.js';
+
+/** "an agent", "a frontend": help text reads as English. */
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
 
 export type EntryCommandParameters = { kind: RegistryKind; description: string; registerArgument: string; describe: DescribeEntry; examples: string };
 
@@ -63,7 +66,7 @@ function registerVerb(kind: RegistryKind, registerArgument: string, describe: De
 
 function updateVerb(kind: RegistryKind): Command {
   return addTxOptions(new Command('update'))
-    .description(`change a ${kind} entry you own: fee, endpoint, metadata`)
+    .description(`change ${article(kind)} ${kind} entry you own: fee, endpoint, metadata`)
     .argument('<id>')
     .option('--fee <eth>', 'new fee per use, in ETH')
     .option('--endpoint <url>', 'new endpoint')
@@ -71,13 +74,23 @@ function updateVerb(kind: RegistryKind): Command {
     .action(async (id: string, raw: unknown) => {
       const options = await parseOptions((z) => z.object({ ...txOptionsShape(z), fee: z.string().min(1).optional(), endpoint: z.string().min(1).optional(), metadata: z.string().min(1).optional() }), raw);
       const entryId = parseEntryId(kind, id);
-      const { actionTag, parseFeeEth, pinMetadata, registryContractsFrom, updateEntryPlan } = await import('../../../runtime/index.js');
+      const { actionTag, parseFeeEth, pinMetadata, readEntryMetadata, registryContractsFrom, updateEntryPlan } = await import('../../../runtime/index.js');
       const feeWei = options.fee !== undefined ? parseFeeEth(options.fee) : undefined;
       if (options.endpoint !== undefined) checkEndpoint(options.endpoint);
-      const metadata = options.metadata ? await metadataFromSource(kind, options.metadata, options.endpoint) : undefined;
+      let metadata = options.metadata ? await metadataFromSource(kind, options.metadata, options.endpoint) : undefined;
+      // The metadata pins the endpoint (routing trusts no other): a new endpoint goes into the metadata too.
+      if (metadata && options.endpoint !== undefined) metadata = { ...metadata, endpoint: options.endpoint };
       const session = await openContributorSession(options);
       try {
         await requireOwnedEntry(session, kind, entryId);
+        if (!metadata && options.endpoint !== undefined) {
+          const current = await readEntryMetadata(session.publicClient, { chainId: session.chainId, contracts: registryContractsFrom(session.contracts), kind, entryId, home: session.home });
+          if (!current)
+            throw new InputError('METADATA_NOT_FOUND', `${kind} #${entryId}'s metadata is not on this machine, and the endpoint is pinned by it`, {
+              hints: [`pass --metadata <source> too: the new metadata will state the new endpoint`],
+            });
+          metadata = { ...current, endpoint: options.endpoint };
+        }
         const pinned = metadata ? pinMetadata({ home: session.home, metadata }) : undefined;
         const plan = updateEntryPlan({
           kind,
@@ -98,7 +111,7 @@ function updateVerb(kind: RegistryKind): Command {
 
 function deactivateVerb(kind: RegistryKind): Command {
   return addTxOptions(new Command('deactivate'))
-    .description(`turn a ${kind} entry off: it can no longer be used or routed to (you keep it)`)
+    .description(`turn ${article(kind)} ${kind} entry off: it can no longer be used or routed to (you keep it)`)
     .argument('<id>')
     .action(async (id: string, raw: unknown) => {
       const options = await parseOptions(txOptionsSchema, raw);
@@ -127,11 +140,11 @@ function listVerb(kind: RegistryKind): Command {
         const entries = listEntries(session.store.db, { chainId: session.chainId, contracts: registryContractsFrom(session.contracts), kind });
         if (options.json) return writeJson({ kind, chainId: session.chainId, entries });
         if (entries.length === 0) return writeData(`no ${kind}s registered yet — ${kind === 'agent' ? 'lucid agent register ./my-agent/agent.ts --endpoint <url>' : `lucid ${kind} register <name>`}`);
-        const { formatUnits } = await import('../../../kernel/index.js');
+        const { formatUnitsHuman } = await import('../../../kernel/index.js');
         for (const entry of entries) {
           const name = entry.name ? sanitize(entry.name, 40) : paint('(unverified metadata)', 'dim', process.stdout);
           const state = entry.active ? paint('active', 'green', process.stdout) : paint('inactive', 'dim', process.stdout);
-          writeData(`#${entry.entryId}  ${name}  ${state}  fee ${formatUnits(entry.feeWei, 18)} ETH  uses ${entry.usageCount}  ${entry.actions.map((a) => sanitize(a, 32)).join(',')}  owner ${entry.owner}`);
+          writeData(`#${entry.entryId}  ${name}  ${state}  fee ${formatUnitsHuman(entry.feeWei, 18)} ETH  uses ${entry.usageCount}  ${entry.actions.map((a) => sanitize(a, 32)).join(',')}  owner ${entry.owner}`);
         }
       } finally {
         await session.close();
@@ -153,8 +166,8 @@ function showVerb(kind: RegistryKind): Command {
         const entry = requireEntry(session.store.db, { chainId: session.chainId, contracts, kind, entryId });
         const earnings = await readEntryEarnings(session.publicClient, session.store.db, { chainId: session.chainId, contracts, kind, entryId });
         if (options.json) return writeJson({ ...entry, earnings });
-        const { formatUnits } = await import('../../../kernel/index.js');
-        const eth = (wei: bigint) => formatUnits(wei, 18);
+        const { formatUnitsHuman } = await import('../../../kernel/index.js');
+        const eth = (wei: bigint) => formatUnitsHuman(wei, 18);
         const lines = [
           `${kind} #${entry.entryId}  ${entry.name ? sanitize(entry.name, 64) : '(unverified metadata)'}  ${entry.active ? 'active' : 'inactive'}`,
           entry.description ? `  ${sanitize(entry.description, 200)}` : undefined,
@@ -176,7 +189,7 @@ function showVerb(kind: RegistryKind): Command {
 
 function withdrawVerb(kind: RegistryKind): Command {
   return addTxOptions(new Command('withdraw'))
-    .description(`withdraw the ETH fees a ${kind} you own has earned`)
+    .description(`withdraw the ETH fees ${article(kind)} ${kind} you own has earned`)
     .argument('<id>')
     .action(async (id: string, raw: unknown) => {
       const options = await parseOptions(txOptionsSchema, raw);
@@ -196,7 +209,7 @@ function withdrawVerb(kind: RegistryKind): Command {
 
 function claimVerb(kind: RegistryKind): Command {
   return addTxOptions(new Command('claim'))
-    .description(`claim the LUCID emissions a ${kind} you own has earned`)
+    .description(`claim the LUCID emissions ${article(kind)} ${kind} you own has earned`)
     .argument('<id>')
     .action(async (id: string, raw: unknown) => {
       const options = await parseOptions(txOptionsSchema, raw);

@@ -8,7 +8,7 @@ export function describeNamedEntry(kind: 'frontend' | 'compute'): DescribeEntry 
     const { entryIdPattern } = await import('../../../runtime/index.js');
     const { InputError } = await import('../../../kernel/index.js');
     if (!entryIdPattern.test(name))
-      throw new InputError('BAD_ENTRY_NAME', `a ${kind} name is 1–64 characters of a-z, 0-9, ., _ and -, starting with a letter or digit`);
+      throw new InputError('BAD_ENTRY_NAME', `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} name is 1–64 characters of a-z, 0-9, ., _ and -, starting with a letter or digit`);
     const tags = (options.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean);
     const endpoint = options.endpoint ? checkEndpoint(options.endpoint) : '';
     return {

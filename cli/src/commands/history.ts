@@ -6,18 +6,26 @@ import type { Session } from '../../../runtime/index.js';
 const schema = (z: typeof import('zod').z) =>
   z.object({
   json: z.boolean().default(false),
-  limit: z.coerce.number({ message: '--limit must be a number' }).int().min(1).max(10_000).default(20),
+  rpcUrl: z.string().optional(),
+  chain: z.string().optional(),
+  account: z.string().optional(),
+  limit: z.coerce
+    .number({ message: 'how many intents to show, as a number like 5' })
+    .int('how many intents to show, as a whole number')
+    .min(1, 'how many intents to show, 1 or more (0 would show nothing; the default is 20)')
+    .max(10_000, 'at most 10000 intents at a time')
+    .default(20),
 });
 
 export function historyCommand(): Command {
   return addOutputOptions(new Command('history'))
     .description('list past intents with their outcome, newest first (pending transactions are resolved first)')
-    .option('-n, --limit <count>', 'how many to show', '20')
+    .option('-n, --limit <count>', 'how many to show (default 20)')
     .addHelpText('after', '\nExamples:\n  $ lucid history\n  $ lucid history --json --limit 5')
     .action(async (raw: unknown) => {
       const options = await parseOptions(schema, raw);
       const { loadSettings } = await import('../settings.js');
-      const settings = await loadSettings({});
+      const settings = await loadSettings(options);
       const { listPendingTxs, listRuns, listTxs, openStore } = await import('../../../runtime/store.js');
       let store = openStore(settings.home);
       let session: Session | undefined;
@@ -44,9 +52,13 @@ export function historyCommand(): Command {
         }));
         if (options.json) return writeJson({ runs });
         if (runs.length === 0) return writeData('no intents yet — try: lucid "send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8"');
+        // Pad before painting: colour codes have no width, so padding a painted word misaligns the columns.
+        const idWidth = Math.max(...runs.map((run) => String(run.id).length)) + 1;
+        const statusWidth = Math.max(9, ...runs.map((run) => run.status.length));
         for (const run of runs) {
-          const status = run.status === 'confirmed' ? paint(run.status, 'green', process.stdout) : ['failed', 'reverted', 'refused', 'rejected', 'dropped'].includes(run.status) ? paint(run.status, 'red', process.stdout) : run.status;
-          writeData(`#${run.id}  ${run.createdAt.replace('T', ' ').slice(0, 19)}  ${status.padEnd(9)}  ${sanitize(run.text, 80)}`);
+          const padded = run.status.padEnd(statusWidth);
+          const status = run.status === 'confirmed' ? paint(padded, 'green', process.stdout) : ['failed', 'reverted', 'refused', 'rejected', 'dropped'].includes(run.status) ? paint(padded, 'red', process.stdout) : padded;
+          writeData(`${`#${run.id}`.padEnd(idWidth)}  ${run.createdAt.replace('T', ' ').slice(0, 19)}  ${status}  ${sanitize(run.text, 80)}`);
           for (const tx of run.transactions) writeData(`      ${tx.hash}  ${tx.status}${tx.blockNumber ? ` (block ${tx.blockNumber})` : ''}`);
           if (run.error) writeData(paint(`      ${run.error.code}: ${sanitize(run.error.message ?? '', 120)}`, 'dim', process.stdout));
         }

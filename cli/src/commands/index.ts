@@ -1,8 +1,9 @@
 /**
  * Every command, added in help order. Each lives in its own file and loads what it needs when it runs.
  */
-import type { Command } from 'commander';
-import { addRunOptions, joinWords, parseOptions, runOptionsSchema } from './options.js';
+import { Command } from 'commander';
+import { writeData } from '../output.js';
+import { addGlobalOptions, joinWords, outputOptionsSchema, parseOptions, runOptionsSchema, shareGlobalOptions } from './options.js';
 import { runCommand, runExamples } from './run.js';
 import { parseCommand } from './parse.js';
 import { historyCommand } from './history.js';
@@ -20,24 +21,52 @@ import { computeCommand } from './compute.js';
 import { stakeCommand, unstakeCommand, rewardsCommand, claimCommand } from './capital.js';
 import { emissionsCommand } from './emissions.js';
 import { addExamples } from './examples.js';
+import { readStdinIntent } from './readStdinIntent.js';
+import { suggestCommand } from './suggestCommand.js';
+import { version } from '../version.js';
+import { InputError } from '../../../kernel/errors.js';
+
+/**
+ * A first word close to a command's name that the grammar does not know as an action is a typo of the
+ * command (`lucid histroy`), answered with the command it resembles; anything else is left to the parser.
+ */
+async function refuseMistypedCommand(program: Command, word: string): Promise<void> {
+  const command = suggestCommand(program, word);
+  if (!command) return;
+  const { parseWithGrammar } = await import('../../../router/index.js');
+  try {
+    parseWithGrammar(word);
+  } catch (error) {
+    if (error instanceof Error && 'shortMessage' in error && /^unknown action/.test(String(error.shortMessage)))
+      throw new InputError('UNKNOWN_COMMAND', `unknown command '${word}' (did you mean ${command}?)`, { hints: [`lucid ${command} --help`] });
+  }
+}
 
 export function registerCommands(program: Command): void {
   // `lucid "<intent>"` is `lucid run "<intent>"`; with no words on a terminal it opens the interactive UI.
-  addRunOptions(program)
+  addGlobalOptions(program)
     .argument('[intent...]', 'what you want, in plain words (omit on a terminal for the interactive UI)')
     .addHelpText('after', runExamples)
     .action(async (words: string[], raw: unknown) => {
       const options = await parseOptions(runOptionsSchema, raw);
-      if (words.length > 0) {
+      const piped = !process.stdin.isTTY;
+      // `lucid -` reads the intent from stdin; so does a plain pipe into `lucid` with no words.
+      const fromStdin = (words.length === 1 && words[0] === '-') || (words.length === 0 && piped);
+      const text = fromStdin ? await readStdinIntent() : joinWords(words);
+      if (text.length > 0) {
+        if (!fromStdin) await refuseMistypedCommand(program, words[0]!);
         const { runAction } = await import('./run.js');
-        return runAction(joinWords(words), options);
+        return runAction(text, options);
       }
-      if (process.stdin.isTTY && process.stdout.isTTY && !options.json) {
+      if (!fromStdin && !piped && process.stdout.isTTY && !options.json) {
         const { startInteractive } = await import('../interactive.js');
         return startInteractive(options);
       }
-      program.outputHelp();
+      throw new InputError('NOTHING_TO_DO', fromStdin ? 'no intent on stdin' : 'nothing to do: no intent, no command', {
+        hints: ['lucid "swap 1 ETH for USDC"', 'echo "swap 1 ETH for USDC" | lucid --dry-run -', 'lucid --help'],
+      });
     });
+  shareGlobalOptions(program);
   program.addCommand(runCommand());
   program.addCommand(parseCommand());
   program.addCommand(historyCommand());
@@ -56,6 +85,15 @@ export function registerCommands(program: Command): void {
   program.addCommand(computeCommand());
   program.addCommand(emissionsCommand());
   program.addCommand(devnetCommand());
+  program.addCommand(
+    new Command('version')
+      .description('print the version')
+      .addHelpText('after', '\nExamples:\n  $ lucid version\n  $ lucid version --json')
+      .action(async (raw: unknown) => {
+      const options = await parseOptions(outputOptionsSchema, raw);
+      writeData(options.json ? JSON.stringify({ version }) : version);
+    }),
+  );
   // last: it walks the finished program to generate the scripts
   program.addCommand(completionCommand());
   addExamples(program);

@@ -7,25 +7,48 @@ import { InputError } from '../../../kernel/errors.js';
 
 export const parserModes = ['grammar', 'llm', 'auto'] as const;
 
-export function addOutputOptions(command: Command): Command {
-  return command.option('--json', 'print one machine-readable JSON document on stdout', false);
-}
-
-export function addChainOptions(command: Command): Command {
-  return command
-    .option('--rpc-url <url>', 'use this RPC endpoint instead of the local devnet (env LUCID_RPC_URL)')
-    .option('--chain <name>', 'chain name: anvil (devnet), mainnet, base, arbitrum (env LUCID_CHAIN)')
-    .option('--account <name>', 'wallet name from `lucid wallet list` (default: the devnet account)');
-}
-
-export function addRunOptions(command: Command): Command {
-  addOutputOptions(addChainOptions(command));
-  return command
-    .option('-y, --yes', 'sign without asking after showing the simulation (policy still applies)', false)
-    .option('--dry-run', 'parse, route and simulate, show the result, never sign', false)
+/**
+ * The program's options: declared once, on the program, and the same wherever they stand (`lucid --json
+ * history` = `lucid history --json`). Commander reads a program option before or after the subcommand;
+ * {@link shareGlobalOptions} then hands the values to the command that runs, so its action sees them in
+ * its own options. No subcommand declares one of these names (it would never see it: the program reads it first).
+ */
+export function addGlobalOptions(program: Command): Command {
+  return program
+    .option('--json', 'print one machine-readable JSON document on stdout (errors too)')
+    .option('-y, --yes', 'sign without asking after showing the simulation (policy still applies)')
+    .option('--dry-run', 'simulate and show, never sign anything')
+    .option('--rpc-url <url>', 'RPC endpoint instead of the local devnet (env LUCID_RPC_URL, then ETH_RPC_URL)')
+    .option('--chain <name>', 'chain name: anvil (the devnet), mainnet, base or arbitrum (env LUCID_CHAIN)')
+    .option('--account <name>', 'wallet from `lucid wallet list` or a Foundry keystore (env LUCID_ACCOUNT)')
     .addOption(new Option('--parser <mode>', 'how to understand the words (env LUCID_PARSER)').choices(parserModes))
-    .option('--explain', 'show every candidate agent, its simulated outcome, and why the winner won', false)
-    .option('--agent <id>', 'force this agent instead of choosing by simulated outcome');
+    .option('--explain', 'show every candidate agent, its simulated outcome, and why the winner won')
+    .option('--agent <id>', 'use this agent instead of choosing one by simulated outcome');
+}
+
+/** Before any command runs, copies the program's option values (and where each came from) into its options. */
+export function shareGlobalOptions(program: Command): void {
+  program.hook('preAction', (_program, actionCommand) => {
+    if (actionCommand === program) return;
+    for (const option of program.options) {
+      const key = option.attributeName();
+      actionCommand.setOptionValueWithSource(key, program.getOptionValue(key), program.getOptionValueSource(key));
+    }
+  });
+}
+
+/**
+ * What a command takes from the program's options. Each returns the command unchanged: the options are
+ * the program's ({@link addGlobalOptions}); these name, where a command is defined, which of them it reads.
+ */
+export function addOutputOptions(command: Command): Command {
+  return command;
+}
+export function addChainOptions(command: Command): Command {
+  return command;
+}
+export function addRunOptions(command: Command): Command {
+  return command;
 }
 
 type Zod = typeof import('zod').z;
@@ -45,14 +68,11 @@ export type TxOptions = { json: boolean; yes: boolean; dryRun: boolean; rpcUrl?:
 export const readOptionsSchema = (z: Zod) => z.object(txOptionsShape(z)).pick({ json: true, rpcUrl: true, chain: true, account: true });
 export type ReadOptions = { json: boolean; rpcUrl?: string | undefined; chain?: string | undefined; account?: string | undefined };
 
-/** Output and chain options, plus --yes/--dry-run for commands that sign. */
 export function addTxOptions(command: Command): Command {
-  return addOutputOptions(addChainOptions(command))
-    .option('-y, --yes', 'sign without asking after showing the simulation (policy still applies)', false)
-    .option('--dry-run', 'simulate and show, never sign', false);
+  return command;
 }
 export function addReadOptions(command: Command): Command {
-  return addOutputOptions(addChainOptions(command));
+  return command;
 }
 
 /** The options of commands that run intents: the signing options plus how to parse and route. */

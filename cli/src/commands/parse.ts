@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { addOutputOptions, joinWords, parseOptions, parserModes } from './options.js';
 import { writeData, writeJson } from '../output.js';
 
@@ -8,7 +8,6 @@ export function parseCommand(): Command {
   return addOutputOptions(new Command('parse'))
     .description('show what Lucid understood from your words, as typed intents; touches no chain')
     .argument('<words...>', 'the intent, quoted or not')
-    .addOption(new Option('--parser <mode>', 'grammar (offline), llm, or auto (grammar, then LLM if configured)').choices(parserModes))
     .addHelpText(
       'after',
       `

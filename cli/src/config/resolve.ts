@@ -73,6 +73,9 @@ export const CONFIG_ENV: Record<ConfigKey, string | undefined> = {
   'llm.apiKey': 'OPENAI_API_KEY',
 };
 
+/** A variable other tools set, read after Lucid's own: `ETH_RPC_URL`, as Foundry's `cast` reads it. */
+export const CONFIG_ENV_FALLBACK: Partial<Record<ConfigKey, string>> = { rpcUrl: 'ETH_RPC_URL' };
+
 const FLAG_NAMES: Record<keyof ConfigFlags, string> = {
   rpcUrl: '--rpc-url',
   chain: '--chain',
@@ -115,9 +118,10 @@ export function resolveConfig(parameters: ResolveConfigParameters = {}): Resolve
     const flagValue = flag === undefined ? undefined : flags[flag];
     if (flag !== undefined && flagValue !== undefined && flagValue !== '')
       return [check(schema, flagValue, FLAG_NAMES[flag]), { source: 'flag', name: FLAG_NAMES[flag] }];
-    const envName = CONFIG_ENV[key];
-    const envValue = envName === undefined ? undefined : env[envName]?.trim();
-    if (envName !== undefined && envValue) return [check(schema, envValue, envName), { source: 'env', name: envName }];
+    for (const envName of [CONFIG_ENV[key], CONFIG_ENV_FALLBACK[key]]) {
+      const envValue = envName === undefined ? undefined : env[envName]?.trim();
+      if (envName !== undefined && envValue) return [check(schema, envValue, envName), { source: 'env', name: envName }];
+    }
     if (fileValue !== undefined) return [fileValue, fileOrigin];
     return [undefined, { source: 'default' }];
   }

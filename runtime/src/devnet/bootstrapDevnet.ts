@@ -23,7 +23,7 @@ import {
   type Transport,
   type WalletClient,
 } from 'viem';
-import { deployRegistry, type RegistryDeployment, DevToken, UniswapV2Factory, UniswapV2Pair, UniswapV2Router02, WETH9 } from '../../../registry-contracts/index.js';
+import { deployRegistry, type RegistryDeployment, DevToken, EntryRegistry, UniswapV2Factory, UniswapV2Pair, UniswapV2Router02, WETH9 } from '../../../registry-contracts/index.js';
 import {
   createClients,
   DEVNET_ACCOUNT_ADDRESS,
@@ -148,6 +148,12 @@ export async function bootstrapDevnet({ rpcUrl, onProgress }: BootstrapDevnetPar
   Object.assign(contracts, registry);
   const lucidDecimals = await publicClient.readContract({ address: registry.rewardToken, abi: DevToken.abi, functionName: 'decimals' });
   tokens.push({ symbol: 'LUCID', address: registry.rewardToken, decimals: lucidDecimals });
+  // The CLI is the devnet's frontend from the start, registered by the deployer: routing to a registry agent
+  // later never has to sign a registration with the user's account (see registry/cliFrontend.ts).
+  const { cliFrontendMetadata } = await import('../registry/cliFrontend.js');
+  const { metadataBytes } = await import('../registry/metadata.js');
+  const cli = metadataBytes(cliFrontendMetadata);
+  await tx.write(registry.frontendRegistry, EntryRegistry.abi, 'register', [cli.uri, cli.contentHash, [], '', 0n]);
 
   progress('funding the default account…');
   const funds = DEVNET_ACCOUNT_FUNDS;

@@ -54,7 +54,7 @@ export async function startDevnet({
 }: StartDevnetParameters): Promise<StartDevnetReturnType> {
   const progress = onProgress ?? (() => {});
   const paths = devnetPaths(home);
-  mkdirSync(paths.dir, { recursive: true });
+  mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
   const release = await lockDevnet({ lockFile: paths.lockFile });
   try {
     const running = await findRunningDevnet(paths);
@@ -91,6 +91,7 @@ export async function startDevnet({
       // `latest` current, so deadlines computed from it (Uniswap's `deadline`) are not already expired.
       await mineBlock(rpcUrl);
       backupState(paths);
+      progress(keepsRunning(rpcUrl));
       return { rpcUrl, pid, deployment, reused: false, restored: true };
     }
 
@@ -102,7 +103,7 @@ export async function startDevnet({
       await saveDevnetState({ rpcUrl, home });
       writeDeployment(paths.deploymentFile, fresh);
       backupState(paths);
-      progress('devnet ready.');
+      progress(keepsRunning(rpcUrl));
       return { rpcUrl, pid, deployment: fresh, reused: false, restored: false };
     } catch (error) {
       killNow(pid);
@@ -113,6 +114,11 @@ export async function startDevnet({
   } finally {
     release();
   }
+}
+
+/** Said once, when a devnet process starts: it outlives the command that started it. */
+function keepsRunning(rpcUrl: string): string {
+  return `devnet ready at ${rpcUrl}; it keeps running between commands (stop it with \`lucid devnet stop\`)`;
 }
 
 /**

@@ -44,7 +44,9 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
   } catch (error) {
     // Recorded so `lucid history` shows failed attempts too; nothing else happens for words that do not parse.
     const lucid = findLucidError(error);
-    recorder.recordFailedParse({ text: parameters.text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
+    // Words refused as a secret are not kept at all, not even redacted.
+    const text = lucid?.code === 'SECRET_IN_INPUT' ? '[words withheld: they looked like a private key or recovery phrase]' : parameters.text;
+    recorder.recordFailedParse({ text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
     throw error;
   }
   const runId = recorder.createRun({
@@ -199,11 +201,19 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
     : session.checks.expectations(simulation, plans);
   if (violations.length)
     throw new RefusedError('EXPECTATION_MISMATCH', violations[0]!, { details: violations.join('\n'), hints: ['nothing was signed'] });
-  const unexplained = draft.checkIntent ? session.checks.unexplained(simulation, resolvedIntents) : [];
+  const unexplained = draft.checkIntent ? await session.checks.unexplained(simulation, resolvedIntents) : [];
   if (unexplained.length)
     throw new RefusedError('UNEXPLAINED_EFFECT', `the plan does something you did not ask for: ${unexplained[0]}`, {
       details: unexplained.join('\n'),
       hints: ['nothing was signed'],
+    });
+
+  // Lucid's own bound on every swap, from the venue's state: an agent's quote or minimum is never taken on trust.
+  const bounds = draft.checkIntent ? await session.checks.amounts({ report: simulation, plans, steps, stepReports: draft.stepReports }) : [];
+  if (bounds.length)
+    throw new RefusedError(bounds[0]!.code, `the swap is not held to the market price: ${bounds[0]!.message}`, {
+      details: bounds.map((bound) => bound.message).join('\n'),
+      hints: ['nothing was signed', 'another agent, or a slippage limit you choose ("with 1% slippage"), may do better'],
     });
 
   const risks = [...feeRisks(simulation), ...(await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps }))];

@@ -1,18 +1,19 @@
 /**
  * The CLI is itself a registered frontend, so the community pool pays whoever runs the interface users
- * came through. {@link ensureCliFrontend} finds "lucid-cli" in the indexed frontend registry, or registers
- * it once through the guarded pipeline (devnet only: on a real chain that is a decision for a person, made
- * with `lucid frontend register`). {@link usageCallForAgent} is what the pipeline appends to a plan that
+ * came through. {@link ensureCliFrontend} finds "lucid-cli" in the indexed frontend registry (the devnet
+ * bootstrap registers it with the deployer; on a real chain that is a decision for a person, made with
+ * `lucid frontend register lucid-cli`). {@link usageCallForAgent} is what the pipeline appends to a plan that
  * runs through a registered agent.
  */
-import { RefusedError, type PlanCall } from '../../../kernel/index.js';
+import type { PlanCall } from '../../../kernel/index.js';
 import type { StoreDb } from '../store/db.js';
 import { findActiveEntryByName } from '../store/registryIndex.js';
 import type { Session } from '../session/types.js';
-import { syncRegistry } from './indexer.js';
+import { readEntry, syncRegistry, writeEntry } from './indexer.js';
+import { listEntries } from './views.js';
 import { registryAddress, registryContractsFrom, type RegistryContracts } from './kinds.js';
 import { metadataDir, pinMetadata, type EntryMetadata } from './metadata.js';
-import { registerEntryPlan, usageCallFor, usageFee } from './plans.js';
+import { usageCallFor, usageFee } from './plans.js';
 
 export const CLI_FRONTEND_NAME = 'lucid-cli';
 
@@ -33,42 +34,27 @@ export type EnsureCliFrontendParameters = {
   onProgress?: ((message: string) => void) | undefined;
 };
 
-/**
- * The CLI's frontend id on this chain: found in the index, or registered once (fee 0) on the devnet.
- *
- * @throws RefusedError `CLI_FRONTEND_NOT_REGISTERED` on a non-devnet chain where it is not registered.
- */
+/** The CLI's frontend id on this chain, found in the index; 0 (no frontend) when it is not registered. */
 export async function ensureCliFrontend(session: Session, { onProgress }: EnsureCliFrontendParameters = {}): Promise<bigint> {
   const { db } = session.store;
   const contracts = registryContractsFrom(session.contracts);
   const dir = metadataDir(session.home);
+  // The bytes behind the registered URI, so the indexer can read the entry's name.
   const pinned = pinMetadata({ home: session.home, metadata: cliFrontendMetadata });
   await syncRegistry({ client: session.publicClient, db, chainId: session.chainId, contracts, metadataDir: dir });
   const found = findCliFrontend(db, { chainId: session.chainId, contracts });
   if (found !== undefined) return found;
-  if (!session.isDevnet)
-    throw new RefusedError('CLI_FRONTEND_NOT_REGISTERED', 'the Lucid CLI is not registered as a frontend on this chain', {
-      hints: ['register it with `lucid frontend register lucid-cli`, or run without usage recording'],
-    });
-  onProgress?.('registering the Lucid CLI as a frontend on the devnet');
-  const { runPlan } = await import('../pipeline/runPlan.js');
-  const plan = registerEntryPlan({
-    kind: 'frontend',
-    contracts,
-    name: CLI_FRONTEND_NAME,
-    metadataUri: pinned.uri,
-    contentHash: pinned.contentHash,
-    tags: [],
-    endpoint: '',
-    feeWei: 0n,
-  });
-  const outcome = await runPlan(session, { text: 'register lucid-cli as a frontend', plans: [plan], mode: 'execute', confirm: async () => true });
-  if (outcome.status !== 'confirmed')
-    throw new RefusedError('CLI_FRONTEND_NOT_REGISTERED', `registering the Lucid CLI as a frontend did not confirm (${outcome.status})`);
-  await syncRegistry({ client: session.publicClient, db, chainId: session.chainId, contracts, metadataDir: dir });
-  const id = findCliFrontend(db, { chainId: session.chainId, contracts });
-  if (id === undefined) throw new RefusedError('CLI_FRONTEND_NOT_REGISTERED', 'the Lucid CLI frontend was registered but is not in the index');
-  return id;
+  // Indexed before its metadata was pinned in this home (the bootstrap's entry): read those entries again.
+  const registry = registryAddress(contracts, 'frontend');
+  for (const entry of listEntries(db, { chainId: session.chainId, contracts, kind: 'frontend' }))
+    if (!entry.name && entry.metadataUri === pinned.uri)
+      writeEntry(db, await readEntry(session.publicClient, { chainId: session.chainId, registry, entryId: entry.entryId, metadataDir: dir }));
+  const reread = findCliFrontend(db, { chainId: session.chainId, contracts });
+  if (reread !== undefined) return reread;
+  // Never registered here: that would sign with the user's account, unasked and even under --dry-run. The
+  // devnet bootstrap registers it with the deployer; a chain without it credits no frontend (id 0).
+  onProgress?.('the Lucid CLI is not a registered frontend on this chain: no frontend is credited');
+  return 0n;
 }
 
 /**

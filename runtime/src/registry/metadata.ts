@@ -43,8 +43,7 @@ export function metadataDir(home: string): string {
  * @example const { uri, contentHash } = pinMetadata({ home, metadata })
  */
 export function pinMetadata({ home, metadata }: { home: string; metadata: EntryMetadata }): PinnedMetadata {
-  const text = `${JSON.stringify(entryMetadataSchema.parse(metadata), null, 2)}\n`;
-  const sha256 = createHash('sha256').update(text).digest('hex');
+  const { text, sha256 } = metadataBytes(metadata);
   const dir = metadataDir(home);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${sha256}.json`);
@@ -54,6 +53,13 @@ export function pinMetadata({ home, metadata }: { home: string; metadata: EntryM
     renameSync(staging, path);
   }
   return { uri: `lucid-metadata:${sha256}`, contentHash: `0x${sha256}`, path, sha256 };
+}
+
+/** The canonical bytes of `metadata` and their digest: what {@link pinMetadata} writes, without writing it. */
+export function metadataBytes(metadata: EntryMetadata): { text: string; sha256: string; uri: string; contentHash: Hex } {
+  const text = `${JSON.stringify(entryMetadataSchema.parse(metadata), null, 2)}\n`;
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return { text, sha256, uri: `lucid-metadata:${sha256}`, contentHash: `0x${sha256}` };
 }
 
 /**

@@ -3,13 +3,15 @@
  * capital provider's position, and the emission schedule. Numbers that money depends on (claimable, owed,
  * earned) always come from the contracts' own views, never from the index.
  */
-import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
+import { erc20Abi, getAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { InputError } from '../../../kernel/index.js';
 import { getAgent, type CachedAgent } from '../store/agentsCache.js';
 import type { StoreDb } from '../store/db.js';
 import { countUsage, findNewestOwnedEntry, getEntryInfo, listEntryIds, sumPayouts } from '../store/registryIndex.js';
 import { ledgerPool, registryAddress, tagText, type ContributorContracts, type RegistryContracts, type RegistryKind } from './kinds.js';
 import { CapitalPool, EmissionController, UsageLedger } from '../../../registry-contracts/index.js';
+import { readEntry } from './indexer.js';
+import { metadataDir, type EntryMetadata } from './metadata.js';
 
 export type EntrySummary = {
   kind: RegistryKind;
@@ -128,10 +130,12 @@ export type CapitalPosition = {
   /** LUCID per second streamed to all stakers now (rewardRate / 1e18), 0 after the stream ends. */
   rewardPerSecond: bigint;
   /**
-   * Yearly LUCID to the capital bucket at today's emission rate, divided by the total staked, with LUCID and
-   * the stake token valued 1:1 (no price oracle on the devnet). Undefined when nothing is staked.
+   * LUCID (base units) one whole stake token earns per day at today's emission: the capital bucket's daily
+   * emission divided by the total staked. A rate in tokens, not an APR: LUCID has no price to make one from.
+   * Undefined when nothing is staked.
    */
-  aprEstimate: number | undefined;
+  emissionPerTokenPerDay: bigint | undefined;
+  stakeDecimals: number;
   capitalBucketPerYear: bigint;
 };
 
@@ -150,7 +154,8 @@ export async function readCapitalPosition(client: PublicClient, { contracts, acc
   const schedule = await readEmissionSchedule(client, { contracts, now: block.timestamp });
   const capitalBucketPerYear = schedule.todayDailyPerPool * 365n;
   const shareBps = totalStaked === 0n ? 0 : Number((staked * 10_000n) / totalStaked);
-  const aprEstimate = totalStaked === 0n ? undefined : Number((capitalBucketPerYear * 1_000_000n) / totalStaked) / 1_000_000;
+  const stakeDecimals = await client.readContract({ address: stakeToken, abi: erc20Abi, functionName: 'decimals' });
+  const emissionPerTokenPerDay = totalStaked === 0n ? undefined : (schedule.todayDailyPerPool * 10n ** BigInt(stakeDecimals)) / totalStaked;
   return {
     stakeToken: getAddress(stakeToken),
     staked,
@@ -158,7 +163,8 @@ export async function readCapitalPosition(client: PublicClient, { contracts, acc
     shareBps,
     earned,
     rewardPerSecond: block.timestamp < finish ? rate / 10n ** 18n : 0n,
-    aprEstimate,
+    emissionPerTokenPerDay,
+    stakeDecimals,
     capitalBucketPerYear,
   };
 }
@@ -250,4 +256,17 @@ export async function readEmissionSchedule(client: PublicClient, { contracts, no
 export function dailyEmission({ initialDaily, decreasePerDay }: { initialDaily: bigint; decreasePerDay: bigint }, day: bigint): bigint {
   const value = initialDaily - day * decreasePerDay;
   return value > 0n ? value : 0n;
+}
+
+/**
+ * The entry's current metadata, when it is pinned on this machine and its bytes match the onchain content hash
+ * (read from chain now, not from the index); `undefined` otherwise. `lucid <kind> update --endpoint` re-pins it
+ * with the new endpoint, because routing only trusts an endpoint the verified metadata states.
+ */
+export async function readEntryMetadata(
+  client: PublicClient,
+  { chainId, contracts, kind, entryId, home }: { chainId: number; contracts: RegistryContracts; kind: RegistryKind; entryId: bigint; home: string },
+): Promise<EntryMetadata | undefined> {
+  const entry = await readEntry(client, { chainId, registry: registryAddress(contracts, kind), entryId, metadataDir: metadataDir(home) });
+  return entry.metadata;
 }

@@ -57,13 +57,19 @@ export type OutcomeDifference = {
 export type CompareOutcomeParameters = {
   simulated: Array<{ token: Address | 'ETH'; symbol?: string | undefined; decimals?: number | undefined; diff: bigint }>;
   actual: Array<{ token: Address | 'ETH'; symbol?: string | undefined; decimals?: number | undefined; diff: bigint }>;
+  /**
+   * Time-dependent effects: tokens that accrue by the second (staking rewards), each with how far the real
+   * change may lie from the simulated one because the simulated block time and the inclusion time differ.
+   * A difference within `upTo` is expected, not a difference; one beyond it still is.
+   */
+  accruing?: ReadonlyArray<{ token: Address; upTo: bigint }> | undefined;
 };
 
 /**
  * Every token whose real change differs from the simulated one (a token missing on one side counts as 0).
  * An empty list means the simulation was exact.
  */
-export function compareOutcome({ simulated, actual }: CompareOutcomeParameters): OutcomeDifference[] {
+export function compareOutcome({ simulated, actual, accruing = [] }: CompareOutcomeParameters): OutcomeDifference[] {
   type Side = CompareOutcomeParameters['simulated'][number];
   const byToken = new Map<string, { simulated?: Side; actual?: Side }>();
   for (const change of simulated) byToken.set(change.token.toLowerCase(), { ...byToken.get(change.token.toLowerCase()), simulated: change });
@@ -75,6 +81,9 @@ export function compareOutcome({ simulated, actual }: CompareOutcomeParameters):
     if (simulatedDiff === actualDiff) continue;
     const info = s ?? a;
     if (!info) continue;
+    const accrual = info.token === 'ETH' ? undefined : accruing.find((t) => t.token.toLowerCase() === info.token.toLowerCase());
+    const gap = actualDiff > simulatedDiff ? actualDiff - simulatedDiff : simulatedDiff - actualDiff;
+    if (accrual && gap <= accrual.upTo) continue;
     differences.push({
       token: info.token,
       symbol: s?.symbol ?? a?.symbol ?? info.token,

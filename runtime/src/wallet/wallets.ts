@@ -6,6 +6,7 @@
  * Nothing here prints, logs or writes a key, a mnemonic or a password, and no error message contains one.
  */
 import { chmod, link, mkdir, readFile, readdir, unlink, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Address, Hex, LocalAccount } from 'viem';
 import { getAddress } from 'viem';
@@ -218,15 +219,35 @@ async function storeKey(parameters: { home: string; name: string; password: stri
   return { name, address };
 }
 
+/**
+ * Foundry's keystores (`cast wallet import|new`): `~/.foundry/keystores/<name>`, the same V3 format. A
+ * Foundry user's keys work with `--account <name>` without importing; Lucid's own wallet of the same name wins.
+ */
+export function foundryKeystoreDir(): string {
+  return join(homedir(), '.foundry', 'keystores');
+}
+
+/** Whether a wallet named `name` exists, in Lucid's keystores or Foundry's. */
+export async function hasWallet({ home, name }: { home: string; name: string }): Promise<boolean> {
+  return readKeystoreText(home, name).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function readKeystoreText(home: string, name: string): Promise<string> {
-  const path = keystorePath(home, name);
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if (isErrno(error, 'ENOENT'))
-      throw new InputError('WALLET_NOT_FOUND', `No wallet named "${name}".`, { hints: ['List wallets with `lucid wallet list`.'] });
-    throw new InfraError('KEYSTORE_UNREADABLE', `Cannot read the keystore file ${path}.`);
+  const candidates = [keystorePath(home, name), join(foundryKeystoreDir(), name), join(foundryKeystoreDir(), `${name}.json`)];
+  for (const path of candidates) {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      if (isErrno(error, 'ENOENT') || isErrno(error, 'EISDIR')) continue;
+      throw new InfraError('KEYSTORE_UNREADABLE', `Cannot read the keystore file ${path}.`);
+    }
   }
+  throw new InputError('WALLET_NOT_FOUND', `No wallet named "${name}".`, {
+    hints: ['List wallets with `lucid wallet list`; Foundry keystores in ~/.foundry/keystores are found by name too.'],
+  });
 }
 
 function parsePrivateKey(input: string): Buffer {
