@@ -144,7 +144,7 @@ describe('a hostile registry agent with a red-pill contract (guarantee 3)', () =
     // The red pill never receives the user's ETH; either another agent won and paid USDC, or nothing was signed.
     expect(await client.getBalance({ address: redPill })).toBe(0n);
     if (run.code === 0) {
-      expect(run.json.steps?.[0]?.agent).not.toBe(hostileId);
+      expect(run.json.steps?.[0]?.agent).not.toContain(hostileId);
       expect(usdcAfter).toBeGreaterThan(usdcBefore);
     } else {
       expect(run.code, run.stderr).toBe(3);
@@ -168,9 +168,13 @@ describe('executed ≠ simulated (guarantee 4)', () => {
       expect(caught.json.error?.code).toBe('OUTCOME_MISMATCH');
       expect(caught.json.error?.message).toMatch(/USDC: simulated .*, real /);
       const store = openStore(devnet.home);
+      let hostile: string;
       try {
         const [last] = listRuns(store.db, { limit: 1 });
         expect(last).toMatchObject({ status: 'failed', errorCode: 'OUTCOME_MISMATCH' });
+        // The id the review showed (registry agents may carry a namespace).
+        hostile = last!.agentId!;
+        expect(hostile).toContain(hostileId);
       } finally {
         store.close();
       }
@@ -178,15 +182,15 @@ describe('executed ≠ simulated (guarantee 4)', () => {
       // Blocked: not routed to, and cannot be forced.
       const next = await lucid(['--dry-run', '--json', 'swap 1 ETH for USDC']);
       expect(next.code, next.stderr).toBe(0);
-      expect(next.json.steps?.[0]?.agent).not.toBe(hostileId);
-      const forced = await lucid(['--dry-run', '--json', '--agent', hostileId, 'swap 1 ETH for USDC']);
+      expect(next.json.steps?.[0]?.agent).not.toContain(hostileId);
+      const forced = await lucid(['--dry-run', '--json', '--agent', hostile, 'swap 1 ETH for USDC']);
       expect(forced.code).toBe(3);
       expect(forced.json.error?.code).toBe('AGENT_BLOCKED');
 
-      const unblocked = await lucid(['agents', 'unblock', hostileId, '--json']);
+      const unblocked = await lucid(['agents', 'unblock', hostile, '--json']);
       expect(unblocked.code, unblocked.stderr).toBe(0);
-      expect((await lucid(['agents', 'unblock', hostileId, '--json'])).code).toBe(2);
-      const again = await lucid(['--dry-run', '--json', '--agent', hostileId, 'swap 1 ETH for USDC']);
+      expect((await lucid(['agents', 'unblock', hostile, '--json'])).code).toBe(2);
+      const again = await lucid(['--dry-run', '--json', '--agent', hostile, 'swap 1 ETH for USDC']);
       expect(again.json.error?.code).not.toBe('AGENT_BLOCKED');
     } finally {
       await testClient.setBlockTimestampInterval({ interval: 1 });
