@@ -10,3 +10,4 @@ export { listRuns, getRun, type Run, type RunStatus } from './src/store/runs.js'
 export { listTxs, listPendingTxs, type Tx } from './src/store/txs.js';
 export { addContact, removeContact, listContacts, type Contact } from './src/store/contacts.js';
 export { appendInput, listInputs } from './src/store/inputHistory.js';
+export { blockAgent, unblockAgent, listBlockedAgents, isAgentBlocked, type AgentBlock } from './src/store/agentBlocks.js';

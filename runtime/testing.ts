@@ -13,3 +13,5 @@ export { ensureCliFrontend } from './src/registry/cliFrontend.js';
 export { usageCallFor } from './src/registry/plans.js';
 export { rememberRegistryContracts } from './src/store/registryIndex.js';
 export { HASH_FIELDS } from './src/store/secrets.js';
+export { redPillArgs, redPillArtifact, redPillTricks, type RedPillTrick } from './src/simulate/test-utils/redPill.js';
+export { startRpcProxy, type RpcProxy, type RpcRequest } from './src/simulate/test-utils/rpcProxy.js';

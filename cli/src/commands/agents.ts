@@ -31,7 +31,8 @@ export function agentsCommand(): Command {
   return addOutputOptions(new Command('agents'))
     .description('list the agents Lucid can route to: built-in ones and those indexed from the onchain registry')
     .addOption(new Option('--action <action>', `only agents serving this action (${actionNames.join(', ')}, …)`))
-    .addHelpText('after', '\nExamples:\n  $ lucid agents\n  $ lucid agents --action swap --json')
+    .addHelpText('after', '\nExamples:\n  $ lucid agents\n  $ lucid agents --action swap --json\n  $ lucid agents unblock uniswap-v2')
+    .addCommand(unblockCommand())
     .action(async (raw: unknown) => {
       const options = await parseOptions(schema, raw);
       const { loadSettings } = await import('../settings.js');
@@ -40,6 +41,35 @@ export function agentsCommand(): Command {
       if (options.json) return writeJson({ agents: rows });
       if (rows.length === 0) return say(options.action ? `no agent serves "${options.action}"` : 'no agents');
       writeData(formatAgentRows(rows));
+    });
+}
+
+/**
+ * `lucid agents unblock <id>`: routes to an agent again after a run caught it (its real effects differed from
+ * the simulated ones, and Lucid blocked it locally). Removes the block on every chain.
+ */
+function unblockCommand(): Command {
+  return addOutputOptions(new Command('unblock'))
+    .description('route to an agent again that Lucid blocked after its real effects differed from the simulation')
+    .argument('<id>', 'the agent id, as `lucid history` showed it')
+    .action(async (id: string, raw: unknown) => {
+      const options = await parseOptions((z) => z.object({ json: z.boolean().default(false) }), raw);
+      const { loadSettings } = await import('../settings.js');
+      const settings = await loadSettings({});
+      const { openStore, unblockAgent } = await import('../../../runtime/store.js');
+      const store = openStore(settings.home);
+      let removed: number;
+      try {
+        removed = unblockAgent(store.db, { agentId: id });
+      } finally {
+        store.close();
+      }
+      if (removed === 0) {
+        const { InputError } = await import('../../../kernel/errors.js');
+        throw new InputError('AGENT_NOT_BLOCKED', `agent "${sanitize(id, 64)}" is not blocked`, { hints: ['`lucid history` shows runs whose outcome differed'] });
+      }
+      if (options.json) return writeJson({ unblocked: id });
+      say(`unblocked ${sanitize(id, 64)}: Lucid routes to it again`);
     });
 }
 

@@ -15,6 +15,7 @@ import { PolicyViolationError } from '../policy/errors.js';
 import { resolveIntent } from '../resolve/resolveIntent.js';
 import { selectAgent, type Candidate } from '../select/selectAgent.js';
 import type { SimulationReport } from '../simulate/types.js';
+import { isFeeAboveMarket } from '../simulate/readFees.js';
 import type { Session } from '../session/types.js';
 import type { Review, RiskFlagView, RunOutcome, SentTx, StageEvent, StepView, CandidateView } from './types.js';
 
@@ -164,6 +165,12 @@ async function buildSteps(
       previous,
     });
     resolvedIntents.push(resolved);
+    const blocked = parameters.forcedAgentId ? session.blockedReason(parameters.forcedAgentId) : undefined;
+    if (blocked !== undefined)
+      throw new RefusedError('AGENT_BLOCKED', `agent "${parameters.forcedAgentId}" is blocked: a run it planned did something other than what was simulated`, {
+        details: blocked,
+        hints: [`\`lucid agents unblock ${parameters.forcedAgentId}\` routes to it again`],
+      });
     const agents: Agent[] = await session.agents(resolved.action);
     const before = prefix;
     const beforeReport = prefixReport;
@@ -259,7 +266,8 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
         )
       : undefined;
   const whole = await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps });
-  const risks = perStep ? uniqueRisks([...perStep.flat(), ...whole.filter((risk) => risk.code !== 'SWAP_OUTPUT_NOT_TO_USER')]) : whole;
+  const checked = perStep ? uniqueRisks([...perStep.flat(), ...whole.filter((risk) => risk.code !== 'SWAP_OUTPUT_NOT_TO_USER')]) : whole;
+  const risks = [...feeRisks(simulation), ...checked];
   const policy = await session.checks.policy({ report: simulation, intents: resolvedIntents, plans });
   const review: Review = {
     runId,
@@ -295,6 +303,20 @@ function uniqueRisks(risks: RiskFlagView[]): RiskFlagView[] {
       return true;
     })
     .sort((a, b) => order[a.level] - order[b.level]);
+}
+
+/** RISK.md: a fee far above what recent blocks paid is a danger (the node's suggestion may be poisoned). */
+function feeRisks(report: SimulationReport): Review['risks'] {
+  const { market, maxPriorityFeePerGas, maxCostWei } = report.gas;
+  if (!market || !isFeeAboveMarket({ maxPriorityFeePerGas, market })) return [];
+  const gwei = (wei: bigint) => formatUnitsHuman(wei, 9);
+  return [
+    {
+      code: 'FEE_ABOVE_MARKET',
+      level: 'danger',
+      message: `The priority fee of ${gwei(maxPriorityFeePerGas)} gwei is far above what recent blocks paid (${gwei(market.priorityFee)} gwei); gas could cost up to ${formatUnitsHuman(maxCostWei, 18)} ETH.`,
+    },
+  ];
 }
 
 /** Read-only plans (a balance question) have no calls: nothing to simulate, nothing changes. */
@@ -391,6 +413,17 @@ async function execute(session: Session, runId: number, review: Review, emit: Em
     return { runId, status: 'pending', review, txs, balanceChanges: [], outcomeDifferences: [] };
   }
   const { balanceChanges, outcomeDifferences } = await session.readOutcome(review, txs);
+  if (outcomeDifferences.length) {
+    // Executed ≠ simulated beyond the declared bounds: a failed run, and the agents that planned it are blocked.
+    const agents = [...new Set(review.steps.map((step) => step.agentId))];
+    const message = `the transactions did not do what was simulated: ${outcomeDifferences[0]}`;
+    session.blockAgents(agents, runId, outcomeDifferences.join('; '));
+    recorder.updateRun(runId, { status: 'failed', result: { txs, balanceChanges, outcomeDifferences }, error: { code: 'OUTCOME_MISMATCH', message } });
+    throw new ChainError('OUTCOME_MISMATCH', message, {
+      details: outcomeDifferences.join('\n'),
+      hints: [`blocked ${agents.join(', ')} on this chain; \`lucid agents unblock <id>\` routes to it again`],
+    });
+  }
   recorder.updateRun(runId, { status: 'confirmed', result: { txs, balanceChanges, outcomeDifferences } });
   session.recordConfirmed(review);
   emit('confirmed', `confirmed in block ${txs.at(-1)?.blockNumber ?? '?'}`, { runId });

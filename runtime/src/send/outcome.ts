@@ -113,3 +113,53 @@ async function gasPaidBy(publicClient: PublicClient, account: Address, fromBlock
   }
   return total;
 }
+
+export type JudgeOutcomeParameters = CompareOutcomeParameters & {
+  /** Swap outputs the user accepted slippage on: the real output may fall short of the simulated one by that much. */
+  slippage?: Array<{ token: Address | 'ETH'; bps: number }> | undefined;
+  /** The user's allowances: the simulated value after the plan and the real one after inclusion. */
+  approvals?: Array<{ token: Address; spender: Address; symbol: string; decimals: number; post: bigint; actual: bigint }> | undefined;
+};
+
+/**
+ * The differences between the real and the simulated effects that are beyond the declared bounds, one line
+ * each (issue 13, guarantee 4). A balance may come out better for the user than simulated (rewards that
+ * accrued for a few more seconds, a better price); worse only by the slippage the user accepted on a swap's
+ * output, and not at all anywhere else. An allowance must not be left higher than simulated.
+ * An empty list means the chain did what the review showed.
+ */
+export function judgeOutcome(parameters: JudgeOutcomeParameters): string[] {
+  const lines: string[] = [];
+  const tolerance = (token: Address | 'ETH', simulated: bigint) => {
+    const magnitude = simulated < 0n ? -simulated : simulated;
+    let allowed = 0n;
+    for (const rule of parameters.slippage ?? [])
+      if (rule.token.toLowerCase() === token.toLowerCase()) {
+        const bound = (magnitude * BigInt(rule.bps)) / 10_000n;
+        if (bound > allowed) allowed = bound;
+      }
+    return allowed;
+  };
+  for (const difference of compareOutcome(parameters)) {
+    const shortfall = -difference.difference;
+    if (shortfall <= 0n) continue;
+    if (shortfall <= tolerance(difference.token, difference.simulated)) continue;
+    const unit = (value: bigint) => `${formatBase(value, difference.decimals ?? 18)} ${difference.symbol}`;
+    lines.push(`${difference.symbol}: simulated ${unit(difference.simulated)}, real ${unit(difference.actual)} (${unit(shortfall)} less for you)`);
+  }
+  for (const approval of parameters.approvals ?? [])
+    if (approval.actual > approval.post)
+      lines.push(
+        `${approval.symbol} allowance of ${approval.spender}: simulated ${formatBase(approval.post, approval.decimals)}, real ${formatBase(approval.actual, approval.decimals)}`,
+      );
+  return lines;
+}
+
+function formatBase(value: bigint, decimals: number): string {
+  const negative = value < 0n;
+  const magnitude = negative ? -value : value;
+  const unit = 10n ** BigInt(decimals);
+  const whole = magnitude / unit;
+  const fraction = (magnitude % unit).toString().padStart(decimals, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}

@@ -1,5 +1,5 @@
 import type { Address, Hash, Hex, PublicClient, TransactionReceipt } from 'viem';
-import { createPublicClient, createTestClient, createWalletClient, encodeFunctionData, http, parseEther, parseUnits } from 'viem';
+import { createPublicClient, createTestClient, createWalletClient, encodeFunctionData, http, parseEther, parseGwei, parseUnits } from 'viem';
 import { foundry } from 'viem/chains';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { LucidError, type PlanCall } from '../../../kernel/index.js';
@@ -10,6 +10,9 @@ import { resolvePendingTx } from './resolvePendingTx.js';
 import { signAndSend, type SignAndSendParameters, type SignedRequest } from './signAndSend.js';
 import { SimulationChangedError, TxRevertedError } from './errors.js';
 import { startAnvil, type TestAnvil } from './test-utils/anvil.js';
+import { gasLimitFor } from '../simulate/engine.js';
+import { readFees } from '../simulate/readFees.js';
+import { startRpcProxy } from '../simulate/test-utils/rpcProxy.js';
 
 const account = devnetAccount();
 const bob: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -63,11 +66,12 @@ const tokenTransfer = (amount: bigint, to: Address = bob): PlanCall => ({
   description: 'transfer TT',
 });
 
-/** A "simulation" of the calls: gas estimates against the current state, as the runtime would produce. */
+/** A "simulation" of the calls: gas limits from estimates against the current state, and the fees shown. */
 async function simulate(calls: PlanCall[]) {
-  const gasPerCall: bigint[] = [];
-  for (const call of calls) gasPerCall.push(await publicClient.estimateGas({ account: account.address, to: call.to, data: call.data, value: call.value }));
-  return { calls, blockNumber: await publicClient.getBlockNumber({ cacheTime: 0 }), gasPerCall };
+  const gasLimits: bigint[] = [];
+  for (const call of calls) gasLimits.push(gasLimitFor(await publicClient.estimateGas({ account: account.address, to: call.to, data: call.data, value: call.value })));
+  const { maxFeePerGas, maxPriorityFeePerGas } = await readFees(publicClient);
+  return { calls, blockNumber: await publicClient.getBlockNumber({ cacheTime: 0 }), gasLimits, fees: { maxFeePerGas, maxPriorityFeePerGas } };
 }
 
 type Events = Array<[string, number, Hash | TransactionReceipt]>;
@@ -129,8 +133,8 @@ describe('signAndSend', () => {
     expect(events.map(([kind, index]) => `${kind}:${index}`)).toEqual(['signed:0', 'sent:0', 'receipt:0']);
     expect(events[0]?.[2]).toBe(sent?.hash);
     expect(signed[0]).toMatchObject({ chainId: 31337, from: account.address, to: bob, value: parseEther('1.5'), nonce: 2 });
-    // gas = simulated × 1.2 + margin
-    expect(signed[0]?.gas).toBe((21_000n * 12n) / 10n + 10_000n);
+    // gas = exactly the limit the simulation ran with
+    expect(signed[0]?.gas).toBe(simulated.gasLimits[0]);
     expect(await publicClient.getBalance({ address: bob })).toBe(before + parseEther('1.5'));
   });
 
@@ -336,6 +340,67 @@ describe('signAndSend', () => {
     expect(events).toEqual([]);
     expect(await accountState()).toEqual(before);
     expect(await publicClient.getBalance({ address: carol })).toBe(parseEther('10000'));
+  });
+});
+
+describe('signAndSend: fees bound to the review (issue 13, guarantee 6)', () => {
+  test('behavior: the signed transaction carries exactly the gas limit and fees that were simulated and shown', async () => {
+    const simulated = await simulate([ethTransfer(parseEther('0.2')), tokenTransfer(parseUnits('3', 18))]);
+    const { parameters, signed } = params(simulated);
+    const result = await signAndSend(parameters);
+    expect(result.status).toBe('confirmed');
+    for (const [index, sent] of result.transactions.entries()) {
+      const mined = await publicClient.getTransaction({ hash: sent.hash });
+      expect({ gas: mined.gas, maxFeePerGas: mined.maxFeePerGas, maxPriorityFeePerGas: mined.maxPriorityFeePerGas }).toEqual({
+        gas: simulated.gasLimits[index],
+        ...simulated.fees,
+      });
+      expect(signed[index]).toMatchObject({ gas: simulated.gasLimits[index], ...simulated.fees });
+    }
+  });
+
+  test('errors: an RPC that raises its priority-fee suggestion once signing starts gets a refusal, nothing is signed or sent', async () => {
+    let lying = false;
+    const proxy = await startRpcProxy({
+      target: anvil.rpcUrl,
+      answer: (request) => {
+        // Signing starts with the pending nonce; from then on the node asks for a 1,000 gwei tip.
+        if (request.method === 'eth_getTransactionCount' && request.params?.[1] === 'pending') lying = true;
+        return lying && request.method === 'eth_maxPriorityFeePerGas' ? { result: `0x${parseGwei('1000').toString(16)}` } : undefined;
+      },
+    });
+    try {
+      const client = createPublicClient({ chain: foundry, transport: http(proxy.url), pollingInterval: 50 });
+      const simulated = await simulate([ethTransfer(parseEther('1'))]);
+      const before = await accountState();
+      const bobBefore = await publicClient.getBalance({ address: bob });
+      const { parameters, events } = params(simulated, { publicClient: client });
+      const error = await rejection(signAndSend(parameters));
+      expect(error.code).toBe('FEE_ABOVE_REVIEW');
+      expect(error.kind).toBe('refused');
+      expect(events).toEqual([]);
+      expect(proxy.methods).not.toContain('eth_sendRawTransaction');
+      expect(await accountState()).toEqual(before);
+      expect(await publicClient.getBalance({ address: bob })).toBe(bobBefore);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('errors: a fee cap the next base fee has outgrown is refused, not raised', async () => {
+    const simulated = await simulate([ethTransfer(parseEther('1'))]);
+    const { baseFeePerGas } = await publicClient.getBlock({ blockTag: 'latest' });
+    await testClient.setNextBlockBaseFeePerGas({ baseFeePerGas: simulated.fees.maxFeePerGas * 4n });
+    await testClient.mine({ blocks: 1 });
+    try {
+      const { parameters, events } = params(simulated, { maxBlockDrift: 100 });
+      expect((await rejection(signAndSend(parameters))).code).toBe('FEE_ABOVE_REVIEW');
+      expect(events).toEqual([]);
+    } finally {
+      // anvil's base fee is not part of a snapshot: put it back for the next tests.
+      await testClient.setNextBlockBaseFeePerGas({ baseFeePerGas: baseFeePerGas ?? 0n });
+      await testClient.mine({ blocks: 1 });
+    }
   });
 });
 

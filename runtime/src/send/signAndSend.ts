@@ -3,7 +3,9 @@
  * the ones simulated and the ones the user approved (same chain, targets, calldata, values, order), and,
  * when the chain has moved on since the simulation, a fresh simulation still gives the same outcome.
  *
- * Then, call by call: nonce, EIP-1559 fees, gas limit from the simulation, local signature, `onSigned` (the
+ * Then, call by call: nonce; the fees and gas limit the simulation ran with and the review showed, never more
+ * (the node's fee suggestion is read again and, if it now asks for more than was shown, nothing more is signed:
+ * a poisoned suggestion is refused, not paid); local signature, `onSigned` (the
  * caller records the signed transaction BEFORE it is broadcast, so a crash never loses track of it),
  * broadcast, `onSent`, receipt (with a timeout and replacement detection), `onReceipt`. A revert stops the
  * sequence. A receipt timeout returns 'pending' and stops too: the outcome is unknown and we never
@@ -45,11 +47,10 @@ export type SignAndSendParameters<report = unknown> = {
   /** The chain the plan was simulated and approved for; must equal the RPC's eth_chainId. */
   chainId: number;
   /**
-   * `gasPerCall` is gas used in the simulation (the limit becomes used × 1.2 + gasMargin); `gasLimits`, when
-   * given, are the limits the simulation itself ran with and are signed exactly (RISK.md: simulate with the
-   * gas limit you will sign with).
+   * What the simulation ran with and the review showed: `gasLimits` are signed exactly (RISK.md: simulate with
+   * the gas limit you will sign with), `fees` are the most the signed transactions may pay per gas.
    */
-  simulated: { calls: PlanCall[]; blockNumber: bigint; gasPerCall: bigint[]; gasLimits?: bigint[] | undefined };
+  simulated: { calls: PlanCall[]; blockNumber: bigint; gasLimits: bigint[]; fees: SignedFees };
   /** Exactly what the user saw and approved. */
   approved: { calls: PlanCall[] };
   /** Simulates the plan again at the current block; called only when the chain moved more than maxBlockDrift. */
@@ -64,11 +65,12 @@ export type SignAndSendParameters<report = unknown> = {
   receiptTimeoutMs?: number | undefined;
   /** Receipt polling interval. Default: the client's. */
   pollingInterval?: number | undefined;
-  /** Extra gas on top of simulated × 1.2. Default 10,000. */
-  gasMargin?: bigint | undefined;
   /** ABIs used to decode custom revert errors. */
   errorAbi?: Abi | undefined;
 };
+
+/** Fees per gas of an EIP-1559 transaction. */
+export type SignedFees = { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint };
 
 export type SignAndSendReturnType = {
   /** 'confirmed': every call mined successfully. 'pending': a receipt timed out; see `notSent`. */
@@ -82,18 +84,17 @@ export type SignAndSendErrorType = RefusedError | SimulationChangedError | TxRev
 
 export const defaultMaxBlockDrift = 2;
 export const defaultReceiptTimeoutMs = 120_000;
-export const defaultGasMargin = 10_000n;
 
 /**
  * Signs and sends an approved, simulated plan, one call at a time.
  *
  * @returns Each sent transaction with its receipt, or 'pending' on a receipt timeout. {@link SignAndSendReturnType}
- * @throws `RefusedError` SIGNING_MISMATCH | CHAIN_MISMATCH | NONCE_GAP, {@link SimulationChangedError},
+ * @throws `RefusedError` SIGNING_MISMATCH | CHAIN_MISMATCH | NONCE_GAP | FEE_ABOVE_REVIEW, {@link SimulationChangedError},
  * {@link TxRevertedError}, `ChainError` TX_REPLACED | NONCE_CONFLICT | INSUFFICIENT_FUNDS, `InfraError` BROADCAST_FAILED.
  * @example
  * const result = await signAndSend({
  *   publicClient, account, chainId: 31337,
- *   simulated: { calls: plan.calls, blockNumber: sim.blockNumber, gasPerCall: sim.gasPerCall },
+ *   simulated: { calls: plan.calls, blockNumber: sim.blockNumber, gasLimits: sim.gas.limits, fees: sim.gas },
  *   approved: { calls: shownCalls },
  *   resimulate: async () => ({ changed: false }),
  *   onSigned: (i, hash, request) => history.recordSigned(db, { i, hash, request }),
@@ -102,13 +103,12 @@ export const defaultGasMargin = 10_000n;
 export async function signAndSend<report = unknown>(parameters: SignAndSendParameters<report>): Promise<SignAndSendReturnType> {
   const { publicClient, account, chainId, simulated, approved } = parameters;
   const maxBlockDrift = BigInt(parameters.maxBlockDrift ?? defaultMaxBlockDrift);
-  const gasMargin = parameters.gasMargin ?? defaultGasMargin;
 
   // 1. What will be signed == what was simulated == what was approved. Checked for every call before any signature.
   assertSameCalls(simulated.calls, approved.calls);
-  if (simulated.gasPerCall.length !== simulated.calls.length)
-    throw new RefusedError('SIGNING_MISMATCH', 'The simulation did not give a gas amount for every call; nothing was signed.', {
-      details: `${simulated.calls.length} calls, ${simulated.gasPerCall.length} gas values.`,
+  if (simulated.gasLimits.length !== simulated.calls.length || simulated.gasLimits.some((gas) => gas <= 0n))
+    throw new RefusedError('SIGNING_MISMATCH', 'The simulation did not give a gas limit for every call; nothing was signed.', {
+      details: `${simulated.calls.length} calls, ${simulated.gasLimits.length} gas limits.`,
     });
 
   // 2. The RPC is on the chain the plan was made for.
@@ -134,8 +134,8 @@ export async function signAndSend<report = unknown>(parameters: SignAndSendParam
   const transactions: SentTransaction[] = [];
   const total = approved.calls.length;
   for (const [index, call] of approved.calls.entries()) {
-    const fees = await publicClient.estimateFeesPerGas();
-    const simulatedGas = simulated.gasPerCall[index] ?? 0n;
+    const fees = simulated.fees;
+    await assertFeesStillCover(publicClient, fees, index, total);
     const tx: TransactionSerializableEIP1559 = {
       type: 'eip1559',
       chainId,
@@ -143,13 +143,13 @@ export async function signAndSend<report = unknown>(parameters: SignAndSendParam
       to: call.to,
       data: call.data,
       value: call.value,
-      gas: simulated.gasLimits?.[index] ?? (simulatedGas * 12n) / 10n + gasMargin,
+      gas: simulated.gasLimits[index]!,
       maxFeePerGas: fees.maxFeePerGas,
       maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
     };
     const serialized = await account.signTransaction(tx);
     // Read back the signed bytes: what goes on the wire is checked, not just the object we built.
-    assertSignedMatches(serialized, { ...call, chainId, nonce }, index);
+    assertSignedMatches(serialized, { ...call, chainId, nonce, gas: tx.gas!, ...fees }, index);
     const hash = keccak256(serialized);
     const request: SignedRequest = {
       chainId,
@@ -236,10 +236,17 @@ function assertSameCalls(simulated: PlanCall[], approved: PlanCall[]): void {
   }
 }
 
-function assertSignedMatches(serialized: Hex, expected: { to: Address; data: Hex; value: bigint; chainId: number; nonce: number }, index: number): void {
+function assertSignedMatches(
+  serialized: Hex,
+  expected: { to: Address; data: Hex; value: bigint; chainId: number; nonce: number; gas: bigint } & SignedFees,
+  index: number,
+): void {
   const parsed = parseTransaction(serialized);
   const ok =
     parsed.type === 'eip1559' &&
+    parsed.gas === expected.gas &&
+    parsed.maxFeePerGas === expected.maxFeePerGas &&
+    parsed.maxPriorityFeePerGas === expected.maxPriorityFeePerGas &&
     parsed.chainId === expected.chainId &&
     parsed.nonce === expected.nonce &&
     sameField('to', parsed.to ?? '0x', expected.to) &&
@@ -267,6 +274,40 @@ function mismatch(message: string, extra: { details?: string } = {}): RefusedErr
     details: extra.details,
     hints: ['Simulate and approve the plan again.'],
   });
+}
+
+/**
+ * The node's fee suggestion, read again at signing, must not ask for more than the review showed: if the
+ * priority fee it suggests now is higher, or the next block's base fee is above the shown fee cap (the
+ * transaction could not be included at the shown price), nothing is signed. The shown fees are signed as they
+ * are; a higher suggestion is never followed.
+ */
+async function assertFeesStillCover(publicClient: PublicClient, shown: SignedFees, index: number, total: number): Promise<void> {
+  let priority: bigint;
+  let baseFee: bigint;
+  try {
+    const [suggested, history] = await Promise.all([
+      publicClient.estimateMaxPriorityFeePerGas(),
+      publicClient.getFeeHistory({ blockCount: 1, rewardPercentiles: [], blockTag: 'latest' }),
+    ]);
+    priority = suggested;
+    baseFee = history.baseFeePerGas.at(-1) ?? 0n;
+  } catch (error) {
+    throw new InfraError('FEES_UNAVAILABLE', `Could not read gas fees before signing transaction ${index + 1} of ${total}; nothing more was signed.`, { cause: error });
+  }
+  const gwei = (wei: bigint) => `${Number(wei) / 1e9} gwei`;
+  if (priority > shown.maxPriorityFeePerGas || baseFee > shown.maxFeePerGas)
+    throw new RefusedError(
+      'FEE_ABOVE_REVIEW',
+      `Transaction ${index + 1} of ${total} was not signed: the node now asks for more gas fee than you were shown.`,
+      {
+        details:
+          priority > shown.maxPriorityFeePerGas
+            ? `priority fee shown ${gwei(shown.maxPriorityFeePerGas)}, asked now ${gwei(priority)}`
+            : `fee cap shown ${gwei(shown.maxFeePerGas)}, next base fee now ${gwei(baseFee)}`,
+        hints: ['Run it again to see the new fees before signing; if they jumped, the RPC may be lying.'],
+      },
+    );
 }
 
 // txpool_content is answered by anvil, geth and most self-hosted nodes; public RPCs often refuse it, and then

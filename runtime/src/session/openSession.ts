@@ -14,6 +14,7 @@ import { recordSignedTx, markTx } from '../store/txs.js';
 import { getContact, listContacts } from '../store/contacts.js';
 import { listRecipients, recordRecipient, lastAddressForLabel } from '../store/recipients.js';
 import { reserveSpends, sumSpentSince, type SpendToken } from '../store/spends.js';
+import { blockAgent, isAgentBlocked } from '../store/agentBlocks.js';
 import type { Policy } from '../policy/policy.js';
 import type { EvaluatePolicyParameters } from '../policy/evaluatePolicy.js';
 import { ethTransferLogAddress } from '../simulate/types.js';
@@ -109,7 +110,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     return base.value;
   };
   const simulate = async (calls: PlanCall[]) =>
-    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), base: await sharedBase() });
+    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), base: await sharedBase(), rpcUrl });
 
   const { builtinAgents } = await import('../../../agents/index.js');
   const builtins = builtinAgents();
@@ -124,9 +125,10 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
       throw error;
     });
   };
+  // Agents a run caught (real effects ≠ simulated) are not routed to until the user unblocks them.
   const agents = async (action: IntentAction): Promise<Agent[]> => {
     const registry = await registryAgentsFor(session, store, action, frontendId);
-    return [...builtins, ...registry];
+    return [...builtins, ...registry].filter((agent) => !isAgentBlocked(store.db, { chainId, agentId: agent.id }));
   };
 
   const agentContext = async (): Promise<AgentContext> => {
@@ -178,8 +180,8 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
           simulated: {
             calls: review.calls,
             blockNumber: review.simulation.blockNumber,
-            gasPerCall: review.simulation.gas.perCall,
             gasLimits: review.simulation.gas.limits,
+            fees: { maxFeePerGas: review.simulation.gas.maxFeePerGas, maxPriorityFeePerGas: review.simulation.gas.maxPriorityFeePerGas },
           },
           approved: { calls: review.calls },
           resimulate: async () => {
@@ -209,14 +211,17 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
       }
     },
     readOutcome: async (review, txs) => {
-      const { readBalanceChanges, compareOutcome } = await import('../send/outcome.js');
+      const { readBalanceChanges, judgeOutcome } = await import('../send/outcome.js');
+      const { erc20Abi } = await import('viem');
       const blocks = txs.map((tx) => tx.blockNumber).filter((b): b is bigint => b !== undefined);
       if (blocks.length === 0) return { balanceChanges: [], outcomeDifferences: [] };
       const fromBlock = blocks.reduce((a, b) => (a < b ? a : b)) - 1n;
       const toBlock = blocks.reduce((a, b) => (a > b ? a : b));
       const mine = review.simulation.balanceChanges.filter((c) => sameAddress(c.address, account.address));
+      // Every token the simulation saw (not only those it says change): a token it shows unchanged must stay so.
       const watched = new Map<string, { token: Address | 'ETH'; symbol: string; decimals: number; verified: boolean }>();
-      for (const c of [{ token: 'ETH' as const, symbol: 'ETH', decimals: 18, verified: true }, ...mine]) watched.set(String(c.token).toLowerCase(), c);
+      for (const c of [{ token: 'ETH' as const, symbol: 'ETH', decimals: 18, verified: true }, ...mine, ...review.simulation.tokens.map((t) => ({ ...t, token: t.address }))])
+        if (!watched.has(String(c.token).toLowerCase())) watched.set(String(c.token).toLowerCase(), c);
       const { changes } = await readBalanceChanges({ publicClient: client, account: account.address, tokens: [...watched.values()], fromBlock, toBlock });
       const balanceChanges: BalanceChange[] = changes
         .map((change) => {
@@ -227,10 +232,28 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
         })
         .filter((change) => change.diff !== 0n);
       const accruing = await rewardAccrual(client, contracts, review, toBlock);
-      const differences = compareOutcome({ simulated: mine, actual: changes, accruing }).map(
-        (d) => `${d.symbol}: simulated ${formatUnitsHuman(d.simulated, d.decimals ?? 18)}, actual ${formatUnitsHuman(d.actual, d.decimals ?? 18)}`,
+      const mineApprovals = review.simulation.approvals.filter((a) => sameAddress(a.owner, account.address));
+      const realAllowances = await Promise.all(
+        mineApprovals.map((a) =>
+          client
+            .readContract({ address: a.token, abi: erc20Abi, functionName: 'allowance', args: [a.owner, a.spender], blockNumber: toBlock })
+            .catch(() => a.post),
+        ),
       );
+      const differences = judgeOutcome({
+        simulated: mine,
+        actual: changes,
+        accruing,
+        slippage: review.steps.flatMap((step) =>
+          step.resolved?.action === 'swap' && step.resolved.tokenOut ? [{ token: step.resolved.tokenOut.address, bps: step.resolved.slippageBps }] : [],
+        ),
+        approvals: mineApprovals.map((a, i) => ({ ...a, actual: realAllowances[i]! })),
+      });
       return { balanceChanges, outcomeDifferences: differences };
+    },
+    blockedReason: (agentId) => isAgentBlocked(store.db, { chainId, agentId })?.reason,
+    blockAgents: (agentIds, runId, reason) => {
+      for (const agentId of agentIds) blockAgent(store.db, { chainId, agentId, runId, reason });
     },
     recordConfirmed: (review) => recordConfirmed(store, review),
     close: async () => store.close(),

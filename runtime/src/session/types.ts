@@ -85,6 +85,10 @@ export type Session = {
    * paid), and how the calls' real effects differ from the simulated ones.
    */
   readOutcome(review: Review, txs: SentTx[]): Promise<{ balanceChanges: BalanceChange[]; outcomeDifferences: string[] }>;
+  /** Why `agentId` is blocked on this chain (its real effects once differed from the simulation), if it is. */
+  blockedReason(agentId: string): string | undefined;
+  /** Blocks agents locally after a run whose real effects differed from the simulated ones. */
+  blockAgents(agentIds: string[], runId: number, reason: string): void;
   /** Learns from a confirmed run: recipients seen, amounts spent today (for policy). */
   recordConfirmed(review: Review): void;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 /**
- * What a simulation engine (eth_simulateV1, or the anvil snapshot fallback) must return to the report builder:
- * the calls' raw results and the lens readings before the first call and after the last one.
+ * What the simulation engine (eth_simulateV1, on the node or on a local fork of it) returns to the report
+ * builder: the calls' raw results and the lens readings before the first call and after the last one.
  */
 import type { Address, Block, Hex, PublicClient } from 'viem';
 import type { PlanCall } from '../../../kernel/index.js';
@@ -30,6 +30,8 @@ export type EngineInput = {
   calls: PlanCall[];
   /** Gas limits to simulate with; undefined on a first pass that measures gas. */
   gasLimits?: bigint[] | undefined;
+  /** Gas each call used in the previous pass: predicts the base fee of the blocks after the first. */
+  gasUsed?: bigint[] | undefined;
   blockNumber?: bigint | undefined;
   fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint };
   observation: Observation;
@@ -59,9 +61,12 @@ export type EngineRun = {
   gasPaidByAccount: bigint;
   costWei: bigint;
   blockNumber: bigint;
+  /** Base fee of the first simulated block. */
   baseFee: bigint;
-  /** true when the engine chose gas limits the signer can use as they are (no measuring pass needed). */
-  limitsFinal: boolean;
+  /** The simulated blocks, one per call: number, time and base fee each transaction was simulated in. */
+  blocks?: { number: bigint; time: bigint; baseFee: bigint }[] | undefined;
+
+
 };
 
 export type Engine = (client: PublicClient, input: EngineInput) => Promise<EngineRun>;

@@ -1,14 +1,11 @@
 /**
- * The BalanceLens, placed by state override at an address nothing uses, reads balances and allowances from
- * state inside the same simulated sequence as the plan (or with eth_call on a snapshot). Never deployed.
+ * The BalanceLens, placed by state override at a fresh random address (never a fixed one a contract could
+ * look for), reads balances and allowances from state: by eth_call before the plan, and in a block appended
+ * after the plan's blocks inside the same simulation. Never deployed.
  */
 import { decodeFunctionResult, encodeFunctionData, zeroAddress, type Address, type Hex } from 'viem';
 import { BalanceLens } from '../../../registry-contracts/index.js';
 
-/** "Lucid lens" in hex, padded: an address no deployment will ever hold. */
-export const lensAddress: Address = '0x4c75636964000000000000000000000000001e45';
-/** Sends the lens calls inside eth_simulateV1 (a contract cannot be a sender under EIP-3607). */
-export const observerAddress: Address = '0x4c7563696400000000000000000000000000ab5e';
 export const lensCode: Hex = BalanceLens.deployedBytecode;
 
 /** ETH in lens token lists. */

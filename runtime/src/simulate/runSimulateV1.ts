@@ -1,139 +1,212 @@
 /**
- * The eth_simulateV1 engine: the whole plan as one block on top of the pinned block, with the lens reading
- * state before the first call and after the last, validation on and block fields that look real.
+ * The eth_simulateV1 engine. The plan's calls are simulated exactly as they will be mined: one block per
+ * transaction (block n+1, n+2, …), each with the base fee EIP-1559 gives it from its parent, a timestamp the
+ * next block may have, a fresh random prevRandao, the latest block's fee recipient and gas limit, the gas
+ * limit and fees the signer will use, and no state overrides at all. Nothing a contract can read in those
+ * blocks tells them from the real ones (RISK.md, "simulation tells").
+ *
+ * Balances and allowances are read with the lens, whose code is placed at a fresh random address: before the
+ * plan by eth_call on the base block, after it in one more block appended after the plan's last block, which
+ * the plan's contracts never see.
  */
-import { numberToHex, type Hex } from 'viem';
+import { randomBytes } from 'node:crypto';
+import { bytesToHex, getAddress, numberToHex, type Address, type Hex, type PublicClient } from 'viem';
 import { ChainError } from '../../../kernel/index.js';
-import { fetchSimulationBlocks, type Engine, type EngineRun, type RawCallResult, type Readings } from './engine.js';
-import {
-  decodeUintArray,
-  encodeAllowances,
-  encodeBalances,
-  lensAddress,
-  lensCode,
-  lensGas,
-  observerAddress,
-} from './lens.js';
+import { fetchSimulationBlocks, type Engine, type EngineRun, type MinedBlock, type RawCallResult, type RawLog, type Readings } from './engine.js';
+import type { Observation } from './engine.js';
+import { decodeUintArray, encodeAllowances, encodeBalances, lensCode, lensGas } from './lens.js';
 
 export const runSimulateV1: Engine = async (client, input) => {
   const { account, calls, observation, fees } = input;
   const { block, parent } = input.blocks ?? (await fetchSimulationBlocks(client, input.blockNumber));
-  // Red-pill defence (RISK.md): a contract must not be able to tell a simulation from a real block.
-  const interval = parent ? clamp(block.timestamp - parent.timestamp, 1n, 12n) : 12n;
-  const baseFee = block.baseFeePerGas ?? 0n;
-  const maxFeePerGas = fees.maxFeePerGas > baseFee ? fees.maxFeePerGas : baseFee * 2n + fees.maxPriorityFeePerGas;
-  const priority = fees.maxPriorityFeePerGas < maxFeePerGas ? fees.maxPriorityFeePerGas : maxFeePerGas;
-  const effectivePrice = baseFee + priority < maxFeePerGas ? baseFee + priority : maxFeePerGas;
-
-  const reads = observation.tokens.length * observation.parties.length;
-  // The measuring pass (no gas limits yet) sends no fee fields and runs without validation: otherwise the node
-  // would reserve gas × fee for a whole block's worth of gas and a plan spending nearly all ETH could not be measured.
-  // The pass whose result is reported always has validation on, real fees and the signing gas limits.
   const measuring = input.gasLimits === undefined;
-  const feeFields = measuring ? {} : { maxFeePerGas: numberToHex(maxFeePerGas), maxPriorityFeePerGas: numberToHex(priority) };
-  // A lens read never needs more than a quarter of the block, which leaves the plan's calls room to run.
+  const plan = planBlocks(block, parent, calls.length, input.gasUsed);
+  // The measuring pass (no gas limits yet) runs without validation and without fee fields: with validation the
+  // node would reserve a whole block's gas × fee and a plan spending nearly all ETH could not be measured. The
+  // reported pass always has validation on, the signer's fees and the signer's gas limits.
+  const feeFields = measuring
+    ? {}
+    : { maxFeePerGas: numberToHex(fees.maxFeePerGas), maxPriorityFeePerGas: numberToHex(fees.maxPriorityFeePerGas) };
+  if (!measuring) {
+    const short = plan.findIndex((b) => b.baseFee > fees.maxFeePerGas);
+    if (short !== -1)
+      throw new ChainError('FEE_BELOW_BASE_FEE', `The fee limit (${fees.maxFeePerGas} wei/gas) is below the base fee the transaction's block will have.`, {
+        hints: ['Run it again: the fees are read afresh.'],
+      });
+  }
+
+  const lens = randomAddress();
+  const observer = randomAddress();
+  const reads = observation.tokens.length * observation.parties.length;
   const lensCap = block.gasLimit / 4n;
-  const lensCall = (data: Hex, gas: bigint) => ({
-    from: observerAddress,
-    to: lensAddress,
-    data,
-    gas: numberToHex(gas < lensCap ? gas : lensCap),
-    ...feeFields,
-  });
-  const lensCalls = (): ReturnType<typeof lensCall>[] => [
-    lensCall(encodeBalances(observation.tokens, observation.parties), lensGas(reads)),
-    ...(observation.allowances.length ? [lensCall(encodeAllowances(observation.allowances), lensGas(observation.allowances.length))] : []),
+  const capped = (gas: bigint) => numberToHex(gas < lensCap ? gas : lensCap);
+  const lensCalls = [
+    { from: observer, to: lens, data: encodeBalances(observation.tokens, observation.parties), gas: capped(lensGas(reads)) },
+    ...(observation.allowances.length
+      ? [{ from: observer, to: lens, data: encodeAllowances(observation.allowances), gas: capped(lensGas(observation.allowances.length)) }]
+      : []),
   ];
-  const planCalls = calls.map((call, i) => {
-    const gas = input.gasLimits?.[i];
-    return {
-      from: account,
-      to: call.to,
-      data: call.data,
-      value: numberToHex(call.value),
-      ...(gas === undefined ? {} : { gas: numberToHex(gas) }),
-      ...feeFields,
-    };
-  });
-  const lensPerSide = lensCalls().length;
+  const last = plan.at(-1)!;
 
   let result;
+  let pre: Readings;
   try {
-    result = await client.request({
-      method: 'eth_simulateV1',
-      params: [
-        {
-          blockStateCalls: [
-            {
-              blockOverrides: {
-                number: numberToHex(block.number + 1n),
-                time: numberToHex(inclusionTime(block.timestamp + interval)),
-                gasLimit: numberToHex(block.gasLimit),
-                feeRecipient: block.miner,
-                baseFeePerGas: numberToHex(baseFee),
-                ...(block.mixHash ? { prevRandao: block.mixHash } : {}),
+    [pre, result] = await Promise.all([
+      readBefore(client, block.number, lens, observer, observation),
+      client.request({
+        method: 'eth_simulateV1',
+        params: [
+          {
+            blockStateCalls: [
+              ...calls.map((call, i) => {
+                const gas = input.gasLimits?.[i];
+                return {
+                  blockOverrides: blockOverridesFor(plan[i]!, block),
+                  calls: [
+                    {
+                      from: account,
+                      to: call.to,
+                      data: call.data,
+                      value: numberToHex(call.value),
+                      ...(gas === undefined ? {} : { gas: numberToHex(gas) }),
+                      ...feeFields,
+                    },
+                  ],
+                };
+              }),
+              // The lens block: after the plan, never seen by it. Base fee 0 so that an observer without ETH passes validation.
+              {
+                blockOverrides: { ...blockOverridesFor({ ...last, number: last.number + 1n, time: last.time + 1n, prevRandao: randomHash() }, block), baseFeePerGas: '0x0' },
+                stateOverrides: { [lens]: { code: lensCode } },
+                calls: lensCalls.map((call) => ({ ...call, maxFeePerGas: '0x0', maxPriorityFeePerGas: '0x0' })),
               },
-              stateOverrides: {
-                [lensAddress]: { code: lensCode },
-                [observerAddress]: { balance: numberToHex(10n ** 24n) },
-              },
-              calls: [...lensCalls(), ...planCalls, ...lensCalls()],
-            },
-          ],
-          traceTransfers: true,
-          validation: !measuring,
-        },
-        numberToHex(block.number),
-      ],
-    });
+            ],
+            traceTransfers: true,
+            validation: !measuring,
+          },
+          numberToHex(block.number),
+        ],
+      }),
+    ]);
   } catch (error) {
     throw asRejection(error);
   }
 
-  const results = result[0]?.calls ?? [];
-  if (results.length !== lensPerSide * 2 + calls.length)
-    throw new ChainError('SIMULATION_FAILED', `The node answered eth_simulateV1 with ${results.length} results for ${lensPerSide * 2 + calls.length} calls.`);
-
-  const readLens = (offset: number): Readings => {
-    const [balances, allowances] = [results[offset], results[offset + 1]];
-    if (!balances || balances.status !== '0x1') throw new ChainError('SIMULATION_FAILED', 'Reading balances inside the simulation failed.');
-    return {
-      balances: decodeUintArray('balances', balances.returnData),
-      allowances:
-        observation.allowances.length && allowances && allowances.status === '0x1'
-          ? decodeUintArray('allowances', allowances.returnData)
-          : [],
-    };
-  };
+  if (!Array.isArray(result) || result.length !== calls.length + 1)
+    throw new ChainError('SIMULATION_FAILED', `The node answered eth_simulateV1 with ${Array.isArray(result) ? result.length : 0} blocks for ${calls.length + 1}.`);
+  const lensResults = result[calls.length]?.calls ?? [];
+  const post = decodeReadings(lensResults, observation, 'after');
 
   let gasPaidByAccount = 0n;
   const callResults: RawCallResult[] = calls.map((_, i) => {
-    const raw = results[lensPerSide + i];
+    const raw = result[i]?.calls?.[0];
     if (!raw) throw new ChainError('SIMULATION_FAILED', `The node returned no result for call ${i + 1}.`);
     const gasUsed = BigInt(raw.gasUsed);
-    if (!measuring) gasPaidByAccount += gasUsed * effectivePrice;
+    const baseFee = plan[i]!.baseFee;
+    const tip = fees.maxFeePerGas - baseFee < fees.maxPriorityFeePerGas ? fees.maxFeePerGas - baseFee : fees.maxPriorityFeePerGas;
+    if (!measuring) gasPaidByAccount += gasUsed * (baseFee + tip);
     const success = raw.status === '0x1';
     return {
       status: success ? 'success' : 'reverted',
       gasUsed,
       gasLimit: input.gasLimits?.[i] ?? block.gasLimit,
-      logs: (raw.logs ?? []).map((log) => ({ address: log.address, topics: [...log.topics] as Hex[], data: log.data })),
+      logs: (raw.logs ?? []).map((log: RawLog) => ({ address: log.address, topics: [...log.topics] as Hex[], data: log.data })),
       ...(success ? {} : { revertData: raw.error?.data ?? raw.returnData }),
     };
   });
 
   const run: EngineRun = {
     calls: callResults,
-    pre: readLens(0),
-    post: readLens(lensPerSide + calls.length),
+    pre,
+    post,
     gasPaidByAccount,
     costWei: gasPaidByAccount,
     blockNumber: block.number,
-    baseFee,
-    limitsFinal: false,
+    baseFee: plan[0]!.baseFee,
+    blocks: plan.map(({ number, time, baseFee }) => ({ number, time, baseFee })),
+
   };
   return run;
 };
+
+/** One simulated block: what the block that mines the transaction will look like. */
+export type PlannedBlock = { number: bigint; time: bigint; baseFee: bigint; prevRandao: Hex };
+
+/**
+ * The blocks the plan's transactions land in: n+1, n+2, … Block n+1's base fee follows from the latest block
+ * by EIP-1559; each later one from the block before it, which holds our transaction (its gas used from the
+ * measuring pass when known). Time: the next block after `latest`, never before now, then one interval
+ * (the chain's last, 1–12 s) per block. prevRandao: fresh random bytes, as unpredictable as the real one.
+ */
+export function planBlocks(latest: MinedBlock, parent: MinedBlock | undefined, count: number, gasUsed?: bigint[] | undefined): PlannedBlock[] {
+  const interval = parent ? clamp(latest.timestamp - parent.timestamp, 1n, 12n) : 12n;
+  const blocks: PlannedBlock[] = [];
+  let baseFee = nextBaseFee({ baseFee: latest.baseFeePerGas ?? 0n, gasUsed: latest.gasUsed, gasLimit: latest.gasLimit });
+  let time = inclusionTime(latest.timestamp + interval);
+  for (let i = 0; i < count; i++) {
+    blocks.push({ number: latest.number + 1n + BigInt(i), time, baseFee, prevRandao: randomHash() });
+    baseFee = nextBaseFee({ baseFee, gasUsed: gasUsed?.[i] ?? 21_000n, gasLimit: latest.gasLimit });
+    time += interval;
+  }
+  return blocks;
+}
+
+/** EIP-1559: the base fee of the block after one with `baseFee`, `gasUsed` and `gasLimit` (elasticity 2, denominator 8). */
+export function nextBaseFee({ baseFee, gasUsed, gasLimit }: { baseFee: bigint; gasUsed: bigint; gasLimit: bigint }): bigint {
+  const target = gasLimit / 2n;
+  if (target === 0n || gasUsed === target) return baseFee;
+  if (gasUsed > target) {
+    const delta = (baseFee * (gasUsed - target)) / target / 8n;
+    return baseFee + (delta > 1n ? delta : 1n);
+  }
+  return baseFee - (baseFee * (target - gasUsed)) / target / 8n;
+}
+
+function blockOverridesFor(planned: PlannedBlock, latest: MinedBlock) {
+  return {
+    number: numberToHex(planned.number),
+    time: numberToHex(planned.time),
+    gasLimit: numberToHex(latest.gasLimit),
+    feeRecipient: latest.miner,
+    baseFeePerGas: numberToHex(planned.baseFee),
+    prevRandao: planned.prevRandao,
+  };
+}
+
+/** The lens read on the base block itself (eth_call with its code at a random address). */
+async function readBefore(client: PublicClient, blockNumber: bigint, lens: Address, observer: Address, observation: Observation): Promise<Readings> {
+  const call = (data: Hex) =>
+    client.request({
+      method: 'eth_call',
+      params: [{ from: observer, to: lens, data }, numberToHex(blockNumber), { [lens]: { code: lensCode } }],
+    } as never) as Promise<Hex>;
+  const [balances, allowances] = await Promise.all([
+    call(encodeBalances(observation.tokens, observation.parties)),
+    observation.allowances.length ? call(encodeAllowances(observation.allowances)) : Promise.resolve(undefined),
+  ]);
+  return {
+    balances: decodeUintArray('balances', balances),
+    allowances: allowances ? decodeUintArray('allowances', allowances) : [],
+  };
+}
+
+function decodeReadings(results: { status: Hex; returnData: Hex }[], observation: Observation, when: string): Readings {
+  const [balances, allowances] = results;
+  if (!balances || balances.status !== '0x1') throw new ChainError('SIMULATION_FAILED', `Reading balances ${when} the simulated plan failed.`);
+  return {
+    balances: decodeUintArray('balances', balances.returnData),
+    allowances: observation.allowances.length && allowances && allowances.status === '0x1' ? decodeUintArray('allowances', allowances.returnData) : [],
+  };
+}
+
+/** A fresh address nobody holds: a contract cannot know in advance where the lens or its caller will be. */
+export function randomAddress(): Address {
+  return getAddress(bytesToHex(randomBytes(20)));
+}
+
+function randomHash(): Hex {
+  return bytesToHex(randomBytes(32));
+}
 
 function clamp(value: bigint, min: bigint, max: bigint): bigint {
   return value < min ? min : value > max ? max : value;
@@ -143,6 +216,7 @@ function clamp(value: bigint, min: bigint, max: bigint): bigint {
 // but let "method not found" through untouched so simulatePlan can fall back.
 function asRejection(error: unknown): unknown {
   if (isMethodUnsupported(error)) return error;
+  if (error instanceof ChainError) return error;
   const message = rootMessage(error);
   return new ChainError('SIMULATION_REJECTED', `The node refused to simulate the plan: ${message}`, {
     hints: /insufficient funds/i.test(message) ? ['The account does not hold enough ETH for the amounts plus gas.'] : [],

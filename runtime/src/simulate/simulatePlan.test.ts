@@ -1,10 +1,11 @@
 import { encodeFunctionData, erc20Abi, getAddress, parseEther, parseUnits, type Address, type PublicClient } from 'viem';
-import { createPublicClient, createWalletClient, custom, http } from 'viem';
+import { createPublicClient, createWalletClient, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PlanCall, TokenInfo } from '../../../kernel/index.js';
 import { UniswapV2Factory, UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import { simulatePlan } from './simulatePlan.js';
 import { bob, startTestChain, user, type TestChain } from './test-utils/devnet.js';
+import { startRpcProxy } from './test-utils/rpcProxy.js';
 import { foundry } from 'viem/chains';
 
 let chain: TestChain;
@@ -65,13 +66,14 @@ function change(report: Awaited<ReturnType<typeof simulatePlan>>, address: Addre
   );
 }
 
-describe.each(['simulateV1', 'snapshot'] as const)('simulatePlan (%s)', (mode) => {
+describe.each(['simulateV1', 'fork'] as const)('simulatePlan (%s)', (mode) => {
   test('default: an ETH transfer moves exactly the value, gas reported apart', async () => {
     const report = await simulatePlan(chain.client, {
       account: user,
       calls: [{ to: bob, data: '0x', value: parseEther('1'), description: 'send 1 ETH' }],
       tokens,
       mode,
+      rpcUrl: chain.rpcUrl,
     });
     expect(report.ok).toBe(true);
     expect(report.mode).toBe(mode);
@@ -86,7 +88,7 @@ describe.each(['simulateV1', 'snapshot'] as const)('simulatePlan (%s)', (mode) =
   test('behavior: sending nearly the whole ETH balance simulates (gas is measured without reserving a block of gas)', async () => {
     const balance = await chain.client.getBalance({ address: user });
     const value = balance - parseEther('0.001');
-    const report = await simulatePlan(chain.client, { account: user, calls: [{ to: bob, data: '0x', value, description: 'send almost all' }], tokens, mode });
+    const report = await simulatePlan(chain.client, { account: user, calls: [{ to: bob, data: '0x', value, description: 'send almost all' }], tokens, mode, rpcUrl: chain.rpcUrl });
     expect(report.ok).toBe(true);
     expect(change(report, user, 'ETH')?.diff).toBe(-value);
   });
@@ -96,7 +98,7 @@ describe.each(['simulateV1', 'snapshot'] as const)('simulatePlan (%s)', (mode) =
     const ethOut = await quoteEthOut(amountIn);
     const pair = await pairAddress();
 
-    const alone = await simulatePlan(chain.client, { account: user, calls: [sellUsdcCall(amountIn, 0n)], tokens, mode });
+    const alone = await simulatePlan(chain.client, { account: user, calls: [sellUsdcCall(amountIn, 0n)], tokens, mode, rpcUrl: chain.rpcUrl });
     expect(alone.ok).toBe(false);
     expect(alone.calls[0]?.revert?.reason).toBe('TransferHelper: TRANSFER_FROM_FAILED');
 
@@ -105,6 +107,7 @@ describe.each(['simulateV1', 'snapshot'] as const)('simulatePlan (%s)', (mode) =
       calls: [approveCall(chain.tokens.USDC, chain.contracts.uniswapV2Router, amountIn), sellUsdcCall(amountIn, 0n)],
       tokens,
       mode,
+      rpcUrl: chain.rpcUrl,
     });
     expect(report.ok).toBe(true);
     expect(change(report, user, chain.tokens.USDC)?.diff).toBe(-amountIn);
@@ -125,6 +128,7 @@ describe.each(['simulateV1', 'snapshot'] as const)('simulatePlan (%s)', (mode) =
       calls: [approveCall(chain.tokens.DAI, bob, parseUnits('500', 18))],
       tokens,
       mode,
+      rpcUrl: chain.rpcUrl,
     });
     expect(report.ok).toBe(true);
     expect(report.approvals).toEqual([
@@ -152,6 +156,7 @@ describe.each(['simulateV1', 'snapshot'] as const)('simulatePlan (%s)', (mode) =
         ],
         tokens,
         mode,
+        rpcUrl: chain.rpcUrl,
       });
       expect(report.ok).toBe(false);
       expect(report.calls[0]?.status).toBe('reverted');
@@ -173,6 +178,7 @@ describe.each(['simulateV1', 'snapshot'] as const)('simulatePlan (%s)', (mode) =
         ],
         tokens,
         mode,
+        rpcUrl: chain.rpcUrl,
       });
       expect(report.calls[0]?.revert?.reason).toBe(
         `ERC20InsufficientBalance(sender: ${user}, balance: 10000000000, needed: 20000000000)`,
@@ -181,51 +187,50 @@ describe.each(['simulateV1', 'snapshot'] as const)('simulatePlan (%s)', (mode) =
   });
 });
 
-describe('simulatePlan: snapshot fallback', () => {
-  test('behavior: gives the same diffs as eth_simulateV1 and leaves the chain unchanged', async () => {
+describe('simulatePlan: fork fallback', () => {
+  test('behavior: gives the same diffs as eth_simulateV1 and executes nothing on the node', async () => {
     const amountIn = parseUnits('250', 6);
     const calls = [approveCall(chain.tokens.USDC, chain.contracts.uniswapV2Router, amountIn), sellUsdcCall(amountIn, 1n)];
     const blockBefore = await chain.client.getBlockNumber({ cacheTime: 0 });
     const nonceBefore = await chain.client.getTransactionCount({ address: user });
     const ethBefore = await chain.client.getBalance({ address: user });
     const usdcBefore = await chain.client.readContract({ address: chain.tokens.USDC, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
-
-    const viaV1 = await simulatePlan(chain.client, { account: user, calls, tokens, mode: 'simulateV1' });
-    const viaSnapshot = await simulatePlan(chain.client, { account: user, calls, tokens, mode: 'snapshot' });
-    expect(viaSnapshot.balanceChanges.map(({ pre, post, ...rest }) => rest)).toEqual(
-      viaV1.balanceChanges.map(({ pre, post, ...rest }) => rest),
-    );
-    expect(viaSnapshot.approvals).toEqual(viaV1.approvals);
-    expect(viaSnapshot.blockNumber).toBe(viaV1.blockNumber);
-
+    // Everything the fallback asks the node: state reads only.
+    const proxy = await startRpcProxy({ target: chain.rpcUrl });
+    try {
+      const viaV1 = await simulatePlan(chain.client, { account: user, calls, tokens, mode: 'simulateV1' });
+      const viaFork = await simulatePlan(chain.client, { account: user, calls, tokens, mode: 'fork', rpcUrl: proxy.url });
+      expect(viaFork.mode).toBe('fork');
+      expect(viaFork.balanceChanges.map(({ pre, post, ...rest }) => rest)).toEqual(viaV1.balanceChanges.map(({ pre, post, ...rest }) => rest));
+      expect(viaFork.approvals).toEqual(viaV1.approvals);
+      expect(viaFork.blockNumber).toBe(viaV1.blockNumber);
+      expect(proxy.methods.length).toBeGreaterThan(0);
+      expect(proxy.methods.filter((m) => /^(evm_|anvil_|hardhat_)|sendTransaction|sendRawTransaction|eth_simulateV1/.test(m))).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
     expect(await chain.client.getBlockNumber({ cacheTime: 0 })).toBe(blockBefore);
     expect(await chain.client.getTransactionCount({ address: user })).toBe(nonceBefore);
     expect(await chain.client.getBalance({ address: user })).toBe(ethBefore);
     expect(await chain.client.readContract({ address: chain.tokens.USDC, abi: erc20Abi, functionName: 'balanceOf', args: [user] })).toBe(usdcBefore);
   });
 
-  test("mode 'auto': falls back to the snapshot when the node does not know eth_simulateV1", async () => {
-    const inner = http(chain.rpcUrl)({ chain: foundry });
-    // The real anvil, behind a transport that answers eth_simulateV1 the way a node without it does.
-    const client = createPublicClient({
-      chain: foundry,
-      transport: custom({
-        request: async ({ method, params }: { method: string; params?: unknown }) => {
-          if (method === 'eth_simulateV1') throw Object.assign(new Error('the method eth_simulateV1 does not exist/is not available'), { code: -32601 });
-          return inner.request({ method, params } as Parameters<typeof inner.request>[0]);
-        },
-      }),
-    }) as PublicClient;
-    const report = await simulatePlan(client, {
-      account: user,
-      calls: [{ to: bob, data: '0x', value: parseEther('2'), description: 'send 2 ETH' }],
-      tokens,
+  test("mode 'auto': falls back to a local fork when the node does not know eth_simulateV1", async () => {
+    const proxy = await startRpcProxy({
+      target: chain.rpcUrl,
+      answer: (request) => (request.method === 'eth_simulateV1' ? { error: { code: -32601, message: 'the method eth_simulateV1 does not exist/is not available' } } : undefined),
     });
-    expect(report.mode).toBe('snapshot');
-    expect(change(report, bob, 'ETH')?.diff).toBe(parseEther('2'));
-    await expect(simulatePlan(client, { account: user, calls: report.calls.map(() => ({ to: bob, data: '0x', value: 1n, description: '' })), tokens, mode: 'simulateV1' })).rejects.toMatchObject({
-      code: 'SIMULATION_UNSUPPORTED',
-    });
+    try {
+      const client = createPublicClient({ chain: foundry, transport: http(proxy.url) }) as PublicClient;
+      const report = await simulatePlan(client, { account: user, calls: [{ to: bob, data: '0x', value: parseEther('2'), description: 'send 2 ETH' }], tokens, rpcUrl: proxy.url });
+      expect(report.mode).toBe('fork');
+      expect(change(report, bob, 'ETH')?.diff).toBe(parseEther('2'));
+      await expect(simulatePlan(client, { account: user, calls: [{ to: bob, data: '0x', value: 1n, description: '' }], tokens, mode: 'simulateV1' })).rejects.toMatchObject({
+        code: 'SIMULATION_UNSUPPORTED',
+      });
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('errors: a plan sending more ETH than the account holds is refused by the node with a clear code', async () => {
@@ -270,8 +275,7 @@ describe('simulatePlan: parties and tokens', () => {
     const report = await simulatePlan(chain.client, { account: user, calls, tokens, blockNumber: pinned, mode: 'simulateV1' });
     expect(report.blockNumber).toBe(pinned);
     expect(change(report, user, 'ETH')?.pre).toBe(balanceAtPin);
-    await expect(simulatePlan(chain.client, { account: user, calls, tokens, blockNumber: pinned, mode: 'snapshot' })).rejects.toMatchObject({
-      code: 'SNAPSHOT_NEEDS_LATEST',
-    });
+    const viaFork = await simulatePlan(chain.client, { account: user, calls, tokens, blockNumber: pinned, mode: 'fork', rpcUrl: chain.rpcUrl });
+    expect(change(viaFork, user, 'ETH')?.pre).toBe(balanceAtPin);
   });
 });

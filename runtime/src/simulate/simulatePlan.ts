@@ -13,10 +13,11 @@ import {
 } from 'viem';
 import { ChainError, InfraError, type PlanCall, type TokenInfo } from '../../../kernel/index.js';
 import { decodeLog, decodeRevert } from './abis.js';
-import { fetchSimulationBlocks, gasLimitFor, type Engine, type EngineRun, type Observation, type SimulationBlocks } from './engine.js';
-import { lensAddress, lensEth, observerAddress, type AllowanceKey } from './lens.js';
+import { fetchSimulationBlocks, gasLimitFor, type EngineRun, type Observation, type SimulationBlocks } from './engine.js';
+import { lensEth, type AllowanceKey } from './lens.js';
+import { readFees, type FeeQuote } from './readFees.js';
 import { isMethodUnsupported, runSimulateV1 } from './runSimulateV1.js';
-import { runSnapshot } from './runSnapshot.js';
+import { startFork } from './startFork.js';
 import {
   ethTransferLogAddress,
   type ApprovalChange,
@@ -36,31 +37,28 @@ export type SimulatePlanParameters = {
   tokens: TokenInfo[];
   /** Extra addresses whose balances to diff. */
   watch?: Address[] | undefined;
-  /** Block to simulate on top of; default latest. The snapshot fallback only runs on latest. */
+  /** Block to simulate on top of; default latest. */
   blockNumber?: bigint | undefined;
   /**
-   * 'simulateV1': eth_simulateV1 only. 'snapshot': the anvil fallback only (evm_snapshot → impersonated
-   * eth_sendTransaction → evm_revert; needs an anvil-compatible node). 'auto' (default): eth_simulateV1, and the
-   * fallback when the node does not know the method.
+   * 'simulateV1': eth_simulateV1 on the node only. 'fork': on a throwaway local anvil fork of `rpcUrl` (the
+   * node only serves state; nothing is executed on it). 'auto' (default): eth_simulateV1, and the fork when
+   * the node does not know the method.
    */
-  mode?: 'auto' | 'simulateV1' | 'snapshot' | undefined;
+  mode?: 'auto' | 'simulateV1' | 'fork' | undefined;
+  /** The node's URL, for the fork fallback. */
+  rpcUrl?: string | undefined;
   /**
    * Fees and the base block, already read: plans simulated together (competing agents of one run) share one
-   * read instead of each asking the node. Ignored when `blockNumber` is given or the snapshot engine runs.
+   * read instead of each asking the node. Ignored when `blockNumber` is given.
    */
   base?: SimulationBase | undefined;
 };
 
-export type SimulationBase = { fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }; blocks: SimulationBlocks };
+export type SimulationBase = { fees: FeeQuote; blocks: SimulationBlocks };
 
-/** Reads what {@link SimulatePlanParameters.base} carries: current fees, the latest block and its parent. */
+/** Reads what {@link SimulatePlanParameters.base} carries: current fees and the market, the latest block and its parent. */
 export async function readSimulationBase(client: PublicClient): Promise<SimulationBase> {
-  const [fees, blocks] = await Promise.all([
-    client.estimateFeesPerGas().catch((error: unknown) => {
-      throw new InfraError('FEES_UNAVAILABLE', 'Could not read current gas fees from the node.', { cause: error });
-    }),
-    fetchSimulationBlocks(client, undefined),
-  ]);
+  const [fees, blocks] = await Promise.all([readFees(client), fetchSimulationBlocks(client, undefined)]);
   return { fees, blocks };
 }
 export type SimulatePlanReturnType = SimulationReport;
@@ -70,8 +68,8 @@ export type SimulatePlanErrorType = ChainError | InfraError;
 const maxPasses = 4;
 
 /**
- * Simulates a plan's calls in order and reports balance changes (every party, every token seen), approvals,
- * gas and decoded logs and revert reasons per call.
+ * Simulates a plan's calls in order, one block per call as they will be mined, and reports balance changes
+ * (every party, every token seen), approvals, gas and decoded logs and revert reasons per call.
  *
  * @param client - Public client of the chain the plan is for.
  * @param params - {@link SimulatePlanParameters}
@@ -83,51 +81,57 @@ const maxPasses = 4;
 export async function simulatePlan(client: PublicClient, params: SimulatePlanParameters): Promise<SimulatePlanReturnType> {
   const mode = params.mode ?? 'auto';
   if (params.calls.length === 0) throw new ChainError('EMPTY_PLAN', 'The plan has no calls to simulate.');
-  if (mode === 'snapshot') return simulateWith(client, params, runSnapshot, 'snapshot');
+  if (mode === 'fork') return simulateOnFork(client, params);
   try {
-    return await simulateWith(client, params, runSimulateV1, 'simulateV1');
+    return await simulateWith(client, params, 'simulateV1');
   } catch (error) {
-    if (mode === 'auto' && isMethodUnsupported(error)) return simulateWith(client, params, runSnapshot, 'snapshot');
-    if (isMethodUnsupported(error))
-      throw new InfraError('SIMULATION_UNSUPPORTED', 'This node does not support eth_simulateV1.', {
-        hints: ['Run with the snapshot fallback on an anvil-compatible node.'],
-        cause: error,
-      });
-    throw error;
+    if (!isMethodUnsupported(error)) throw error;
+    if (mode === 'auto' && params.rpcUrl) return simulateOnFork(client, params);
+    throw new InfraError('SIMULATION_UNSUPPORTED', 'This node does not support eth_simulateV1.', {
+      hints: ['Lucid simulates on a local fork of such a node when it knows its URL (--rpc-url).'],
+      cause: error,
+    });
   }
 }
 
-async function simulateWith(
-  client: PublicClient,
-  params: SimulatePlanParameters,
-  engine: Engine,
-  mode: SimulationReport['mode'],
-): Promise<SimulationReport> {
+/** The fork fallback: the same engine on a local anvil forked from the node at the base block, killed after. */
+async function simulateOnFork(client: PublicClient, params: SimulatePlanParameters): Promise<SimulationReport> {
+  if (!params.rpcUrl)
+    throw new InfraError('SIMULATION_UNSUPPORTED', 'Simulating on a local fork needs the node\'s URL.', { hints: ['Pass --rpc-url.'] });
+  const fees = params.base?.fees ?? (await readFees(client));
+  const blockNumber = params.blockNumber ?? params.base?.blocks.block.number ?? (await client.getBlockNumber({ cacheTime: 0 }));
+  const fork = await startFork({ rpcUrl: params.rpcUrl, blockNumber });
+  try {
+    const blocks = await fetchSimulationBlocks(fork.client, blockNumber);
+    const report = await simulateWith(fork.client, { ...params, blockNumber: undefined, base: { fees, blocks } }, 'fork');
+    return report;
+  } finally {
+    fork.stop();
+  }
+}
+
+async function simulateWith(client: PublicClient, params: SimulatePlanParameters, mode: SimulationReport['mode']): Promise<SimulationReport> {
   const account = getAddress(params.account);
   const known = new Map<string, TokenInfo>();
   for (const token of params.tokens) if (token.address !== 'ETH') known.set(token.address.toLowerCase(), token);
 
-  // Fees and the base block are read once, together, for every pass (eth_simulateV1 only: the snapshot
-  // engine always runs on the live head).
-  const shared = mode === 'simulateV1' && params.blockNumber === undefined ? params.base : undefined;
+  // Fees and the base block are read once, together, for every pass.
+  const shared = params.blockNumber === undefined ? params.base : undefined;
   const [fees, blocks] = shared
     ? [shared.fees, shared.blocks]
-    : await Promise.all([
-        client.estimateFeesPerGas().catch((error: unknown) => {
-          throw new InfraError('FEES_UNAVAILABLE', 'Could not read current gas fees from the node.', { cause: error });
-        }),
-        mode === 'simulateV1' ? fetchSimulationBlocks(client, params.blockNumber) : Promise.resolve(undefined),
-      ]);
+    : await Promise.all([params.base?.fees ?? readFees(client), fetchSimulationBlocks(client, params.blockNumber)]);
 
   let observation = initialObservation(account, params, [...known.values()]);
   let gasLimits: bigint[] | undefined;
+  let gasUsed: bigint[] | undefined;
   let last: { run: EngineRun; observation: Observation } | undefined;
   for (let pass = 0; pass < maxPasses; pass++) {
-    const run = await engine(client, { account, calls: params.calls, gasLimits, blockNumber: params.blockNumber, fees, observation, blocks });
-    const measuring = gasLimits === undefined && !run.limitsFinal;
+    const run = await runSimulateV1(client, { account, calls: params.calls, gasLimits, gasUsed, blockNumber: params.blockNumber, fees, observation, blocks });
+    const measuring = gasLimits === undefined;
     // A measuring pass is never reported: its readings were taken without validation and real fees.
     if (!measuring) last = { run, observation };
-    if (gasLimits === undefined) gasLimits = run.limitsFinal ? run.calls.map((call) => call.gasLimit) : run.calls.map((call) => gasLimitFor(call.gasUsed));
+    gasUsed = run.calls.map((call) => call.gasUsed);
+    if (gasLimits === undefined) gasLimits = run.calls.map((call) => gasLimitFor(call.gasUsed));
     const next = extendObservation(observation, run);
     if (!measuring && next === observation) break;
     observation = next;
@@ -183,7 +187,7 @@ async function buildReport(
     run: EngineRun;
     observation: Observation;
     known: Map<string, TokenInfo>;
-    fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint };
+    fees: FeeQuote;
   },
 ): Promise<SimulationReport> {
   const { account, run, observation, known } = input;
@@ -242,6 +246,7 @@ async function buildReport(
     mode: input.mode,
     account,
     blockNumber: run.blockNumber,
+    blocks: run.blocks ?? [],
     calls,
     balanceChanges,
     approvals,
@@ -251,6 +256,7 @@ async function buildReport(
       limits,
       maxFeePerGas: input.fees.maxFeePerGas,
       maxPriorityFeePerGas: input.fees.maxPriorityFeePerGas,
+      market: input.fees.market,
       baseFee: run.baseFee,
       costWei: run.costWei,
       maxCostWei: limits.reduce((sum, limit) => sum + limit * input.fees.maxFeePerGas, 0n),
@@ -292,7 +298,7 @@ function pushAllowance(list: AllowanceKey[], key: AllowanceKey) {
 }
 
 function isParty(address: Address): boolean {
-  return ![zeroAddress, lensAddress, observerAddress, ethTransferLogAddress].some((skip) => isAddressEqual(skip, address));
+  return ![zeroAddress, ethTransferLogAddress].some((skip) => isAddressEqual(skip, address));
 }
 
 /** An insertion-ordered set of checksummed addresses. */

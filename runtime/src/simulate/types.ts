@@ -63,7 +63,9 @@ export type GasReport = {
   limits: bigint[];
   maxFeePerGas: bigint;
   maxPriorityFeePerGas: bigint;
-  /** Base fee of the simulated block. */
+  /** What recent blocks paid (next base fee, median priority fee): the fees above are judged against it. */
+  market?: { baseFee: bigint; priorityFee: bigint } | undefined;
+  /** Base fee of the first simulated block. */
   baseFee: bigint;
   /** Expected cost: gas used × min(maxFee, baseFee + priority fee). */
   costWei: bigint;
@@ -75,10 +77,12 @@ export type SimulationReport = {
   /** true when every call succeeded. */
   ok: boolean;
   /** How the plan was simulated. */
-  mode: 'simulateV1' | 'snapshot';
+  mode: 'simulateV1' | 'fork';
   account: Address;
   /** The block the plan was simulated on top of. */
   blockNumber: bigint;
+  /** One simulated block per call, as it will be mined: its number, time and base fee. */
+  blocks?: { number: bigint; time: bigint; baseFee: bigint }[] | undefined;
   calls: CallReport[];
   balanceChanges: BalanceChange[];
   approvals: ApprovalChange[];

@@ -23,6 +23,7 @@ describe('updateSchema', () => {
     expect(list.map((t) => t.name)).toEqual([
       'account_locks',
       'agent_actions',
+      'agent_blocks',
       'agents_cache',
       'contacts',
       'indexer_cursor',
