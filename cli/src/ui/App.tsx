@@ -42,10 +42,23 @@ export function App({ controller, animate = true }: { controller: Controller; an
   const { stdout } = useStdout();
   // The layout follows the terminal: a fixed width wider than a shrunk window wraps every line into fragments.
   const [columns, setColumns] = useState(stdout?.columns ?? 80);
+  // A narrower window rewraps what is on screen, so ink's own erase misses lines and leaves fragments:
+  // clear the screen and print the finished intents again (a new key remounts <Static>, which reprints).
+  const [generation, setGeneration] = useState(0);
+  const shownColumns = useRef(stdout?.columns ?? 80);
   useEffect(() => {
     if (!stdout) return;
-    const resized = () => setColumns(stdout.columns ?? 80);
-    stdout.on('resize', resized);
+    const resized = () => {
+      const next = stdout.columns ?? 80;
+      if (next < shownColumns.current) {
+        stdout.write('\u001b[2J\u001b[H');
+        setGeneration((value) => value + 1);
+      }
+      shownColumns.current = next;
+      setColumns(next);
+    };
+    // before ink's own handler, so the frame it redraws lands on the cleared screen
+    stdout.prependListener('resize', resized);
     return () => void stdout.off('resize', resized);
   }, [stdout]);
   const width = Math.max(40, columns);
@@ -199,7 +212,7 @@ export function App({ controller, animate = true }: { controller: Controller; an
 
   return (
     <Box flexDirection="column" width={width}>
-      <Static items={finished}>
+      <Static key={generation} items={finished}>
         {(entry) => (
           <Box key={entry.id} flexDirection="column" marginBottom={1}>
             <Text color={theme.accent} wrap="truncate-end">› {sanitize(entry.text, width - 4)}</Text>
