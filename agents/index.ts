@@ -14,6 +14,7 @@ import { wrapAgent } from './wrap/agent.js';
 
 export { approveAgent, balanceAgent, capitalAgent, transferAgent, uniswapV2Agent, v2ForkAgent, wrapAgent };
 export { createV2SwapAgent } from './swap/agent.js';
+export { getAmountsIn, getAmountsOut, priceImpactBps, type Reserves } from './swap/v2math.js';
 export { loadAgent, type LoadAgentErrorType } from './sdk/loadAgentModule.js';
 export { createHttpAgent, serveAgent, type CreateHttpAgentParameters, type ServeAgentParameters, type ServeAgentReturnType } from './sdk/http.js';
 export { scaffoldAgent, type ScaffoldAgentParameters, type ScaffoldAgentReturnType } from './sdk/scaffold.js';

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // The installed entry point. Kept tiny so `lucid --help` starts fast: everything heavy loads on demand.
+// Everything Lucid (and the devnet it starts) creates is owner-only: history, keystores, policy, chain state.
+process.umask(process.umask() | 0o077);
 import('../dist/cli/src/main.js').then(
   (cli) => cli.main(process.argv),
   (error) => {

@@ -137,3 +137,27 @@ export const intentErrorCodes = {
   unknownChain: 'UNKNOWN_CHAIN',
 } as const;
 export type IntentErrorCode = (typeof intentErrorCodes)[keyof typeof intentErrorCodes];
+
+const urlPattern = /\b(?:https?|wss?):\/\/[^\s"'<>`]+/giu;
+
+/**
+ * A URL as it may be shown: scheme, host and port only. RPC URLs carry API keys in the path
+ * (`/v3/KEY`), the query (`?apikey=`) or the userinfo (`user:pass@`); any of those becomes `/…`.
+ *
+ * @example
+ * redactUrl('https://mainnet.infura.io/v3/abc123') // 'https://mainnet.infura.io/…'
+ */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const hasMore = parsed.pathname.length > 1 || parsed.search.length > 0 || parsed.hash.length > 0 || parsed.username || parsed.password;
+    return `${parsed.protocol}//${parsed.host}${hasMore ? '/…' : ''}`;
+  } catch {
+    return '[a URL]';
+  }
+}
+
+/** `text` with every http(s)/ws(s) URL in it redacted by {@link redactUrl}. */
+export function redactUrls(text: string): string {
+  return text.replace(urlPattern, (url) => redactUrl(url));
+}

@@ -59,6 +59,8 @@ export {
   exitCodeFor,
   intentErrorCodes,
   type IntentErrorCode,
+  redactUrl,
+  redactUrls,
   type ErrorKind,
   type LucidErrorParameters,
 } from './errors.js';
@@ -67,3 +69,4 @@ export { formatUnits, parseUnits, formatUnitsHuman, formatAmount, maxUint256, ty
 export { toChecksumAddress, hasValidChecksum, checkedAddress, type HexAddress } from './addresses.js';
 
 export { nativeSymbol, tokenListFor, knownSymbols, type TokenList, type TokenListEntry } from './tokens.js';
+export { findSecretShapes, redactSecretShapes, MNEMONIC_MIN_WORDS, type SecretShape } from './secrets.js';

@@ -5,6 +5,7 @@
  * both. What comes after parsing — resolving tokens and names against a chain, choosing an agent — is the
  * runtime's.
  */
+export { checkForSecrets, type CheckForSecretsErrorType } from './src/checkForSecrets.js';
 export { parseIntents, type ParserMode, type ParseIntentsOptions, type ParseIntentsReturnType, type ParseIntentsErrorType } from './src/parseIntents.js';
 export { describeIntent } from './src/describeIntent.js';
 export { parseWithGrammar, type ParseWithGrammarOptions, type ParseWithGrammarReturnType, type ParseWithGrammarErrorType } from './src/grammar/index.js';

@@ -53,6 +53,7 @@ export {
   listEntries,
   requireEntry,
   readEntryEarnings,
+  readEntryMetadata,
   newestOwnedEntry,
   readCapitalPosition,
   readStakeToken,

@@ -6,7 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { LucidError, findLucidError, exitCodes } from '../../kernel/errors.js';
-import { jsonReplacer, paint, say, writeData } from './output.js';
+import { errorText, jsonReplacer, paint, say, writeData } from './output.js';
 import { registerCommands } from './commands/index.js';
 import { version } from './version.js';
 
@@ -73,7 +73,7 @@ export function reportError(error: unknown, wantsJson: boolean): number {
     return lucidError.exitCode;
   }
   // Not a LucidError: a bug in Lucid. Say so plainly; the stack only with LUCID_DEBUG.
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error instanceof Error ? error.message : String(error));
   if (wantsJson) writeData(JSON.stringify({ error: { code: 'INTERNAL_ERROR', message } }, jsonReplacer));
   say(paint(`lucid: internal error: ${message}`, 'red'));
   say('This is a bug in Lucid. Run again with LUCID_DEBUG=1 for details and please report it.');
@@ -82,19 +82,14 @@ export function reportError(error: unknown, wantsJson: boolean): number {
 }
 
 /**
- * Error text can quote what the user or a contract supplied; a control character in it must not reach
- * the terminal (an escape sequence could rewrite the screen). Each becomes one visible mark, so carets
- * under quoted input stay aligned.
+ * Error text can quote what the user, an agent, an RPC or a contract supplied: control and bidi characters
+ * become visible `\u{…}` and URLs lose their path and query (API keys), in the message, details, hints and
+ * the --json envelope alike (`errorText`).
  */
-function visible(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
-}
-
 function printLucidError(error: LucidError, wantsJson: boolean): void {
-  if (wantsJson) writeData(JSON.stringify(error.toJSON(), jsonReplacer));
-  say(paint(`lucid: ${visible(error.shortMessage)}`, 'red'));
-  if (error.details) say(visible(error.details));
-  for (const hint of error.hints) say(paint(`hint: ${visible(hint)}`, 'dim'));
+  if (wantsJson) writeData(JSON.stringify(error.toJSON(), (_key, value: unknown) => (typeof value === 'string' ? errorText(value) : value)));
+  say(paint(`lucid: ${errorText(error.shortMessage)}`, 'red'));
+  if (error.details) say(errorText(error.details));
+  for (const hint of error.hints) say(paint(`hint: ${errorText(hint)}`, 'dim'));
   if (process.env.LUCID_DEBUG && error.stack) say(error.stack);
 }

@@ -3,6 +3,7 @@
  * with the LLM as a fallback for what it cannot read (`auto`).
  */
 import { InfraError, InputError, LucidError, type IntentList } from '../../kernel/index.js';
+import { checkForSecrets } from './checkForSecrets.js';
 import { parseWithGrammar } from './grammar/index.js';
 import { llmEnvVars, parseWithLlm, type LlmConfig } from './llm/index.js';
 
@@ -37,6 +38,8 @@ export type ParseIntentsErrorType = InputError | InfraError;
  * // { intents: { intents: [{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }] }, parser: 'grammar' }
  */
 export async function parseIntents(text: string, options: ParseIntentsOptions): Promise<ParseIntentsReturnType> {
+  // Before any parser, the LLM above all, sees the words.
+  checkForSecrets(text);
   const grammarOptions = options.symbols ? { symbols: options.symbols } : {};
   const symbols = options.llm?.symbols ?? options.symbols;
   const llm: LlmConfig | undefined = options.llm && { ...options.llm, ...(symbols ? { symbols } : {}) };

@@ -23,8 +23,10 @@ const describeAgent: DescribeEntry = async (argument, options) => {
   if (/^https?:\/\//i.test(argument)) {
     const endpoint = checkEndpoint(argument);
     const health = await fetchHealth(endpoint);
-    const metadata = { id: health.id, kind: 'agent' as const, description: health.description ?? `agent at ${endpoint}`, actions: health.actions, chains: health.chains, endpoint };
-    return { metadata, endpoint: options.endpoint ? checkEndpoint(options.endpoint) : endpoint };
+    // The metadata pins the endpoint the entry is registered with (routing checks them against each other).
+    const registered = options.endpoint ? checkEndpoint(options.endpoint) : endpoint;
+    const metadata = { id: health.id, kind: 'agent' as const, description: health.description ?? `agent at ${endpoint}`, actions: health.actions, chains: health.chains, endpoint: registered };
+    return { metadata, endpoint: registered };
   }
   const endpoint = options.endpoint ? checkEndpoint(options.endpoint) : '';
   const { loadAgent } = await import('../../../runtime/index.js');

@@ -46,12 +46,12 @@ describe('lucid agents', () => {
       active: true,
       tags: ['swap', 'wrap'].map(actionTag),
       block: 1n,
-      metadata: { id: 'quick-swap', kind: 'agent', description: 'cheap \u001b[2Jswaps\u0007', actions: ['swap', 'wrap'], chains: [] },
+      metadata: { id: 'quick-swap', kind: 'agent', description: 'cheap \u001b[2Jswaps\u0007', actions: ['swap', 'wrap'], chains: [], endpoint: 'http://127.0.0.1:9004' },
     });
     store.close();
     const rows = await listAgentRows({ home });
     expect(rows.find((row) => row.source === 'registry')).toEqual({
-      id: 'quick-swap',
+      id: 'registry:quick-swap',
       source: 'registry',
       actions: ['swap', 'wrap'],
       chains: [31337],
@@ -60,7 +60,7 @@ describe('lucid agents', () => {
     });
     expect((await listAgentRows({ home, action: 'transfer' })).some((row) => row.source === 'registry')).toBe(false);
     const text = (await lucid('agents', '--action', 'wrap')).stdout;
-    expect(text).toMatch(/^quick-swap\s+wrap\s+31337\s+cheap swaps/m);
+    expect(text).toMatch(/^registry:quick-swap\s+wrap\s+31337\s+cheap swaps/m);
   });
 
   test('errors: a malformed --action is an input error', async () => {

@@ -103,6 +103,13 @@ describe('lucid agent | emissions | stake | rewards', () => {
     const listed = await json<{ entries: { entryId: string; name: string; owner: string; feeWei: string; active: boolean; actions: string[]; endpoint: string }[] }>(agentCommand, ['list', '--json']);
     expect(listed.entries.find((e) => e.entryId === registered.entryId)).toMatchObject({ name: 'tip-cli', owner: user, feeWei: parseEther('0.001').toString(), active: true, actions: ['wrap'], endpoint: served.url });
 
+    // The endpoint is pinned by the metadata: `update --endpoint` re-pins the metadata with it, so the entry keeps
+    // its name (and stays routable) at the new address.
+    const moved = `${served.url}/`;
+    expect((await json<{ status: string }>(agentCommand, ['update', registered.entryId, '--endpoint', moved, '--yes', '--json'])).status).toBe('confirmed');
+    const relisted = await json<{ entries: { entryId: string; name: string; endpoint: string }[] }>(agentCommand, ['list', '--json']);
+    expect(relisted.entries.find((e) => e.entryId === registered.entryId)).toMatchObject({ name: 'tip-cli', endpoint: moved });
+
     // A use of the agent (as the pipeline will append it) pays the fee.
     const fee = parseEther('0.001');
     await executePlan(devnet.rpcUrl, { calls: [usageCallFor({ usageLedger: contracts.usageLedger, agentRegistryId: entryId, fee })] }, 2);

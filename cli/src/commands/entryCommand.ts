@@ -5,7 +5,7 @@
  * money, from the contracts' own views.
  */
 import { Command } from 'commander';
-import { RefusedError } from '../../../kernel/errors.js';
+import { InputError, RefusedError } from '../../../kernel/errors.js';
 import type { RegistryKind, Session } from '../../../runtime/index.js';
 import { checkEndpoint, metadataFromSource, parseEntryId, type DescribeEntry } from '../contributor/entryArguments.js';
 import { openContributorSession } from '../contributor/openContributorSession.js';
@@ -74,13 +74,23 @@ function updateVerb(kind: RegistryKind): Command {
     .action(async (id: string, raw: unknown) => {
       const options = await parseOptions((z) => z.object({ ...txOptionsShape(z), fee: z.string().min(1).optional(), endpoint: z.string().min(1).optional(), metadata: z.string().min(1).optional() }), raw);
       const entryId = parseEntryId(kind, id);
-      const { actionTag, parseFeeEth, pinMetadata, registryContractsFrom, updateEntryPlan } = await import('../../../runtime/index.js');
+      const { actionTag, parseFeeEth, pinMetadata, readEntryMetadata, registryContractsFrom, updateEntryPlan } = await import('../../../runtime/index.js');
       const feeWei = options.fee !== undefined ? parseFeeEth(options.fee) : undefined;
       if (options.endpoint !== undefined) checkEndpoint(options.endpoint);
-      const metadata = options.metadata ? await metadataFromSource(kind, options.metadata, options.endpoint) : undefined;
+      let metadata = options.metadata ? await metadataFromSource(kind, options.metadata, options.endpoint) : undefined;
+      // The metadata pins the endpoint (routing trusts no other): a new endpoint goes into the metadata too.
+      if (metadata && options.endpoint !== undefined) metadata = { ...metadata, endpoint: options.endpoint };
       const session = await openContributorSession(options);
       try {
         await requireOwnedEntry(session, kind, entryId);
+        if (!metadata && options.endpoint !== undefined) {
+          const current = await readEntryMetadata(session.publicClient, { chainId: session.chainId, contracts: registryContractsFrom(session.contracts), kind, entryId, home: session.home });
+          if (!current)
+            throw new InputError('METADATA_NOT_FOUND', `${kind} #${entryId}'s metadata is not on this machine, and the endpoint is pinned by it`, {
+              hints: [`pass --metadata <source> too: the new metadata will state the new endpoint`],
+            });
+          metadata = { ...current, endpoint: options.endpoint };
+        }
         const pinned = metadata ? pinMetadata({ home: session.home, metadata }) : undefined;
         const plan = updateEntryPlan({
           kind,

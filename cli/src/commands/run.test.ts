@@ -104,7 +104,7 @@ describe('errors', () => {
 
   test('an unknown token: exit 2 with a suggestion, recorded in history, nothing signed', async () => {
     const before = await nonce();
-    const result = await lucid(home, ['--yes', `send 5 USCD to ${recipient}`]);
+    const result = await lucid(home, ['--yes', `send 5 USDX to ${recipient}`]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/USDC/);
     expect(await nonce()).toBe(before);

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { addRunOptions, joinWords, parseOptions, runOptionsSchema, type RunOptions } from './options.js';
-import { paint, say, writeData, writeJson } from '../output.js';
+import { forTerminal, paint, say, writeData, writeJson } from '../output.js';
 import type { Review } from '../../../runtime/index.js';
 
 export const runExamples = `
@@ -20,6 +20,9 @@ export function runCommand(): Command {
 
 /** Shared by `lucid run …` and the bare `lucid "<intent>"`. */
 export async function runAction(text: string, options: RunOptions): Promise<void> {
+  // A key or recovery phrase in the words is refused before anything else happens with them.
+  const { checkForSecrets } = await import('../../../router/index.js');
+  checkForSecrets(text);
   const { loadSettings } = await import('../settings.js');
   const settings = await loadSettings(options);
   const { openSession } = await import('../../../runtime/index.js');
@@ -64,10 +67,19 @@ export async function confirmReview(review: Review, options: Pick<RunOptions, 'y
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     if (consent.kind === 'type') {
-      const answer = await rl.question(paint(`Type ${consent.amount} to sign, anything else to cancel: `, 'yellow'));
-      return typedConsentMatches(review, answer);
+      // Every entry is asked and must match: typing the first amount does not sign the others.
+      const entries = consent.entries.length ? consent.entries : [{ kind: 'amount' as const, text: consent.amount }];
+      for (const entry of entries) {
+        const question =
+          entry.kind === 'address'
+            ? `The recipient looks like an address you know. Type its full address (${entry.text}) to sign, anything else to cancel: `
+            : `Type ${entry.text}${entry.symbol ? ` ${entry.symbol}` : ''} to sign, anything else to cancel: `;
+        const answer = await rl.question(forTerminal(paint(question, 'yellow')));
+        if (!typedConsentMatches(review, answer, entry)) return false;
+      }
+      return true;
     }
-    const answer = await rl.question(paint('Sign and send? [y/N] ', 'bold'));
+    const answer = await rl.question(forTerminal(paint('Sign and send? [y/N] ', 'bold')));
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();

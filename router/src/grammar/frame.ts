@@ -14,7 +14,11 @@
  */
 import { intentErrorCodes, type IntentErrorCode } from '../../../kernel/index.js';
 import { quote, refusal, type Span } from './errors.js';
+import { verbs } from './lexicon.js';
 import type { Token } from './tokenize.js';
+
+/** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
+const politeVerbs: ReadonlySet<string> = new Set([...verbs].filter(([, kind]) => kind !== 'balance').map(([word]) => word).concat(['please', 'kindly', 'check', 'show']));
 
 export type Frame = { tokens: Token[]; preview: boolean };
 
@@ -47,6 +51,12 @@ const previewPhrases: readonly Pattern[] = [
   'without signing|executing|broadcasting',
   'no transaction|transactions|tx|signing|signature',
   'would look like',
+  'show me a preview of|for',
+  'give me a preview of|for',
+  'a preview of|for',
+  'preview of|for',
+  'can you estimate',
+  'estimate',
   'do a|the dry-run|dry-run of|for',
   'do a dry run of|for',
   'make a|the preview of|for',
@@ -242,6 +252,9 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'no' && length === 1 && before !== undefined && before !== ',' && before !== ';' && before !== '-') return true;
   // "thanks a lot" is gratitude, not an amount.
   if (word === 'a' && words[i + 1] === 'lot' && (before === 'thanks' || before === 'thank' || before === 'thx' || before === 'you')) return true;
+  // "(it would be great) if you could send …": a polite request; the "if" governs the asking, not the act.
+  if (word === 'if' && words[i + 1] === 'you' && (words[i + 2] === 'could' || words[i + 2] === 'can' || words[i + 2] === 'would') && politeVerbs.has(words[i + 3] ?? ''))
+    return true;
   // "(I just) wanted to ask you to …" is a polite request, not a report of a past wish.
   if (word === 'wanted' && words[i + 1] === 'to' && words[i + 2] === 'ask') return true;
   // "if possible", "if you can", "when you can": politeness, not a condition.

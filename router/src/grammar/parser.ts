@@ -28,6 +28,11 @@ import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
 import { intentErrorCodes, knownSymbols } from '../../../kernel/index.js';
 
+/** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
+const placeNouns: ReadonlySet<string> = new Set([
+  'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
+]);
+
 /** Every symbol of every token list: a symbol real somewhere is never taken for a slip of another. */
 let everySymbol: ReadonlySet<string> | undefined;
 import { refusal } from './errors.js';
@@ -336,6 +341,12 @@ class Parser {
   }
 
   private action(verb: VerbKind, t: Token | undefined): Draft[] {
+    if (verb === 'balance' && t && !verbs.has(t.lower) && ['check', 'show', 'display', 'view'].includes(this.fuzzyVerb(t) ?? '')) {
+      // "chek my balance": the slip is corrected and the question read.
+      this.noteCorrection(t, verb);
+      this.pos++;
+      return [this.balance()];
+    }
     if (verb === 'balance' || (t && t.lower === 'give' && this.isWord(this.peek(1), 'me') && !this.startsPlainAmount(this.peek(2) ?? t))) return [this.balance()];
     if (verb === 'get' && t) {
       const next = this.isWord(this.peek(1), 'me') ? this.peek(2) : this.peek(1);
@@ -346,6 +357,8 @@ class Parser {
     if (t) {
       this.pos++;
       this.noteCorrection(t, verb);
+      // "Send please 5 USDC to bob": politeness right after the verb.
+      this.acceptPhrase([['please'], ['pls'], ['plz'], ['kindly'], ['for', 'me'], ['quickly']]);
     }
     switch (verb) {
       case 'transfer':
@@ -429,6 +442,7 @@ class Parser {
       }
       let each = this.acceptWord('each', 'apiece');
       this.acceptWord('over');
+      this.acceptOwnWallet();
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
       const probe: Draft = { action: 'transfer' };
       this.modifiers(probe, false);
@@ -479,6 +493,14 @@ class Parser {
       this.setAmount(draft, amount!);
       return draft;
     });
+  }
+
+  /** "from my wallet", "out of my account": where the funds come from is always the user's own account. */
+  private acceptOwnWallet(): void {
+    this.acceptPhrase([
+      ['from', 'my', 'wallet'], ['from', 'my', 'account'], ['from', 'my', 'balance'], ['out', 'of', 'my', 'wallet'], ['out', 'of', 'my', 'account'],
+      ['from', 'my', 'main', 'wallet'], ['from', 'my', 'main', 'account'],
+    ]);
   }
 
   /** Several recipients without "each" could be one payment split or one each: refuse, asking which. */
@@ -578,6 +600,7 @@ class Parser {
   /** swap/trade/exchange/convert/sell, and the verbless "1 ETH -> USDC". */
   private swapBody(verb: 'swap' | 'sell'): Draft {
     const draft: Draft = { action: 'swap' };
+    if (this.isWord(this.peek(), 'exactly', 'exact') && this.peek(1) && this.startsPlainAmount(this.peek(1)!)) this.pos++;
     const t = this.peek();
     let amount: Amount | undefined;
     if (t && (this.startsAmount(t) || this.startsReference(t))) amount = this.amount('swap');
@@ -587,6 +610,7 @@ class Parser {
     }
     if (amount) this.setAmount(draft, amount);
     draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
+    this.acceptOwnWallet();
     this.acceptWord('back', 'over');
     if (!(this.acceptWord('for', 'to', 'into', 'in') || this.acceptPunct('->')))
       throw this.expected(verb === 'sell' ? '"for" and the token to receive' : '"for" and the token to get', 'swap');
@@ -1461,6 +1485,10 @@ class Parser {
       this.pos++;
       return t.text;
     }
+    if (t.kind === 'word' && foreignTokens.has(t.lower) && this.symbolOf(t) === undefined)
+      throw refusal(intentErrorCodes.unknownToken, this.source, t, `unknown token ${quote(t.text)}: it is not in the token list of this chain`, [
+        `known tokens: ${this.symbols.spellings.join(', ')}`,
+      ]);
     const symbol = this.symbolOf(t) ?? this.correctedSymbol(t);
     if (symbol) {
       this.pos++;
@@ -1500,9 +1528,20 @@ class Parser {
         continue;
       }
       if (t?.kind === 'word' && /'s$/.test(t.lower) && next?.kind === 'word' && recipientNouns.has(next.lower)) {
-        this.pos++;
-        labelled = true;
-        continue;
+        let k = 1;
+        while (this.peek(k)?.kind === 'word' && recipientNouns.has(this.peek(k)!.lower)) k++;
+        if (this.isWord(this.peek(k), 'at')) k++;
+        const target = this.peek(k);
+        if (target?.kind === 'address' || target?.kind === 'ens') {
+          // "Carol's wallet 0x…": the possessor labels the address.
+          this.pos += k;
+          continue;
+        }
+        // "Bob's wallet": the possessor is the recipient.
+        const name = t.text.replace(/'s$/i, '');
+        if (!/^[A-Za-z0-9_-]+$/.test(name) || reservedWords.has(name.toLowerCase())) throw this.expected('a recipient', context);
+        this.pos += k;
+        return name;
       }
       if (labelled && this.isWord(t, 'at') && next && (next.kind === 'address' || next.kind === 'ens')) {
         this.pos++;
@@ -1525,6 +1564,8 @@ class Parser {
 
   private recipientCore(context: ExampleKey): string {
     const t = this.peek();
+    if (t?.kind === 'word' && placeNouns.has(t.lower))
+      throw this.fail(t, `which ${t.lower}? give its address or ENS name, like "to ${t.lower} 0x…"`, context);
     if (!t) throw this.expected(context === 'transfer' ? 'a recipient' : 'a spender', context);
     if (t.kind === 'address') {
       this.checkChecksum(t, context);
@@ -1693,17 +1734,34 @@ class Parser {
       const known = venuePhrases.find((phrase) => phrase.words.length === 1 && phrase.words[0] === name);
       if (known) {
         this.pos += 2;
-        return known.venue;
+        return this.venueTail(known.venue);
+      }
+    }
+    if (t?.kind === 'word' && t.lower.endsWith("'s")) {
+      // "uniswap's router".
+      const known = venuePhrases.find((phrase) => phrase.words.length === 1 && phrase.words[0] === t.lower.slice(0, -2));
+      if (known) {
+        this.pos++;
+        return this.venueTail(known.venue);
       }
     }
     for (const { words, venue } of venuePhrases) {
-      if (this.acceptPhrase([words])) {
-        while (this.peek()?.kind === 'word' && venueNouns.has(this.peek()!.lower)) this.pos++;
-        return venue;
-      }
+      if (this.acceptPhrase([words])) return this.venueTail(venue);
     }
     this.pos = save;
     return undefined;
+  }
+
+  /** What may follow a venue's name: a version ("uniswap v4" → "uniswap-v4") and nouns ("pool", "protocol"). */
+  private venueTail(venue: string): string {
+    let name = venue;
+    const version = this.peek();
+    if (!/-v\d+$/.test(name) && version?.kind === 'word' && /^v\d{1,2}$/.test(version.lower)) {
+      this.pos++;
+      name = `${name}-${version.lower}`;
+    }
+    while (this.peek()?.kind === 'word' && venueNouns.has(this.peek()!.lower)) this.pos++;
+    return name;
   }
 
   /** After "via"/"through"/"using": a single unknown name ("Balancer"), not a token, chain, or reserved word. */

@@ -64,3 +64,37 @@ describe('createClients', () => {
     });
   });
 });
+
+describe('answers that are not what was asked', () => {
+  test('errors: a malformed nonce or HTTP 401 is an infrastructure error naming the host only', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        if (req.url?.includes('locked')) {
+          res.writeHead(401);
+          res.end('unauthorized');
+          return;
+        }
+        const { id } = JSON.parse(body) as { id: number };
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ jsonrpc: '2.0', id, result: 'not-a-number' }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const { publicClient } = createClients({ rpcUrl: `${base}/v3/KEY123` });
+      const nonce = findLucidError(await publicClient.getTransactionCount({ address: DEVNET_ACCOUNT_ADDRESS }).catch((e: unknown) => e));
+      expect(nonce).toBeInstanceOf(InfraError);
+      expect(nonce?.code).toBe('RPC_BAD_ANSWER');
+      const locked = createClients({ rpcUrl: `${base}/locked/KEY123` }).publicClient;
+      const unauthorized = findLucidError(await locked.getBlockNumber().catch((e: unknown) => e));
+      expect(unauthorized).toMatchObject({ code: 'RPC_HTTP_ERROR', kind: 'infra' });
+      for (const error of [nonce, unauthorized]) expect(`${error?.shortMessage} ${error?.details ?? ''}`).not.toContain('KEY123');
+    } finally {
+      server.close();
+    }
+  });
+});

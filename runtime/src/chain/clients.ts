@@ -9,13 +9,14 @@ import {
   defineChain,
   http,
   HttpRequestError,
+  RpcRequestError,
   TimeoutError,
   type Address,
   type Chain,
   type PublicClient,
   type Transport,
 } from 'viem';
-import { InfraError } from '../../../kernel/index.js';
+import { InfraError, redactUrl } from '../../../kernel/index.js';
 
 /** Lucid's local devnet (anvil). */
 export const devnetChain = defineChain({
@@ -70,11 +71,14 @@ export function lucidHttp(rpcUrl: string, timeoutMs = 10_000): Transport {
   return ((parameters) => {
     const transport = base(parameters);
     const request = (async (args: Parameters<typeof transport.request>[0]) => {
+      let result: unknown;
       try {
-        return await transport.request(args);
+        result = await transport.request(args);
       } catch (error) {
         throw toRpcUnreachable(error, rpcUrl) ?? error;
       }
+      if (quantityMethods.has(args.method) && !isQuantity(result)) throw badAnswer(args.method, rpcUrl);
+      return result;
     }) as typeof transport.request;
     return { ...transport, request };
   }) as Transport;
@@ -86,20 +90,61 @@ export function lucidHttp(rpcUrl: string, timeoutMs = 10_000): Transport {
  */
 export async function checkRpc({ rpcUrl, timeoutMs = 5_000 }: { rpcUrl: string; timeoutMs?: number }): Promise<number> {
   const transport = http(rpcUrl, { timeout: timeoutMs, retryCount: 0 })({ retryCount: 0 });
+  let id: unknown;
   try {
-    const id = (await transport.request({ method: 'eth_chainId' })) as string;
-    return Number(id);
+    id = await transport.request({ method: 'eth_chainId' });
   } catch (error) {
-    throw toRpcUnreachable(error, rpcUrl) ?? error;
+    const infra = toRpcUnreachable(error, rpcUrl);
+    if (infra) throw infra;
+    if (error instanceof RpcRequestError)
+      throw new InfraError('RPC_ERROR', `The RPC at ${redactUrl(rpcUrl)} refused eth_chainId (JSON-RPC error ${error.code}).`, {
+        hints: ['Check that the URL and its API key are right.'],
+        cause: error,
+      });
+    throw error;
   }
+  if (!isQuantity(id) || !Number.isSafeInteger(Number(id)) || Number(id) <= 0) throw badAnswer('eth_chainId', rpcUrl);
+  return Number(id);
 }
 
-/** Connection refused, DNS failure, timeout, a 5xx from a gateway: the RPC is not usable. */
+/** Methods whose answer must be a hex quantity: anything else is a broken or hostile node, not a bug in Lucid. */
+const quantityMethods = new Set(['eth_chainId', 'eth_blockNumber', 'eth_getTransactionCount', 'eth_getBalance', 'eth_gasPrice', 'eth_maxPriorityFeePerGas', 'eth_estimateGas']);
+
+function isQuantity(value: unknown): value is string {
+  return typeof value === 'string' && /^0x[0-9a-fA-F]{1,64}$/.test(value);
+}
+
+function badAnswer(method: string, rpcUrl: string): InfraError {
+  return new InfraError('RPC_BAD_ANSWER', `The RPC at ${redactUrl(rpcUrl)} gave a malformed answer to ${method}.`, {
+    hints: ['Check that the URL points at an Ethereum JSON-RPC node.'],
+  });
+}
+
+/**
+ * Connection refused, DNS failure, timeout, any HTTP error status (401/403: a key is missing or wrong; 404:
+ * the path is wrong; 429: rate limited; 5xx: the node or its gateway failed), or a malformed JSON-RPC
+ * envelope: the RPC is not usable — infrastructure (exit 4), with the URL redacted (it may hold a key).
+ * viem's own error text quotes the full URL, so none of it is passed on.
+ */
 export function toRpcUnreachable(error: unknown, rpcUrl: string): InfraError | undefined {
   if (error instanceof InfraError) return error;
+  if (error instanceof HttpRequestError && error.status !== undefined && error.status < 400)
+    return new InfraError('RPC_BAD_ANSWER', `The RPC at ${redactUrl(rpcUrl)} gave an answer that is not JSON-RPC.`, { cause: error });
+  if (error instanceof HttpRequestError && error.status !== undefined && error.status < 500) {
+    const status = error.status;
+    const hint =
+      status === 401 || status === 403
+        ? 'The node refused the request: check the API key in the RPC URL.'
+        : status === 404
+          ? 'Nothing answers at that path: check the RPC URL.'
+          : status === 429
+            ? 'The node is rate-limiting you: wait, or use another RPC.'
+            : 'Check the RPC URL, or unset it to use the local devnet.';
+    return new InfraError('RPC_HTTP_ERROR', `The RPC at ${redactUrl(rpcUrl)} answered HTTP ${status}.`, { hints: [hint], cause: error });
+  }
+  if (error instanceof RpcRequestError && error.code === -32700)
+    return new InfraError('RPC_BAD_ANSWER', `The RPC at ${redactUrl(rpcUrl)} gave an answer that is not JSON-RPC.`, { cause: error });
   if (!(error instanceof HttpRequestError) && !(error instanceof TimeoutError)) return undefined;
-  // An HTTP answer below 500 (401, 429…) means the node is reachable and said something specific: keep it.
-  if (error instanceof HttpRequestError && error.status !== undefined && error.status < 500) return undefined;
   const timedOut = error instanceof TimeoutError;
   return new InfraError('RPC_UNREACHABLE', `Cannot reach the RPC at ${redactUrl(rpcUrl)}.`, {
     details: timedOut ? 'The request timed out.' : error.shortMessage,
@@ -116,15 +161,4 @@ function chainFor(chainId: number, rpcUrl: string): Chain {
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     rpcUrls: { default: { http: [rpcUrl] } },
   });
-}
-
-/** RPC URLs often carry API keys in the path or query; show only scheme, host and port. */
-function redactUrl(rpcUrl: string): string {
-  try {
-    const url = new URL(rpcUrl);
-    const hasSecret = url.pathname.length > 1 || url.search.length > 0 || url.username || url.password;
-    return `${url.protocol}//${url.host}${hasSecret ? '/…' : ''}`;
-  } catch {
-    return 'the configured URL';
-  }
 }

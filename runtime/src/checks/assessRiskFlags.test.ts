@@ -81,6 +81,16 @@ describe('assessRiskFlags', () => {
     ]);
   });
 
+  test('behavior: sending tokens to a protocol contract the deployment knows (the router, the factory) is danger, not just a new recipient', async () => {
+    for (const protocol of [chain.contracts.uniswapV2Router, chain.contracts.uniswapV2Factory]) {
+      const flags = await risks([usdcTransfer(protocol, parseUnits('1', 6))], [transferIntent(protocol, parseUnits('1', 6))]);
+      expect(flags.map((flag) => [flag.code, flag.level])).toEqual([
+        ['RECIPIENT_IS_PROTOCOL', 'danger'],
+        ['RECIPIENT_NEW', 'warning'],
+      ]);
+    }
+  });
+
   test('behavior: a recipient that looks like a past recipient at both ends is danger, at one end a warning', async () => {
     const lookalike = getAddress(`0x${bob.slice(2, 6)}${'0'.repeat(32)}${bob.slice(-4)}`);
     const flags = await risks([usdcTransfer(lookalike, 1n)], [transferIntent(lookalike, 1n)]);
@@ -115,7 +125,7 @@ describe('assessRiskFlags', () => {
       [usdcTransfer(bob, 1n)],
       [{ action: 'swap', amount: { kind: 'exact', value: 1n }, token: USDC, tokenOut: unknownToken, slippageBps: 2500 }],
       {
-        plan: { agentId: 'x', summary: '', calls: [], expects: [], quote: { priceImpactBps: 1500 } },
+        marketImpactBps: 1500,
         ensResolution: { name: 'bob.eth', address: bob, previousAddress: user },
       },
     );

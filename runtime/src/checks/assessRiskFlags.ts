@@ -18,6 +18,7 @@ import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import { userDiff } from './checkAgentPromises.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { findLookalike } from './lookalike.js';
+import { checkCallShapes, type CheckCallShapesParameters } from './checkCallShapes.js';
 
 export type RiskLevel = 'info' | 'warning' | 'danger';
 
@@ -27,6 +28,7 @@ export type RiskCode =
   | 'APPROVAL_SPENDER_EOA'
   | 'APPROVAL_SPENDER_UNKNOWN'
   | 'RECIPIENT_IS_TOKEN'
+  | 'RECIPIENT_IS_PROTOCOL'
   | 'RECIPIENT_IS_CONTRACT'
   | 'RECIPIENT_NEW'
   | 'ADDRESS_LOOKALIKE'
@@ -35,7 +37,8 @@ export type RiskCode =
   | 'SLIPPAGE'
   | 'TOKEN_UNVERIFIED'
   | 'SWAP_OUTPUT_NOT_TO_USER'
-  | 'HIGH_PRIORITY_FEE';
+  | 'HIGH_PRIORITY_FEE'
+  | 'CALL_NOT_NEEDED';
 
 export type RiskFlag = {
   code: RiskCode;
@@ -83,6 +86,13 @@ export type AssessRiskFlagsParameters = {
   /** How the transfer's ENS name resolved now, and last time the user used it. */
   ensResolution?: { name: string; address: Address; previousAddress?: Address | undefined } | undefined;
   policyLimits?: Partial<RiskLimits> | undefined;
+  /**
+   * Each step's intent and its plan, with the deployment's contracts by name: every top-level call is checked
+   * against the action's declared shape ({@link checkCallShapes}); a call outside it is a danger.
+   */
+  shapes?: { steps: CheckCallShapesParameters['steps']; contracts: Record<string, Address> } | undefined;
+  /** The price impact Lucid computed from the venue's own pools (./checkSwapBounds.ts), never the agent's figure. */
+  marketImpactBps?: number | undefined;
 };
 export type AssessRiskFlagsReturnType = RiskFlag[];
 
@@ -112,6 +122,10 @@ export async function assessRiskFlags(params: AssessRiskFlagsParameters): Promis
   for (const call of report.calls)
     if (call.status === 'reverted')
       add({ code: 'CALL_REVERTS', level: 'danger', message: `Step ${call.index + 1} fails: ${call.revert?.reason ?? 'reverted'}.`, address: call.to });
+
+  if (params.shapes)
+    for (const violation of await checkCallShapes(client, { ...params.shapes, knownTokens: params.knownTokens }))
+      add({ code: 'CALL_NOT_NEEDED', level: 'danger', message: violation.message, address: violation.to });
 
   // Approvals the plan raises.
   for (const approval of report.approvals) {
@@ -152,6 +166,13 @@ export async function assessRiskFlags(params: AssessRiskFlagsParameters): Promis
         message: `The recipient ${short(recipient)} is a token contract: tokens sent there are usually lost.`,
         address: recipient,
       });
+    else if (kind === 'contract' && includes(params.knownProtocolContracts, recipient) && !wrapsAt(intents, plan, recipient))
+      add({
+        code: 'RECIPIENT_IS_PROTOCOL',
+        level: 'danger',
+        message: `The recipient ${short(recipient)} is a protocol contract (a router, pool or registry), not an account: funds sent there are lost.`,
+        address: recipient,
+      });
     else if (kind === 'contract' && !includes(params.knownProtocolContracts, recipient))
       add({ code: 'RECIPIENT_IS_CONTRACT', level: 'warning', message: `The recipient ${short(recipient)} is a contract, not a person's account.`, address: recipient });
     if (!includes(known, recipient)) {
@@ -176,7 +197,7 @@ export async function assessRiskFlags(params: AssessRiskFlagsParameters): Promis
       address: params.ensResolution.address,
     });
 
-  const impact = plan.quote?.priceImpactBps;
+  const impact = params.marketImpactBps;
   if (impact !== undefined && impact > limits.priceImpactNoticeBps)
     add({
       code: 'PRICE_IMPACT',
@@ -250,6 +271,13 @@ function recipientsOf(intents: readonly ResolvedIntent[], plan: Plan, account: A
     }
   }
   return [...out.values()];
+}
+
+// A plain ETH send to WETH is how some agents wrap: not a lost transfer when the user asked to wrap.
+function wrapsAt(intents: readonly ResolvedIntent[], plan: Plan, recipient: Address): boolean {
+  if (!intents.some((intent) => intent.action === 'wrap')) return false;
+  if (intents.some((intent) => intent.action === 'transfer' && intent.to && isAddressEqual(intent.to, recipient))) return false;
+  return plan.calls.some((call) => isAddressEqual(call.to, recipient) && call.data === '0x');
 }
 
 // The `to` argument of every Uniswap-V2-style router swap in the plan (both venues share the bytecode).

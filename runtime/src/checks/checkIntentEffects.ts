@@ -21,7 +21,15 @@ export type UnexplainedEffectKind =
   | 'approval-exceeds-intent'
   | 'revoke-not-done'
   | 'swap-output-elsewhere'
-  | 'recipient-not-paid';
+  | 'recipient-not-paid'
+  // From the sequence's logs (./checkLogEffects.ts):
+  | 'value-to-stranger'
+  | 'nft-leaves'
+  | 'nft-approval'
+  | 'nft-approval-for-all'
+  | 'position-changed'
+  | 'entry-changed'
+  | 'uninterpretable-log';
 
 export type UnexplainedEffect = {
   kind: UnexplainedEffectKind;

@@ -37,7 +37,7 @@ export async function spawnAnvil({
   const log = openSync(logFile, 'w');
   let pid: number | undefined;
   try {
-    const child = spawn(anvil, args, { detached: true, stdio: ['ignore', log, log] });
+    const child = spawn(anvil, args, { detached: true, stdio: ['ignore', log, log], env: childEnvironment() });
     child.on('error', () => {});
     child.unref();
     pid = child.pid;
@@ -59,6 +59,23 @@ export async function spawnAnvil({
   }
   throw startFailed(`anvil did not answer on ${rpcUrl} within ${Math.round(timeoutMs / 1000)} s.`, logFile);
 }
+
+/**
+ * The environment a child process gets: only the variables a program needs to run (where binaries and the
+ * home are, temp dir, locale, terminal), never the caller's secrets (LUCID_PASSWORD, OPENAI_API_KEY, RPC keys).
+ * anvil outlives the CLI, so anything it inherits stays readable in /proc/<pid>/environ for days.
+ */
+export function childEnvironment(source: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value === undefined || !childEnvAllowed.test(key) || childEnvSecret.test(key)) continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+const childEnvAllowed = /^(PATH|HOME|TMPDIR|TMP|TEMP|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|NO_COLOR|USER|LOGNAME|SHELL|SYSTEMROOT|RUST_LOG|RUST_BACKTRACE)$/;
+const childEnvSecret = /KEY|PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|AUTH/i;
 
 export async function answersChainId(rpcUrl: string, timeoutMs = 1_000): Promise<number | undefined> {
   try {

@@ -54,7 +54,7 @@ export async function startDevnet({
 }: StartDevnetParameters): Promise<StartDevnetReturnType> {
   const progress = onProgress ?? (() => {});
   const paths = devnetPaths(home);
-  mkdirSync(paths.dir, { recursive: true });
+  mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
   const release = await lockDevnet({ lockFile: paths.lockFile });
   try {
     const running = await findRunningDevnet(paths);

@@ -11,13 +11,19 @@
 import { RefusedError } from '../../../kernel/index.js';
 import type { Review } from './types.js';
 
+/** One thing the person must type: an amount over its policy threshold, or a lookalike recipient's full address. */
+export type TypedEntry = { kind: 'amount'; text: string; symbol?: string | undefined } | { kind: 'address'; text: string };
+
 export type Consent =
   /** `--yes` said it already: sign. */
   | { kind: 'given' }
   /** Ask yes or no. */
   | { kind: 'ask' }
-  /** The person must type this amount (the policy's typed confirmation). */
-  | { kind: 'type'; amount: string };
+  /**
+   * The person must type every entry, each on its own (the policy's typed amounts, every one over its
+   * threshold, and the full address of a recipient that looks like one they know). `amount` is the first entry.
+   */
+  | { kind: 'type'; amount: string; entries: TypedEntry[] };
 
 export type DecideConsentParameters = {
   /** The user passed `--yes`. */
@@ -31,7 +37,8 @@ export type DecideConsentParameters = {
  *   the review needs a person and nobody can be asked (exit 3, nothing signed).
  */
 export function decideConsent(review: Pick<Review, 'policy' | 'risks'>, { yes, canAsk }: DecideConsentParameters): Consent {
-  const typed = review.policy.decision === 'confirm-typed' ? (review.policy.typedConfirmation ?? '') : undefined;
+  const entries = typedEntries(review);
+  const typed = entries.length ? entries[0]!.text : review.policy.decision === 'confirm-typed' ? (review.policy.typedConfirmation ?? '') : undefined;
   const dangers = review.risks.filter((risk) => risk.level === 'danger');
   if (yes && dangers.length && !canAsk)
     throw new RefusedError('DANGER_NEEDS_A_PERSON', `not signed: ${dangers[0]!.message}`, {
@@ -48,7 +55,24 @@ export function decideConsent(review: Pick<Review, 'policy' | 'risks'>, { yes, c
       hints: ['pass --yes to sign after the simulation without asking', 'or --dry-run to only simulate'],
     });
   }
-  return typed !== undefined ? { kind: 'type', amount: typed } : { kind: 'ask' };
+  return typed !== undefined ? { kind: 'type', amount: typed, entries } : { kind: 'ask' };
+}
+
+/** Everything that must be typed: every amount over its threshold, then every lookalike recipient (danger). */
+export function typedEntries(review: Pick<Review, 'policy' | 'risks'>): TypedEntry[] {
+  const entries: TypedEntry[] = [];
+  if (review.policy.decision === 'confirm-typed') {
+    const amounts = review.policy.typedConfirmations?.length
+      ? review.policy.typedConfirmations.map((c) => ({ kind: 'amount' as const, text: c.text, symbol: c.symbol }))
+      : review.policy.typedConfirmation
+        ? [{ kind: 'amount' as const, text: review.policy.typedConfirmation }]
+        : [];
+    entries.push(...amounts);
+  }
+  for (const risk of review.risks)
+    if (risk.code === 'ADDRESS_LOOKALIKE' && risk.level === 'danger' && risk.address && !entries.some((e) => e.kind === 'address' && e.text.toLowerCase() === risk.address!.toLowerCase()))
+      entries.push({ kind: 'address', text: risk.address });
+  return entries;
 }
 
 /**
@@ -56,10 +80,12 @@ export function decideConsent(review: Pick<Review, 'policy' | 'risks'>, { yes, c
  * "1.5", "2,500" matches "2500"; a symbol, if given, must be one the review moves.
  * Anything else, an empty line or "y" included, does not.
  */
-export function typedConsentMatches(review: Pick<Review, 'policy' | 'simulation'>, typed: string): boolean {
-  const target = review.policy.decision === 'confirm-typed' ? (review.policy.typedConfirmation ?? '') : '';
+export function typedConsentMatches(review: Pick<Review, 'policy' | 'simulation'>, typed: string, entry?: TypedEntry): boolean {
+  if (entry?.kind === 'address') return /^0x[0-9a-fA-F]{40}$/.test(typed.trim()) && typed.trim().toLowerCase() === entry.text.toLowerCase();
+  const target = entry ? entry.text : review.policy.decision === 'confirm-typed' ? (review.policy.typedConfirmation ?? '') : '';
   const [amount, symbol, ...rest] = typed.trim().split(/\s+/u);
   if (!amount || rest.length > 0 || !target) return false;
+  if (symbol !== undefined && entry?.kind === 'amount' && entry.symbol !== undefined && symbol.toLowerCase() !== entry.symbol.toLowerCase()) return false;
   if (symbol !== undefined && !review.simulation.balanceChanges.some((change) => change.symbol.toLowerCase() === symbol.toLowerCase())) return false;
   return normalizeDecimal(amount) !== undefined && normalizeDecimal(amount) === normalizeDecimal(target.trim().split(/\s+/u)[0] ?? '');
 }

@@ -10,7 +10,7 @@
  * review, and the signer compares what it signs with the reviewed calls.
  */
 import type { Address } from 'viem';
-import { LucidError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList } from '../../../kernel/index.js';
+import { LucidError, InputError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
 import { resolveIntent } from '../resolve/resolveIntent.js';
 import { selectAgent, type Candidate } from '../select/selectAgent.js';
@@ -43,7 +43,9 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
   } catch (error) {
     // Recorded so `lucid history` shows failed attempts too; nothing else happens for words that do not parse.
     const lucid = findLucidError(error);
-    recorder.recordFailedParse({ text: parameters.text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
+    // Words refused as a secret are not kept at all, not even redacted.
+    const text = lucid?.code === 'SECRET_IN_INPUT' ? '[words withheld: they looked like a private key or recovery phrase]' : parameters.text;
+    recorder.recordFailedParse({ text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
     throw error;
   }
   const runId = recorder.createRun({
@@ -174,6 +176,11 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   const { steps, plans, resolvedIntents, intents } = draft;
   const readOnlyPlan = plans.find((plan) => plan.readOnly);
   const calls = plans.flatMap((plan) => plan.calls);
+  // A question beside a transaction would make the whole run "read-only": nothing sent, yet recorded as done.
+  if (readOnlyPlan && calls.length > 0)
+    throw new InputError('MIXED_QUESTION_AND_TRANSACTION', 'one request cannot both send something and ask a question; nothing was signed', {
+      hints: ['run the transaction first, then ask the question (e.g. `lucid "what\'s my ETH balance"`) as its own request'],
+    });
   emit('simulating', `simulating ${calls.length} call(s) as one sequence`, { runId });
   // One step: the winner's competition run already simulated exactly these calls as one sequence on the
   // same block, so it is the report; several steps are simulated again as one sequence.
@@ -193,11 +200,19 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
     : session.checks.expectations(simulation, plans);
   if (violations.length)
     throw new RefusedError('EXPECTATION_MISMATCH', violations[0]!, { details: violations.join('\n'), hints: ['nothing was signed'] });
-  const unexplained = draft.checkIntent ? session.checks.unexplained(simulation, resolvedIntents) : [];
+  const unexplained = draft.checkIntent ? await session.checks.unexplained(simulation, resolvedIntents) : [];
   if (unexplained.length)
     throw new RefusedError('UNEXPLAINED_EFFECT', `the plan does something you did not ask for: ${unexplained[0]}`, {
       details: unexplained.join('\n'),
       hints: ['nothing was signed'],
+    });
+
+  // Lucid's own bound on every swap, from the venue's state: an agent's quote or minimum is never taken on trust.
+  const bounds = draft.checkIntent ? await session.checks.amounts({ report: simulation, plans, steps, stepReports: draft.stepReports }) : [];
+  if (bounds.length)
+    throw new RefusedError(bounds[0]!.code, `the swap is not held to the market price: ${bounds[0]!.message}`, {
+      details: bounds.map((bound) => bound.message).join('\n'),
+      hints: ['nothing was signed', 'another agent, or a slippage limit you choose ("with 1% slippage"), may do better'],
     });
 
   const risks = await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps });

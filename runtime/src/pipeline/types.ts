@@ -22,7 +22,7 @@ export type Stage =
 
 export type StageEvent = { stage: Stage; message: string; at: number; runId?: number | undefined; hash?: Hex | undefined };
 
-export type RiskFlagView = { code: string; level: 'info' | 'warning' | 'danger'; message: string };
+export type RiskFlagView = { code: string; level: 'info' | 'warning' | 'danger'; message: string; address?: Address | undefined };
 
 export type CandidateView = {
   agentId: string;
@@ -57,7 +57,14 @@ export type Review = {
   plans: Plan[];
   simulation: SimulationReport;
   risks: RiskFlagView[];
-  policy: { decision: 'allow' | 'deny' | 'confirm-typed'; violations: { rule: string; message: string }[]; typedConfirmation?: string | undefined };
+  policy: {
+    decision: 'allow' | 'deny' | 'confirm-typed';
+    violations: { rule: string; message: string }[];
+    /** The first amount to type (kept for front ends that show one line). */
+    typedConfirmation?: string | undefined;
+    /** Every amount over its typed-confirmation threshold: each must be typed. */
+    typedConfirmations?: { symbol: string; text: string; threshold: string }[] | undefined;
+  };
   /** Read-only answers (balance) have nothing to sign. */
   readOnly?: Plan['readOnly'];
   /** Names of the addresses Lucid knows on this chain (lower-case address → name), for display. */

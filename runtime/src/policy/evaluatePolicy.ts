@@ -17,8 +17,10 @@ import type { Policy, PolicyLimitField } from './policy.js';
 export type PolicyBalanceChange = { token: Address | 'ETH'; symbol: string; decimals: number; diff: bigint };
 /** An allowance the simulation saw the user grant (the allowance after the plan). */
 export type PolicyApproval = { token: Address; spender: Address; amount: bigint; symbol?: string | undefined; decimals?: number | undefined };
+/** A transfer out of the user's account seen in the simulation (gross: whatever comes back later is not netted). */
+export type PolicyOutflow = { token: Address | 'ETH'; amount: bigint; symbol?: string | undefined; decimals?: number | undefined };
 /** What the policy reads from the simulation. The simulate module's report maps onto this. */
-export type PolicyReport = { balanceChanges: PolicyBalanceChange[]; approvals?: PolicyApproval[] | undefined };
+export type PolicyReport = { balanceChanges: PolicyBalanceChange[]; approvals?: PolicyApproval[] | undefined; outflows?: PolicyOutflow[] | undefined };
 
 export type PolicyRule =
   | 'maxPerTx'
@@ -50,6 +52,8 @@ export type TokenExposure = {
   decimals: number | undefined;
   /** max(sent by calls, simulated outflow, approved). */
   amount: bigint;
+  /** What leaves the account, gross: max(sent by calls, simulated net outflow, sum of transfers out). Approvals excluded. */
+  outflow: bigint;
   approved: bigint;
   unlimitedApproval: boolean;
 };
@@ -61,7 +65,7 @@ export type EvaluatePolicyParameters = {
   report?: PolicyReport | undefined;
   /** The resolved intents the plan is for; an unlimited approval must have been asked for by one of them. */
   intents: ResolvedIntent[];
-  /** Base units already spent today, by token symbol ('ETH', 'USDC'). */
+  /** Base units already spent (or reserved) today, by token address (lower-case) or 'ETH'; a symbol key is the fallback. */
   spentToday: Record<string, bigint>;
   /** The chain's known tokens (address → symbol, decimals, verified). */
   tokens: TokenInfo[];
@@ -103,6 +107,7 @@ export function evaluatePolicy(parameters: EvaluatePolicyParameters): EvaluatePo
       symbol: token === 'ETH' ? 'ETH' : (info?.symbol ?? fields.symbol ?? shortAddress(token)),
       decimals: token === 'ETH' ? 18 : (info?.decimals ?? fields.decimals),
       amount: 0n,
+      outflow: 0n,
       approved: 0n,
       unlimitedApproval: false,
     };
@@ -111,6 +116,7 @@ export function evaluatePolicy(parameters: EvaluatePolicyParameters): EvaluatePo
     current.approved = max(current.approved, approved);
     current.unlimitedApproval ||= approved >= unlimitedApprovalThreshold;
     current.amount = max(current.amount, fields.sent ?? 0n, approved);
+    current.outflow = max(current.outflow, fields.sent ?? 0n);
     exposures.set(key, current);
   };
 
@@ -141,6 +147,15 @@ export function evaluatePolicy(parameters: EvaluatePolicyParameters): EvaluatePo
   // 2. The simulation: what actually leaves the balance, and the allowances actually granted.
   for (const change of report?.balanceChanges ?? [])
     if (change.diff < 0n) expose(change.token, { sent: -change.diff, symbol: change.symbol, decimals: change.decimals });
+  // Gross: a plan that buys 900 USDC and sends 900 USDC nets to 0 but moves 900 USDC out of the account.
+  const grossOut = new Map<string, PolicyOutflow>();
+  for (const outflow of report?.outflows ?? []) {
+    const key = lower(outflow.token);
+    const entry = grossOut.get(key) ?? { ...outflow, amount: 0n };
+    entry.amount += outflow.amount;
+    grossOut.set(key, entry);
+  }
+  for (const outflow of grossOut.values()) expose(outflow.token, { sent: outflow.amount, symbol: outflow.symbol, decimals: outflow.decimals });
   for (const approval of report?.approvals ?? []) approvals.push(approval);
   for (const approval of approvals) {
     expose(approval.token, { approved: approval.amount, symbol: approval.symbol, decimals: approval.decimals });
@@ -188,7 +203,7 @@ export function evaluatePolicy(parameters: EvaluatePolicyParameters): EvaluatePo
     if (perTx && spent > parseUnits(perTx, decimals))
       violations.push({ rule: 'maxPerTx', message: `The plan can move ${shown(spent)}; your limit per transaction is ${perTx} ${label}.` });
     if (perDay) {
-      const today = spentTodayFor(spentToday, exposure.symbol);
+      const today = spentTodayFor(spentToday, exposure);
       if (today + spent > parseUnits(perDay, decimals))
         violations.push({
           rule: 'maxPerDay',
@@ -257,7 +272,10 @@ function matchesToken(entry: string, exposure: TokenExposure, bySymbol: boolean)
   return bySymbol && exposure.token !== 'ETH' && entry.toLowerCase() === exposure.symbol.toLowerCase();
 }
 
-function spentTodayFor(spentToday: Record<string, bigint>, symbol: string): bigint {
+function spentTodayFor(spentToday: Record<string, bigint>, exposure: TokenExposure): bigint {
+  const byAddress = spentToday[lower(exposure.token)] ?? spentToday[exposure.token];
+  if (byAddress !== undefined) return byAddress;
+  const symbol = exposure.symbol;
   if (spentToday[symbol] !== undefined) return spentToday[symbol];
   const key = Object.keys(spentToday).find((k) => k.toLowerCase() === symbol.toLowerCase());
   return key ? (spentToday[key] ?? 0n) : 0n;

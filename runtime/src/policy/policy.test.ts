@@ -73,6 +73,20 @@ describe('evaluatePolicy', () => {
     expect(check({ maxPerTx: { USDC: '100' } }, [swapCall], { report }).violations.map((v) => v.rule)).toContain('maxPerTx');
   });
 
+  test('maxPerDay: gross outflows count, not the net change (buy 900 USDC and send 900 USDC moves 900 out)', () => {
+    // The swap brings 900 USDC in through the router; the transfer sends 900 out: the net change is 0.
+    const report = {
+      balanceChanges: [{ token: 'ETH' as const, symbol: 'ETH', decimals: 18, diff: -parseEther('0.3') }],
+      outflows: [{ token: usdc.address as Address, amount: parseUnits('900', 6), symbol: 'USDC', decimals: 6 }],
+    };
+    const result = check({ maxPerDay: { USDC: '1000' } }, [swapCall], { report, spentToday: { [usdc.address.toLowerCase()]: parseUnits('200', 6) } });
+    expect(result.decision).toBe('deny');
+    expect(result.exposures.find((e) => e.symbol === 'USDC')?.outflow).toBe(parseUnits('900', 6));
+    // Approvals are exposure, not outflow: an approval alone reserves nothing.
+    const approval = check({}, [approve(usdc.address as Address, router, parseUnits('50', 6))]);
+    expect(approval.exposures[0]).toMatchObject({ amount: parseUnits('50', 6), outflow: 0n });
+  });
+
   test('maxPerDay: adds what was spent today', () => {
     const policy = { maxPerDay: { ETH: '3' } };
     expect(check(policy, [sendEth(parseEther('1'))], { spentToday: { ETH: parseEther('2') } }).decision).toBe('allow');

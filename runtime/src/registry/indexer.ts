@@ -157,8 +157,14 @@ export function writeEntry(db: StoreDb, entry: IndexedEntry): void {
   writeIndexedEntry(db, indexedRow(entry));
 }
 
-/** What the index keeps of an entry: its state, and from verified metadata only the sanitized name and text. */
-function indexedRow({ metadata, ...entry }: IndexedEntry): IndexedEntryRow {
+/**
+ * What the index keeps of an entry: its state, and from verified metadata only the sanitized name and text.
+ * The metadata pins the endpoint: when the endpoint read from chain is not the one the verified metadata states
+ * (changed after registration, or never stated), the metadata does not describe this entry and it stays unnamed
+ * (so it is not routed to) until metadata naming the new endpoint is registered.
+ */
+function indexedRow({ metadata: stated, ...entry }: IndexedEntry): IndexedEntryRow {
+  const metadata = stated && (stated.endpoint ?? '') === entry.endpoint ? stated : undefined;
   return { ...entry, name: metadata?.id ?? null, description: metadata ? sanitizeText(metadata.description, 500) : null, chains: metadata?.chains ?? [] };
 }
 

@@ -85,7 +85,7 @@ describe('contributors on the devnet', () => {
 
     // A user's wrap intent routes to the registry agent over HTTP; the usage call is appended to its plan.
     const candidates = registryAgents({ db: store.db, chainId, action: 'wrap' });
-    expect(candidates.map((a) => [a.id, a.registryEntry.entryId])).toEqual([['tip-wrap', 1n]]);
+    expect(candidates.map((a) => [a.id, a.registryEntry.entryId])).toEqual([['registry:tip-wrap', 1n]]);
     const ctx = await devnetContext(devnet);
     const plan = await candidates[0]!.plan(ctx, {
       action: 'wrap',
@@ -193,14 +193,14 @@ describe('contributors on the devnet', () => {
     const testClient = createTestClient({ mode: 'anvil', chain: devnetChain, transport: http(devnet.rpcUrl) });
     await sync();
     const snapshot = await testClient.snapshot();
-    const pinned = pinMetadata({ home: devnet.home, metadata: { id: 'ghost', kind: 'agent', description: 'gone after the revert', actions: ['swap'], chains: [] } });
+    const pinned = pinMetadata({ home: devnet.home, metadata: { id: 'ghost', kind: 'agent', description: 'gone after the revert', actions: ['swap'], chains: [], endpoint: 'http://127.0.0.1:9' } });
     await executePlan(
       devnet.rpcUrl,
       registerEntryPlan({ kind: 'agent', contracts, name: 'ghost', metadataUri: pinned.uri, contentHash: pinned.contentHash, tags: [actionTag('swap')], endpoint: 'http://127.0.0.1:9', feeWei: 0n }),
       2,
     );
     await sync();
-    expect(registryAgents({ db: store.db, chainId, action: 'swap' }).map((a) => a.id)).toEqual(['ghost']);
+    expect(registryAgents({ db: store.db, chainId, action: 'swap' }).map((a) => a.id)).toEqual(['registry:ghost']);
     await testClient.revert({ id: snapshot });
     await testClient.mine({ blocks: 3 });
     const result = await sync();

@@ -9,13 +9,19 @@
  * Registry metadata is untrusted: only entries whose metadata was verified against the onchain content hash
  * (so the id their plans are signed with is known) are returned; their text is sanitized; nothing from it is
  * executed or given to a language model.
+ *
+ * Names cannot be borrowed: a registry agent's id is `registry:<name>` (see {@link registryAgentId}), its own
+ * namespace, so it can never be taken for a built-in (`--agent uniswap-v2` is always the built-in); a name
+ * belongs to the first entry that registered it, so a later entry with the same name is not routed to; and the
+ * endpoint is pinned by the verified metadata (the indexer only names entries whose onchain endpoint is the one
+ * the metadata states, so a changed endpoint unnames the entry until new metadata is registered).
  */
 import { createHttpAgent } from '../../../agents/index.js';
 import type { Agent, IntentAction } from '../../../kernel/index.js';
 import { actionTag } from './kinds.js';
 import { sanitizeText } from './metadata.js';
 import type { StoreDb } from '../store/db.js';
-import { listRegistryCandidates, type CandidateRow } from '../store/registryIndex.js';
+import { firstEntriesWithNames, listRegistryCandidates, type CandidateRow } from '../store/registryIndex.js';
 
 export type RegistryEntryRef = {
   entryId: bigint;
@@ -24,6 +30,14 @@ export type RegistryEntryRef = {
   usageCount: number;
   endpoint: string;
 };
+
+/** The namespace prefix of registry agents' ids. */
+export const REGISTRY_AGENT_PREFIX = 'registry:';
+
+/** The id a registry entry named `name` is routed, shown and forced (`--agent`) under: `registry:<name>`. */
+export function registryAgentId(name: string): string {
+  return `${REGISTRY_AGENT_PREFIX}${name}`;
+}
 
 /** An HTTP agent that came from the registry. */
 export type RegistryAgent = Agent & { registryEntry: RegistryEntryRef };
@@ -46,10 +60,16 @@ export type RegistryAgentsParameters = {
  */
 export function registryAgents({ db, chainId, action, limit = 8, timeoutMs }: RegistryAgentsParameters): RegistryAgent[] {
   const rows = registryCandidates(db, { chainId, action, limit });
+  const named = rows.filter((row): row is CandidateRow & { name: string } => Boolean(row.name) && isHttpEndpoint(row.endpoint));
+  const owners = new Map<string, Map<string, bigint>>();
+  for (const registry of new Set(named.map((row) => row.registry)))
+    owners.set(registry, firstEntriesWithNames(db, { chainId, registry, names: [...new Set(named.filter((r) => r.registry === registry).map((r) => r.name))] }));
   const agents: RegistryAgent[] = [];
-  for (const row of rows) {
-    if (!row.name || !isHttpEndpoint(row.endpoint)) continue;
-    const agent = createHttpAgent({
+  for (const row of named) {
+    // A name belongs to the entry that registered it first: a later entry with the same name is an impostor.
+    if (owners.get(row.registry)?.get(row.name) !== BigInt(row.entry_id)) continue;
+    // The wire contract signs plans with the entry's own name; the runtime knows the agent by its namespaced id.
+    const http = createHttpAgent({
       id: row.name,
       endpoint: row.endpoint,
       actions: [action],
@@ -57,8 +77,11 @@ export function registryAgents({ db, chainId, action, limit = 8, timeoutMs }: Re
       description: sanitizeText(row.description ?? `registry agent #${row.entry_id}`, 200),
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });
+    const id = registryAgentId(row.name);
     agents.push({
-      ...agent,
+      ...http,
+      id,
+      plan: async (ctx, intent) => ({ ...(await http.plan(ctx, intent)), agentId: id }),
       registryEntry: { entryId: BigInt(row.entry_id), registry: row.registry as `0x${string}`, feeWei: BigInt(row.fee_wei), usageCount: row.usage_count, endpoint: row.endpoint },
     });
   }

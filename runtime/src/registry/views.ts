@@ -10,6 +10,8 @@ import type { StoreDb } from '../store/db.js';
 import { countUsage, findNewestOwnedEntry, getEntryInfo, listEntryIds, sumPayouts } from '../store/registryIndex.js';
 import { ledgerPool, registryAddress, tagText, type ContributorContracts, type RegistryContracts, type RegistryKind } from './kinds.js';
 import { CapitalPool, EmissionController, UsageLedger } from '../../../registry-contracts/index.js';
+import { readEntry } from './indexer.js';
+import { metadataDir, type EntryMetadata } from './metadata.js';
 
 export type EntrySummary = {
   kind: RegistryKind;
@@ -254,4 +256,17 @@ export async function readEmissionSchedule(client: PublicClient, { contracts, no
 export function dailyEmission({ initialDaily, decreasePerDay }: { initialDaily: bigint; decreasePerDay: bigint }, day: bigint): bigint {
   const value = initialDaily - day * decreasePerDay;
   return value > 0n ? value : 0n;
+}
+
+/**
+ * The entry's current metadata, when it is pinned on this machine and its bytes match the onchain content hash
+ * (read from chain now, not from the index); `undefined` otherwise. `lucid <kind> update --endpoint` re-pins it
+ * with the new endpoint, because routing only trusts an endpoint the verified metadata states.
+ */
+export async function readEntryMetadata(
+  client: PublicClient,
+  { chainId, contracts, kind, entryId, home }: { chainId: number; contracts: RegistryContracts; kind: RegistryKind; entryId: bigint; home: string },
+): Promise<EntryMetadata | undefined> {
+  const entry = await readEntry(client, { chainId, registry: registryAddress(contracts, kind), entryId, metadataDir: metadataDir(home) });
+  return entry.metadata;
 }

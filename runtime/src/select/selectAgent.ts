@@ -136,9 +136,29 @@ async function evaluate<report extends SimulatedOutcome>(
     if (!report.ok) candidate.dropped = `simulation reverted: ${report.revertReason ?? 'no reason given'}`;
   } catch (error) {
     candidate.dropped = error instanceof LucidError ? error.shortMessage : error instanceof Error ? error.message : String(error);
-    if (error instanceof LucidError) onlyError.set(candidate, error);
+    if (error instanceof LucidError) onlyError.set(candidate, agentFailure(agent.id, error));
   }
   return candidate;
+}
+
+/**
+ * Codes that mean something to Lucid itself (the user's own rejection, a policy or safety refusal, a secret
+ * refused): an agent cannot claim them, nor a kind that would make its failure look like the user's or
+ * Lucid's doing (refused → exit 3, bug → exit 70).
+ */
+const lucidOwnCodes = /^(USER_REJECTED|POLICY_VIOLATION|CONFIRMATION_REQUIRED|TYPED_CONFIRMATION_REQUIRED|DANGER_NEEDS_A_PERSON|SECRET_.*|SIGNING_MISMATCH|CHAIN_MISMATCH|EXPECTATION_MISMATCH|UNEXPLAINED_EFFECT|SIMULATION_.*|INTERNAL_ERROR|ACCOUNT_BUSY|(RPC|DB|TX|NONCE)_.*)$/;
+
+/** An agent's error as an agent's failure: its own code unless it is one of Lucid's, its kind input/chain/infra. */
+function agentFailure(agentId: string, error: LucidError): LucidError {
+  const code = lucidOwnCodes.test(error.code) ? 'AGENT_FAILED' : error.code;
+  const kind = error.kind === 'refused' ? 'input' : error.kind === 'bug' ? 'infra' : error.kind;
+  if (code === error.code && kind === error.kind) return error;
+  const message = error.shortMessage.startsWith(`agent "${agentId}"`) ? error.shortMessage : `agent "${agentId}" failed: ${error.shortMessage}`;
+  return new LucidError(kind, code, message, {
+    details: [code !== error.code ? `The agent reported code ${error.code}.` : undefined, error.details].filter(Boolean).join('\n') || undefined,
+    hints: error.hints,
+    cause: error,
+  });
 }
 
 function withTimeout<value>(promise: Promise<value>, ms: number, message: string): Promise<value> {

@@ -4,7 +4,7 @@
  * left by a killed run are resolved here, before anything new is sent.
  */
 import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
-import { InputError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type PlanCall, type TokenInfo, type IntentAction } from '../../../kernel/index.js';
+import { InputError, findLucidError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type PlanCall, type ResolvedIntent, type TokenInfo, type IntentAction } from '../../../kernel/index.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
 import type { Review } from '../pipeline/types.js';
 import type { RunRecorder, Session, SessionChecks } from './types.js';
@@ -13,7 +13,10 @@ import { createRun, updateRun, getRun, isFinalRunStatus } from '../store/runs.js
 import { recordSignedTx, markTx } from '../store/txs.js';
 import { getContact, listContacts } from '../store/contacts.js';
 import { listRecipients, recordRecipient, lastAddressForLabel } from '../store/recipients.js';
-import { recordSpend, sumSpentSince } from '../store/spends.js';
+import { reserveSpends, sumSpentSince, type SpendToken } from '../store/spends.js';
+import type { Policy } from '../policy/policy.js';
+import type { EvaluatePolicyParameters } from '../policy/evaluatePolicy.js';
+import { ethTransferLogAddress } from '../simulate/types.js';
 import { resolvePendingRuns } from './resolvePending.js';
 
 export type SessionSettings = {
@@ -156,30 +159,54 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     checks: await sessionChecks({ store, client, chainId, account: account.address, contracts, tokens, home: settings.home }),
     signAndSend: async (hooks) => {
       const { signAndSend } = await import('../send/signAndSend.js');
+      const { lockAccount } = await import('../send/lockAccount.js');
       const { review } = hooks;
-      const result = await signAndSend<SimulationReport>({
-        publicClient: client,
-        account,
+      // One run at a time per account, across processes: the daily-limit check with its reservation, and the
+      // nonces with their broadcast, happen under this lock.
+      const unlock = await lockAccount(store.db, {
         chainId,
-        simulated: {
-          calls: review.calls,
-          blockNumber: review.simulation.blockNumber,
-          gasPerCall: review.simulation.gas.perCall,
-          gasLimits: review.simulation.gas.limits,
-        },
-        approved: { calls: review.calls },
-        resimulate: async () => {
-          const after = await simulate(review.calls);
-          const summary = describeChange(review.simulation, after, account.address);
-          return { changed: summary !== undefined, before: review.simulation, after, summary };
-        },
-        onSigned: (index, hash, request) => hooks.onSigned(index, hash, request),
-        onSent: (index, hash) => hooks.onSent(index, hash),
-        onReceipt: (index, receipt) =>
-          hooks.onReceipt(index, receipt.transactionHash, { status: receipt.status, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed }),
-        receiptTimeoutMs: Number(process.env.LUCID_RECEIPT_TIMEOUT_MS ?? 120_000),
+        account: account.address,
+        onWait: () => progress('another run is sending from this account; waiting for it to finish'),
       });
-      for (const tx of result.transactions) if (tx.status === 'pending') hooks.onPending(tx.index, tx.hash);
+      let lastSigned: number | undefined;
+      try {
+        await reserveForReview({ store, home: settings.home, review, tokens, account: account.address });
+        const result = await signAndSend<SimulationReport>({
+          publicClient: client,
+          account,
+          chainId,
+          simulated: {
+            calls: review.calls,
+            blockNumber: review.simulation.blockNumber,
+            gasPerCall: review.simulation.gas.perCall,
+            gasLimits: review.simulation.gas.limits,
+          },
+          approved: { calls: review.calls },
+          resimulate: async () => {
+            const after = await simulate(review.calls);
+            const summary = describeChange(review.simulation, after, account.address);
+            return { changed: summary !== undefined, before: review.simulation, after, summary };
+          },
+          onSigned: (index, hash, request) => {
+            lastSigned = index;
+            hooks.onSigned(index, hash, request);
+          },
+          onSent: (index, hash) => hooks.onSent(index, hash),
+          onReceipt: (index, receipt) =>
+            hooks.onReceipt(index, receipt.transactionHash, { status: receipt.status, blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed }),
+          receiptTimeoutMs: Number(process.env.LUCID_RECEIPT_TIMEOUT_MS ?? 120_000),
+        });
+        for (const tx of result.transactions) if (tx.status === 'pending') hooks.onPending(tx.index, tx.hash);
+      } catch (error) {
+        // The node refused the transaction outright: it was never in the pool, so it must not later be
+        // "resolved" as confirmed (a byte-identical transaction from another run may have been).
+        const code = findLucidError(error)?.code;
+        if (lastSigned !== undefined && (code === 'NONCE_CONFLICT' || code === 'INSUFFICIENT_FUNDS'))
+          markTx(store.db, { runId: review.runId, idx: lastSigned, status: 'dropped' });
+        throw error;
+      } finally {
+        unlock();
+      }
     },
     readOutcome: async (review, txs) => {
       const { readBalanceChanges, compareOutcome } = await import('../send/outcome.js');
@@ -331,9 +358,27 @@ async function sessionChecks(input: {
   const { store, client, chainId, account, contracts, tokens, home } = input;
   const { checkAgentPromises } = await import('../checks/checkAgentPromises.js');
   const { checkIntentEffects } = await import('../checks/checkIntentEffects.js');
+  const { checkSwapBounds } = await import('../checks/checkSwapBounds.js');
+  // One read of the venues' state per simulated report: the refusal and the price-impact flag share it.
+  const bounds = new WeakMap<SimulationReport, ReturnType<typeof checkSwapBounds>>();
+  const swapBounds = (report: SimulationReport, plans: Plan[], steps: { resolved?: ResolvedIntent | undefined }[], stepReports?: SimulationReport[]) => {
+    if (!bounds.has(report)) {
+      const stepPlans = steps.flatMap((step, i) =>
+        step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]!, report: plans.length > 1 ? stepReports?.[i] : undefined }] : [],
+      );
+      bounds.set(report, checkSwapBounds(client, { report, steps: stepPlans, contracts, knownTokens: tokens, account }));
+    }
+    return bounds.get(report)!;
+  };
   return {
+    amounts: async ({ report, plans, steps, stepReports }) => (await swapBounds(report, plans, steps, stepReports)).violations,
     expectations: (report, plans) => plans.flatMap((plan) => checkAgentPromises(report, plan.expects, account).map((v) => v.message)),
-    unexplained: (report, intents) => checkIntentEffects(report, intents, account).unexplained.map((u) => u.message),
+    unexplained: async (report, intents) => {
+      const { checkLogEffects } = await import('../checks/checkLogEffects.js');
+      const { readEffectContext } = await import('../checks/readEffectContext.js');
+      const context = await readEffectContext(client, { report, account, contracts, tokens });
+      return [...checkIntentEffects(report, intents, account).unexplained, ...checkLogEffects(report, intents, account, context)].map((u) => u.message);
+    },
     risks: async ({ report, intents, plans, steps }) => {
       const { assessRiskFlags } = await import('../checks/assessRiskFlags.js');
       const transfer = steps.find((step) => step.resolved?.action === 'transfer' && step.resolved.to && step.resolved.toLabel?.includes('.'));
@@ -349,46 +394,106 @@ async function sessionChecks(input: {
         contacts: listContacts(store.db).map((c) => c.address),
         client,
         ensResolution: transfer?.resolved?.to && transfer.resolved.toLabel ? { name: transfer.resolved.toLabel, address: transfer.resolved.to, previousAddress: previous } : undefined,
+        marketImpactBps: maxOf((await swapBounds(report, plans, steps)).quotes.map((quote) => quote?.impactBps)),
+        shapes: { steps: steps.flatMap((step, i) => (step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]! }] : [])), contracts },
       });
-      return flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message }));
+      return flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message, ...(flag.address ? { address: flag.address } : {}) }));
     },
     policy: async ({ report, intents, plans }) => {
       const { loadPolicy } = await import('../policy/policy.js');
       const { evaluatePolicy } = await import('../policy/evaluatePolicy.js');
       const policy = await loadPolicy(home);
-      const spentToday: Record<string, bigint> = {};
-      for (const token of tokens) spentToday[token.symbol] = sumSpentSince(store.db, { chainId, account, token: token.address === 'ETH' ? 'ETH' : token.address });
-      const mine = report.balanceChanges.filter((c) => sameAddress(c.address, account));
-      const result = evaluatePolicy({
-        policy,
-        plan: { calls: plans.flatMap((p) => p.calls) },
-        report: {
-          balanceChanges: mine.map((c) => ({ token: c.token, symbol: c.symbol, decimals: c.decimals, diff: c.diff })),
-          approvals: report.approvals.filter((a) => sameAddress(a.owner, account)).map((a) => ({ token: a.token, spender: a.spender, amount: a.post, symbol: a.symbol, decimals: a.decimals })),
-        },
-        intents,
-        spentToday,
-        tokens,
-      });
-      const typed = result.confirmations[0];
+      const spentToday = spentTodayFor(report, (token) => sumSpentSince(store.db, { chainId, account, token }));
+      const result = evaluatePolicy(policyInputs({ policy, report, intents, plans, spentToday, tokens, account }));
       return {
         decision: result.decision,
         violations: result.violations.map((v) => ({ rule: v.rule, message: v.message })),
-        ...(typed ? { typedConfirmation: typed.text } : {}),
+        ...(result.confirmations[0] ? { typedConfirmation: result.confirmations[0].text } : {}),
+        typedConfirmations: result.confirmations.map((c) => ({ symbol: c.symbol, text: c.text, threshold: c.threshold })),
       };
     },
   };
 }
 
-/** After a confirmed run: learn recipients (for "never sent to before") and count spends (for daily limits). */
+/** Today's counted spends for every token the report mentions, keyed as evaluatePolicy reads them. */
+function spentTodayFor(report: SimulationReport, sum: (token: SpendToken) => bigint): Record<string, bigint> {
+  const spentToday: Record<string, bigint> = { eth: sum('ETH') };
+  for (const token of report.tokens) if (token.address !== 'ETH') spentToday[token.address.toLowerCase()] = sum(token.address);
+  return spentToday;
+}
+
+/** What the policy reads: the plans' calls and the user's own side of the simulation, gross transfers out included. */
+function policyInputs(input: {
+  policy: Policy;
+  report: SimulationReport;
+  intents: ResolvedIntent[];
+  plans: Plan[];
+  spentToday: Record<string, bigint>;
+  tokens: TokenInfo[];
+  account: Address;
+}): EvaluatePolicyParameters {
+  const { report, account } = input;
+  const mine = report.balanceChanges.filter((c) => sameAddress(c.address, account));
+  const known = new Map(report.tokens.map((t) => [String(t.address).toLowerCase(), t]));
+  const outflows = report.calls.flatMap((call) =>
+    call.logs.flatMap((log) => {
+      const from = log.args?.from;
+      const value = log.args?.value;
+      if (log.eventName !== 'Transfer' || typeof from !== 'string' || typeof value !== 'bigint' || !sameAddress(from, account)) return [];
+      const token = sameAddress(log.address, ethTransferLogAddress) ? ('ETH' as const) : log.address;
+      const info = known.get(String(token).toLowerCase());
+      return [{ token, amount: value, symbol: info?.symbol, decimals: info?.decimals }];
+    }),
+  );
+  return {
+    policy: input.policy,
+    plan: { calls: input.plans.flatMap((p) => p.calls) },
+    report: {
+      balanceChanges: mine.map((c) => ({ token: c.token, symbol: c.symbol, decimals: c.decimals, diff: c.diff })),
+      approvals: report.approvals.filter((a) => sameAddress(a.owner, account)).map((a) => ({ token: a.token, spender: a.spender, amount: a.post, symbol: a.symbol, decimals: a.decimals })),
+      outflows,
+    },
+    intents: input.intents,
+    spentToday: input.spentToday,
+    tokens: input.tokens,
+  };
+}
+
+/**
+ * Under the account lock, in one immediate transaction: re-reads what today already counts (runs in other
+ * processes included), refuses if the plan no longer fits the daily limits, and reserves its gross outflows.
+ * The reservation counts until the run's fate says nothing left (spends.ts).
+ */
+async function reserveForReview(input: { store: Store; home: string; review: Review; tokens: TokenInfo[]; account: Address }): Promise<void> {
+  const { store, review, account } = input;
+  const { loadPolicy } = await import('../policy/policy.js');
+  const { evaluatePolicy } = await import('../policy/evaluatePolicy.js');
+  const { PolicyViolationError } = await import('../policy/errors.js');
+  const policy = await loadPolicy(input.home);
+  const intents = review.steps.flatMap((step) => (step.resolved ? [step.resolved] : []));
+  reserveSpends(store.db, {
+    runId: review.runId,
+    chainId: review.chainId,
+    account,
+    decide: (spent) => {
+      const spentToday = spentTodayFor(review.simulation, spent);
+      const result = evaluatePolicy(policyInputs({ policy, report: review.simulation, intents, plans: review.plans, spentToday, tokens: input.tokens, account }));
+      if (result.decision === 'deny') throw new PolicyViolationError(result.violations);
+      return result.exposures.map((exposure) => ({ token: exposure.token === 'ETH' ? ('ETH' as const) : exposure.token, amount: exposure.outflow }));
+    },
+  });
+}
+
+function maxOf(values: (number | undefined)[]): number | undefined {
+  const present = values.filter((value): value is number => value !== undefined);
+  return present.length ? Math.max(...present) : undefined;
+}
+
+/** After a confirmed run: learn recipients (for "never sent to before"). Spends were reserved before signing. */
 function recordConfirmed(store: Store, review: Review): void {
   for (const step of review.steps) {
     if (step.resolved?.action === 'transfer' && step.resolved.to)
       recordRecipient(store.db, { chainId: review.chainId, address: step.resolved.to, label: step.resolved.toLabel?.startsWith('0x') ? null : step.resolved.toLabel });
-  }
-  for (const change of review.simulation.balanceChanges) {
-    if (!sameAddress(change.address, review.account) || change.diff >= 0n) continue;
-    recordSpend(store.db, { runId: review.runId, chainId: review.chainId, account: review.account, token: change.token === 'ETH' ? 'ETH' : change.token, amount: -change.diff });
   }
 }
 

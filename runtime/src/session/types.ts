@@ -35,8 +35,13 @@ export type RunRecorder = {
 export type SessionChecks = {
   /** The agents' expected effects against the simulation; one message per violation (both numbers shown). */
   expectations(report: SimulationReport, plans: Plan[]): string[];
-  /** Effects the user's words do not explain; one message each. */
-  unexplained(report: SimulationReport, intents: ResolvedIntent[]): string[];
+  /** Effects the user's words do not explain (balances, allowances, and every log of the sequence); one message each. */
+  unexplained(report: SimulationReport, intents: ResolvedIntent[]): Promise<string[]>;
+  /**
+   * Lucid's own bounds on each swap, from the venue's state (never the agent's numbers): one refusal per swap
+   * that pays less than the market less the slippage limit, or whose guaranteed minimum is below that bound.
+   */
+  amounts(input: { report: SimulationReport; plans: Plan[]; steps: StepView[]; stepReports?: SimulationReport[] | undefined }): Promise<{ code: string; message: string }[]>;
   risks(input: { report: SimulationReport; intents: ResolvedIntent[]; plans: Plan[]; steps: StepView[] }): Promise<RiskFlagView[]>;
   policy(input: { report: SimulationReport; intents: ResolvedIntent[]; plans: Plan[] }): Promise<Review['policy']>;
 };

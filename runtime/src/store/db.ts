@@ -3,7 +3,7 @@
  * busy timeout, migrated to the current schema on open. Every failure a user can meet (read-only directory,
  * full disk, damaged or locked file, a file from a newer Lucid) becomes an {@link InfraError} naming the path.
  */
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, openSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { InfraError } from '../../../kernel/index.js';
@@ -54,6 +54,7 @@ export function openStore(target: string, options: OpenStoreOptions = {}): Store
   const path = resolveTarget(target);
   const readonly = options.readonly ?? false;
   if (path !== ':memory:') assertDirectoryUsable(path, readonly);
+  if (path !== ':memory:' && !readonly) makeOwnerOnly(path);
 
   let db: StoreDb | undefined;
   try {
@@ -88,6 +89,22 @@ export function openStore(target: string, options: OpenStoreOptions = {}): Store
   } catch (error) {
     if (db?.open) db.close();
     throw toStoreError(error, path);
+  }
+}
+
+/**
+ * The database holds the user's history (addresses, amounts, what they asked for): owner-only (0600), also
+ * when the home directory was made by someone else with 0755. SQLite gives its -wal and -shm files the main
+ * file's mode, so the file is created 0600 before SQLite opens it; files left 0644 by an older Lucid are
+ * tightened on the next open.
+ */
+function makeOwnerOnly(path: string): void {
+  try {
+    if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+    for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`])
+      if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  } catch {
+    // Not ours to chmod (another user's file, a read-only mount): SQLite's own open reports what matters.
   }
 }
 

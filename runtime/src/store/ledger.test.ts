@@ -3,7 +3,8 @@ import { getCursor, setCursor } from './indexerCursor.js';
 import { appendInput, INPUT_HISTORY_LIMIT, listInputs } from './inputHistory.js';
 import { getRecipient, lastAddressForLabel, listRecipients, recordRecipient } from './recipients.js';
 import { createRun, updateRun } from './runs.js';
-import { recordSpend, sumSpentSince } from './spends.js';
+import { recordSpend, reserveSpends, sumSpentSince } from './spends.js';
+import { recordSignedTx } from './txs.js';
 import { useTempDirs } from './test-utils/tmp.js';
 
 const tmp = useTempDirs();
@@ -34,6 +35,36 @@ describe('recipients', () => {
 });
 
 describe('spends', () => {
+  test('behavior: a failed or reverted run still counts once one of its transactions was signed or mined', () => {
+    const { db } = tmp.store();
+    const id = createRun(db, { text: 'send', parser: 'grammar', chainId: 31337, account, intents: [] });
+    reserveSpends(db, { runId: id, chainId: 31337, account, decide: () => [{ token: 'ETH', amount: 5n }], now: 10 });
+    recordSignedTx(db, { runId: id, idx: 0, chainId: 31337, hash: `0x${'ab'.repeat(32)}`, request: { to: bob, data: '0x', value: 5n, nonce: 0, gas: 21000n, maxFeePerGas: 1n, maxPriorityFeePerGas: 1n, chainId: 31337 } });
+    updateRun(db, id, { status: 'failed' });
+    expect(sumSpentSince(db, { chainId: 31337, account, token: 'ETH', since: 0 })).toBe(5n);
+    const refusedBeforeSigning = createRun(db, { text: 'send', parser: 'grammar', chainId: 31337, account, intents: [] });
+    reserveSpends(db, { runId: refusedBeforeSigning, chainId: 31337, account, decide: () => [{ token: 'ETH', amount: 7n }], now: 10 });
+    updateRun(db, refusedBeforeSigning, { status: 'failed' });
+    expect(sumSpentSince(db, { chainId: 31337, account, token: 'ETH', since: 0 })).toBe(5n);
+  });
+
+  test('behavior: a reservation refused by its decide step writes nothing', () => {
+    const { db } = tmp.store();
+    const id = createRun(db, { text: 'send', parser: 'grammar', chainId: 31337, account, intents: [] });
+    expect(() =>
+      reserveSpends(db, {
+        runId: id,
+        chainId: 31337,
+        account,
+        decide: (spent) => {
+          expect(spent('ETH')).toBe(0n);
+          throw new Error('over the limit');
+        },
+      }),
+    ).toThrow('over the limit');
+    expect(sumSpentSince(db, { chainId: 31337, account, token: 'ETH', since: 0 })).toBe(0n);
+  });
+
   test('default: sums a token over the window, skipping runs that never spent', () => {
     const { db } = tmp.store();
     const run = (status?: 'confirmed' | 'rejected' | 'reverted') => {

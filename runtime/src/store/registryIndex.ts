@@ -315,3 +315,20 @@ export function seedRegistryEntries(db: StoreDb, { chainId, registry, entries }:
     }
   })();
 }
+
+/**
+ * For each of `names`, the entry that registered it first (lowest entry id) in `registry` on `chainId`: a name
+ * belongs to its first holder, so a later entry cannot take it over.
+ */
+export function firstEntriesWithNames(db: StoreDb, { chainId, registry, names }: { chainId: number; registry: string; names: readonly string[] }): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  if (names.length === 0) return out;
+  const rows = db
+    .prepare(
+      `SELECT name, min(CAST(entry_id AS INTEGER)) AS first FROM registry_entry_info
+       WHERE chain_id = ? AND registry = ? AND name IN (${names.map(() => '?').join(', ')}) GROUP BY name`,
+    )
+    .all(chainId, registry, ...names) as { name: string; first: number | bigint }[];
+  for (const row of rows) out.set(row.name, BigInt(row.first));
+  return out;
+}

@@ -3,7 +3,7 @@
  * hold what the router understood (`intents`), the agent's plan, the simulation report and the result
  * (balance changes after inclusion). Bigints in them are stored as decimal strings.
  */
-import { InfraError } from '../../../kernel/index.js';
+import { InfraError, redactUrls } from '../../../kernel/index.js';
 import type { StoreDb } from './db.js';
 import { withStoreErrors } from './errors.js';
 import { fromJsonText, toJsonText } from './json.js';
@@ -45,6 +45,21 @@ export function isFinalRunStatus(status: RunStatus): boolean {
 export type RunStatus = (typeof RUN_STATUSES)[number];
 /** `command`: a structured subcommand (e.g. `lucid send`) rather than free words. */
 export type RunParser = 'grammar' | 'llm' | 'command';
+
+/** The most of the user's words a run keeps (a pasted document must not become a 120 KB history row). */
+export const RUN_TEXT_LIMIT = 500;
+/** The most of an error message a run keeps (messages may quote the words). */
+export const RUN_ERROR_LIMIT = 1_000;
+
+/**
+ * `text` cut to `limit` characters, with a visible marker saying how long it was; unchanged when it fits.
+ * Cuts between code points, never inside a surrogate pair.
+ */
+export function boundedText(text: string, limit: number): string {
+  const points = Array.from(text);
+  if (points.length <= limit) return text;
+  return `${points.slice(0, limit).join('')}… [truncated: ${points.length} characters]`;
+}
 
 export type Run = {
   id: number;
@@ -113,14 +128,14 @@ export function createRun(db: StoreDb, parameters: CreateRunParameters): number 
       .run(
         now,
         now,
-        redactSecrets(parameters.text),
+        boundedText(redactSecrets(parameters.text), RUN_TEXT_LIMIT),
         parameters.parser,
         parameters.chainId,
         parameters.account,
         parameters.status ?? 'parsed',
         toJsonText(parameters.intents),
         parameters.errorCode ?? null,
-        parameters.errorMessage === undefined ? null : redactSecrets(parameters.errorMessage),
+        parameters.errorMessage === undefined ? null : boundedText(redactUrls(redactSecrets(parameters.errorMessage)), RUN_ERROR_LIMIT),
       );
     return Number(info.lastInsertRowid);
   });
@@ -155,7 +170,7 @@ export function updateRun(db: StoreDb, id: number, patch: UpdateRunPatch, now: n
       assertNoSecrets(value, `runs.${column}`);
       values.push(toJsonText(value));
     } else if (field === 'errorMessage' && typeof value === 'string') {
-      values.push(redactSecrets(value));
+      values.push(boundedText(redactUrls(redactSecrets(value)), RUN_ERROR_LIMIT));
     } else if (field === 'agentId' && typeof value === 'bigint') {
       values.push(value.toString());
     } else {

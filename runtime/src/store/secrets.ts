@@ -4,7 +4,7 @@
  * a value sits: under a key known to hold hashes it is fine, anywhere else it is refused. Keys whose name
  * says "secret" are refused whatever their value.
  */
-import { RefusedError } from '../../../kernel/index.js';
+import { RefusedError, redactSecretShapes } from '../../../kernel/index.js';
 
 /** Object keys whose 32-byte values are public by nature (hashes, topics, tags, log data). */
 export const HASH_FIELDS: ReadonlySet<string> = new Set(
@@ -61,11 +61,12 @@ export function assertNoSecrets(value: unknown, column: string): void {
 }
 
 /**
- * Replaces 32-byte hex runs in free text (what the user typed) with a marker, so a key pasted by mistake into
- * the prompt is not written to history. Returns the text unchanged when there is nothing to hide.
+ * Replaces 32-byte hex runs and recovery-phrase-shaped word runs in free text (what the user typed) with a
+ * marker, so a key or phrase pasted by mistake into the prompt is not written to history. Returns the text
+ * unchanged when there is nothing to hide.
  */
 export function redactSecrets(text: string): string {
-  return text.replace(PRIVATE_KEY_IN_TEXT, '[redacted 32-byte hex]');
+  return redactSecretShapes(text.replace(PRIVATE_KEY_IN_TEXT, '[redacted 32-byte hex]'));
 }
 
 // Walks the value; `hashContext` is true below a key in HASH_FIELDS (arrays inherit their key).

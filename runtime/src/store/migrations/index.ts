@@ -9,6 +9,7 @@ import { InfraError, LucidError } from '../../../../kernel/index.js';
 import { updateToSchemaVersion10 } from './0010-init.js';
 import { updateToSchemaVersion20 } from './0020-agents-cache.js';
 import { updateToSchemaVersion30 } from './0030-registry-index.js';
+import { updateToSchemaVersion40 } from './0040-spend-reservations.js';
 
 export type SchemaVersion = {
   readonly version: number;
@@ -19,6 +20,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 10, update: updateToSchemaVersion10 },
   { version: 20, update: updateToSchemaVersion20 },
   { version: 30, update: updateToSchemaVersion30 },
+  { version: 40, update: updateToSchemaVersion40 },
 ];
 
 export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 0;

@@ -21,6 +21,7 @@ describe('updateSchema', () => {
     expect(getUserVersion(db)).toBe(CURRENT_SCHEMA_VERSION);
     const list = tables(db);
     expect(list.map((t) => t.name)).toEqual([
+      'account_locks',
       'agent_actions',
       'agents_cache',
       'contacts',

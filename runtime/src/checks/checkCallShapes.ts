@@ -1,0 +1,140 @@
+/**
+ * Every call explained (issue 13, guarantee 2): each action has a declared shape, the top-level calls it may
+ * make, and a call outside it makes the plan a danger that `--yes` cannot pass.
+ *
+ * | action | calls it may make |
+ * |---|---|
+ * | transfer | `token.transfer(recipient, …)`, or a plain ETH send to the recipient |
+ * | swap | `tokenIn.approve(…)`, a known router's swap functions, WETH `deposit`/`withdraw`, or a contract of the agent's own that the deployment does not know (its router) |
+ * | wrap / unwrap | WETH `deposit` / `withdraw` |
+ * | stake / unstake / claim | `stakeToken.approve(capitalPool, …)` and `capitalPool.stake` / `withdraw` / `claim` |
+ * | approve / revoke | `token.approve(the named spender, …)` |
+ *
+ * For every action, the usage-fee call the runtime itself appends to registry agents' plans
+ * (`UsageLedger.recordUsage`) is part of the shape. A known contract (a token, a registry, the capital pool, …)
+ * called in a way the action does not need, and a plain account called in a swap, are outside the shape.
+ * Actions without a declared shape (read-only ones) are not checked here.
+ */
+import { decodeFunctionData, erc20Abi, getAddress, isAddressEqual, slice, type Abi, type Address, type Hex, type PublicClient } from 'viem';
+import type { Plan, PlanCall, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
+import { CapitalPool, UniswapV2Router02, UsageLedger, WETH9 } from '../../../registry-contracts/index.js';
+
+export type CallShapeViolation = {
+  /** Index of the call in the whole sequence. */
+  index: number;
+  to: Address;
+  /** The function called, by name when a known ABI has it, else its selector ("0x12345678"), or "a plain ETH send". */
+  call: string;
+  message: string;
+};
+
+export type CheckCallShapesParameters = {
+  /** Each step's resolved intent and the plan that serves it, in order. */
+  steps: readonly { intent: ResolvedIntent; plan: Pick<Plan, 'calls'> }[];
+  /** The deployment's protocol contracts by name. */
+  contracts: Record<string, Address>;
+  knownTokens: readonly TokenInfo[];
+};
+
+const knownAbis = [erc20Abi, WETH9.abi, UniswapV2Router02.abi, CapitalPool.abi, UsageLedger.abi] as unknown as Abi[];
+
+/**
+ * @example
+ * const violations = await checkCallShapes(client, { steps, contracts: session.contracts, knownTokens: session.tokens })
+ */
+export async function checkCallShapes(client: PublicClient, { steps, contracts, knownTokens }: CheckCallShapesParameters): Promise<CallShapeViolation[]> {
+  const deployment = Object.values(contracts).map((address) => getAddress(address));
+  const tokens = knownTokens.flatMap((token) => (token.address === 'ETH' ? [] : [getAddress(token.address)]));
+  const routers = Object.entries(contracts)
+    .filter(([name]) => /router/i.test(name))
+    .map(([, address]) => address);
+  const known = (address: Address) => [...deployment, ...tokens].some((item) => isAddressEqual(item, address));
+  const is = (key: string, address: Address) => Boolean(contracts[key]) && isAddressEqual(contracts[key]!, address);
+  const isContract = async (address: Address) => {
+    const code = await client.getCode({ address }).catch(() => undefined);
+    return Boolean(code && code !== '0x' && !code.toLowerCase().startsWith('0xef0100'));
+  };
+
+  const violations: CallShapeViolation[] = [];
+  let index = 0;
+  for (const { intent, plan } of steps) {
+    for (const call of plan.calls) {
+      const decoded = decode(call.data);
+      const name = call.data === '0x' ? 'a plain ETH send' : (decoded?.functionName ?? slice(call.data, 0, 4));
+      const args = (decoded?.args ?? []) as readonly unknown[];
+      const same = (a: unknown, b: Address | 'ETH' | undefined) => typeof a === 'string' && b !== undefined && b !== 'ETH' && isAddressEqual(a as Address, b);
+      let fits: boolean | undefined;
+      if (is('usageLedger', call.to) && name === 'recordUsage') fits = true;
+      else
+        switch (intent.action) {
+          case 'transfer':
+            fits =
+              intent.token?.address === 'ETH'
+                ? call.data === '0x' && same(call.to, intent.to)
+                : same(call.to, intent.token?.address) && name === 'transfer' && same(args[0], intent.to);
+            break;
+          case 'swap':
+            if (same(call.to, intent.token?.address) && name === 'approve') fits = true;
+            // WETH's own moves; approving WETH is part of a swap that sells ETH through it.
+            else if (is('weth', call.to)) fits = name === 'deposit' || name === 'withdraw' || (name === 'approve' && intent.token?.address === 'ETH');
+            else if (routers.some((router) => isAddressEqual(router, call.to))) fits = name.startsWith('swap');
+            else if (known(call.to)) fits = false;
+            // An outside agent's own router: any contract the deployment does not know, never a plain account.
+            else fits = await isContract(call.to);
+            break;
+          case 'wrap':
+            fits = is('weth', call.to) && name === 'deposit';
+            break;
+          case 'unwrap':
+            fits = is('weth', call.to) && name === 'withdraw';
+            break;
+          case 'stake':
+            fits = (is('capitalPool', call.to) && name === 'stake') || (same(call.to, intent.token?.address) && name === 'approve' && same(args[0], contracts.capitalPool));
+            break;
+          case 'unstake':
+            fits = is('capitalPool', call.to) && name === 'withdraw';
+            break;
+          case 'claim':
+            fits = is('capitalPool', call.to) && name === 'claim';
+            break;
+          case 'approve':
+          case 'revoke':
+            fits = same(call.to, intent.token?.address) && name === 'approve' && same(args[0], intent.to);
+            break;
+          default:
+            fits = undefined;
+        }
+      if (fits === false)
+        violations.push({
+          index,
+          to: getAddress(call.to),
+          call: name,
+          message: `Step ${index + 1} calls ${name} on ${short(call.to)}, which ${intent.action} does not need (${describeCall(call)}).`,
+        });
+      index++;
+    }
+  }
+  return violations;
+}
+
+function decode(data: Hex): { functionName: string; args?: readonly unknown[] | undefined } | undefined {
+  if (data.length < 10) return undefined;
+  for (const abi of knownAbis) {
+    try {
+      return decodeFunctionData({ abi, data }) as { functionName: string; args?: readonly unknown[] | undefined };
+    } catch {
+      // not this ABI
+    }
+  }
+  return undefined;
+}
+
+// The agent's own words for the call, bounded: they are untrusted and shown only as a quote.
+function describeCall(call: PlanCall): string {
+  const text = call.description.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').trim();
+  return `the agent says "${text.length > 80 ? `${text.slice(0, 79)}…` : text}"`;
+}
+
+function short(address: Address): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}

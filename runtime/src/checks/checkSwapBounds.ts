@@ -1,0 +1,217 @@
+/**
+ * Independent amounts (issue 13, guarantee 5): the least a swap may pay and its price impact are Lucid's own
+ * numbers, computed from the venue's state, never the agent's. For every swap step:
+ *
+ * - the reference quote is read from chain at the simulated block: the Uniswap-V2-style pools of the venue the
+ *   plan trades on (a known router's own factory), or, when the plan uses a contract of the agent's own, the best
+ *   quote among the deployment's venues; direct and through WETH or USDC, with UniswapV2Library's exact math;
+ * - the bound is the reference less the user's slippage limit (the default limit when they named none);
+ * - the simulated output must reach the bound (`OUTPUT_BELOW_MARKET`), and a guaranteed minimum the plan passes
+ *   to a known router (`amountOutMin`) must not be below it (`MINIMUM_BELOW_BOUND`): a minimum of one base unit
+ *   leaves the trade to whoever moves the price first. Exact-output swaps are bounded the same way on the input.
+ *
+ * Where no pool of a known venue quotes the pair, there is no reference and nothing is refused here.
+ */
+import { decodeFunctionData, getAddress, isAddressEqual, parseAbi, zeroAddress, type Address, type PublicClient } from 'viem';
+import { formatUnitsHuman, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
+import { getAmountsIn, getAmountsOut, priceImpactBps, type Reserves } from '../../../agents/index.js';
+import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
+import type { SimulationReport } from '../simulate/types.js';
+import { userDiff } from './checkAgentPromises.js';
+
+export type SwapBoundViolation = { code: 'OUTPUT_BELOW_MARKET' | 'MINIMUM_BELOW_BOUND'; message: string };
+
+/** Lucid's own quote for one swap step. */
+export type MarketQuote = {
+  /** Exact-in: the most the venue pays for `amountIn`; exact-out: the least it takes for `amountOut`. */
+  amountIn: bigint;
+  amountOut: bigint;
+  /** The user's slippage bound applied: least output (exact-in) or most input (exact-out). */
+  bound: bigint;
+  exactIn: boolean;
+  /** Price impact of the reference trade against the pools' mid price, bps. */
+  impactBps: number;
+};
+
+export type CheckSwapBoundsParameters = {
+  report: SimulationReport;
+  /** Each step with its own simulated effect when there are several (`report` is then the whole sequence's). */
+  steps: readonly { intent: ResolvedIntent; plan: Pick<Plan, 'calls'>; report?: SimulationReport | undefined }[];
+  /** The deployment's protocol contracts by name (`weth`, the V2 factories and routers). */
+  contracts: Record<string, Address>;
+  knownTokens: readonly TokenInfo[];
+  account: Address;
+};
+
+const factoryAbi = parseAbi([
+  'function getPair(address, address) view returns (address)',
+  'function getReserves() view returns (uint112, uint112, uint32)',
+  'function token0() view returns (address)',
+  'function factory() view returns (address)',
+]);
+
+/**
+ * @returns One violation per broken bound, and Lucid's quote per swap step (undefined where no venue quotes it).
+ * @example
+ * const { violations } = await checkSwapBounds(client, { report, steps, contracts, knownTokens, account })
+ */
+export async function checkSwapBounds(
+  client: PublicClient,
+  params: CheckSwapBoundsParameters,
+): Promise<{ violations: SwapBoundViolation[]; quotes: (MarketQuote | undefined)[] }> {
+  const { report, steps, contracts, account } = params;
+  const violations: SwapBoundViolation[] = [];
+  const quotes: (MarketQuote | undefined)[] = [];
+  for (const { intent, plan, report: own } of steps) {
+    const mine = own ?? report;
+    if (intent.action !== 'swap' || !intent.token || !intent.tokenOut) {
+      quotes.push(undefined);
+      continue;
+    }
+    const tokenIn = intent.token;
+    const tokenOut = intent.tokenOut;
+    const routerCalls = plan.calls.flatMap((call) => {
+      const decoded = decodeRouterCall(call.data);
+      return decoded && Object.values(contracts).some((address) => isAddressEqual(address, call.to)) ? [{ call, decoded }] : [];
+    });
+    // The venue's own state: a known router's factory; else every known venue, best first.
+    const factories = routerCalls.length
+      ? [...new Set(await Promise.all(routerCalls.map(({ call }) => readFactory(client, call.to, report.blockNumber))))].filter((f): f is Address => Boolean(f))
+      : Object.entries(contracts)
+          .filter(([name]) => /factory/i.test(name))
+          .map(([, address]) => address);
+    const exactIn = intent.amountOut === undefined;
+    const fees = plan.calls.filter((call) => /^0x[0-9a-f]{8}/i.test(call.data) && isAddressEqual(call.to, contracts.usageLedger ?? zeroAddress)).reduce((sum, call) => sum + call.value, 0n);
+    const spent = -userDiff(mine, account, tokenIn.address) - (tokenIn.address === 'ETH' ? fees : 0n);
+    const amountIn = intent.amount?.kind === 'exact' ? intent.amount.value : spent;
+    const quote = await quoteMarket(client, {
+      factories,
+      weth: contracts.weth,
+      tokenIn,
+      tokenOut,
+      knownTokens: params.knownTokens,
+      exactIn,
+      amount: exactIn ? amountIn : intent.amountOut!,
+      slippageBps: intent.slippageBps,
+      blockNumber: report.blockNumber,
+    });
+    quotes.push(quote);
+    if (!quote) continue;
+    const said = exactIn
+      ? `swap ${formatUnitsHuman(amountIn, tokenIn.decimals)} ${tokenIn.symbol} for ${tokenOut.symbol}`
+      : `buy ${formatUnitsHuman(intent.amountOut!, tokenOut.decimals)} ${tokenOut.symbol} with ${tokenIn.symbol}`;
+    const slip = `${intent.slippageBps / 100}%`;
+    if (exactIn) {
+      const received = userDiff(mine, account, tokenOut.address);
+      const market = `${formatUnitsHuman(quote.amountOut, tokenOut.decimals)} ${tokenOut.symbol}`;
+      const least = `${formatUnitsHuman(quote.bound, tokenOut.decimals)} ${tokenOut.symbol}`;
+      if (received < quote.bound)
+        violations.push({
+          code: 'OUTPUT_BELOW_MARKET',
+          message: `${said}: the plan pays you ${formatUnitsHuman(received > 0n ? received : 0n, tokenOut.decimals)} ${tokenOut.symbol}; the venue's own pools pay ${market}, so with your ${slip} slippage limit you get at least ${least}`,
+        });
+      for (const { decoded } of routerCalls)
+        if (decoded.amountOutMin !== undefined && decoded.amountOutMin < quote.bound)
+          violations.push({
+            code: 'MINIMUM_BELOW_BOUND',
+            message: `${said}: the plan accepts as little as ${formatUnitsHuman(decoded.amountOutMin, tokenOut.decimals)} ${tokenOut.symbol} when it is mined; the venue's own pools pay ${market}, so with your ${slip} slippage limit the least acceptable is ${least}`,
+          });
+    } else {
+      const most = `${formatUnitsHuman(quote.bound, tokenIn.decimals)} ${tokenIn.symbol}`;
+      if (spent > quote.bound)
+        violations.push({
+          code: 'OUTPUT_BELOW_MARKET',
+          message: `${said}: the plan takes ${formatUnitsHuman(spent, tokenIn.decimals)} ${tokenIn.symbol}; the venue's own pools take ${formatUnitsHuman(quote.amountIn, tokenIn.decimals)} ${tokenIn.symbol}, so with your ${slip} slippage limit at most ${most}`,
+        });
+      for (const { call, decoded } of routerCalls) {
+        const maxIn = decoded.amountInMax ?? (decoded.exactOut ? call.value : undefined);
+        if (maxIn !== undefined && maxIn > quote.bound)
+          violations.push({
+            code: 'MINIMUM_BELOW_BOUND',
+            message: `${said}: the plan accepts paying up to ${formatUnitsHuman(maxIn, tokenIn.decimals)} ${tokenIn.symbol} when it is mined; with your ${slip} slippage limit the most acceptable is ${most}`,
+          });
+      }
+    }
+  }
+  return { violations, quotes };
+}
+
+type QuoteMarketParameters = {
+  factories: readonly Address[];
+  weth: Address | undefined;
+  tokenIn: TokenInfo;
+  tokenOut: TokenInfo;
+  knownTokens: readonly TokenInfo[];
+  exactIn: boolean;
+  amount: bigint;
+  slippageBps: number;
+  blockNumber: bigint;
+};
+
+/** The best quote of the given V2 factories' pools: direct, or through WETH or USDC. */
+export async function quoteMarket(client: PublicClient, p: QuoteMarketParameters): Promise<MarketQuote | undefined> {
+  if (!p.weth || p.amount <= 0n) return undefined;
+  const from = p.tokenIn.address === 'ETH' ? p.weth : getAddress(p.tokenIn.address);
+  const to = p.tokenOut.address === 'ETH' ? p.weth : getAddress(p.tokenOut.address);
+  if (isAddressEqual(from, to)) return undefined;
+  const middles = [p.weth, ...p.knownTokens.filter((token) => token.symbol === 'USDC' && token.address !== 'ETH').map((token) => token.address as Address)];
+  const paths: Address[][] = [[from, to], ...middles.filter((m) => !isAddressEqual(m, from) && !isAddressEqual(m, to)).map((m) => [from, m, to])];
+  let best: MarketQuote | undefined;
+  for (const factory of p.factories) {
+    for (const path of paths) {
+      const hops = await readHops(client, factory, path, p.blockNumber);
+      if (!hops) continue;
+      const amounts = p.exactIn ? getAmountsOut(p.amount, hops) : getAmountsIn(p.amount, hops);
+      if (!amounts) continue;
+      const amountIn = amounts[0]!;
+      const amountOut = amounts[amounts.length - 1]!;
+      const better = !best || (p.exactIn ? amountOut > best.amountOut : amountIn < best.amountIn);
+      if (!better) continue;
+      const bound = p.exactIn ? (amountOut * BigInt(10_000 - p.slippageBps)) / 10_000n : (amountIn * BigInt(10_000 + p.slippageBps) + 9_999n) / 10_000n;
+      best = { amountIn, amountOut, bound, exactIn: p.exactIn, impactBps: priceImpactBps(amountIn, amountOut, hops) };
+    }
+  }
+  return best;
+}
+
+async function readHops(client: PublicClient, factory: Address, path: readonly Address[], blockNumber: bigint): Promise<Reserves[] | undefined> {
+  const hops: Reserves[] = [];
+  for (let i = 0; i + 1 < path.length; i++) {
+    const a = path[i]!;
+    const b = path[i + 1]!;
+    const pair = await client.readContract({ address: factory, abi: factoryAbi, functionName: 'getPair', args: [a, b], blockNumber }).catch(() => undefined);
+    if (!pair || isAddressEqual(pair, zeroAddress)) return undefined;
+    const [reserves, token0] = await Promise.all([
+      client.readContract({ address: pair, abi: factoryAbi, functionName: 'getReserves', blockNumber }).catch(() => undefined),
+      client.readContract({ address: pair, abi: factoryAbi, functionName: 'token0', blockNumber }).catch(() => undefined),
+    ]);
+    if (!reserves || !token0) return undefined;
+    const [r0, r1] = reserves;
+    hops.push(isAddressEqual(token0, a) ? { reserveIn: r0, reserveOut: r1 } : { reserveIn: r1, reserveOut: r0 });
+  }
+  return hops;
+}
+
+async function readFactory(client: PublicClient, router: Address, blockNumber: bigint): Promise<Address | undefined> {
+  return client.readContract({ address: router, abi: factoryAbi, functionName: 'factory', blockNumber }).catch(() => undefined);
+}
+
+type RouterCall = { amountOutMin?: bigint | undefined; amountInMax?: bigint | undefined; exactOut: boolean };
+
+function decodeRouterCall(data: `0x${string}`): RouterCall | undefined {
+  try {
+    const decoded = decodeFunctionData({ abi: UniswapV2Router02.abi, data });
+    if (!decoded.functionName.startsWith('swap')) return undefined;
+    const item = UniswapV2Router02.abi.find((entry) => entry.type === 'function' && entry.name === decoded.functionName);
+    const inputs = item && 'inputs' in item ? item.inputs : [];
+    const args = (decoded.args ?? []) as readonly unknown[];
+    const arg = (name: string) => {
+      const index = inputs.findIndex((input) => input.name === name);
+      const value = index >= 0 ? args[index] : undefined;
+      return typeof value === 'bigint' ? value : undefined;
+    };
+    return { amountOutMin: arg('amountOutMin'), amountInMax: arg('amountInMax'), exactOut: /ForExact/.test(decoded.functionName) };
+  } catch {
+    return undefined;
+  }
+}

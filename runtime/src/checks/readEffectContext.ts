@@ -1,0 +1,105 @@
+/**
+ * What {@link checkLogEffects} needs to know about the world before the plan: which contracts are the venue's own
+ * (the deployment's contracts, pools its factories created, contracts the plan itself calls), which registry
+ * entries the user owns, and which contracts hold the user's value. Read from the chain at the block the plan
+ * was simulated on, never from what an agent says.
+ */
+import { getAddress, isAddressEqual, parseAbi, type Address, type PublicClient } from 'viem';
+import type { TokenInfo } from '../../../kernel/index.js';
+import { ethTransferLogAddress, type SimulationReport } from '../simulate/types.js';
+import type { LogEffectContext } from './checkLogEffects.js';
+
+const pairAbi = parseAbi([
+  'function factory() view returns (address)',
+  'function token0() view returns (address)',
+  'function token1() view returns (address)',
+  'function getPair(address, address) view returns (address)',
+]);
+const ownerAbi = parseAbi(['function ownerOf(uint256) view returns (address)']);
+const registryKeys = ['agentRegistry', 'frontendRegistry', 'computeRegistry'] as const;
+
+export type ReadEffectContextParameters = {
+  report: SimulationReport;
+  account: Address;
+  contracts: Record<string, Address>;
+  tokens: readonly TokenInfo[];
+};
+
+/**
+ * @example
+ * const context = await readEffectContext(client, { report, account, contracts: session.contracts, tokens: session.tokens })
+ * const unexplained = checkLogEffects(report, intents, account, context)
+ */
+export async function readEffectContext(client: PublicClient, { report, account, contracts, tokens }: ReadEffectContextParameters): Promise<LogEffectContext> {
+  const blockNumber = report.blockNumber;
+  const deployment = Object.values(contracts).map((address) => getAddress(address));
+  const known = (list: readonly Address[], address: Address) => list.some((item) => isAddressEqual(item, address));
+  const logs = report.calls.flatMap((call) => call.logs);
+
+  // Contracts the plan calls directly are its venue (an outside agent's own router); plain accounts are not.
+  const venues: Address[] = [...deployment];
+  const targets = [...new Set(report.calls.map((call) => call.to.toLowerCase()))].map((address) => getAddress(address));
+  await Promise.all(
+    targets.map(async (target) => {
+      const code = await client.getCode({ address: target, blockNumber }).catch(() => undefined);
+      if (code && code !== '0x' && !code.toLowerCase().startsWith('0xef0100')) venues.push(target);
+    }),
+  );
+  // Pools of the deployment's factories: each one proves itself by being its factory's pair for its tokens.
+  const candidates = new Set<string>();
+  for (const log of logs) {
+    if (!isAddressEqual(log.address, ethTransferLogAddress)) candidates.add(log.address.toLowerCase());
+    const to = log.args?.to;
+    if (typeof to === 'string') candidates.add(to.toLowerCase());
+  }
+  await Promise.all(
+    [...candidates]
+      .map((address) => getAddress(address))
+      .filter((address) => !known(venues, address) && !isAddressEqual(address, account))
+      .map(async (address) => {
+        if (await isPoolOfKnownFactory(client, address, deployment, blockNumber)) venues.push(address);
+      }),
+  );
+
+  // Registry entries the plan's logs mention, and whether the user owned them before it.
+  const mentioned = new Map<string, { registry: Address; entryId: bigint }>();
+  const mention = (registry: Address, entryId: unknown) => {
+    if (typeof entryId === 'bigint') mentioned.set(`${registry.toLowerCase()}:${entryId}`, { registry: getAddress(registry), entryId });
+  };
+  for (const log of logs) {
+    const args = log.args ?? {};
+    if (registryKeys.some((key) => contracts[key] && isAddressEqual(contracts[key], log.address))) mention(log.address, args.entryId ?? args.tokenId);
+    if (contracts.usageLedger && isAddressEqual(contracts.usageLedger, log.address) && args.entryId !== undefined) {
+      const registry = contracts[registryKeys[Number(args.pool ?? 0)] ?? 'agentRegistry'];
+      if (registry) mention(registry, args.entryId);
+    }
+  }
+  const ownedEntries: { registry: Address; entryId: bigint }[] = [];
+  await Promise.all(
+    [...mentioned.values()].map(async (entry) => {
+      const owner = await client
+        .readContract({ address: entry.registry, abi: ownerAbi, functionName: 'ownerOf', args: [entry.entryId], blockNumber })
+        .catch(() => undefined);
+      if (owner && isAddressEqual(owner, account)) ownedEntries.push(entry);
+    }),
+  );
+
+  // Contracts holding the user's value: the deployment's, the known tokens, and any token the user held or had approved.
+  const valueHolders: Address[] = [...deployment, ...tokens.flatMap((token) => (token.address === 'ETH' ? [] : [getAddress(token.address)]))];
+  for (const change of report.balanceChanges)
+    if (change.token !== 'ETH' && isAddressEqual(change.address, account) && change.pre > 0n) valueHolders.push(getAddress(change.token));
+  for (const approval of report.approvals) if (isAddressEqual(approval.owner, account) && approval.pre > 0n) valueHolders.push(getAddress(approval.token));
+
+  return { contracts, venues, ownedEntries, valueHolders };
+}
+
+async function isPoolOfKnownFactory(client: PublicClient, address: Address, deployment: readonly Address[], blockNumber: bigint): Promise<boolean> {
+  const read = <name extends 'factory' | 'token0' | 'token1'>(functionName: name) =>
+    client.readContract({ address, abi: pairAbi, functionName, blockNumber }).catch(() => undefined);
+  const factory = await read('factory');
+  if (!factory || !deployment.some((item) => isAddressEqual(item, factory))) return false;
+  const [token0, token1] = await Promise.all([read('token0'), read('token1')]);
+  if (!token0 || !token1) return false;
+  const pair = await client.readContract({ address: factory, abi: pairAbi, functionName: 'getPair', args: [token0, token1], blockNumber }).catch(() => undefined);
+  return pair !== undefined && isAddressEqual(pair, address);
+}
