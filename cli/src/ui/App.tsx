@@ -6,7 +6,7 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
 import { decideConsent, typedConsentMatches, type Review, type RunOutcome, type StageEvent } from '../../../runtime/index.js';
-import { Stages, stageLabels, type StageLine } from './components/Stages.js';
+import { Stages, foldStage, stageLabels, stageTiming, type StageLine } from './components/Stages.js';
 import { ReviewView } from './components/ReviewView.js';
 import { theme } from './theme.js';
 import { sanitize } from '../output.js';
@@ -40,7 +40,28 @@ const helpText = [
 export function App({ controller, animate = true }: { controller: Controller; animate?: boolean }) {
   const { exit } = useApp();
   const { stdout } = useStdout();
-  const width = Math.max(40, stdout?.columns ?? 80);
+  // The layout follows the terminal: a fixed width wider than a shrunk window wraps every line into fragments.
+  const [columns, setColumns] = useState(stdout?.columns ?? 80);
+  // A narrower window rewraps what is on screen, so ink's own erase misses lines and leaves fragments:
+  // clear the screen and print the finished intents again (a new key remounts <Static>, which reprints).
+  const [generation, setGeneration] = useState(0);
+  const shownColumns = useRef(stdout?.columns ?? 80);
+  useEffect(() => {
+    if (!stdout) return;
+    const resized = () => {
+      const next = stdout.columns ?? 80;
+      if (next < shownColumns.current) {
+        stdout.write('\u001b[2J\u001b[H');
+        setGeneration((value) => value + 1);
+      }
+      shownColumns.current = next;
+      setColumns(next);
+    };
+    // before ink's own handler, so the frame it redraws lands on the cleared screen
+    stdout.prependListener('resize', resized);
+    return () => void stdout.off('resize', resized);
+  }, [stdout]);
+  const width = Math.max(40, columns);
   const [input, setInput] = useState('');
   const [finished, setFinished] = useState<Finished[]>([]);
   const [busy, setBusy] = useState<{ text: string; stages: StageLine[] } | undefined>(undefined);
@@ -70,11 +91,12 @@ export function App({ controller, animate = true }: { controller: Controller; an
     controller.status().then(setStatus, () => setStatus(undefined));
   }, [controller]);
   useEffect(refreshStatus, [refreshStatus]);
+  // The spinner ticks only while Lucid works; waiting for the user's answer, nothing on screen changes.
   useEffect(() => {
-    if (!busy) return;
+    if (!busy || review) return;
     const timer = setInterval(() => setNow(Date.now()), 100);
     return () => clearInterval(timer);
-  }, [busy]);
+  }, [busy, review]);
 
   const quit = () => {
     controller.close?.();
@@ -110,13 +132,11 @@ export function App({ controller, animate = true }: { controller: Controller; an
       }
       return;
     }
-    const stages: StageLine[] = [];
+    let stages: StageLine[] = [];
     setBusy({ text, stages });
     const onStage = (event: StageEvent) => {
-      const last = stages.at(-1);
-      if (last && last.endedAt === undefined) last.endedAt = event.at;
-      stages.push({ stage: event.stage, message: event.message, startedAt: event.at });
-      setBusy({ text, stages: [...stages] });
+      stages = foldStage(stages, event);
+      setBusy({ text, stages });
     };
     cancelRequested.current = false;
     const confirm = (next: Review) =>
@@ -135,9 +155,9 @@ export function App({ controller, animate = true }: { controller: Controller; an
       });
     try {
       const outcome = await controller.run(text, { onStage, confirm });
-      finish({ text, lines: [...stages.map(stageSummary), controller.describeOutcome(outcome)], tone: 'ok' });
+      finish({ text, lines: [stagesSummary(stages), controller.describeOutcome(outcome)], tone: 'ok' });
     } catch (error) {
-      finish({ text, lines: [...stages.map(stageSummary), controller.describeError(error)], tone: 'bad' });
+      finish({ text, lines: [stagesSummary(stages), controller.describeError(error)], tone: 'bad' });
     } finally {
       setBusy(undefined);
       setReview(undefined);
@@ -192,7 +212,7 @@ export function App({ controller, animate = true }: { controller: Controller; an
 
   return (
     <Box flexDirection="column" width={width}>
-      <Static items={finished}>
+      <Static key={generation} items={finished}>
         {(entry) => (
           <Box key={entry.id} flexDirection="column" marginBottom={1}>
             <Text color={theme.accent} wrap="truncate-end">› {sanitize(entry.text, width - 4)}</Text>
@@ -249,9 +269,16 @@ function typedAmount(review: Review): string | undefined {
   return consent.kind === 'type' ? consent.amount : undefined;
 }
 
-function stageSummary(line: StageLine): string {
-  const bad = line.stage === 'failed' || line.stage === 'refused';
-  return `${bad ? '✖' : '✔'} ${stageLabels[line.stage] ?? line.stage} ${sanitize(line.message, 160)}`;
+/** A finished intent's stages collapsed to one line: each phase's last word, with the timings that matter. */
+function stagesSummary(lines: readonly StageLine[]): string {
+  const bad = lines.some((line) => line.stage === 'failed' || line.stage === 'refused');
+  const parts = lines
+    .filter((line) => line.stage !== 'failed' && line.stage !== 'refused' && line.stage !== 'awaiting-confirmation')
+    .map((line) => {
+      const timing = line.endedAt !== undefined ? stageTiming(line, line.endedAt) : '';
+      return `${stageLabels[line.stage] ?? line.stage}${timing ? ` ${timing}` : ''}`;
+    });
+  return `${bad ? '✖' : '✔'} ${parts.join(' · ') || 'nothing ran'}`;
 }
 
 /** Completes the last word against symbols and contact names (case-insensitive prefix, unique match). */

@@ -114,7 +114,8 @@ export async function finishRun(
   const { recorder } = session;
   const review = await buildReview(session, runId, draft, emit);
   if (review.readOnly) {
-    recorder.updateRun(runId, { status: 'confirmed', result: { readOnly: review.readOnly } });
+    // A read signs nothing: it is recorded as what it was (simulated), never as a confirmed transaction.
+    recorder.updateRun(runId, { status: 'simulated', result: { readOnly: review.readOnly } });
     return { runId, status: 'read-only', review, txs: [], balanceChanges: [], outcomeDifferences: [] };
   }
   if (parameters.mode === 'preview') {

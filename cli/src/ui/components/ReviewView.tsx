@@ -4,12 +4,14 @@ import type { Review } from '../../../../runtime/index.js';
 import { formatUnitsHuman } from '../../../../kernel/index.js';
 import { theme } from '../theme.js';
 import { sanitize } from '../../output.js';
-import { shortAddress } from '../../render/review.js';
+import { labelAddress, shortAddress } from '../../render/review.js';
 
 /** Risk flags first, in colours that cannot be missed; then the balance table; then gas. */
 export function ReviewView({ review, width, expanded }: { review: Review; width: number; expanded: boolean }) {
   const risks = review.risks.filter((risk) => risk.level !== 'info');
   const mine = review.simulation.balanceChanges.filter((c) => c.address.toLowerCase() === review.account.toLowerCase() && c.diff !== 0n);
+  // Who else gains or loses: the receiver of a transfer, a pool, a fee recipient (as the plain CLI shows).
+  const others = review.simulation.balanceChanges.filter((c) => c.address.toLowerCase() !== review.account.toLowerCase() && c.diff !== 0n);
   const narrow = width < 100;
   const amountWidth = narrow ? 16 : 22;
   return (
@@ -42,6 +44,17 @@ export function ReviewView({ review, width, expanded }: { review: Review; width:
               <Text color={theme.out}>{(change.diff < 0n ? `-${amount}` : '').padStart(amountWidth)}</Text>
               <Text color={theme.in}>{(change.diff > 0n ? `+${amount}` : '').padStart(amountWidth)}</Text>
               {change.verified ? '' : <Text color={theme.warning}> unverified</Text>}
+            </Text>
+          );
+        })}
+        {others.length > 0 && <Text color={theme.muted}>Other addresses</Text>}
+        {others.map((change, index) => {
+          const amount = formatUnitsHuman(change.diff < 0n ? -change.diff : change.diff, change.decimals);
+          return (
+            <Text key={`o${index}`} wrap="truncate-end">
+              {'  '}
+              {labelAddress(change.address, review.labels).padEnd(narrow ? 22 : 30)} {change.diff < 0n ? '-' : '+'}
+              {amount} {sanitize(change.symbol, 12)}
             </Text>
           );
         })}
