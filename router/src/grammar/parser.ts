@@ -62,11 +62,17 @@ import {
   rewardNouns,
   tokenNouns,
   trailingFiller,
+  preambleWords,
+  tailWords,
+  fuzzyFillerWords,
   unlimitedWords,
   verbs,
   type VerbKind,
 } from './lexicon.js';
 import type { Token } from './tokenize.js';
+
+/** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
+const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'done', 'now']);
 
 /** Most steps one sentence may hold (the schema's limit). */
 export const maxSteps = 16;
@@ -203,6 +209,10 @@ class Parser {
       this.joiner();
     }
     if (any && this.atEnd()) return true;
+    if (this.onlyFillerFrom(this.pos)) {
+      this.pos = this.tokens.length;
+      return true;
+    }
     this.pos = save;
     return false;
   }
@@ -561,7 +571,7 @@ class Parser {
       const save = this.pos;
       const comma = this.acceptPunct(',');
       const and = this.acceptWord('and');
-      if ((comma || and) && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'then')) {
+      if ((comma || and) && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos)) {
         const next = this.peek(1);
         // "pay bob 3 DAI and carol 2 DAI": a name followed by an amount starts the next step, not this list.
         if (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1)))) {
@@ -976,6 +986,10 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (!t) return any;
+      if (t.kind === 'word' && this.onlyFillerFrom(this.pos)) {
+        this.pos = this.tokens.length;
+        return true;
+      }
       if (this.acceptPhrase(trailingFiller) || this.acceptPunct('emoji')) {
         any = true;
         continue;
@@ -1674,6 +1688,7 @@ class Parser {
           continue;
         }
       }
+      if (this.label() || this.preamble()) continue;
       // "do swap 1 ETH", "please do send …": "do" before a verb only stresses it.
       if (this.isWord(t, 'do', 'make') && this.peek(1)?.kind === 'word' && !this.isWord(this.peek(1), 'i', 'you', 'we', 'a', 'an', 'the', 'me') && verbs.has(this.peek(1)!.lower) && !actionNouns.has(this.peek(1)!.lower)) {
         this.pos++;
@@ -1681,6 +1696,84 @@ class Parser {
       }
       return;
     }
+  }
+
+  /**
+   * "intent:", "IMPORTANT:", "quick favour:", "please execute:": a label of one to three words before a colon,
+   * skipped when a request follows it. A label holding an action verb ("swap: …") is not skipped.
+   */
+  private label(): boolean {
+    for (let length = 1; length <= 3; length++) {
+      const colon = this.tokens[this.pos + length];
+      if (colon === undefined) return false;
+      const word = this.tokens[this.pos + length - 1]!;
+      if (word.kind !== 'word' || verbs.get(word.lower) !== undefined && verbs.get(word.lower) !== 'balance' || this.symbolOf(word) !== undefined) return false;
+      if (colon.kind !== 'punct' || colon.value !== ':') continue;
+      const save = this.pos;
+      this.pos += length + 1;
+      if (!this.atEnd() && this.startsClause()) return true;
+      this.pos = save;
+      return false;
+    }
+    return false;
+  }
+
+  /**
+   * "I should like to", "me want", "need make", "Please, I request you to", "ok so basically", "thankss, now":
+   * a run of closed-class words (./lexicon.ts `preambleWords`, or a slip of a longer one) skipped when an
+   * action verb follows it. The longest such run is taken; nothing is skipped otherwise.
+   */
+  private preamble(): boolean {
+    let end = this.pos;
+    while (end < this.tokens.length && end - this.pos < 16) {
+      const t = this.tokens[end]!;
+      if (t.kind === 'punct' && [',', '!', '.', '-', 'emoji'].includes(t.value)) end++;
+      else if (t.kind === 'word' && this.fillerWord(t, preambleWords) !== undefined) end++;
+      else break;
+    }
+    for (let at = end; at > this.pos; at--) {
+      const t = this.tokens[at];
+      if (t?.kind !== 'word') continue;
+      // "I'd like to make a payment of …": stop at the light verb that carries an action noun.
+      const article = this.isWord(this.tokens[at + 1], 'a', 'an', 'the') ? 1 : 0;
+      const noun = this.tokens[at + 1 + article];
+      const light = this.isWord(t, 'make', 'do') && noun?.kind === 'word' && actionNouns.has(noun.lower);
+      if (!light && (preambleWords.has(t.lower) && at < end || this.verbOf(t) === undefined)) continue;
+      for (let i = this.pos; i < at; i++) {
+        const word = this.tokens[i]!;
+        if (word.kind === 'word' && !preambleWords.has(word.lower)) this.corrections.push({ from: word.text, to: this.fillerWord(word, preambleWords)! });
+      }
+      this.pos = at;
+      return true;
+    }
+    return false;
+  }
+
+  /** The closed-class word `t` is, allowing a held key ("sooo", "heyyy") or a slip in a word of ≥ 5 letters ("plaese", "kindy"). */
+  private fillerWord(t: Token, words: ReadonlySet<string>): string | undefined {
+    if (words.has(t.lower)) return t.lower;
+    if (reservedWords.has(t.lower) || this.symbolOf(t) !== undefined || verbs.has(t.lower)) return undefined;
+    const collapsed = t.lower.replace(/(.)\1+/g, '$1');
+    if (words.has(collapsed)) return collapsed;
+    const trimmed = t.lower.replace(/(.)\1+$/, '$1');
+    if (words.has(trimmed)) return trimmed;
+    if (t.lower.length < 5) return undefined;
+    const guess = nearest(t.lower, fuzzyFillerWords, t.lower.length >= 7 ? 2 : 1);
+    return guess !== undefined && words.has(guess) ? guess : undefined;
+  }
+
+  /** Whether everything from `index` on is trailing politeness ("appreciate it", "thx!!", "would ya", "lol"). */
+  private onlyFillerFrom(index: number): boolean {
+    let strong = false;
+    for (let i = index; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.kind === 'punct') continue;
+      if (t.kind !== 'word') return false;
+      const word = this.fillerWord(t, tailWords);
+      if (word === undefined) return false;
+      if (!weakTailWords.has(word)) strong = true;
+    }
+    return strong;
   }
 
   /** The verb a word is, allowing one slip of the keyboard in longer verbs ("sned", "aprove"). */
