@@ -65,3 +65,24 @@ export {
 
 // Agents: the built-in ones, and the tooling for writing and serving an agent.
 export { builtinAgents, loadAgent, scaffoldAgent, serveAgent, healthResponseSchema, type ServeAgentReturnType } from '../agents/index.js';
+
+// Plan bundles: a simulated plan saved to a file, signed later or elsewhere, or exported for a Safe.
+export {
+  createPlanBundle,
+  readPlanBundle,
+  serializePlanBundle,
+  planBundleHash,
+  canonicalJson,
+  planBundleFormat,
+  planBundleVersion,
+  type PlanBundle,
+  type VerifiedPlanBundle,
+} from './src/bundle/planBundle.js';
+export { signPlanBundle, type SignPlanBundleParameters, type SignPlanBundleReturnType } from './src/bundle/signPlanBundle.js';
+export { comparePlanSimulations, type PlanSimulationChanges } from './src/bundle/comparePlanSimulations.js';
+export { exportSafeBatch, type SafeBatch } from './src/bundle/exportSafeBatch.js';
+
+// The MCP server's runtime side: the machine policy and the plans an assistant simulated.
+export { loadMachinePolicy, evaluateMachinePolicy, reviewIntents, machinePolicySchema, machinePolicyFileName, type MachinePolicy, type MachineDecision } from './src/mcp/machinePolicy.js';
+export { saveMcpPlan, readMcpPlan, removeMcpPlan, mcpPlanPath, mcpPlanTtlMs } from './src/mcp/planStore.js';
+export { spentToday } from './src/mcp/spentToday.js';

@@ -6,7 +6,7 @@
  * (`session.store`), never a second one.
  */
 export { openStore, storePath, type Store } from './src/store/db.js';
-export { listRuns, type Run, type RunStatus } from './src/store/runs.js';
+export { listRuns, getRun, type Run, type RunStatus } from './src/store/runs.js';
 export { listTxs, listPendingTxs, type Tx } from './src/store/txs.js';
 export { addContact, removeContact, listContacts, type Contact } from './src/store/contacts.js';
 export { appendInput, listInputs } from './src/store/inputHistory.js';

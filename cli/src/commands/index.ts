@@ -20,6 +20,10 @@ import { frontendCommand } from './frontend.js';
 import { computeCommand } from './compute.js';
 import { stakeCommand, unstakeCommand, rewardsCommand, claimCommand } from './capital.js';
 import { emissionsCommand } from './emissions.js';
+import { signCommand } from './sign.js';
+import { exportCommand } from './export.js';
+import { approveCommand } from './approve.js';
+import { mcpCommand } from './mcp.js';
 import { addExamples } from './examples.js';
 import { readStdinIntent } from './readStdinIntent.js';
 import { suggestCommand } from './suggestCommand.js';
@@ -46,6 +50,7 @@ export function registerCommands(program: Command): void {
   // `lucid "<intent>"` is `lucid run "<intent>"`; with no words on a terminal it opens the interactive UI.
   addGlobalOptions(program)
     .argument('[intent...]', 'what you want, in plain words (omit on a terminal for the interactive UI)')
+    .option('--save <file>', 'with --dry-run: write the simulated plan as a bundle to sign later (`lucid sign <file>`)')
     .addHelpText('after', runExamples)
     .action(async (words: string[], raw: unknown) => {
       const options = await parseOptions(runOptionsSchema, raw);
@@ -55,8 +60,8 @@ export function registerCommands(program: Command): void {
       const text = fromStdin ? await readStdinIntent() : joinWords(words);
       if (text.length > 0) {
         if (!fromStdin) await refuseMistypedCommand(program, words[0]!);
-        const { runAction } = await import('./run.js');
-        return runAction(text, options);
+        const { runAction, saveOption } = await import('./run.js');
+        return runAction(text, options, saveOption(raw));
       }
       if (!fromStdin && !piped && process.stdout.isTTY && !options.json) {
         const { startInteractive } = await import('../interactive.js');
@@ -69,6 +74,10 @@ export function registerCommands(program: Command): void {
   shareGlobalOptions(program);
   program.addCommand(runCommand());
   program.addCommand(parseCommand());
+  program.addCommand(signCommand());
+  program.addCommand(exportCommand());
+  program.addCommand(approveCommand());
+  program.addCommand(mcpCommand());
   program.addCommand(historyCommand());
   program.addCommand(balanceCommand());
   program.addCommand(agentsCommand());

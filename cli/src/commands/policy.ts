@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { addOutputOptions, outputOptionsSchema, parseOptions } from './options.js';
 import { say, writeData, writeJson } from '../output.js';
 import type { Policy } from '../../../runtime/index.js';
+import { policyExplainCommand } from './policyExplain.js';
 
 
 const examples = `
@@ -42,6 +43,7 @@ export function policyCommand(): Command {
         say(`policy updated: ${key} = ${value.trim()} (${policyPath(settings.home)})`);
       }),
   );
+  policy.addCommand(policyExplainCommand());
   return policy;
 }
 

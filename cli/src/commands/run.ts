@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { addRunOptions, joinWords, parseOptions, runOptionsSchema, type RunOptions } from './options.js';
 import { forTerminal, paint, say, writeData, writeJson } from '../output.js';
+import { InputError, InfraError } from '../../../kernel/errors.js';
 import type { Review } from '../../../runtime/index.js';
 
 export const runExamples = `
@@ -14,12 +15,23 @@ export function runCommand(): Command {
   return addRunOptions(new Command('run'))
     .description('run an intent: parse, pick an agent, simulate, show, and sign after you agree')
     .argument('<intent...>', 'what you want, in plain words')
+    .option('--save <file>', 'with --dry-run: write the simulated plan as a bundle to sign later (`lucid sign <file>`)')
     .addHelpText('after', runExamples)
-    .action(async (words: string[], raw: unknown) => runAction(joinWords(words), await parseOptions(runOptionsSchema, raw)));
+    .action(async (words: string[], raw: unknown) => runAction(joinWords(words), await parseOptions(runOptionsSchema, raw), saveOption(raw)));
+}
+
+/** `--save <file>` (plan bundles), read beside the shared run options. */
+export function saveOption(raw: unknown): { save?: string | undefined } {
+  const save = (raw as { save?: unknown } | null)?.save;
+  return typeof save === 'string' ? { save } : {};
 }
 
 /** Shared by `lucid run …` and the bare `lucid "<intent>"`. */
-export async function runAction(text: string, options: RunOptions): Promise<void> {
+export async function runAction(text: string, options: RunOptions, extra: { save?: string | undefined } = {}): Promise<void> {
+  if (extra.save !== undefined && !options.dryRun)
+    throw new InputError('BAD_OPTION', '--save needs --dry-run: a bundle holds a plan that was simulated, not signed', {
+      hints: ['lucid --dry-run --save plan.json "<what you want>", then: lucid sign plan.json'],
+    });
   // A key or recovery phrase in the words is refused before anything else happens with them.
   const { checkForSecrets } = await import('../../../router/index.js');
   checkForSecrets(text);
@@ -46,9 +58,15 @@ export async function runAction(text: string, options: RunOptions): Promise<void
         return confirmReview(review, options);
       },
     });
-    if (options.json) return writeJson(outcomeJson(outcome));
+    const saved =
+      extra.save !== undefined && outcome.status === 'simulated'
+        ? await saveBundle(outcome.review, extra.save, await session.publicClient.getTransactionCount({ address: session.account.address, blockTag: 'pending' }))
+        : undefined;
+    if (options.json) return writeJson(saved ? { ...outcomeJson(outcome), bundle: saved } : outcomeJson(outcome));
     if (outcome.status === 'simulated' || outcome.status === 'read-only') writeData(renderReview(outcome.review, { explain: options.explain }));
     if (outcome.status === 'simulated') say('dry run: nothing was signed');
+    if (saved) say(`plan saved to ${saved.path} (${saved.hash}, expires ${saved.expiresAt}); sign it with: lucid sign ${saved.path}`);
+    else if (extra.save !== undefined) say('nothing to save: this request only reads the chain');
     else if (outcome.status !== 'read-only') writeData(renderOutcome(outcome));
   } finally {
     await session.close();
@@ -86,3 +104,16 @@ export async function confirmReview(review: Review, options: Pick<RunOptions, 'y
   }
 }
 
+
+/** Writes the bundle of a simulated review to `path` (0600: it names your account and what you plan to do). */
+async function saveBundle(review: Review, path: string, nonce: number): Promise<{ path: string; hash: string; expiresAt: string }> {
+  const { createPlanBundle, serializePlanBundle } = await import('../../../runtime/index.js');
+  const { writeFile } = await import('node:fs/promises');
+  const bundle = createPlanBundle(review, { nonce });
+  try {
+    await writeFile(path, serializePlanBundle(bundle), { mode: 0o600 });
+  } catch (error) {
+    throw new InfraError('BUNDLE_WRITE_FAILED', `cannot write the plan bundle to ${path}`, { cause: error });
+  }
+  return { path, hash: bundle.hash, expiresAt: bundle.expiresAt };
+}

@@ -59,7 +59,8 @@ export type Review = {
   risks: RiskFlagView[];
   policy: {
     decision: 'allow' | 'deny' | 'confirm-typed';
-    violations: { rule: string; message: string }[];
+    /** Each violated rule, with its explanation (runtime/src/policy/explainViolation.ts): the rule's value, what the plan did, how to change it. */
+    violations: { rule: string; message: string; key?: string | undefined; limit?: string | undefined; actual?: string | undefined; fix?: string | undefined }[];
     /** The first amount to type (kept for front ends that show one line). */
     typedConfirmation?: string | undefined;
     /** Every amount over its typed-confirmation threshold: each must be typed. */

@@ -12,6 +12,17 @@ import type { Address, Hex } from 'viem';
 import { decodeFunctionData, erc20Abi, formatUnits, parseUnits } from 'viem';
 import type { Plan, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
 import type { Policy, PolicyLimitField } from './policy.js';
+import {
+  explainAllowedContracts,
+  explainAllowedTokens,
+  explainBlockedContracts,
+  explainBlockedTokens,
+  explainMaxPerDay,
+  explainMaxPerTx,
+  explainUnknownDecimals,
+  explainUnlimitedApproval,
+  type PolicyExplanation,
+} from './explainViolation.js';
 
 /** One of the user's balance changes from the simulation (gas-free), in base units. */
 export type PolicyBalanceChange = { token: Address | 'ETH'; symbol: string; decimals: number; diff: bigint };
@@ -31,7 +42,8 @@ export type PolicyRule =
   | 'blockedTokens'
   | 'allowUnlimitedApprovals';
 
-export type PolicyViolation = { rule: PolicyRule; message: string };
+/** A violated rule: a sentence, plus what the rule was, what the plan did, and how to change it (./explainViolation.ts). */
+export type PolicyViolation = { rule: PolicyRule; message: string } & Omit<PolicyExplanation, 'rule'>;
 
 /** What the user must type to confirm: the exact human amount (`text`) of `symbol`. */
 export type TypedConfirmation = {
@@ -129,9 +141,9 @@ export function evaluatePolicy(parameters: EvaluatePolicyParameters): EvaluatePo
     const target = lower(call.to);
     const isContractCall = call.data !== '0x' && call.data.length > 2;
     if (policy.blockedContracts.some((a) => lower(a) === target))
-      violations.push({ rule: 'blockedContracts', message: `Call ${index + 1} goes to ${call.to}, which your policy blocks.` });
+      violations.push({ ...explainBlockedContracts(call.to, 'calls'), message: `Call ${index + 1} goes to ${call.to}, which your policy blocks.` });
     else if (isContractCall && policy.allowedContracts.length > 0 && !policy.allowedContracts.some((a) => lower(a) === target))
-      violations.push({ rule: 'allowedContracts', message: `Call ${index + 1} goes to ${call.to}, which is not in your allowed contracts.` });
+      violations.push({ ...explainAllowedContracts(policy.allowedContracts, call.to, 'calls'), message: `Call ${index + 1} goes to ${call.to}, which is not in your allowed contracts.` });
     const erc20 = decodeErc20(call.data);
     if (!erc20) continue;
     if (erc20.kind === 'approve') approvals.push({ token: call.to, spender: erc20.spender, amount: erc20.amount });
@@ -163,9 +175,9 @@ export function evaluatePolicy(parameters: EvaluatePolicyParameters): EvaluatePo
     if (approval.amount === 0n) continue;
     const spender = lower(approval.spender);
     if (policy.blockedContracts.some((a) => lower(a) === spender))
-      violations.push({ rule: 'blockedContracts', message: `The plan approves ${approval.spender}, which your policy blocks.` });
+      violations.push({ ...explainBlockedContracts(approval.spender, 'approves'), message: `The plan approves ${approval.spender}, which your policy blocks.` });
     else if (policy.allowedContracts.length > 0 && !policy.allowedContracts.some((a) => lower(a) === spender))
-      violations.push({ rule: 'allowedContracts', message: `The plan approves ${approval.spender}, which is not in your allowed contracts.` });
+      violations.push({ ...explainAllowedContracts(policy.allowedContracts, approval.spender, 'approves'), message: `The plan approves ${approval.spender}, which is not in your allowed contracts.` });
   }
 
   // 3. Per token: allow/block lists, unlimited approvals, amount limits, typed confirmation.
@@ -173,20 +185,21 @@ export function evaluatePolicy(parameters: EvaluatePolicyParameters): EvaluatePo
     const info = exposure.token === 'ETH' ? undefined : known.get(lower(exposure.token));
     const verified = exposure.token === 'ETH' || info?.verified === true;
     const label = displaySymbol(exposure.symbol);
-    if (policy.blockedTokens.some((entry) => matchesToken(entry, exposure, true)))
-      violations.push({ rule: 'blockedTokens', message: `The plan moves or approves ${label}, which your policy blocks.` });
+    const blockedEntry = policy.blockedTokens.find((entry) => matchesToken(entry, exposure, true));
+    if (blockedEntry !== undefined)
+      violations.push({ ...explainBlockedTokens(blockedEntry, label), message: `The plan moves or approves ${label}, which your policy blocks.` });
     else if (policy.allowedTokens.length > 0 && !policy.allowedTokens.some((entry) => matchesToken(entry, exposure, verified)))
       violations.push({
-        rule: 'allowedTokens',
+        ...explainAllowedTokens(policy.allowedTokens, label, verified ? label : exposure.token),
         message: `The plan moves or approves ${label}${verified ? '' : ` (${exposure.token}, not a listed token)`}, which is not in your allowed tokens.`,
       });
 
     if (exposure.unlimitedApproval) {
       const asked = intents.some((intent) => intent.unlimited === true && intent.token?.address !== undefined && lower(intent.token.address) === lower(exposure.token));
       if (!policy.allowUnlimitedApprovals)
-        violations.push({ rule: 'allowUnlimitedApprovals', message: `The plan gives an unlimited approval of ${label}; your policy does not allow unlimited approvals.` });
+        violations.push({ ...explainUnlimitedApproval(label, false), message: `The plan gives an unlimited approval of ${label}; your policy does not allow unlimited approvals.` });
       else if (!asked)
-        violations.push({ rule: 'allowUnlimitedApprovals', message: `The plan gives an unlimited approval of ${label} that the request did not ask for.` });
+        violations.push({ ...explainUnlimitedApproval(label, true), message: `The plan gives an unlimited approval of ${label} that the request did not ask for.` });
     }
 
     const spent = exposure.unlimitedApproval ? unlimitedApprovalThreshold : exposure.amount;
@@ -194,19 +207,28 @@ export function evaluatePolicy(parameters: EvaluatePolicyParameters): EvaluatePo
     const perDay = limitFor(policy, 'maxPerDay', exposure);
     const typedAbove = limitFor(policy, 'typedConfirmationAbove', exposure);
     if (exposure.decimals === undefined) {
-      if (perTx || perDay || typedAbove)
-        violations.push({ rule: perTx ? 'maxPerTx' : 'maxPerDay', message: `The decimals of ${label} are unknown, so its limits cannot be applied.` });
+      if (perTx || perDay || typedAbove) {
+        const field = perTx ? 'maxPerTx' : perDay ? 'maxPerDay' : 'typedConfirmationAbove';
+        violations.push({
+          ...explainUnknownDecimals(perTx ? 'maxPerTx' : 'maxPerDay', `${field}.${limitKey(policy, field, exposure)}`, (perTx ?? perDay ?? typedAbove)!, label),
+          message: `The decimals of ${label} are unknown, so its limits cannot be applied.`,
+        });
+      }
       continue;
     }
     const decimals = exposure.decimals;
+    const human = (value: bigint) => (value >= unlimitedApprovalThreshold ? undefined : formatUnits(value, decimals));
     const shown = (value: bigint) => (value >= unlimitedApprovalThreshold ? 'an unlimited amount' : `${formatUnits(value, decimals)} ${label}`);
     if (perTx && spent > parseUnits(perTx, decimals))
-      violations.push({ rule: 'maxPerTx', message: `The plan can move ${shown(spent)}; your limit per transaction is ${perTx} ${label}.` });
+      violations.push({
+        ...explainMaxPerTx(`maxPerTx.${limitKey(policy, 'maxPerTx', exposure)}`, perTx, label, human(spent)),
+        message: `The plan can move ${shown(spent)}; your limit per transaction is ${perTx} ${label}.`,
+      });
     if (perDay) {
       const today = spentTodayFor(spentToday, exposure);
       if (today + spent > parseUnits(perDay, decimals))
         violations.push({
-          rule: 'maxPerDay',
+          ...explainMaxPerDay(`maxPerDay.${limitKey(policy, 'maxPerDay', exposure)}`, perDay, label, formatUnits(today, decimals), human(today + spent)),
           message: `With ${formatUnits(today, decimals)} ${label} already spent today, the plan would bring the day to ${shown(today + spent)}; your daily limit is ${perDay} ${label}.`,
         });
     }
@@ -262,6 +284,12 @@ function limitFor(policy: Policy, field: PolicyLimitField, exposure: TokenExposu
     .map(([, value]) => value);
   if (matches.length <= 1) return matches[0];
   return matches.reduce((a, b) => (parseUnits(a, 36) <= parseUnits(b, 36) ? a : b));
+}
+
+// The key of the limit limitFor chose (the lowest matching one), as `lucid policy set` takes it.
+function limitKey(policy: Policy, field: PolicyLimitField, exposure: TokenExposure): string {
+  const value = limitFor(policy, field, exposure);
+  return Object.entries(policy[field]).find(([key, limit]) => limit === value && matchesToken(key, exposure, true))?.[0] ?? exposure.symbol;
 }
 
 // Symbols are attacker-chosen: a symbol entry only counts as "allowed" for verified tokens (bySymbol=false

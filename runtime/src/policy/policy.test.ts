@@ -51,7 +51,7 @@ describe('evaluatePolicy', () => {
     expect(check({ maxPerTx: { ETH: '1' } }, [sendEth(parseEther('1'))]).decision).toBe('allow');
     const result = check({ maxPerTx: { ETH: '1' } }, [sendEth(parseEther('0.6')), sendEth(parseEther('0.5'))]);
     expect(result.decision).toBe('deny');
-    expect(result.violations).toEqual([{ rule: 'maxPerTx', message: 'The plan can move 1.1 ETH; your limit per transaction is 1 ETH.' }]);
+    expect(result.violations).toMatchObject([{ rule: 'maxPerTx', message: 'The plan can move 1.1 ETH; your limit per transaction is 1 ETH.' }]);
   });
 
   test('maxPerTx: ERC-20 transfer calldata counts, keyed by symbol or address', () => {
@@ -91,7 +91,7 @@ describe('evaluatePolicy', () => {
     const policy = { maxPerDay: { ETH: '3' } };
     expect(check(policy, [sendEth(parseEther('1'))], { spentToday: { ETH: parseEther('2') } }).decision).toBe('allow');
     const result = check(policy, [sendEth(parseEther('1'))], { spentToday: { ETH: parseEther('2.5') } });
-    expect(result.violations).toEqual([
+    expect(result.violations).toMatchObject([
       {
         rule: 'maxPerDay',
         message: 'With 2.5 ETH already spent today, the plan would bring the day to 3.5 ETH; your daily limit is 3 ETH.',
@@ -100,7 +100,7 @@ describe('evaluatePolicy', () => {
   });
 
   test('blockedContracts: calling or approving a blocked contract is denied', () => {
-    expect(check({ blockedContracts: [router] }, [swapCall]).violations).toEqual([
+    expect(check({ blockedContracts: [router] }, [swapCall]).violations).toMatchObject([
       { rule: 'blockedContracts', message: `Call 1 goes to ${router}, which your policy blocks.` },
     ]);
     expect(check({ blockedContracts: [router] }, [approve(usdc.address as Address, router, 5n)]).violations[0]?.rule).toBe('blockedContracts');
@@ -119,7 +119,7 @@ describe('evaluatePolicy', () => {
     const calls = [approve(usdc.address as Address, router, maxUint256)];
     const denied = check({}, calls);
     expect(denied.decision).toBe('deny');
-    expect(denied.violations[0]).toEqual({
+    expect(denied.violations[0]).toMatchObject({
       rule: 'allowUnlimitedApprovals',
       message: 'The plan gives an unlimited approval of USDC; your policy does not allow unlimited approvals.',
     });
@@ -141,7 +141,7 @@ describe('evaluatePolicy', () => {
     expect(check({ allowedTokens: ['ETH', 'USDC'] }, [transfer(dai.address as Address, 1n)]).violations[0]?.rule).toBe('allowedTokens');
     const report = { balanceChanges: [{ token: fakeUsdc, symbol: 'USDC', decimals: 6, diff: -1n }] };
     const fake = check({ allowedTokens: ['ETH', 'USDC'] }, [swapCall], { report });
-    expect(fake.violations).toEqual([{ rule: 'allowedTokens', message: `The plan moves or approves USDC (${fakeUsdc}, not a listed token), which is not in your allowed tokens.` }]);
+    expect(fake.violations).toMatchObject([{ rule: 'allowedTokens', message: `The plan moves or approves USDC (${fakeUsdc}, not a listed token), which is not in your allowed tokens.` }]);
   });
 
   test('typedConfirmationAbove: above the threshold asks for the typed amount', () => {
@@ -163,6 +163,22 @@ describe('evaluatePolicy', () => {
     expect(error?.exitCode).toBe(3);
     expect(error?.shortMessage).toMatchInlineSnapshot(`"Refused by policy (blockedContracts): Call 1 goes to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8, which your policy blocks."`);
     expect(error?.details).toContain('maxPerTx');
+  });
+
+  test('behavior: every violation explains itself: the rule, its value, what the plan did, the command to change it', () => {
+    const result = check({ maxPerTx: { ETH: '1' }, maxPerDay: { eth: '3' } }, [sendEth(parseEther('2'))], { spentToday: { ETH: parseEther('1.5') } });
+    expect(result.violations.map(({ rule, key, limit, actual, fix }) => ({ rule, key, limit, actual, fix }))).toEqual([
+      { rule: 'maxPerTx', key: 'maxPerTx.ETH', limit: '1 ETH per transaction', actual: '2 ETH', fix: 'lucid policy set maxPerTx.ETH 2  (or ask for at most 1 ETH)' },
+      {
+        rule: 'maxPerDay',
+        key: 'maxPerDay.eth',
+        limit: '3 ETH per day',
+        actual: '3.5 ETH today (1.5 ETH already spent + this plan)',
+        fix: 'lucid policy set maxPerDay.eth 3.5  (or wait until earlier spends are more than a day old)',
+      },
+    ]);
+    const json = new PolicyViolationError(result.violations).toJSON();
+    expect(json.error.violations[0]).toMatchObject({ rule: 'maxPerTx', limit: '1 ETH per transaction', actual: '2 ETH', fix: expect.stringContaining('lucid policy set maxPerTx.ETH 2') });
   });
 });
 

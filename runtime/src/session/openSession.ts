@@ -407,7 +407,7 @@ async function sessionChecks(input: {
       const result = evaluatePolicy(policyInputs({ policy, report, intents, plans, spentToday, tokens, account }));
       return {
         decision: result.decision,
-        violations: result.violations.map((v) => ({ rule: v.rule, message: v.message })),
+        violations: result.violations.map((v) => ({ rule: v.rule, message: v.message, key: v.key, limit: v.limit, actual: v.actual, fix: v.fix })),
         ...(result.confirmations[0] ? { typedConfirmation: result.confirmations[0].text } : {}),
         typedConfirmations: result.confirmations.map((c) => ({ symbol: c.symbol, text: c.text, threshold: c.threshold })),
       };
