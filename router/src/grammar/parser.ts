@@ -26,7 +26,7 @@ import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, t
 import { compareDecimal, isZero, scaleDecimal } from './decimal.js';
 import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
-import { intentErrorCodes, knownSymbols } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols, tokenListChains } from '../../../kernel/index.js';
 
 /** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
 const placeNouns: ReadonlySet<string> = new Set([
@@ -73,6 +73,9 @@ import type { Token } from './tokenize.js';
 
 /** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
 const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'done', 'now']);
+
+/** Chains Lucid has a token list for; any other named chain is refused by name. */
+const listedChains: ReadonlySet<string> = new Set(tokenListChains());
 
 /** Most steps one sentence may hold (the schema's limit). */
 export const maxSteps = 16;
@@ -283,6 +286,7 @@ class Parser {
     if (this.isWord(this.peek(), 'on', 'in', 'via', 'using', 'through') && this.chainAt(this.pos + 1)) {
       this.pos++;
       chain = this.chainPhrase()!;
+      this.checkListed(chain);
       this.acceptPunct(',');
       this.leadingFiller();
     } else if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with') && this.venueAt(this.pos + 1)) {
@@ -534,7 +538,8 @@ class Parser {
       ['both'],
     ]);
     if (phrase) this.acceptPunct(':');
-    return phrase !== undefined;
+    // "to both alice and bob" names two recipients, not how the amount is shared: without "each" it stays ambiguous.
+    return phrase !== undefined && phrase[0] !== 'both';
   }
 
   /** "into wallet 0x…", "on address 0x…": prepositions that name a transfer's destination only before an address. */
@@ -566,8 +571,11 @@ class Parser {
 
   /** A list of recipients: "alice, bob and carol", "bob.eth & carol.eth". */
   private recipientList(context: ExampleKey, recipientFirst = false): string[] {
+    // "[alice.eth, bob.eth]": a bracketed list is a list like any other.
+    const bracket = this.acceptPunct('(');
     const list = [this.recipient(context)];
     for (;;) {
+      if (bracket && this.acceptPunct(')')) return list;
       const save = this.pos;
       const comma = this.acceptPunct(',');
       const and = this.acceptWord('and');
@@ -1170,9 +1178,22 @@ class Parser {
   }
 
   private setChain(draft: Draft, chain: { chain: string; token: Token }): void {
+    this.checkListed(chain);
     if (draft.chain !== undefined && draft.chain !== chain.chain)
       throw this.fail(chain.token, `two chains in one step (${draft.chain} and ${chain.chain}): name one`, 'swap');
     draft.chain = chain.chain;
+  }
+
+  /** "on Polygon", "on Optimism": a chain viem knows but Lucid has no token list for is outside its world. */
+  private checkListed(chain: { chain: string; token: Token }): void {
+    if (!listedChains.has(chain.chain))
+      throw refusal(
+        intentErrorCodes.unknownChain,
+        this.source,
+        { start: chain.token.start, end: Math.max(chain.token.end, this.tokens[this.pos - 1]?.end ?? 0) },
+        `unknown chain ${quote(this.source.slice(chain.token.start, Math.max(chain.token.end, this.tokens[this.pos - 1]?.end ?? 0)))}: Lucid has token lists only for ${[...listedChains].join(', ')}`,
+        ['leave the chain out to use the devnet'],
+      );
   }
 
   /** Whether a chain phrase ("base", "the devnet") starts at `index`. */
