@@ -35,6 +35,8 @@ export type ResolvedIntent = {
   /** Slippage limit in basis points (defaults applied by the router). */
   slippageBps: number;
   unlimited?: true | undefined;
+  /** For stake: how long to lock the stake, in seconds. */
+  lockSeconds?: number | undefined;
 };
 
 /** One transaction of a plan. `value` is wei. */

@@ -103,6 +103,13 @@ export const intentSchema = z
       .literal(true)
       .optional()
       .describe('For approve: the user explicitly asked for an unlimited approval; then amount is absent.'),
+    lockSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(730 * 86_400)
+      .optional()
+      .describe('For stake: lock the stake for this many seconds (at most two years) for a reward multiplier.'),
   })
   .strict()
   .superRefine((intent, ctx) => {
@@ -170,6 +177,7 @@ export const intentSchema = z
         break;
     }
     if (intent.action !== 'approve') forbid('unlimited');
+    if (intent.action !== 'stake') forbid('lockSeconds');
     if (intent.action === 'approve') forbid('amountUsd');
     // A venue narrows who may serve the step; it means nothing for a plain transfer, an allowance or a balance.
     if (['transfer', 'approve', 'revoke', 'balance'].includes(intent.action)) forbid('venue');

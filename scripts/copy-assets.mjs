@@ -23,6 +23,8 @@ function walk(dir) {
   }
 }
 for (const folder of roots) if (existsSync(join(root, folder))) walk(join(root, folder));
+// The contracts' deploy parameters, read by registry-contracts/script/deploy.ts.
+cpSync(join(root, 'registry-contracts', 'defaults.json'), join(dist, 'registry-contracts', 'defaults.json'));
 // Agent templates are copied whole (they hold .ts sources meant for the user's new package).
 if (existsSync(join(root, 'agents', 'templates'))) cpSync(join(root, 'agents', 'templates'), join(dist, 'agents', 'templates'), { recursive: true });
 console.error(`copy-assets: ${copied} data files → dist/`);

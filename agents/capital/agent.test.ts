@@ -48,7 +48,7 @@ beforeAll(async () => {
   };
   reward = await deploy(artifacts.DevToken.abi, artifacts.DevToken.bytecode, ['Lucid', 'LUCID', 18, owner.address]);
   // the test account is also the distributor, so it may notify rewards itself
-  const pool = await deploy(artifact.abi, artifact.bytecode, [owner.address, steth.address, reward, owner.address, 86_400n]);
+  const pool = await deploy(artifact.abi, artifact.bytecode, [owner.address, steth.address, reward, owner.address, owner.address, 86_400n]);
   ctx = { ...ctx, contracts: { ...ctx.contracts, capitalPool: pool }, tokens: [...(ctx.tokens ?? []), { address: reward, symbol: 'LUCID', decimals: 18, verified: true }] };
 });
 afterAll(async () => {
@@ -93,6 +93,7 @@ describe('capital', () => {
   });
 
   test.runIf(artifact)('unstake "all" withdraws the whole stake, and more than staked is refused', async () => {
+    ctx = { ...ctx, now: (await ctx.client.getBlock()).timestamp }; // plans are built against the latest block
     await expect(capitalAgent.plan(ctx, intent('unstake', { kind: 'exact', value: parseEther('11') }))).rejects.toMatchObject({ code: 'INSUFFICIENT_STAKE' });
     const plan = await capitalAgent.plan(ctx, intent('unstake', { kind: 'all' }));
     expect(plan.expects[0]).toMatchObject({ direction: 'in', amount: parseEther('10'), bound: 'exact' });
@@ -100,6 +101,23 @@ describe('capital', () => {
     await executePlan(devnet.rpcUrl, plan);
     expect((await balanceOf(steth.address as Address)) - before).toBe(parseEther('10'));
     await expect(capitalAgent.plan(ctx, intent('unstake', { kind: 'all' }))).rejects.toMatchObject({ code: 'NOTHING_STAKED' });
+  });
+
+  test.runIf(artifact)('lock: stake 2 stETH locked 180 days shows the multiplier and unlock date, and the pool holds it locked', async () => {
+    ctx = { ...ctx, now: (await ctx.client.getBlock()).timestamp };
+    const plan = await capitalAgent.plan(ctx, { ...intent('stake', { kind: 'exact', value: parseEther('2') }), lockSeconds: 180 * 86_400 });
+    const block = await ctx.client.getBlock();
+    const unlock = new Date(Number(ctx.now + 180n * 86_400n) * 1000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(plan.summary).toBe(`Stake 2 stETH in the Lucid capital pool, locked until ${unlock} UTC, reward multiplier 1.49x`);
+    expect(plan.calls.at(-1)!.description).toContain('reward multiplier 1.49x');
+    await executePlan(devnet.rpcUrl, plan);
+    const pool = ctx.contracts.capitalPool!;
+    const [staked, weight, multiplier, lockEnd] = (await ctx.client.readContract({ address: pool, abi: artifact!.abi, functionName: 'positionOf', args: [ctx.account] })) as readonly bigint[];
+    expect(staked).toBe(parseEther('2'));
+    expect(multiplier).toBe(14_931n);
+    expect(weight).toBe((parseEther('2') * 14_931n) / 10_000n);
+    expect(lockEnd! >= block.timestamp + 180n * 86_400n).toBe(true);
+    await expect(capitalAgent.plan(ctx, intent('unstake', { kind: 'all' }))).rejects.toMatchObject({ code: 'STAKE_LOCKED' });
   });
 
   test.runIf(artifact)('errors: WRONG_STAKE_TOKEN for anything but the pool’s stake token', async () => {

@@ -2,8 +2,12 @@
  * The capital agent: stake the pool's stake token (stETH on the devnet) into the registry's CapitalPool,
  * withdraw it, and claim the LUCID it earned. Runs only where the deployment names a `capitalPool`.
  *
- * CapitalPool (registry-contracts/src/CapitalPool.sol): `stake(amount)` after an approval,
- * `withdraw(amount, to)`, `claim(to)`, views `stakeToken()`, `rewardToken()`, `stakedOf(account)`, `earned(account)`.
+ * CapitalPool (registry-contracts/src/CapitalPool.sol): `stake(amount, lockSeconds)` after an approval,
+ * `withdraw(amount, to)` (once the lock ended), `claim(to)`, views `stakeToken()`, `rewardToken()`,
+ * `stakedOf(account)`, `earned(account)`, `positionOf(account)`, `multiplierFor(lockSeconds)`.
+ *
+ * A lock's reward multiplier and unlock date are read from the pool (never computed here) and put in the plan's
+ * summary and call description, so the review shows them before anything is signed.
  */
 import { encodeFunctionData, erc20Abi, getAddress, isAddressEqual, parseAbi, type Address } from 'viem';
 import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, findTokenByAddress, type AgentContext, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
@@ -15,7 +19,9 @@ export const capitalPoolAbi = parseAbi([
   'function stakedOf(address account) view returns (uint256)',
   'function earned(address account) view returns (uint256)',
   'function paused() view returns (bool)',
-  'function stake(uint256 amount)',
+  'function stake(uint256 amount, uint256 lockSeconds)',
+  'function multiplierFor(uint256 lockSeconds) pure returns (uint256)',
+  'function positionOf(address account) view returns (uint256 staked, uint256 weight, uint256 multiplier, uint256 lockEnd, uint256 earned)',
   'function withdraw(uint256 amount, address to)',
   'function claim(address to) returns (uint256 amount)',
 ]);
@@ -56,18 +62,39 @@ async function planStake(ctx: AgentContext, pool: Address, token: TokenInfo, par
       value: 0n,
       description: `Approve the capital pool to take ${formatAmount(value, token)}`,
     });
+  const lock = await describeLock(ctx, pool, params.lockSeconds ?? 0);
   calls.push({
     to: pool,
-    data: encodeFunctionData({ abi: capitalPoolAbi, functionName: 'stake', args: [value] }),
+    data: encodeFunctionData({ abi: capitalPoolAbi, functionName: 'stake', args: [value, BigInt(params.lockSeconds ?? 0)] }),
     value: 0n,
-    description: `Stake ${formatAmount(value, token)} in the capital pool`,
+    description: `Stake ${formatAmount(value, token)} in the capital pool${lock}`,
   });
   return {
     agentId: 'capital',
-    summary: `Stake ${formatAmount(value, token)} in the Lucid capital pool${note ? ` (${note})` : ''}`,
+    summary: `Stake ${formatAmount(value, token)} in the Lucid capital pool${lock}${note ? ` (${note})` : ''}`,
     calls,
     expects: [{ token: tokenAddress, symbol: token.symbol, decimals: token.decimals, direction: 'out', amount: value, bound: 'exact' }],
   };
+}
+
+/**
+ * ", locked until 2027-05-31 14:00 UTC, reward multiplier 1.49x" (or "" when the position stays unlocked): the
+ * lock ends at the later of the running lock's end and now + `lockSeconds`, and the multiplier follows the time
+ * left, as the pool computes it.
+ */
+async function describeLock(ctx: AgentContext, pool: Address, lockSeconds: number): Promise<string> {
+  const [, , , runningEnd] = await ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'positionOf', args: [ctx.account] });
+  const requestedEnd = ctx.now + BigInt(lockSeconds);
+  const lockEnd = runningEnd > requestedEnd ? runningEnd : requestedEnd;
+  if (lockEnd <= ctx.now) return '';
+  const multiplierBps = await ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'multiplierFor', args: [lockEnd - ctx.now] });
+  const date = new Date(Number(lockEnd) * 1000).toISOString().slice(0, 16).replace('T', ' ');
+  return `, locked until ${date} UTC, reward multiplier ${formatMultiplier(multiplierBps)}`;
+}
+
+/** 14931 basis points → "1.49x". */
+export function formatMultiplier(bps: bigint): string {
+  return `${(Number(bps) / 10_000).toFixed(2)}x`;
 }
 
 async function planUnstake(ctx: AgentContext, pool: Address, token: TokenInfo, params: CapitalParams): Promise<Plan> {
@@ -79,6 +106,11 @@ async function planUnstake(ctx: AgentContext, pool: Address, token: TokenInfo, p
   if (value === 0n) throw new InputError('ZERO_AMOUNT', `that share of your stake is nothing: ${formatAmount(staked, token)} is staked`);
   if (value > staked)
     throw new InputError('INSUFFICIENT_STAKE', `you have ${formatAmount(staked, token)} staked, not ${formatAmount(value, token)}`);
+  const [, , , lockEnd] = await ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'positionOf', args: [ctx.account] });
+  if (lockEnd > ctx.now)
+    throw new InputError('STAKE_LOCKED', `your stake is locked until ${new Date(Number(lockEnd) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`, {
+      hints: ['claim rewards any time with "lucid claim"; the principal can be withdrawn once the lock ends'],
+    });
   const tokenAddress = token.address as Address;
   return {
     agentId: 'capital',

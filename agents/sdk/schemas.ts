@@ -63,5 +63,6 @@ export const resolvedIntentSchema = z
     toLabel: z.string().optional().describe('How the user wrote `to`.'),
     slippageBps: slippageBpsSchema,
     unlimited: z.literal(true).optional().describe('The user explicitly asked for an unlimited approval.'),
+    lockSeconds: z.number().int().positive().optional().describe('For stake: how long to lock the stake, in seconds.'),
   })
   .describe('A resolved intent: tokens and recipients as addresses, amounts in base units.');

@@ -53,6 +53,7 @@ export const wireIntentSchema = z
     toLabel: text(255).optional().describe('How the user wrote `to`.'),
     slippageBps: z.number().int().min(0).max(10_000).describe('Slippage limit in basis points.'),
     unlimited: z.literal(true).optional().describe('The user explicitly asked for an unlimited approval.'),
+    lockSeconds: z.number().int().positive().optional().describe('For stake: how long to lock the stake, in seconds.'),
   })
   .strict()
   .describe('The intent, resolved: tokens to addresses, recipients to addresses, amounts to base units.');

@@ -58,38 +58,64 @@ contract Deploy is Script {
         console.log("capitalPool", d.capitalPool);
     }
 
+    /// @dev Deploy parameters, from registry-contracts/defaults.json (shared with script/deploy.ts).
+    struct Parameters {
+        uint256 protectionBps;
+        uint256 initialDailyEmission;
+        uint256 decreasePerDay;
+        uint256 protocolFeeBps;
+        uint256 maxRewardPerFee;
+        uint256 maxCarry;
+        uint256 epochLength;
+        uint256 rewardsDuration;
+        uint256 preparedEpochs;
+    }
+
+    /// @notice The defaults in registry-contracts/defaults.json.
+    function defaults() public view returns (Parameters memory p) {
+        string memory json = vm.readFile(string.concat(vm.projectRoot(), "/registry-contracts/defaults.json"));
+        p.protectionBps = vm.parseJsonUint(json, ".protectionBps");
+        p.initialDailyEmission = vm.parseJsonUint(json, ".initialDailyEmission");
+        p.decreasePerDay = vm.parseJsonUint(json, ".decreasePerDay");
+        p.protocolFeeBps = vm.parseJsonUint(json, ".protocolFeeBps");
+        p.maxRewardPerFee = vm.parseJsonUint(json, ".maxRewardPerFee");
+        p.maxCarry = vm.parseJsonUint(json, ".maxCarry");
+        p.epochLength = vm.parseJsonUint(json, ".epochLength");
+        p.rewardsDuration = vm.parseJsonUint(json, ".rewardsDuration");
+        p.preparedEpochs = vm.parseJsonUint(json, ".preparedEpochs");
+    }
+
     /// @dev The same order and parameters as registry-contracts/script/deploy.ts.
     function deploy(address owner, address stakeToken, address fund, uint64 startTime)
         public
         returns (Deployment memory d)
     {
+        Parameters memory p = defaults();
         EmissionController controller = new EmissionController(
-            owner,
-            fund,
-            400, // DEFAULT_PROTECTION_BPS
-            14_400 ether, // DEFAULT_INITIAL_DAILY
-            2_468_994_701 * 1e9, // DEFAULT_DECREASE_PER_DAY
-            startTime
+            owner, fund, p.protectionBps, p.initialDailyEmission, p.decreasePerDay, startTime
         );
         AgentRegistry agents = new AgentRegistry(owner);
         FrontendRegistry frontends = new FrontendRegistry(owner);
         ComputeRegistry computes = new ComputeRegistry(owner);
+        IERC20 lucid = IERC20(address(controller.rewardToken()));
+        CapitalPool capital =
+            new CapitalPool(owner, IERC20(stakeToken), lucid, address(controller), fund, p.rewardsDuration);
         UsageLedger ledger = new UsageLedger(
             owner,
-            IERC20(address(controller.rewardToken())),
+            lucid,
             [EntryRegistry(agents), EntryRegistry(frontends), EntryRegistry(computes)],
             fund,
-            1_000, // DEFAULT_PROTOCOL_FEE_BPS
-            10, // DEFAULT_MAX_REWARD_PER_FEE
-            1 days // DEFAULT_EPOCH_LENGTH
-        );
-        CapitalPool capital =
-            new CapitalPool(
-            owner, IERC20(stakeToken), IERC20(address(controller.rewardToken())), address(controller), 1 days
+            address(capital),
+            p.protocolFeeBps,
+            p.maxRewardPerFee,
+            p.maxCarry,
+            p.epochLength
         );
         controller.setPools(address(ledger), address(capital));
+        // Open the first epochs' slots, so the first usage and reward of each pay no first-write cost.
+        ledger.prepareEpochs(p.preparedEpochs);
         d = Deployment({
-            rewardToken: address(controller.rewardToken()),
+            rewardToken: address(lucid),
             emissionController: address(controller),
             agentRegistry: address(agents),
             frontendRegistry: address(frontends),

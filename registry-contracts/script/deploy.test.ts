@@ -105,6 +105,9 @@ describe('deployRegistry', () => {
     expect(await read({ address: deployment.computeRegistry, abi: ComputeRegistry.abi, functionName: 'symbol' })).toBe(
       'LCOMP',
     );
+    expect(await read({ address: deployment.usageLedger, abi: UsageLedger.abi, functionName: 'maxCarry' })).toBe(REGISTRY_DEFAULTS.maxCarry);
+    // The first epochs are opened at deploy time (non-zero marker, zero fees).
+    expect(await read({ address: deployment.usageLedger, abi: UsageLedger.abi, functionName: 'epochFees', args: [29n] })).toEqual([0n, 0n, 0n]);
   });
 
   test('behavior: distribute() mints a day of emission and splits it into four equal buckets', async () => {
@@ -138,6 +141,7 @@ describe('deployRegistry', () => {
       abi: AgentRegistry.abi,
       functionName: 'register',
       args: ['ipfs://agent', keccak256(stringToHex('agent')), [stringToHex('swap', { size: 32 })], 'https://agent.example', fee],
+      value: parseEther('0.01'), // the refundable registration bond
     });
     await waitFor(publicClient, register);
     const agentId = await publicClient.readContract({
@@ -146,14 +150,12 @@ describe('deployRegistry', () => {
       functionName: 'lastEntryId',
     });
     expect(agentId).toBe(1n);
-    const [, , , tags, endpoint, entryFee, active] = await publicClient.readContract({
+    const [, entryFee, active] = await publicClient.readContract({
       address: deployment.agentRegistry,
       abi: AgentRegistry.abi,
       functionName: 'entry',
       args: [agentId],
     });
-    expect(tags).toEqual([stringToHex('swap', { size: 32 })]);
-    expect(endpoint).toBe('https://agent.example');
     expect(entryFee).toBe(fee);
     expect(active).toBe(true);
 
@@ -170,7 +172,8 @@ describe('deployRegistry', () => {
     await waitFor(publicClient, usage);
     const cut = (fee * REGISTRY_DEFAULTS.protocolFeeBps) / 10_000n;
     expect(await publicClient.readContract({ ...ledger, functionName: 'feesOwed', args: [0, agentId] })).toBe(fee - cut);
-    expect(await publicClient.readContract({ ...ledger, functionName: 'protocolFeesOwed' })).toBe(cut);
+    // The cut moves to the protocol when the entry withdraws its fees.
+    expect(await publicClient.readContract({ ...ledger, functionName: 'protocolFeesOwed' })).toBe(0n);
     expect(await publicClient.getBalance({ address: deployment.usageLedger })).toBe(fee);
   });
 

@@ -3,6 +3,7 @@
  * (`registry-contracts/generated/artifacts.ts`), with viem. Used by the devnet bootstrap
  * (`runtime/src/devnet/bootstrapDevnet.ts`); for real chains use `script/Deploy.s.sol`.
  */
+import { createRequire } from 'node:module';
 import type { Abi, Account, Address, Chain, Hash, Hex, PublicClient, Transport, WalletClient } from 'viem';
 import { getAddress } from 'viem';
 import { InfraError } from '../../kernel/index.js';
@@ -15,23 +16,29 @@ import {
   UsageLedger,
 } from '../generated/artifacts.js';
 
-/** Default parameters, the same as the Solidity constants and `Deploy.s.sol`. */
-export const REGISTRY_DEFAULTS = {
-  /** Protection-fund share of each emission, basis points (4%, like Morpheus). */
-  protectionBps: 400n,
-  /** Emission on day 0: 14,400 LUCID. */
-  initialDailyEmission: 14_400n * 10n ** 18n,
-  /** Decrease of the daily emission per day: 2.468994701 LUCID. */
-  decreasePerDay: 2_468_994_701n * 10n ** 9n,
-  /** Protocol cut of usage fees, basis points (10%). */
-  protocolFeeBps: 1_000n,
-  /** Cap on LUCID-wei paid per wei of fees in an epoch (10 LUCID per ETH). */
-  maxRewardPerFee: 10n,
-  /** Usage-ledger epoch, seconds. */
-  epochLength: 86_400n,
-  /** Capital-pool reward stream, seconds. */
-  rewardsDuration: 86_400n,
+type DefaultsFile = Record<keyof typeof defaultKeys, string>;
+const defaultKeys = {
+  protectionBps: 'Protection-fund share of each emission, basis points (4%, like Morpheus).',
+  initialDailyEmission: 'Emission on day 0: 14,400 LUCID.',
+  decreasePerDay: 'Decrease of the daily emission per day: 2.468994701 LUCID.',
+  protocolFeeBps: 'Protocol cut of usage fees, basis points (10%).',
+  maxRewardPerFee: 'Cap on LUCID-wei paid per wei of fees in an epoch (10 LUCID per ETH).',
+  maxCarry: "Bound of each usage pool's carry, LUCID-wei (10,000 LUCID).",
+  epochLength: 'Usage-ledger epoch, seconds.',
+  rewardsDuration: 'Capital-pool reward stream, seconds.',
+  preparedEpochs: 'Ledger epochs opened at deploy time (prepareEpochs), so their first usage and reward pay no first-write gas.',
 } as const;
+
+/**
+ * Default parameters from `registry-contracts/defaults.json`, the file `Deploy.s.sol` reads too, so the devnet
+ * and a real deployment cannot drift apart.
+ */
+export const REGISTRY_DEFAULTS: { readonly [key in keyof typeof defaultKeys]: bigint } = (() => {
+  const file = createRequire(import.meta.url)('../defaults.json') as DefaultsFile;
+  return Object.fromEntries(Object.keys(defaultKeys).map((key) => [key, BigInt(file[key as keyof typeof defaultKeys])])) as {
+    [key in keyof typeof defaultKeys]: bigint;
+  };
+})();
 
 export type DeployRegistryParameters = {
   /** The ERC-20 the capital pool stakes (stETH on the devnet). */
@@ -107,26 +114,30 @@ export async function deployRegistry(
   const agentRegistry = await deploy('AgentRegistry', AgentRegistry.abi, AgentRegistry.bytecode, [owner]);
   const frontendRegistry = await deploy('FrontendRegistry', FrontendRegistry.abi, FrontendRegistry.bytecode, [owner]);
   const computeRegistry = await deploy('ComputeRegistry', ComputeRegistry.abi, ComputeRegistry.bytecode, [owner]);
-  const usageLedger = await deploy('UsageLedger', UsageLedger.abi, UsageLedger.bytecode, [
-    owner,
-    rewardToken,
-    [agentRegistry, frontendRegistry, computeRegistry],
-    params.protectionFund,
-    d.protocolFeeBps,
-    d.maxRewardPerFee,
-    d.epochLength,
-  ]);
   const capitalPool = await deploy('CapitalPool', CapitalPool.abi, CapitalPool.bytecode, [
     owner,
     params.stakeToken,
     rewardToken,
     emissionController,
+    params.protectionFund,
     d.rewardsDuration,
   ]);
+  const usageLedger = await deploy('UsageLedger', UsageLedger.abi, UsageLedger.bytecode, [
+    owner,
+    rewardToken,
+    [agentRegistry, frontendRegistry, computeRegistry],
+    params.protectionFund,
+    capitalPool,
+    d.protocolFeeBps,
+    d.maxRewardPerFee,
+    d.maxCarry,
+    d.epochLength,
+  ]);
 
-  await write(walletClient, publicClient, emissionController, 'setPools', [usageLedger, capitalPool]);
+  await write(walletClient, publicClient, emissionController, EmissionController.abi, 'setPools', [usageLedger, capitalPool]);
+  await write(walletClient, publicClient, usageLedger, UsageLedger.abi, 'prepareEpochs', [d.preparedEpochs]);
   if (getAddress(owner) !== getAddress(deployer)) {
-    await write(walletClient, publicClient, emissionController, 'transferOwnership', [owner]);
+    await write(walletClient, publicClient, emissionController, EmissionController.abi, 'transferOwnership', [owner]);
   }
 
   return {
@@ -140,23 +151,24 @@ export async function deployRegistry(
   };
 }
 
-/** Sends one EmissionController call and waits for it: the only contract the wiring writes to. */
+/** Sends one wiring call (setPools, transferOwnership, prepareEpochs) and waits for it. */
 async function write(
   walletClient: WalletClient<Transport, Chain | undefined, Account>,
   publicClient: PublicClient,
   address: Address,
-  functionName: 'setPools' | 'transferOwnership',
+  abi: Abi,
+  functionName: 'setPools' | 'transferOwnership' | 'prepareEpochs',
   args: readonly unknown[],
 ): Promise<void> {
   const hash = await walletClient.writeContract({
     address,
-    abi: EmissionController.abi,
+    abi,
     functionName,
     args,
     account: walletClient.account,
     chain: walletClient.chain,
   } as Parameters<typeof walletClient.writeContract>[0]);
-  await confirm(publicClient, hash, `EmissionController.${functionName}`);
+  await confirm(publicClient, hash, functionName);
 }
 
 /**

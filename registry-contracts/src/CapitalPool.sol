@@ -5,44 +5,72 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {TimedPausable} from "./utils/TimedPausable.sol";
 
 /**
  * @title CapitalPool
- * @notice Stake an ERC-20 (stETH on the devnet) and earn the capital bucket of LUCID emission pro rata to
- * stake × time. A reward-per-share accumulator makes {stake}, {withdraw} and {claim} O(1), whatever the number
- * of stakers.
+ * @notice Stake an ERC-20 (stETH on the devnet), optionally locked, and earn the capital bucket of LUCID
+ * emission pro rata to stake × multiplier × time. A reward-per-weight accumulator makes {stake}, {withdraw}
+ * and {claim} O(1), whatever the number of stakers.
+ *
+ * Lock multiplier (Morpheus's "power factor"): a position locked for `L` seconds weighs
+ * `multiplierFor(L) = 1 + 2 * min(L, 730 days) / 730 days` times its principal (1x unlocked, 3x for two years,
+ * linear in between, in basis points). The multiplier is set from the lock time remaining whenever the position
+ * changes ({stake}); a new stake never shortens a running lock. Principal cannot be withdrawn before the lock
+ * ends; rewards can be claimed at any time. Once a lock has ended, anyone may call {expireLock} to set the
+ * position back to 1x (a withdrawal does so too).
  *
  * Each reward the controller sends is streamed over {rewardsDuration} (added to what is left of the current
- * stream), so staking just before a {EmissionController-distribute} earns only the stream that follows, not
- * the past period. Unlike Synthetix StakingRewards, nothing is lost: the rate keeps 1e18 extra precision and
- * its remainder, and whatever streams while nobody stakes, is re-streamed with the next reward.
+ * stream), so staking just before a {EmissionController-distribute} earns only the stream that follows. Nothing
+ * is lost: the rate keeps 1e18 extra precision and its remainder, whatever streams while nobody stakes is
+ * re-streamed with the next reward, and any LUCID sent to the pool (the ledger's carry excess) is streamed with
+ * the next reward.
  *
- * NOTE: Principal is credited as the balance actually received (stETH transfers can round down by a wei).
- * Pausing stops {stake} only; {withdraw} and {claim} always work. The stake token must not be the reward token.
+ * Rebasing stake tokens (stETH): principal is credited as the balance actually received. A positive rebase
+ * leaves a surplus over the principal, which {sweepSurplus} sends to the protection fund (Morpheus likewise
+ * routes stETH yield to the protocol). After a negative rebase every withdrawal is scaled by
+ * `balance / totalStaked`, so the pool never owes more than it holds and the last staker can always leave; a
+ * stake made during a shortfall is credited at the same rate, so it does not absorb the earlier loss.
+ *
+ * NOTE: Pausing stops {stake} only, for at most {TimedPausable-MAX_PAUSE}; {withdraw}, {claim} and
+ * {notifyRewardAmount} always work. The stake token must not be the reward token.
  */
-contract CapitalPool is Ownable2Step, Pausable, ReentrancyGuardTransient {
+contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /// @notice Extra precision of {rewardRate} and the accumulator.
     uint256 public constant PRECISION = 1e18;
     /// @notice Default stream length of each reward.
     uint256 public constant DEFAULT_REWARDS_DURATION = 1 days;
+    /// @notice Longest lock, and the lock that earns the largest multiplier.
+    uint256 public constant MAX_LOCK = 730 days;
+    /// @notice Multiplier of an unlocked stake, in basis points (1x).
+    uint256 public constant BASE_MULTIPLIER = 10_000;
+    /// @notice Multiplier of a {MAX_LOCK} lock, in basis points (3x).
+    uint256 public constant MAX_MULTIPLIER = 30_000;
 
-    /// @dev One slot, written by every state-changing call.
+    /// @notice Smallest non-zero position. Keeps the accumulator's growth between two touches of a position
+    /// below 2^112 (see {Position}): at most 1e27 LUCID-wei (the controller's bound) × 1e18 / 1e12.
+    uint256 public constant MIN_STAKE = 1e12;
+
+    /// @dev The pool: one slot, read and written by every call. Times are uint32 (until 2106).
     struct Pool {
-        uint128 totalStaked;
-        uint64 lastUpdate;
-        uint64 periodFinish;
+        uint32 lastUpdate;
+        uint32 periodFinish;
+        uint96 staked;
+        uint96 weight;
     }
 
-    /// @dev One slot per staker.
-    struct Stake {
-        uint128 staked;
-        uint128 rewards;
+    /// @dev One slot per staker. `paid` is the accumulator at the last touch modulo 2^112: the difference with
+    /// the accumulator now, taken modulo 2^112 too, is exact because it is below 2^112 (see {MIN_STAKE}).
+    struct Position {
+        uint88 staked;
+        uint112 paid;
+        uint40 lockEnd;
+        uint16 multiplier;
     }
 
     IERC20 public immutable stakeToken;
@@ -52,28 +80,34 @@ contract CapitalPool is Ownable2Step, Pausable, ReentrancyGuardTransient {
     /// @notice The only caller of {notifyRewardAmount}: the emission controller. Restricted because a reward
     /// restarts the stream, so anyone could otherwise stretch it (and delay stakers' rewards) with 1-wei notifies.
     address public immutable distributor;
+    /// @notice Receives the stake token's rebase surplus ({sweepSurplus}).
+    address public immutable protectionFund;
 
     Pool private _pool;
     /// @notice LUCID-wei per second, times {PRECISION}.
     uint256 public rewardRate;
-    /// @notice Accumulated LUCID-wei per staked wei, times {PRECISION}.
+    /// @notice Accumulated LUCID-wei per unit of weight, times {PRECISION}.
     uint256 public rewardPerShareStored;
     /// @notice Streamed while nobody staked, plus rate remainders, times {PRECISION}; re-streamed at the next reward.
     uint256 public unallocated;
     /// @notice LUCID received and not yet claimed.
     uint256 public rewardsHeld;
 
-    mapping(address account => Stake) private _stakes;
-    mapping(address account => uint256) public rewardPerSharePaid;
+    mapping(address account => Position) private _positions;
+    mapping(address account => uint256) private _rewards;
 
-    /// @notice Emitted when `account` staked `amount` (as received).
-    event Staked(address indexed account, uint256 amount);
-    /// @notice Emitted when `account` withdrew `amount` of principal to `to`.
-    event Withdrawn(address indexed account, address indexed to, uint256 amount);
+    /// @notice Emitted when `account` staked `amount` (as received), locked until `lockEnd`, at `multiplier` bps.
+    event Staked(address indexed account, uint256 amount, uint256 lockEnd, uint256 multiplier);
+    /// @notice Emitted when `account` withdrew `amount` of principal, paid as `paid` tokens, to `to`.
+    event Withdrawn(address indexed account, address indexed to, uint256 amount, uint256 paid);
     /// @notice Emitted when `account` claimed `amount` LUCID to `to`.
     event RewardClaimed(address indexed account, address indexed to, uint256 amount);
     /// @notice Emitted when `amount` LUCID was added; streams at `rate` (×1e18 per second) until `periodFinish`.
     event RewardAdded(uint256 amount, uint256 rate, uint256 periodFinish);
+    /// @notice Emitted when `account`'s expired lock multiplier was set back to 1x.
+    event LockExpired(address indexed account);
+    /// @notice Emitted when the stake token's surplus over the principal was sent to the protection fund.
+    event SurplusSwept(address indexed to, uint256 amount);
 
     /// @dev A constructor parameter is invalid.
     error CapitalPoolInvalidParameter();
@@ -85,12 +119,19 @@ contract CapitalPool is Ownable2Step, Pausable, ReentrancyGuardTransient {
     error CapitalPoolUnauthorizedDistributor(address caller);
     /// @dev A reward was notified that the pool does not hold.
     error CapitalPoolRewardNotReceived(uint256 balance, uint256 needed);
+    /// @dev The lock is longer than {MAX_LOCK}.
+    error CapitalPoolLockTooLong(uint256 lockSeconds, uint256 max);
+    /// @dev The position is locked until `lockEnd`.
+    error CapitalPoolLocked(uint256 lockEnd);
+    /// @dev A position would hold `staked`, more than zero but less than {MIN_STAKE}.
+    error CapitalPoolBelowMinimum(uint256 staked);
 
     /**
      * @param owner_ Admin (pause); two-step transfer.
      * @param stakeToken_ The staked ERC-20.
      * @param rewardToken_ LUCID; must differ from `stakeToken_`.
      * @param distributor_ The emission controller, the only caller of {notifyRewardAmount}.
+     * @param protectionFund_ Receives the stake token's rebase surplus.
      * @param rewardsDuration_ Stream length in seconds, 1 hour..30 days.
      */
     constructor(
@@ -98,100 +139,169 @@ contract CapitalPool is Ownable2Step, Pausable, ReentrancyGuardTransient {
         IERC20 stakeToken_,
         IERC20 rewardToken_,
         address distributor_,
+        address protectionFund_,
         uint256 rewardsDuration_
     ) Ownable(owner_) {
         if (
             address(stakeToken_) == address(0) || address(rewardToken_) == address(0) || stakeToken_ == rewardToken_
-                || distributor_ == address(0) || rewardsDuration_ < 1 hours || rewardsDuration_ > 30 days
+                || distributor_ == address(0) || protectionFund_ == address(0) || rewardsDuration_ < 1 hours
+                || rewardsDuration_ > 30 days
         ) revert CapitalPoolInvalidParameter();
         distributor = distributor_;
         stakeToken = stakeToken_;
         rewardToken = rewardToken_;
+        protectionFund = protectionFund_;
         rewardsDuration = rewardsDuration_;
-        _pool.lastUpdate = uint64(block.timestamp);
+        _pool.lastUpdate = uint32(block.timestamp);
     }
 
     /**
-     * @notice Stakes `amount` of the stake token (approve first). Credits what the pool actually received.
+     * @notice Stakes `amount` of the stake token (approve first), locked for `lockSeconds` (0 for none, at most
+     * {MAX_LOCK}). The lock ends at the later of the running lock's end and now + `lockSeconds`; the whole
+     * position's multiplier becomes {multiplierFor} the time remaining. Credits what the pool actually received.
      * @dev Emits {Staked}. Reverts while paused.
      */
-    function stake(uint256 amount) external whenNotPaused nonReentrant {
+    function stake(uint256 amount, uint256 lockSeconds) external whenNotPaused nonReentrant {
         if (amount == 0) revert CapitalPoolZeroAmount();
-        Pool memory pool = _accrue(msg.sender);
+        if (lockSeconds > MAX_LOCK) revert CapitalPoolLockTooLong(lockSeconds, MAX_LOCK);
+        (Pool memory pool, Position memory p) = _accrue(msg.sender);
         uint256 before = stakeToken.balanceOf(address(this));
         stakeToken.safeTransferFrom(msg.sender, address(this), amount);
         uint256 received = stakeToken.balanceOf(address(this)) - before;
-        _stakes[msg.sender].staked += SafeCast.toUint128(received);
-        pool.totalStaked += SafeCast.toUint128(received);
+        // During a shortfall (negative rebase), credit at the rate withdrawals pay, so the newcomer is whole.
+        if (before < pool.staked && before != 0) received = Math.mulDiv(received, pool.staked, before);
+
+        uint256 lockEnd = Math.max(p.lockEnd, block.timestamp + lockSeconds);
+        uint256 multiplier = multiplierFor(lockEnd - block.timestamp);
+        uint256 oldWeight = _weight(p.staked, p.multiplier);
+        p.staked = SafeCast.toUint88(p.staked + received);
+        if (p.staked < MIN_STAKE) revert CapitalPoolBelowMinimum(p.staked);
+        // casting is safe because lockEnd <= now + 730 days fits 40 bits, and multiplier <= 30,000 fits 16 bits
+        // forge-lint: disable-next-line(unsafe-typecast)
+        p.lockEnd = uint40(lockEnd);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        p.multiplier = uint16(multiplier);
+        _positions[msg.sender] = p;
+        pool.staked = SafeCast.toUint96(pool.staked + received);
+        pool.weight = SafeCast.toUint96(pool.weight - oldWeight + _weight(p.staked, p.multiplier));
         _pool = pool;
-        emit Staked(msg.sender, received);
+        emit Staked(msg.sender, received, lockEnd, multiplier);
     }
 
     /**
-     * @notice Withdraws `amount` of principal to `to`. Never paused.
+     * @notice Withdraws `amount` of principal to `to`, once the position's lock has ended. Pays `amount`, or
+     * its share of the balance if the pool holds less than the principal (negative rebase). Never paused.
+     * @return paid The stake tokens sent.
      * @dev Emits {Withdrawn}.
      */
-    function withdraw(uint256 amount, address to) external nonReentrant {
+    function withdraw(uint256 amount, address to) external nonReentrant returns (uint256 paid) {
         if (amount == 0) revert CapitalPoolZeroAmount();
-        Pool memory pool = _accrue(msg.sender);
-        Stake storage s = _stakes[msg.sender];
-        uint256 staked = s.staked;
-        if (amount > staked) revert CapitalPoolInsufficientStake(msg.sender, staked, amount);
-        // casting is safe because amount <= staked, a uint128
+        (Pool memory pool, Position memory p) = _accrue(msg.sender);
+        if (amount > p.staked) revert CapitalPoolInsufficientStake(msg.sender, p.staked, amount);
+        if (block.timestamp < p.lockEnd) revert CapitalPoolLocked(p.lockEnd);
+        uint256 oldWeight = _weight(p.staked, p.multiplier);
+        // casting is safe because amount <= p.staked, a uint88
         // forge-lint: disable-next-line(unsafe-typecast)
-        s.staked = uint128(staked - amount);
-        // casting is safe because amount <= staked <= totalStaked, a uint128
+        p.staked -= uint88(amount);
+        if (p.staked != 0 && p.staked < MIN_STAKE) revert CapitalPoolBelowMinimum(p.staked);
         // forge-lint: disable-next-line(unsafe-typecast)
-        pool.totalStaked -= uint128(amount);
+        p.multiplier = uint16(BASE_MULTIPLIER);
+        _positions[msg.sender] = p;
+        uint256 balance = stakeToken.balanceOf(address(this));
+        paid = balance < pool.staked ? Math.mulDiv(amount, balance, pool.staked) : amount;
+        // casting is safe because amount <= p.staked <= pool.staked, a uint96
+        // forge-lint: disable-next-line(unsafe-typecast)
+        pool.staked -= uint96(amount);
+        pool.weight = SafeCast.toUint96(pool.weight - oldWeight + _weight(p.staked, p.multiplier));
         _pool = pool;
-        emit Withdrawn(msg.sender, to, amount);
-        stakeToken.safeTransfer(to, amount);
+        emit Withdrawn(msg.sender, to, amount, paid);
+        stakeToken.safeTransfer(to, paid);
     }
 
     /**
-     * @notice Sends the caller's earned LUCID to `to`. Never paused.
+     * @notice Sends the caller's earned LUCID to `to`. Never paused, never locked.
      * @return amount The LUCID sent.
      * @dev Emits {RewardClaimed}.
      */
     function claim(address to) external nonReentrant returns (uint256 amount) {
-        _pool = _accrue(msg.sender);
-        Stake storage s = _stakes[msg.sender];
-        amount = s.rewards;
-        s.rewards = 0;
+        (Pool memory pool, Position memory p) = _accrue(msg.sender);
+        _pool = pool;
+        _positions[msg.sender] = p;
+        amount = _rewards[msg.sender];
+        if (amount != 0) _rewards[msg.sender] = 0;
         rewardsHeld -= amount;
         emit RewardClaimed(msg.sender, to, amount);
         rewardToken.safeTransfer(to, amount);
     }
 
     /**
-     * @notice Streams `amount` LUCID, already sent to this pool, over the next {rewardsDuration}, on top of
-     * what is left of the current stream. Only the {distributor}; the pool must already hold it.
+     * @notice Sends the stake token held above the total principal (positive rebase yield, donations) to the
+     * protection fund. Permissionless.
+     * @return amount The tokens sent.
+     * @dev Emits {SurplusSwept}.
+     */
+    function sweepSurplus() external nonReentrant returns (uint256 amount) {
+        uint256 balance = stakeToken.balanceOf(address(this));
+        uint256 staked = _pool.staked;
+        amount = balance > staked ? balance - staked : 0;
+        emit SurplusSwept(protectionFund, amount);
+        if (amount != 0) stakeToken.safeTransfer(protectionFund, amount);
+    }
+
+    /**
+     * @notice Streams every LUCID the pool received since the last reward (at least `amount`, which the
+     * {distributor} just sent) over the next {rewardsDuration}, on top of what is left of the current stream and
+     * what streamed while nobody staked. Only the {distributor}; `amount` may be 0 to re-stream after the
+     * schedule ended.
      * @dev Emits {RewardAdded}.
      */
     function notifyRewardAmount(uint256 amount) external nonReentrant {
         if (msg.sender != distributor) revert CapitalPoolUnauthorizedDistributor(msg.sender);
-        uint256 needed = rewardsHeld + amount;
+        uint256 held = rewardsHeld;
         uint256 balance = rewardToken.balanceOf(address(this));
-        if (balance < needed) revert CapitalPoolRewardNotReceived(balance, needed);
-        rewardsHeld = needed;
+        if (balance < held + amount) revert CapitalPoolRewardNotReceived(balance, held + amount);
+        uint256 added = balance - held;
+        Pool memory pool = _update();
+        // A zero reward (after the schedule ended) only restarts an ended stream, so it cannot stretch one.
+        if (added == 0 && block.timestamp < pool.periodFinish) {
+            _pool = pool;
+            return;
+        }
+        rewardsHeld = balance;
 
-        Pool memory pool = _accrue(address(0));
         uint256 rate = rewardRate;
         uint256 leftover = block.timestamp < pool.periodFinish ? rate * (pool.periodFinish - block.timestamp) : 0;
-        uint256 total = amount * PRECISION + leftover + unallocated;
+        uint256 total = added * PRECISION + leftover + unallocated;
         uint256 duration = rewardsDuration;
         rate = total / duration;
         unallocated = total - rate * duration;
         rewardRate = rate;
-        // casting is safe because block.timestamp + 30 days fits 64 bits
+        // casting is safe because block.timestamp + 30 days fits 32 bits until 2106
         // forge-lint: disable-next-line(unsafe-typecast)
-        pool.periodFinish = uint64(block.timestamp + duration);
+        pool.periodFinish = uint32(block.timestamp + duration);
         _pool = pool;
-        emit RewardAdded(amount, rate, block.timestamp + duration);
+        emit RewardAdded(added, rate, block.timestamp + duration);
     }
 
     /**
-     * @notice Stops {stake}. Only the admin.
+     * @notice Sets an expired lock's multiplier back to 1x, so a position does not keep a lock's reward weight
+     * after the lock ended. Permissionless; a no-op while the lock runs or when the position is already at 1x.
+     */
+    function expireLock(address account) external nonReentrant {
+        Position memory p = _positions[account];
+        if (block.timestamp < p.lockEnd || p.multiplier <= BASE_MULTIPLIER) return;
+        Pool memory pool;
+        (pool, p) = _accrue(account);
+        pool.weight = SafeCast.toUint96(pool.weight - _weight(p.staked, p.multiplier) + p.staked);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        p.multiplier = uint16(BASE_MULTIPLIER);
+        _positions[account] = p;
+        _pool = pool;
+        emit LockExpired(account);
+    }
+
+    /**
+     * @notice Stops {stake} for at most {TimedPausable-MAX_PAUSE}. Only the admin.
      * @dev Emits {Paused}.
      */
     function pause() external onlyOwner {
@@ -206,9 +316,36 @@ contract CapitalPool is Ownable2Step, Pausable, ReentrancyGuardTransient {
         _unpause();
     }
 
+    /**
+     * @notice The reward multiplier of a lock of `lockSeconds`, in basis points: 10,000 (1x) plus 20,000 × the
+     * lock's fraction of {MAX_LOCK}, capped at 30,000 (3x).
+     */
+    function multiplierFor(uint256 lockSeconds) public pure returns (uint256) {
+        return BASE_MULTIPLIER + ((MAX_MULTIPLIER - BASE_MULTIPLIER) * Math.min(lockSeconds, MAX_LOCK)) / MAX_LOCK;
+    }
+
+    /**
+     * @notice `account`'s position: principal, weight (principal × multiplier), multiplier (bps), when the lock
+     * ends (0 or past: unlocked) and the LUCID it could claim now.
+     */
+    function positionOf(address account)
+        external
+        view
+        returns (uint256 staked, uint256 weight, uint256 multiplier, uint256 lockEnd, uint256 earned_)
+    {
+        Position memory p = _positions[account];
+        multiplier = p.multiplier == 0 ? BASE_MULTIPLIER : p.multiplier;
+        return (p.staked, _weight(p.staked, p.multiplier), multiplier, p.lockEnd, earned(account));
+    }
+
     /// @notice Total principal staked.
     function totalStaked() external view returns (uint256) {
-        return _pool.totalStaked;
+        return _pool.staked;
+    }
+
+    /// @notice Sum of every position's weight: what the stream is shared by.
+    function totalWeight() external view returns (uint256) {
+        return _pool.weight;
     }
 
     /// @notice Last time the accumulator was brought up to date.
@@ -223,7 +360,7 @@ contract CapitalPool is Ownable2Step, Pausable, ReentrancyGuardTransient {
 
     /// @notice Principal of `account`.
     function stakedOf(address account) external view returns (uint256) {
-        return _stakes[account].staked;
+        return _positions[account].staked;
     }
 
     /// @notice The accumulator as of now.
@@ -232,39 +369,61 @@ contract CapitalPool is Ownable2Step, Pausable, ReentrancyGuardTransient {
     }
 
     /// @notice LUCID `account` could claim now.
-    function earned(address account) external view returns (uint256) {
-        Stake memory s = _stakes[account];
-        return s.rewards + Math.mulDiv(s.staked, rewardPerShare() - rewardPerSharePaid[account], PRECISION);
+    function earned(address account) public view returns (uint256) {
+        Position memory p = _positions[account];
+        return _rewards[account] + _owed(p, rewardPerShare());
     }
 
-    /**
-     * @dev Brings the accumulator to now and credits `account` (skip with address(0)). Returns the pool slot
-     * for the caller to modify and store once.
-     */
-    function _accrue(address account) private returns (Pool memory pool) {
-        pool = _pool;
-        (uint256 rps, uint256 idle) = _pending(pool);
-        if (idle != 0) unallocated += idle;
-        if (rps != rewardPerShareStored) rewardPerShareStored = rps;
-        pool.lastUpdate = uint64(block.timestamp);
-        if (account != address(0)) {
-            Stake storage s = _stakes[account];
-            uint256 paid = rewardPerSharePaid[account];
-            if (rps != paid) {
-                uint256 staked = s.staked;
-                if (staked != 0) s.rewards += SafeCast.toUint128(Math.mulDiv(staked, rps - paid, PRECISION));
-                rewardPerSharePaid[account] = rps;
-            }
+    /// @dev Brings the accumulator to now and credits `account`. Returns the pool and the position, for the
+    /// caller to modify and store.
+    function _accrue(address account) private returns (Pool memory pool, Position memory p) {
+        pool = _update();
+        uint256 rps = rewardPerShareStored;
+        p = _positions[account];
+        // casting keeps the accumulator modulo 2^112, as positions store it
+        // forge-lint: disable-next-line(unsafe-typecast)
+        uint112 now112 = uint112(rps);
+        if (now112 != p.paid) {
+            if (p.staked != 0) _rewards[account] += _owed(p, rps);
+            p.paid = now112;
         }
     }
 
-    /// @dev Accumulator as of now, and what streamed with nobody staked (×PRECISION) since the last update.
+    /// @dev What `p` earned since its last touch, given the accumulator `rps`.
+    function _owed(Position memory p, uint256 rps) private pure returns (uint256) {
+        uint256 delta;
+        unchecked {
+            // casting keeps the accumulator modulo 2^112; the true difference is below 2^112 (see MIN_STAKE)
+            // forge-lint: disable-next-line(unsafe-typecast)
+            delta = uint112(uint112(rps) - p.paid);
+        }
+        return Math.mulDiv(_weight(p.staked, p.multiplier), delta, PRECISION);
+    }
+
+    /// @dev Brings the accumulator and the pool's clock to now (in memory; callers store the pool).
+    function _update() private returns (Pool memory pool) {
+        pool = _pool;
+        if (pool.lastUpdate == block.timestamp) return pool;
+        (uint256 rps, uint256 idle) = _pending(pool);
+        if (idle != 0) unallocated += idle;
+        if (rps != rewardPerShareStored) rewardPerShareStored = rps;
+        // casting is safe until 2106
+        // forge-lint: disable-next-line(unsafe-typecast)
+        pool.lastUpdate = uint32(block.timestamp);
+    }
+
+    /// @dev Accumulator as of now, and what streamed with no weight staked (×PRECISION) since the last update.
     function _pending(Pool memory pool) private view returns (uint256 rps, uint256 idle) {
         rps = rewardPerShareStored;
         uint256 end = Math.min(block.timestamp, pool.periodFinish);
         if (end <= pool.lastUpdate) return (rps, 0);
         uint256 streamed = rewardRate * (end - pool.lastUpdate);
-        if (pool.totalStaked == 0) return (rps, streamed);
-        rps += streamed / pool.totalStaked;
+        if (pool.weight == 0) return (rps, streamed);
+        rps += streamed / pool.weight;
+    }
+
+    /// @dev Principal × multiplier; a zero multiplier (never staked) counts as 1x.
+    function _weight(uint256 staked, uint256 multiplier) private pure returns (uint256) {
+        return multiplier == 0 ? staked : (staked * multiplier) / BASE_MULTIPLIER;
     }
 }

@@ -9,5 +9,15 @@ import {EntryRegistry} from "./EntryRegistry.sol";
  * {EntryRegistry}.
  */
 contract ComputeRegistry is EntryRegistry {
-    constructor(address owner_) EntryRegistry("Lucid Compute", "LCOMP", owner_) {}
+    constructor(address owner_) EntryRegistry(owner_) {}
+
+    /// @notice ERC-721 collection name.
+    function name() public pure override returns (string memory) {
+        return "Lucid Compute";
+    }
+
+    /// @notice ERC-721 collection symbol.
+    function symbol() public pure override returns (string memory) {
+        return "LCOMP";
+    }
 }

@@ -3,9 +3,9 @@ pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {RewardToken} from "./RewardToken.sol";
+import {TimedPausable} from "./utils/TimedPausable.sol";
 
 /// @notice A contract that accepts a reward it has already been sent (balance-checked, so anyone may call).
 interface IRewardReceiver {
@@ -22,10 +22,12 @@ interface IRewardReceiver {
  * partial days pro rata by the second. The cumulative amount up to any timestamp is closed form, O(1).
  *
  * NOTE: Pausing delays emission, it does not skip it: the schedule is a function of time, so the first
- * {distribute} after {unpause} mints everything due since the last one. Total minted always equals
- * `emittedAt(lastDistribution)`.
+ * {distribute} after the pause mints everything due since the last one. Total minted always equals
+ * `emittedAt(lastDistribution)`. A pause ends by itself after {TimedPausable-MAX_PAUSE}, so an owner who pauses
+ * and renounces cannot strand emission. After the schedule ends, {distribute} still notifies both pools (with
+ * zero), so what streamed while nobody staked and the ledger's carry keep moving.
  */
-contract EmissionController is Ownable2Step, Pausable, ReentrancyGuardTransient {
+contract EmissionController is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     /// @notice Basis-point denominator.
     uint256 public constant BPS = 10_000;
     /// @notice Upper bound of the protection-fund share: 10%.
@@ -34,6 +36,9 @@ contract EmissionController is Ownable2Step, Pausable, ReentrancyGuardTransient 
     uint256 public constant DEFAULT_INITIAL_DAILY = 14_400 ether;
     /// @notice Default daily decrease: 2.468994701 LUCID per day, as MOR.
     uint256 public constant DEFAULT_DECREASE_PER_DAY = 2_468_994_701 * 1e9;
+    /// @notice Upper bound of the whole schedule: 1 billion LUCID (the default is ~42 million). Keeps the ledger's
+    /// 120-bit epoch fields and the capital pool's 112-bit accumulator checkpoints exact.
+    uint256 public constant MAX_TOTAL_EMISSION = 1e27;
     /// @notice Default protection-fund share: 4%.
     uint256 public constant DEFAULT_PROTECTION_BPS = 400;
 
@@ -52,7 +57,7 @@ contract EmissionController is Ownable2Step, Pausable, ReentrancyGuardTransient 
 
     /// @dev Number of days with a positive emission: ceil(initial / decrease).
     uint256 private immutable _emissionDays;
-    /// @dev Sum of the whole schedule; also the token cap.
+    /// @dev Sum of the whole schedule (at most {MAX_TOTAL_EMISSION}); also the token cap.
     uint256 private immutable _totalEmission;
 
     /// @notice Holds the code, community and compute pools.
@@ -104,9 +109,9 @@ contract EmissionController is Ownable2Step, Pausable, ReentrancyGuardTransient 
             revert EmissionControllerInvalidSchedule(initialDaily_, decreasePerDay_);
         }
         uint256 n = (initialDaily_ + decreasePerDay_ - 1) / decreasePerDay_;
-        // n <= 2^96, so every product below fits comfortably; the total must fit the ledger's uint128s.
+        // n <= 2^96, so every product below fits comfortably.
         uint256 total = n * initialDaily_ - (decreasePerDay_ * (n * n - n)) / 2;
-        if (total > type(uint128).max) revert EmissionControllerInvalidSchedule(initialDaily_, decreasePerDay_);
+        if (total > MAX_TOTAL_EMISSION) revert EmissionControllerInvalidSchedule(initialDaily_, decreasePerDay_);
 
         initialDailyEmission = initialDaily_;
         decreasePerDay = decreasePerDay_;
@@ -143,10 +148,17 @@ contract EmissionController is Ownable2Step, Pausable, ReentrancyGuardTransient 
         uint64 nowTs = uint64(block.timestamp);
         uint256 due = _emissionSchedule(nowTs);
         amount = due - totalDistributed;
-        if (amount == 0) return 0;
+        if (amount == 0) {
+            // After the last mint, keep the pools' carry and idle stream moving (both ignore a redundant call).
+            if (nowTs >= startTime + _emissionDays * 1 days) {
+                IRewardReceiver(ledger).notifyRewardAmount(0);
+                IRewardReceiver(capitalPool).notifyRewardAmount(0);
+            }
+            return 0;
+        }
         (uint256 perPool, uint256 protection) = _split(amount);
 
-        // casting is safe because due <= total <= type(uint128).max (checked in the constructor)
+        // casting is safe because due <= total <= 1e27 (checked in the constructor)
         // forge-lint: disable-next-line(unsafe-typecast)
         totalDistributed = uint128(due);
         lastDistribution = nowTs;
@@ -164,7 +176,7 @@ contract EmissionController is Ownable2Step, Pausable, ReentrancyGuardTransient 
     }
 
     /**
-     * @notice Stops {distribute}. Only the owner.
+     * @notice Stops {distribute} for at most {TimedPausable-MAX_PAUSE}. Only the owner.
      * @dev Emits a {Paused} event.
      */
     function pause() external onlyOwner {

@@ -1,42 +1,39 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {ERC721} from "solady/tokens/ERC721.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {TimedPausable} from "./utils/TimedPausable.sol";
 
 /**
  * @title EntryRegistry
  * @notice Shared base of the agent, frontend/tool and compute registries. Each entry is an ERC-721 identity
  * owned by its builder, with a metadata URI and its content hash, the actions it serves (bytes32 tags), an
- * endpoint, a fee per use (wei) and an active flag. Only the entry's owner updates it; every change emits an
- * event so off-chain indexers (the Lucid CLI) can rebuild the registry from logs.
+ * endpoint, a fee per use (wei) and an active flag.
  *
- * NOTE: Pausing stops {register} only. Updates, transfers and everything in other contracts keep working.
- * The {UsageLedger} reads {usageTerms}: the fee and the active flag, packed in one storage slot.
+ * Storage holds only what contracts read: the owner, fee and active flag, all in the token's ownership slot
+ * (solady's ERC-721 keeps 96 bits of extra data next to the owner). The metadata URI and its content hash, the
+ * tags and the endpoint live in events ({EntryRegistered} and the `Entry*Updated` events), which are as much a
+ * part of the chain as storage and are where indexers such as the Lucid CLI read them; the content hash lets
+ * them check the metadata they fetch. Storing the strings cost a registration ~270k more gas.
+ *
+ * Registering takes a refundable bond of {REGISTRATION_BOND}, returned by {deregister}: cloning another
+ * entry's metadata then locks capital per clone, on top of gas, for as long as the clone exists.
+ *
+ * NOTE: Pausing stops {register} only, for at most {TimedPausable-MAX_PAUSE}. Updates, transfers and
+ * {deregister} always work. The {UsageLedger} reads {usageTerms}: one storage slot.
  */
-abstract contract EntryRegistry is ERC721, Ownable2Step, Pausable {
+abstract contract EntryRegistry is ERC721, Ownable2Step, TimedPausable {
     /// @notice Most tags one entry may carry, so reads stay bounded.
     uint256 public constant MAX_TAGS = 16;
+    /// @notice ETH locked per registered entry, returned to its owner by {deregister}.
+    uint256 public constant REGISTRATION_BOND = 0.01 ether;
+    /// @notice Largest fee per use: 95 bits, because the fee shares 96 bits with the active flag.
+    uint256 public constant MAX_FEE = 2 ** 95 - 1;
 
-    /// @dev Slot 0 of an entry: what the ledger reads on every use.
-    struct Terms {
-        uint96 fee;
-        bool active;
-    }
-
-    struct Entry {
-        Terms terms;
-        bytes32 contentHash;
-        string metadataURI;
-        string endpoint;
-        bytes32[] tags;
-    }
-
-    /// @notice Id of the last registered entry; ids start at 1, so 0 means "none".
-    uint256 public lastEntryId;
-    mapping(uint256 entryId => Entry) private _entries;
+    /// @dev Id of the last registered entry; packed with the pause state, so {register} reads one slot for both.
+    uint32 private _lastEntryId;
 
     /// @notice Emitted when `entryId` is registered, active, to `owner`.
     event EntryRegistered(
@@ -58,18 +55,27 @@ abstract contract EntryRegistry is ERC721, Ownable2Step, Pausable {
     event EntryFeeUpdated(uint256 indexed entryId, uint96 fee);
     /// @notice Emitted when the active flag changed.
     event EntryActiveUpdated(uint256 indexed entryId, bool active);
+    /// @notice Emitted when `entryId` was deregistered and its bond sent to `to`.
+    event EntryDeregistered(uint256 indexed entryId, address indexed to, uint256 bond);
 
     /// @dev `caller` does not own `entryId`.
     error EntryRegistryUnauthorized(uint256 entryId, address caller);
     /// @dev More than {MAX_TAGS} tags.
     error EntryRegistryTooManyTags(uint256 count, uint256 max);
+    /// @dev `msg.value` is not the {REGISTRATION_BOND}.
+    error EntryRegistryIncorrectBond(uint256 sent, uint256 bond);
+    /// @dev The fee is above {MAX_FEE}.
+    error EntryRegistryFeeTooHigh(uint256 fee, uint256 max);
+    /// @dev Sending the bond back failed.
+    error EntryRegistryTransferFailed(address to, uint256 amount);
 
-    constructor(string memory name_, string memory symbol_, address owner_) ERC721(name_, symbol_) Ownable(owner_) {}
+    constructor(address owner_) Ownable(owner_) {}
 
     /**
-     * @notice Registers a new entry owned by the caller, active from now.
+     * @notice Registers a new entry owned by the caller, active from now. Send exactly {REGISTRATION_BOND}.
      * @return entryId The new entry's id (its ERC-721 token id).
-     * @dev Emits {EntryRegistered} and ERC-721 {Transfer}. Reverts while paused.
+     * @dev Emits {EntryRegistered} and ERC-721 {Transfer}. Reverts while paused. Mints without the
+     * `onERC721Received` check: the caller is the recipient.
      */
     function register(
         string calldata metadataURI,
@@ -77,55 +83,63 @@ abstract contract EntryRegistry is ERC721, Ownable2Step, Pausable {
         bytes32[] calldata tags,
         string calldata endpoint,
         uint96 fee
-    ) external whenNotPaused returns (uint256 entryId) {
+    ) external payable whenNotPaused returns (uint256 entryId) {
+        if (msg.value != REGISTRATION_BOND) revert EntryRegistryIncorrectBond(msg.value, REGISTRATION_BOND);
         if (tags.length > MAX_TAGS) revert EntryRegistryTooManyTags(tags.length, MAX_TAGS);
-        entryId = ++lastEntryId;
-        Entry storage e = _entries[entryId];
-        e.terms = Terms({fee: fee, active: true});
-        e.contentHash = contentHash;
-        e.metadataURI = metadataURI;
-        e.endpoint = endpoint;
-        e.tags = tags;
+        entryId = ++_lastEntryId;
         emit EntryRegistered(entryId, msg.sender, metadataURI, contentHash, tags, endpoint, fee);
-        _safeMint(msg.sender, entryId);
+        _mintAndSetExtraDataUnchecked(msg.sender, entryId, _packTerms(fee, true));
+    }
+
+    /**
+     * @notice Burns `entryId` and sends its bond to `to`. Only the entry's owner; works while paused. Usage of the
+     * entry stops; fees and rewards it earned in the {UsageLedger} stay claimable by nobody, so withdraw first.
+     * @dev Emits {EntryDeregistered} and ERC-721 {Transfer}.
+     */
+    function deregister(uint256 entryId, address to) external {
+        _checkEntryOwner(entryId);
+        _setExtraData(entryId, 0);
+        _burn(entryId);
+        emit EntryDeregistered(entryId, to, REGISTRATION_BOND);
+        (bool ok,) = to.call{value: REGISTRATION_BOND}("");
+        if (!ok) revert EntryRegistryTransferFailed(to, REGISTRATION_BOND);
     }
 
     /**
      * @notice Replaces the metadata URI and its content hash. Only the entry's owner.
-     * @dev Emits {EntryMetadataUpdated}.
+     * @dev Emits {EntryMetadataUpdated}; neither is stored.
      */
     function setMetadata(uint256 entryId, string calldata metadataURI, bytes32 contentHash) external {
-        Entry storage e = _ownedEntry(entryId);
-        e.metadataURI = metadataURI;
-        e.contentHash = contentHash;
+        _checkEntryOwner(entryId);
         emit EntryMetadataUpdated(entryId, metadataURI, contentHash);
     }
 
     /**
      * @notice Replaces the tags (actions/capabilities served). Only the entry's owner.
-     * @dev Emits {EntryTagsUpdated}.
+     * @dev Emits {EntryTagsUpdated}; the tags are not stored.
      */
     function setTags(uint256 entryId, bytes32[] calldata tags) external {
         if (tags.length > MAX_TAGS) revert EntryRegistryTooManyTags(tags.length, MAX_TAGS);
-        _ownedEntry(entryId).tags = tags;
+        _checkEntryOwner(entryId);
         emit EntryTagsUpdated(entryId, tags);
     }
 
     /**
      * @notice Replaces the endpoint. Only the entry's owner.
-     * @dev Emits {EntryEndpointUpdated}.
+     * @dev Emits {EntryEndpointUpdated}; the endpoint is not stored.
      */
     function setEndpoint(uint256 entryId, string calldata endpoint) external {
-        _ownedEntry(entryId).endpoint = endpoint;
+        _checkEntryOwner(entryId);
         emit EntryEndpointUpdated(entryId, endpoint);
     }
 
     /**
-     * @notice Sets the fee per use, in wei. Only the entry's owner.
+     * @notice Sets the fee per use, in wei, at most {MAX_FEE}. Only the entry's owner.
      * @dev Emits {EntryFeeUpdated}.
      */
     function setFee(uint256 entryId, uint96 fee) external {
-        _ownedEntry(entryId).terms.fee = fee;
+        _checkEntryOwner(entryId);
+        _setExtraData(entryId, _packTerms(fee, _getExtraData(entryId) & 1 == 1));
         emit EntryFeeUpdated(entryId, fee);
     }
 
@@ -134,12 +148,13 @@ abstract contract EntryRegistry is ERC721, Ownable2Step, Pausable {
      * @dev Emits {EntryActiveUpdated}.
      */
     function setActive(uint256 entryId, bool active) external {
-        _ownedEntry(entryId).terms.active = active;
+        _checkEntryOwner(entryId);
+        _setExtraData(entryId, _packTerms(_getExtraData(entryId) >> 1, active));
         emit EntryActiveUpdated(entryId, active);
     }
 
     /**
-     * @notice Stops new registrations. Only the admin.
+     * @notice Stops new registrations for at most {TimedPausable-MAX_PAUSE}. Only the admin.
      * @dev Emits {Paused}.
      */
     function pause() external onlyOwner {
@@ -154,40 +169,43 @@ abstract contract EntryRegistry is ERC721, Ownable2Step, Pausable {
         _unpause();
     }
 
-    /// @notice Fee per use and active flag; (0, false) for an id that was never registered. One SLOAD.
+    /// @notice Id of the last registered entry; ids start at 1, so 0 means "none".
+    function lastEntryId() external view returns (uint256) {
+        return _lastEntryId;
+    }
+
+    /// @notice Fee per use and active flag; (0, false) for an id that is not registered. One SLOAD.
     function usageTerms(uint256 entryId) external view returns (uint96 fee, bool active) {
-        Terms memory t = _entries[entryId].terms;
-        return (t.fee, t.active);
+        uint96 packed = _getExtraData(entryId);
+        return (packed >> 1, packed & 1 == 1);
     }
 
-    /// @notice Everything about `entryId`. Reverts for an unknown id.
-    function entry(uint256 entryId)
-        external
-        view
-        returns (
-            address owner,
-            string memory metadataURI,
-            bytes32 contentHash,
-            bytes32[] memory tags,
-            string memory endpoint,
-            uint96 fee,
-            bool active
-        )
-    {
-        owner = _requireOwned(entryId);
-        Entry storage e = _entries[entryId];
-        return (owner, e.metadataURI, e.contentHash, e.tags, e.endpoint, e.terms.fee, e.terms.active);
+    /**
+     * @notice What the chain stores about `entryId`: owner, fee, active flag. Reverts for an unknown id. The
+     * metadata URI and hash, tags and endpoint are in the entry's events.
+     */
+    function entry(uint256 entryId) external view returns (address owner, uint96 fee, bool active) {
+        owner = ownerOf(entryId);
+        uint96 packed = _getExtraData(entryId);
+        return (owner, packed >> 1, packed & 1 == 1);
     }
 
-    /// @notice The metadata URI doubles as the ERC-721 token URI.
+    /// @notice Empty: the metadata URI is in the entry's events, not in storage. Reverts for an unknown id.
     function tokenURI(uint256 entryId) public view override returns (string memory) {
-        _requireOwned(entryId);
-        return _entries[entryId].metadataURI;
+        ownerOf(entryId);
+        return "";
     }
 
-    /// @dev The entry, after checking the caller owns it (which also checks it exists).
-    function _ownedEntry(uint256 entryId) private view returns (Entry storage) {
-        if (_requireOwned(entryId) != msg.sender) revert EntryRegistryUnauthorized(entryId, msg.sender);
-        return _entries[entryId];
+    /// @dev Fee in bits 1..95, active flag in bit 0.
+    function _packTerms(uint256 fee, bool active) private pure returns (uint96) {
+        if (fee > MAX_FEE) revert EntryRegistryFeeTooHigh(fee, MAX_FEE);
+        // casting is safe because fee <= 2^95 - 1
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return uint96(fee << 1) | (active ? 1 : 0);
+    }
+
+    /// @dev Reverts unless the caller owns `entryId` (which also checks it exists).
+    function _checkEntryOwner(uint256 entryId) private view {
+        if (ownerOf(entryId) != msg.sender) revert EntryRegistryUnauthorized(entryId, msg.sender);
     }
 }

@@ -9,5 +9,15 @@ import {EntryRegistry} from "./EntryRegistry.sol";
  * {EntryRegistry}.
  */
 contract FrontendRegistry is EntryRegistry {
-    constructor(address owner_) EntryRegistry("Lucid Frontend", "LFRONT", owner_) {}
+    constructor(address owner_) EntryRegistry(owner_) {}
+
+    /// @notice ERC-721 collection name.
+    function name() public pure override returns (string memory) {
+        return "Lucid Frontend";
+    }
+
+    /// @notice ERC-721 collection symbol.
+    function symbol() public pure override returns (string memory) {
+        return "LFRONT";
+    }
 }

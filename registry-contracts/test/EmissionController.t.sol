@@ -2,9 +2,14 @@
 pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {TimedPausable} from "../src/utils/TimedPausable.sol";
 import {EmissionController} from "../src/EmissionController.sol";
 import {Fixture} from "./utils/Fixture.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {EntryRegistry} from "../src/EntryRegistry.sol";
+import {UsageLedger} from "../src/UsageLedger.sol";
+import {CapitalPool} from "../src/CapitalPool.sol";
+import {RewardToken} from "../src/RewardToken.sol";
 
 contract EmissionControllerTest is Fixture {
     event Distributed(uint256 amount, uint256 perPool, uint256 protection, uint64 timestamp);
@@ -55,10 +60,14 @@ contract EmissionControllerTest is Fixture {
         new EmissionController(owner, fund, 400, initial, 1e18, start);
     }
 
-    function test_RevertWhen_TotalAbove128Bits() public {
+    function test_RevertWhen_TotalAboveOneBillion() public {
         uint256 initial = type(uint96).max;
         vm.expectRevert(abi.encodeWithSelector(EmissionController.EmissionControllerInvalidSchedule.selector, initial, 1));
         new EmissionController(owner, fund, 400, initial, 1, start);
+        // 1,000 LUCID a day decreasing by 0.001 a day sums to ~500 million: allowed; ten times that is not.
+        new EmissionController(owner, fund, 400, 1_000 ether, 0.001 ether, start);
+        vm.expectRevert(abi.encodeWithSelector(EmissionController.EmissionControllerInvalidSchedule.selector, 10_000 ether, 0.001 ether));
+        new EmissionController(owner, fund, 400, 10_000 ether, 0.001 ether, start);
     }
 
     // ---------------------------------------------------------------- schedule
@@ -75,7 +84,7 @@ contract EmissionControllerTest is Fixture {
 
     /// Closed form equals a day-by-day sum (full days, then the running day pro rata).
     function testFuzz_ScheduleEqualsDailySum(uint256 initial, uint256 decrease, uint256 elapsed) public {
-        initial = bound(initial, 1, 1e28);
+        initial = bound(initial, 1, 1e24); // 500 days of it stays under MAX_TOTAL_EMISSION
         decrease = bound(decrease, initial / 500 + 1, initial + 1);
         EmissionController c = new EmissionController(owner, fund, 400, initial, decrease, start);
         elapsed = bound(elapsed, 0, (c.emissionDays() + 3) * 1 days);
@@ -171,7 +180,7 @@ contract EmissionControllerTest is Fixture {
     function test_RevertWhen_DistributeWhilePaused() public {
         vm.prank(owner);
         controller.pause();
-        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.expectRevert(abi.encodeWithSelector(TimedPausable.TimedPausableEnforcedPause.selector, block.timestamp + 7 days));
         controller.distribute();
     }
 
@@ -221,5 +230,72 @@ contract EmissionControllerTest is Fixture {
         vm.prank(alice);
         controller.acceptOwnership();
         assertEq(controller.owner(), alice);
+    }
+
+    // ---------------------------------------------------------------- an owner cannot strand emission
+
+    /// Pause, then renounce: nobody can unpause, yet distribute works again after the pause's seven days, and
+    /// catches up on everything due, and so do the ledger's usage, the pool's stakes and registrations.
+    function test_PauseThenRenounceCannotStrandEmission() public {
+        vm.startPrank(owner);
+        controller.pause();
+        ledger.pause();
+        pool.pause();
+        agents.pause();
+        controller.renounceOwnership();
+        ledger.renounceOwnership();
+        pool.renounceOwnership();
+        agents.renounceOwnership();
+        vm.stopPrank();
+        assertEq(controller.owner(), address(0));
+
+        vm.warp(start + 7 days - 1);
+        vm.expectRevert(abi.encodeWithSelector(TimedPausable.TimedPausableEnforcedPause.selector, start + 7 days));
+        controller.distribute();
+        vm.warp(start + 7 days);
+        assertEq(controller.distribute(), controller.emittedAt(start + 7 days));
+        uint256 id = _register(agents, alice, 1 ether);
+        _use(carol, id, 0, 0, 1 ether);
+        _stake(bob, 1 ether);
+        assertEq(pool.stakedOf(bob), 1 ether);
+    }
+
+    // ---------------------------------------------------------------- after the schedule ends
+
+    /// A short schedule (100 LUCID, then 50, then nothing) with nobody staked while it streams, then a long
+    /// quiet period: what streamed to nobody is re-streamed by a later distribute, not stranded.
+    function test_LongQuietPeriodAfterTheScheduleEndsStrandsNothing() public {
+        EmissionController c = new EmissionController(owner, fund, 400, 100 ether, 50 ether, start);
+        RewardToken token = c.rewardToken();
+        CapitalPool p = new CapitalPool(owner, IERC20(address(stEth)), IERC20(address(token)), address(c), fund, 1 days);
+        UsageLedger l = new UsageLedger(
+            owner, IERC20(address(token)), [EntryRegistry(agents), EntryRegistry(frontends), EntryRegistry(computes)], fund, address(p), 1_000, 10, MAX_CARRY, 1 days
+        );
+        vm.prank(owner);
+        c.setPools(address(l), address(p));
+
+        vm.warp(start + 1 days);
+        c.distribute();
+        vm.warp(start + 30 days); // the schedule ended on day 2; nobody staked all along
+        assertEq(c.distribute(), 50 ether);
+        assertEq(token.totalSupply(), c.totalEmission());
+        vm.warp(start + 400 days); // a long quiet period
+        (uint256 perPoolTotal,) = c.split(150 ether);
+        assertEq(token.balanceOf(address(p)), perPoolTotal);
+
+        stEth.mint(alice, 1 ether);
+        vm.startPrank(alice);
+        stEth.approve(address(p), 1 ether);
+        p.stake(1 ether, 0);
+        vm.stopPrank();
+        assertEq(c.distribute(), 0); // nothing left to mint, but the pool is told to re-stream
+        // A second call while the new stream runs does not stretch it.
+        uint256 finish = p.periodFinish();
+        vm.warp(start + 400 days + 12 hours);
+        c.distribute();
+        assertEq(p.periodFinish(), finish);
+        vm.warp(start + 402 days);
+        assertApproxEqAbs(p.earned(alice), perPoolTotal, 1e6);
+        assertLe(p.earned(alice), perPoolTotal);
     }
 }

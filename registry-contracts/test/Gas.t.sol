@@ -37,7 +37,7 @@ contract GasTest is Fixture {
 
     function test_Gas_Stake() public {
         vm.prank(alice);
-        pool.stake(1 ether);
+        pool.stake(1 ether, 0);
         _log("Stake");
     }
 

@@ -3,8 +3,8 @@ pragma solidity ^0.8.24;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
-import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {ERC721} from "solady/tokens/ERC721.sol";
+import {TimedPausable} from "../src/utils/TimedPausable.sol";
 import {EntryRegistry} from "../src/EntryRegistry.sol";
 import {UsageLedger} from "../src/UsageLedger.sol";
 import {Fixture} from "./utils/Fixture.sol";
@@ -34,14 +34,16 @@ contract UsageLedgerTest is Fixture {
         compute = _register(computes, carol, 1 ether);
     }
 
-    function _deployLedger(uint256 bps, uint256 cap, uint256 epochLength) internal returns (UsageLedger) {
+    function _deployLedger(uint256 bps, uint256 cap, uint256 carry, uint256 epochLength) internal returns (UsageLedger) {
         return new UsageLedger(
             owner,
             IERC20(address(lucid)),
             [EntryRegistry(agents), EntryRegistry(frontends), EntryRegistry(computes)],
             fund,
+            address(pool),
             bps,
             cap,
+            carry,
             epochLength
         );
     }
@@ -64,19 +66,30 @@ contract UsageLedgerTest is Fixture {
             IERC20(address(lucid)),
             [EntryRegistry(agents), EntryRegistry(address(0)), EntryRegistry(computes)],
             fund,
+            address(pool),
             1_000,
             10,
+            MAX_CARRY,
             1 days
         );
     }
 
     function test_RevertWhen_ConstructorParameterOutOfBounds() public {
-        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerInvalidParameter.selector, 2_001, 10, 1 days));
-        _deployLedger(2_001, 10, 1 days);
-        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerInvalidParameter.selector, 1_000, 0, 1 days));
-        _deployLedger(1_000, 0, 1 days);
-        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerInvalidParameter.selector, 1_000, 10, 59 minutes));
-        _deployLedger(1_000, 10, 59 minutes);
+        bytes4 sel = UsageLedger.UsageLedgerInvalidParameter.selector;
+        vm.expectRevert(abi.encodeWithSelector(sel, 2_001, 10, MAX_CARRY, 1 days));
+        _deployLedger(2_001, 10, MAX_CARRY, 1 days);
+        // The wash-usage bound cannot be configured away: a cut of at least 5%, at most 100 LUCID per ETH.
+        vm.expectRevert(abi.encodeWithSelector(sel, 499, 10, MAX_CARRY, 1 days));
+        _deployLedger(499, 10, MAX_CARRY, 1 days);
+        vm.expectRevert(abi.encodeWithSelector(sel, 1_000, 101, MAX_CARRY, 1 days));
+        _deployLedger(1_000, 101, MAX_CARRY, 1 days);
+        vm.expectRevert(abi.encodeWithSelector(sel, 1_000, 10, 100_001 ether, 1 days));
+        _deployLedger(1_000, 10, 100_001 ether, 1 days);
+        vm.expectRevert(abi.encodeWithSelector(sel, 1_000, 0, MAX_CARRY, 1 days));
+        _deployLedger(1_000, 0, MAX_CARRY, 1 days);
+        vm.expectRevert(abi.encodeWithSelector(sel, 1_000, 10, MAX_CARRY, 59 minutes));
+        _deployLedger(1_000, 10, MAX_CARRY, 59 minutes);
+        _deployLedger(500, 100, 100_000 ether, 1 hours);
     }
 
     // ---------------------------------------------------------------- recordUsage
@@ -91,7 +104,7 @@ contract UsageLedgerTest is Fixture {
         assertEq(ledger.feesOwed(UsageLedger.Pool.Code, agentA), 90 ether);
         assertEq(ledger.feesOwed(UsageLedger.Pool.Community, frontend), 9 ether);
         assertEq(ledger.feesOwed(UsageLedger.Pool.Compute, compute), 0.9 ether);
-        assertEq(ledger.protocolFeesOwed(), 11.1 ether);
+        assertEq(ledger.protocolFeesOwed(), 0); // the cut is taken when the fees are withdrawn
         uint80[3] memory fees = ledger.epochFees(0);
         assertEq(fees[0], 100 ether);
         assertEq(fees[1], 10 ether);
@@ -143,7 +156,7 @@ contract UsageLedgerTest is Fixture {
         vm.prank(owner);
         ledger.pause();
         vm.deal(address(this), 100 ether);
-        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.expectRevert(abi.encodeWithSelector(TimedPausable.TimedPausableEnforcedPause.selector, block.timestamp + 7 days));
         ledger.recordUsage{value: 100 ether}(agentA, 0, 0);
         vm.prank(owner);
         ledger.unpause();
@@ -319,7 +332,7 @@ contract UsageLedgerTest is Fixture {
     }
 
     function test_RevertWhen_WithdrawFeesOfUnknownEntry() public {
-        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 77));
+        vm.expectRevert(ERC721.TokenDoesNotExist.selector);
         ledger.withdrawFees(UsageLedger.Pool.Compute, 77, alice);
     }
 
@@ -343,5 +356,66 @@ contract UsageLedgerTest is Fixture {
         vm.expectRevert(UsageLedger.UsageLedgerZeroAddress.selector);
         vm.prank(alice);
         ledger.claimRewards(UsageLedger.Pool.Code, agentA, address(0));
+    }
+
+    // ---------------------------------------------------------------- bounded carry
+
+    /// Without usage, each pool's carry stops at maxCarry; every wei above it leaves the ledger at once, half to
+    /// the protection fund and the rest to the capital pool, which streams it to stakers.
+    function test_CarryIsBoundedAndTheExcessPaidOut() public {
+        uint256 fundBefore = lucid.balanceOf(fund);
+        uint256 protection;
+        uint256 perPoolTotal;
+        for (uint256 day = 1; day <= 10; ++day) {
+            vm.warp(start + day * 1 days + 1 hours);
+            uint256 minted = controller.distribute();
+            (uint256 perPool, uint256 prot) = controller.split(minted);
+            perPoolTotal += perPool;
+            protection += prot;
+            uint128[3] memory r = ledger.epochRewards(ledger.currentEpoch());
+            for (uint256 p; p < 3; ++p) assertLe(r[p], MAX_CARRY + perPool);
+        }
+        uint256 excess = 3 * perPoolTotal - ledger.rewardsHeld();
+        assertGt(excess, 0);
+        uint256 toFund = lucid.balanceOf(fund) - fundBefore - protection;
+        assertLe(excess / 2 - toFund, 10); // half (floored, once per epoch) to the fund
+        assertEq(lucid.balanceOf(address(pool)), perPoolTotal + (excess - toFund));
+        assertEq(lucid.balanceOf(address(ledger)), ledger.rewardsHeld());
+    }
+
+    /// A washer who pays every fee of a big epoch takes at most that epoch's reward plus maxCarry: the carry no
+    /// longer grows into a prize.
+    function testFuzz_WashPrizeIsBounded(uint8 quietDays) public {
+        uint256 quiet = bound(quietDays, 1, 60);
+        uint256 perPool;
+        for (uint256 day = 1; day <= quiet; ++day) {
+            vm.warp(start + day * 1 days + 1 hours);
+            (perPool,) = controller.split(controller.distribute());
+        }
+        address washer = makeAddr("washer");
+        uint256 own = _register(agents, washer, 1 ether);
+        vm.prank(washer);
+        agents.setFee(own, uint96(1_000_000 ether)); // enough fees to lift the per-fee cap entirely
+        _use(washer, own, 0, 0, 1_000_000 ether);
+        uint256 epoch = ledger.currentEpoch();
+        vm.warp(start + (quiet + 1) * 1 days + 1 hours);
+        vm.prank(washer);
+        uint256 prize = ledger.claimRewards(UsageLedger.Pool.Code, own, washer);
+        assertEq(prize, ledger.epochRewards(epoch)[0]);
+        assertLe(prize, MAX_CARRY + perPool);
+    }
+
+    function test_PrepareEpochsChangesNoBalance() public {
+        ledger.prepareEpochs(3);
+        uint80[3] memory fees = ledger.epochFees(2);
+        uint128[3] memory rewards = ledger.epochRewards(2);
+        for (uint256 p; p < 3; ++p) {
+            assertEq(fees[p], 0);
+            assertEq(rewards[p], 0);
+        }
+        _use(carol, agentA, 0, 0, 100 ether);
+        assertEq(ledger.epochFees(0)[0], 100 ether);
+        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerTooManyEpochs.selector, 367, 366));
+        ledger.prepareEpochs(367);
     }
 }

@@ -206,7 +206,7 @@ describe('lucid agent | emissions | stake | rewards', () => {
       const first = await ensureCliFrontend(session);
       expect(first).toBeGreaterThan(0n);
       expect(await ensureCliFrontend(session)).toBe(first);
-      const [owner, , , , , fee, active] = await client.readContract({ address: contracts.frontendRegistry, abi: EntryRegistry.abi, functionName: 'entry', args: [first] });
+      const [owner, fee, active] = await client.readContract({ address: contracts.frontendRegistry, abi: EntryRegistry.abi, functionName: 'entry', args: [first] });
       expect({ owner, fee, active }).toEqual({ owner: devnet.deployment.deployer, fee: 0n, active: true });
       expect(await client.getTransactionCount({ address: user })).toBe(nonce);
     } finally {

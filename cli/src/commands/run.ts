@@ -27,8 +27,11 @@ export function saveOption(raw: unknown): { save?: string | undefined } {
 }
 
 /** Shared by `lucid run …` and the bare `lucid "<intent>"`. */
-export async function runAction(text: string, options: RunOptions, extra: { save?: string | undefined } = {}): Promise<void> {
-  if (extra.save !== undefined && !options.dryRun)
+/** What a command adds to the parsed words: `lockSeconds` for every stake step (`lucid stake … --lock 180d`), `save` for plan bundles. */
+export type RunOverrides = { lockSeconds?: number; save?: string | undefined };
+
+export async function runAction(text: string, options: RunOptions, overrides: RunOverrides = {}): Promise<void> {
+  if (overrides.save !== undefined && !options.dryRun)
     throw new InputError('BAD_OPTION', '--save needs --dry-run: a bundle holds a plan that was simulated, not signed', {
       hints: ['lucid --dry-run --save plan.json "<what you want>", then: lucid sign plan.json'],
     });
@@ -49,7 +52,13 @@ export async function runAction(text: string, options: RunOptions, extra: { save
       text,
       mode: options.dryRun ? 'dry-run' : 'execute',
       forcedAgentId: options.agent,
-      parse: (words) => parseIntents(words, { parser: settings.parser, llm: settings.llm }),
+      parse: async (words) => {
+        const parsed = await parseIntents(words, { parser: settings.parser, llm: settings.llm });
+        const { lockSeconds } = overrides;
+        if (lockSeconds === undefined) return parsed;
+        const intents = parsed.intents.intents.map((intent) => (intent.action === 'stake' ? { ...intent, lockSeconds } : intent));
+        return { ...parsed, intents: { ...parsed.intents, intents } };
+      },
       onStage: (event) => {
         if (!options.json && ['sent', 'confirmed'].includes(event.stage)) say(paint(event.message, 'dim'));
       },
@@ -59,14 +68,14 @@ export async function runAction(text: string, options: RunOptions, extra: { save
       },
     });
     const saved =
-      extra.save !== undefined && outcome.status === 'simulated'
-        ? await saveBundle(outcome.review, extra.save, await session.publicClient.getTransactionCount({ address: session.account.address, blockTag: 'pending' }))
+      overrides.save !== undefined && outcome.status === 'simulated'
+        ? await saveBundle(outcome.review, overrides.save, await session.publicClient.getTransactionCount({ address: session.account.address, blockTag: 'pending' }))
         : undefined;
     if (options.json) return writeJson(saved ? { ...outcomeJson(outcome), bundle: saved } : outcomeJson(outcome));
     if (outcome.status === 'simulated' || outcome.status === 'read-only') writeData(renderReview(outcome.review, { explain: options.explain }));
     if (outcome.status === 'simulated') say('dry run: nothing was signed');
     if (saved) say(`plan saved to ${saved.path} (${saved.hash}, expires ${saved.expiresAt}); sign it with: lucid sign ${saved.path}`);
-    else if (extra.save !== undefined) say('nothing to save: this request only reads the chain');
+    else if (overrides.save !== undefined) say('nothing to save: this request only reads the chain');
     else if (outcome.status !== 'read-only') writeData(renderOutcome(outcome));
   } finally {
     await session.close();

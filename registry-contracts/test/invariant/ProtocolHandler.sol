@@ -33,6 +33,9 @@ contract ProtocolHandler is Test {
     // ghosts: emission
     uint256 public ghost_perPoolTotal;
     uint256 public ghost_protectionTotal;
+    /// @dev The ledger's carry over maxCarry, paid to the fund and to the capital pool.
+    uint256 public ghost_carryToFund;
+    uint256 public ghost_carryToCapital;
     // ghosts: capital pool
     uint256 public ghost_capitalClaimed;
     mapping(address => uint256) public ghost_staked;
@@ -79,18 +82,25 @@ contract ProtocolHandler is Test {
 
     function distribute() external count("distribute") {
         if (controller.paused()) return;
+        address fund = controller.protectionFund();
+        uint256 fundBefore = lucid.balanceOf(fund);
+        uint256 poolBefore = lucid.balanceOf(address(pool));
         uint256 minted = controller.distribute();
         (uint256 perPool, uint256 protection) = controller.split(minted);
         ghost_perPoolTotal += perPool;
         ghost_protectionTotal += protection;
+        ghost_carryToFund += lucid.balanceOf(fund) - fundBefore - protection;
+        ghost_carryToCapital += lucid.balanceOf(address(pool)) - poolBefore - (minted == 0 ? 0 : perPool);
     }
 
     function register(uint256 actorSeed, uint256 poolSeed, uint96 fee) external count("register") {
         uint256 p = poolSeed % 3;
         if (registries[p].paused() || _entries[p].length >= MAX_ENTRIES) return;
         fee = uint96(bound(fee, 0, 10 ether));
-        vm.prank(_actor(actorSeed));
-        uint256 id = registries[p].register("ipfs://x", bytes32(0), new bytes32[](0), "https://x", fee);
+        address who = _actor(actorSeed);
+        vm.deal(who, who.balance + 0.01 ether);
+        vm.prank(who);
+        uint256 id = registries[p].register{value: 0.01 ether}("ipfs://x", bytes32(0), new bytes32[](0), "https://x", fee);
         _entries[p].push(id);
     }
 
@@ -136,23 +146,25 @@ contract ProtocolHandler is Test {
         }
     }
 
-    function stake(uint256 actorSeed, uint256 amount) external count("stake") {
+    function stake(uint256 actorSeed, uint256 amount, uint256 lockSeconds) external count("stake") {
         if (pool.paused()) return;
         address who = _actor(actorSeed);
-        amount = bound(amount, 1, 1e24);
+        amount = bound(amount, 1e12, 1e24);
+        lockSeconds = lockSeconds % 3 == 0 ? 0 : bound(lockSeconds, 0, 10 days);
         stEth.mint(who, amount);
         vm.startPrank(who);
         stEth.approve(address(pool), amount);
-        pool.stake(amount);
+        pool.stake(amount, lockSeconds);
         vm.stopPrank();
         ghost_staked[who] += amount;
     }
 
     function withdraw(uint256 actorSeed, uint256 amount) external count("withdraw") {
         address who = _actor(actorSeed);
-        uint256 staked = pool.stakedOf(who);
-        if (staked == 0) return;
+        (uint256 staked,,, uint256 lockEnd,) = pool.positionOf(who);
+        if (staked == 0 || block.timestamp < lockEnd) return;
         amount = bound(amount, 1, staked);
+        if (staked - amount != 0 && staked - amount < 1e12) amount = staked; // no dust positions below MIN_STAKE
         vm.prank(who);
         pool.withdraw(amount, who);
         ghost_staked[who] -= amount;

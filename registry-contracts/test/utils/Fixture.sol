@@ -17,6 +17,8 @@ import {CapitalPool} from "../../src/CapitalPool.sol";
 abstract contract Fixture is Test {
     uint256 internal constant DAILY = 14_400 ether;
     uint256 internal constant DECREASE = 2_468_994_701 * 1e9;
+    uint256 internal constant MAX_CARRY = 10_000 ether;
+    uint256 internal constant BOND = 0.01 ether;
 
     address internal owner = makeAddr("owner");
     address internal fund = makeAddr("fund");
@@ -43,16 +45,18 @@ abstract contract Fixture is Test {
         agents = new AgentRegistry(owner);
         frontends = new FrontendRegistry(owner);
         computes = new ComputeRegistry(owner);
+        pool = new CapitalPool(owner, IERC20(address(stEth)), IERC20(address(lucid)), address(controller), fund, 1 days);
         ledger = new UsageLedger(
             owner,
             IERC20(address(lucid)),
             [EntryRegistry(agents), EntryRegistry(frontends), EntryRegistry(computes)],
             fund,
+            address(pool),
             1_000,
             10,
+            MAX_CARRY,
             1 days
         );
-        pool = new CapitalPool(owner, IERC20(address(stEth)), IERC20(address(lucid)), address(controller), 1 days);
         vm.prank(owner);
         controller.setPools(address(ledger), address(pool));
         vm.label(address(ledger), "UsageLedger");
@@ -64,15 +68,16 @@ abstract contract Fixture is Test {
     function _register(EntryRegistry registry, address who, uint96 fee) internal returns (uint256 id) {
         bytes32[] memory tags = new bytes32[](1);
         tags[0] = "swap";
+        vm.deal(who, who.balance + BOND);
         vm.prank(who);
-        id = registry.register("ipfs://meta", keccak256("meta"), tags, "https://agent.example", fee);
+        id = registry.register{value: BOND}("ipfs://meta", keccak256("meta"), tags, "https://agent.example", fee);
     }
 
     function _stake(address who, uint256 amount) internal {
         stEth.mint(who, amount);
         vm.startPrank(who);
         stEth.approve(address(pool), amount);
-        pool.stake(amount);
+        pool.stake(amount, 0);
         vm.stopPrank();
     }
 

@@ -153,7 +153,9 @@ export async function bootstrapDevnet({ rpcUrl, onProgress }: BootstrapDevnetPar
   const { cliFrontendMetadata } = await import('../registry/cliFrontend.js');
   const { metadataBytes } = await import('../registry/metadata.js');
   const cli = metadataBytes(cliFrontendMetadata);
-  await tx.write(registry.frontendRegistry, EntryRegistry.abi, 'register', [cli.uri, cli.contentHash, [], '', 0n]);
+  // Registering locks the registry's refundable bond (EntryRegistry.REGISTRATION_BOND).
+  const bond = await publicClient.readContract({ address: registry.frontendRegistry, abi: EntryRegistry.abi, functionName: 'REGISTRATION_BOND' });
+  await tx.write(registry.frontendRegistry, EntryRegistry.abi, 'register', [cli.uri, cli.contentHash, [], '', 0n], bond);
 
   progress('funding the default account…');
   const funds = DEVNET_ACCOUNT_FUNDS;

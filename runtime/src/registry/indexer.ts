@@ -3,9 +3,11 @@
  * the local index instead of the chain.
  *
  * Entries: any event naming an entry (EntryRegistered, Entry*Updated, ERC-721 Transfer) marks it touched;
- * after each batch the touched entries are re-read with the `entry(id)` view at the batch's last block and
- * written whole. Reading the state instead of replaying event fields makes replays idempotent and a
- * missed or reorged event harmless at the next touch. UsageLedger events (UsageRecorded, FeesWithdrawn,
+ * after each batch the touched entries are re-read at the batch's last block and written whole: owner, fee and
+ * active flag from the `entry(id)` view, and the metadata URI and hash, tags and endpoint (which the contracts
+ * keep in events only, to save gas) from the entry's latest events up to that block. Re-reading instead of
+ * replaying the batch's event fields makes replays idempotent and a missed or reorged event harmless at the
+ * next touch. UsageLedger events (UsageRecorded, FeesWithdrawn,
  * RewardsClaimed) are stored as rows keyed by (block, log index).
  *
  * Reorgs: every sync re-reads the last `reorgDepth` blocks before the cursor (their ledger rows are deleted
@@ -116,7 +118,7 @@ export async function syncRegistry(parameters: SyncRegistryParameters): Promise<
     for (const kind of registryKinds) {
       const registry = registryAddress(contracts, kind);
       for (const entryId of touched.get(kind) ?? []) {
-        entries.push(await readEntry(client, { chainId, registry, entryId, blockNumber: to, metadataDir: parameters.metadataDir }));
+        entries.push(await readEntry(client, { chainId, registry, entryId, blockNumber: to, fromBlock, metadataDir: parameters.metadataDir }));
         allTouched.add(`${kind}:${entryId}`);
       }
     }
@@ -168,18 +170,66 @@ function indexedRow({ metadata: stated, ...entry }: IndexedEntry): IndexedEntryR
   return { ...entry, name: metadata?.id ?? null, description: metadata ? sanitizeText(metadata.description, 500) : null, chains: metadata?.chains ?? [] };
 }
 
-/** Reads `entryId`'s full state at `blockNumber` and its locally pinned metadata. */
+/** Reads `entryId`'s full state at `blockNumber` (storage and events) and its locally pinned metadata. */
 export async function readEntry(
   client: PublicClient,
-  { chainId, registry, entryId, blockNumber, metadataDir }: { chainId: number; registry: Address; entryId: bigint; blockNumber?: bigint | undefined; metadataDir?: string | undefined },
+  {
+    chainId,
+    registry,
+    entryId,
+    blockNumber,
+    fromBlock,
+    metadataDir,
+  }: { chainId: number; registry: Address; entryId: bigint; blockNumber?: bigint | undefined; fromBlock?: bigint | undefined; metadataDir?: string | undefined },
 ): Promise<IndexedEntry> {
   const block = blockNumber ?? (await client.getBlockNumber({ cacheTime: 0 }));
-  const [owner, metadataUri, contentHash, tags, endpoint, fee, active] = await rpc(
-    () => client.readContract({ address: registry, abi: EntryRegistry.abi, functionName: 'entry', args: [entryId], blockNumber: block }),
-    `read entry ${entryId} of ${registry}`,
-  );
+  const [[owner, fee, active], described] = await Promise.all([
+    rpc(
+      () => client.readContract({ address: registry, abi: EntryRegistry.abi, functionName: 'entry', args: [entryId], blockNumber: block }),
+      `read entry ${entryId} of ${registry}`,
+    ),
+    rpc(() => readEntryDescription(client, { registry, entryId, fromBlock: fromBlock ?? 0n, toBlock: block }), `read the events of entry ${entryId} of ${registry}`),
+  ]);
+  const { metadataUri, contentHash, tags, endpoint } = described;
   const metadata = metadataDir ? readPinnedMetadata({ dir: metadataDir, uri: metadataUri, contentHash }) : undefined;
   return { chainId, registry, entryId, owner, metadataUri, contentHash, endpoint, feeWei: fee, active, tags, block, metadata };
+}
+
+type EntryDescription = { metadataUri: string; contentHash: Hex; tags: readonly Hex[]; endpoint: string };
+
+const describingEvents = ['EntryRegistered', 'EntryMetadataUpdated', 'EntryTagsUpdated', 'EntryEndpointUpdated'] as const;
+
+/** The entry's URI, hash, tags and endpoint: its registration, overridden by each later update, in chain order. */
+async function readEntryDescription(
+  client: PublicClient,
+  { registry, entryId, fromBlock, toBlock }: { registry: Address; entryId: bigint; fromBlock: bigint; toBlock: bigint },
+): Promise<EntryDescription> {
+  const batches = await Promise.all(
+    describingEvents.map((name) =>
+      client.getLogs({
+        address: registry,
+        event: EntryRegistry.abi.find((item) => item.type === 'event' && item.name === name) as Extract<(typeof EntryRegistry.abi)[number], { type: 'event'; name: typeof name }>,
+        args: { entryId },
+        fromBlock,
+        toBlock,
+      }),
+    ),
+  );
+  const logs = batches.flat().sort((a, b) => (a.blockNumber === b.blockNumber ? (a.logIndex ?? 0) - (b.logIndex ?? 0) : a.blockNumber! < b.blockNumber! ? -1 : 1));
+  const description: EntryDescription = { metadataUri: '', contentHash: `0x${'0'.repeat(64)}`, tags: [], endpoint: '' };
+  for (const log of logs) {
+    const decoded = decodeEventLog({ abi: EntryRegistry.abi, data: log.data, topics: log.topics });
+    if (decoded.eventName === 'EntryRegistered') {
+      Object.assign(description, { metadataUri: decoded.args.metadataURI, contentHash: decoded.args.contentHash, tags: decoded.args.tags, endpoint: decoded.args.endpoint });
+    } else if (decoded.eventName === 'EntryMetadataUpdated') {
+      Object.assign(description, { metadataUri: decoded.args.metadataURI, contentHash: decoded.args.contentHash });
+    } else if (decoded.eventName === 'EntryTagsUpdated') {
+      description.tags = decoded.args.tags;
+    } else if (decoded.eventName === 'EntryEndpointUpdated') {
+      description.endpoint = decoded.args.endpoint;
+    }
+  }
+  return description;
 }
 
 /** Sorts one log into touched entries or ledger rows; logs that are not ours (or undecodable) are skipped. */

@@ -10,8 +10,10 @@ import { EmissionController, EntryRegistry, UsageLedger } from '../../../registr
 
 /** The agent id plans built by the CLI itself carry. */
 export const CLI_PLAN_AGENT_ID = 'lucid-cli';
-/** Largest fee the contracts accept (uint96). */
-export const MAX_FEE_WEI = 2n ** 96n - 1n;
+/** Largest fee the contracts accept (95 bits: the fee shares a 96-bit field with the active flag). */
+export const MAX_FEE_WEI = 2n ** 95n - 1n;
+/** ETH locked by `register` (EntryRegistry.REGISTRATION_BOND) and refunded by `deregister`. */
+export const REGISTRATION_BOND_WEI = 10n ** 16n;
 
 export type RegisterEntryPlanParameters = {
   kind: RegistryKind;
@@ -33,8 +35,8 @@ export function registerEntryPlan(parameters: RegisterEntryPlanParameters): Plan
   const call: PlanCall = {
     to: registryAddress(contracts, kind),
     data: encodeFunctionData({ abi: EntryRegistry.abi, functionName: 'register', args: [metadataUri, contentHash, [...tags], endpoint, feeWei] }),
-    value: 0n,
-    description: `Register ${kind} "${name}" (fee ${formatEther(feeWei)} ETH per use${endpoint ? `, endpoint ${endpoint}` : ''})`,
+    value: REGISTRATION_BOND_WEI,
+    description: `Register ${kind} "${name}" (fee ${formatEther(feeWei)} ETH per use${endpoint ? `, endpoint ${endpoint}` : ''}; bond ${formatEther(REGISTRATION_BOND_WEI)} ETH, refunded on deregister)`,
   };
   return { agentId: CLI_PLAN_AGENT_ID, summary: `Register ${kind} "${name}" in the ${kind} registry`, calls: [call], expects: [] };
 }

@@ -112,7 +112,7 @@ describe('contributors on the devnet', () => {
       {
         calls: [
           { to: stEth(), data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [contracts.capitalPool, stake] }), value: 0n, description: 'approve' },
-          { to: contracts.capitalPool, data: encodeFunctionData({ abi: CapitalPool.abi, functionName: 'stake', args: [stake] }), value: 0n, description: 'stake' },
+          { to: contracts.capitalPool, data: encodeFunctionData({ abi: CapitalPool.abi, functionName: 'stake', args: [stake, 0n] }), value: 0n, description: 'stake' },
         ],
       },
       0,

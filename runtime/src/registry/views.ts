@@ -123,15 +123,22 @@ export type CapitalPosition = {
   stakeToken: Address;
   staked: bigint;
   totalStaked: bigint;
-  /** staked / totalStaked in basis points (0 when nothing is staked). */
+  /** The position's share of the reward stream, weight / totalWeight, in basis points (0 when nothing is staked). */
   shareBps: number;
+  /** Reward multiplier of the position's lock, basis points (10,000 = 1x, at most 30,000 = 3x). */
+  multiplierBps: bigint;
+  /** staked × multiplier: what the stream is shared by. */
+  weight: bigint;
+  totalWeight: bigint;
+  /** When the lock ends (unix seconds); undefined when the position is not locked now. */
+  unlockAt: bigint | undefined;
   /** LUCID accrued and claimable (CapitalPool.earned). */
   earned: bigint;
   /** LUCID per second streamed to all stakers now (rewardRate / 1e18), 0 after the stream ends. */
   rewardPerSecond: bigint;
   /**
    * LUCID (base units) one whole stake token earns per day at today's emission: the capital bucket's daily
-   * emission divided by the total staked. A rate in tokens, not an APR: LUCID has no price to make one from.
+   * emission times this position's multiplier, divided by the total weight. A rate in tokens, not an APR: LUCID has no price to make one from.
    * Undefined when nothing is staked.
    */
   emissionPerTokenPerDay: bigint | undefined;
@@ -142,25 +149,31 @@ export type CapitalPosition = {
 /** A capital provider's position, from the CapitalPool and EmissionController views. */
 export async function readCapitalPosition(client: PublicClient, { contracts, account }: { contracts: ContributorContracts; account: Address }): Promise<CapitalPosition> {
   const pool = { address: contracts.capitalPool, abi: CapitalPool.abi } as const;
-  const [stakeToken, staked, totalStaked, earned, rate, finish, block] = await Promise.all([
+  const [stakeToken, [staked, weight, multiplierBps, lockEnd, earned], totalStaked, totalWeight, rate, finish, block] = await Promise.all([
     client.readContract({ ...pool, functionName: 'stakeToken' }),
-    client.readContract({ ...pool, functionName: 'stakedOf', args: [account] }),
+    client.readContract({ ...pool, functionName: 'positionOf', args: [account] }),
     client.readContract({ ...pool, functionName: 'totalStaked' }),
-    client.readContract({ ...pool, functionName: 'earned', args: [account] }),
+    client.readContract({ ...pool, functionName: 'totalWeight' }),
     client.readContract({ ...pool, functionName: 'rewardRate' }),
     client.readContract({ ...pool, functionName: 'periodFinish' }),
     client.getBlock({ blockTag: 'latest' }),
   ]);
   const schedule = await readEmissionSchedule(client, { contracts, now: block.timestamp });
   const capitalBucketPerYear = schedule.todayDailyPerPool * 365n;
-  const shareBps = totalStaked === 0n ? 0 : Number((staked * 10_000n) / totalStaked);
+  const shareBps = totalWeight === 0n ? 0 : Number((weight * 10_000n) / totalWeight);
   const stakeDecimals = await client.readContract({ address: stakeToken, abi: erc20Abi, functionName: 'decimals' });
-  const emissionPerTokenPerDay = totalStaked === 0n ? undefined : (schedule.todayDailyPerPool * 10n ** BigInt(stakeDecimals)) / totalStaked;
+  // The stream is shared by weight, so a position earns its multiplier times the 1x rate per token staked.
+  const emissionPerTokenPerDay =
+    totalWeight === 0n ? undefined : (schedule.todayDailyPerPool * multiplierBps * 10n ** BigInt(stakeDecimals)) / (10_000n * totalWeight);
   return {
     stakeToken: getAddress(stakeToken),
     staked,
     totalStaked,
     shareBps,
+    multiplierBps,
+    weight,
+    totalWeight,
+    unlockAt: lockEnd > block.timestamp ? lockEnd : undefined,
     earned,
     rewardPerSecond: block.timestamp < finish ? rate / 10n ** 18n : 0n,
     emissionPerTokenPerDay,

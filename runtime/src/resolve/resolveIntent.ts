@@ -54,6 +54,7 @@ export async function resolveIntent(parameters: ResolveIntentParameters): Promis
     slippageBps: intent.slippageBps ?? defaultSlippageBps,
     unlimited: intent.unlimited,
   };
+  if (intent.lockSeconds !== undefined) resolved.lockSeconds = intent.lockSeconds;
   if (intent.amount !== undefined) resolved.amount = resolveAmount(intent.amount, token);
   if (intent.amountOut !== undefined && tokenOut) resolved.amountOut = toBaseUnits(intent.amountOut, tokenOut);
   if (intent.to !== undefined) {
