@@ -15,6 +15,8 @@ const vocabulary: readonly string[] = [
   'approval', 'permission', 'exchange', 'estimate', 'instead', 'without', 'don\'t', 'never',
 ];
 
+const vocabularySet: ReadonlySet<string> = new Set(vocabulary);
+
 export type CorrectWordsReturnType = { tokens: Token[]; corrections: { from: string; to: string }[] };
 
 /** Rewrites slipped closed-class words in `tokens`; `isSymbol` says which words are token symbols. */
@@ -22,7 +24,7 @@ export function correctWords(tokens: readonly Token[], isSymbol: (word: string) 
   const corrections: { from: string; to: string }[] = [];
   const out = tokens.map((t) => {
     if (t.kind !== 'word' || t.lower.length < 4 || !/^[a-z]+$/.test(t.lower)) return t;
-    if (reservedWords.has(t.lower) || preambleWords.has(t.lower) || tailWords.has(t.lower) || verbs.has(t.lower) || vocabulary.includes(t.lower) || isSymbol(t.lower)) return t;
+    if (reservedWords.has(t.lower) || preambleWords.has(t.lower) || tailWords.has(t.lower) || verbs.has(t.lower) || vocabularySet.has(t.lower) || isSymbol(t.lower)) return t;
     const guess = guessOf(t.lower);
     if (guess === undefined) return t;
     corrections.push({ from: t.text, to: guess });
