@@ -68,5 +68,5 @@ export {
 export { formatUnits, parseUnits, formatUnitsHuman, formatAmount, maxUint256, type FormatUnitsHumanOptions } from './amounts.js';
 export { toChecksumAddress, hasValidChecksum, checkedAddress, type HexAddress } from './addresses.js';
 
-export { nativeSymbol, tokenListFor, knownSymbols, type TokenList, type TokenListEntry } from './tokens.js';
+export { nativeSymbol, tokenListFor, tokenListChains, knownSymbols, type TokenList, type TokenListEntry } from './tokens.js';
 export { findSecretShapes, redactSecretShapes, MNEMONIC_MIN_WORDS, type SecretShape } from './secrets.js';

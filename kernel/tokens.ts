@@ -22,6 +22,11 @@ export function tokenListFor(chainId: number): TokenList | undefined {
   return Object.values(lists).find((list) => list.chainId === chainId);
 }
 
+/** The chains Lucid has a token list for (viem names): a request on any other chain cannot be resolved. */
+export function tokenListChains(): string[] {
+  return Object.keys(lists);
+}
+
 /** Every symbol Lucid knows on any chain, spelled as the lists spell them, plus the native asset. */
 export function knownSymbols(): string[] {
   const symbols = new Set<string>([nativeSymbol]);

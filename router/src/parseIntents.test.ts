@@ -6,7 +6,7 @@ import { parseIntents } from './parseIntents.js';
 
 // Words the grammar reads, and words it does not (a chatty request the LLM can still restate).
 const plain = 'swap 1 ETH for USDC';
-const chatty = 'hey there, could you be a dear and turn my 1 ETH into lovely USDC?';
+const chatty = 'hey there, could you be a dear and let my 1 ETH blossom into lovely USDC?';
 const swapAnswer = { kind: 'toolCall', arguments: { intents: [{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }] } } as const;
 
 let server: OpenAiTestServer;

@@ -14,7 +14,7 @@
  */
 import { intentErrorCodes, type IntentErrorCode } from '../../../kernel/index.js';
 import { quote, refusal, type Span } from './errors.js';
-import { verbs } from './lexicon.js';
+import { preambleWords, verbs } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
@@ -280,6 +280,9 @@ function hintsFor(code: IntentErrorCode): string[] {
  * "I already sent 5 USDC", "erin.eth sent 30 USDC", "my friend swapped …": a past-tense action verb that is
  * not part of a reference to an earlier step ("the USDC I just bought", "the unwrapped ETH").
  */
+/** Words before "I bought" that still make it a reference: "the ETH that I bought", "swap what's left of it I got". */
+const referenceOwners: ReadonlySet<string> = new Set(['that', 'the', 'to', 'for', 'with', 'of', 'on', 'in', 'it', 'this', 'a', 'an']);
+
 function refusePastAndOthers(source: string, tokens: readonly Token[], words: Words): void {
   const past = new Set(actionPast.split('|'));
   for (let i = 0; i < words.length; i++) {
@@ -291,7 +294,8 @@ function refusePastAndOthers(source: string, tokens: readonly Token[], words: Wo
     if (subject === 'i' || subject === 'you' || subject === 'we') {
       const owner = words[j - 1];
       // "the USDC I just bought", "what I got", "the ETH you get": a reference to an earlier step.
-      if (owner !== undefined && tokens[j - 1]!.kind === 'word') continue;
+      // "so yeah I sent …", "ok I swapped …": a discourse word before the subject is no such owner.
+      if (owner !== undefined && tokens[j - 1]!.kind === 'word' && !(preambleWords.has(owner) && !referenceOwners.has(owner))) continue;
     }
     const span: Span = { start: tokens[Math.max(0, j)]!.start, end: tokens[i]!.end };
     throw refusal(

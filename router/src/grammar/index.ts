@@ -9,6 +9,7 @@ import { knownSymbols, InputError, intentListSchema, type IntentList } from '../
 import { unparseable, unparseableCode } from './errors.js';
 import { readFrame } from './frame.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
+import { correctWords } from './correctWords.js';
 import { tokenize } from './tokenize.js';
 
 export { damerauLevenshtein, nearest } from './distance.js';
@@ -37,11 +38,14 @@ export type ParseWithGrammarErrorType = InputError;
  */
 export function parseWithGrammar(text: string, options: ParseWithGrammarOptions = {}): ParseWithGrammarReturnType {
   if (typeof text !== 'string') throw unparseable('', undefined, 'nothing to do: the input is not text');
-  const tokens = tokenize(text);
+  const table = tableFor(options.symbols);
+  const corrected = correctWords(tokenize(text), (word) => table.canonical.has(word));
+  const tokens = corrected.tokens;
   const frame = tokens.some((token) => token.kind !== 'punct') ? readFrame(text, tokens) : { tokens: [], preview: false };
   if (!frame.tokens.some((token) => token.kind !== 'punct'))
     throw unparseable(text, undefined, text.trim() ? 'nothing to do: say what should happen' : 'nothing to do: the input is empty', ['swap', 'transfer']);
-  const parsed = parseTokens(text, frame.tokens, tableFor(options.symbols));
+  const parsed = parseTokens(text, frame.tokens, table);
+  parsed.corrections.unshift(...corrected.corrections);
   const checked = intentListSchema.safeParse({
     intents: parsed.intents.map(compact),
     ...(frame.preview ? { preview: true } : {}),

@@ -582,3 +582,43 @@ export const unsupportedVerbs: ReadonlySet<string> = new Set([
   'vote', 'delegate', 'deploy', 'launch', 'create', 'airdrop', 'snipe', 'loop', 'hedge', 'liquidate', 'flash', 'flashloan', 'lp', 'pool',
   'perp', 'open', 'close', 'cancel-order', 'limit', 'order', 'place', 'sign', 'schedule', 'automate', 'subscribe', 'register', 'renew',
 ]);
+
+/**
+ * Closed classes a request may be wrapped in before its verb: subject pronouns, modals, desire and request
+ * verbs, politeness, interjections, greetings, discourse markers and thanks. A run of these words is skipped
+ * only when an action verb follows it (./parser.ts `preamble`); negation, conditions, the past and other
+ * people are decided by ./frame.ts on the whole sentence before, so none of them is in these lists.
+ */
+export const preambleWords: ReadonlySet<string> = new Set([
+  // pronouns and the verbs that carry a wish
+  'i', 'me', 'we', 'us', 'you', 'u', 'ya', 'yourself', 'it', "i'd", "i'm", "we'd", "we're", "you'd", 'id', 'im', 'am', 'are', 'is', 'be',
+  'would', 'could', 'can', 'will', 'shall', 'may', 'might', 'should', 'must', 'wud', 'cud', 'wanna', 'gonna', 'gotta', 'lemme',
+  'want', 'need', 'like', 'love', 'wish', 'request', 'ask', 'require', 'prefer', 'hope', 'hoping', 'desire', 'intend', 'wanting',
+  'needing', 'looking', 'trying', 'asking', 'requesting', 'wanted', 'instruct', 'hereby', 'see', 'try',
+  'to', 'that', 'for', 'if', 'and', 'the', 'a', 'an', 'as', 'so', 'of', 'in', 'on', 'with', 'this', 'there',
+  // politeness and manner
+  'please', 'pls', 'plz', 'pleas', 'plse', 'kindly', 'politely', 'just', 'really', 'actually', 'basically', 'simply', 'quickly',
+  'now', 'also', 'possible', 'possibly', 'able', 'kind', 'good', 'enough', 'grateful', 'appreciate', 'mind', 'help', 'do', 'make',
+  'go', 'ahead', 'needful', 'favour', 'favor', 'quick', 'one', 'let', 'lets', "let's", 'proceed', 'allowed', 'ok', 'okay', 'great',
+  // interjections, greetings, discourse markers, thanks
+  'hey', 'hi', 'hello', 'helo', 'hallo', 'hullo', 'yo', 'hiya', 'heya', 'howdy', 'hmm', 'hm', 'um', 'umm', 'uh', 'erm', 'oh', 'ah', 'well', 'k', 'kk',
+  'alright', 'right', 'yeah', 'yes', 'yep', 'yup', 'ya', 'sure', 'cool', 'nice', 'gm', 'morning', 'afternoon', 'evening', 'day',
+  'greetings', 'dear', 'sorry', 'bother', 'thanks', 'thank', 'thx', 'ty', 'cheers', 'advance', 'first', 'firstly', 'next',
+  'anyway', 'anyways', 'btw', 'listen', 'look', 'right', 'then', 'urgent', 'asap', 'hurry',
+]);
+
+/** Filler that may end a request: politeness, thanks, tone words ("lol", "rn"). Multi-word ones are in `trailingFiller`. */
+export const tailWords: ReadonlySet<string> = new Set([
+  'please', 'pls', 'plz', 'pleas', 'plse', 'kindly', 'thanks', 'thank', 'thx', 'thnx', 'thanx', 'ty', 'tysm', 'cheers', 'ta', 'lol',
+  'lmao', 'haha', 'rn', 'asap', 'now', 'quick', 'quickly', 'urgently', 'immediately', 'appreciate', 'appreciated', 'much', 'it',
+  'you', 'u', 'ya', 'would', 'will', 'could', 'confirm', 'mate', 'bro', 'fam', 'ok', 'okay', 'k', 'thankyou', 'again', 'very', 'so',
+  'in', 'advance', 'a', 'lot', 'kind', 'regards', 'best', 'xoxo', 'xx', 'x', 'and', 'sir', 'madam', 'buddy', 'man', 'dude', 'fr',
+  'tho', 'pretty', 'done', 'yeah', 'ty!',
+]);
+
+/** Longer filler words a slip may stand for ("plaese", "pleasee", "thankss", "kindy"): ≥ 5 letters. */
+export const fuzzyFillerWords: readonly string[] = [
+  'please', 'kindly', 'thanks', 'thank', 'would', 'could', 'should', 'request', 'require', 'possible', 'possibly', 'hello',
+  'advance', 'appreciate', 'appreciated', 'really', 'quickly', 'urgent', 'urgently', 'immediately', 'basically', 'actually',
+  'alright', 'greetings', 'morning', 'evening', 'afternoon', 'favour', 'needful', 'wanting', 'proceed', 'cheers', 'confirm',
+];

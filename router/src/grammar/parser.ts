@@ -26,7 +26,7 @@ import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, t
 import { compareDecimal, isZero, scaleDecimal } from './decimal.js';
 import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
-import { intentErrorCodes, knownSymbols } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols, tokenListChains } from '../../../kernel/index.js';
 
 /** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
 const placeNouns: ReadonlySet<string> = new Set([
@@ -62,11 +62,20 @@ import {
   rewardNouns,
   tokenNouns,
   trailingFiller,
+  preambleWords,
+  tailWords,
+  fuzzyFillerWords,
   unlimitedWords,
   verbs,
   type VerbKind,
 } from './lexicon.js';
 import type { Token } from './tokenize.js';
+
+/** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
+const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'done', 'now']);
+
+/** Chains Lucid has a token list for; any other named chain is refused by name. */
+const listedChains: ReadonlySet<string> = new Set(tokenListChains());
 
 /** Most steps one sentence may hold (the schema's limit). */
 export const maxSteps = 16;
@@ -203,6 +212,10 @@ class Parser {
       this.joiner();
     }
     if (any && this.atEnd()) return true;
+    if (this.onlyFillerFrom(this.pos)) {
+      this.pos = this.tokens.length;
+      return true;
+    }
     this.pos = save;
     return false;
   }
@@ -273,6 +286,7 @@ class Parser {
     if (this.isWord(this.peek(), 'on', 'in', 'via', 'using', 'through') && this.chainAt(this.pos + 1)) {
       this.pos++;
       chain = this.chainPhrase()!;
+      this.checkListed(chain);
       this.acceptPunct(',');
       this.leadingFiller();
     } else if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with') && this.venueAt(this.pos + 1)) {
@@ -524,7 +538,8 @@ class Parser {
       ['both'],
     ]);
     if (phrase) this.acceptPunct(':');
-    return phrase !== undefined;
+    // "to both alice and bob" names two recipients, not how the amount is shared: without "each" it stays ambiguous.
+    return phrase !== undefined && phrase[0] !== 'both';
   }
 
   /** "into wallet 0x…", "on address 0x…": prepositions that name a transfer's destination only before an address. */
@@ -556,12 +571,15 @@ class Parser {
 
   /** A list of recipients: "alice, bob and carol", "bob.eth & carol.eth". */
   private recipientList(context: ExampleKey, recipientFirst = false): string[] {
+    // "[alice.eth, bob.eth]": a bracketed list is a list like any other.
+    const bracket = this.acceptPunct('(');
     const list = [this.recipient(context)];
     for (;;) {
+      if (bracket && this.acceptPunct(')')) return list;
       const save = this.pos;
       const comma = this.acceptPunct(',');
       const and = this.acceptWord('and');
-      if ((comma || and) && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'then')) {
+      if ((comma || and) && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos)) {
         const next = this.peek(1);
         // "pay bob 3 DAI and carol 2 DAI": a name followed by an amount starts the next step, not this list.
         if (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1)))) {
@@ -976,6 +994,10 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (!t) return any;
+      if (t.kind === 'word' && this.onlyFillerFrom(this.pos)) {
+        this.pos = this.tokens.length;
+        return true;
+      }
       if (this.acceptPhrase(trailingFiller) || this.acceptPunct('emoji')) {
         any = true;
         continue;
@@ -1156,9 +1178,22 @@ class Parser {
   }
 
   private setChain(draft: Draft, chain: { chain: string; token: Token }): void {
+    this.checkListed(chain);
     if (draft.chain !== undefined && draft.chain !== chain.chain)
       throw this.fail(chain.token, `two chains in one step (${draft.chain} and ${chain.chain}): name one`, 'swap');
     draft.chain = chain.chain;
+  }
+
+  /** "on Polygon", "on Optimism": a chain viem knows but Lucid has no token list for is outside its world. */
+  private checkListed(chain: { chain: string; token: Token }): void {
+    if (!listedChains.has(chain.chain))
+      throw refusal(
+        intentErrorCodes.unknownChain,
+        this.source,
+        { start: chain.token.start, end: Math.max(chain.token.end, this.tokens[this.pos - 1]?.end ?? 0) },
+        `unknown chain ${quote(this.source.slice(chain.token.start, Math.max(chain.token.end, this.tokens[this.pos - 1]?.end ?? 0)))}: Lucid has token lists only for ${[...listedChains].join(', ')}`,
+        ['leave the chain out to use the devnet'],
+      );
   }
 
   /** Whether a chain phrase ("base", "the devnet") starts at `index`. */
@@ -1674,6 +1709,7 @@ class Parser {
           continue;
         }
       }
+      if (this.label() || this.preamble()) continue;
       // "do swap 1 ETH", "please do send …": "do" before a verb only stresses it.
       if (this.isWord(t, 'do', 'make') && this.peek(1)?.kind === 'word' && !this.isWord(this.peek(1), 'i', 'you', 'we', 'a', 'an', 'the', 'me') && verbs.has(this.peek(1)!.lower) && !actionNouns.has(this.peek(1)!.lower)) {
         this.pos++;
@@ -1681,6 +1717,84 @@ class Parser {
       }
       return;
     }
+  }
+
+  /**
+   * "intent:", "IMPORTANT:", "quick favour:", "please execute:": a label of one to three words before a colon,
+   * skipped when a request follows it. A label holding an action verb ("swap: …") is not skipped.
+   */
+  private label(): boolean {
+    for (let length = 1; length <= 3; length++) {
+      const colon = this.tokens[this.pos + length];
+      if (colon === undefined) return false;
+      const word = this.tokens[this.pos + length - 1]!;
+      if (word.kind !== 'word' || verbs.get(word.lower) !== undefined && verbs.get(word.lower) !== 'balance' || this.symbolOf(word) !== undefined) return false;
+      if (colon.kind !== 'punct' || colon.value !== ':') continue;
+      const save = this.pos;
+      this.pos += length + 1;
+      if (!this.atEnd() && this.startsClause()) return true;
+      this.pos = save;
+      return false;
+    }
+    return false;
+  }
+
+  /**
+   * "I should like to", "me want", "need make", "Please, I request you to", "ok so basically", "thankss, now":
+   * a run of closed-class words (./lexicon.ts `preambleWords`, or a slip of a longer one) skipped when an
+   * action verb follows it. The longest such run is taken; nothing is skipped otherwise.
+   */
+  private preamble(): boolean {
+    let end = this.pos;
+    while (end < this.tokens.length && end - this.pos < 16) {
+      const t = this.tokens[end]!;
+      if (t.kind === 'punct' && [',', '!', '.', '-', 'emoji'].includes(t.value)) end++;
+      else if (t.kind === 'word' && this.fillerWord(t, preambleWords) !== undefined) end++;
+      else break;
+    }
+    for (let at = end; at > this.pos; at--) {
+      const t = this.tokens[at];
+      if (t?.kind !== 'word') continue;
+      // "I'd like to make a payment of …": stop at the light verb that carries an action noun.
+      const article = this.isWord(this.tokens[at + 1], 'a', 'an', 'the') ? 1 : 0;
+      const noun = this.tokens[at + 1 + article];
+      const light = this.isWord(t, 'make', 'do') && noun?.kind === 'word' && actionNouns.has(noun.lower);
+      if (!light && (preambleWords.has(t.lower) && at < end || this.verbOf(t) === undefined)) continue;
+      for (let i = this.pos; i < at; i++) {
+        const word = this.tokens[i]!;
+        if (word.kind === 'word' && !preambleWords.has(word.lower)) this.corrections.push({ from: word.text, to: this.fillerWord(word, preambleWords)! });
+      }
+      this.pos = at;
+      return true;
+    }
+    return false;
+  }
+
+  /** The closed-class word `t` is, allowing a held key ("sooo", "heyyy") or a slip in a word of ≥ 5 letters ("plaese", "kindy"). */
+  private fillerWord(t: Token, words: ReadonlySet<string>): string | undefined {
+    if (words.has(t.lower)) return t.lower;
+    if (reservedWords.has(t.lower) || this.symbolOf(t) !== undefined || verbs.has(t.lower)) return undefined;
+    const collapsed = t.lower.replace(/(.)\1+/g, '$1');
+    if (words.has(collapsed)) return collapsed;
+    const trimmed = t.lower.replace(/(.)\1+$/, '$1');
+    if (words.has(trimmed)) return trimmed;
+    if (t.lower.length < 5) return undefined;
+    const guess = nearest(t.lower, fuzzyFillerWords, t.lower.length >= 7 ? 2 : 1);
+    return guess !== undefined && words.has(guess) ? guess : undefined;
+  }
+
+  /** Whether everything from `index` on is trailing politeness ("appreciate it", "thx!!", "would ya", "lol"). */
+  private onlyFillerFrom(index: number): boolean {
+    let strong = false;
+    for (let i = index; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.kind === 'punct') continue;
+      if (t.kind !== 'word') return false;
+      const word = this.fillerWord(t, tailWords);
+      if (word === undefined) return false;
+      if (!weakTailWords.has(word)) strong = true;
+    }
+    return strong;
   }
 
   /** The verb a word is, allowing one slip of the keyboard in longer verbs ("sned", "aprove"). */

@@ -1,0 +1,57 @@
+/**
+ * Spelling slips in the grammar's closed vocabularies ("twnety", "percnt", "wroth", "hlaf", "rewrds",
+ * "ehter", "remvoe", "simualte", "previw", "wnat", "coud"), corrected before the frame and the productions
+ * read the words, so a slipped negation is still a negation and a slipped number still a number. Only
+ * words that are nothing else (not a symbol, verb, or reserved word) are touched; each change is recorded.
+ */
+import { numberWords, preambleWords, reservedWords, tailWords, verbs } from './lexicon.js';
+import type { Token } from './tokenize.js';
+
+/** Closed-class words a slip may stand for: number words, units, and the function words requests lean on. */
+const vocabulary: readonly string[] = [
+  ...[...numberWords.keys()].filter((word) => word.length >= 4 && !word.includes('-')),
+  'percent', 'worth', 'half', 'rewards', 'reward', 'ether', 'would', 'could', 'should', 'want', 'remove', 'simulate', 'preview',
+  'urgent', 'please', 'kindly', 'thanks', 'wants', 'asked', 'told', 'already', 'quarter', 'quarters', 'entire', 'entirety', 'whole', 'balance', 'everything', 'allowance',
+  'approval', 'permission', 'exchange', 'estimate', 'instead', 'without', 'don\'t', 'never',
+];
+
+const vocabularySet: ReadonlySet<string> = new Set(vocabulary);
+
+export type CorrectWordsReturnType = { tokens: Token[]; corrections: { from: string; to: string }[] };
+
+/** Rewrites slipped closed-class words in `tokens`; `isSymbol` says which words are token symbols. */
+export function correctWords(tokens: readonly Token[], isSymbol: (word: string) => boolean): CorrectWordsReturnType {
+  const corrections: { from: string; to: string }[] = [];
+  const out = tokens.map((t) => {
+    if (t.kind !== 'word' || t.lower.length < 4 || !/^[a-z]+$/.test(t.lower)) return t;
+    if (reservedWords.has(t.lower) || preambleWords.has(t.lower) || tailWords.has(t.lower) || verbs.has(t.lower) || vocabularySet.has(t.lower) || isSymbol(t.lower)) return t;
+    const guess = guessOf(t.lower);
+    if (guess === undefined) return t;
+    corrections.push({ from: t.text, to: guess });
+    const number = numberWords.get(guess);
+    return number === undefined ? { ...t, lower: guess } : { ...t, kind: 'numberWord' as const, lower: guess, value: number };
+  });
+  return { tokens: out, corrections };
+}
+
+/**
+ * Only the slips a keyboard makes without making another word: two neighbouring letters swapped ("hlaf",
+ * "twnety", "remvoe") or one letter left out ("coud", "percnt", "rewrds"). Substitutions and extra letters
+ * are left alone, since they turn real words into vocabulary ("other" → "ether", "regards" → "rewards").
+ */
+function guessOf(word: string): string | undefined {
+  const found = vocabulary.filter((c) => (c.length === word.length && isSwap(word, c)) || (c.length === word.length + 1 && word.length >= 4 && isDrop(word, c)));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function isSwap(word: string, candidate: string): boolean {
+  let i = 0;
+  while (i < word.length && word[i] === candidate[i]) i++;
+  return i < word.length - 1 && word[i] === candidate[i + 1] && word[i + 1] === candidate[i] && word.slice(i + 2) === candidate.slice(i + 2);
+}
+
+function isDrop(word: string, candidate: string): boolean {
+  let i = 0;
+  while (i < word.length && word[i] === candidate[i]) i++;
+  return word.slice(i) === candidate.slice(i + 1);
+}
