@@ -7,7 +7,7 @@
  * or `{"text": …, "expectError": "UNSUPPORTED_INTENT"}` (must be refused with that code), optionally with a
  * `phenomenon`, a `style`, and `acceptRefusal: true` (a refusal is as good as the expected reading).
  *
- * Files form splits: `blind.jsonl` is the held-out `blind` split; every other file is `tuned`.
+ * Files form splits: `blind.jsonl` and `blind-N.jsonl` are the held-out `blind` split; every other file is `tuned`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -72,9 +72,9 @@ export function corpusPath(): string {
   return join(corpusDir(), 'intents.jsonl');
 }
 
-/** The split a corpus file belongs to: `blind.jsonl` is held out, everything else is tuned on. */
+/** The split a corpus file belongs to: `blind.jsonl` and `blind-N.jsonl` are held out, everything else is tuned on. */
 export function splitOf(path: string): Split {
-  return basename(path) === 'blind.jsonl' ? 'blind' : 'tuned';
+  return /^blind(?:-\d+)?\.jsonl$/.test(basename(path)) ? 'blind' : 'tuned';
 }
 
 /** Reads and validates every line of one file; a malformed line is an error naming its line number. */
