@@ -16,7 +16,7 @@ export { runIntent, type RunIntentParameters } from './src/pipeline/runIntent.js
 export { runPlan, type RunPlanParameters } from './src/pipeline/runPlan.js';
 export type { CandidateView, Review, RiskFlagView, RunOutcome, SentTx, Stage, StageEvent, StepView } from './src/pipeline/types.js';
 export type { BalanceChange, SimulationReport } from './src/simulate/types.js';
-export { decideConsent, typedConsentMatches, type Consent, type DecideConsentParameters } from './src/pipeline/consent.js';
+export { decideConsent, typedConsentMatches, type Consent, type DecideConsentParameters, type TypedEntry } from './src/pipeline/consent.js';
 
 // The store (also its own light entry, ./store.ts, for commands that need no chain); with a session open, use
 // `session.store`.

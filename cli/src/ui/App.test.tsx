@@ -54,7 +54,7 @@ async function press(stdin: Stdin, data: string) {
 }
 
 /** Types a line, presses Enter, and waits until the review is shown (or `until` is met). */
-async function submit(stdin: Stdin, text: string, lastFrame: () => string | undefined, wait: string = 'Sign and send?|Type .* to sign') {
+async function submit(stdin: Stdin, text: string, lastFrame: () => string | undefined, wait: string = 'Sign and send?|Type .* and Enter') {
   await until(() => (lastFrame() ?? '').includes('/help'), 'the status bar', lastFrame);
   await press(stdin, text);
   await press(stdin, keys.enter);
@@ -169,6 +169,63 @@ describe('App', () => {
     await press(stdin, keys.enter);
     await tick(80);
     expect(script.decisions).toEqual([true]);
+  });
+
+  test('behavior: every amount over its threshold is typed, one after the other, before anything is signed', async () => {
+    const review = makeReview({
+      policy: {
+        decision: 'confirm-typed',
+        violations: [],
+        typedConfirmation: '1',
+        typedConfirmations: [
+          { symbol: 'ETH', text: '1', threshold: '0.5' },
+          { symbol: 'USDC', text: '5000', threshold: '1000' },
+        ],
+      },
+    });
+    const script = scripted(review);
+    const { stdin, lastFrame } = render(<App controller={script.controller} animate={false} />);
+    await tick();
+    await submit(stdin, 'swap 1 ETH for USDC', lastFrame);
+    expect(lastFrame()).toContain('(1 of 2). Type 1 and Enter');
+    await press(stdin, '1');
+    await tick();
+    await press(stdin, keys.enter);
+    await tick(80);
+    expect(script.decisions).toEqual([]);
+    expect(lastFrame()).toContain('(2 of 2). Type 5000 and Enter to sign');
+    await press(stdin, '5000');
+    await tick();
+    await press(stdin, keys.enter);
+    await tick(80);
+    expect(script.decisions).toEqual([true]);
+  });
+
+  test('behavior: a wrong second typed amount drops the intent', async () => {
+    const review = makeReview({
+      policy: {
+        decision: 'confirm-typed',
+        violations: [],
+        typedConfirmation: '1',
+        typedConfirmations: [
+          { symbol: 'ETH', text: '1', threshold: '0.5' },
+          { symbol: 'USDC', text: '5000', threshold: '1000' },
+        ],
+      },
+    });
+    const script = scripted(review);
+    const { stdin, lastFrame } = render(<App controller={script.controller} animate={false} />);
+    await tick();
+    await submit(stdin, 'swap 1 ETH for USDC', lastFrame);
+    await press(stdin, '1');
+    await tick();
+    await press(stdin, keys.enter);
+    await tick(80);
+    await press(stdin, '1');
+    await tick();
+    await press(stdin, keys.enter);
+    await tick(80);
+    expect(script.decisions).toEqual([false]);
   });
 
   test('behavior: a wrong typed amount drops the intent', async () => {

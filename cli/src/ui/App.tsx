@@ -5,7 +5,7 @@
  */
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
-import { decideConsent, typedConsentMatches, type Review, type RunOutcome, type StageEvent } from '../../../runtime/index.js';
+import { decideConsent, typedConsentMatches, type Review, type RunOutcome, type StageEvent, type TypedEntry } from '../../../runtime/index.js';
 import { Stages, foldStage, stageLabels, stageTiming, type StageLine } from './components/Stages.js';
 import { ReviewView } from './components/ReviewView.js';
 import { theme } from './theme.js';
@@ -77,7 +77,9 @@ export function App({ controller, animate = true }: { controller: Controller; an
   const cancelRequested = useRef(false);
   // Keystrokes can arrive faster than React re-renders (a paste, tmux send-keys): the key handler reads
   // these refs, which change synchronously, never state captured by an older render.
-  const live = useRef({ input: '', historyIndex: undefined as number | undefined, busy: false, review: undefined as Review | undefined, typed: '' });
+  const live = useRef({ input: '', historyIndex: undefined as number | undefined, busy: false, review: undefined as Review | undefined, typed: '', entryIndex: 0 });
+  // Which of the review's typed entries is being asked for: every amount over its threshold, then every lookalike address.
+  const [entryIndex, setEntryIndex] = useState(0);
   const changeInput = (next: string) => {
     live.current.input = next.slice(0, 1000);
     setInput(live.current.input);
@@ -144,6 +146,8 @@ export function App({ controller, animate = true }: { controller: Controller; an
         if (cancelRequested.current) return resolve(false);
         setExpanded(false);
         changeTyped('');
+        live.current.entryIndex = 0;
+        setEntryIndex(0);
         live.current.review = next;
         setReview(next);
         decide.current = (yes) => {
@@ -175,8 +179,18 @@ export function App({ controller, animate = true }: { controller: Controller; an
     }
     const review = live.current.review;
     if (review && decide.current && typedAmount(review) !== undefined) {
-      // Typing the amount is the only way past this review: y is just a character here.
-      if (key.return) return decide.current(typedConsentMatches(review, live.current.typed));
+      // Typing each entry is the only way past this review: y is just a character here.
+      if (key.return) {
+        const entries = typedEntriesOf(review);
+        const entry = entries[live.current.entryIndex];
+        if (!typedConsentMatches(review, live.current.typed, entry)) return decide.current(false);
+        if (live.current.entryIndex + 1 < entries.length) {
+          live.current.entryIndex += 1;
+          setEntryIndex(live.current.entryIndex);
+          return changeTyped('');
+        }
+        return decide.current(true);
+      }
       if (key.escape) return decide.current(false);
       if (key.tab) return setExpanded((value) => !value);
       if (key.backspace || key.delete) return changeTyped(live.current.typed.slice(0, -1));
@@ -234,7 +248,7 @@ export function App({ controller, animate = true }: { controller: Controller; an
       {review && typedAmount(review) !== undefined && (
         <Box flexDirection="column">
           <Text color={theme.warning} bold wrap="wrap">
-            Policy: this amount needs a typed confirmation. Type {typedAmount(review)} and Enter to sign · Esc drops · Tab {expanded ? 'hides' : 'shows'} the plan
+            {typedPrompt(review, entryIndex)} and Enter{typedEntriesOf(review).length > entryIndex + 1 ? '' : ' to sign'} · Esc drops · Tab {expanded ? 'hides' : 'shows'} the plan
           </Text>
           <Box>
             <Text color={theme.warning}>amount › </Text>
@@ -264,6 +278,23 @@ export function App({ controller, animate = true }: { controller: Controller; an
  * The amount to type when the policy asks for one, by the runtime's one consent rule (a person is always
  * there to answer in the UI, and the UI has no --yes), else undefined: a yes/no question.
  */
+/** Every entry the person must type, in order (runtime/src/pipeline/consent.ts). */
+function typedEntriesOf(review: Review): TypedEntry[] {
+  const consent = decideConsent(review, { yes: false, canAsk: true });
+  return consent.kind === 'type' ? consent.entries : [];
+}
+
+/** What to type now: the entry's text, counted when there are several. */
+function typedPrompt(review: Review, index: number): string {
+  const entries = typedEntriesOf(review);
+  const entry = entries[Math.min(index, entries.length - 1)];
+  if (!entry) return '';
+  const count = entries.length > 1 ? ` (${Math.min(index, entries.length - 1) + 1} of ${entries.length})` : '';
+  return entry.kind === 'address'
+    ? `Danger: type the recipient's full address ${entry.text}${count}`
+    : `Policy: this amount needs a typed confirmation${count}. Type ${entry.text}`;
+}
+
 function typedAmount(review: Review): string | undefined {
   const consent = decideConsent(review, { yes: false, canAsk: true });
   return consent.kind === 'type' ? consent.amount : undefined;
