@@ -185,7 +185,15 @@ export async function readEntry(
   const block = blockNumber ?? (await client.getBlockNumber({ cacheTime: 0 }));
   const [[owner, fee, active], described] = await Promise.all([
     rpc(
-      () => client.readContract({ address: registry, abi: EntryRegistry.abi, functionName: 'entry', args: [entryId], blockNumber: block }),
+      () =>
+        client
+          .readContract({ address: registry, abi: EntryRegistry.abi, functionName: 'entry', args: [entryId], blockNumber: block })
+          // A node without that block's state (anvil loaded from a saved state keeps none for older blocks) is read at
+          // its head instead: a later batch of the same sync re-reads any entry that changed after `block`.
+          .catch((error: unknown) => {
+            if (!/BlockOutOfRange|state .*not available|missing trie node/i.test(String((error as Error)?.message ?? error))) throw error;
+            return client.readContract({ address: registry, abi: EntryRegistry.abi, functionName: 'entry', args: [entryId] });
+          }),
       `read entry ${entryId} of ${registry}`,
     ),
     rpc(() => readEntryDescription(client, { registry, entryId, fromBlock: fromBlock ?? 0n, toBlock: block }), `read the events of entry ${entryId} of ${registry}`),
