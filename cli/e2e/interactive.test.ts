@@ -45,11 +45,12 @@ async function balanceOf(address: Address): Promise<bigint> {
 }
 
 describe.skipIf(!built)('without a terminal', () => {
-  test('no words and no TTY: prints help and exits 0 without waiting', async () => {
+  test('no words and no TTY: a usage error naming what to do (exit 2), without waiting', async () => {
     const result = await spawnLucid([], { home, entry: 'bin', timeoutMs: 15_000, devNull: true });
     expect(result.signal).toBeNull();
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Usage: lucid');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/nothing to do|no intent on stdin/);
+    expect(result.stderr).toContain('lucid --help');
     expect(result.ms).toBeLessThan(10_000);
   });
 
@@ -101,7 +102,7 @@ describe.skipIf(!built || !existsSync(tmux))('interactive, in a pseudo-terminal'
     expect(await balanceOf(recipient)).toBe(before);
 
     keys('y');
-    const done = await waitFor(/confirmed in block \d+/);
+    const done = await waitFor(/confirmed 0x[0-9a-f]{64} in block \d+/);
     expect(done).toMatch(/✔ confirmed 0x[0-9a-f]{64}/);
     expect(await balanceOf(recipient)).toBe(before + parseEther('0.1'));
 

@@ -46,7 +46,7 @@ function report(logs: ReturnType<typeof log>[]): SimulationReport {
 }
 
 const withdrawal = (to: Address) => [
-  log(pool, CapitalPool.abi, 'Withdrawn', { account: user, to, amount: parseEther('1') }),
+  log(pool, CapitalPool.abi, 'Withdrawn', { account: user, to, amount: parseEther('1'), paid: parseEther('1') }),
   log(stEth, erc20Abi, 'Transfer', { from: pool, to, value: parseEther('1') }),
 ];
 
@@ -69,8 +69,8 @@ describe('checkLogEffects', () => {
 
   test('behavior: operator approvals and entry settings of the user are unexplained; revoking an operator is not', () => {
     const logs = [
-      log(registry, AgentRegistry.abi, 'ApprovalForAll', { owner: user, operator: stranger, approved: true }),
-      log(registry, AgentRegistry.abi, 'ApprovalForAll', { owner: user, operator: stranger, approved: false }),
+      log(registry, AgentRegistry.abi, 'ApprovalForAll', { owner: user, operator: stranger, isApproved: true }),
+      log(registry, AgentRegistry.abi, 'ApprovalForAll', { owner: user, operator: stranger, isApproved: false }),
       log(registry, AgentRegistry.abi, 'EntryEndpointUpdated', { entryId: 7n, endpoint: 'http://evil' }),
       log(registry, AgentRegistry.abi, 'EntryEndpointUpdated', { entryId: 8n, endpoint: 'http://not-yours' }),
     ];

@@ -91,12 +91,15 @@ export function checkLogEffects(report: SimulationReport, intents: readonly Reso
           );
           break;
         }
-        case 'Approval':
-          if (erc721 && mine(args.owner) && typeof args.approved === 'string' && !isAddressEqual(args.approved as Address, zeroAddress))
-            push('nft-approval', emitter, short(emitter), `"${said}" lets nobody take your NFTs`, `${String(args.approved)} may take your token #${String(args.tokenId ?? '?')} of ${short(emitter)}`);
+        case 'Approval': {
+          // OpenZeppelin names the fields (approved, tokenId); solady, which the registries use, (account, id).
+          const spender = args.approved ?? args.account;
+          if (erc721 && mine(args.owner) && typeof spender === 'string' && !isAddressEqual(spender as Address, zeroAddress))
+            push('nft-approval', emitter, short(emitter), `"${said}" lets nobody take your NFTs`, `${String(spender)} may take your token #${String(args.tokenId ?? args.id ?? '?')} of ${short(emitter)}`);
           break;
+        }
         case 'ApprovalForAll':
-          if (mine(args.owner) && args.approved === true)
+          if (mine(args.owner) && (args.approved ?? args.isApproved) === true)
             push('nft-approval-for-all', emitter, short(emitter), `"${said}" lets nobody take your NFTs`, `${String(args.operator)} may take every token you hold in ${short(emitter)}`);
           break;
         case 'Staked':
