@@ -159,5 +159,9 @@ export function redactUrl(url: string): string {
 
 /** `text` with every http(s)/ws(s) URL in it redacted by {@link redactUrl}. */
 export function redactUrls(text: string): string {
-  return text.replace(urlPattern, (url) => redactUrl(url));
+  // A sentence's own punctuation after a URL ("… at http://host:1.") is not part of it.
+  return text.replace(urlPattern, (url) => {
+    const tail = /[.,;:!?)\]]+$/.exec(url)?.[0] ?? '';
+    return redactUrl(url.slice(0, url.length - tail.length)) + tail;
+  });
 }

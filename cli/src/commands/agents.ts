@@ -52,6 +52,7 @@ function unblockCommand(): Command {
   return addOutputOptions(new Command('unblock'))
     .description('route to an agent again that Lucid blocked after its real effects differed from the simulation')
     .argument('<id>', 'the agent id, as `lucid history` showed it')
+    .addHelpText('after', '\nExamples:\n  $ lucid agents unblock registry:tip-wrap\n  $ lucid agents unblock uniswap-v2 --json')
     .action(async (id: string, raw: unknown) => {
       const options = await parseOptions((z) => z.object({ json: z.boolean().default(false) }), raw);
       const { loadSettings } = await import('../settings.js');
