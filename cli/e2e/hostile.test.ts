@@ -136,7 +136,7 @@ beforeAll(async () => {
   await executePlan(devnet.rpcUrl, {
     calls: [
       call(stEth, erc20Abi, 'approve', [contracts.capitalPool, stake], 'approve'),
-      call(contracts.capitalPool!, CapitalPool.abi, 'stake', [stake], 'stake'),
+      call(contracts.capitalPool!, CapitalPool.abi, 'stake', [stake, 0n], 'stake'),
       call(usdc, erc20Abi, 'transfer', [attacker, parseUnits('1000', 6)], 'fund the attacker'),
     ],
   });
