@@ -1233,7 +1233,7 @@ class Parser {
     if (t && this.isSlippageWord(t)) {
       this.pos++;
       this.acceptWord('tolerance', 'limit');
-      this.acceptPhrase([['at', 'most'], ['up', 'to'], ['no', 'more', 'than']]);
+      this.acceptPhrase([['at', 'most'], ['up', 'to'], ['no', 'more', 'than'], ['not', 'to', 'exceed'], ['not', 'exceeding'], ['not', 'more', 'than'], ['not', 'over'], ['not', 'above']]);
       this.acceptWord('of', 'at', 'to', 'is', 'set', 'under', 'below', 'within');
       this.acceptPunct('<');
       if (!this.acceptPunct(':')) this.acceptPunct('=');
@@ -1297,6 +1297,8 @@ class Parser {
     const next = this.after(t);
     if (this.isWord(t, 'my') && next) return this.startsPlainAmount(next) || (next.kind === 'word' && this.symbolOf(next) !== undefined);
     if (this.isWord(t, 'a', 'the', 'one') && this.isWord(next, 'quarter', 'half')) return true;
+    // "send bob the 5 USDC": the amount already agreed, with its article.
+    if (this.isWord(t, 'the') && (next?.kind === 'number' || next?.kind === 'numberWord')) return true;
     // "the amount of 5 USDC", "a total of 5 USDC".
     if (this.isWord(t, 'a', 'an', 'the') && this.isWord(next, 'amount', 'sum', 'total') && this.isWord(this.tokens[this.indexOf(t) + 2], 'of')) return true;
     return this.isWord(t, 'quarter');
@@ -1343,6 +1345,7 @@ class Parser {
       this.pos += 3;
       if (!this.peek() || !this.startsPlainAmount(this.peek()!)) this.pos = save;
     }
+    if (this.isWord(this.peek(), 'the') && (this.peek(1)?.kind === 'number' || this.peek(1)?.kind === 'numberWord')) this.pos++;
     const t = this.peek();
     if (!t || !this.startsAmount(t)) return undefined;
     if (this.isWord(t, 'my')) {
@@ -1367,6 +1370,8 @@ class Parser {
       this.acceptWord('my', 'the', 'your');
       return { value: fraction.includes('quarter') ? '25%' : '50%', token: t };
     }
+    const fraction2 = this.fraction();
+    if (fraction2) return fraction2;
     this.pos++;
     let value: string;
     let usd = false;
@@ -1406,6 +1411,27 @@ class Parser {
     this.acceptWord('of');
     this.acceptWord('my', 'the', 'your');
     return usd ? { value, token: t, usd } : { value, token: t };
+  }
+
+  /**
+   * "3/4 of my stETH", "1/2 of the DAI": a fraction of a balance, as the percentage it is. A fraction with no
+   * exact percentage to two decimals ("1/3") is refused as ambiguous: say the percentage meant.
+   */
+  private fraction(): Amount | undefined {
+    const t = this.peek()!;
+    const bar = this.peek(1);
+    const below = this.peek(2);
+    if (t.kind !== 'number' || bar?.kind !== 'punct' || bar.value !== '/' || below?.kind !== 'number' || !this.isWord(this.peek(3), 'of')) return undefined;
+    if (t.value.includes('.') || below.value.includes('.') || BigInt(below.value) === 0n || BigInt(t.value) > BigInt(below.value) || BigInt(t.value) === 0n)
+      throw this.fail(t, `${quote(this.source.slice(t.start, below.end))} is not a share of the balance: say a percentage, like 75%`, 'transfer');
+    const scaled = BigInt(t.value) * 1_000_000n;
+    const whole = BigInt(below.value);
+    if (scaled % whole !== 0n || ((scaled / whole) % 100n) !== 0n)
+      throw this.ambiguous(t, `${quote(this.source.slice(t.start, below.end))} has no exact percentage: say the percentage you mean, like 33%`);
+    const percent = scaleDecimal(String(scaled / whole / 100n), -2);
+    this.pos += 4;
+    this.acceptWord('my', 'the', 'your');
+    return { value: `${percent}%`, token: t };
   }
 
   /**
