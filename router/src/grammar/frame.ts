@@ -318,6 +318,8 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'if' && before === 'it' && words[i - 2] === 'appreciate') return true;
   // "check if I have any stETH left", "see whether": a balance question, not a condition.
   if (word === 'if' && ['check', 'see', 'know', 'tell', 'checking', 'wondering'].includes(before ?? '') && ['i', 'we'].includes(words[i + 1] ?? '')) return true;
+  // "buy some DAI with 0.2 ETH": the amount is the one paid, "some" only marks what is bought.
+  if (word === 'some' && length === 1 && ['with', 'using'].includes(words[i + 2] ?? '') && words[i + 3] === '#') return true;
   // "kind enough to", "good enough": politeness, not an amount.
   if (word === 'enough' && ['kind', 'good', 'nice'].includes(before ?? '')) return true;
   // "3/4 of my stETH": a fraction of a balance, not two alternatives.

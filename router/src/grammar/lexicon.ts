@@ -138,6 +138,21 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['top', 'transfer'],
   ['tell', 'balance'],
   ['see', 'balance'],
+  ['bal', 'balance'],
+  ['gimme', 'balance'],
+  // Slang and shorthand (round 4): each one names its action without another reading.
+  ['yeet', 'transfer'],
+  ['slide', 'transfer'],
+  ['ship', 'transfer'],
+  ['tx', 'transfer'],
+  ['xfer', 'transfer'],
+  ['hit', 'transfer'],
+  ['swp', 'swap'],
+  ['zap', 'swap'],
+  ['cash', 'swap'],
+  ['bag', 'buy'],
+  ['cop', 'buy'],
+  ['park', 'deposit'],
 ]);
 
 /**
@@ -179,6 +194,10 @@ export const venuePhrases: readonly { words: readonly string[]; venue: string }[
   { words: ['uni', 'v2'], venue: 'uniswap-v2' },
   { words: ['uniswap'], venue: 'uniswap' },
   { words: ['v2', 'fork'], venue: 'v2-fork' },
+  { words: ['v2-fork'], venue: 'v2-fork' },
+  { words: ['uniswap-v2-fork'], venue: 'v2-fork' },
+  { words: ['capital-pool'], venue: 'capital-pool' },
+  { words: ['rocket-pool'], venue: 'rocket-pool' },
   { words: ['capital', 'pool'], venue: 'capital-pool' },
   { words: ['rocket', 'pool'], venue: 'rocket-pool' },
   { words: ['rocketpool'], venue: 'rocket-pool' },
@@ -464,6 +483,20 @@ export const clauseJoiners: readonly (readonly string[])[] = [
   ['and', 'then'],
   ['after', 'that'],
   ['and', 'after', 'that'],
+  ['and', 'after', 'this'],
+  ['and', 'subsequently'],
+  ['subsequently'],
+  ['and', 'afterwards'],
+  ['after', 'which'],
+  ['and', 'finally'],
+  ['then', 'finally'],
+  ['and', 'lastly'],
+  ['lastly'],
+  ['secondly'],
+  ['second'],
+  ['thirdly'],
+  ['third'],
+  ['n'],
   ['then'],
   ['and'],
   ['afterwards'],
@@ -520,6 +553,7 @@ export const numberWords: ReadonlyMap<string, string> = new Map([
 
 /** Scale words and suffixes: "1.5k", "2 million". Value is the power of ten. */
 export const scaleSuffixes: ReadonlyMap<string, number> = new Map([
+  ['grand', 3],
   ['k', 3],
   ['m', 6],
   ['b', 9],
@@ -548,7 +582,7 @@ export const balanceWords: ReadonlySet<string> = new Set([
   'the', 'of', 'in', 'for', 'do', 'does', 'i', 'have', 'own', 'hold', 'how', 'much', 'many', 'all', 'token', 'tokens',
   'assets', 'wallet', 'account', 'current', 'total', 'worth', 'balance', 'balances', 'portfolio', 'holdings', 'please',
   'whole', 'entire', 'left', 'got', "i've", 'there', 'up', 'can', 'you', 'could', 'a', 'any', 'u', 'give', 'currently', 'right', 'now',
-  'if', 'whether', 'still', 'know',
+  'if', 'whether', 'still', 'know', 'gimme', 'bal',
 ]);
 
 /** A balance question needs one of these to be one (so "my usdc" alone is not a question). */

@@ -72,7 +72,7 @@ import {
 import type { Token } from './tokenize.js';
 
 /** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
-const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'done', 'now']);
+const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'now']);
 
 /** Chains Lucid has a token list for; any other named chain is refused by name. */
 const listedChains: ReadonlySet<string> = new Set(tokenListChains());
@@ -313,7 +313,7 @@ class Parser {
       drafts = this.transfer();
     } else if (afterTransfer && this.startsPlainAmount(t)) drafts = this.transfer();
     else if (afterTransfer && this.isRecipientLike(t) && this.recipientFirstFollows()) drafts = this.transfer();
-    else if (this.startsPlainAmount(t)) drafts = [this.swapBody('swap')];
+    else if (this.startsPlainAmount(t)) drafts = [this.swapBody('swap', true)];
     else if (afterTransfer && this.startsSameReference()) drafts = this.transfer();
     else {
       this.verbless = false;
@@ -463,7 +463,13 @@ class Parser {
       const next = this.peek();
       let recipients: string[];
       const listStart = this.peek(1);
-      if (this.acceptWord('to', 'towards') || this.acceptPunct('->') || this.acceptRecipientPreposition()) {
+      // "transfer 9 DAI, recipient alice", "send 5 USDC, to: bob.eth": the recipient as a field after a comma.
+      if (this.isPunct(this.peek(), ',') && this.isWord(this.peek(1), 'recipient', 'to', 'beneficiary', 'payee')) {
+        this.pos += 2;
+        this.acceptWord('is');
+        this.acceptPunct(':');
+        recipients = this.recipientList('transfer');
+      } else if (this.acceptWord('to', 'towards', 'too') || this.acceptPunct('->') || this.acceptRecipientPreposition() || this.acceptNumeralTo()) {
         each = this.acceptEachOf() || each;
         recipients = this.recipientList('transfer');
       } else if (next && (next.kind === 'address' || next.kind === 'ens')) recipients = this.recipientList('transfer');
@@ -479,12 +485,27 @@ class Parser {
         }),
       );
     }
+    if (t?.kind === 'word' && this.symbolOf(t) !== undefined && this.peek(1)?.kind === 'number' && this.peek(2)?.kind !== 'percent' && this.isWord(this.peek(this.peek(2)?.kind === 'suffix' ? 3 : 2), 'to')) {
+      // "send eth 0.3 to alice": the token named before its amount.
+      const token = this.tokenRef('transfer');
+      const amount = this.amount('transfer')!;
+      this.acceptWord('to');
+      const recipients = this.recipientList('transfer');
+      this.checkSplit(recipients, false, 1, t);
+      return recipients.map((to) => {
+        const draft: Draft = { action: 'transfer', token, to };
+        this.setAmount(draft, amount);
+        return draft;
+      });
+    }
     if (t?.kind === 'word' && this.symbolOf(t) !== undefined)
       throw this.fail(t, `how much ${this.symbolOf(t)} should be sent? say an amount before ${quote(t.text)}`, 'transfer');
     let each = this.acceptEachOf();
     this.acceptWord('to');
     const listStart = this.peek();
     const recipients = this.recipientList('transfer', true);
+    // "send to bob.eth: 15 DAI".
+    if (this.isPunct(this.peek(), ':') && this.peek(1) && this.startsAmount(this.peek(1)!)) this.pos++;
     // "give 0x… an unlimited USDC allowance": giving an allowance is an approval.
     if (this.unlimitedAhead()) {
       const draft: Draft = { action: 'approve', to: recipients[0]! };
@@ -544,9 +565,16 @@ class Parser {
 
   /** "into wallet 0x…", "on address 0x…": prepositions that name a transfer's destination only before an address. */
   private acceptRecipientPreposition(): boolean {
-    if (!this.isWord(this.peek(), 'into', 'on', 'at')) return false;
+    if (!this.isWord(this.peek(), 'into', 'on', 'at', 'in')) return false;
     const next = this.peek(1);
-    if (next?.kind === 'address' || (next?.kind === 'word' && ['wallet', 'address', 'account'].includes(next.lower))) {
+    const owned = (next?.kind === 'word' && /'s$/.test(next.lower)) || (next?.kind === 'ens' && this.isWord(this.peek(2), "'s"));
+    const noun = this.peek(next?.kind === 'ens' ? 3 : 2);
+    if (
+      next?.kind === 'address' ||
+      (next?.kind === 'word' && ['wallet', 'address', 'account'].includes(next.lower)) ||
+      // "into bob's wallet", "in alice.eth's account": a person's own account.
+      (owned && noun?.kind === 'word' && ['wallet', 'address', 'account'].includes(noun.lower))
+    ) {
       this.pos++;
       return true;
     }
@@ -616,8 +644,17 @@ class Parser {
   }
 
   /** swap/trade/exchange/convert/sell, and the verbless "1 ETH -> USDC". */
-  private swapBody(verb: 'swap' | 'sell'): Draft {
+  private swapBody(verb: 'swap' | 'sell', verbless = false): Draft {
     const draft: Draft = { action: 'swap' };
+    // "swap on the v2 fork, 1 WETH to USDC", "make swap in uniswap 10 USDC to DAI": the venue before the amount.
+    let venue: { name: string; at: Token } | undefined;
+    this.refuseForeignChain();
+    if (!verbless && this.isWord(this.peek(), 'on', 'in', 'via', 'using', 'through', 'with') && this.venueAt(this.pos + 1)) {
+      const at = this.peek()!;
+      this.pos++;
+      venue = { name: this.venuePhrase()!, at };
+      this.acceptPunct(',') || this.acceptPunct(':');
+    }
     if (this.isWord(this.peek(), 'exactly', 'exact') && this.peek(1) && this.startsPlainAmount(this.peek(1)!)) this.pos++;
     const t = this.peek();
     let amount: Amount | undefined;
@@ -627,10 +664,22 @@ class Parser {
       amount = this.amount('swap');
     }
     if (amount) this.setAmount(draft, amount);
-    draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
+    if (!amount && t?.kind === 'word' && this.symbolOf(t) !== undefined && this.peek(1)?.kind === 'number' && this.peek(2)?.kind !== 'percent') {
+      // "swap usdc 100 for dai": the token named before its amount.
+      draft.token = this.tokenRef('swap');
+      amount = this.amount('swap')!;
+      this.setAmount(draft, amount);
+    } else draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
     this.acceptOwnWallet();
     this.acceptWord('back', 'over');
-    if (!(this.acceptWord('for', 'to', 'into', 'in') || this.acceptPunct('->')))
+    if (verbless && (this.isPunct(this.peek(), '->') || this.isPunct(this.peek(), '>')) && this.peek(1)?.kind === 'ens' && amount && !amount.reference) {
+      // "0.1 ETH -> bob.eth": an arrow to a name is a payment.
+      this.pos++;
+      const transfer: Draft = { action: 'transfer', token: draft.token, to: this.recipient('transfer') };
+      this.setAmount(transfer, amount);
+      return transfer;
+    }
+    if (!(this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
       throw this.expected(verb === 'sell' ? '"for" and the token to receive' : '"for" and the token to get', 'swap');
     const exactly = this.acceptWord('exactly', 'exact');
     const out = this.peek();
@@ -641,7 +690,9 @@ class Parser {
       throw this.fail(out, 'ambiguous swap: give the amount to sell or the amount to buy, not both', ['swap', 'buy']);
     if (draft.amount === undefined && draft.amountOut === undefined && draft.amountUsd === undefined)
       throw this.fail(t, `how much ${draft.token} should be swapped? say an amount before ${quote(t!.text)}`, 'swap');
-    return this.pairCheck(draft, out);
+    const checked = this.pairCheck(draft, out);
+    if (venue) this.setVenue(checked, venue.name, venue.at);
+    return checked;
   }
 
   /**
@@ -650,6 +701,8 @@ class Parser {
    */
   private buy(verb: Token): Draft[] {
     this.acceptWord('me');
+    // "buy some DAI with 0.2 ETH": "some" before the token bought, with the amount paid given.
+    if (this.isWord(this.peek(), 'some') && this.peek(1)?.kind === 'word' && this.isWord(this.peek(2), 'with', 'using') && this.peek(3) && this.startsPlainAmount(this.peek(3)!)) this.pos++;
     const exactly = this.acceptWord('exactly', 'exact');
     const t = this.peek();
     if (t && this.startsPlainAmount(t)) {
@@ -743,6 +796,7 @@ class Parser {
       if (!this.acceptWord('on', 'with', 'from')) throw this.expected('"on" and an amount', 'swap');
     }
     this.acceptWord('out');
+    if (word === 'lock') this.acceptWord('up', 'away');
     const amount = this.amount('swap');
     if (!amount) throw this.expected('an amount', 'swap');
     const draft: Draft = { action: inward ? 'supply' : 'withdraw' };
@@ -775,7 +829,7 @@ class Parser {
       throw this.fail(this.tokens[this.pos - 1], `cannot ${word || kind} ${draft.token} ${inward ? 'into' : 'for'} ${target}: name a venue, like Aave`, 'swap');
     }
     if (stakeMarked || (draft.venue !== undefined && stakingVenues.has(draft.venue))) draft.action = inward ? 'stake' : 'unstake';
-    if (draft.venue === undefined && !stakeMarked && !anywhere && ['put', 'add', 'take', 'pull', 'redeem', 'remove'].includes(word))
+    if (draft.venue === undefined && !stakeMarked && !anywhere && ['put', 'add', 'take', 'pull', 'redeem', 'remove', 'park'].includes(word))
       throw this.expected(inward ? '"into" and where it should go, like Aave' : '"from" and where it comes from, like Aave', 'swap');
     return draft;
   }
@@ -924,11 +978,13 @@ class Parser {
         this.setChain(draft, { chain: 'anvil', token: t });
         continue;
       }
-      if (t.kind === 'word' && balanceWords.has(t.lower) && this.symbolOf(t) === undefined) {
+      if (t.kind === 'word' && balanceWords.has(t.lower) && this.symbolOf(t) === undefined && t.text !== 'BAL') {
+        // "bal" is shorthand for balance; "BAL", written as a symbol, is a token.
         this.pos++;
-        if (balanceMarkers.has(t.lower)) marked = true;
+        if (balanceMarkers.has(t.lower) || t.lower === 'bal' || t.lower === 'gimme') marked = true;
         continue;
       }
+      if (this.isWord(t, 'on', 'in', 'via')) this.refuseForeignChain();
       if (t.kind === 'word' && t.lower.length >= 5 && nearest(t.lower, [...balanceMarkers], 1) !== undefined && this.symbolOf(t) === undefined) {
         // "balnce", "portfolo": one slip in the word that makes it a balance question.
         this.pos++;
@@ -1225,7 +1281,11 @@ class Parser {
    */
   private slippage(): { bps: number; token: Token } | undefined {
     const save = this.pos;
-    this.acceptWord('with', 'at', 'using', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
+    // "w/ 1% slip", "w 1% slippage": the shorthand of "with".
+    if (this.isWord(this.peek(), 'w') && (this.isPunct(this.peek(1), '/') || this.peek(1)?.kind === 'number' || this.isSlippageWord(this.peek(1)))) {
+      this.pos++;
+      this.acceptPunct('/');
+    } else this.acceptWord('with', 'at', 'using', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
     this.acceptPhrase([['up', 'to']]);
     this.acceptWord('a', 'an', 'the', 'my');
     this.acceptWord('max', 'maximum', 'max.');
@@ -1246,6 +1306,8 @@ class Parser {
     const rate = rateStart?.kind === 'number' ? this.rate(false) : undefined;
     if (rate !== undefined) {
       this.acceptWord('max', 'maximum');
+      // "2% of slippage".
+      if (this.isWord(this.peek(), 'of') && this.isSlippageWord(this.peek(1))) this.pos++;
       const word = this.peek();
       if (word && this.isSlippageWord(word)) {
         this.pos++;
@@ -1257,8 +1319,8 @@ class Parser {
     return undefined;
   }
 
-  private isSlippageWord(t: Token): boolean {
-    return t.kind === 'word' && (t.lower === 'slippage' || damerauLevenshtein(t.lower, 'slippage') <= 2);
+  private isSlippageWord(t: Token | undefined): boolean {
+    return t?.kind === 'word' && (t.lower === 'slippage' || t.lower === 'slip' || damerauLevenshtein(t.lower, 'slippage') <= 2);
   }
 
   /** "1%", "0.5 percent", "30 bps", "30 basis points" → basis points. */
@@ -1604,7 +1666,7 @@ class Parser {
         this.pos += k;
         return name;
       }
-      if (labelled && this.isWord(t, 'at') && next && (next.kind === 'address' || next.kind === 'ens')) {
+      if (labelled && this.isWord(t, 'at', 'of') && next && (next.kind === 'address' || next.kind === 'ens')) {
         this.pos++;
         continue;
       }
@@ -1635,6 +1697,11 @@ class Parser {
     }
     if (t.kind === 'ens' && /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+$/.test(t.text)) {
       this.pos++;
+      if (this.isWord(this.peek(), "'s")) {
+        // "alice.eth's wallet": the name's own account.
+        this.pos++;
+        while (this.peek()?.kind === 'word' && recipientNouns.has(this.peek()!.lower)) this.pos++;
+      }
       return t.text;
     }
     if (t.kind === 'word') {
@@ -1679,6 +1746,21 @@ class Parser {
 
   private isWord(t: Token | undefined, ...words: string[]): boolean {
     return t?.kind === 'word' && words.includes(t.lower);
+  }
+
+  private isPunct(t: Token | undefined, mark: string): boolean {
+    return t?.kind === 'punct' && t.value === mark;
+  }
+
+  /** "send 0.3 ETH 2 0x…", "swap 1 WETH 2 DAI": "2" standing for "to" between a complete amount and what follows. */
+  private acceptNumeralTo(target: 'recipient' | 'token' = 'recipient'): boolean {
+    const t = this.peek();
+    const next = this.peek(1);
+    if (t?.kind !== 'number' || t.text !== '2' || !next) return false;
+    const fits = target === 'recipient' ? next.kind === 'address' || next.kind === 'ens' : next.kind === 'word' && this.symbolOf(next) !== undefined && !this.isWord(this.peek(2), 'for', 'to', 'with');
+    if (!fits) return false;
+    this.pos++;
+    return true;
   }
 
   private isApprovalNoun(t: Token | undefined): boolean {
