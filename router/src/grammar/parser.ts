@@ -283,17 +283,40 @@ class Parser {
     this.leadingFiller();
     let chain: { chain: string; token: Token } | undefined;
     let venue: string | undefined;
-    if (this.isWord(this.peek(), 'on', 'in', 'via', 'using', 'through') && this.chainAt(this.pos + 1)) {
+    // "do it on the v2-fork: swap …", "switch to base and send …": the place first, then the request.
+    if (this.isWord(this.peek(), 'do') && this.isWord(this.peek(1), 'it', 'this') && this.isWord(this.peek(2), 'on', 'via', 'using', 'through', 'in') && (this.venueAt(this.pos + 3) || this.chainAt(this.pos + 3))) this.pos += 2;
+    if (this.isWord(this.peek(), 'switch', 'change') && this.isWord(this.peek(1), 'to', 'over')) {
+      const at = this.pos;
+      this.pos += this.isWord(this.peek(2), 'to') ? 3 : 2;
+      this.refuseForeignChain(true);
+      if (!this.chainAt(this.pos)) this.pos = at;
+      else {
+        chain = this.chainPhrase()!;
+        this.checkListed(chain);
+        this.acceptWord('and', 'then');
+        this.acceptPunct(',');
+        this.acceptWord('then');
+        this.leadingFiller();
+      }
+    }
+    if (!chain && this.isWord(this.peek(), 'on', 'in', 'via', 'using', 'through') && this.chainAt(this.pos + 1)) {
       this.pos++;
       chain = this.chainPhrase()!;
       this.checkListed(chain);
-      this.acceptPunct(',');
+      this.acceptPhrase([['please'], ['pls'], ['plz']]);
+      this.acceptPunct(',') || this.acceptPunct(':');
       this.leadingFiller();
     } else if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with') && this.venueAt(this.pos + 1)) {
-      // "On Uniswap, sell 100 USDC for DAI".
+      // "On Uniswap, sell 100 USDC for DAI", "on uniswap pls: 20 USDC to LUCID".
       this.pos++;
       venue = this.venuePhrase()!;
-      this.acceptPunct(',');
+      this.acceptPhrase([['please'], ['pls'], ['plz']]);
+      this.acceptPunct(',') || this.acceptPunct(':');
+      this.leadingFiller();
+    } else if (this.venueLabelAt(this.pos)) {
+      // "aave: supply 25 DAI".
+      venue = this.venuePhrase()!;
+      this.acceptPunct(':');
       this.leadingFiller();
     } else if (this.isWord(this.peek(), 'use') && this.venueAt(this.pos + 1)) {
       // "use uniswap to swap 0.4 ETH for USDC".
@@ -331,6 +354,15 @@ class Parser {
     return drafts;
   }
 
+  /** Whether a venue's name stands here followed by a colon, as a label ("aave: supply 25 DAI"). */
+  private venueLabelAt(index: number): boolean {
+    const save = this.pos;
+    this.pos = index;
+    const found = this.venuePhrase() !== undefined && this.isPunct(this.peek(), ':');
+    this.pos = save;
+    return found;
+  }
+
   /**
    * "make a payment of", "carry out a trade of", "requesting a swap of", "do a conversion of": a light verb,
    * an article and an action noun, consumed; returns the verb the noun stands for. Consumes nothing otherwise.
@@ -346,6 +378,7 @@ class Parser {
     if (kind && (light || this.isWord(next, 'of', 'from')) && !(t!.lower === 'deposit' && !light && !this.isWord(next, 'of'))) {
       this.pos++;
       this.acceptWord('of', 'from');
+      this.acceptPunct(':');
       return kind;
     }
     // "do swap 1 ETH to DAI", "make swap …": a light verb before a plain verb is only its frame.
@@ -1138,16 +1171,16 @@ class Parser {
   }
 
   /** "on solana", "on the Solana network", "in Sui network", "on the Cosmos Hub": a chain outside Lucid's world. */
-  private refuseForeignChain(): void {
+  private refuseForeignChain(bare = false): void {
     const t = this.peek();
-    if (!this.isWord(t, 'on', 'in', 'via', 'over', 'to', 'using')) return;
-    let k = 1;
+    if (!bare && !this.isWord(t, 'on', 'in', 'via', 'over', 'to', 'using')) return;
+    let k = bare ? 0 : 1;
     if (this.isWord(this.peek(k), 'the', 'my')) k++;
     const name = this.peek(k);
     if (name?.kind !== 'word') return;
     const after = this.peek(k + 1);
     const chainNoun = this.isWord(after, 'network', 'chain', 'blockchain', 'hub', 'mainnet', 'testnet', 'l2', 'rollup');
-    if (foreignChains.has(name.lower) || (chainNoun && this.symbolOf(name) === undefined && !this.venueAt(this.pos + k) && !this.isWord(t, 'to')))
+    if (foreignChains.has(name.lower) || (chainNoun && this.symbolOf(name) === undefined && !this.venueAt(this.pos + k) && (bare || !this.isWord(t, 'to'))))
       throw refusal(
         intentErrorCodes.unknownChain,
         this.source,
@@ -1361,6 +1394,15 @@ class Parser {
     if (this.isWord(t, 'a', 'the', 'one') && this.isWord(next, 'quarter', 'half')) return true;
     // "send bob the 5 USDC": the amount already agreed, with its article.
     if (this.isWord(t, 'the') && (next?.kind === 'number' || next?.kind === 'numberWord')) return true;
+    // "a hundred DAI", "a single ETH", "point five ETH", "the entirety of my DAI", "every last stETH".
+    if (this.isWord(t, 'a') && next?.kind === 'suffix' && Number(next.value) >= 2) return true;
+    if ((this.isWord(t, 'a') || t.lower === 'one') && this.isWord(next, 'single')) return true;
+    if (this.isWord(t, 'point') && next?.kind === 'numberWord') return true;
+    if (this.isWord(t, 'the', 'entirety', 'every', 'each')) {
+      const at = this.indexOf(t);
+      const words = this.tokens.slice(at, at + 3).map((token) => token.lower).join(' ');
+      if (/^(the entirety of|entirety of|the whole of|every last|each and every)/.test(words)) return true;
+    }
     // "the amount of 5 USDC", "a total of 5 USDC".
     if (this.isWord(t, 'a', 'an', 'the') && this.isWord(next, 'amount', 'sum', 'total') && this.isWord(this.tokens[this.indexOf(t) + 2], 'of')) return true;
     return this.isWord(t, 'quarter');
@@ -1434,19 +1476,28 @@ class Parser {
     }
     const fraction2 = this.fraction();
     if (fraction2) return fraction2;
-    this.pos++;
+    // "the entirety of my DAI", "every last stETH", "the whole of my USDC": all of it.
+    if (this.acceptPhrase([['the', 'entirety', 'of'], ['entirety', 'of'], ['the', 'whole', 'of'], ['every', 'last'], ['each', 'and', 'every']])) {
+      this.acceptWord('my', 'the', 'your');
+      return { value: 'all', token: t };
+    }
+    const spoken = this.spokenNumber();
+    if (spoken === undefined) this.pos++;
     let value: string;
     let usd = false;
-    if (t.kind === 'word') {
+    if (t.kind === 'word' && spoken === undefined) {
       value = t.lower === 'half' ? '50%' : 'all';
     } else {
-      value = t.value;
+      value = spoken ?? t.value;
       const suffix = this.peek();
-      if (suffix?.kind === 'suffix') {
+      if (spoken === undefined && (suffix?.kind === 'suffix' || this.isSpacedK(suffix))) {
         this.pos++;
-        value = scaleDecimal(value, Number(suffix.value));
+        value = scaleDecimal(value, suffix!.kind === 'suffix' ? Number(suffix!.value) : 3);
         if (value.replace('.', '').length > 60) throw this.fail(t, `${quote(t.text)} is too large to be an amount`, context);
       }
+      // "2 and a half ETH", "1 and a quarter WETH".
+      const part = spoken === undefined && !value.includes('.') ? this.acceptPhrase([['and', 'a', 'half'], ['and', 'a', 'quarter']]) : undefined;
+      if (part) value = `${value}.${part[2] === 'half' ? '5' : '25'}`;
       if (isZero(value)) throw this.fail(t, `amount ${quote(t.text)} must be greater than zero`, context);
       if (this.peek()?.kind === 'percent') {
         this.pos++;
@@ -1473,6 +1524,86 @@ class Parser {
     this.acceptWord('of');
     this.acceptWord('my', 'the', 'your');
     return usd ? { value, token: t, usd } : { value, token: t };
+  }
+
+  /** A "k" written apart from its number ("5 k USDC", "ten k DAI"), before a token. */
+  private isSpacedK(t: Token | undefined): boolean {
+    if (!this.isWord(t, 'k')) return false;
+    const next = this.tokens[this.indexOf(t!) + 1];
+    return next?.kind === 'word' && this.symbolOf(next) !== undefined;
+  }
+
+  /**
+   * Numbers said in words: "one hundred and fifty", "twenty five", "a hundred", "ten k", "one point five",
+   * "point two", "two and a half", "a single". Consumes the words and returns the decimal, or undefined
+   * (consuming nothing) when the amount is not spoken.
+   */
+  private spokenNumber(): string | undefined {
+    const start = this.pos;
+    const t = this.peek();
+    const next = this.peek(1);
+    if ((this.isWord(t, 'a') || (t?.kind === 'numberWord' && t.lower === 'one')) && this.isWord(next, 'single')) {
+      this.pos += 2;
+      return '1';
+    }
+    const digit = (token: Token | undefined) => token?.kind === 'numberWord' && /^\d$/.test(token.value);
+    if (this.isWord(t, 'point') && digit(next)) return this.spokenDecimals('0');
+    const article = this.isWord(t, 'a') && next?.kind === 'suffix' && Number(next.value) >= 2;
+    if (t?.kind !== 'numberWord' && !article) return undefined;
+    let total = 0n;
+    let current = article ? 1n : BigInt(t!.value);
+    let last: 'unit' | 'tens' | 'teen' | 'scale' = article ? 'unit' : BigInt(t!.value) >= 20n && BigInt(t!.value) % 10n === 0n ? 'tens' : BigInt(t!.value) >= 10n ? 'teen' : 'unit';
+    this.pos++;
+    let words = 1;
+    for (;;) {
+      const w = this.peek();
+      if (w?.kind === 'suffix' || this.isSpacedK(w)) {
+        const power = w!.kind === 'suffix' ? Number(w!.value) : 3;
+        if (power === 2) current = (current === 0n ? 1n : current) * 100n;
+        else {
+          total += (current === 0n ? 1n : current) * 10n ** BigInt(power);
+          current = 0n;
+        }
+        this.pos++;
+        last = 'scale';
+        continue;
+      }
+      const joined = this.isWord(w, 'and') && last === 'scale' && this.peek(1)?.kind === 'numberWord' ? 1 : 0;
+      const n = this.peek(joined);
+      if (n?.kind === 'numberWord') {
+        const v = BigInt(n.value);
+        // "twenty five", "hundred (and) fifty", "thousand two hundred": each word fills a smaller place.
+        const fits = last === 'scale' ? v < 100n : last === 'tens' && v > 0n && v < 10n;
+        if (!fits) break;
+        current += v;
+        last = v >= 20n && v % 10n === 0n ? 'tens' : v >= 10n ? 'teen' : 'unit';
+        this.pos += 1 + joined;
+        words++;
+        continue;
+      }
+      break;
+    }
+    const whole = total + current;
+    if (this.isWord(this.peek(), 'point') && digit(this.peek(1))) return this.spokenDecimals(whole.toString());
+    const part = this.acceptPhrase([['and', 'a', 'half'], ['and', 'a', 'quarter']]);
+    if (part) return `${whole}.${part[2] === 'half' ? '5' : '25'}`;
+    if (words === 1 && this.pos === start + 1) {
+      // A lone number word is read by the caller as before.
+      this.pos = start;
+      return undefined;
+    }
+    return whole.toString();
+  }
+
+  /** "point two five": the digits after a spoken decimal point. */
+  private spokenDecimals(whole: string): string {
+    this.pos++;
+    let digits = '';
+    while (this.peek()?.kind === 'numberWord' && /^\d$/.test(this.peek()!.value)) {
+      digits += this.peek()!.value;
+      this.pos++;
+    }
+    return `${whole}.${digits}`;
   }
 
   /**
@@ -1704,6 +1835,11 @@ class Parser {
       }
       return t.text;
     }
+    if (t.kind === 'word' && this.isWord(this.peek(1), 'dot') && this.isWord(this.peek(2), 'eth') && /^[a-z0-9_-]+$/i.test(t.text) && !reservedWords.has(t.lower)) {
+      // "alice dot eth": an ENS name spelled out.
+      this.pos += 3;
+      return `${t.text}.${this.tokens[this.pos - 1]!.text}`;
+    }
     if (t.kind === 'word') {
       if (this.symbolOf(t) !== undefined)
         throw this.fail(t, `${quote(t.text)} is a token, not a ${context === 'transfer' ? 'recipient' : 'spender'}`, context);
@@ -1811,7 +1947,8 @@ class Parser {
       // "Hey Lucid, …", "Claude: …", "@lucid send …", "yo lucid swap …": the assistant addressed by name.
       if (t?.kind === 'word' && assistantNames.has(t.lower)) {
         const next = this.peek(1);
-        if (next === undefined || next.kind === 'punct' || (next.kind === 'word' && (this.verbOf(next) !== undefined || leadingFiller.some((phrase) => phrase[0] === next.lower)))) {
+        const place = this.isWord(next, 'on', 'via', 'using', 'through') && (this.venueAt(this.pos + 2) || this.chainAt(this.pos + 2));
+        if (next === undefined || next.kind === 'punct' || place || (next.kind === 'word' && (this.verbOf(next) !== undefined || leadingFiller.some((phrase) => phrase[0] === next.lower)))) {
           if (next === undefined) return;
           this.pos++;
           continue;
@@ -1837,6 +1974,9 @@ class Parser {
       if (colon === undefined) return false;
       const word = this.tokens[this.pos + length - 1]!;
       if (word.kind !== 'word' || verbs.get(word.lower) !== undefined && verbs.get(word.lower) !== 'balance' || this.symbolOf(word) !== undefined) return false;
+      // "on uniswap pls:", "aave:", "on anvil:": a place named before the colon is not a label to skip.
+      const place = (index: number) => this.venueAt(index) || this.chainAt(index);
+      if ((this.isWord(word, 'on', 'via', 'using', 'through', 'in') && place(this.pos + length)) || place(this.pos + length - 1)) return false;
       if (colon.kind !== 'punct' || colon.value !== ':') continue;
       const save = this.pos;
       this.pos += length + 1;
