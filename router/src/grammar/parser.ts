@@ -342,7 +342,7 @@ class Parser {
       this.verbless = false;
       const noun = this.actionNoun();
       const verb = noun ?? (t.kind === 'word' ? this.verbOf(t) : undefined);
-      if (noun === undefined && verb === undefined && t.kind === 'word' && this.symbolOf(t) !== undefined) drafts = [this.balance()];
+      if (noun === undefined && verb === undefined && t.kind === 'word' && this.symbolOf(t) !== undefined) drafts = this.balance();
       else if (verb === undefined) throw this.unknownAction(t);
       else drafts = this.action(verb, noun === undefined ? t : undefined);
     }
@@ -392,20 +392,21 @@ class Parser {
       // "chek my balance": the slip is corrected and the question read.
       this.noteCorrection(t, verb);
       this.pos++;
-      return [this.balance()];
+      return this.balance();
     }
-    if (verb === 'balance' || (t && t.lower === 'give' && this.isWord(this.peek(1), 'me') && !this.startsPlainAmount(this.peek(2) ?? t))) return [this.balance()];
+    if (verb === 'balance' || (t && t.lower === 'give' && this.isWord(this.peek(1), 'me') && !this.startsPlainAmount(this.peek(2) ?? t))) return this.balance();
     if (verb === 'get' && t) {
       const next = this.isWord(this.peek(1), 'me') ? this.peek(2) : this.peek(1);
       const after = this.isWord(this.peek(1), 'me') ? this.peek(3) : this.peek(2);
       const buys = next && (this.startsAmount(next) || this.isWord(next, 'exactly') || (this.symbolOf(next) !== undefined && this.isWord(after, 'with', 'for', 'using')));
-      if (!buys) return [this.balance()];
+      if (!buys) return this.balance();
     }
     if (t) {
       this.pos++;
       this.noteCorrection(t, verb);
-      // "Send please 5 USDC to bob": politeness right after the verb.
+      // "Send please 5 USDC to bob": politeness right after the verb; "swap: 1 ETH -> USDC": a colon.
       this.acceptPhrase([['please'], ['pls'], ['plz'], ['kindly'], ['for', 'me'], ['quickly']]);
+      this.acceptPunct(':');
     }
     switch (verb) {
       case 'transfer':
@@ -430,11 +431,11 @@ class Parser {
       case 'approve':
       case 'allow':
       case 'grant':
-        return [this.approve()];
+        return this.withMoreTokens(this.approve());
       case 'revoke':
-        return [this.revoke()];
+        return this.withMoreTokens(this.revoke());
       case 'remove':
-        return [this.isApprovalAhead() ? this.revoke() : this.deposit('withdraw', t)];
+        return this.isApprovalAhead() ? this.withMoreTokens(this.revoke()) : [this.deposit('withdraw', t)];
       case 'supply':
       case 'deposit':
         return [this.deposit('supply', t)];
@@ -446,9 +447,44 @@ class Parser {
     }
   }
 
+  /**
+   * "revoke uniswap on USDC and DAI", "approve uniswap for 100 USDC and 100 DAI": one spender, several tokens,
+   * one step each (an approval's amount goes with its token).
+   */
+  private withMoreTokens(first: Draft): Draft[] {
+    const drafts = [first];
+    while (this.isWord(this.peek(), 'and') || (this.isPunct(this.peek(), ',') && first.to !== undefined)) {
+      const save = this.pos;
+      this.pos++;
+      this.acceptWord('and');
+      const draft: Draft = { action: first.action, to: first.to! };
+      if (first.action === 'approve') {
+        const t = this.peek();
+        if (!t || !this.startsPlainAmount(t) || this.isWord(t, 'all', 'everything', 'half', 'max') || !this.amountOrUnlimited(draft)) {
+          this.pos = save;
+          break;
+        }
+      } else if (this.isWord(this.peek(), 'my', 'the')) this.pos++;
+      const symbol = this.peek();
+      if (symbol?.kind !== 'word' || this.symbolOf(symbol) === undefined || this.startsClauseAfter(this.pos + 1)) {
+        this.pos = save;
+        break;
+      }
+      draft.token = this.amountTokenOr(first.action === 'approve' ? 'approve' : 'revoke');
+      this.acceptApprovalNoun();
+      drafts.push(draft);
+    }
+    return drafts;
+  }
+
+  /** Whether the token at `index` is followed by words that make it the start of another step ("… and DAI for ETH"). */
+  private startsClauseAfter(index: number): boolean {
+    return this.isWord(this.tokens[index], 'for', 'to', 'into', 'with', '->');
+  }
+
   /** Whether an approval noun stands within the next few words ("remove the USDC allowance for …"). */
   private isApprovalAhead(): boolean {
-    for (let k = 0; k < 4; k++) if (this.isApprovalNoun(this.peek(k))) return true;
+    for (let k = 0; k < 4; k++) if (this.isApprovalNoun(this.peek(k)) || this.isWord(this.peek(k), 'access')) return true;
     return false;
   }
 
@@ -877,8 +913,13 @@ class Parser {
 
   private claim(): Draft {
     const draft: Draft = { action: 'claim' };
-    this.acceptPhrase([['all', 'of', 'my'], ['all', 'my'], ['all', 'the'], ['all'], ['my'], ['the'], ['any']]);
-    this.acceptWord('pending', 'accrued', 'available', 'unclaimed', 'earned');
+    this.acceptPhrase([['all', 'of', 'my'], ['all', 'my'], ['all', 'the'], ['all'], ['my'], ['the'], ['any'], ['whatever']]);
+    this.acceptWord('pending', 'accrued', 'available', 'unclaimed', 'earned', 'outstanding', 'accumulated', 'remaining');
+    // "claim capital-pool rewards", "claim the capital pool's rewards": the venue before the rewards.
+    const venueStart = this.pos;
+    const venue = this.venuePhrase();
+    if (venue !== undefined && this.peek()?.kind === 'word' && rewardNouns.has(this.peek()!.lower)) this.setVenue(draft, venue, this.tokens[venueStart]);
+    else this.pos = venueStart;
     this.acceptWord('staking', 'lending', 'farming', 'protocol', 'pool');
     const t = this.peek();
     if (t && this.startsAmount(t) && !this.isWord(t, 'all'))
@@ -886,6 +927,12 @@ class Parser {
     const maybeToken = t?.kind === 'address' || (t?.kind === 'word' && !rewardNouns.has(t.lower) && !reservedWords.has(t.lower));
     if (maybeToken) draft.token = this.tokenRef('claim');
     while (this.peek()?.kind === 'word' && rewardNouns.has(this.peek()!.lower)) this.pos++;
+    // "whatever rewards I have", "the rewards of the pool" (no venue named: the pool the rewards come from).
+    this.acceptPhrase([['that', 'i', 'have'], ['i', 'have'], ['i', 'earned'], ['i', 'got'], ['i', 'am', 'owed'], ["i'm", 'owed']]);
+    if (this.isWord(this.peek(), 'of', 'from') && !this.venueAt(this.pos + 1)) {
+      const k = this.isWord(this.peek(1), 'the', 'my') ? 2 : 1;
+      if (this.isWord(this.peek(k), 'pool', 'staking', 'stake', 'protocol')) this.pos += k + 1;
+    }
     return draft;
   }
 
@@ -914,6 +961,21 @@ class Parser {
     this.acceptWord('spending');
     this.acceptApprovalNoun();
     return draft;
+  }
+
+  /** "uniswap's …", "bob.eth's …": the possessor, as a spender (a known venue in its contract spelling). */
+  private possessiveSpender(): string | undefined {
+    const t = this.peek();
+    if (t?.kind === 'ens' && this.isWord(this.peek(1), "'s")) {
+      this.pos += 2;
+      return t.text;
+    }
+    if (t?.kind !== 'word' || !/'s$/.test(t.lower)) return undefined;
+    const name = t.text.slice(0, -2);
+    const venue = venuePhrases.find((phrase) => phrase.words.length === 1 && phrase.words[0] === name.toLowerCase());
+    if (!venue && (!/^[A-Za-z0-9_-]+$/.test(name) || reservedWords.has(name.toLowerCase()) || this.symbols.canonical.has(name.toLowerCase()))) return undefined;
+    this.pos++;
+    return venue ? venue.venue : name;
   }
 
   /** The token a reference already resolved ("approve it for …"), or the token named here. */
@@ -948,13 +1010,38 @@ class Parser {
   private revoke(): Draft {
     const draft: Draft = { action: 'revoke' };
     this.acceptPhrase([['all', 'of', 'the'], ['all', 'the'], ['all'], ['the'], ['my']]);
-    const spenderLink = [['given', 'to'], ['granted', 'to'], ['for'], ['from'], ['to'], ['of'], ['on']] as const;
+    this.acceptWord('token');
+    const spenderLink = [
+      ['that', 'i', 'gave', 'to'], ['that', 'i', 'gave'], ['i', 'gave', 'to'], ['i', 'gave'], ['i', 'granted', 'to'], ['i', 'granted'],
+      ['given', 'to'], ['granted', 'to'], ['for'], ['from'], ['to'], ['of'], ['on'],
+    ] as const;
     const first = this.peek();
     if (first && this.startsAmount(first) && !this.isWord(first, 'all'))
       throw this.fail(first, 'revoke takes no amount: it sets the allowance to zero', 'revoke');
+    const owner = this.possessiveSpender();
+    if (owner !== undefined) {
+      // "uniswap's allowance on WETH", "uniswap's access to my USDC", "uniswap's DAI allowance".
+      draft.to = owner;
+      if (this.acceptApprovalNoun() || this.acceptWord('access')) {
+        if (!this.acceptWord('on', 'for', 'to', 'of', 'over')) throw this.expected('"on" and a token', 'revoke');
+        this.acceptWord('my', 'the');
+        draft.token = this.tokenRef('revoke');
+      } else {
+        draft.token = this.tokenRef('revoke');
+        if (!this.acceptApprovalNoun()) this.acceptWord('access');
+      }
+      return draft;
+    }
     if (first?.kind === 'word' && approvalNouns.has(first.lower)) {
-      // revoke approval for USDC from 0x…
+      // revoke approval for USDC from 0x…; revoke all token approvals granted to Uniswap for DAI
       this.pos++;
+      const granted = this.acceptPhrase([['granted', 'to'], ['given', 'to'], ['to']]);
+      if (granted) {
+        draft.to = this.recipient('revoke');
+        if (!this.acceptWord('for', 'on', 'of')) throw this.expected('"for" and a token', 'revoke');
+        draft.token = this.tokenRef('revoke');
+        return draft;
+      }
       this.acceptWord('for', 'of', 'on');
       draft.token = this.tokenRef('revoke');
       this.acceptApprovalNoun();
@@ -968,16 +1055,17 @@ class Parser {
       (first?.kind === 'address' &&
         (this.isApprovalNoun(second) || (this.isWord(second, 'for', 'from', 'to', 'on', 'of') && !this.isWord(this.peek(2), 'spending', 'using'))));
     if (tokenFirst) {
-      // revoke USDC approval for 0x…
+      // revoke USDC approval for 0x…; "revoke usdc uniswap": the spender right after the token
       draft.token = this.tokenRef('revoke');
-      this.acceptApprovalNoun();
-      if (!this.acceptPhrase(spenderLink)) throw this.expected('"for" and the spender', 'revoke');
+      const noun = this.acceptApprovalNoun();
+      if (!this.acceptPhrase(spenderLink) && !(!noun && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'my', 'our', 'the')))
+        throw this.expected('"for" and the spender', 'revoke');
       draft.to = this.recipient('revoke');
       return draft;
     }
     // revoke 0x… from spending USDC / revoke uniswap's access to USDC / revoke 0x… USDC approval
     draft.to = this.recipient('revoke');
-    if (this.acceptPhrase([['from', 'spending'], ['from', 'using'], ['from', 'moving'], ['access', 'to'], ['approval', 'for'], ['allowance', 'for'], ['approval', 'on'], ['allowance', 'on']])) {
+    if (this.acceptPhrase([['from', 'spending'], ['from', 'using'], ['from', 'moving'], ['access', 'to'], ['approval', 'for'], ['allowance', 'for'], ['approval', 'on'], ['allowance', 'on'], ['on'], ['for']])) {
       this.acceptWord('my', 'the');
       draft.token = this.tokenRef('revoke');
       return draft;
@@ -992,15 +1080,21 @@ class Parser {
   }
 
   /** A balance question: balance words, at most one token, and a chain, in any order. */
-  private balance(): Draft {
+  private balance(): Draft[] {
     const draft: Draft = { action: 'balance' };
     let marked = false;
     const start = this.peek();
+    const asks = this.isWord(start, 'what', "what's", 'whats', 'how');
     for (;;) {
       const t = this.peek();
       if (!t) break;
       if (t.kind === 'punct' && separatorMarks.has(t.value)) break;
       if (t.kind === 'word' && (t.lower === 'then' || t.lower === 'and')) break;
+      if (t.kind === 'word' && this.onlyFillerFrom(this.pos)) {
+        // "gimme my balances fam", "what's my steth lol".
+        this.pos = this.tokens.length;
+        break;
+      }
       if (t.kind === 'word' && (t.lower === 'on' || t.lower === 'via') && this.chainAt(this.pos + 1)) {
         this.pos++;
         this.setChain(draft, this.chainPhrase()!);
@@ -1050,13 +1144,15 @@ class Parser {
       if (t.kind === 'ens') throw this.fail(t, `balance shows your own account, not ${quote(t.text)}`, 'balance');
       throw this.fail(t, `did not understand ${quote(t.text)} in a balance question`, 'balance');
     }
+    // "what's my stETH", "how's my DAI": a question about a token is a balance question.
+    if (asks && draft.token !== undefined && this.tokens.slice(this.pos).every((token) => token.kind === 'punct')) marked = true;
     if (!marked)
       throw this.fail(
         start,
         `did not understand ${quote(start ? this.source.slice(start.start, this.tokens[this.pos - 1]?.end ?? start.end) : '')}: ask for a balance, or start with a verb`,
         ['balance', 'swap'],
       );
-    return draft;
+    return [draft];
   }
 
   // ---------------------------------------------------------------- modifiers
@@ -1839,6 +1935,10 @@ class Parser {
       // "alice dot eth": an ENS name spelled out.
       this.pos += 3;
       return `${t.text}.${this.tokens[this.pos - 1]!.text}`;
+    }
+    if (context !== 'transfer' && this.venueAt(this.pos)) {
+      // "approve Uniswap …", "… to the v2-fork": a known venue as a spender, in its contract spelling.
+      return this.venuePhrase()!;
     }
     if (t.kind === 'word') {
       if (this.symbolOf(t) !== undefined)
