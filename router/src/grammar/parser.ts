@@ -281,6 +281,7 @@ class Parser {
    */
   private clause(previous?: Draft): Draft[] {
     this.leadingFiller();
+    if (previous === undefined && this.leadingAside()) this.leadingFiller();
     let chain: { chain: string; token: Token } | undefined;
     let venue: string | undefined;
     // "do it on the v2-fork: swap …", "switch to base and send …": the place first, then the request.
@@ -352,6 +353,43 @@ class Parser {
     }
     this.modifiersAll(drafts);
     return drafts;
+  }
+
+  /**
+   * Before the first step, a short clause up to a comma that asks nothing: a purpose ("for gas money, send …")
+   * or an aside ("im new here, can i swap …", "i am from brazil, i want …"). Kept as a note. Only words that
+   * carry no part of a request qualify: no amount, token, address, place, verb or slippage, and a step with a
+   * verb must follow.
+   */
+  private leadingAside(): boolean {
+    const start = this.pos;
+    let k = start;
+    while (k < this.tokens.length && k - start < 8) {
+      const t = this.tokens[k]!;
+      if (t.kind === 'punct') break;
+      if (t.kind !== 'word' || this.symbolOf(t) !== undefined || this.verbOf(t) !== undefined || this.isSlippageWord(t) || unlimitedWords.has(t.lower)) return false;
+      if (this.venueAt(k) || this.chainAt(k) || foreignChains.has(t.lower) || this.isWord(t, 'to', 'with', 'on', 'via', 'using', 'through', 'into', 'and', 'then', 'each', 'all', 'half', 'every')) return false;
+      // "from my savings, …" names where funds come from, which is not a note to drop.
+      const next = this.tokens[k + 1];
+      if (this.isWord(t, 'from') && (this.isWord(next, 'my', 'our', 'the', 'this', 'that', 'his', 'her') || (next?.kind === 'word' && recipientNouns.has(next.lower)))) return false;
+      k++;
+    }
+    const end = this.tokens[k];
+    if (k === start || k - start >= 8 || !end || end.kind !== 'punct' || ![',', '.', '!'].includes(end.value)) return false;
+    const words = this.tokens.slice(start, k);
+    if (words.every((t) => preambleWords.has(t.lower) || tailWords.has(t.lower))) return false;
+    let after = k;
+    while (this.tokens[after]?.kind === 'punct' && [',', '.', '!'].includes(this.tokens[after]!.value)) after++;
+    const save = this.pos;
+    this.pos = after;
+    this.leadingFiller();
+    const next = this.peek();
+    const verb = next?.kind === 'word' && this.verbOf(next) !== undefined && verbs.get(next.lower) !== 'balance';
+    this.pos = save;
+    if (!verb) return false;
+    this.notes.push(this.source.slice(words[0]!.start, words[words.length - 1]!.end));
+    this.pos = after;
+    return true;
   }
 
   /** Whether a venue's name stands here followed by a colon, as a label ("aave: supply 25 DAI"). */
@@ -523,7 +561,7 @@ class Parser {
         }
         break;
       }
-      let each = this.acceptWord('each', 'apiece');
+      let each = this.acceptPhrase([['each', 'one'], ['each'], ['apiece']]) !== undefined;
       this.acceptWord('over');
       this.acceptOwnWallet();
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
@@ -770,11 +808,15 @@ class Parser {
    */
   private buy(verb: Token): Draft[] {
     this.acceptWord('me');
+    const thing = this.peek(1);
+    if (this.isWord(this.peek(), 'a', 'an') && !this.startsAmount(this.peek()!) && thing?.kind === 'word' && this.symbolOf(thing) === undefined && !reservedWords.has(thing.lower))
+      // "buy me a coffee", "buy a house": things, not tokens.
+      throw refusal(intentErrorCodes.unsupported, this.source, thing, `Lucid buys tokens, not ${quote(`${this.peek()!.text} ${thing.text}`)}: it can swap for ${this.symbols.spellings.join(', ')}`);
     // "buy some DAI with 0.2 ETH": "some" before the token bought, with the amount paid given.
     if (this.isWord(this.peek(), 'some') && this.peek(1)?.kind === 'word' && this.isWord(this.peek(2), 'with', 'using') && this.peek(3) && this.startsPlainAmount(this.peek(3)!)) this.pos++;
     const exactly = this.acceptWord('exactly', 'exact');
     const t = this.peek();
-    if (t && this.startsPlainAmount(t)) {
+    if (t && (this.startsPlainAmount(t) || (this.isWord(t, 'a') && this.startsAmount(t)))) {
       const outs: { amountOut: string; tokenOut: string }[] = [];
       for (;;) {
         const amountOut = this.exactAmount('buy');
@@ -871,6 +913,7 @@ class Parser {
     const draft: Draft = { action: inward ? 'supply' : 'withdraw' };
     this.setAmount(draft, amount);
     draft.token = amount.resolvedToken ?? this.tokenRef('swap');
+    this.acceptWord('back');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     let stakeMarked = ['lock', 'provide'].includes(word);
     let target: string | undefined;
@@ -887,7 +930,8 @@ class Parser {
     if (this.isWord(this.peek(), 'as', 'for', 'into', 'to') && this.isWord(this.peek(1), 'liquidity', 'lp'))
       throw refusal(intentErrorCodes.unsupported, this.source, this.peek(1), 'providing liquidity is not something Lucid does here: it can swap, stake, lend and send');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
-    const anywhere = this.acceptPhrase([
+    // With a venue named, "for interest" is the reason, kept as a note; without one it says where (anywhere it earns).
+    const anywhere = draft.venue !== undefined ? undefined : this.acceptPhrase([
       ['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest'], ['wherever', 'it', 'earns', 'the', 'most'],
       ['where', 'it', 'earns', 'the', 'most'], ['wherever', 'it', 'earns', 'most'], ['where', 'it', 'earns', 'most'],
     ]);
@@ -1351,7 +1395,8 @@ class Parser {
     }
     // Politeness at the end of a note is politeness, not part of it.
     let end = this.pos - (parenthesized ? 1 : 0);
-    while (end > start && this.tokens[end - 1]!.kind === 'word' && trailingFiller.some((phrase) => phrase.length === 1 && phrase[0] === this.tokens[end - 1]!.lower)) end--;
+    // ("as thanks" keeps its word: without it the note would be only its opening word.)
+    while (end > start + 2 && this.tokens[end - 1]!.kind === 'word' && trailingFiller.some((phrase) => phrase.length === 1 && phrase[0] === this.tokens[end - 1]!.lower)) end--;
     last = this.tokens[end - 1];
     if (!last || end <= start) {
       if (parenthesized) return false;
@@ -1509,7 +1554,7 @@ class Parser {
     if (!t || t.kind !== 'word') return false;
     const at = this.indexOf(t);
     const next = this.tokens[at + 1];
-    if (['it', 'them', 'whatever'].includes(t.lower)) return true;
+    if (['it', 'them', 'whatever', 'em'].includes(t.lower)) return true;
     if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we')) return true;
     if (['that', 'this', 'those', 'these'].includes(t.lower)) return !next || next.kind !== 'word' || this.symbolOf(next) !== undefined || reservedWords.has(next.lower);
     if (t.lower === 'the' || t.lower === 'same')
@@ -1743,8 +1788,12 @@ class Parser {
         : { value: step.amount!, token: t, resolvedToken: step.token, reference: { same: true } };
     }
     let symbol: string | undefined;
-    if (this.acceptWord('it', 'them')) {
-      // "it", "them"
+    if (this.acceptWord('it', 'them', 'em')) {
+      // "it", "them", "'em"; "send them DAI to alice": the word and the token it stands for.
+      const next = this.peek();
+      if (next?.kind === 'word' && this.symbolOf(next) !== undefined && this.lastGroup.length === 1) symbol = this.tokenRef('multi');
+    } else if (this.acceptPhrase([['whatever', 'comes', 'out'], ['whatever', 'comes', 'back'], ['what', 'comes', 'out'], ['whatever', 'is', 'left'], ['whatever', 'results']])) {
+      // "ship whatever comes out to alice".
     } else if (this.acceptPhrase([['whatever'], ['what']])) {
       if (!this.acceptWord('i', 'you', 'we')) throw this.expected('"I get"', 'multi');
       this.acceptWord('just');
@@ -1839,6 +1888,11 @@ class Parser {
       throw refusal(intentErrorCodes.unknownToken, this.source, t, `unknown token ${quote(t.text)}: it is not in the token list of this chain`, [
         `known tokens: ${this.symbols.spellings.join(', ')}`,
       ]);
+    if (this.isWord(t, 'wrapped') && this.peek(1)?.kind === 'word' && nativeAliases.has(this.peek(1)!.lower) && this.symbols.canonical.has('weth')) {
+      // "wrapped ether": WETH by its name.
+      this.pos += 2;
+      return this.symbols.canonical.get('weth')!;
+    }
     const symbol = this.symbolOf(t) ?? this.correctedSymbol(t);
     if (symbol) {
       this.pos++;
@@ -2054,7 +2108,12 @@ class Parser {
           continue;
         }
       }
-      if (this.label() || this.preamble()) continue;
+      if (this.label() || this.preamble() || this.stepNumber() || this.greetingAside()) continue;
+      // "after you stake 1 stETH, claim too": the first step, then the next.
+      if (this.isWord(t, 'after') && this.isWord(this.peek(1), 'you', 'u') && this.peek(2)?.kind === 'word' && this.verbOf(this.peek(2)!) !== undefined) {
+        this.pos += 2;
+        continue;
+      }
       // "do swap 1 ETH", "please do send …": "do" before a verb only stresses it.
       if (this.isWord(t, 'do', 'make') && this.peek(1)?.kind === 'word' && !this.isWord(this.peek(1), 'i', 'you', 'we', 'a', 'an', 'the', 'me') && verbs.has(this.peek(1)!.lower) && !actionNouns.has(this.peek(1)!.lower)) {
         this.pos++;
@@ -2062,6 +2121,42 @@ class Parser {
       }
       return;
     }
+  }
+
+  /** "step 1:", "1)", "2." before a step: its number in a list, not an amount. */
+  private stepNumber(): boolean {
+    let k = this.isWord(this.peek(), 'step') ? 1 : 0;
+    const number = this.peek(k);
+    if (number?.kind !== 'number' && number?.kind !== 'numberWord') return false;
+    const mark = this.peek(k + 1);
+    if (!mark || mark.kind !== 'punct' || !((k === 1 && [':', '.', '-', ')'].includes(mark.value)) || mark.value === ')')) return false;
+    k += 2;
+    this.pos += k;
+    return true;
+  }
+
+  /**
+   * "Dear wallet assistant,", "hey crypto bot,", "hi there team,": a greeting and up to three words that
+   * address the assistant, up to a comma. Skipped only when none of the words is a verb, a token, a place or
+   * an amount.
+   */
+  private greetingAside(): boolean {
+    const greetings = ['dear', 'hey', 'hi', 'hello', 'yo', 'greetings'];
+    const after = this.pos > 0 && this.isWord(this.tokens[this.pos - 1], ...greetings);
+    if (!after && !this.isWord(this.peek(), ...greetings)) return false;
+    const from = after ? 0 : 1;
+    for (let k = from; k <= from + 3; k++) {
+      const t = this.peek(k);
+      if (t === undefined) return false;
+      if (this.isPunct(t, ',') || this.isPunct(t, ':')) {
+        if (k === from) return false;
+        this.pos += k + 1;
+        return true;
+      }
+      if (t.kind !== 'word' || this.verbOf(t) !== undefined || (this.symbolOf(t) !== undefined && !assistantNames.has(t.lower)) || this.venueAt(this.pos + k) || this.chainAt(this.pos + k)) return false;
+      if (reservedWords.has(t.lower) && !assistantNames.has(t.lower) && !preambleWords.has(t.lower)) return false;
+    }
+    return false;
   }
 
   /**
