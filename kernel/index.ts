@@ -43,6 +43,7 @@ export type {
   ExpectedEffect,
   Plan,
   PlanCall,
+  PlanFee,
   ResolvedAmount,
   ResolvedIntent,
   TokenInfo,
