@@ -109,8 +109,12 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     }
     return base.value;
   };
+  // The user's positions in the deployment's contracts are read before and after every plan, like balances.
+  const { listPositionViews } = await import('../checks/listPositionViews.js');
+  const { listOwnedEntries } = await import('../store/registryIndex.js');
+  const positionViews = () => listPositionViews({ account: account.address, contracts, entries: listOwnedEntries(store.db, { chainId, owner: account.address }) });
   const simulate = async (calls: PlanCall[]) =>
-    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), base: await sharedBase(), rpcUrl });
+    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), views: positionViews(), base: await sharedBase(), rpcUrl });
 
   const { builtinAgents } = await import('../../../agents/index.js');
   const builtins = builtinAgents();
@@ -399,8 +403,13 @@ async function sessionChecks(input: {
     unexplained: async (report, intents) => {
       const { checkLogEffects } = await import('../checks/checkLogEffects.js');
       const { readEffectContext } = await import('../checks/readEffectContext.js');
+      const { checkPositionEffects } = await import('../checks/checkPositionEffects.js');
       const context = await readEffectContext(client, { report, account, contracts, tokens });
-      return [...checkIntentEffects(report, intents, account).unexplained, ...checkLogEffects(report, intents, account, context)].map((u) => u.message);
+      return [
+        ...checkIntentEffects(report, intents, account).unexplained,
+        ...checkLogEffects(report, intents, account, context),
+        ...checkPositionEffects({ report, intents, account, contracts }),
+      ].map((u) => u.message);
     },
     risks: async ({ report, intents, plans, steps }) => {
       const { assessRiskFlags } = await import('../checks/assessRiskFlags.js');

@@ -89,6 +89,11 @@ export type SimulationReport = {
   gas: GasReport;
   /** Every token the report mentions (known ones and unverified ones read from chain), ETH included. */
   tokens: { address: Address | 'ETH'; symbol: string; decimals: number; verified: boolean }[];
+  /**
+   * The view calls asked for (the user's positions in contracts), each one's return data before the first call
+   * and after the last; undefined where the view reverted (an entry that does not exist then).
+   */
+  views?: { to: Address; data: Hex; pre?: Hex | undefined; post?: Hex | undefined }[] | undefined;
 };
 
 /** Where nodes put native ETH moves when `traceTransfers` is on (ERC-7528 pseudo-address). */
