@@ -244,6 +244,9 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
             .catch(() => a.post),
         ),
       );
+      // Positions too (stake, rewards, owned entries): read again on chain and held to the simulated change.
+      const { comparePositionOutcome } = await import('../checks/comparePositionOutcome.js');
+      const positionDifferences = await comparePositionOutcome(client, { simulation: review.simulation, contracts, fromBlock, toBlock });
       const differences = judgeOutcome({
         simulated: mine,
         actual: changes,
@@ -253,7 +256,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
         ),
         approvals: mineApprovals.map((a, i) => ({ ...a, actual: realAllowances[i]! })),
       });
-      return { balanceChanges, outcomeDifferences: differences };
+      return { balanceChanges, outcomeDifferences: [...differences, ...positionDifferences] };
     },
     blockedReason: (agentId) => isAgentBlocked(store.db, { chainId, agentId })?.reason,
     blockAgents: (agentIds, runId, reason) => {
