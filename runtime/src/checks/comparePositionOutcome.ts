@@ -37,8 +37,10 @@ export async function comparePositionOutcome(client: PublicClient, { simulation,
   const views = simulation.views ?? [];
   if (views.length === 0) return [];
   const read = (view: PositionRead, blockNumber: bigint) =>
-    (client.request({ method: 'eth_call', params: [{ to: view.to, data: view.data }, numberToHex(blockNumber)] } as never) as Promise<Hex>).catch(() => undefined);
-  const actualReads = await Promise.all(views.map(async (view) => ({ to: view.to, data: view.data, pre: await read(view, fromBlock), post: await read(view, toBlock) })));
+    (client.request({ method: 'eth_call', params: [{ to: view.to, data: view.data }, numberToHex(blockNumber)] } as never) as Promise<Hex>).catch(() => null);
+  const actualReads: PositionRead[] = await Promise.all(
+    views.map(async (view) => ({ to: view.to, data: view.data, returnData: [await read(view, fromBlock), await read(view, toBlock)] as [Hex | null, Hex | null] })),
+  );
   const simulated = decodePositions(views, contracts);
   const actual = new Map(decodePositions(actualReads, contracts).map((position) => [position.key, position]));
 

@@ -4,6 +4,7 @@
  */
 import { decodeFunctionData, decodeFunctionResult, isAddressEqual, zeroAddress, type Abi, type Address, type Hex } from 'viem';
 import { AgentRegistry, CapitalPool, UsageLedger } from '../../../registry-contracts/index.js';
+import type { ViewReading } from '../simulate/types.js';
 import { registryPools } from './listPositionViews.js';
 
 export type PositionKind = 'stake' | 'lock-end' | 'multiplier' | 'rewards' | 'entry-owner' | 'entry-fee' | 'entry-active' | 'entry-approved' | 'entry-rewards' | 'entry-fees';
@@ -25,7 +26,7 @@ export type Position = {
   post: PositionValue;
 };
 
-export type PositionRead = { to: Address; data: Hex; pre?: Hex | undefined; post?: Hex | undefined };
+export type PositionRead = ViewReading;
 
 const abis = [CapitalPool.abi, AgentRegistry.abi, UsageLedger.abi] as unknown as Abi[];
 const registryNames = ['agent registry', 'frontend registry', 'compute registry'] as const;
@@ -41,8 +42,8 @@ export function decodePositions(reads: readonly PositionRead[], contracts: Recor
   for (const read of reads) {
     const call = decodeCall(read.data);
     if (!call) continue;
-    const value = (data: Hex | undefined) => (data === undefined ? undefined : decodeResult(call.abi, call.functionName, data));
-    const [pre, post] = [value(read.pre), value(read.post)];
+    const value = (data: Hex | null | undefined) => (data ? decodeResult(call.abi, call.functionName, data) : undefined);
+    const [pre, post] = [value(read.returnData[0]), value(read.returnData[1])];
     const base = { contract: read.to };
     const field = (name: string, kind: PositionKind, label: string, pick: (result: readonly unknown[] | undefined) => PositionValue, extra: Partial<Position> = {}) =>
       out.push({ ...base, ...extra, key: `${read.to.toLowerCase()}:${read.data}:${name}`, kind, label, pre: pick(pre), post: pick(post) });

@@ -374,7 +374,7 @@ function stepViews(full: SimulationReport['views'], before: SimulationReport['vi
   if (!full || !before) return full;
   return full.map((view) => {
     const earlier = before.find((b) => b.to.toLowerCase() === view.to.toLowerCase() && b.data === view.data);
-    return earlier ? { ...view, pre: earlier.post } : view;
+    return earlier ? { ...view, returnData: [earlier.returnData[1], view.returnData[1]] } : view;
   });
 }
 

@@ -391,10 +391,12 @@ async function sessionChecks(input: {
   const { checkSwapBounds } = await import('../checks/checkSwapBounds.js');
   // One read of the venues' state per simulated report: the refusal and the price-impact flag share it.
   const bounds = new WeakMap<SimulationReport, ReturnType<typeof checkSwapBounds>>();
-  const swapBounds = (report: SimulationReport, plans: Plan[], steps: { resolved?: ResolvedIntent | undefined }[], stepReports?: SimulationReport[]) => {
+  const swapBounds = (report: SimulationReport, plans: Plan[], steps: { resolved?: ResolvedIntent | undefined; intent?: { slippageBps?: number | undefined } | undefined }[], stepReports?: SimulationReport[]) => {
     if (!bounds.has(report)) {
       const stepPlans = steps.flatMap((step, i) =>
-        step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]!, report: plans.length > 1 ? stepReports?.[i] : undefined }] : [],
+        step.resolved && plans[i]
+          ? [{ intent: step.resolved, plan: plans[i]!, report: plans.length > 1 ? stepReports?.[i] : undefined, slippageNamed: step.intent?.slippageBps !== undefined }]
+          : [],
       );
       bounds.set(report, checkSwapBounds(client, { report, steps: stepPlans, contracts, knownTokens: tokens, account }));
     }
@@ -432,7 +434,11 @@ async function sessionChecks(input: {
         marketImpactBps: maxOf((await swapBounds(report, plans, steps)).quotes.map((quote) => quote?.impactBps)),
         shapes: { steps: steps.flatMap((step, i) => (step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]! }] : [])), contracts },
       });
-      return flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message, ...(flag.address ? { address: flag.address } : {}) }));
+      const unpriced = (await swapBounds(report, plans, steps)).unpriced.map((message) => ({ code: 'NO_INDEPENDENT_PRICE', level: 'danger' as const, message: `The swap has no independent price: ${message}` }));
+      return [
+        ...unpriced,
+        ...flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message, ...(flag.address ? { address: flag.address } : {}) })),
+      ];
     },
     policy: async ({ report, intents, plans }) => {
       const { loadPolicy } = await import('../policy/policy.js');

@@ -9,6 +9,7 @@ import {
   isAddressEqual,
   zeroAddress,
   type Address,
+  type Hex,
   type PublicClient,
 } from 'viem';
 import { ChainError, InfraError, type PlanCall, type TokenInfo } from '../../../kernel/index.js';
@@ -268,7 +269,7 @@ async function buildReport(
     },
     tokens,
     ...(observation.views?.length
-      ? { views: observation.views.map((view, i) => ({ ...view, pre: run.pre.views?.[i], post: run.post.views?.[i] })) }
+      ? { views: observation.views.map((view, i) => ({ ...view, returnData: [run.pre.views?.[i] ?? null, run.post.views?.[i] ?? null] as [Hex | null, Hex | null] })) }
       : {}),
   };
 }
