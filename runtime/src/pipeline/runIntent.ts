@@ -190,7 +190,12 @@ async function buildSteps(
     prefix = [...prefix, ...winner.plan.calls];
     prefixReport = winner.report.full;
     // The step's own calls (and their logs) and its own balance changes: what this step's words must explain.
-    stepReports.push({ ...winner.report.full, calls: winner.report.full.calls.filter((call) => call.index >= before.length), balanceChanges: winner.report.balanceChanges });
+    stepReports.push({
+      ...winner.report.full,
+      calls: winner.report.full.calls.filter((call) => call.index >= before.length),
+      balanceChanges: winner.report.balanceChanges,
+      views: stepViews(winner.report.full.views, beforeReport?.views),
+    });
     const amountFrom =
       intent.amount === 'previous' && previous && resolved.amount?.kind === 'exact' && resolved.token
         ? `${formatUnitsHuman(resolved.amount.value, resolved.token.decimals)} ${resolved.token.symbol}, what step ${previous.step} produced in its simulation (if it produces less when it runs, this step fails rather than send more)`
@@ -370,6 +375,15 @@ function stepOutcome(full: SimulationReport, before: SimulationReport | undefine
   const inFull = new Set(full.balanceChanges.map(key));
   for (const c of before.balanceChanges) if (!inFull.has(key(c))) balanceChanges.push({ ...c, pre: c.post, post: c.pre, diff: -c.diff });
   return { ok: full.ok, balanceChanges, gas: { costWei: full.gas.costWei - before.gas.costWei }, revertReason: revert, full };
+}
+
+/** A step's own position reads: each starts from where the steps before left it. */
+function stepViews(full: SimulationReport['views'], before: SimulationReport['views']): SimulationReport['views'] {
+  if (!full || !before) return full;
+  return full.map((view) => {
+    const earlier = before.find((b) => b.to.toLowerCase() === view.to.toLowerCase() && b.data === view.data);
+    return earlier ? { ...view, returnData: [earlier.returnData[1], view.returnData[1]] } : view;
+  });
 }
 
 function candidateView(candidate: Candidate): CandidateView {
