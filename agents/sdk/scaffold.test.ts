@@ -24,7 +24,7 @@ describe('scaffoldAgent + loadAgent', () => {
   test('default: the scaffolded agent loads and its plan wraps ETH on the devnet', async () => {
     const dir = join(scratch, 'tip-jar');
     const { files } = scaffoldAgent({ name: 'tip-jar', dir });
-    expect(files).toEqual(['README.md', 'agent.test.ts', 'agent.ts', 'schemas.ts']);
+    expect(files).toEqual(['README.md', 'agent.test.ts', 'agent.ts', 'package.json', 'schemas.ts', 'tsconfig.json']);
     const source = readFileSync(join(dir, 'agent.ts'), 'utf8');
     expect(source).not.toMatch(/\{\{\w+\}\}/);
     expect(source).toContain("id: 'tip-jar'");
