@@ -141,6 +141,86 @@ describe('lucid agent serve', () => {
   });
 });
 
+describe('agents/README.md', () => {
+  test('docs: every `lucid` command the guide shows runs as shown, in order, on a devnet (exit 0)', async () => {
+    const commands = readmeCommands(readFileSync(join(repoRoot, 'agents/README.md'), 'utf8'));
+    const verbs = commands.map((argv) => argv.slice(0, 2).join(' '));
+    for (const verb of ['agent init', 'agent test', 'agent serve', 'agent register', 'agent claim', 'agent withdraw', 'emissions distribute'])
+      expect(verbs, `the guide shows \`lucid ${verb}\``).toContain(verb);
+    const guideHome = await startTestDevnet();
+    const cwd = mkdtempSync(join(scratch, 'guide-'));
+    const port = await freePort();
+    let server: ChildProcessWithoutNullStreams | undefined;
+    let id: string | undefined;
+    try {
+      for (const argv of commands) {
+        // The guide's port is whatever is free here; `<id>` is the entry the guide's register made; with no
+        // terminal to confirm on, what signs gets --yes.
+        const args = argv.map((arg) => arg.replace(/\b8787\b/g, String(port)).replace('<id>', id ?? '<id>'));
+        if (signs(args)) args.push('--yes');
+        const shown = `lucid ${argv.join(' ')}`;
+        if (args[0] === 'agent' && args[1] === 'serve') {
+          server = spawn(process.execPath, [join(repoRoot, 'bin/lucid.js'), ...args], { cwd, env: { ...process.env, LUCID_HOME: guideHome.home, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] }) as unknown as ChildProcessWithoutNullStreams;
+          expect(await firstLine(server, 60_000), shown).toBe(`http://127.0.0.1:${port}`);
+          continue;
+        }
+        const result = await runIn(cwd, guideHome.home, args);
+        expect({ shown, code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({ shown, code: 0, stderr: '' });
+        const registered = /registered agent #(\d+)/.exec(result.stdout);
+        if (registered) id = registered[1];
+      }
+      expect(id, 'the guide registers an agent').toBeDefined();
+    } finally {
+      server?.kill('SIGTERM');
+      await guideHome.stop();
+    }
+  }, 900_000);
+});
+
+/** The `lucid …` lines of the sh blocks in a markdown text, as argv (after `lucid`), comments removed. */
+function readmeCommands(markdown: string): string[][] {
+  const blocks = [...markdown.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  return blocks
+    .flatMap((block) => block.split('\n'))
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => line.startsWith('lucid '))
+    .map((line) => [...line.slice('lucid '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!));
+}
+
+/** Commands that sign ask for a yes at a terminal. */
+function signs(args: string[]): boolean {
+  if (args[0] === 'agent') return ['register', 'update', 'deactivate', 'claim', 'withdraw'].includes(args[1]!);
+  if (args[0] === 'emissions') return args[1] === 'distribute';
+  return !['agent', 'agents', 'devnet', 'emissions', 'parse', 'history', 'policy', 'contacts'].includes(args[0]!);
+}
+
+function runIn(cwd: string, lucidHome: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/lucid.js'), ...args], { cwd, env: { ...process.env, LUCID_HOME: lucidHome, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** The first stdout line of a child (the served URL), or a failure naming its stderr. */
 function firstLine(child: ChildProcessWithoutNullStreams, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
