@@ -66,5 +66,10 @@ describe('scaffoldAgent + loadAgent', () => {
     const syntax = join(scratch, 'syntax.ts');
     writeFileSync(syntax, 'export const = ;\n');
     await expect(loadAgent(syntax)).rejects.toMatchObject({ code: 'AGENT_LOAD_FAILED' });
+    // Outside the repo and without the link `lucid agent init` makes, lucid/sdk does not resolve: say how to fix it.
+    const unlinked = join(mkdtempSync(join(tmpdir(), 'lucid-unlinked-')), 'agent.ts');
+    writeFileSync(unlinked, "import { defineAgent } from 'lucid/sdk';\nexport default defineAgent;\n");
+    await expect(loadAgent(unlinked)).rejects.toMatchObject({ code: 'AGENT_LOAD_FAILED', hints: [expect.stringContaining('npm link lucid')] });
+    rmSync(join(unlinked, '..'), { recursive: true, force: true });
   });
 });
