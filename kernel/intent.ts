@@ -7,7 +7,7 @@
  * and base units is the runtime's job (runtime/src/resolve), against the chain's token list and the contacts,
  * never the parser's.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const intentActions = [
   'transfer',

@@ -16,3 +16,4 @@ export { rememberRegistryContracts } from './src/store/registryIndex.js';
 export { HASH_FIELDS } from './src/store/secrets.js';
 export { redPillArgs, redPillArtifact, redPillTricks, type RedPillTrick } from './src/simulate/test-utils/redPill.js';
 export { startRpcProxy, type RpcProxy, type RpcRequest } from './src/simulate/test-utils/rpcProxy.js';
+export { ANVIL_PUBLIC_TEST_KEY_0 } from './src/wallet/wallets.js';

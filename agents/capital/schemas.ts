@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lockSecondsSchema } from '../../kernel/index.js';
 import { resolvedAmountSchema, tokenInfoSchema } from '../sdk/index.js';
 
