@@ -39,7 +39,7 @@ export type CheckSwapBoundsParameters = {
   /** Each step with its own simulated effect when there are several (`report` is then the whole sequence's). */
   steps: readonly {
     intent: ResolvedIntent;
-    plan: Pick<Plan, 'calls'>;
+    plan: Pick<Plan, 'calls' | 'fees'>;
     report?: SimulationReport | undefined;
     /** Whether the user's words named the slippage limit (else the default applies). */
     slippageNamed?: boolean | undefined;
@@ -89,7 +89,8 @@ export async function checkSwapBounds(
           .filter(([name]) => /factory/i.test(name))
           .map(([, address]) => address);
     const exactIn = intent.amountOut === undefined;
-    const fees = plan.calls.filter((call) => /^0x[0-9a-f]{8}/i.test(call.data) && isAddressEqual(call.to, contracts.usageLedger ?? zeroAddress)).reduce((sum, call) => sum + call.value, 0n);
+    // Only the usage fees the review shows (the runtime's own): ETH an agent pays to the ledger itself is spent on the swap.
+    const fees = (plan.fees ?? []).reduce((sum, fee) => sum + fee.amount, 0n);
     const spent = -userDiff(mine, account, tokenIn.address) - (tokenIn.address === 'ETH' ? fees : 0n);
     const amountIn = intent.amount?.kind === 'exact' ? intent.amount.value : spent;
     const quote = await quoteMarket(client, {

@@ -16,7 +16,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InfraError, InputError, intentActions, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 import { evaluatePolicy } from '../policy/evaluatePolicy.js';
 import { parsePolicy } from '../policy/policy.js';

@@ -13,7 +13,7 @@ import type { Address } from 'viem';
 import { LucidError, InputError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
 import { resolveIntent } from '../resolve/resolveIntent.js';
-import { selectAgent, type Candidate } from '../select/selectAgent.js';
+import { planFee, selectAgent, type Candidate } from '../select/selectAgent.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { isFeeAboveMarket } from '../simulate/readFees.js';
 import type { Session } from '../session/types.js';
@@ -176,7 +176,15 @@ async function buildSteps(
     const before = prefix;
     const beforeReport = prefixReport;
     const simulateStep = async (plan: Plan) => stepOutcome(await simulateCalls(session, [...before, ...plan.calls]), beforeReport);
-    const selection = await selectAgent({ agents, intent: resolved, ctx, forcedAgentId: parameters.forcedAgentId, venue: intent.venue, simulate: simulateStep });
+    const selection = await selectAgent({
+      agents,
+      intent: resolved,
+      ctx,
+      forcedAgentId: parameters.forcedAgentId,
+      venue: intent.venue,
+      simulate: simulateStep,
+      ethPrice: (token, wei) => session.checks.ethPrice(token, wei),
+    });
     const winner = selection.winner;
     plans.push(winner.plan);
     prefix = [...prefix, ...winner.plan.calls];
@@ -245,8 +253,8 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   const unexplained = !draft.checkIntent
     ? []
     : draft.stepReports && plans.length > 1
-      ? (await Promise.all(resolvedIntents.map((intent, index) => session.checks.unexplained(draft.stepReports?.[index] ?? simulation, [intent])))).flat()
-      : await session.checks.unexplained(simulation, resolvedIntents);
+      ? (await Promise.all(resolvedIntents.map((intent, index) => session.checks.unexplained(draft.stepReports?.[index] ?? simulation, [intent], plans[index]?.fees)))).flat()
+      : await session.checks.unexplained(simulation, resolvedIntents, plans.flatMap((plan) => plan.fees ?? []));
   if (unexplained.length)
     throw new RefusedError('UNEXPLAINED_EFFECT', `the plan does something you did not ask for: ${unexplained[0]}`, {
       details: unexplained.join('\n'),
@@ -385,6 +393,7 @@ function candidateView(candidate: Candidate): CandidateView {
     summary: candidate.plan?.summary,
     dropped: candidate.dropped,
     gasCostWei: candidate.report?.gas.costWei,
+    ...(candidate.plan?.fees?.length ? { feeWei: planFee(candidate.plan) } : {}),
     outcome: candidate.score === undefined ? undefined : formatUnitsHuman(candidate.score, candidate.scoreDecimals ?? 18),
     unit: candidate.scoreToken,
   };

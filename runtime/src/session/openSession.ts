@@ -321,7 +321,7 @@ function sameAddress(a: string, b: string): boolean {
  */
 async function registryAgentsFor(session: Session, store: Store, action: IntentAction, cliFrontendId: () => Promise<bigint>): Promise<Agent[]> {
   if (!session.contracts.agentRegistry || !session.contracts.usageLedger) return [];
-  const { syncSessionRegistry, usageCallForAgent } = await import('../registry/cliFrontend.js');
+  const { syncSessionRegistry, usageForAgent, CLI_FRONTEND_NAME } = await import('../registry/cliFrontend.js');
   const { registryAgents } = await import('../registry/registryAgents.js');
   await syncSessionRegistry(session);
   const found = registryAgents({ db: store.db, chainId: session.chainId, action });
@@ -332,10 +332,13 @@ async function registryAgentsFor(session: Session, store: Store, action: IntentA
   return found.map((agent) => ({
     ...agent,
     plan: async (ctx: AgentContext, intent: Parameters<Agent['plan']>[1]): Promise<Plan> => {
-      const plan = await agent.plan(ctx, intent);
-      const usage = await usageCallForAgent(session, { agent, frontendId });
+      // Fees are the runtime's to declare: whatever the agent put there is replaced by what the registries charge.
+      const { fees: _claimed, ...plan } = await agent.plan(ctx, intent);
+      const usage = await usageForAgent(session, { agent, frontendId });
       if (!usage) return plan;
-      return { ...plan, calls: [...plan.calls, usage], expects: withEthOut(plan.expects, usage.value) };
+      const names = { agent: agent.id, frontend: frontendId !== 0n ? CLI_FRONTEND_NAME : undefined, compute: undefined };
+      const fees = usage.fees.map((fee) => ({ ...fee, name: names[fee.payee] }));
+      return { ...plan, calls: [...plan.calls, usage.call], expects: withEthOut(plan.expects, usage.call.value), ...(fees.length ? { fees } : {}) };
     },
   }));
 }
@@ -403,15 +406,24 @@ async function sessionChecks(input: {
     return bounds.get(report)!;
   };
   return {
+    ethPrice: async (token, wei) => {
+      if (token.address === 'ETH') return wei;
+      const { quoteMarket } = await import('../checks/checkSwapBounds.js');
+      const factories = Object.entries(contracts).filter(([name]) => /factory/i.test(name)).map(([, address]) => address);
+      const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
+      const eth = tokens[0]!;
+      const quote = await quoteMarket(client, { factories, weth: contracts.weth, tokenIn: eth, tokenOut: token, knownTokens: tokens, exactIn: true, amount: wei, slippageBps: 0, blockNumber });
+      return quote?.amountOut;
+    },
     amounts: async ({ report, plans, steps, stepReports }) => (await swapBounds(report, plans, steps, stepReports)).violations,
     expectations: (report, plans) => plans.flatMap((plan) => checkAgentPromises(report, plan.expects, account).map((v) => v.message)),
-    unexplained: async (report, intents) => {
+    unexplained: async (report, intents, fees = []) => {
       const { checkLogEffects } = await import('../checks/checkLogEffects.js');
       const { readEffectContext } = await import('../checks/readEffectContext.js');
       const { checkPositionEffects } = await import('../checks/checkPositionEffects.js');
       const context = await readEffectContext(client, { report, account, contracts, tokens });
       return [
-        ...checkIntentEffects(report, intents, account).unexplained,
+        ...checkIntentEffects(report, intents, account, fees).unexplained,
         ...checkLogEffects(report, intents, account, context),
         ...checkPositionEffects({ report, intents, account, contracts }),
       ].map((u) => u.message);
