@@ -184,13 +184,18 @@ async function buildSteps(
       venue: intent.venue,
       simulate: simulateStep,
       ethPrice: (token, wei) => session.checks.ethPrice(token, wei),
+      vet: async (candidate) => {
+        const report = ownStepReport(candidate.report.full, before.length, candidate.report.balanceChanges);
+        const step: StepView = { intent, resolved, agentId: candidate.agentId, reason: '', summary: candidate.plan.summary, candidates: [] };
+        return vetPlan(session, { report, intent: resolved, plan: candidate.plan, step });
+      },
     });
     const winner = selection.winner;
     plans.push(winner.plan);
     prefix = [...prefix, ...winner.plan.calls];
     prefixReport = winner.report.full;
     // The step's own calls (and their logs) and its own balance changes: what this step's words must explain.
-    stepReports.push({ ...winner.report.full, calls: winner.report.full.calls.filter((call) => call.index >= before.length), balanceChanges: winner.report.balanceChanges });
+    stepReports.push(ownStepReport(winner.report.full, before.length, winner.report.balanceChanges));
     const amountFrom =
       intent.amount === 'previous' && previous && resolved.amount?.kind === 'exact' && resolved.token
         ? `${formatUnitsHuman(resolved.amount.value, resolved.token.decimals)} ${resolved.token.symbol}, what step ${previous.step} produced in its simulation (if it produces less when it runs, this step fails rather than send more)`
@@ -213,6 +218,28 @@ async function buildSteps(
     emit('routed', `${winner.agentId}: ${selection.reason}`, { runId });
   }
   return { steps, plans, resolvedIntents, stepReports };
+}
+
+/** One step's own calls (and their logs) and its own balance changes, from the simulation up to it. */
+function ownStepReport(full: SimulationReport, firstCall: number, balanceChanges: SimulationReport['balanceChanges']): SimulationReport {
+  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges };
+}
+
+/**
+ * The review's checks on one candidate's plan for one step, before the winner is chosen (the review runs them
+ * all again on the chosen plans): its promises, the words explaining its effects (fees included), Lucid's own
+ * swap bound, and its risk flags with the call shapes; the danger flags are returned for the choice.
+ */
+async function vetPlan(session: Session, input: { report: SimulationReport; intent: ResolvedIntent; plan: Plan; step: StepView }) {
+  const { report, intent, plan, step } = input;
+  const broken = session.checks.expectations(report, [plan]);
+  if (broken.length) return { refusal: `its promises do not hold: ${broken[0]}`, dangers: [] };
+  const unexplained = await session.checks.unexplained(report, [intent], plan.fees);
+  if (unexplained.length) return { refusal: `it does something you did not ask for: ${unexplained[0]}`, dangers: [] };
+  const bounds = await session.checks.amounts({ report, plans: [plan], steps: [step] });
+  if (bounds.length) return { refusal: `the swap is not held to the market price: ${bounds[0]!.message}`, dangers: [] };
+  const risks = await session.checks.risks({ report, intents: [intent], plans: [plan], steps: [step] });
+  return { dangers: risks.filter((risk) => risk.level === 'danger').map((risk) => risk.message) };
 }
 
 async function buildReview(session: Session, runId: number, draft: RunDraft, emit: Emit): Promise<Review> {
