@@ -194,3 +194,16 @@ describe('fees are part of the consent (issue 17)', () => {
     }
   }, 240_000);
 });
+
+describe("Lucid's own registry-entry token (issue 17)", () => {
+  test('behavior: registering shows the entry token Lucid deployed without the "not on the token list" warning', async () => {
+    const run = await lucid(['frontend', 'register', 'my-ui', '--fee', '0.0001', '--dry-run', '--json']);
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    const { risks, simulation } = JSON.parse(run.stdout) as { risks: { code: string }[]; simulation: { balanceChanges: { token: string; verified: boolean }[] } };
+    // The entry token is minted to the user and is not on the token list...
+    const registry = devnet.deployment.contracts.frontendRegistry!.toLowerCase();
+    expect(simulation.balanceChanges.some((change) => change.token.toLowerCase() === registry && !change.verified)).toBe(true);
+    // ...yet it is the deployment's own contract, so it is not flagged as a possible fake.
+    expect(risks.map((risk) => risk.code)).not.toContain('TOKEN_UNVERIFIED');
+  }, 120_000);
+});
