@@ -12,7 +12,7 @@
 import type { Address } from 'viem';
 import { LucidError, InputError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
-import { resolveIntent } from '../resolve/resolveIntent.js';
+import { resolveStep, stepBalanceChanges, stepOutputs, type StepOutputs } from './resolveStep.js';
 import { planFee, selectAgent, type Candidate } from '../select/selectAgent.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { isFeeAboveMarket } from '../simulate/readFees.js';
@@ -151,20 +151,11 @@ async function buildSteps(
   let prefix: PlanCall[] = [];
   let prefixReport: SimulationReport | undefined;
   // What the step before produced in its own simulation, for "… then send it to bob".
-  let previous: { step: number; outputs: { token: TokenInfo; amount: bigint }[] } | undefined;
+  let previous: StepOutputs | undefined;
 
   for (const intent of intents.intents) {
     emit('routing', `finding an agent to ${intent.action}`, { runId });
-    const resolved = await resolveIntent({
-      intent,
-      chainId: session.chainId,
-      chainName: session.chainName,
-      client: session.publicClient,
-      resolveToken: (ref) => session.resolveToken(ref),
-      lookupContact: (name) => session.lookupContact(name),
-      hasEns: session.hasEns,
-      previous,
-    });
+    const resolved = await resolveStep(session, { intent, previous });
     resolvedIntents.push(resolved);
     const blocked = parameters.forcedAgentId ? session.blockedReason(parameters.forcedAgentId) : undefined;
     if (blocked !== undefined)
@@ -200,12 +191,7 @@ async function buildSteps(
       intent.amount === 'previous' && previous && resolved.amount?.kind === 'exact' && resolved.token
         ? `${formatUnitsHuman(resolved.amount.value, resolved.token.decimals)} ${resolved.token.symbol}, what step ${previous.step} produced in its simulation (if it produces less when it runs, this step fails rather than send more)`
         : undefined;
-    previous = {
-      step: steps.length + 1,
-      outputs: winner.report.balanceChanges
-        .filter((change) => change.address.toLowerCase() === session.account.address.toLowerCase() && change.diff > 0n)
-        .map((change) => ({ token: { address: change.token, symbol: change.symbol, decimals: change.decimals, verified: change.verified }, amount: change.diff })),
-    };
+    previous = stepOutputs(steps.length + 1, session.account.address, winner.report.balanceChanges);
     steps.push({
       intent,
       resolved,
@@ -384,19 +370,8 @@ function knownLabels(session: Session): Record<string, string> {
 /** A step's own effect: the simulation of everything up to it, minus everything before it. */
 function stepOutcome(full: SimulationReport, before: SimulationReport | undefined) {
   const revert = full.calls.find((call) => call.status === 'reverted')?.revert?.reason;
-  if (!before) return { ok: full.ok, balanceChanges: full.balanceChanges, gas: { costWei: full.gas.costWei }, revertReason: revert, full };
-  const key = (c: { address: Address; token: Address | 'ETH' }) => `${c.address.toLowerCase()}:${String(c.token).toLowerCase()}`;
-  const prior = new Map(before.balanceChanges.map((c) => [key(c), c]));
-  // The step starts from where the steps before left each balance.
-  const balanceChanges = full.balanceChanges.map((c) => {
-    const earlier = prior.get(key(c));
-    return { ...c, pre: earlier?.post ?? c.pre, diff: c.diff - (earlier?.diff ?? 0n) };
-  });
-  // A balance the steps before changed and this step changed back is absent from the full report (its net
-  // change is zero), yet this step moved it: "swap for USDC, then send it" sends the USDC the swap produced.
-  const inFull = new Set(full.balanceChanges.map(key));
-  for (const c of before.balanceChanges) if (!inFull.has(key(c))) balanceChanges.push({ ...c, pre: c.post, post: c.pre, diff: -c.diff });
-  return { ok: full.ok, balanceChanges, gas: { costWei: full.gas.costWei - before.gas.costWei }, revertReason: revert, full };
+  const gas = { costWei: full.gas.costWei - (before?.gas.costWei ?? 0n) };
+  return { ok: full.ok, balanceChanges: stepBalanceChanges(full, before), gas, revertReason: revert, full };
 }
 
 function candidateView(candidate: Candidate): CandidateView {
