@@ -58,7 +58,16 @@ export function stepBalanceChanges(full: SimulationReport, before: SimulationRep
   return changes;
 }
 
-/** One step's own report: its own calls (and their logs) and its own balance changes. */
+/** One step's own report: its own calls (and their logs), its own balance changes and position reads. */
 export function stepReport(full: SimulationReport, before: SimulationReport | undefined, firstCall: number): SimulationReport {
-  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges: stepBalanceChanges(full, before) };
+  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges: stepBalanceChanges(full, before), views: stepViews(full.views, before?.views) };
+}
+
+/** A step's own position reads: each starts from where the steps before left it. */
+export function stepViews(full: SimulationReport['views'], before: SimulationReport['views']): SimulationReport['views'] {
+  if (!full || !before) return full;
+  return full.map((view) => {
+    const earlier = before.find((b) => b.to.toLowerCase() === view.to.toLowerCase() && b.data === view.data);
+    return earlier ? { ...view, returnData: [earlier.returnData[1], view.returnData[1]] } : view;
+  });
 }

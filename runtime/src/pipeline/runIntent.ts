@@ -12,7 +12,7 @@
 import type { Address } from 'viem';
 import { LucidError, InputError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
-import { resolveStep, stepBalanceChanges, stepOutputs, type StepOutputs } from './resolveStep.js';
+import { resolveStep, stepBalanceChanges, stepOutputs, stepViews, type StepOutputs } from './resolveStep.js';
 import { planFee, selectAgent, type Candidate } from '../select/selectAgent.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { isFeeAboveMarket } from '../simulate/readFees.js';
@@ -176,7 +176,7 @@ async function buildSteps(
       simulate: simulateStep,
       ethPrice: (token, wei) => session.checks.ethPrice(token, wei),
       vet: async (candidate) => {
-        const report = ownStepReport(candidate.report.full, before.length, candidate.report.balanceChanges);
+        const report = ownStepReport(candidate.report.full, before.length, candidate.report.balanceChanges, beforeReport);
         const step: StepView = { intent, resolved, agentId: candidate.agentId, reason: '', summary: candidate.plan.summary, candidates: [] };
         return vetPlan(session, { report, intent: resolved, plan: candidate.plan, step });
       },
@@ -186,7 +186,7 @@ async function buildSteps(
     prefix = [...prefix, ...winner.plan.calls];
     prefixReport = winner.report.full;
     // The step's own calls (and their logs) and its own balance changes: what this step's words must explain.
-    stepReports.push(ownStepReport(winner.report.full, before.length, winner.report.balanceChanges));
+    stepReports.push(ownStepReport(winner.report.full, before.length, winner.report.balanceChanges, beforeReport));
     const amountFrom =
       intent.amount === 'previous' && previous && resolved.amount?.kind === 'exact' && resolved.token
         ? `${formatUnitsHuman(resolved.amount.value, resolved.token.decimals)} ${resolved.token.symbol}, what step ${previous.step} produced in its simulation (if it produces less when it runs, this step fails rather than send more)`
@@ -207,8 +207,8 @@ async function buildSteps(
 }
 
 /** One step's own calls (and their logs) and its own balance changes, from the simulation up to it. */
-function ownStepReport(full: SimulationReport, firstCall: number, balanceChanges: SimulationReport['balanceChanges']): SimulationReport {
-  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges };
+function ownStepReport(full: SimulationReport, firstCall: number, balanceChanges: SimulationReport['balanceChanges'], before: SimulationReport | undefined): SimulationReport {
+  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges, views: stepViews(full.views, before?.views) };
 }
 
 /**

@@ -109,8 +109,12 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     }
     return base.value;
   };
+  // The user's positions in the deployment's contracts are read before and after every plan, like balances.
+  const { listPositionViews } = await import('../checks/listPositionViews.js');
+  const { listOwnedEntries } = await import('../store/registryIndex.js');
+  const positionViews = () => listPositionViews({ account: account.address, contracts, entries: listOwnedEntries(store.db, { chainId, owner: account.address }) });
   const simulate = async (calls: PlanCall[]) =>
-    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), base: await sharedBase(), rpcUrl });
+    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), views: positionViews(), base: await sharedBase(), rpcUrl });
 
   const { builtinAgents } = await import('../../../agents/index.js');
   const builtins = builtinAgents();
@@ -240,6 +244,9 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
             .catch(() => a.post),
         ),
       );
+      // Positions too (stake, rewards, owned entries): read again on chain and held to the simulated change.
+      const { comparePositionOutcome } = await import('../checks/comparePositionOutcome.js');
+      const positionDifferences = await comparePositionOutcome(client, { simulation: review.simulation, contracts, fromBlock, toBlock });
       const differences = judgeOutcome({
         simulated: mine,
         actual: changes,
@@ -249,7 +256,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
         ),
         approvals: mineApprovals.map((a, i) => ({ ...a, actual: realAllowances[i]! })),
       });
-      return { balanceChanges, outcomeDifferences: differences };
+      return { balanceChanges, outcomeDifferences: [...differences, ...positionDifferences] };
     },
     blockedReason: (agentId) => isAgentBlocked(store.db, { chainId, agentId })?.reason,
     blockAgents: (agentIds, runId, reason) => {
@@ -387,10 +394,12 @@ async function sessionChecks(input: {
   const { checkSwapBounds } = await import('../checks/checkSwapBounds.js');
   // One read of the venues' state per simulated report: the refusal and the price-impact flag share it.
   const bounds = new WeakMap<SimulationReport, ReturnType<typeof checkSwapBounds>>();
-  const swapBounds = (report: SimulationReport, plans: Plan[], steps: { resolved?: ResolvedIntent | undefined }[], stepReports?: SimulationReport[]) => {
+  const swapBounds = (report: SimulationReport, plans: Plan[], steps: { resolved?: ResolvedIntent | undefined; intent?: { slippageBps?: number | undefined } | undefined }[], stepReports?: SimulationReport[]) => {
     if (!bounds.has(report)) {
       const stepPlans = steps.flatMap((step, i) =>
-        step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]!, report: plans.length > 1 ? stepReports?.[i] : undefined }] : [],
+        step.resolved && plans[i]
+          ? [{ intent: step.resolved, plan: plans[i]!, report: plans.length > 1 ? stepReports?.[i] : undefined, slippageNamed: step.intent?.slippageBps !== undefined }]
+          : [],
       );
       bounds.set(report, checkSwapBounds(client, { report, steps: stepPlans, contracts, knownTokens: tokens, account }));
     }
@@ -411,8 +420,13 @@ async function sessionChecks(input: {
     unexplained: async (report, intents, fees = []) => {
       const { checkLogEffects } = await import('../checks/checkLogEffects.js');
       const { readEffectContext } = await import('../checks/readEffectContext.js');
+      const { checkPositionEffects } = await import('../checks/checkPositionEffects.js');
       const context = await readEffectContext(client, { report, account, contracts, tokens });
-      return [...checkIntentEffects(report, intents, account, fees).unexplained, ...checkLogEffects(report, intents, account, context)].map((u) => u.message);
+      return [
+        ...checkIntentEffects(report, intents, account, fees).unexplained,
+        ...checkLogEffects(report, intents, account, context),
+        ...checkPositionEffects({ report, intents, account, contracts }),
+      ].map((u) => u.message);
     },
     risks: async ({ report, intents, plans, steps }) => {
       const { assessRiskFlags } = await import('../checks/assessRiskFlags.js');
@@ -432,7 +446,11 @@ async function sessionChecks(input: {
         marketImpactBps: maxOf((await swapBounds(report, plans, steps)).quotes.map((quote) => quote?.impactBps)),
         shapes: { steps: steps.flatMap((step, i) => (step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]! }] : [])), contracts },
       });
-      return flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message, ...(flag.address ? { address: flag.address } : {}) }));
+      const unpriced = (await swapBounds(report, plans, steps)).unpriced.map((message) => ({ code: 'NO_INDEPENDENT_PRICE', level: 'danger' as const, message: `The swap has no independent price: ${message}` }));
+      return [
+        ...unpriced,
+        ...flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message, ...(flag.address ? { address: flag.address } : {}) })),
+      ];
     },
     policy: async ({ report, intents, plans }) => {
       const { loadPolicy } = await import('../policy/policy.js');

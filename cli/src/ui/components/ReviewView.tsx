@@ -15,7 +15,7 @@ export function ReviewView({ review, width, expanded }: { review: Review; width:
   const narrow = width < 100;
   const amountWidth = narrow ? 16 : 22;
   return (
-    <Box flexDirection="column" marginY={1} width={width}>
+    <Box flexDirection="column" marginY={1}>
       {review.steps.map((step, index) => (
         <Text key={`s${index}`} bold wrap="truncate-end">
           {review.steps.length > 1 ? `${index + 1}. ` : ''}
