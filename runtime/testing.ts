@@ -5,6 +5,7 @@
  */
 export { startTestDevnet, type TestDevnet, type StartTestDevnetParameters } from './src/devnet/testing.js';
 export { findFreePort } from './src/devnet/findFreePort.js';
+export { resolveAnvilBinary } from './src/devnet/resolveAnvilBinary.js';
 export { devnetChain } from './src/chain/clients.js';
 export { seedSyntheticAgents, SYNTHETIC_AGENT_REGISTRY } from './src/registry/synthetic.js';
 export { writeEntry, type IndexedEntry } from './src/registry/indexer.js';
