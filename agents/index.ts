@@ -14,7 +14,7 @@ import { uniswapV3Agent } from './uniswap-v3/agent.js';
 import { wrapAgent } from './wrap/agent.js';
 
 export { approveAgent, balanceAgent, capitalAgent, transferAgent, uniswapV2Agent, uniswapV3Agent, v2ForkAgent, wrapAgent };
-export { bestV3Route, createV3SwapAgent, encodePath, v3RouterAbi, type V3Route } from './uniswap-v3/agent.js';
+export { bestV3Route, createV3SwapAgent, encodePath, v3PriceImpactBps, v3RouterAbi, type V3Route } from './uniswap-v3/agent.js';
 export { createV2SwapAgent } from './swap/agent.js';
 export { getAmountsIn, getAmountsOut, priceImpactBps, type Reserves } from './swap/v2math.js';
 export { loadAgent, type LoadAgentErrorType } from './sdk/loadAgentModule.js';

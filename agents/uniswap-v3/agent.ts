@@ -122,7 +122,7 @@ async function planSwap(ctx: AgentContext, agent: { id: string; name: string }, 
     summary,
     calls,
     expects,
-    quote: { venue: agent.id, route: symbols, priceImpactBps: await priceImpactBps(ctx, route), amountIn, amountOut },
+    quote: { venue: agent.id, route: symbols, priceImpactBps: await v3PriceImpactBps(ctx.client, route), amountIn, amountOut },
   };
 }
 
@@ -131,7 +131,7 @@ async function planSwap(ctx: AgentContext, agent: { id: string; name: string }, 
  * QuoterV2 quotes it. Only pools the factory knows and that hold liquidity are quoted.
  */
 export async function bestV3Route(
-  ctx: Pick<AgentContext, 'client' | 'tokens' | 'contracts'>,
+  ctx: Pick<AgentContext, 'client' | 'chainId' | 'tokens'>,
   venue: Pick<Venue, 'factory' | 'quoter' | 'weth' | 'intermediates'>,
   from: Address,
   to: Address,
@@ -140,7 +140,7 @@ export async function bestV3Route(
   blockNumber?: bigint,
 ): Promise<V3Route | undefined> {
   const middles = venue.intermediates
-    .map((symbol) => (symbol.toUpperCase() === 'WETH' ? venue.weth : findTokenBySymbol(ctx as AgentContext, symbol)?.address))
+    .map((symbol) => (symbol.toUpperCase() === 'WETH' ? venue.weth : findTokenBySymbol(ctx, symbol)?.address))
     .filter((address): address is Address => typeof address === 'string' && address !== 'ETH')
     .filter((address) => !isAddressEqual(address, from) && !isAddressEqual(address, to));
   const paths: Address[][] = [[from, to], ...[...new Set(middles.map((m) => getAddress(m)))].map((middle) => [from, middle, to])];
@@ -216,11 +216,11 @@ async function livePools(ctx: Pick<AgentContext, 'client'>, factory: Address, a:
   return found.filter((p): p is { fee: number; pool: Address } => p !== undefined);
 }
 
-/** Price impact against the pools' current prices, fees included, in bps. */
-async function priceImpactBps(ctx: AgentContext, route: V3Route): Promise<number> {
+/** Price impact of a route against its pools' current prices (at `blockNumber`), fees included, in bps. */
+export async function v3PriceImpactBps(client: AgentContext['client'], route: V3Route, blockNumber?: bigint): Promise<number> {
   let ideal = Number(route.amountIn);
   for (let i = 0; i < route.pools.length; i++) {
-    const [sqrtPriceX96] = await ctx.client.readContract({ address: route.pools[i]!, abi: v3PoolAbi, functionName: 'slot0' });
+    const [sqrtPriceX96] = await client.readContract({ address: route.pools[i]!, abi: v3PoolAbi, functionName: 'slot0', blockNumber });
     const price = (Number(sqrtPriceX96) / 2 ** 96) ** 2; // token1 per token0
     const zeroForOne = route.tokens[i]!.toLowerCase() < route.tokens[i + 1]!.toLowerCase();
     ideal *= zeroForOne ? price : 1 / price;
