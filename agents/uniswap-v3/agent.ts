@@ -7,7 +7,7 @@
  */
 import { concat, encodeFunctionData, erc20Abi, getAddress, isAddressEqual, maxUint256, numberToHex, parseAbi, zeroAddress, type Address, type Hex } from 'viem';
 import { InputError, defineAgent, findTokenByAddress, findTokenBySymbol, formatAmount, parseParams, resolveAmount, type Agent, type AgentContext, type ExpectedEffect, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
-import { swapParams, type SwapParams } from '../swap/schemas.js';
+import { swapParams, type SwapParams } from './schemas.js';
 
 export const v3RouterAbi = parseAbi([
   'function exactInputSingle((address tokenIn, address tokenOut, uint24 fee, address recipient, uint256 deadline, uint256 amountIn, uint256 amountOutMinimum, uint160 sqrtPriceLimitX96) params) payable returns (uint256 amountOut)',
