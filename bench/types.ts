@@ -2,7 +2,7 @@
 export type BenchResult = {
   suite: string;
   name: string;
-  unit: 'ms' | 'µs' | 'x' | 'gas' | 'MB';
+  unit: 'ms' | 'µs' | 'x' | 'gas' | 'MB' | 's';
   p50?: number | undefined;
   p95?: number | undefined;
   p99?: number | undefined;
@@ -13,6 +13,10 @@ export type BenchResult = {
   target?: string | undefined;
   /** Whether the target was met; undefined when there is no target. */
   ok?: boolean | undefined;
+  /** Peak resident memory of the measured process (MiB), when the platform can tell. */
+  peakMiB?: number | undefined;
+  /** The two sides of a ratio in words, e.g. "812 ms vs 95 ms; 118 MiB vs 27 MiB". */
+  detail?: string | undefined;
 };
 
 export type BenchSuite = { name: string; run: () => Promise<BenchResult[]> };

@@ -61,6 +61,23 @@ export type ExpectedEffect = {
   bound: 'exact' | 'atLeast' | 'atMost';
 };
 
+/**
+ * A usage fee the runtime itself adds to a registry agent's plan (paid in the same sequence, by
+ * `UsageLedger.recordUsage`): the agent's own, and the frontend's and compute provider's when present. The
+ * user consents to each one as a line of the review; the checks allow exactly these on top of the words.
+ * An agent never sets this: whatever it sends there is replaced by what the registries charge.
+ */
+export type PlanFee = {
+  /** Who is paid: the agent that planned, the frontend the user came through, the compute provider. */
+  payee: 'agent' | 'frontend' | 'compute';
+  /** The payee's entry id in its registry. */
+  entryId: bigint;
+  /** The entry's name when the index knows it ("lucid-cli"). */
+  name?: string | undefined;
+  /** Wei, paid in ETH. */
+  amount: bigint;
+};
+
 export type Plan = {
   agentId: string;
   /** One line: what the plan does ("Swap 1 ETH for ≥ 2,985.1 USDC on Uniswap V2"). */
@@ -80,6 +97,8 @@ export type Plan = {
     | undefined;
   /** Read-only answers (the balance agent): a plan with no calls and a result to show. */
   readOnly?: { balances: BalanceLine[] } | undefined;
+  /** Usage fees the runtime added ({@link PlanFee}); absent for plans that pay none. */
+  fees?: PlanFee[] | undefined;
 };
 
 /** One line of a read-only balance answer. `usd` is absent when no pool prices the token. */

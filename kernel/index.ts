@@ -32,7 +32,7 @@
  * - amounts in human units and EIP-55 addresses, exact and without viem — ./amounts.ts, ./addresses.ts
  * - the per-chain token lists (data) — ./tokens.ts
  */
-export { intentActions, decimalPattern, percentPattern, amountSchema, tokenRefSchema, recipientRefSchema, intentSchema, intentListSchema } from './intent.js';
+export { intentActions, decimalPattern, percentPattern, lockSecondsSchema, MAX_LOCK_SECONDS, amountSchema, tokenRefSchema, recipientRefSchema, intentSchema, intentListSchema } from './intent.js';
 export type { Intent, IntentAction, IntentList } from './intent.js';
 
 export type {
@@ -43,6 +43,7 @@ export type {
   ExpectedEffect,
   Plan,
   PlanCall,
+  PlanFee,
   ResolvedAmount,
   ResolvedIntent,
   TokenInfo,

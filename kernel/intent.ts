@@ -7,7 +7,7 @@
  * and base units is the runtime's job (runtime/src/resolve), against the chain's token list and the contacts,
  * never the parser's.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const intentActions = [
   'transfer',
@@ -24,6 +24,11 @@ export const intentActions = [
   'withdraw',
 ] as const;
 export type IntentAction = (typeof intentActions)[number];
+
+/** The capital pool's longest lock: two years (`CapitalPool.MAX_LOCK`), the lock with the largest multiplier. */
+export const MAX_LOCK_SECONDS = 730 * 86_400;
+/** A stake's lock in whole seconds, 1 ≤ N ≤ two years: the one bound the intent and the capital agent share. */
+export const lockSecondsSchema = z.number().int().min(1).max(MAX_LOCK_SECONDS);
 
 /** A non-negative decimal in human units, no exponent, no separators: "0.5", "1000". */
 export const decimalPattern = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
@@ -103,11 +108,7 @@ export const intentSchema = z
       .literal(true)
       .optional()
       .describe('For approve: the user explicitly asked for an unlimited approval; then amount is absent.'),
-    lockSeconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(730 * 86_400)
+    lockSeconds: lockSecondsSchema
       .optional()
       .describe('For stake: lock the stake for this many seconds (at most two years) for a reward multiplier.'),
   })

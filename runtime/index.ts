@@ -64,7 +64,7 @@ export {
 } from './src/registry/views.js';
 
 // Agents: the built-in ones, and the tooling for writing and serving an agent.
-export { builtinAgents, loadAgent, scaffoldAgent, serveAgent, healthResponseSchema, type ServeAgentReturnType } from '../agents/index.js';
+export { builtinAgents, loadAgent, runAgentTests, scaffoldAgent, serveAgent, healthResponseSchema, type ServeAgentReturnType } from '../agents/index.js';
 
 // Plan bundles: a simulated plan saved to a file, signed later or elsewhere, or exported for a Safe.
 export {
@@ -84,5 +84,6 @@ export { exportSafeBatch, type SafeBatch } from './src/bundle/exportSafeBatch.js
 
 // The MCP server's runtime side: the machine policy and the plans an assistant simulated.
 export { loadMachinePolicy, evaluateMachinePolicy, reviewIntents, machinePolicySchema, machinePolicyFileName, type MachinePolicy, type MachineDecision } from './src/mcp/machinePolicy.js';
+export { setMachinePolicyValue } from './src/mcp/setMachinePolicyValue.js';
 export { saveMcpPlan, readMcpPlan, removeMcpPlan, mcpPlanPath, mcpPlanTtlMs } from './src/mcp/planStore.js';
 export { spentToday } from './src/mcp/spentToday.js';

@@ -5,6 +5,7 @@
  */
 export { startTestDevnet, type TestDevnet, type StartTestDevnetParameters } from './src/devnet/testing.js';
 export { findFreePort } from './src/devnet/findFreePort.js';
+export { resolveAnvilBinary } from './src/devnet/resolveAnvilBinary.js';
 export { devnetChain } from './src/chain/clients.js';
 export { seedSyntheticAgents, SYNTHETIC_AGENT_REGISTRY } from './src/registry/synthetic.js';
 export { writeEntry, type IndexedEntry } from './src/registry/indexer.js';
@@ -15,3 +16,4 @@ export { rememberRegistryContracts } from './src/store/registryIndex.js';
 export { HASH_FIELDS } from './src/store/secrets.js';
 export { redPillArgs, redPillArtifact, redPillTricks, type RedPillTrick } from './src/simulate/test-utils/redPill.js';
 export { startRpcProxy, type RpcProxy, type RpcRequest } from './src/simulate/test-utils/rpcProxy.js';
+export { ANVIL_PUBLIC_TEST_KEY_0 } from './src/wallet/wallets.js';

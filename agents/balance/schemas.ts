@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tokenInfoSchema } from '../sdk/index.js';
 
 /** What the balance agent reads from a resolved intent. */

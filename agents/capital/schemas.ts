@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { lockSecondsSchema } from '../../kernel/index.js';
 import { resolvedAmountSchema, tokenInfoSchema } from '../sdk/index.js';
 
 /** What the capital-pool agent reads from a resolved intent. */
@@ -7,11 +8,7 @@ export const capitalParams = z
     action: z.enum(['stake', 'unstake', 'claim']).describe('stake: deposit the stake token; unstake: withdraw it; claim: collect LUCID rewards.'),
     token: tokenInfoSchema.optional().describe('The stake token (stETH on the devnet) for stake and unstake; absent for claim.'),
     amount: resolvedAmountSchema.optional().describe('How much to stake or unstake; "all" unstakes the whole stake.'),
-    lockSeconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(730 * 86_400)
+    lockSeconds: lockSecondsSchema
       .optional()
       .describe('For stake: lock the position this long (at most two years) for a reward multiplier of up to 3x.'),
   })

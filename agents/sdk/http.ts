@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPublicClient, http, type PublicClient } from 'viem';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InfraError, InputError, LucidError, type IntentAction, type Agent, type AgentContext, type Plan } from '../../kernel/index.js';
 import { defineAgent } from './defineAgent.js';
 import { resolvedIntentSchema } from './schemas.js';

@@ -29,7 +29,11 @@ export async function loadAgent(path: string): Promise<Agent> {
     } else module = (await import(url)) as Record<string, unknown>;
   } catch (cause) {
     const message = cause instanceof Error ? (cause.message.split('\n')[0] ?? '') : String(cause);
-    throw new InputError('AGENT_LOAD_FAILED', `cannot load ${file}: ${message}`, { cause });
+    // The SDK is imported by its package name: a folder not made by `lucid agent init` may not resolve it.
+    const hints = /Cannot find (package|module) 'lucid(\/[^']*)?'/.test(message)
+      ? ['the agent imports lucid/sdk: run `npm link lucid` in its folder (`lucid agent init` links it for you)']
+      : undefined;
+    throw new InputError('AGENT_LOAD_FAILED', `cannot load ${file}: ${message}`, { cause, hints });
   }
 
   const candidates = [module.default, module.agent, ...Object.values(module)].filter((value) => value !== undefined);

@@ -24,7 +24,7 @@ describe('scaffoldAgent + loadAgent', () => {
   test('default: the scaffolded agent loads and its plan wraps ETH on the devnet', async () => {
     const dir = join(scratch, 'tip-jar');
     const { files } = scaffoldAgent({ name: 'tip-jar', dir });
-    expect(files).toEqual(['README.md', 'agent.test.ts', 'agent.ts', 'schemas.ts']);
+    expect(files).toEqual(['README.md', 'agent.test.ts', 'agent.ts', 'package.json', 'schemas.ts', 'tsconfig.json']);
     const source = readFileSync(join(dir, 'agent.ts'), 'utf8');
     expect(source).not.toMatch(/\{\{\w+\}\}/);
     expect(source).toContain("id: 'tip-jar'");
@@ -66,5 +66,10 @@ describe('scaffoldAgent + loadAgent', () => {
     const syntax = join(scratch, 'syntax.ts');
     writeFileSync(syntax, 'export const = ;\n');
     await expect(loadAgent(syntax)).rejects.toMatchObject({ code: 'AGENT_LOAD_FAILED' });
+    // Outside the repo and without the link `lucid agent init` makes, lucid/sdk does not resolve: say how to fix it.
+    const unlinked = join(mkdtempSync(join(tmpdir(), 'lucid-unlinked-')), 'agent.ts');
+    writeFileSync(unlinked, "import { defineAgent } from 'lucid/sdk';\nexport default defineAgent;\n");
+    await expect(loadAgent(unlinked)).rejects.toMatchObject({ code: 'AGENT_LOAD_FAILED', hints: [expect.stringContaining('npm link lucid')] });
+    rmSync(join(unlinked, '..'), { recursive: true, force: true });
   });
 });

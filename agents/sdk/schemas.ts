@@ -3,7 +3,7 @@
  * helper that checks an intent against them. Every field is `.describe()`d: the text is what an LLM or a
  * builder reads about the field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, intentActions, type ResolvedIntent } from '../../kernel/index.js';
 
 export const addressSchema = z

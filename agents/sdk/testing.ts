@@ -3,13 +3,20 @@
  * execute a plan's calls from the devnet's default account, so a test can assert real balance changes.
  * `executePlan` signs with anvil's well-known public test accounts and refuses any chain but 31337.
  * The runtime never does this: it simulates, checks and asks the user before signing.
+ *
+ * It also re-exports Node's own test runner (`test`, `describe`, `before`, `after`) and strict `assert`, so a
+ * builder's tests need nothing but this package: `lucid agent test <dir>` runs them (node --test, with .ts
+ * loaded by tsx), and no test framework has to be installed in the builder's folder.
  */
+/// <reference types="node" preserve="true" />
 import { createPublicClient, createWalletClient, http, type PublicClient, type TransactionReceipt } from 'viem';
 import { mnemonicToAccount, type HDAccount } from 'viem/accounts';
 import { devnetChain, type TestDevnet } from '../../runtime/testing.js';
 import type { AgentContext, Plan, TokenInfo } from '../../kernel/index.js';
 
 export { startTestDevnet, type TestDevnet } from '../../runtime/testing.js';
+export { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+export { default as assert } from 'node:assert/strict';
 
 /** anvil's public test mnemonic: every anvil prints it. Its accounts are useless anywhere but a local devnet. */
 const ANVIL_TEST_MNEMONIC = 'test test test test test test test test test test test junk';

@@ -3,7 +3,7 @@
  * travel as decimal strings; these zod schemas parse the JSON back into the in-memory types, and
  * `plan.schema.json` (beside this file) is their published JSON Schema (./writePlanSchema.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { intentActions, type AgentContext, type Plan, type ResolvedIntent } from '../../kernel/index.js';
 
 const uint = z

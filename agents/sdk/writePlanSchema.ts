@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { healthResponseSchema, planRequestSchema, planResponseSchema } from './wire.js';
 
 export const planSchemaPath = fileURLToPath(new URL('./plan.schema.json', import.meta.url));

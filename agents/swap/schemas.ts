@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { resolvedAmountSchema, slippageBpsSchema, tokenInfoSchema } from '../sdk/index.js';
 
 /** What a V2 swap agent reads from a resolved intent. Exactly one of `amount` (exact-in) or `amountOut` (exact-out). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addressSchema, resolvedAmountSchema, tokenInfoSchema } from '../sdk/index.js';
 
 /** What the transfer agent reads from a resolved intent. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { resolvedAmountSchema, tokenInfoSchema } from '../sdk/index.js';
 
 /** What the WETH agent reads from a resolved intent. */

@@ -48,19 +48,29 @@ export const simulationSuite: BenchSuite = {
         return samples;
       };
       const transfer = await measure('send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
+      // USDC → DAI needs an approval first, and both V2 venues of the devnet (Uniswap and its fork) compete.
       const swap = await measure('swap 100 USDC for DAI');
       const floorP50 = percentile(floor, 50);
       const row = (name: string, samples: number[], times: number): BenchResult[] => {
         const p50 = percentile(samples, 50);
         return [
           { suite: 'simulation', name, unit: 'ms', p50, p95: percentile(samples, 95), samples: samples.length },
-          { suite: 'simulation', name: `${name} ÷ eth_call floor (p50)`, unit: 'x', value: p50 / floorP50, samples: samples.length, target: `≤ ${times}×`, ok: p50 / floorP50 <= times },
+          {
+            suite: 'simulation',
+            name: `${name} ÷ one eth_call`,
+            unit: 'x',
+            value: p50 / floorP50,
+            samples: samples.length,
+            target: `≤ ${times}×`,
+            ok: p50 / floorP50 <= times,
+            detail: `${p50.toFixed(1)} ms vs ${floorP50.toFixed(2)} ms`,
+          },
         ];
       };
       return [
         { suite: 'simulation', name: 'eth_call round trip (floor)', unit: 'ms', p50: floorP50, p95: percentile(floor, 95), samples: floor.length },
-        ...row('transfer: parsed → report', transfer, 5),
-        ...row('approve+swap: parsed → report', swap, 10),
+        ...row('parsed intent → simulation report, transfer', transfer, 5),
+        ...row('same, approve + swap with two competing venues', swap, 10),
       ];
     } finally {
       await session.close();

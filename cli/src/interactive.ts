@@ -17,7 +17,8 @@ export async function startInteractive(options: RunOptions): Promise<void> {
     // We are here only because stdin and stdout are terminals, so a person is watching: render live.
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
-    const React = await import('react');
+    // React is CommonJS: its exports are the default export's properties (in Node and in the bundle alike).
+    const { default: React } = await import('react');
     const { render } = await import('ink');
     const { App } = await import('./ui/App.js');
     const app = render(React.createElement(App, { controller }), { exitOnCtrlC: false });

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { findFreePort } from '../../runtime/testing.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -28,35 +26,25 @@ import {
   UsageLedger,
 } from '../generated/artifacts.js';
 import { REGISTRY_DEFAULTS, deployRegistry, type RegistryDeployment } from './deploy.js';
+import { startAnvil, type TestAnvil } from './testing/startAnvil.js';
 
 // anvil's well-known test keys (#0 user, #9 deployer): public, fine in tests.
 const USER_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
 const DEPLOYER_KEY = '0x2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6';
 const FUND: Address = '0x000000000000000000000000000000000000f00d';
 
-let anvil: ChildProcess;
+let anvil: TestAnvil;
 let dir: string;
 let rpcUrl: string;
 
 beforeAll(async () => {
-  const port = await findFreePort();
   dir = mkdtempSync(join(tmpdir(), 'lucid-registry-deploy-'));
-  rpcUrl = `http://127.0.0.1:${port}`;
-  anvil = spawn('node_modules/.bin/anvil', ['--port', String(port), '--silent'], { stdio: 'ignore' });
-  const probe = createPublicClient({ chain: foundry, transport: http(rpcUrl) });
-  for (let i = 0; ; i++) {
-    try {
-      await probe.getChainId();
-      break;
-    } catch (error) {
-      if (i > 300) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
+  anvil = await startAnvil();
+  rpcUrl = anvil.rpcUrl;
 });
 
 afterAll(() => {
-  anvil?.kill();
+  anvil?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { erc20Abi, parseEther } from '{{sdk}}/index.js';
-import { devnetContext, executePlan, startTestDevnet, type TestDevnet } from '{{sdk}}/testing.js';
+import { erc20Abi, parseEther } from 'lucid/sdk';
+import { after, assert, before, devnetContext, executePlan, startTestDevnet, test, type TestDevnet } from 'lucid/sdk/testing';
 import { agent } from './agent.js';
 
+// Run with `lucid agent test .` (Node's test runner; nothing to install besides Lucid).
 let devnet: TestDevnet;
 
-beforeAll(async () => {
+before(async () => {
   devnet = await startTestDevnet(); // a fresh local chain with WETH, tokens and Uniswap V2 pools
 });
-afterAll(async () => {
+after(async () => {
   await devnet?.stop();
 });
 
@@ -22,15 +22,16 @@ test('{{name}} wraps 1 ETH and the account receives exactly 1 WETH', async () =>
     slippageBps: 50,
   });
   const balance = () => ctx.client.readContract({ address: weth, abi: erc20Abi, functionName: 'balanceOf', args: [ctx.account] });
-  const before = await balance();
+  const start = await balance();
   await executePlan(devnet.rpcUrl, plan); // test-only: sends from the devnet's public test account
-  expect((await balance()) - before).toBe(parseEther('1'));
+  assert.equal((await balance()) - start, parseEther('1'));
 });
 
 test('{{name}} refuses to wrap anything but ETH', async () => {
   const ctx = await devnetContext(devnet);
   const usdc = devnet.deployment.tokens.find((t) => t.symbol === 'USDC')!;
-  await expect(
+  await assert.rejects(
     agent.plan(ctx, { action: 'wrap', token: { ...usdc, verified: true }, amount: { kind: 'exact', value: 1n }, slippageBps: 50 }),
-  ).rejects.toMatchObject({ code: 'NOT_WRAPPABLE' });
+    { code: 'NOT_WRAPPABLE' },
+  );
 });

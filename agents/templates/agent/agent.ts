@@ -5,7 +5,7 @@
  * checks the simulation against your expectations and the user's words, and signs only after the user
  * confirms. Your agent never sees a key.
  */
-import { defineAgent, encodeFunctionData, ETH, formatAmount, InputError, parseAbi, parseParams, resolveAmount } from '{{sdk}}/index.js';
+import { defineAgent, encodeFunctionData, ETH, formatAmount, InputError, parseAbi, parseParams, resolveAmount } from 'lucid/sdk';
 import { params } from './schemas.js';
 
 const weth9Abi = parseAbi(['function deposit() payable']);

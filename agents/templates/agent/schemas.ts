@@ -1,4 +1,4 @@
-import { resolvedAmountSchema, tokenInfoSchema, z } from '{{sdk}}/index.js';
+import { resolvedAmountSchema, tokenInfoSchema, z } from 'lucid/sdk';
 
 /** The resolved-intent fields {{name}} reads. Describe every field: the text is what routers and LLMs read. */
 export const params = z

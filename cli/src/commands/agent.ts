@@ -8,6 +8,7 @@ import { InfraError, InputError } from '../../../kernel/errors.js';
 const examples = `
 Examples:
   $ lucid agent init tip-jar
+  $ lucid agent test ./tip-jar
   $ lucid agent test ./tip-jar/agent.ts "wrap 1 ETH"
   $ lucid agent serve ./tip-jar/agent.ts --port 8787
   $ lucid agent register ./tip-jar/agent.ts --endpoint http://127.0.0.1:8787 --fee 0.001
@@ -54,17 +55,19 @@ export function agentCommand(): Command {
         const result = scaffoldAgent({ name, dir: options.dir ?? name });
         if (options.json) return writeJson(result);
         writeData(`created ${result.dir}\n${result.files.map((file) => `  ${file}`).join('\n')}`);
-        say(paint(`next: lucid agent test ${result.dir}/agent.ts "wrap 0.1 ETH"`, 'dim'));
+        if (result.linkedTo) say(paint(`linked node_modules/lucid → ${result.linkedTo} (the SDK: lucid/sdk, lucid/sdk/testing)`, 'dim'));
+        say(paint(`next: lucid agent test ${result.dir}   then: lucid agent test ${result.dir}/agent.ts "wrap 0.1 ETH"`, 'dim'));
       }),
   );
 
   command.addCommand(
     addOutputOptions(addChainOptions(new Command('test')))
-      .description('run intent words through your local agent against the devnet, simulate only (never signs)')
-      .argument('<path>', 'the agent module')
-      .argument('<intent...>', 'what a user would type')
+      .description("run your agent's tests (a folder: its *.test.ts, with Node's test runner), or intent words through it against the devnet (simulate only, never signs)")
+      .argument('<path>', "the agent's folder or test file (run its tests), or its module (with intent words)")
+      .argument('[intent...]', 'what a user would type: simulate it with this agent')
       .action(async (path: string, words: string[], raw: unknown) => {
         const options = await parseOptions((z) => z.object({ json: z.boolean().default(false), rpcUrl: z.url().optional(), chain: z.string().min(1).optional(), account: z.string().min(1).optional() }), raw);
+        if (words.length === 0) return runTests(path, options.json);
         const { loadAgent, openSession, runIntent } = await import('../../../runtime/index.js');
         const agent = await loadAgent(path);
         const { loadSettings } = await import('../settings.js');
@@ -116,6 +119,34 @@ export function agentCommand(): Command {
       }),
   );
   return command;
+}
+
+/** `lucid agent test <dir>`: the builder's own tests; their report streams through (to stderr under --json). */
+async function runTests(path: string, json: boolean): Promise<void> {
+  const { runAgentTests } = await import('../../../runtime/index.js');
+  const pending = { stdout: '', stderr: '' };
+  const flush = (stream: 'stdout' | 'stderr', all: boolean) => {
+    const text = pending[stream];
+    const cut = all ? text.length : text.lastIndexOf('\n') + 1;
+    if (cut === 0) return;
+    pending[stream] = text.slice(cut);
+    (stream === 'stdout' && !json ? writeData : say)(text.slice(0, cut));
+  };
+  const result = await runAgentTests({
+    path,
+    onOutput: (chunk, stream) => {
+      pending[stream] += chunk;
+      flush(stream, false);
+    },
+  });
+  flush('stdout', true);
+  flush('stderr', true);
+  if (!result.passed) {
+    const { ChainError } = await import('../../../kernel/errors.js');
+    throw new ChainError('AGENT_TESTS_FAILED', `the agent's tests failed (${result.files.join(', ')})`, { hints: ['the report above names each failing test'] });
+  }
+  if (json) return writeJson(result);
+  say(`agent test: ${result.files.length} test file${result.files.length === 1 ? '' : 's'} passed`);
 }
 
 /** The RPC the served agent reads from: the flag/config one, else the devnet (started on demand). */

@@ -28,9 +28,9 @@ function intentCommand(name: 'stake' | 'unstake' | 'claim', description: string,
 /** "180d" → seconds; at most two years, the longest lock the capital pool takes. */
 async function parseLock(text: string): Promise<number> {
   const { parseDuration } = await import('../../../runtime/index.js');
-  const { InputError } = await import('../../../kernel/index.js');
+  const { InputError, MAX_LOCK_SECONDS } = await import('../../../kernel/index.js');
   const seconds = parseDuration(text);
-  if (seconds > 730 * 86_400)
+  if (seconds > MAX_LOCK_SECONDS)
     throw new InputError('LOCK_TOO_LONG', `--lock ${text} is longer than two years, the longest lock (and the 3x multiplier's)`, { hints: ['use --lock 730d for the largest multiplier'] });
   return seconds;
 }

@@ -64,15 +64,16 @@ describe('lucid completion', () => {
   // Each script must load in its own shell. Nothing is installed here: where a shell is missing the test
   // is skipped and says so (.ci/run installs zsh and fish when apt can do it offline).
   const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+  const unless = (shell: string) => (has(shell) ? '' : ` (skipped: ${shell} is not installed)`);
 
-  test.skipIf(!has('zsh'))('zsh: the script loads in zsh and defines _lucid for lucid (skipped: zsh is not installed)', async () => {
+  test.skipIf(!has('zsh'))(`zsh: the script loads in zsh and defines _lucid for lucid${unless('zsh')}`, async () => {
     const script = join(home, '_lucid');
     writeFileSync(script, (await runCli(['completion', 'zsh'], { home })).stdout);
     const out = execFileSync('zsh', ['-f', '-c', `autoload -Uz compinit && compinit -u -D && source "${script}" && whence -w _lucid && print -r -- $_comps[lucid]`], { encoding: 'utf8' });
     expect(out.trim().split('\n')).toEqual(['_lucid: function', '_lucid']);
   });
 
-  test.skipIf(!has('fish'))('fish: the script loads in fish and completes commands and options (skipped: fish is not installed)', async () => {
+  test.skipIf(!has('fish'))(`fish: the script loads in fish and completes commands and options${unless('fish')}`, async () => {
     const script = join(home, 'lucid.fish');
     writeFileSync(script, (await runCli(['completion', 'fish'], { home })).stdout);
     const complete = (line: string) =>

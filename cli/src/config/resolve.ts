@@ -4,7 +4,7 @@
  * is never printed by {@link describeConfig}.
  */
 import { toChecksumAddress as getAddress, InputError } from '../../../kernel/index.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ConfigFile, type ParserChoice, accountSchema, chainSchema, parserSchema, rpcUrlSchema } from './schema.js';
 
 export type ConfigSource = 'flag' | 'env' | 'file' | 'default';

@@ -4,7 +4,7 @@
  * comes only from `OPENAI_API_KEY`, and signing keys are never read from config.
  */
 import { hasValidChecksum } from '../../../kernel/index.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PARSERS = ['grammar', 'llm', 'auto'] as const;
 export type ParserChoice = (typeof PARSERS)[number];

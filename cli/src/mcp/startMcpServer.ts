@@ -14,7 +14,7 @@
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RefusedError, findLucidError } from '../../../kernel/errors.js';
 import type { Settings } from '../settings.js';
 import type { Session } from '../../../runtime/index.js';

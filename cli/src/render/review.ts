@@ -54,7 +54,7 @@ export function renderReview(review: Review, options: { explain: boolean }): str
     lines.push(color(`   agent ${step.agentId}: ${sanitize(step.reason)}`, 'dim'));
     if (options.explain) {
       for (const candidate of step.candidates) {
-        const outcome = candidate.dropped ? `dropped: ${sanitize(candidate.dropped)}` : `net ${candidate.outcome} ${candidate.unit}, gas ${formatUnitsHuman(candidate.gasCostWei ?? 0n, 18)} ETH`;
+        const outcome = candidate.dropped ? `dropped: ${sanitize(candidate.dropped)}` : `net ${candidate.outcome} ${candidate.unit}, gas ${formatUnitsHuman(candidate.gasCostWei ?? 0n, 18)} ETH${candidate.feeWei ? `, fees ${formatUnitsHuman(candidate.feeWei, 18)} ETH` : ''}`;
         lines.push(`   ${candidate.agentId === step.agentId ? '→' : ' '} ${candidate.agentId.padEnd(14)} ${outcome}`);
       }
     }
@@ -76,6 +76,7 @@ export function renderReview(review: Review, options: { explain: boolean }): str
     if (approval.pre === approval.post) continue;
     lines.push(`Allowance: ${sanitize(approval.symbol, 16)} for ${labelAddress(approval.spender, review.labels)}: ${formatUnitsHuman(approval.pre, approval.decimals)} → ${formatUnitsHuman(approval.post, approval.decimals)}`);
   }
+  lines.push(...feeLines(review));
   const gas = review.simulation.gas;
   lines.push(`Gas: ${gas.total.toLocaleString('en-US')} (≈ ${formatUnitsHuman(gas.costWei, 18)} ETH, at most ${formatUnitsHuman(gas.maxCostWei, 18)} ETH)`);
   lines.push('Calls:');
@@ -83,6 +84,16 @@ export function renderReview(review: Review, options: { explain: boolean }): str
     lines.push(`  ${index + 1}. ${sanitize(call.description)} → ${labelAddress(call.to, review.labels)}${call.value ? ` (${formatUnitsHuman(call.value, 18)} ETH)` : ''}`);
   if (review.policy.decision === 'confirm-typed') lines.push(color(`Policy: type "${review.policy.typedConfirmation}" to confirm this amount.`, 'yellow'));
   return lines.join('\n');
+}
+
+/**
+ * Each usage fee the plans pay, on its own line (the agent's, and the frontend's and compute provider's when
+ * present): part of what the user agrees to, paid in ETH inside the same sequence.
+ */
+export function feeLines(review: Pick<Review, 'plans'>): string[] {
+  return review.plans.flatMap((plan) =>
+    (plan.fees ?? []).map((fee) => `Fee to the ${fee.payee}${fee.name ? ` ${sanitize(fee.name, 48)}` : ''} (#${fee.entryId}): ${formatUnitsHuman(fee.amount, 18)} ETH`),
+  );
 }
 
 /**
@@ -135,6 +146,7 @@ export function outcomeJson(outcome: RunOutcome) {
       candidates: step.candidates,
     })),
     plan: { calls: review.calls },
+    fees: review.plans.flatMap((plan, index) => (plan.fees ?? []).map((fee) => ({ step: index + 1, ...fee }))),
     simulation: {
       ok: review.simulation.ok,
       blockNumber: review.simulation.blockNumber,

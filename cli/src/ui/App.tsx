@@ -40,22 +40,22 @@ const helpText = [
 export function App({ controller, animate = true }: { controller: Controller; animate?: boolean }) {
   const { exit } = useApp();
   const { stdout } = useStdout();
-  // The layout follows the terminal: a fixed width wider than a shrunk window wraps every line into fragments.
-  const [columns, setColumns] = useState(stdout?.columns ?? 80);
+  // The text budgets follow the terminal's width.
   // A narrower window rewraps what is on screen, so ink's own erase misses lines and leaves fragments:
-  // clear the screen and print the finished intents again (a new key remounts <Static>, which reprints).
-  const [generation, setGeneration] = useState(0);
+  // clear the screen and print the finished intents again (a new generation remounts <Static>, which
+  // reprints). Width and generation change in one update: a frame drawn at the old width in between would
+  // be wrapped by the terminal into more rows than ink erases next time, and those rows stay as fragments.
+  const [layout, setLayout] = useState({ columns: stdout?.columns ?? 80, generation: 0 });
+  const { columns, generation } = layout;
   const shownColumns = useRef(stdout?.columns ?? 80);
   useEffect(() => {
     if (!stdout) return;
     const resized = () => {
       const next = stdout.columns ?? 80;
-      if (next < shownColumns.current) {
-        stdout.write('\u001b[2J\u001b[H');
-        setGeneration((value) => value + 1);
-      }
+      const narrower = next < shownColumns.current;
+      if (narrower) stdout.write('\u001b[2J\u001b[H');
       shownColumns.current = next;
-      setColumns(next);
+      setLayout((value) => ({ columns: next, generation: value.generation + (narrower ? 1 : 0) }));
     };
     // before ink's own handler, so the frame it redraws lands on the cleared screen
     stdout.prependListener('resize', resized);
@@ -89,10 +89,20 @@ export function App({ controller, animate = true }: { controller: Controller; an
     setTyped(live.current.typed);
   };
 
+  // Only a changed status re-renders: an unchanged one must not redraw anything.
   const refreshStatus = useCallback(() => {
-    controller.status().then(setStatus, () => setStatus(undefined));
+    const show = (next: StatusInfo | undefined) => setStatus((shown) => (sameStatus(shown, next) ? shown : next));
+    controller.status().then(show, () => show(undefined));
   }, [controller]);
   useEffect(refreshStatus, [refreshStatus]);
+  // Blocks arrive while the UI waits at the prompt (another terminal, a real chain): read the head now and
+  // then so the status bar stays current. Not while an intent runs or asks: the run reports its own block.
+  const idle = !busy && !review;
+  useEffect(() => {
+    if (!idle) return;
+    const timer = setInterval(refreshStatus, statusPollMs);
+    return () => clearInterval(timer);
+  }, [idle, refreshStatus]);
   // The spinner ticks only while Lucid works; waiting for the user's answer, nothing on screen changes.
   useEffect(() => {
     if (!busy || review) return;
@@ -131,6 +141,8 @@ export function App({ controller, animate = true }: { controller: Controller; an
         finish({ text, lines: output.split('\n'), tone: 'info' });
       } catch (error) {
         finish({ text, lines: [controller.describeError(error)], tone: 'bad' });
+      } finally {
+        refreshStatus();
       }
       return;
     }
@@ -161,6 +173,10 @@ export function App({ controller, animate = true }: { controller: Controller; an
       const outcome = await controller.run(text, { onStage, confirm });
       finish({ text, lines: [stagesSummary(stages), controller.describeOutcome(outcome)], tone: 'ok' });
     } catch (error) {
+      // Not every failure is reported as a stage (words that do not parse throw from the parser): the phase
+      // still in progress is the one that failed, never ticked.
+      const open = stages.at(-1);
+      if (open && open.endedAt === undefined) stages = foldStage(stages, { stage: 'failed', message: '', at: Date.now() });
       finish({ text, lines: [stagesSummary(stages), controller.describeError(error)], tone: 'bad' });
     } finally {
       setBusy(undefined);
@@ -225,15 +241,22 @@ export function App({ controller, animate = true }: { controller: Controller; an
   });
 
   return (
-    <Box flexDirection="column" width={width}>
+    // No fixed width on any box: ink lays the frame out at the terminal's width itself, also in the frame it
+    // draws the moment a resize arrives, before React has the new width (used only to budget text).
+    <Box flexDirection="column">
       <Static key={generation} items={finished}>
         {(entry) => (
           <Box key={entry.id} flexDirection="column" marginBottom={1}>
             <Text color={theme.accent} wrap="truncate-end">› {sanitize(entry.text, width - 4)}</Text>
             {entry.lines.map((line, index) => (
-              <Text key={index} color={entry.tone === 'bad' && index === entry.lines.length - 1 ? theme.danger : undefined} wrap="wrap">
-                {line}
-              </Text>
+              <Box key={index} flexDirection="column">
+                {line.split('\n').map((row, rowIndex, rows) => (
+                  // A caret line points into the line above it: neither may wrap, or the caret leaves its word.
+                  <Text key={rowIndex} color={entry.tone === 'bad' && index === entry.lines.length - 1 ? theme.danger : undefined} wrap={isCaretLine(row) || isCaretLine(rows[rowIndex + 1]) ? 'truncate-end' : 'wrap'}>
+                    {row}
+                  </Text>
+                ))}
+              </Box>
             ))}
           </Box>
         )}
@@ -269,7 +292,7 @@ export function App({ controller, animate = true }: { controller: Controller; an
           <Text inverse> </Text>
         </Box>
       )}
-      <StatusBar status={status} width={width} />
+      <StatusBar status={status} />
     </Box>
   );
 }
@@ -300,12 +323,22 @@ function typedAmount(review: Review): string | undefined {
   return consent.kind === 'type' ? consent.amount : undefined;
 }
 
-/** A finished intent's stages collapsed to one line: each phase's last word, with the timings that matter. */
+/** A line of carets under a word of the line above (an error's details). */
+function isCaretLine(row: string | undefined): boolean {
+  return row !== undefined && /^ *\^+ *$/.test(row);
+}
+
+/**
+ * A finished intent's stages collapsed to one line: each phase's last word, with the timings that matter,
+ * and the phase that failed ("parsing failed"). A drop at the question is said by the outcome line below.
+ */
 function stagesSummary(lines: readonly StageLine[]): string {
-  const bad = lines.some((line) => line.stage === 'failed' || line.stage === 'refused');
+  const failed = (line: StageLine) => line.stage === 'failed' || line.stage === 'refused';
+  const bad = lines.some(failed);
   const parts = lines
-    .filter((line) => line.stage !== 'failed' && line.stage !== 'refused' && line.stage !== 'awaiting-confirmation')
+    .filter((line) => line.stage !== 'awaiting-confirmation' && line.failedIn !== 'awaiting-confirmation')
     .map((line) => {
+      if (failed(line)) return `${line.failedIn ? `${stageLabels[line.failedIn] ?? line.failedIn} ` : ''}${line.stage}`;
       const timing = line.endedAt !== undefined ? stageTiming(line, line.endedAt) : '';
       return `${stageLabels[line.stage] ?? line.stage}${timing ? ` ${timing}` : ''}`;
     });
@@ -322,11 +355,19 @@ export function complete(value: string, candidates: readonly string[]): string {
   return `${value.slice(0, value.length - word.length)}${hits[0]} `;
 }
 
-function StatusBar({ status, width }: { status: StatusInfo | undefined; width: number }) {
+/** How often the status bar reads the chain's head while the UI is idle. */
+const statusPollMs = 2_000;
+
+function sameStatus(a: StatusInfo | undefined, b: StatusInfo | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.chain === b.chain && a.account === b.account && a.balance === b.balance && a.block === b.block && a.devnet === b.devnet;
+}
+
+function StatusBar({ status }: { status: StatusInfo | undefined }) {
   if (!status) return <Text color={theme.muted}>connecting…</Text>;
   const parts = [status.devnet ? 'devnet' : 'REAL CHAIN', status.chain, status.account, `${status.balance} ETH`, `block ${status.block}`];
   return (
-    <Box borderStyle="single" borderTop borderBottom={false} borderLeft={false} borderRight={false} width={width}>
+    <Box borderStyle="single" borderTop borderBottom={false} borderLeft={false} borderRight={false}>
       <Text color={status.devnet ? theme.muted : theme.warning} wrap="truncate-end">
         {parts.join(' · ')} · /help
       </Text>

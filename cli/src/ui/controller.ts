@@ -41,7 +41,8 @@ export function createController(session: Session, settings: Settings, options: 
     async status(): Promise<StatusInfo> {
       const [balance, block] = await Promise.all([
         session.publicClient.getBalance({ address: session.account.address }),
-        session.publicClient.getBlockNumber(),
+        // viem keeps a block number for its polling interval: a status read right after a run would show the block before it
+        session.publicClient.getBlockNumber({ cacheTime: 0 }),
       ]);
       return {
         chain: session.chainName,
@@ -123,7 +124,9 @@ export function describeError(error: unknown): string {
   const lucid = findLucidError(error);
   if (!lucid) return `internal error: ${sanitize(error instanceof Error ? error.message : String(error), 300)} (a bug in Lucid; LUCID_DEBUG=1 shows more)`;
   if (lucid.code === 'USER_REJECTED') return 'dropped: nothing was signed';
-  return [sanitize(lucid.shortMessage, 300), ...lucid.hints.map((hint) => `hint: ${sanitize(hint, 200)}`)].join('\n');
+  // The details as the plain CLI prints them: for words that did not parse, the words with a caret line under the one not understood.
+  const details = lucid.details ? lucid.details.split('\n').map((line) => sanitize(line, 200)) : [];
+  return [sanitize(lucid.shortMessage, 300), ...details, ...lucid.hints.map((hint) => `hint: ${sanitize(hint, 200)}`)].join('\n');
 }
 
 function formatHistory(db: Store['db']): string {

@@ -12,7 +12,7 @@ const vocabulary: readonly string[] = [
   ...[...numberWords.keys()].filter((word) => word.length >= 4 && !word.includes('-')),
   'percent', 'worth', 'half', 'rewards', 'reward', 'ether', 'would', 'could', 'should', 'want', 'remove', 'simulate', 'preview',
   'urgent', 'please', 'kindly', 'thanks', 'wants', 'asked', 'told', 'already', 'quarter', 'quarters', 'entire', 'entirety', 'whole', 'balance', 'everything', 'allowance',
-  'approval', 'permission', 'exchange', 'estimate', 'instead', 'without', 'don\'t', 'never',
+  'approval', 'permission', 'exchange', 'estimate', 'instead', 'without', 'don\'t', 'dont', 'never', 'what', 'each',
 ];
 
 const vocabularySet: ReadonlySet<string> = new Set(vocabulary);

@@ -12,9 +12,9 @@
  *
  * The checks read whole words (and short phrases), never substrings, so "someone.eth" is not "some".
  */
-import { intentErrorCodes, type IntentErrorCode } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols, type IntentErrorCode } from '../../../kernel/index.js';
 import { quote, refusal, type Span } from './errors.js';
-import { preambleWords, verbs } from './lexicon.js';
+import { foreignTokens, preambleWords, verbs } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
@@ -33,6 +33,21 @@ const p = (text: string): Pattern => text.split(' ').map((slot) => (slot === '*'
 
 /** Phrases that ask only to look, anywhere in the sentence; consumed. Longest first where they overlap. */
 const previewPhrases: readonly Pattern[] = [
+  "but don't|dont sign|send|execute|broadcast|submit the tx|transaction|trade|swap",
+  'but do not sign|send|execute|broadcast|submit the tx|transaction|trade|swap',
+  "don't|dont sign|send|execute|broadcast|submit the tx|transaction|trade|swap",
+  'i would appreciate a quote|quotation|estimate for|on|of',
+  "i'd appreciate a quote|quotation|estimate for|on|of",
+  'provide|give|send|get|want|need a quote|quotation|estimate for|on|of',
+  'provide|give|send|get|want|need me a quote|quotation|estimate for|on|of',
+  'a quotation for|on|of',
+  'quotation for|on|of',
+  'quotation',
+  'the quote for|on|of',
+  'quote for|on|of',
+  'price check',
+  "what's|whats|what the rate|price for|of|on",
+  'what is the rate|price for|of|on',
   'but do not sign anything|it|them',
   'but do not sign|send|execute|broadcast|submit',
   "but don't sign|send|execute|broadcast|submit anything|it|them",
@@ -108,13 +123,15 @@ const rules: readonly Rule[] = [
       'how should i phrase', 'phrase', 'explain', 'example', 'examples', 'repeat after me', 'difference between', 'grammatically',
       'grammar', 'tweet', 'write a', 'spell check', 'spellcheck', 'spell-check', 'valid command', 'the docs', 'documentation',
       'in french', 'in spanish', 'in german', 'to spanish', 'to french', 'to german', 'how do i', 'how do you', 'how can i', 'how to',
-      'how should i', 'what is the command', 'what can you do', 'what command',
+      'how should i', 'what is the command', 'what can you do', 'what command', 'what commands', 'which commands', 'commands',
+      'do you understand', 'define', 'definition', 'the term', 'poem', 'story', 'song', 'joke', 'write me', "what's|whats|wats|what a|an",
+      'what is a|an',
     ].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
     why: 'it says what not to do; say only what should happen',
-    patterns: ["don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no', 'instead', "doesn't", "didn't", "isn't", 'nothing'].map(p),
+    patterns: ['under no circumstances', 'no circumstances', "don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no', 'instead', "doesn't", "didn't", "isn't", 'nothing', 'refrain', 'hold off', 'no circumstances', 'stop'].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
@@ -123,13 +140,15 @@ const rules: readonly Rule[] = [
       'if', 'iff', 'when', 'wen', 'whenever', 'unless', 'until', 'as soon as', 'in case', 'provided', 'providing', 'assuming', 'suppose',
       'supposing', 'imagine', 'hypothetically', 'hypothetical', 'in theory', 'theoretically', 'what would', 'what happens', 'what if',
       "let's say", 'lets say', 'say i', 'once the|my|it|eth|gas|price|he|she|they|bob|alice', 'drops below', 'goes above', 'goes below',
+      'should the|it|eth|gas|prices|lucid', 'go|goes|went up|down', 'rises', 'rise above', 'falls', 'fall below', 'dips', 'pumps', 'hits #', 'reaches',
+      'pretend', 'pretending', 'in a world', 'make believe',
     ].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
     why: 'it asks for a time or a schedule; Lucid acts now, once',
     patterns: [
-      'tomorrow', 'tmrw', 'tmr', 'tonight', 'later', 'daily', 'weekly', 'monthly', 'hourly', 'yearly', 'annually', 'midnight', 'noon',
+      'tomorrow', 'tmrw', 'tmr', 'tommorow', 'tomorow', 'tommorrow', '# morrow', '# moro', 'tonight', 'payday', 'everyday', 'evry ' + timeUnits, 'evry ' + weekdays, 'later', 'daily', 'weekly', 'monthly', 'hourly', 'yearly', 'annually', 'midnight', 'noon',
       'schedule', 'scheduled', 'scheduling', 'recurring', 'remind', 'reminder', 'dca', 'every ' + timeUnits, 'every ' + weekdays, 'every other', 'each ' + weekdays,
       'each ' + timeUnits, weekdays, 'next ' + timeUnits, 'next ' + weekdays, 'in a|an|one|# ' + timeUnits, 'in a few ' + timeUnits,
       'after # ' + timeUnits, 'after a|an|one|two|three|few ' + timeUnits, '# am|pm', 'end of the ' + timeUnits,
@@ -143,7 +162,10 @@ const rules: readonly Rule[] = [
       'should i', 'should we', 'shall i', 'do you think', 'you think', 'recommend', 'recommendation', 'suggest', 'suggestion', 'advice', 'advise',
       'good idea', 'bad idea', 'good time', 'right time', 'worth it', 'is it worth', 'make sense', 'makes sense', 'is it smart', 'smart to',
       'wise', 'which is better', 'is it better', 'better to', 'best thing', 'best move', 'reckon', 'or hold', 'or keep', 'good move', 'smart move',
-      'best way', 'best time', 'worth doing', 'good deal', 'opinion',
+      'best way', 'best time', 'worth doing', 'good deal', 'opinion', 'shld i', 'shud i', 'shd i', 'should u', 'do u think', 'u think',
+      'is it dumb|stupid|safe|risky|smart|wise|ok|okay|fine|good|bad', 'is it a good|bad|smart|dumb', 'safe ?', 'cheaper', 'will pump', 'pump', 'will moon', 'gonna moon', 'mooning', 'a buy',
+      'a good buy', 'nfa', 'dyor', 'good moment', 'right moment', 'best moment', 'smartest', "what's|whats|wats|what the best", 'what is the best',
+      'which is the best', 'worth buying', 'good investment',
     ].map(p),
   },
   {
@@ -153,6 +175,17 @@ const rules: readonly Rule[] = [
       'already', 'alredy', 'allready', 'yesterday', 'last ' + timeUnits, 'last night', 'ago', 'earlier', 'this morning', 'told me|us|him|her',
       'asked me|us', 'asks me', 'wants me|us', 'want me', 'wanted me', 'said to', 'says to', 'said i', 'is going to', 'are going to',
       'was going to', 'did it arrive', 'did i', 'did you', 'wants to', 'wanted to', 'said', 'told', 'asked',
+      'did my|the|it|that|this|he|she|they|we|those|these|your', 'wants|wanted|requested|requests #', 'wants|wanted a|an|the|his|her|their',
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it is outside what Lucid does here: it sends, swaps, wraps, stakes, lends, claims, approves, revokes and shows balances',
+    patterns: [
+      'venmo', 'paypal', 'cashapp', 'cash app', 'zelle', 'revolut', 'bank account', 'my|the|a bank', 'bank transfer', 'iban', 'credit card',
+      'debit card', 'fiat', 'tax', 'taxes', 'nft', 'nfts', 'cryptopunk', 'cryptopunks', 'bored ape', 'jpeg', 'jpegs', 'chart', 'charts',
+      'limit order', 'limit orders', 'stop loss', 'stop-loss', 'take profit', 'a loan of|against|from', 'take out a|the loan', 'get a loan', 'take a loan', 'loans', 'take credit', 'borrow', 'borrowing', 'borow',
+      'bridge', 'bridging', 'leverage', 'leveraged', 'margin', 'liquidate', 'flashloan', 'flash loan', 'airdrop', 'health factor',
     ].map(p),
   },
   {
@@ -163,12 +196,27 @@ const rules: readonly Rule[] = [
       'chunk', 'most of', 'several', 'a bunch', 'bunch', 'part of', 'a lot', 'lots of', 'tiny bit', 'a couple', 'couple of', 'a fraction',
       'approximately', 'approx', 'roughly', 'around #', 'about #', 'at least', 'more or less', 'as much', 'as many', 'or so', 'ish', 'whatever amount',
       'to someone', 'to somebody', 'to anyone', 'to anybody', 'to everyone', 'to everybody', 'to whoever', 'to people', 'someone', 'somebody',
+      'som', 'enough', 'reasonable', 'appropriate', 'sufficient', 'suitable', 'decent', 'certain amount', 'lil', 'a tad', 'tad', 'smidge',
+      'all my contacts|friends', 'my contacts', 'all contacts', 'every contact', 'each contact',
     ].map(p),
   },
   {
     code: intentErrorCodes.ambiguous,
+    why: 'it points at an earlier request, and Lucid keeps none to repeat; say the amount, the token and the recipient',
+    patterns: [
+      'the same thing', 'do it|that again', 'same again', 'repeat', 'the last transaction|one|swap|transfer|payment|trade', 'the rest', 'last time',
+      'like before', 'as before', 'the usual',
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.ambiguous,
+    why: 'it does not say how to share the amount; give each recipient their own amount, or say "each"',
+    patterns: ['split # * between|among', 'split * between|among', 'divide', 'divided'].map(p),
+  },
+  {
+    code: intentErrorCodes.ambiguous,
     why: 'it offers alternatives; say exactly one',
-    patterns: ['or', 'either', 'whichever', 'one of them', 'and/or', '# - #', '# / #'].map(p),
+    patterns: ['or', 'either', 'whichever', 'one of them', 'and/or', '# - #', '# / #', 'maybe #', '# maybe', 'perhaps #'].map(p),
   },
 ];
 
@@ -185,7 +233,9 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
   const kept: Token[] = [];
   const words = tokens.map(wordOf);
   for (let i = 0; i < tokens.length; ) {
-    const length = previewFirsts.has(words[i]!) ? matchAny(words, i, previewPhrases) : 0;
+    let length = previewFirsts.has(words[i]!) ? matchAny(words, i, previewPhrases) : 0;
+    // "don't send anything to bob" opens with the negation: nothing stands before it to be only looked at.
+    if (length && ['do', "don't", 'dont'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct')) length = 0;
     if (length) {
       preview = true;
       i += length;
@@ -203,6 +253,9 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
       const length = matchAny(keptWords, i, rule.patterns);
       if (!length || isException(keptWords, i, length)) continue;
       const span: Span = { start: kept[i]!.start, end: kept[i + length - 1]!.end };
+      // "buy some PEPE": a token outside every list is the first thing to say, before how vague the amount is.
+      const named = rule.code === intentErrorCodes.ambiguous ? kept.slice(i + length, i + length + 2).find((token) => token.kind === 'word' && foreignTokens.has(token.lower)) : undefined;
+      if (named) throw refusal(intentErrorCodes.unknownToken, source, named, `unknown token ${quote(named.text)}: it is not in the token list of this chain`);
       throw refusal(rule.code, source, span, `not done: ${quote(source.slice(span.start, span.end))} — ${rule.why}`, hintsFor(rule.code));
     }
   }
@@ -263,7 +316,52 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'when' && words[i + 1] === 'you' && (words[i + 2] === 'can' || words[i + 2] === 'get') && (words[i + 2] === 'get' || isEnd(words[i + 3]))) return true;
     // "I'd appreciate it if you could …" is politeness, not a condition.
   if (word === 'if' && before === 'it' && words[i - 2] === 'appreciate') return true;
+  // "check if I have any stETH left", "see whether": a balance question, not a condition.
+  if (word === 'if' && ['check', 'see', 'know', 'tell', 'checking', 'wondering'].includes(before ?? '') && ['i', 'we'].includes(words[i + 1] ?? '')) return true;
+  // "buy some DAI with 0.2 ETH": the amount is the one paid, "some" only marks what is bought.
+  if (word === 'some' && length === 1 && ['with', 'using'].includes(words[i + 2] ?? '') && words[i + 3] === '#') return true;
+  // "kind enough to", "good enough": politeness, not an amount.
+  if (word === 'enough' && ['kind', 'good', 'nice'].includes(before ?? '')) return true;
+  // "3/4 of my stETH": a fraction of a balance, not two alternatives.
+  if (word === '#' && words[i + 1] === '/' && words[i + 3] === 'of') return true;
+  // "slippage not to exceed 0.5%", "slippage not more than 1%": a cap, not a negation.
+  if (word === 'not' && words.slice(Math.max(0, i - 3), i).some(isSlippageLike) && ['to', 'exceeding', 'more', 'over', 'above'].includes(words[i + 1] ?? ''))
+    return true;
+  // "send carol 20 DAI for dinner last night": the time belongs to the purpose, not to the request.
+  if ((word === 'last' || word === 'yesterday' || word === 'earlier') && isInNoteAfterFor(words, i)) return true;
+  // "wrap 1 ETH so I can trade it later": the time belongs to the purpose clause.
+  if (word === 'later' && words.slice(Math.max(0, i - 8), i).includes('so')) return true;
+  // "just send bob the 5 USDC already": impatience at the end of a command, not a report of the past.
+  if (word === 'already' && length === 1 && words.slice(i + 1).every(isEnd) && !pastCopulas.has(before ?? '') && words.slice(0, i).some(isActionVerb)) return true;
   return false;
+}
+
+/** Words before "already" that make it a report of the past ("I have already", "it was already"). */
+const pastCopulas: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'have', 'has', 'had', 'is', 'was', 'are', 'were', 'been', 'it', "i've", "we've"]);
+
+function isActionVerb(word: string): boolean {
+  const kind = verbs.get(word);
+  return kind !== undefined && kind !== 'balance';
+}
+
+function isSlippageLike(word: string): boolean {
+  return word === 'slippage' || word === 'slip' || word === 'slipage';
+}
+
+/** Whether position `i` stands in a purpose note: "for" before it (within four words) followed by a plain noun. */
+function isInNoteAfterFor(words: Words, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    if (words[k] !== 'for') continue;
+    const noun = words[k + 1] ?? '';
+    return /^[a-z]+$/.test(noun) && !symbolWords().has(noun) && !['the', 'my', 'a', 'an'].includes(noun) ? true : ['the', 'my', 'a', 'an'].includes(noun) && /^[a-z]+$/.test(words[k + 2] ?? '') && !symbolWords().has(words[k + 2]!);
+  }
+  return false;
+}
+
+let symbolSet: ReadonlySet<string> | undefined;
+/** Every token symbol of every list, lower-case, and the native asset's names. */
+function symbolWords(): ReadonlySet<string> {
+  return (symbolSet ??= new Set([...knownSymbols().map((symbol) => symbol.toLowerCase()), 'eth', 'ether']));
 }
 
 /** The end of a sentence or clause: nothing, or a mark. */

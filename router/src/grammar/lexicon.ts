@@ -137,6 +137,22 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['use', 'use'],
   ['top', 'transfer'],
   ['tell', 'balance'],
+  ['see', 'balance'],
+  ['bal', 'balance'],
+  ['gimme', 'balance'],
+  // Slang and shorthand (round 4): each one names its action without another reading.
+  ['yeet', 'transfer'],
+  ['slide', 'transfer'],
+  ['ship', 'transfer'],
+  ['tx', 'transfer'],
+  ['xfer', 'transfer'],
+  ['hit', 'transfer'],
+  ['swp', 'swap'],
+  ['zap', 'swap'],
+  ['cash', 'swap'],
+  ['bag', 'buy'],
+  ['cop', 'buy'],
+  ['park', 'deposit'],
 ]);
 
 /**
@@ -178,6 +194,10 @@ export const venuePhrases: readonly { words: readonly string[]; venue: string }[
   { words: ['uni', 'v2'], venue: 'uniswap-v2' },
   { words: ['uniswap'], venue: 'uniswap' },
   { words: ['v2', 'fork'], venue: 'v2-fork' },
+  { words: ['v2-fork'], venue: 'v2-fork' },
+  { words: ['uniswap-v2-fork'], venue: 'v2-fork' },
+  { words: ['capital-pool'], venue: 'capital-pool' },
+  { words: ['rocket-pool'], venue: 'rocket-pool' },
   { words: ['capital', 'pool'], venue: 'capital-pool' },
   { words: ['rocket', 'pool'], venue: 'rocket-pool' },
   { words: ['rocketpool'], venue: 'rocket-pool' },
@@ -399,6 +419,14 @@ export const assistantNames: ReadonlySet<string> = new Set(['lucid', 'claude', '
 
 /** Filler tolerated once a clause is complete: "for me", "please", "thanks". */
 export const trailingFiller: readonly (readonly string[])[] = longestFirst([
+  ['i', 'guess'],
+  ['on', 'my', 'behalf'],
+  ['can', 'you', 'do', 'that'],
+  ['can', 'u', 'do', 'that'],
+  ['can', 'you', 'do', 'it'],
+  ['can', 'u', 'do', 'it'],
+  ['if', 'u', 'can'],
+  ['too'],
   ['for', 'me', 'please'],
   ['for', 'me'],
   ['right', 'now'],
@@ -455,6 +483,20 @@ export const clauseJoiners: readonly (readonly string[])[] = [
   ['and', 'then'],
   ['after', 'that'],
   ['and', 'after', 'that'],
+  ['and', 'after', 'this'],
+  ['and', 'subsequently'],
+  ['subsequently'],
+  ['and', 'afterwards'],
+  ['after', 'which'],
+  ['and', 'finally'],
+  ['then', 'finally'],
+  ['and', 'lastly'],
+  ['lastly'],
+  ['secondly'],
+  ['second'],
+  ['thirdly'],
+  ['third'],
+  ['n'],
   ['then'],
   ['and'],
   ['afterwards'],
@@ -511,6 +553,7 @@ export const numberWords: ReadonlyMap<string, string> = new Map([
 
 /** Scale words and suffixes: "1.5k", "2 million". Value is the power of ten. */
 export const scaleSuffixes: ReadonlyMap<string, number> = new Map([
+  ['grand', 3],
   ['k', 3],
   ['m', 6],
   ['b', 9],
@@ -539,6 +582,7 @@ export const balanceWords: ReadonlySet<string> = new Set([
   'the', 'of', 'in', 'for', 'do', 'does', 'i', 'have', 'own', 'hold', 'how', 'much', 'many', 'all', 'token', 'tokens',
   'assets', 'wallet', 'account', 'current', 'total', 'worth', 'balance', 'balances', 'portfolio', 'holdings', 'please',
   'whole', 'entire', 'left', 'got', "i've", 'there', 'up', 'can', 'you', 'could', 'a', 'any', 'u', 'give', 'currently', 'right', 'now',
+  'if', 'whether', 'still', 'know', 'gimme', 'bal',
 ]);
 
 /** A balance question needs one of these to be one (so "my usdc" alone is not a question). */
@@ -604,7 +648,8 @@ export const preambleWords: ReadonlySet<string> = new Set([
   'hey', 'hi', 'hello', 'helo', 'hallo', 'hullo', 'yo', 'hiya', 'heya', 'howdy', 'hmm', 'hm', 'um', 'umm', 'uh', 'erm', 'oh', 'ah', 'well', 'k', 'kk',
   'alright', 'right', 'yeah', 'yes', 'yep', 'yup', 'ya', 'sure', 'cool', 'nice', 'gm', 'morning', 'afternoon', 'evening', 'day',
   'greetings', 'dear', 'sorry', 'bother', 'thanks', 'thank', 'thx', 'ty', 'cheers', 'advance', 'first', 'firstly', 'next',
-  'anyway', 'anyways', 'btw', 'listen', 'look', 'right', 'then', 'urgent', 'asap', 'hurry',
+  'anyway', 'anyways', 'btw', 'listen', 'look', 'right', 'then', 'urgent', 'asap', 'hurry', 'ugh', 'omg', 'fine', 'welp', 'maybe', 'know',
+  'wondering', 'wonder', 'curious', 'lmk', 'guess',
 ]);
 
 /** Filler that may end a request: politeness, thanks, tone words ("lol", "rn"). Multi-word ones are in `trailingFiller`. */
@@ -613,7 +658,7 @@ export const tailWords: ReadonlySet<string> = new Set([
   'lmao', 'haha', 'rn', 'asap', 'now', 'quick', 'quickly', 'urgently', 'immediately', 'appreciate', 'appreciated', 'much', 'it',
   'you', 'u', 'ya', 'would', 'will', 'could', 'confirm', 'mate', 'bro', 'fam', 'ok', 'okay', 'k', 'thankyou', 'again', 'very', 'so',
   'in', 'advance', 'a', 'lot', 'kind', 'regards', 'best', 'xoxo', 'xx', 'x', 'and', 'sir', 'madam', 'buddy', 'man', 'dude', 'fr',
-  'tho', 'pretty', 'done', 'yeah', 'ty!',
+  'tho', 'pretty', 'done', 'yeah', 'ty!', 'already', 'nice', 'cool', 'great', 'awesome',
 ]);
 
 /** Longer filler words a slip may stand for ("plaese", "pleasee", "thankss", "kindy"): ≥ 5 letters. */

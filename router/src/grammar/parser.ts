@@ -72,7 +72,7 @@ import {
 import type { Token } from './tokenize.js';
 
 /** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
-const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'done', 'now']);
+const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'now']);
 
 /** Chains Lucid has a token list for; any other named chain is refused by name. */
 const listedChains: ReadonlySet<string> = new Set(tokenListChains());
@@ -283,17 +283,40 @@ class Parser {
     this.leadingFiller();
     let chain: { chain: string; token: Token } | undefined;
     let venue: string | undefined;
-    if (this.isWord(this.peek(), 'on', 'in', 'via', 'using', 'through') && this.chainAt(this.pos + 1)) {
+    // "do it on the v2-fork: swap …", "switch to base and send …": the place first, then the request.
+    if (this.isWord(this.peek(), 'do') && this.isWord(this.peek(1), 'it', 'this') && this.isWord(this.peek(2), 'on', 'via', 'using', 'through', 'in') && (this.venueAt(this.pos + 3) || this.chainAt(this.pos + 3))) this.pos += 2;
+    if (this.isWord(this.peek(), 'switch', 'change') && this.isWord(this.peek(1), 'to', 'over')) {
+      const at = this.pos;
+      this.pos += this.isWord(this.peek(2), 'to') ? 3 : 2;
+      this.refuseForeignChain(true);
+      if (!this.chainAt(this.pos)) this.pos = at;
+      else {
+        chain = this.chainPhrase()!;
+        this.checkListed(chain);
+        this.acceptWord('and', 'then');
+        this.acceptPunct(',');
+        this.acceptWord('then');
+        this.leadingFiller();
+      }
+    }
+    if (!chain && this.isWord(this.peek(), 'on', 'in', 'via', 'using', 'through') && this.chainAt(this.pos + 1)) {
       this.pos++;
       chain = this.chainPhrase()!;
       this.checkListed(chain);
-      this.acceptPunct(',');
+      this.acceptPhrase([['please'], ['pls'], ['plz']]);
+      this.acceptPunct(',') || this.acceptPunct(':');
       this.leadingFiller();
     } else if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with') && this.venueAt(this.pos + 1)) {
-      // "On Uniswap, sell 100 USDC for DAI".
+      // "On Uniswap, sell 100 USDC for DAI", "on uniswap pls: 20 USDC to LUCID".
       this.pos++;
       venue = this.venuePhrase()!;
-      this.acceptPunct(',');
+      this.acceptPhrase([['please'], ['pls'], ['plz']]);
+      this.acceptPunct(',') || this.acceptPunct(':');
+      this.leadingFiller();
+    } else if (this.venueLabelAt(this.pos)) {
+      // "aave: supply 25 DAI".
+      venue = this.venuePhrase()!;
+      this.acceptPunct(':');
       this.leadingFiller();
     } else if (this.isWord(this.peek(), 'use') && this.venueAt(this.pos + 1)) {
       // "use uniswap to swap 0.4 ETH for USDC".
@@ -313,7 +336,7 @@ class Parser {
       drafts = this.transfer();
     } else if (afterTransfer && this.startsPlainAmount(t)) drafts = this.transfer();
     else if (afterTransfer && this.isRecipientLike(t) && this.recipientFirstFollows()) drafts = this.transfer();
-    else if (this.startsPlainAmount(t)) drafts = [this.swapBody('swap')];
+    else if (this.startsPlainAmount(t)) drafts = [this.swapBody('swap', true)];
     else if (afterTransfer && this.startsSameReference()) drafts = this.transfer();
     else {
       this.verbless = false;
@@ -331,6 +354,15 @@ class Parser {
     return drafts;
   }
 
+  /** Whether a venue's name stands here followed by a colon, as a label ("aave: supply 25 DAI"). */
+  private venueLabelAt(index: number): boolean {
+    const save = this.pos;
+    this.pos = index;
+    const found = this.venuePhrase() !== undefined && this.isPunct(this.peek(), ':');
+    this.pos = save;
+    return found;
+  }
+
   /**
    * "make a payment of", "carry out a trade of", "requesting a swap of", "do a conversion of": a light verb,
    * an article and an action noun, consumed; returns the verb the noun stands for. Consumes nothing otherwise.
@@ -346,6 +378,7 @@ class Parser {
     if (kind && (light || this.isWord(next, 'of', 'from')) && !(t!.lower === 'deposit' && !light && !this.isWord(next, 'of'))) {
       this.pos++;
       this.acceptWord('of', 'from');
+      this.acceptPunct(':');
       return kind;
     }
     // "do swap 1 ETH to DAI", "make swap …": a light verb before a plain verb is only its frame.
@@ -463,7 +496,13 @@ class Parser {
       const next = this.peek();
       let recipients: string[];
       const listStart = this.peek(1);
-      if (this.acceptWord('to', 'towards') || this.acceptPunct('->') || this.acceptRecipientPreposition()) {
+      // "transfer 9 DAI, recipient alice", "send 5 USDC, to: bob.eth": the recipient as a field after a comma.
+      if (this.isPunct(this.peek(), ',') && this.isWord(this.peek(1), 'recipient', 'to', 'beneficiary', 'payee')) {
+        this.pos += 2;
+        this.acceptWord('is');
+        this.acceptPunct(':');
+        recipients = this.recipientList('transfer');
+      } else if (this.acceptWord('to', 'towards', 'too') || this.acceptPunct('->') || this.acceptRecipientPreposition() || this.acceptNumeralTo()) {
         each = this.acceptEachOf() || each;
         recipients = this.recipientList('transfer');
       } else if (next && (next.kind === 'address' || next.kind === 'ens')) recipients = this.recipientList('transfer');
@@ -479,12 +518,27 @@ class Parser {
         }),
       );
     }
+    if (t?.kind === 'word' && this.symbolOf(t) !== undefined && this.peek(1)?.kind === 'number' && this.peek(2)?.kind !== 'percent' && this.isWord(this.peek(this.peek(2)?.kind === 'suffix' ? 3 : 2), 'to')) {
+      // "send eth 0.3 to alice": the token named before its amount.
+      const token = this.tokenRef('transfer');
+      const amount = this.amount('transfer')!;
+      this.acceptWord('to');
+      const recipients = this.recipientList('transfer');
+      this.checkSplit(recipients, false, 1, t);
+      return recipients.map((to) => {
+        const draft: Draft = { action: 'transfer', token, to };
+        this.setAmount(draft, amount);
+        return draft;
+      });
+    }
     if (t?.kind === 'word' && this.symbolOf(t) !== undefined)
       throw this.fail(t, `how much ${this.symbolOf(t)} should be sent? say an amount before ${quote(t.text)}`, 'transfer');
     let each = this.acceptEachOf();
     this.acceptWord('to');
     const listStart = this.peek();
     const recipients = this.recipientList('transfer', true);
+    // "send to bob.eth: 15 DAI".
+    if (this.isPunct(this.peek(), ':') && this.peek(1) && this.startsAmount(this.peek(1)!)) this.pos++;
     // "give 0x… an unlimited USDC allowance": giving an allowance is an approval.
     if (this.unlimitedAhead()) {
       const draft: Draft = { action: 'approve', to: recipients[0]! };
@@ -544,9 +598,16 @@ class Parser {
 
   /** "into wallet 0x…", "on address 0x…": prepositions that name a transfer's destination only before an address. */
   private acceptRecipientPreposition(): boolean {
-    if (!this.isWord(this.peek(), 'into', 'on', 'at')) return false;
+    if (!this.isWord(this.peek(), 'into', 'on', 'at', 'in')) return false;
     const next = this.peek(1);
-    if (next?.kind === 'address' || (next?.kind === 'word' && ['wallet', 'address', 'account'].includes(next.lower))) {
+    const owned = (next?.kind === 'word' && /'s$/.test(next.lower)) || (next?.kind === 'ens' && this.isWord(this.peek(2), "'s"));
+    const noun = this.peek(next?.kind === 'ens' ? 3 : 2);
+    if (
+      next?.kind === 'address' ||
+      (next?.kind === 'word' && ['wallet', 'address', 'account'].includes(next.lower)) ||
+      // "into bob's wallet", "in alice.eth's account": a person's own account.
+      (owned && noun?.kind === 'word' && ['wallet', 'address', 'account'].includes(noun.lower))
+    ) {
       this.pos++;
       return true;
     }
@@ -616,8 +677,17 @@ class Parser {
   }
 
   /** swap/trade/exchange/convert/sell, and the verbless "1 ETH -> USDC". */
-  private swapBody(verb: 'swap' | 'sell'): Draft {
+  private swapBody(verb: 'swap' | 'sell', verbless = false): Draft {
     const draft: Draft = { action: 'swap' };
+    // "swap on the v2 fork, 1 WETH to USDC", "make swap in uniswap 10 USDC to DAI": the venue before the amount.
+    let venue: { name: string; at: Token } | undefined;
+    this.refuseForeignChain();
+    if (!verbless && this.isWord(this.peek(), 'on', 'in', 'via', 'using', 'through', 'with') && this.venueAt(this.pos + 1)) {
+      const at = this.peek()!;
+      this.pos++;
+      venue = { name: this.venuePhrase()!, at };
+      this.acceptPunct(',') || this.acceptPunct(':');
+    }
     if (this.isWord(this.peek(), 'exactly', 'exact') && this.peek(1) && this.startsPlainAmount(this.peek(1)!)) this.pos++;
     const t = this.peek();
     let amount: Amount | undefined;
@@ -627,10 +697,22 @@ class Parser {
       amount = this.amount('swap');
     }
     if (amount) this.setAmount(draft, amount);
-    draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
+    if (!amount && t?.kind === 'word' && this.symbolOf(t) !== undefined && this.peek(1)?.kind === 'number' && this.peek(2)?.kind !== 'percent') {
+      // "swap usdc 100 for dai": the token named before its amount.
+      draft.token = this.tokenRef('swap');
+      amount = this.amount('swap')!;
+      this.setAmount(draft, amount);
+    } else draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
     this.acceptOwnWallet();
     this.acceptWord('back', 'over');
-    if (!(this.acceptWord('for', 'to', 'into', 'in') || this.acceptPunct('->')))
+    if (verbless && (this.isPunct(this.peek(), '->') || this.isPunct(this.peek(), '>')) && this.peek(1)?.kind === 'ens' && amount && !amount.reference) {
+      // "0.1 ETH -> bob.eth": an arrow to a name is a payment.
+      this.pos++;
+      const transfer: Draft = { action: 'transfer', token: draft.token, to: this.recipient('transfer') };
+      this.setAmount(transfer, amount);
+      return transfer;
+    }
+    if (!(this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
       throw this.expected(verb === 'sell' ? '"for" and the token to receive' : '"for" and the token to get', 'swap');
     const exactly = this.acceptWord('exactly', 'exact');
     const out = this.peek();
@@ -641,7 +723,9 @@ class Parser {
       throw this.fail(out, 'ambiguous swap: give the amount to sell or the amount to buy, not both', ['swap', 'buy']);
     if (draft.amount === undefined && draft.amountOut === undefined && draft.amountUsd === undefined)
       throw this.fail(t, `how much ${draft.token} should be swapped? say an amount before ${quote(t!.text)}`, 'swap');
-    return this.pairCheck(draft, out);
+    const checked = this.pairCheck(draft, out);
+    if (venue) this.setVenue(checked, venue.name, venue.at);
+    return checked;
   }
 
   /**
@@ -650,6 +734,8 @@ class Parser {
    */
   private buy(verb: Token): Draft[] {
     this.acceptWord('me');
+    // "buy some DAI with 0.2 ETH": "some" before the token bought, with the amount paid given.
+    if (this.isWord(this.peek(), 'some') && this.peek(1)?.kind === 'word' && this.isWord(this.peek(2), 'with', 'using') && this.peek(3) && this.startsPlainAmount(this.peek(3)!)) this.pos++;
     const exactly = this.acceptWord('exactly', 'exact');
     const t = this.peek();
     if (t && this.startsPlainAmount(t)) {
@@ -743,6 +829,7 @@ class Parser {
       if (!this.acceptWord('on', 'with', 'from')) throw this.expected('"on" and an amount', 'swap');
     }
     this.acceptWord('out');
+    if (word === 'lock') this.acceptWord('up', 'away');
     const amount = this.amount('swap');
     if (!amount) throw this.expected('an amount', 'swap');
     const draft: Draft = { action: inward ? 'supply' : 'withdraw' };
@@ -775,7 +862,7 @@ class Parser {
       throw this.fail(this.tokens[this.pos - 1], `cannot ${word || kind} ${draft.token} ${inward ? 'into' : 'for'} ${target}: name a venue, like Aave`, 'swap');
     }
     if (stakeMarked || (draft.venue !== undefined && stakingVenues.has(draft.venue))) draft.action = inward ? 'stake' : 'unstake';
-    if (draft.venue === undefined && !stakeMarked && !anywhere && ['put', 'add', 'take', 'pull', 'redeem', 'remove'].includes(word))
+    if (draft.venue === undefined && !stakeMarked && !anywhere && ['put', 'add', 'take', 'pull', 'redeem', 'remove', 'park'].includes(word))
       throw this.expected(inward ? '"into" and where it should go, like Aave' : '"from" and where it comes from, like Aave', 'swap');
     return draft;
   }
@@ -924,11 +1011,13 @@ class Parser {
         this.setChain(draft, { chain: 'anvil', token: t });
         continue;
       }
-      if (t.kind === 'word' && balanceWords.has(t.lower) && this.symbolOf(t) === undefined) {
+      if (t.kind === 'word' && balanceWords.has(t.lower) && this.symbolOf(t) === undefined && t.text !== 'BAL') {
+        // "bal" is shorthand for balance; "BAL", written as a symbol, is a token.
         this.pos++;
-        if (balanceMarkers.has(t.lower)) marked = true;
+        if (balanceMarkers.has(t.lower) || t.lower === 'bal' || t.lower === 'gimme') marked = true;
         continue;
       }
+      if (this.isWord(t, 'on', 'in', 'via')) this.refuseForeignChain();
       if (t.kind === 'word' && t.lower.length >= 5 && nearest(t.lower, [...balanceMarkers], 1) !== undefined && this.symbolOf(t) === undefined) {
         // "balnce", "portfolo": one slip in the word that makes it a balance question.
         this.pos++;
@@ -1082,16 +1171,16 @@ class Parser {
   }
 
   /** "on solana", "on the Solana network", "in Sui network", "on the Cosmos Hub": a chain outside Lucid's world. */
-  private refuseForeignChain(): void {
+  private refuseForeignChain(bare = false): void {
     const t = this.peek();
-    if (!this.isWord(t, 'on', 'in', 'via', 'over', 'to', 'using')) return;
-    let k = 1;
+    if (!bare && !this.isWord(t, 'on', 'in', 'via', 'over', 'to', 'using')) return;
+    let k = bare ? 0 : 1;
     if (this.isWord(this.peek(k), 'the', 'my')) k++;
     const name = this.peek(k);
     if (name?.kind !== 'word') return;
     const after = this.peek(k + 1);
     const chainNoun = this.isWord(after, 'network', 'chain', 'blockchain', 'hub', 'mainnet', 'testnet', 'l2', 'rollup');
-    if (foreignChains.has(name.lower) || (chainNoun && this.symbolOf(name) === undefined && !this.venueAt(this.pos + k) && !this.isWord(t, 'to')))
+    if (foreignChains.has(name.lower) || (chainNoun && this.symbolOf(name) === undefined && !this.venueAt(this.pos + k) && (bare || !this.isWord(t, 'to'))))
       throw refusal(
         intentErrorCodes.unknownChain,
         this.source,
@@ -1225,7 +1314,11 @@ class Parser {
    */
   private slippage(): { bps: number; token: Token } | undefined {
     const save = this.pos;
-    this.acceptWord('with', 'at', 'using', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
+    // "w/ 1% slip", "w 1% slippage": the shorthand of "with".
+    if (this.isWord(this.peek(), 'w') && (this.isPunct(this.peek(1), '/') || this.peek(1)?.kind === 'number' || this.isSlippageWord(this.peek(1)))) {
+      this.pos++;
+      this.acceptPunct('/');
+    } else this.acceptWord('with', 'at', 'using', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
     this.acceptPhrase([['up', 'to']]);
     this.acceptWord('a', 'an', 'the', 'my');
     this.acceptWord('max', 'maximum', 'max.');
@@ -1233,7 +1326,7 @@ class Parser {
     if (t && this.isSlippageWord(t)) {
       this.pos++;
       this.acceptWord('tolerance', 'limit');
-      this.acceptPhrase([['at', 'most'], ['up', 'to'], ['no', 'more', 'than']]);
+      this.acceptPhrase([['at', 'most'], ['up', 'to'], ['no', 'more', 'than'], ['not', 'to', 'exceed'], ['not', 'exceeding'], ['not', 'more', 'than'], ['not', 'over'], ['not', 'above']]);
       this.acceptWord('of', 'at', 'to', 'is', 'set', 'under', 'below', 'within');
       this.acceptPunct('<');
       if (!this.acceptPunct(':')) this.acceptPunct('=');
@@ -1246,6 +1339,8 @@ class Parser {
     const rate = rateStart?.kind === 'number' ? this.rate(false) : undefined;
     if (rate !== undefined) {
       this.acceptWord('max', 'maximum');
+      // "2% of slippage".
+      if (this.isWord(this.peek(), 'of') && this.isSlippageWord(this.peek(1))) this.pos++;
       const word = this.peek();
       if (word && this.isSlippageWord(word)) {
         this.pos++;
@@ -1257,8 +1352,8 @@ class Parser {
     return undefined;
   }
 
-  private isSlippageWord(t: Token): boolean {
-    return t.kind === 'word' && (t.lower === 'slippage' || damerauLevenshtein(t.lower, 'slippage') <= 2);
+  private isSlippageWord(t: Token | undefined): boolean {
+    return t?.kind === 'word' && (t.lower === 'slippage' || t.lower === 'slip' || damerauLevenshtein(t.lower, 'slippage') <= 2);
   }
 
   /** "1%", "0.5 percent", "30 bps", "30 basis points" → basis points. */
@@ -1297,6 +1392,17 @@ class Parser {
     const next = this.after(t);
     if (this.isWord(t, 'my') && next) return this.startsPlainAmount(next) || (next.kind === 'word' && this.symbolOf(next) !== undefined);
     if (this.isWord(t, 'a', 'the', 'one') && this.isWord(next, 'quarter', 'half')) return true;
+    // "send bob the 5 USDC": the amount already agreed, with its article.
+    if (this.isWord(t, 'the') && (next?.kind === 'number' || next?.kind === 'numberWord')) return true;
+    // "a hundred DAI", "a single ETH", "point five ETH", "the entirety of my DAI", "every last stETH".
+    if (this.isWord(t, 'a') && next?.kind === 'suffix' && Number(next.value) >= 2) return true;
+    if ((this.isWord(t, 'a') || t.lower === 'one') && this.isWord(next, 'single')) return true;
+    if (this.isWord(t, 'point') && next?.kind === 'numberWord') return true;
+    if (this.isWord(t, 'the', 'entirety', 'every', 'each')) {
+      const at = this.indexOf(t);
+      const words = this.tokens.slice(at, at + 3).map((token) => token.lower).join(' ');
+      if (/^(the entirety of|entirety of|the whole of|every last|each and every)/.test(words)) return true;
+    }
     // "the amount of 5 USDC", "a total of 5 USDC".
     if (this.isWord(t, 'a', 'an', 'the') && this.isWord(next, 'amount', 'sum', 'total') && this.isWord(this.tokens[this.indexOf(t) + 2], 'of')) return true;
     return this.isWord(t, 'quarter');
@@ -1343,6 +1449,7 @@ class Parser {
       this.pos += 3;
       if (!this.peek() || !this.startsPlainAmount(this.peek()!)) this.pos = save;
     }
+    if (this.isWord(this.peek(), 'the') && (this.peek(1)?.kind === 'number' || this.peek(1)?.kind === 'numberWord')) this.pos++;
     const t = this.peek();
     if (!t || !this.startsAmount(t)) return undefined;
     if (this.isWord(t, 'my')) {
@@ -1367,19 +1474,30 @@ class Parser {
       this.acceptWord('my', 'the', 'your');
       return { value: fraction.includes('quarter') ? '25%' : '50%', token: t };
     }
-    this.pos++;
+    const fraction2 = this.fraction();
+    if (fraction2) return fraction2;
+    // "the entirety of my DAI", "every last stETH", "the whole of my USDC": all of it.
+    if (this.acceptPhrase([['the', 'entirety', 'of'], ['entirety', 'of'], ['the', 'whole', 'of'], ['every', 'last'], ['each', 'and', 'every']])) {
+      this.acceptWord('my', 'the', 'your');
+      return { value: 'all', token: t };
+    }
+    const spoken = this.spokenNumber();
+    if (spoken === undefined) this.pos++;
     let value: string;
     let usd = false;
-    if (t.kind === 'word') {
+    if (t.kind === 'word' && spoken === undefined) {
       value = t.lower === 'half' ? '50%' : 'all';
     } else {
-      value = t.value;
+      value = spoken ?? t.value;
       const suffix = this.peek();
-      if (suffix?.kind === 'suffix') {
+      if (spoken === undefined && (suffix?.kind === 'suffix' || this.isSpacedK(suffix))) {
         this.pos++;
-        value = scaleDecimal(value, Number(suffix.value));
+        value = scaleDecimal(value, suffix!.kind === 'suffix' ? Number(suffix!.value) : 3);
         if (value.replace('.', '').length > 60) throw this.fail(t, `${quote(t.text)} is too large to be an amount`, context);
       }
+      // "2 and a half ETH", "1 and a quarter WETH".
+      const part = spoken === undefined && !value.includes('.') ? this.acceptPhrase([['and', 'a', 'half'], ['and', 'a', 'quarter']]) : undefined;
+      if (part) value = `${value}.${part[2] === 'half' ? '5' : '25'}`;
       if (isZero(value)) throw this.fail(t, `amount ${quote(t.text)} must be greater than zero`, context);
       if (this.peek()?.kind === 'percent') {
         this.pos++;
@@ -1406,6 +1524,107 @@ class Parser {
     this.acceptWord('of');
     this.acceptWord('my', 'the', 'your');
     return usd ? { value, token: t, usd } : { value, token: t };
+  }
+
+  /** A "k" written apart from its number ("5 k USDC", "ten k DAI"), before a token. */
+  private isSpacedK(t: Token | undefined): boolean {
+    if (!this.isWord(t, 'k')) return false;
+    const next = this.tokens[this.indexOf(t!) + 1];
+    return next?.kind === 'word' && this.symbolOf(next) !== undefined;
+  }
+
+  /**
+   * Numbers said in words: "one hundred and fifty", "twenty five", "a hundred", "ten k", "one point five",
+   * "point two", "two and a half", "a single". Consumes the words and returns the decimal, or undefined
+   * (consuming nothing) when the amount is not spoken.
+   */
+  private spokenNumber(): string | undefined {
+    const start = this.pos;
+    const t = this.peek();
+    const next = this.peek(1);
+    if ((this.isWord(t, 'a') || (t?.kind === 'numberWord' && t.lower === 'one')) && this.isWord(next, 'single')) {
+      this.pos += 2;
+      return '1';
+    }
+    const digit = (token: Token | undefined) => token?.kind === 'numberWord' && /^\d$/.test(token.value);
+    if (this.isWord(t, 'point') && digit(next)) return this.spokenDecimals('0');
+    const article = this.isWord(t, 'a') && next?.kind === 'suffix' && Number(next.value) >= 2;
+    if (t?.kind !== 'numberWord' && !article) return undefined;
+    let total = 0n;
+    let current = article ? 1n : BigInt(t!.value);
+    let last: 'unit' | 'tens' | 'teen' | 'scale' = article ? 'unit' : BigInt(t!.value) >= 20n && BigInt(t!.value) % 10n === 0n ? 'tens' : BigInt(t!.value) >= 10n ? 'teen' : 'unit';
+    this.pos++;
+    let words = 1;
+    for (;;) {
+      const w = this.peek();
+      if (w?.kind === 'suffix' || this.isSpacedK(w)) {
+        const power = w!.kind === 'suffix' ? Number(w!.value) : 3;
+        if (power === 2) current = (current === 0n ? 1n : current) * 100n;
+        else {
+          total += (current === 0n ? 1n : current) * 10n ** BigInt(power);
+          current = 0n;
+        }
+        this.pos++;
+        last = 'scale';
+        continue;
+      }
+      const joined = this.isWord(w, 'and') && last === 'scale' && this.peek(1)?.kind === 'numberWord' ? 1 : 0;
+      const n = this.peek(joined);
+      if (n?.kind === 'numberWord') {
+        const v = BigInt(n.value);
+        // "twenty five", "hundred (and) fifty", "thousand two hundred": each word fills a smaller place.
+        const fits = last === 'scale' ? v < 100n : last === 'tens' && v > 0n && v < 10n;
+        if (!fits) break;
+        current += v;
+        last = v >= 20n && v % 10n === 0n ? 'tens' : v >= 10n ? 'teen' : 'unit';
+        this.pos += 1 + joined;
+        words++;
+        continue;
+      }
+      break;
+    }
+    const whole = total + current;
+    if (this.isWord(this.peek(), 'point') && digit(this.peek(1))) return this.spokenDecimals(whole.toString());
+    const part = this.acceptPhrase([['and', 'a', 'half'], ['and', 'a', 'quarter']]);
+    if (part) return `${whole}.${part[2] === 'half' ? '5' : '25'}`;
+    if (words === 1 && this.pos === start + 1) {
+      // A lone number word is read by the caller as before.
+      this.pos = start;
+      return undefined;
+    }
+    return whole.toString();
+  }
+
+  /** "point two five": the digits after a spoken decimal point. */
+  private spokenDecimals(whole: string): string {
+    this.pos++;
+    let digits = '';
+    while (this.peek()?.kind === 'numberWord' && /^\d$/.test(this.peek()!.value)) {
+      digits += this.peek()!.value;
+      this.pos++;
+    }
+    return `${whole}.${digits}`;
+  }
+
+  /**
+   * "3/4 of my stETH", "1/2 of the DAI": a fraction of a balance, as the percentage it is. A fraction with no
+   * exact percentage to two decimals ("1/3") is refused as ambiguous: say the percentage meant.
+   */
+  private fraction(): Amount | undefined {
+    const t = this.peek()!;
+    const bar = this.peek(1);
+    const below = this.peek(2);
+    if (t.kind !== 'number' || bar?.kind !== 'punct' || bar.value !== '/' || below?.kind !== 'number' || !this.isWord(this.peek(3), 'of')) return undefined;
+    if (t.value.includes('.') || below.value.includes('.') || BigInt(below.value) === 0n || BigInt(t.value) > BigInt(below.value) || BigInt(t.value) === 0n)
+      throw this.fail(t, `${quote(this.source.slice(t.start, below.end))} is not a share of the balance: say a percentage, like 75%`, 'transfer');
+    const scaled = BigInt(t.value) * 1_000_000n;
+    const whole = BigInt(below.value);
+    if (scaled % whole !== 0n || ((scaled / whole) % 100n) !== 0n)
+      throw this.ambiguous(t, `${quote(this.source.slice(t.start, below.end))} has no exact percentage: say the percentage you mean, like 33%`);
+    const percent = scaleDecimal(String(scaled / whole / 100n), -2);
+    this.pos += 4;
+    this.acceptWord('my', 'the', 'your');
+    return { value: `${percent}%`, token: t };
   }
 
   /**
@@ -1578,7 +1797,7 @@ class Parser {
         this.pos += k;
         return name;
       }
-      if (labelled && this.isWord(t, 'at') && next && (next.kind === 'address' || next.kind === 'ens')) {
+      if (labelled && this.isWord(t, 'at', 'of') && next && (next.kind === 'address' || next.kind === 'ens')) {
         this.pos++;
         continue;
       }
@@ -1609,7 +1828,17 @@ class Parser {
     }
     if (t.kind === 'ens' && /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+$/.test(t.text)) {
       this.pos++;
+      if (this.isWord(this.peek(), "'s")) {
+        // "alice.eth's wallet": the name's own account.
+        this.pos++;
+        while (this.peek()?.kind === 'word' && recipientNouns.has(this.peek()!.lower)) this.pos++;
+      }
       return t.text;
+    }
+    if (t.kind === 'word' && this.isWord(this.peek(1), 'dot') && this.isWord(this.peek(2), 'eth') && /^[a-z0-9_-]+$/i.test(t.text) && !reservedWords.has(t.lower)) {
+      // "alice dot eth": an ENS name spelled out.
+      this.pos += 3;
+      return `${t.text}.${this.tokens[this.pos - 1]!.text}`;
     }
     if (t.kind === 'word') {
       if (this.symbolOf(t) !== undefined)
@@ -1653,6 +1882,21 @@ class Parser {
 
   private isWord(t: Token | undefined, ...words: string[]): boolean {
     return t?.kind === 'word' && words.includes(t.lower);
+  }
+
+  private isPunct(t: Token | undefined, mark: string): boolean {
+    return t?.kind === 'punct' && t.value === mark;
+  }
+
+  /** "send 0.3 ETH 2 0x…", "swap 1 WETH 2 DAI": "2" standing for "to" between a complete amount and what follows. */
+  private acceptNumeralTo(target: 'recipient' | 'token' = 'recipient'): boolean {
+    const t = this.peek();
+    const next = this.peek(1);
+    if (t?.kind !== 'number' || t.text !== '2' || !next) return false;
+    const fits = target === 'recipient' ? next.kind === 'address' || next.kind === 'ens' : next.kind === 'word' && this.symbolOf(next) !== undefined && !this.isWord(this.peek(2), 'for', 'to', 'with');
+    if (!fits) return false;
+    this.pos++;
+    return true;
   }
 
   private isApprovalNoun(t: Token | undefined): boolean {
@@ -1703,7 +1947,8 @@ class Parser {
       // "Hey Lucid, …", "Claude: …", "@lucid send …", "yo lucid swap …": the assistant addressed by name.
       if (t?.kind === 'word' && assistantNames.has(t.lower)) {
         const next = this.peek(1);
-        if (next === undefined || next.kind === 'punct' || (next.kind === 'word' && (this.verbOf(next) !== undefined || leadingFiller.some((phrase) => phrase[0] === next.lower)))) {
+        const place = this.isWord(next, 'on', 'via', 'using', 'through') && (this.venueAt(this.pos + 2) || this.chainAt(this.pos + 2));
+        if (next === undefined || next.kind === 'punct' || place || (next.kind === 'word' && (this.verbOf(next) !== undefined || leadingFiller.some((phrase) => phrase[0] === next.lower)))) {
           if (next === undefined) return;
           this.pos++;
           continue;
@@ -1729,6 +1974,9 @@ class Parser {
       if (colon === undefined) return false;
       const word = this.tokens[this.pos + length - 1]!;
       if (word.kind !== 'word' || verbs.get(word.lower) !== undefined && verbs.get(word.lower) !== 'balance' || this.symbolOf(word) !== undefined) return false;
+      // "on uniswap pls:", "aave:", "on anvil:": a place named before the colon is not a label to skip.
+      const place = (index: number) => this.venueAt(index) || this.chainAt(index);
+      if ((this.isWord(word, 'on', 'via', 'using', 'through', 'in') && place(this.pos + length)) || place(this.pos + length - 1)) return false;
       if (colon.kind !== 'punct' || colon.value !== ':') continue;
       const save = this.pos;
       this.pos += length + 1;

@@ -7,7 +7,7 @@
  * `@langchain/openai` is loaded with a dynamic `import()` on first use, so nothing pays for LangChain unless
  * this path runs.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatOpenAI } from '@langchain/openai';
 import { InfraError, InputError, LucidError, knownSymbols, intentListSchema, type IntentList } from '../../../kernel/index.js';
 import { groundIntents } from './grounding.js';

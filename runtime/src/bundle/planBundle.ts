@@ -29,7 +29,7 @@
  * policy again, and signs only what it simulated and showed.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, RefusedError, intentListSchema } from '../../../kernel/index.js';
 import { planResponseSchema, toWireJson } from '../../../agents/index.js';
 import type { Review } from '../pipeline/types.js';

@@ -19,7 +19,7 @@ import {
 import { InfraError, redactUrl } from '../../../kernel/index.js';
 
 /** Lucid's local devnet (anvil). */
-export const devnetChain = defineChain({
+export const devnetChain: Chain = defineChain({
   id: 31337,
   name: 'Lucid devnet',
   nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },

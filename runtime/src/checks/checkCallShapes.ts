@@ -15,7 +15,7 @@
  * | approve / revoke | `token.approve(the named spender, …)` |
  *
  * For every action, the usage-fee call the runtime itself appends to registry agents' plans
- * (`UsageLedger.recordUsage`) is part of the shape. A known contract (a token, a registry, the capital pool, …)
+ * (`UsageLedger.recordUsage`, once, last, paying exactly the plan's declared `fees`) is part of the shape. A known contract (a token, a registry, the capital pool, …)
  * called in a way the action does not need, and a plain account called in a swap, are outside the shape.
  * Actions without a declared shape (read-only ones) are not checked here.
  */
@@ -34,7 +34,7 @@ export type CallShapeViolation = {
 
 export type CheckCallShapesParameters = {
   /** Each step's resolved intent and the plan that serves it, in order. */
-  steps: readonly { intent: ResolvedIntent; plan: Pick<Plan, 'calls'> }[];
+  steps: readonly { intent: ResolvedIntent; plan: Pick<Plan, 'calls' | 'fees'> }[];
   /** The deployment's protocol contracts by name. */
   contracts: Record<string, Address>;
   knownTokens: readonly TokenInfo[];
@@ -64,13 +64,15 @@ export async function checkCallShapes(client: PublicClient, { steps, contracts, 
   const violations: CallShapeViolation[] = [];
   let index = 0;
   for (const { intent, plan } of steps) {
-    for (const call of plan.calls) {
+    const declared = (plan.fees ?? []).reduce((sum, fee) => sum + fee.amount, 0n);
+    for (const [position, call] of plan.calls.entries()) {
       const decoded = decode(call.data);
       const name = call.data === '0x' ? 'a plain ETH send' : (decoded?.functionName ?? slice(call.data, 0, 4));
       const args = (decoded?.args ?? []) as readonly unknown[];
       const same = (a: unknown, b: Address | 'ETH' | undefined) => typeof a === 'string' && b !== undefined && b !== 'ETH' && isAddressEqual(a as Address, b);
       let fits: boolean | undefined;
-      if (is('usageLedger', call.to) && name === 'recordUsage') fits = true;
+      // The runtime appends exactly one, last, paying exactly the fees the review shows; any other is the agent's.
+      if (is('usageLedger', call.to) && name === 'recordUsage') fits = position === plan.calls.length - 1 && call.value === declared;
       else
         switch (intent.action) {
           case 'transfer':

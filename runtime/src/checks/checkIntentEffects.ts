@@ -2,7 +2,8 @@
  * The user's words are the specification (RISK.md, "Check the simulation against the intent"): every effect of
  * the simulation must be explained by the resolved intents. Gas is always explained. What is checked:
  * - every net decrease of the user's balance is of a token an intent sends, sells, wraps or stakes, within the
- *   intents' amounts (summed when several steps spend the same token; "all" has no upper bound);
+ *   intents' amounts (summed when several steps spend the same token; "all" has no upper bound), plus exactly
+ *   the usage fees the review shows as their own lines (ETH), and nothing more;
  * - every approval the plan leaves standing (raised above what it was) was asked for, up to the amount asked;
  *   an exact approval used up inside the plan is fine; a revoke must leave 0;
  * - a swap's output reaches the user; a transfer's recipient receives the token.
@@ -10,7 +11,7 @@
  * the risk rules instead.
  */
 import { isAddressEqual, type Address } from 'viem';
-import { RefusedError, formatAmount, formatUnitsHuman, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
+import { RefusedError, formatAmount, formatUnitsHuman, type PlanFee, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { userDiff } from './checkAgentPromises.js';
 
@@ -56,9 +57,17 @@ const spendingActions = new Set(['transfer', 'swap', 'wrap', 'unwrap', 'stake', 
  * @param account - The user's address.
  * @returns `ok` and the unexplained effects; refuse with {@link unexplainedRefusal} when not ok.
  */
-export function checkIntentEffects(report: SimulationReport, intents: readonly ResolvedIntent[], account: Address): CheckIntentEffectsReturnType {
+export function checkIntentEffects(
+  report: SimulationReport,
+  intents: readonly ResolvedIntent[],
+  account: Address,
+  fees: readonly PlanFee[] = [],
+): CheckIntentEffectsReturnType {
   const unexplained: UnexplainedEffect[] = [];
   const said = intents.map(describeResolvedIntent).join(', then ');
+  // The usage fees shown as their own lines of the review (paid in ETH): allowed on top of the words, and no more.
+  const feeWei = fees.reduce((sum, fee) => sum + fee.amount, 0n);
+  const feeText = feeWei > 0n ? `, plus ${formatUnitsHuman(feeWei, 18)} ETH in the usage fees shown` : '';
 
   // Balance decreases: net per token, against the sum of what the intents spend of it.
   for (const change of report.balanceChanges) {
@@ -66,14 +75,26 @@ export function checkIntentEffects(report: SimulationReport, intents: readonly R
     const spenders = intents.filter((intent) => spendingActions.has(intent.action) && sameToken(intent.token, change.token));
     const spent = -change.diff;
     const shows = `you send ${formatUnitsHuman(spent, change.decimals)} ${change.symbol}`;
+    const fee = change.token === 'ETH' ? feeWei : 0n;
     if (spenders.length === 0) {
-      unexplained.push(effect('unexpected-decrease', change, `"${said}" does not send any ${change.symbol}`, shows));
+      if (fee > 0n && spent <= fee) continue;
+      unexplained.push(
+        fee > 0n
+          ? effect('decrease-exceeds-intent', change, `"${said}" sends no ${change.symbol}${feeText}`, shows)
+          : effect('unexpected-decrease', change, `"${said}" does not send any ${change.symbol}`, shows),
+      );
       continue;
     }
-    const limit = spendLimit(spenders, change.pre);
+    const words = spendLimit(spenders, change.pre);
+    const limit = words === undefined ? undefined : words + fee;
     if (limit !== undefined && spent > limit)
       unexplained.push(
-        effect('decrease-exceeds-intent', change, `"${said}" sends at most ${formatUnitsHuman(limit, change.decimals)} ${change.symbol}`, shows),
+        effect(
+          'decrease-exceeds-intent',
+          change,
+          `"${said}" sends at most ${formatUnitsHuman(words!, change.decimals)} ${change.symbol}${fee > 0n ? feeText : ''}`,
+          shows,
+        ),
       );
   }
 

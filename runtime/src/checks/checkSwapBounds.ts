@@ -11,7 +11,8 @@
  *   to a known router (V2 `amountOutMin`, V3 `amountOutMinimum`, also inside a `multicall`) must not be below it (`MINIMUM_BELOW_BOUND`): a minimum of one base unit
  *   leaves the trade to whoever moves the price first. Exact-output swaps are bounded the same way on the input.
  *
- * Where no pool of a known venue quotes the pair, there is no reference and nothing is refused here.
+ * Where no pool of a known venue quotes the pair there is no reference (`NO_INDEPENDENT_PRICE`): refused when the
+ * user named no slippage limit; with one, returned in `unpriced` for a danger flag that `--yes` cannot pass.
  */
 import { decodeFunctionData, getAddress, isAddressEqual, parseAbi, zeroAddress, type Address, type PublicClient } from 'viem';
 import { formatUnitsHuman, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
@@ -20,7 +21,7 @@ import { SwapRouter, UniswapV2Router02 } from '../../../registry-contracts/index
 import type { SimulationReport } from '../simulate/types.js';
 import { userDiff } from './checkAgentPromises.js';
 
-export type SwapBoundViolation = { code: 'OUTPUT_BELOW_MARKET' | 'MINIMUM_BELOW_BOUND'; message: string };
+export type SwapBoundViolation = { code: 'OUTPUT_BELOW_MARKET' | 'MINIMUM_BELOW_BOUND' | 'NO_INDEPENDENT_PRICE'; message: string };
 
 /** Lucid's own quote for one swap step. */
 export type MarketQuote = {
@@ -37,7 +38,13 @@ export type MarketQuote = {
 export type CheckSwapBoundsParameters = {
   report: SimulationReport;
   /** Each step with its own simulated effect when there are several (`report` is then the whole sequence's). */
-  steps: readonly { intent: ResolvedIntent; plan: Pick<Plan, 'calls'>; report?: SimulationReport | undefined }[];
+  steps: readonly {
+    intent: ResolvedIntent;
+    plan: Pick<Plan, 'calls' | 'fees'>;
+    report?: SimulationReport | undefined;
+    /** Whether the user's words named the slippage limit (else the default applies). */
+    slippageNamed?: boolean | undefined;
+  }[];
   /** The deployment's protocol contracts by name (`weth`, the V2 and V3 factories and routers, V3 quoters). */
   contracts: Record<string, Address>;
   knownTokens: readonly TokenInfo[];
@@ -70,12 +77,13 @@ async function v3QuotersOf(client: PublicClient, contracts: Record<string, Addre
 export async function checkSwapBounds(
   client: PublicClient,
   params: CheckSwapBoundsParameters,
-): Promise<{ violations: SwapBoundViolation[]; quotes: (MarketQuote | undefined)[] }> {
+): Promise<{ violations: SwapBoundViolation[]; quotes: (MarketQuote | undefined)[]; unpriced: string[] }> {
   const { report, steps, contracts, account } = params;
   const violations: SwapBoundViolation[] = [];
   const quotes: (MarketQuote | undefined)[] = [];
+  const unpriced: string[] = [];
   let v3Quoters: Promise<Map<string, Address>> | undefined;
-  for (const { intent, plan, report: own } of steps) {
+  for (const { intent, plan, report: own, slippageNamed } of steps) {
     const mine = own ?? report;
     if (intent.action !== 'swap' || !intent.token || !intent.tokenOut) {
       quotes.push(undefined);
@@ -93,7 +101,8 @@ export async function checkSwapBounds(
           .filter(([name]) => /factory/i.test(name))
           .map(([, address]) => address);
     const exactIn = intent.amountOut === undefined;
-    const fees = plan.calls.filter((call) => /^0x[0-9a-f]{8}/i.test(call.data) && isAddressEqual(call.to, contracts.usageLedger ?? zeroAddress)).reduce((sum, call) => sum + call.value, 0n);
+    // Only the usage fees the review shows (the runtime's own): ETH an agent pays to the ledger itself is spent on the swap.
+    const fees = (plan.fees ?? []).reduce((sum, fee) => sum + fee.amount, 0n);
     const spent = -userDiff(mine, account, tokenIn.address) - (tokenIn.address === 'ETH' ? fees : 0n);
     const amountIn = intent.amount?.kind === 'exact' ? intent.amount.value : spent;
     v3Quoters ??= v3QuotersOf(client, contracts, report.blockNumber);
@@ -110,7 +119,15 @@ export async function checkSwapBounds(
       blockNumber: report.blockNumber,
     });
     quotes.push(quote);
-    if (!quote) continue;
+    if (!quote) {
+      // No pool of a known venue prices the pair: the only price is the agent's own. Said plainly; without a
+      // slippage limit the user named, refused; with one, a danger only a person at a terminal can accept.
+      const pair = `${tokenIn.symbol} for ${tokenOut.symbol}`;
+      const message = `no Uniswap V2 or V3 pool of the deployment prices ${pair}, so Lucid has no independent price: the only price is the agent's own`;
+      if (slippageNamed) unpriced.push(`${message}; your ${intent.slippageBps / 100}% slippage limit applies to the agent's simulated output.`);
+      else violations.push({ code: 'NO_INDEPENDENT_PRICE', message: `${message}. Name a slippage limit ("with 1% slippage") and confirm at a terminal to trade at it anyway` });
+      continue;
+    }
     const said = exactIn
       ? `swap ${formatUnitsHuman(amountIn, tokenIn.decimals)} ${tokenIn.symbol} for ${tokenOut.symbol}`
       : `buy ${formatUnitsHuman(intent.amountOut!, tokenOut.decimals)} ${tokenOut.symbol} with ${tokenIn.symbol}`;
@@ -147,7 +164,7 @@ export async function checkSwapBounds(
       }
     }
   }
-  return { violations, quotes };
+  return { violations, quotes, unpriced };
 }
 
 type QuoteMarketParameters = {

@@ -13,7 +13,7 @@ import type { Address } from 'viem';
 import { LucidError, InputError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
 import { resolveIntent } from '../resolve/resolveIntent.js';
-import { selectAgent, type Candidate } from '../select/selectAgent.js';
+import { planFee, selectAgent, type Candidate } from '../select/selectAgent.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { isFeeAboveMarket } from '../simulate/readFees.js';
 import type { Session } from '../session/types.js';
@@ -176,13 +176,26 @@ async function buildSteps(
     const before = prefix;
     const beforeReport = prefixReport;
     const simulateStep = async (plan: Plan) => stepOutcome(await simulateCalls(session, [...before, ...plan.calls]), beforeReport);
-    const selection = await selectAgent({ agents, intent: resolved, ctx, forcedAgentId: parameters.forcedAgentId, venue: intent.venue, simulate: simulateStep });
+    const selection = await selectAgent({
+      agents,
+      intent: resolved,
+      ctx,
+      forcedAgentId: parameters.forcedAgentId,
+      venue: intent.venue,
+      simulate: simulateStep,
+      ethPrice: (token, wei) => session.checks.ethPrice(token, wei),
+    });
     const winner = selection.winner;
     plans.push(winner.plan);
     prefix = [...prefix, ...winner.plan.calls];
     prefixReport = winner.report.full;
     // The step's own calls (and their logs) and its own balance changes: what this step's words must explain.
-    stepReports.push({ ...winner.report.full, calls: winner.report.full.calls.filter((call) => call.index >= before.length), balanceChanges: winner.report.balanceChanges });
+    stepReports.push({
+      ...winner.report.full,
+      calls: winner.report.full.calls.filter((call) => call.index >= before.length),
+      balanceChanges: winner.report.balanceChanges,
+      views: stepViews(winner.report.full.views, beforeReport?.views),
+    });
     const amountFrom =
       intent.amount === 'previous' && previous && resolved.amount?.kind === 'exact' && resolved.token
         ? `${formatUnitsHuman(resolved.amount.value, resolved.token.decimals)} ${resolved.token.symbol}, what step ${previous.step} produced in its simulation (if it produces less when it runs, this step fails rather than send more)`
@@ -240,8 +253,8 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   const unexplained = !draft.checkIntent
     ? []
     : draft.stepReports && plans.length > 1
-      ? (await Promise.all(resolvedIntents.map((intent, index) => session.checks.unexplained(draft.stepReports?.[index] ?? simulation, [intent])))).flat()
-      : await session.checks.unexplained(simulation, resolvedIntents);
+      ? (await Promise.all(resolvedIntents.map((intent, index) => session.checks.unexplained(draft.stepReports?.[index] ?? simulation, [intent], plans[index]?.fees)))).flat()
+      : await session.checks.unexplained(simulation, resolvedIntents, plans.flatMap((plan) => plan.fees ?? []));
   if (unexplained.length)
     throw new RefusedError('UNEXPLAINED_EFFECT', `the plan does something you did not ask for: ${unexplained[0]}`, {
       details: unexplained.join('\n'),
@@ -364,6 +377,15 @@ function stepOutcome(full: SimulationReport, before: SimulationReport | undefine
   return { ok: full.ok, balanceChanges, gas: { costWei: full.gas.costWei - before.gas.costWei }, revertReason: revert, full };
 }
 
+/** A step's own position reads: each starts from where the steps before left it. */
+function stepViews(full: SimulationReport['views'], before: SimulationReport['views']): SimulationReport['views'] {
+  if (!full || !before) return full;
+  return full.map((view) => {
+    const earlier = before.find((b) => b.to.toLowerCase() === view.to.toLowerCase() && b.data === view.data);
+    return earlier ? { ...view, returnData: [earlier.returnData[1], view.returnData[1]] } : view;
+  });
+}
+
 function candidateView(candidate: Candidate): CandidateView {
   return {
     agentId: candidate.agentId,
@@ -371,6 +393,7 @@ function candidateView(candidate: Candidate): CandidateView {
     summary: candidate.plan?.summary,
     dropped: candidate.dropped,
     gasCostWei: candidate.report?.gas.costWei,
+    ...(candidate.plan?.fees?.length ? { feeWei: planFee(candidate.plan) } : {}),
     outcome: candidate.score === undefined ? undefined : formatUnitsHuman(candidate.score, candidate.scoreDecimals ?? 18),
     unit: candidate.scoreToken,
   };

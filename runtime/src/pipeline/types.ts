@@ -27,10 +27,12 @@ export type RiskFlagView = { code: string; level: 'info' | 'warning' | 'danger';
 export type CandidateView = {
   agentId: string;
   description: string;
-  /** Net outcome the router scored, in human units of `unit`, when the plan simulated. */
+  /** Net outcome the router scored (after gas and fees), in human units of `unit`, when the plan simulated. */
   outcome?: string | undefined;
   unit?: string | undefined;
   gasCostWei?: bigint | undefined;
+  /** The usage fees its plan pays, wei (counted in `outcome`); absent when none. */
+  feeWei?: bigint | undefined;
   dropped?: string | undefined;
   summary?: string | undefined;
 };

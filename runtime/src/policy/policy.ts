@@ -21,7 +21,7 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { getAddress, isAddress } from 'viem';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InfraError, InputError } from '../../../kernel/index.js';
 
 const decimalPattern = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;

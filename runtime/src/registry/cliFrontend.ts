@@ -5,7 +5,7 @@
  * `lucid frontend register lucid-cli`). {@link usageCallForAgent} is what the pipeline appends to a plan that
  * runs through a registered agent.
  */
-import type { PlanCall } from '../../../kernel/index.js';
+import type { PlanCall, PlanFee } from '../../../kernel/index.js';
 import type { StoreDb } from '../store/db.js';
 import { findActiveEntryByName } from '../store/registryIndex.js';
 import type { Session } from '../session/types.js';
@@ -13,7 +13,7 @@ import { readEntry, syncRegistry, writeEntry } from './indexer.js';
 import { listEntries } from './views.js';
 import { registryAddress, registryContractsFrom, type RegistryContracts } from './kinds.js';
 import { metadataDir, pinMetadata, type EntryMetadata } from './metadata.js';
-import { usageCallFor, usageFee } from './plans.js';
+import { usageCallFor, usageFees } from './plans.js';
 
 export const CLI_FRONTEND_NAME = 'lucid-cli';
 
@@ -81,11 +81,24 @@ export type RegistryEntryRef = { entryId: bigint; registry: `0x${string}`; feeWe
  */
 export async function usageCallForAgent(
   session: Pick<Session, 'publicClient' | 'contracts'>,
-  { agent, frontendId = 0n, computeId = 0n }: { agent: { registryEntry?: RegistryEntryRef | undefined }; frontendId?: bigint | undefined; computeId?: bigint | undefined },
+  parameters: { agent: { registryEntry?: RegistryEntryRef | undefined }; frontendId?: bigint | undefined; computeId?: bigint | undefined },
 ): Promise<PlanCall | undefined> {
+  return (await usageForAgent(session, parameters))?.call;
+}
+
+/**
+ * {@link usageCallForAgent} with each fee it pays (agent, frontend, compute; only those above zero), for the
+ * review's fee lines and the checks that allow exactly them.
+ */
+export async function usageForAgent(
+  session: Pick<Session, 'publicClient' | 'contracts'>,
+  { agent, frontendId = 0n, computeId = 0n }: { agent: { registryEntry?: RegistryEntryRef | undefined }; frontendId?: bigint | undefined; computeId?: bigint | undefined },
+): Promise<{ call: PlanCall; fees: PlanFee[] } | undefined> {
   const entry = agent.registryEntry;
   if (!entry) return undefined;
   const contracts = registryContractsFrom(session.contracts);
-  const fee = await usageFee(session.publicClient, { contracts, agentRegistryId: entry.entryId, frontendId, computeId });
-  return usageCallFor({ usageLedger: contracts.usageLedger, agentRegistryId: entry.entryId, frontendId, computeId, fee });
+  const parts = await usageFees(session.publicClient, { contracts, agentRegistryId: entry.entryId, frontendId, computeId });
+  const fee = parts.reduce((sum, part) => sum + part.amount, 0n);
+  const call = usageCallFor({ usageLedger: contracts.usageLedger, agentRegistryId: entry.entryId, frontendId, computeId, fee });
+  return { call, fees: parts.filter((part) => part.amount > 0n) };
 }

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hex } from 'viem';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Agent } from '../../../kernel/index.js';
 import { registryKinds } from './kinds.js';
 

@@ -4,7 +4,7 @@
  * Every function is pure (no RPC) except where it says it reads.
  */
 import { encodeFunctionData, formatEther, type Address, type Hex, type PublicClient } from 'viem';
-import { InputError, parseUnits, type ExpectedEffect, type Plan, type PlanCall } from '../../../kernel/index.js';
+import { InputError, parseUnits, type ExpectedEffect, type Plan, type PlanCall, type PlanFee } from '../../../kernel/index.js';
 import { ledgerPool, poolName, registryAddress, type ContributorContracts, type RegistryContracts, type RegistryKind } from './kinds.js';
 import { EmissionController, EntryRegistry, UsageLedger } from '../../../registry-contracts/index.js';
 
@@ -197,16 +197,27 @@ export function usageCallFor({ usageLedger, agentRegistryId, frontendId = 0n, co
  */
 export async function usageFee(
   client: PublicClient,
-  { contracts, agentRegistryId, frontendId = 0n, computeId = 0n }: { contracts: RegistryContracts; agentRegistryId: bigint; frontendId?: bigint | undefined; computeId?: bigint | undefined },
+  parameters: { contracts: RegistryContracts; agentRegistryId: bigint; frontendId?: bigint | undefined; computeId?: bigint | undefined },
 ): Promise<bigint> {
-  let total = 0n;
+  return (await usageFees(client, parameters)).reduce((sum, part) => sum + part.amount, 0n);
+}
+
+/**
+ * Each entry's fee that `recordUsage` will charge (agent, then frontend and compute when given), read from the
+ * registries' `usageTerms`; zero fees are listed too. Inactive entries throw, because the ledger would revert.
+ */
+export async function usageFees(
+  client: PublicClient,
+  { contracts, agentRegistryId, frontendId = 0n, computeId = 0n }: { contracts: RegistryContracts; agentRegistryId: bigint; frontendId?: bigint | undefined; computeId?: bigint | undefined },
+): Promise<PlanFee[]> {
+  const parts: PlanFee[] = [];
   for (const [kind, id] of [['agent', agentRegistryId], ['frontend', frontendId], ['compute', computeId]] as const) {
     if (id === 0n) continue;
     const [fee, active] = await client.readContract({ address: registryAddress(contracts, kind), abi: EntryRegistry.abi, functionName: 'usageTerms', args: [id] });
     if (!active) throw new InputError('ENTRY_INACTIVE', `${kind} #${id} is not active`);
-    total += fee;
+    parts.push({ payee: kind, entryId: id, amount: fee });
   }
-  return total;
+  return parts;
 }
 
 /** Parses "0.001" (ETH) into wei, refusing negatives, more than 18 decimals and more than uint96. */

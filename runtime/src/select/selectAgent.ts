@@ -1,13 +1,13 @@
 /**
  * Agent selection by measured outcome. Every agent that serves the intent's action on this chain is asked
  * for a plan; the plans are simulated in parallel from the same state; the winner is the best net outcome
- * for the user — tokens received minus gas cost, valued in the token the user receives (or, for exact
- * output, the least spent) — with ties broken by the agent's fee and onchain usage. An agent that times
+ * for the user — tokens received minus gas cost and the usage fees the plan pays, valued in the token the user
+ * receives (or, for exact output, the least spent) — with ties broken by the agent's fee and onchain usage. An agent that times
  * out, throws, or whose plan reverts in simulation is dropped from this decision with a reason; it never
  * ends the run.
  */
 import type { Address } from 'viem';
-import { InputError, LucidError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type ResolvedIntent } from '../../../kernel/index.js';
+import { InputError, LucidError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 
 /** What selection needs from a simulation report (runtime/src/simulate produces it). */
 export type SimulatedOutcome = {
@@ -48,7 +48,12 @@ export type SelectAgentParameters<report extends SimulatedOutcome> = {
   agentFacts?: ReadonlyMap<string, { feeWei: bigint; usage: number }> | undefined;
   /** The venue the user named ("uniswap", "capital-pool"): only agents serving it compete. */
   venue?: string | undefined;
+  /** Wei of ETH valued in `token` at Lucid's own market quote, for swaps with no ETH side (fees and gas). */
+  ethPrice?: EthPrice | undefined;
 };
+
+/** `wei` of ETH in base units of `token`, or undefined when no market quotes it. */
+export type EthPrice = (token: TokenInfo, wei: bigint) => Promise<bigint | undefined>;
 
 /**
  * Venue names a person uses for the built-in agents, beyond each agent's own id: "uniswap" is the Uniswap V2 and V3
@@ -150,7 +155,9 @@ export async function selectAgent<report extends SimulatedOutcome>(
       candidate.feeWei = facts.feeWei;
       candidate.usage = facts.usage;
     }
-    if (!candidate.dropped) score(candidate, intent, ctx.account);
+    // The fee the plan really pays (declared by the runtime) is what counts, not the registry's listing.
+    if (candidate.plan?.fees?.length) candidate.feeWei = planFee(candidate.plan);
+    if (!candidate.dropped) await score(candidate, intent, ctx.account, parameters.ethPrice);
   }
   candidates.sort(compareCandidates);
   const winner = candidates[0];
@@ -216,37 +223,49 @@ function withTimeout<value>(promise: Promise<value>, ms: number, message: string
 }
 
 /**
- * Net outcome in one unit. Exact-in swaps: received tokenOut minus gas valued in tokenOut (when ETH is on
- * either side the plan itself gives the rate; otherwise gas only breaks ties). Exact-out swaps: minus the
- * tokenIn spent (and gas likewise). Everything else: minus gas in wei.
+ * Net outcome in one unit, after gas and the usage fees the plan declares (`plan.fees`, paid in ETH), so a paid
+ * agent wins only when the user really ends up better off. Exact-in swaps: received tokenOut minus gas and fees
+ * valued in tokenOut (when ETH is on either side the plan itself gives the rate; otherwise fees at `ethPrice`,
+ * Lucid's own market quote, while gas only breaks ties). Exact-out swaps: minus the tokenIn spent
+ * (and gas and fees likewise). Everything else: minus gas and fees in wei.
  */
-function score(candidate: Candidate, intent: ResolvedIntent, account: Address): void {
+async function score(candidate: Candidate, intent: ResolvedIntent, account: Address, ethPrice?: EthPrice): Promise<void> {
   const report = candidate.report!;
+  const fee = planFee(candidate.plan);
+  // The fee left the user's ETH balance inside the plan: it is counted once, as a cost beside gas, not in the swap.
   const mine = (token: Address | 'ETH' | undefined) =>
     token === undefined
       ? 0n
-      : report.balanceChanges.filter((c) => c.address.toLowerCase() === account.toLowerCase() && sameToken(c.token, token)).reduce((sum, c) => sum + c.diff, 0n);
-  const gas = report.gas.costWei;
+      : report.balanceChanges.filter((c) => c.address.toLowerCase() === account.toLowerCase() && sameToken(c.token, token)).reduce((sum, c) => sum + c.diff, 0n) +
+        (token === 'ETH' ? fee : 0n);
+  const cost = report.gas.costWei + fee;
   if (intent.action === 'swap' && intent.token && intent.tokenOut) {
     const received = mine(intent.tokenOut.address);
     const spent = -mine(intent.token.address);
     if (intent.amountOut !== undefined) {
-      // least spent wins: score = -(spent + gas valued in tokenIn)
-      const gasInTokenIn = intent.token.address === 'ETH' ? gas : intent.tokenOut.address === 'ETH' && received > 0n ? (gas * spent) / received : 0n;
-      candidate.score = -(spent + gasInTokenIn);
+      // least spent wins: score = -(spent + gas and fees valued in tokenIn)
+      const costInTokenIn =
+        intent.token.address === 'ETH' ? cost : intent.tokenOut.address === 'ETH' && received > 0n ? (cost * spent) / received : (fee > 0n ? ((await ethPrice?.(intent.token, fee)) ?? 0n) : 0n);
+      candidate.score = -(spent + costInTokenIn);
       candidate.scoreToken = intent.token.symbol;
       candidate.scoreDecimals = intent.token.decimals;
     } else {
-      const gasInTokenOut = intent.tokenOut.address === 'ETH' ? gas : intent.token.address === 'ETH' && spent > 0n ? (gas * received) / spent : 0n;
-      candidate.score = received - gasInTokenOut;
+      const costInTokenOut =
+        intent.tokenOut.address === 'ETH' ? cost : intent.token.address === 'ETH' && spent > 0n ? (cost * received) / spent : (fee > 0n ? ((await ethPrice?.(intent.tokenOut, fee)) ?? 0n) : 0n);
+      candidate.score = received - costInTokenOut;
       candidate.scoreToken = intent.tokenOut.symbol;
       candidate.scoreDecimals = intent.tokenOut.decimals;
     }
     return;
   }
-  candidate.score = -gas;
-  candidate.scoreToken = 'ETH of gas';
+  candidate.score = -cost;
+  candidate.scoreToken = fee > 0n ? 'ETH of gas and fees' : 'ETH of gas';
   candidate.scoreDecimals = 18;
+}
+
+/** The usage fees a plan declares, wei. */
+export function planFee(plan: Pick<Plan, 'fees'> | undefined): bigint {
+  return (plan?.fees ?? []).reduce((sum, fee) => sum + fee.amount, 0n);
 }
 
 function sameToken(a: Address | 'ETH', b: Address | 'ETH'): boolean {
@@ -274,6 +293,9 @@ function explainWin(candidates: Candidate[]): string {
     return `${winner.agentId} ties ${runnerUp.agentId} on outcome and wins on ${winner.feeWei !== runnerUp.feeWei ? 'lower fee' : 'usage'}`;
   }
   const margin = formatUnitsHuman((winner.score ?? 0n) - (runnerUp?.score ?? 0n), winner.scoreDecimals ?? 18);
-  const better = winner.scoreToken === 'ETH of gas' ? `${margin} ETH less gas` : `${margin} ${winner.scoreToken} more (net of gas)`;
+  const fees = candidates.some((c) => !c.dropped && planFee(c.plan) > 0n);
+  const better = winner.scoreToken?.startsWith('ETH of gas')
+    ? `${margin} ETH less ${fees ? 'gas and fees' : 'gas'}`
+    : `${margin} ${winner.scoreToken} more (net of gas${fees ? ' and fees' : ''})`;
   return `${winner.agentId} gives the best net outcome: ${better} than ${runnerUp?.agentId}`;
 }

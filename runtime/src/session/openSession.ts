@@ -109,8 +109,12 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     }
     return base.value;
   };
+  // The user's positions in the deployment's contracts are read before and after every plan, like balances.
+  const { listPositionViews } = await import('../checks/listPositionViews.js');
+  const { listOwnedEntries } = await import('../store/registryIndex.js');
+  const positionViews = () => listPositionViews({ account: account.address, contracts, entries: listOwnedEntries(store.db, { chainId, owner: account.address }) });
   const simulate = async (calls: PlanCall[]) =>
-    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), base: await sharedBase(), rpcUrl });
+    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), views: positionViews(), base: await sharedBase(), rpcUrl });
 
   const { builtinAgents } = await import('../../../agents/index.js');
   const builtins = builtinAgents();
@@ -240,6 +244,9 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
             .catch(() => a.post),
         ),
       );
+      // Positions too (stake, rewards, owned entries): read again on chain and held to the simulated change.
+      const { comparePositionOutcome } = await import('../checks/comparePositionOutcome.js');
+      const positionDifferences = await comparePositionOutcome(client, { simulation: review.simulation, contracts, fromBlock, toBlock });
       const differences = judgeOutcome({
         simulated: mine,
         actual: changes,
@@ -249,7 +256,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
         ),
         approvals: mineApprovals.map((a, i) => ({ ...a, actual: realAllowances[i]! })),
       });
-      return { balanceChanges, outcomeDifferences: differences };
+      return { balanceChanges, outcomeDifferences: [...differences, ...positionDifferences] };
     },
     blockedReason: (agentId) => isAgentBlocked(store.db, { chainId, agentId })?.reason,
     blockAgents: (agentIds, runId, reason) => {
@@ -314,7 +321,7 @@ function sameAddress(a: string, b: string): boolean {
  */
 async function registryAgentsFor(session: Session, store: Store, action: IntentAction, cliFrontendId: () => Promise<bigint>): Promise<Agent[]> {
   if (!session.contracts.agentRegistry || !session.contracts.usageLedger) return [];
-  const { syncSessionRegistry, usageCallForAgent } = await import('../registry/cliFrontend.js');
+  const { syncSessionRegistry, usageForAgent, CLI_FRONTEND_NAME } = await import('../registry/cliFrontend.js');
   const { registryAgents } = await import('../registry/registryAgents.js');
   await syncSessionRegistry(session);
   const found = registryAgents({ db: store.db, chainId: session.chainId, action });
@@ -325,10 +332,13 @@ async function registryAgentsFor(session: Session, store: Store, action: IntentA
   return found.map((agent) => ({
     ...agent,
     plan: async (ctx: AgentContext, intent: Parameters<Agent['plan']>[1]): Promise<Plan> => {
-      const plan = await agent.plan(ctx, intent);
-      const usage = await usageCallForAgent(session, { agent, frontendId });
+      // Fees are the runtime's to declare: whatever the agent put there is replaced by what the registries charge.
+      const { fees: _claimed, ...plan } = await agent.plan(ctx, intent);
+      const usage = await usageForAgent(session, { agent, frontendId });
       if (!usage) return plan;
-      return { ...plan, calls: [...plan.calls, usage], expects: withEthOut(plan.expects, usage.value) };
+      const names = { agent: agent.id, frontend: frontendId !== 0n ? CLI_FRONTEND_NAME : undefined, compute: undefined };
+      const fees = usage.fees.map((fee) => ({ ...fee, name: names[fee.payee] }));
+      return { ...plan, calls: [...plan.calls, usage.call], expects: withEthOut(plan.expects, usage.call.value), ...(fees.length ? { fees } : {}) };
     },
   }));
 }
@@ -384,23 +394,39 @@ async function sessionChecks(input: {
   const { checkSwapBounds } = await import('../checks/checkSwapBounds.js');
   // One read of the venues' state per simulated report: the refusal and the price-impact flag share it.
   const bounds = new WeakMap<SimulationReport, ReturnType<typeof checkSwapBounds>>();
-  const swapBounds = (report: SimulationReport, plans: Plan[], steps: { resolved?: ResolvedIntent | undefined }[], stepReports?: SimulationReport[]) => {
+  const swapBounds = (report: SimulationReport, plans: Plan[], steps: { resolved?: ResolvedIntent | undefined; intent?: { slippageBps?: number | undefined } | undefined }[], stepReports?: SimulationReport[]) => {
     if (!bounds.has(report)) {
       const stepPlans = steps.flatMap((step, i) =>
-        step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]!, report: plans.length > 1 ? stepReports?.[i] : undefined }] : [],
+        step.resolved && plans[i]
+          ? [{ intent: step.resolved, plan: plans[i]!, report: plans.length > 1 ? stepReports?.[i] : undefined, slippageNamed: step.intent?.slippageBps !== undefined }]
+          : [],
       );
       bounds.set(report, checkSwapBounds(client, { report, steps: stepPlans, contracts, knownTokens: tokens, account }));
     }
     return bounds.get(report)!;
   };
   return {
+    ethPrice: async (token, wei) => {
+      if (token.address === 'ETH') return wei;
+      const { quoteMarket } = await import('../checks/checkSwapBounds.js');
+      const factories = Object.entries(contracts).filter(([name]) => /factory/i.test(name)).map(([, address]) => address);
+      const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
+      const eth = tokens[0]!;
+      const quote = await quoteMarket(client, { factories, weth: contracts.weth, tokenIn: eth, tokenOut: token, knownTokens: tokens, exactIn: true, amount: wei, slippageBps: 0, blockNumber });
+      return quote?.amountOut;
+    },
     amounts: async ({ report, plans, steps, stepReports }) => (await swapBounds(report, plans, steps, stepReports)).violations,
     expectations: (report, plans) => plans.flatMap((plan) => checkAgentPromises(report, plan.expects, account).map((v) => v.message)),
-    unexplained: async (report, intents) => {
+    unexplained: async (report, intents, fees = []) => {
       const { checkLogEffects } = await import('../checks/checkLogEffects.js');
       const { readEffectContext } = await import('../checks/readEffectContext.js');
+      const { checkPositionEffects } = await import('../checks/checkPositionEffects.js');
       const context = await readEffectContext(client, { report, account, contracts, tokens });
-      return [...checkIntentEffects(report, intents, account).unexplained, ...checkLogEffects(report, intents, account, context)].map((u) => u.message);
+      return [
+        ...checkIntentEffects(report, intents, account, fees).unexplained,
+        ...checkLogEffects(report, intents, account, context),
+        ...checkPositionEffects({ report, intents, account, contracts }),
+      ].map((u) => u.message);
     },
     risks: async ({ report, intents, plans, steps }) => {
       const { assessRiskFlags } = await import('../checks/assessRiskFlags.js');
@@ -420,7 +446,11 @@ async function sessionChecks(input: {
         marketImpactBps: maxOf((await swapBounds(report, plans, steps)).quotes.map((quote) => quote?.impactBps)),
         shapes: { steps: steps.flatMap((step, i) => (step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]! }] : [])), contracts },
       });
-      return flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message, ...(flag.address ? { address: flag.address } : {}) }));
+      const unpriced = (await swapBounds(report, plans, steps)).unpriced.map((message) => ({ code: 'NO_INDEPENDENT_PRICE', level: 'danger' as const, message: `The swap has no independent price: ${message}` }));
+      return [
+        ...unpriced,
+        ...flags.map((flag) => ({ code: flag.code, level: flag.level, message: flag.details ? `${flag.message} ${flag.details}` : flag.message, ...(flag.address ? { address: flag.address } : {}) })),
+      ];
     },
     policy: async ({ report, intents, plans }) => {
       const { loadPolicy } = await import('../policy/policy.js');

@@ -4,7 +4,7 @@
  * steps lives in one place (../pipeline/runIntent.ts) and the parts behind it stay replaceable.
  */
 import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
-import type { Agent, AgentContext, Plan, PlanCall, ResolvedIntent, TokenInfo, IntentAction, IntentList } from '../../../kernel/index.js';
+import type { Agent, AgentContext, Plan, PlanCall, PlanFee, ResolvedIntent, TokenInfo, IntentAction, IntentList } from '../../../kernel/index.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
 import type { Review, RiskFlagView, SentTx, StepView } from '../pipeline/types.js';
 import type { Store } from '../store/db.js';
@@ -36,7 +36,9 @@ export type SessionChecks = {
   /** The agents' expected effects against the simulation; one message per violation (both numbers shown). */
   expectations(report: SimulationReport, plans: Plan[]): string[];
   /** Effects the user's words do not explain (balances, allowances, and every log of the sequence); one message each. */
-  unexplained(report: SimulationReport, intents: ResolvedIntent[]): Promise<string[]>;
+  unexplained(report: SimulationReport, intents: ResolvedIntent[], fees?: readonly PlanFee[]): Promise<string[]>;
+  /** `wei` of ETH in base units of `token` at Lucid's own market quote (the deployment's venues), or undefined. */
+  ethPrice(token: TokenInfo, wei: bigint): Promise<bigint | undefined>;
   /**
    * Lucid's own bounds on each swap, from the venue's state (never the agent's numbers): one refusal per swap
    * that pays less than the market less the slippage limit, or whose guaranteed minimum is below that bound.

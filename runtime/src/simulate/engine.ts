@@ -11,7 +11,12 @@ export type Observation = {
   tokens: Address[];
   parties: Address[];
   allowances: AllowanceKey[];
+  /** View calls read before and after the plan like the balances (positions in contracts: stakes, entries). */
+  views?: ViewCall[] | undefined;
 };
+
+/** A read-only call whose return data is compared before and after the plan. */
+export type ViewCall = { to: Address; data: Hex };
 
 export type RawLog = { address: Address; topics: Hex[]; data: Hex };
 
@@ -23,7 +28,8 @@ export type RawCallResult = {
   revertData?: Hex | undefined;
 };
 
-export type Readings = { balances: bigint[]; allowances: bigint[] };
+/** `views`: each view call's return data, undefined where it reverted (an entry that does not exist). */
+export type Readings = { balances: bigint[]; allowances: bigint[]; views?: (Hex | undefined)[] | undefined };
 
 export type EngineInput = {
   account: Address;

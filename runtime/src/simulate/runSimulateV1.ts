@@ -46,6 +46,8 @@ export const runSimulateV1: Engine = async (client, input) => {
       ? [{ from: observer, to: lens, data: encodeAllowances(observation.allowances), gas: capped(lensGas(observation.allowances.length)) }]
       : []),
   ];
+  const views = observation.views ?? [];
+  const viewCalls = views.map((view) => ({ from: observer, to: view.to, data: view.data, gas: capped(viewGas) }));
   const last = plan.at(-1)!;
 
   let result;
@@ -78,7 +80,7 @@ export const runSimulateV1: Engine = async (client, input) => {
               {
                 blockOverrides: { ...blockOverridesFor({ ...last, number: last.number + 1n, time: last.time + 1n, prevRandao: randomHash() }, block), baseFeePerGas: '0x0' },
                 stateOverrides: { [lens]: { code: lensCode } },
-                calls: lensCalls.map((call) => ({ ...call, maxFeePerGas: '0x0', maxPriorityFeePerGas: '0x0' })),
+                calls: [...lensCalls, ...viewCalls].map((call) => ({ ...call, maxFeePerGas: '0x0', maxPriorityFeePerGas: '0x0' })),
               },
             ],
             traceTransfers: true,
@@ -95,7 +97,10 @@ export const runSimulateV1: Engine = async (client, input) => {
   if (!Array.isArray(result) || result.length !== calls.length + 1)
     throw new ChainError('SIMULATION_FAILED', `The node answered eth_simulateV1 with ${Array.isArray(result) ? result.length : 0} blocks for ${calls.length + 1}.`);
   const lensResults = result[calls.length]?.calls ?? [];
-  const post = decodeReadings(lensResults, observation, 'after');
+  const post = {
+    ...decodeReadings(lensResults.slice(0, lensCalls.length), observation, 'after'),
+    views: views.map((_, i) => viewResult(lensResults[lensCalls.length + i])),
+  };
 
   let gasPaidByAccount = 0n;
   const callResults: RawCallResult[] = calls.map((_, i) => {
@@ -184,10 +189,26 @@ async function readBefore(client: PublicClient, blockNumber: bigint, lens: Addre
     call(encodeBalances(observation.tokens, observation.parties)),
     observation.allowances.length ? call(encodeAllowances(observation.allowances)) : Promise.resolve(undefined),
   ]);
+  // Views on the same base block, from the same fresh caller; one that reverts (an entry that does not exist) reads as undefined.
+  const views = await Promise.all(
+    (observation.views ?? []).map((view) =>
+      (client.request({ method: 'eth_call', params: [{ from: observer, to: view.to, data: view.data }, numberToHex(blockNumber)] } as never) as Promise<Hex>).catch(
+        () => undefined,
+      ),
+    ),
+  );
   return {
     balances: decodeUintArray('balances', balances),
     allowances: allowances ? decodeUintArray('allowances', allowances) : [],
+    views,
   };
+}
+
+/** Gas for one position view: a few storage reads and an external call or two. */
+const viewGas = 300_000n;
+
+function viewResult(result: { status: Hex; returnData: Hex } | undefined): Hex | undefined {
+  return result && result.status === '0x1' ? result.returnData : undefined;
 }
 
 function decodeReadings(results: { status: Hex; returnData: Hex }[], observation: Observation, when: string): Readings {

@@ -9,11 +9,12 @@ import {
   isAddressEqual,
   zeroAddress,
   type Address,
+  type Hex,
   type PublicClient,
 } from 'viem';
 import { ChainError, InfraError, type PlanCall, type TokenInfo } from '../../../kernel/index.js';
 import { decodeLog, decodeRevert } from './abis.js';
-import { fetchSimulationBlocks, gasLimitFor, type EngineRun, type Observation, type SimulationBlocks } from './engine.js';
+import { fetchSimulationBlocks, gasLimitFor, type EngineRun, type Observation, type SimulationBlocks, type ViewCall } from './engine.js';
 import { lensEth, type AllowanceKey } from './lens.js';
 import { readFees, type FeeQuote } from './readFees.js';
 import { isMethodUnsupported, runSimulateV1 } from './runSimulateV1.js';
@@ -37,6 +38,11 @@ export type SimulatePlanParameters = {
   tokens: TokenInfo[];
   /** Extra addresses whose balances to diff. */
   watch?: Address[] | undefined;
+  /**
+   * View calls to read before the first call and after the last, like the balances (the user's positions in
+   * contracts: a stake, rewards, a registry entry). Their return data is in `report.views`, in this order.
+   */
+  views?: ViewCall[] | undefined;
   /** Block to simulate on top of; default latest. */
   blockNumber?: bigint | undefined;
   /**
@@ -148,7 +154,7 @@ function initialObservation(account: Address, params: SimulatePlanParameters, kn
     const spender = approveSpender(call);
     if (spender) pushAllowance(allowances, { token: getAddress(call.to), owner: account, spender });
   }
-  return { tokens: tokens.list(), parties: parties.list().filter(isParty), allowances };
+  return { tokens: tokens.list(), parties: parties.list().filter(isParty), allowances, views: params.views ?? [] };
 }
 
 // Returns the same object when nothing new was seen, so the caller knows a re-run is not needed.
@@ -175,7 +181,7 @@ function extendObservation(observation: Observation, run: EngineRun): Observatio
     parties.size !== observation.parties.length ||
     tokens.size !== observation.tokens.length ||
     allowances.length !== observation.allowances.length;
-  return changed ? { parties: parties.list().filter(isParty), tokens: tokens.list(), allowances } : observation;
+  return changed ? { parties: parties.list().filter(isParty), tokens: tokens.list(), allowances, views: observation.views } : observation;
 }
 
 async function buildReport(
@@ -262,6 +268,9 @@ async function buildReport(
       maxCostWei: limits.reduce((sum, limit) => sum + limit * input.fees.maxFeePerGas, 0n),
     },
     tokens,
+    ...(observation.views?.length
+      ? { views: observation.views.map((view, i) => ({ ...view, returnData: [run.pre.views?.[i] ?? null, run.post.views?.[i] ?? null] as [Hex | null, Hex | null] })) }
+      : {}),
   };
 }
 

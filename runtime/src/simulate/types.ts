@@ -89,7 +89,15 @@ export type SimulationReport = {
   gas: GasReport;
   /** Every token the report mentions (known ones and unverified ones read from chain), ETH included. */
   tokens: { address: Address | 'ETH'; symbol: string; decimals: number; verified: boolean }[];
+  /**
+   * The view calls asked for (the user's positions in contracts), each one's return data before the first call
+   * and after the last (`returnData: [before, after]`); null where the view reverted (an entry that does not exist then).
+   */
+  views?: ViewReading[] | undefined;
 };
+
+/** A view call and its return data before and after a plan; null where it reverted. */
+export type ViewReading = { to: Address; data: Hex; returnData: [before: Hex | null, after: Hex | null] };
 
 /** Where nodes put native ETH moves when `traceTransfers` is on (ERC-7528 pseudo-address). */
 export const ethTransferLogAddress: Address = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE';

@@ -197,6 +197,14 @@ export function listEntryIds(db: StoreDb, { chainId, registry }: { chainId: numb
   return rows.map((row) => BigInt(row.agent_id));
 }
 
+/** The indexed entries `owner` owns, in every registry of the chain (the guard reads their state before and after a plan). */
+export function listOwnedEntries(db: StoreDb, { chainId, owner }: { chainId: number; owner: Address }): { registry: Address; entryId: bigint }[] {
+  const rows = db
+    .prepare(`SELECT registry, agent_id FROM agents_cache WHERE chain_id = ? AND lower(owner) = ? ORDER BY registry, length(agent_id), agent_id`)
+    .all(chainId, owner.toLowerCase()) as { registry: string; agent_id: string }[];
+  return rows.map((row) => ({ registry: getAddress(row.registry), entryId: BigInt(row.agent_id) }));
+}
+
 /** Name and description from an entry's verified metadata (null when not verified), or undefined if never seen. */
 export function getEntryInfo(
   db: StoreDb,

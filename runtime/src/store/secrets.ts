@@ -36,6 +36,8 @@ export const HASH_FIELDS: ReadonlySet<string> = new Set(
     'selector',
     'root',
     'commitment',
+    // ABI-encoded return data of view calls (positions read before and after a plan).
+    'returnData',
   ].map((key) => key.toLowerCase()),
 );
 

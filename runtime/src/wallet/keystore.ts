@@ -14,7 +14,7 @@
 import { createCipheriv, createDecipheriv, pbkdf2, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Address } from 'viem';
 import { getAddress, keccak256 } from 'viem';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../../../kernel/index.js';
 
 /** geth's "standard" scrypt cost: 2^18 iterations, r = 8, p = 1 (≈256 MiB, about a second). */

@@ -1,6 +1,7 @@
 import React from 'react';
 import { describe, expect, test, vi } from 'vitest';
 import { render } from 'ink-testing-library';
+import { Box } from 'ink';
 
 // Colours are part of what is asserted: force chalk on before ink loads (vi.hoisted runs before imports).
 vi.hoisted(() => {
@@ -69,7 +70,9 @@ describe('ReviewView', () => {
         steps: [{ ...makeReview().steps[0]!, summary: 'Swap 1 ETH for USDC and then some words that make the summary long '.repeat(4) }],
       });
       const { lastFrame } = render(
-        <ReviewView review={review} width={width} expanded />,
+        <Box width={width}>
+          <ReviewView review={review} width={width} expanded />
+        </Box>,
       );
       const lines = strip(lastFrame() ?? '').split('\n');
       expect(lines.length).toBeGreaterThan(5);

@@ -4,7 +4,7 @@ import type { Review } from '../../../../runtime/index.js';
 import { formatUnitsHuman } from '../../../../kernel/index.js';
 import { theme } from '../theme.js';
 import { sanitize } from '../../output.js';
-import { labelAddress, shortAddress } from '../../render/review.js';
+import { feeLines, labelAddress, shortAddress } from '../../render/review.js';
 
 /** Risk flags first, in colours that cannot be missed; then the balance table; then gas. */
 export function ReviewView({ review, width, expanded }: { review: Review; width: number; expanded: boolean }) {
@@ -15,7 +15,7 @@ export function ReviewView({ review, width, expanded }: { review: Review; width:
   const narrow = width < 100;
   const amountWidth = narrow ? 16 : 22;
   return (
-    <Box flexDirection="column" marginY={1} width={width}>
+    <Box flexDirection="column" marginY={1}>
       {review.steps.map((step, index) => (
         <Text key={`s${index}`} bold wrap="truncate-end">
           {review.steps.length > 1 ? `${index + 1}. ` : ''}
@@ -65,6 +65,11 @@ export function ReviewView({ review, width, expanded }: { review: Review; width:
               allowance {sanitize(approval.symbol, 9)} → {shortAddress(approval.spender)}: {formatUnitsHuman(approval.post, approval.decimals)}
             </Text>
           ))}
+        {feeLines(review).map((line, index) => (
+          <Text key={`f${index}`} wrap="truncate-end">
+            {line}
+          </Text>
+        ))}
         <Text color={theme.muted}>
           gas {review.simulation.gas.total.toLocaleString('en-US')} ≈ {formatUnitsHuman(review.simulation.gas.costWei, 18)} ETH
         </Text>

@@ -4,7 +4,14 @@ import type { Stage } from '../../../../runtime/index.js';
 import { theme } from '../theme.js';
 import { sanitize } from '../../output.js';
 
-export type StageLine = { stage: Stage; message: string; startedAt: number; endedAt?: number | undefined };
+export type StageLine = {
+  stage: Stage;
+  message: string;
+  startedAt: number;
+  endedAt?: number | undefined;
+  /** For a failed or refused line: the stage that was in progress when it failed ("parsing" for words that did not parse). */
+  failedIn?: Stage | undefined;
+};
 
 export const stageLabels: Partial<Record<Stage, string>> = {
   parsing: 'parsing',
@@ -48,7 +55,7 @@ export function foldStage(lines: readonly StageLine[], event: { stage: Stage; me
   const last = next.at(-1);
   const open = last && last.endedAt === undefined ? last : undefined;
   if (event.stage === 'failed' || event.stage === 'refused') {
-    if (open) Object.assign(open, { stage: event.stage, message: event.message, endedAt: event.at });
+    if (open) Object.assign(open, { stage: event.stage, message: event.message, endedAt: event.at, failedIn: open.stage });
     else next.push({ stage: event.stage, message: event.message, startedAt: event.at, endedAt: event.at });
     return next;
   }
