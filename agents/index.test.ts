@@ -5,7 +5,7 @@ import { builtinAgents } from './index.js';
 describe('builtinAgents', () => {
   test('default: every agent has a unique id, actions, and described params', () => {
     const agents = builtinAgents();
-    expect(agents.map((agent) => agent.id)).toEqual(['transfer', 'weth', 'uniswap-v2', 'v2-fork', 'approve', 'balance', 'capital']);
+    expect(agents.map((agent) => agent.id)).toEqual(['transfer', 'weth', 'uniswap-v2', 'v2-fork', 'uniswap-v3', 'approve', 'balance', 'capital']);
     for (const agent of agents) {
       expect(agent.actions.length, agent.id).toBeGreaterThan(0);
       expect(agent.params).toBeInstanceOf(z.ZodObject);

@@ -10,9 +10,11 @@ import { capitalAgent } from './capital/agent.js';
 import type { Agent } from '../kernel/index.js';
 import { uniswapV2Agent, v2ForkAgent } from './swap/agent.js';
 import { transferAgent } from './transfer/agent.js';
+import { uniswapV3Agent } from './uniswap-v3/agent.js';
 import { wrapAgent } from './wrap/agent.js';
 
-export { approveAgent, balanceAgent, capitalAgent, transferAgent, uniswapV2Agent, v2ForkAgent, wrapAgent };
+export { approveAgent, balanceAgent, capitalAgent, transferAgent, uniswapV2Agent, uniswapV3Agent, v2ForkAgent, wrapAgent };
+export { bestV3Route, createV3SwapAgent, encodePath, v3PriceImpactBps, v3RouterAbi, type V3Route } from './uniswap-v3/agent.js';
 export { createV2SwapAgent } from './swap/agent.js';
 export { getAmountsIn, getAmountsOut, priceImpactBps, type Reserves } from './swap/v2math.js';
 export { loadAgent, type LoadAgentErrorType } from './sdk/loadAgentModule.js';
@@ -23,5 +25,5 @@ export { healthResponseSchema, planResponseSchema, toWireJson } from './sdk/wire
 
 /** Every built-in agent, in a stable order. */
 export function builtinAgents(): Agent[] {
-  return [transferAgent, wrapAgent, uniswapV2Agent, v2ForkAgent, approveAgent, balanceAgent, capitalAgent];
+  return [transferAgent, wrapAgent, uniswapV2Agent, v2ForkAgent, uniswapV3Agent, approveAgent, balanceAgent, capitalAgent];
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes registry-contracts/generated/artifacts.ts: every contract compiled from registry-contracts/src
-// plus the protocol bytecode Lucid deploys from npm (WETH9, Uniswap V2), each as `{ abi, bytecode,
+// plus the protocol bytecode Lucid deploys from npm (WETH9, Uniswap V2 and V3), each as `{ abi, bytecode,
 // deployedBytecode } as const`, so viem infers argument and return types from the ABIs.
 // Runs after `forge build` (npm run build).
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -37,6 +37,12 @@ const fromNpm = {
   UniswapV2Factory: '@uniswap/v2-core/build/UniswapV2Factory.json',
   UniswapV2Pair: '@uniswap/v2-core/build/UniswapV2Pair.json',
   UniswapV2Router02: '@uniswap/v2-periphery/build/UniswapV2Router02.json',
+  // Uniswap V3 (hardhat artifacts; the pool's init code hash matches the one the periphery hard-codes).
+  UniswapV3Factory: '@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json',
+  UniswapV3Pool: '@uniswap/v3-core/artifacts/contracts/UniswapV3Pool.sol/UniswapV3Pool.json',
+  SwapRouter: '@uniswap/v3-periphery/artifacts/contracts/SwapRouter.sol/SwapRouter.json',
+  QuoterV2: '@uniswap/v3-periphery/artifacts/contracts/lens/QuoterV2.sol/QuoterV2.json',
+  NonfungiblePositionManager: '@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json',
 };
 for (const [name, path] of Object.entries(fromNpm)) {
   const json = require(path);
@@ -44,7 +50,7 @@ for (const [name, path] of Object.entries(fromNpm)) {
   artifacts[name] = {
     abi: json.abi,
     bytecode: hex(json.bytecode ?? json.evm?.bytecode?.object),
-    deployedBytecode: hex(json.evm?.deployedBytecode?.object),
+    deployedBytecode: hex(json.evm?.deployedBytecode?.object ?? json.deployedBytecode),
   };
 }
 

@@ -139,7 +139,7 @@ describe('a venue the user names', () => {
   test('restricts the competition to the agents serving it', async () => {
     const uniswap = await dryRun('zorblax swap 1 ETH for USDC on uniswap', { ...swap, venue: 'uniswap' });
     expect(uniswap.code, uniswap.stderr).toBe(0);
-    expect(uniswap.json.steps[0].candidates.map((c: { agentId: string }) => c.agentId)).toEqual(['uniswap-v2']);
+    expect(uniswap.json.steps[0].candidates.map((c: { agentId: string }) => c.agentId).sort()).toEqual(['uniswap-v2', 'uniswap-v3']);
     const fork = await dryRun('zorblax swap 1 ETH for USDC via the v2 fork', { ...swap, venue: 'v2-fork' });
     expect(fork.code, fork.stderr).toBe(0);
     expect(fork.json.steps[0].candidates.map((c: { agentId: string }) => c.agentId)).toEqual(['v2-fork']);

@@ -72,7 +72,7 @@ describe('lucid "<intent>" --yes --json', () => {
     const json = JSON.parse(result.stdout);
     const after = await balances();
     expect(json.receiptStatus).toBe('success');
-    expect(json.steps[0].candidates.map((c: { agentId: string }) => c.agentId).sort()).toEqual(['uniswap-v2', 'v2-fork']);
+    expect(json.steps[0].candidates.map((c: { agentId: string }) => c.agentId).sort()).toEqual(['uniswap-v2', 'uniswap-v3', 'v2-fork']);
     expect(changeOf(json.balanceChanges, 'ETH')).toBe(after.eth - before.eth);
     expect(changeOf(json.balanceChanges, 'USDC')).toBe(after.usdc - before.usdc);
     expect(after.usdc - before.usdc).toBeGreaterThan(2_000_000_000n);

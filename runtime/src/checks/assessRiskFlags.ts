@@ -124,7 +124,7 @@ export async function assessRiskFlags(params: AssessRiskFlagsParameters): Promis
       add({ code: 'CALL_REVERTS', level: 'danger', message: `Step ${call.index + 1} fails: ${call.revert?.reason ?? 'reverted'}.`, address: call.to });
 
   if (params.shapes)
-    for (const violation of await checkCallShapes(client, { ...params.shapes, knownTokens: params.knownTokens }))
+    for (const violation of await checkCallShapes(client, { ...params.shapes, knownTokens: params.knownTokens, account }))
       add({ code: 'CALL_NOT_NEEDED', level: 'danger', message: violation.message, address: violation.to });
 
   // Approvals the plan raises.

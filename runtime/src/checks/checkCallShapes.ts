@@ -6,6 +6,10 @@
  * |---|---|
  * | transfer | `token.transfer(recipient, …)`, or a plain ETH send to the recipient |
  * | swap | `tokenIn.approve(…)`, a known router's swap functions, WETH `deposit`/`withdraw`, or a contract of the agent's own that the deployment does not know (its router) |
+ *
+ * A Uniswap V3 router's swap functions are `exactInput(Single)` / `exactOutput(Single)` paying the user (or the
+ * router itself when the user receives ETH), `unwrapWETH9` to the user, `refundETH`, and a `multicall` made only
+ * of those; its `sweepToken`, the `…WithFee` variants and the permit functions are outside the shape.
  * | wrap / unwrap | WETH `deposit` / `withdraw` |
  * | stake / unstake / claim | `stakeToken.approve(capitalPool, …)` and `capitalPool.stake` / `withdraw` / `claim` |
  * | approve / revoke | `token.approve(the named spender, …)` |
@@ -15,9 +19,9 @@
  * called in a way the action does not need, and a plain account called in a swap, are outside the shape.
  * Actions without a declared shape (read-only ones) are not checked here.
  */
-import { decodeFunctionData, erc20Abi, getAddress, isAddressEqual, slice, type Abi, type Address, type Hex, type PublicClient } from 'viem';
+import { decodeFunctionData, erc20Abi, getAddress, isAddressEqual, slice, toFunctionSelector, type Abi, type Address, type Hex, type PublicClient } from 'viem';
 import type { IntentAction, Plan, PlanCall, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
-import { CapitalPool, UniswapV2Router02, UsageLedger, WETH9 } from '../../../registry-contracts/index.js';
+import { CapitalPool, SwapRouter, UniswapV2Router02, UsageLedger, WETH9 } from '../../../registry-contracts/index.js';
 
 export type CallShapeViolation = {
   /** Index of the call in the whole sequence. */
@@ -34,15 +38,17 @@ export type CheckCallShapesParameters = {
   /** The deployment's protocol contracts by name. */
   contracts: Record<string, Address>;
   knownTokens: readonly TokenInfo[];
+  /** The user's account: a V3 swap must pay it (or its router, to unwrap ETH to it). */
+  account?: Address | undefined;
 };
 
-const knownAbis = [erc20Abi, WETH9.abi, UniswapV2Router02.abi, CapitalPool.abi, UsageLedger.abi] as unknown as Abi[];
+const knownAbis = [erc20Abi, WETH9.abi, UniswapV2Router02.abi, SwapRouter.abi, CapitalPool.abi, UsageLedger.abi] as unknown as Abi[];
 
 /**
  * @example
  * const violations = await checkCallShapes(client, { steps, contracts: session.contracts, knownTokens: session.tokens })
  */
-export async function checkCallShapes(client: PublicClient, { steps, contracts, knownTokens }: CheckCallShapesParameters): Promise<CallShapeViolation[]> {
+export async function checkCallShapes(client: PublicClient, { steps, contracts, knownTokens, account }: CheckCallShapesParameters): Promise<CallShapeViolation[]> {
   const deployment = Object.values(contracts).map((address) => getAddress(address));
   const tokens = knownTokens.flatMap((token) => (token.address === 'ETH' ? [] : [getAddress(token.address)]));
   const routers = Object.entries(contracts)
@@ -68,7 +74,7 @@ export async function checkCallShapes(client: PublicClient, { steps, contracts, 
       const fits =
         is('usageLedger', call.to) && name === 'recordUsage'
           ? position === plan.calls.length - 1 && call.value === declared
-          : await shapes[intent.action]?.({ intent, call, name, args, same, is, known, routers, isContract, contracts });
+          : await shapes[intent.action]?.({ intent, call, name, args, same, is, known, routers, isContract, contracts, account });
       if (fits === false)
         violations.push({
           index,
@@ -94,6 +100,7 @@ type ShapeInput = {
   routers: readonly Address[];
   isContract: (address: Address) => Promise<boolean>;
   contracts: Record<string, Address>;
+  account: Address | undefined;
 };
 
 /** Whether one top-level call fits the action; undefined where the action declares no shape. */
@@ -106,11 +113,12 @@ type Shape = (input: ShapeInput) => boolean | undefined | Promise<boolean | unde
 const shapes: Record<IntentAction, Shape | undefined> = {
   transfer: ({ intent, call, name, args, same }) =>
     intent.token?.address === 'ETH' ? call.data === '0x' && same(call.to, intent.to) : same(call.to, intent.token?.address) && name === 'transfer' && same(args[0], intent.to),
-  swap: async ({ intent, call, name, same, is, known, routers, isContract }) => {
+  swap: async ({ intent, call, name, same, is, known, routers, isContract, account }) => {
     if (same(call.to, intent.token?.address) && name === 'approve') return true;
     // WETH's own moves; approving WETH is part of a swap that sells ETH through it.
     if (is('weth', call.to)) return name === 'deposit' || name === 'withdraw' || (name === 'approve' && intent.token?.address === 'ETH');
-    if (routers.some((router) => isAddressEqual(router, call.to))) return name.startsWith('swap');
+    if (routers.some((router) => isAddressEqual(router, call.to)))
+      return name.startsWith('swap') || fitsV3Swap(call.data, { router: call.to, account, ethOut: intent.tokenOut?.address === 'ETH' });
     if (known(call.to)) return false;
     // An outside agent's own router: any contract the deployment does not know, never a plain account.
     return isContract(call.to);
@@ -128,6 +136,29 @@ const shapes: Record<IntentAction, Shape | undefined> = {
   supply: undefined,
   withdraw: undefined,
 };
+
+const v3Swaps = new Set(['exactInput', 'exactInputSingle', 'exactOutput', 'exactOutputSingle']);
+
+/** A V3 router call that only swaps for the user: see the table above. */
+function fitsV3Swap(data: Hex, who: { router: Address; account: Address | undefined; ethOut: boolean }): boolean {
+  let decoded: { functionName: string; args?: readonly unknown[] | undefined };
+  try {
+    decoded = decodeFunctionData({ abi: SwapRouter.abi, data }) as typeof decoded;
+  } catch {
+    return false;
+  }
+  const args = decoded.args ?? [];
+  const pays = (recipient: unknown, orRouter: boolean) =>
+    typeof recipient === 'string' &&
+    (who.account === undefined || isAddressEqual(recipient as Address, who.account) || (orRouter && isAddressEqual(recipient as Address, who.router)));
+  if (v3Swaps.has(decoded.functionName)) return pays((args[0] as { recipient?: unknown } | undefined)?.recipient, who.ethOut);
+  if (decoded.functionName === 'unwrapWETH9') return pays(args[1], false);
+  if (decoded.functionName === 'refundETH') return true;
+  if (decoded.functionName === 'multicall') return ((args[0] ?? []) as readonly Hex[]).every((inner) => fitsV3Swap(inner, who) && !inner.startsWith(multicallSelector));
+  return false;
+}
+
+const multicallSelector = toFunctionSelector('multicall(bytes[])');
 
 function decode(data: Hex): { functionName: string; args?: readonly unknown[] | undefined } | undefined {
   if (data.length < 10) return undefined;

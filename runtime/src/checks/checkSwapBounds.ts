@@ -2,12 +2,13 @@
  * Independent amounts (issue 13, guarantee 5): the least a swap may pay and its price impact are Lucid's own
  * numbers, computed from the venue's state, never the agent's. For every swap step:
  *
- * - the reference quote is read from chain at the simulated block: the Uniswap-V2-style pools of the venue the
- *   plan trades on (a known router's own factory), or, when the plan uses a contract of the agent's own, the best
- *   quote among the deployment's venues; direct and through WETH or USDC, with UniswapV2Library's exact math;
+ * - the reference quote is read from chain at the simulated block: the pools of the venue the plan trades on (a
+ *   known router's own factory), or, when the plan uses a contract of the agent's own, the best quote among the
+ *   deployment's venues; direct and through WETH or USDC — Uniswap-V2-style pools with UniswapV2Library's exact
+ *   math, Uniswap V3 pools (every fee tier) through the deployment's own QuoterV2 for that factory;
  * - the bound is the reference less the user's slippage limit (the default limit when they named none);
  * - the simulated output must reach the bound (`OUTPUT_BELOW_MARKET`), and a guaranteed minimum the plan passes
- *   to a known router (`amountOutMin`) must not be below it (`MINIMUM_BELOW_BOUND`): a minimum of one base unit
+ *   to a known router (V2 `amountOutMin`, V3 `amountOutMinimum`, also inside a `multicall`) must not be below it (`MINIMUM_BELOW_BOUND`): a minimum of one base unit
  *   leaves the trade to whoever moves the price first. Exact-output swaps are bounded the same way on the input.
  *
  * Where no pool of a known venue quotes the pair there is no reference (`NO_INDEPENDENT_PRICE`): refused when the
@@ -15,8 +16,8 @@
  */
 import { decodeFunctionData, getAddress, isAddressEqual, parseAbi, zeroAddress, type Address, type PublicClient } from 'viem';
 import { formatUnitsHuman, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
-import { getAmountsIn, getAmountsOut, priceImpactBps, type Reserves } from '../../../agents/index.js';
-import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
+import { bestV3Route, getAmountsIn, getAmountsOut, priceImpactBps, v3PriceImpactBps, type Reserves } from '../../../agents/index.js';
+import { SwapRouter, UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { userDiff } from './checkAgentPromises.js';
 
@@ -44,7 +45,7 @@ export type CheckSwapBoundsParameters = {
     /** Whether the user's words named the slippage limit (else the default applies). */
     slippageNamed?: boolean | undefined;
   }[];
-  /** The deployment's protocol contracts by name (`weth`, the V2 factories and routers). */
+  /** The deployment's protocol contracts by name (`weth`, the V2 and V3 factories and routers, V3 quoters). */
   contracts: Record<string, Address>;
   knownTokens: readonly TokenInfo[];
   account: Address;
@@ -56,6 +57,17 @@ const factoryAbi = parseAbi([
   'function token0() view returns (address)',
   'function factory() view returns (address)',
 ]);
+
+/** A Uniswap V3 factory's quoter: the deployment's contracts named like "…Quoter", by the factory they quote. */
+async function v3QuotersOf(client: PublicClient, contracts: Record<string, Address>, blockNumber: bigint): Promise<Map<string, Address>> {
+  const quoters = new Map<string, Address>();
+  for (const [name, address] of Object.entries(contracts)) {
+    if (!/quoter/i.test(name)) continue;
+    const factory = await client.readContract({ address, abi: factoryAbi, functionName: 'factory', blockNumber }).catch(() => undefined);
+    if (factory) quoters.set(factory.toLowerCase(), address);
+  }
+  return quoters;
+}
 
 /**
  * @returns One violation per broken bound, and Lucid's quote per swap step (undefined where no venue quotes it).
@@ -70,6 +82,7 @@ export async function checkSwapBounds(
   const violations: SwapBoundViolation[] = [];
   const quotes: (MarketQuote | undefined)[] = [];
   const unpriced: string[] = [];
+  let v3Quoters: Promise<Map<string, Address>> | undefined;
   for (const { intent, plan, report: own, slippageNamed } of steps) {
     const mine = own ?? report;
     if (intent.action !== 'swap' || !intent.token || !intent.tokenOut) {
@@ -78,10 +91,9 @@ export async function checkSwapBounds(
     }
     const tokenIn = intent.token;
     const tokenOut = intent.tokenOut;
-    const routerCalls = plan.calls.flatMap((call) => {
-      const decoded = decodeRouterCall(call.data);
-      return decoded && Object.values(contracts).some((address) => isAddressEqual(address, call.to)) ? [{ call, decoded }] : [];
-    });
+    const routerCalls = plan.calls.flatMap((call) =>
+      Object.values(contracts).some((address) => isAddressEqual(address, call.to)) ? decodeRouterCalls(call.data).map((decoded) => ({ call, decoded })) : [],
+    );
     // The venue's own state: a known router's factory; else every known venue, best first.
     const factories = routerCalls.length
       ? [...new Set(await Promise.all(routerCalls.map(({ call }) => readFactory(client, call.to, report.blockNumber))))].filter((f): f is Address => Boolean(f))
@@ -93,8 +105,10 @@ export async function checkSwapBounds(
     const fees = (plan.fees ?? []).reduce((sum, fee) => sum + fee.amount, 0n);
     const spent = -userDiff(mine, account, tokenIn.address) - (tokenIn.address === 'ETH' ? fees : 0n);
     const amountIn = intent.amount?.kind === 'exact' ? intent.amount.value : spent;
+    v3Quoters ??= v3QuotersOf(client, contracts, report.blockNumber);
     const quote = await quoteMarket(client, {
       factories,
+      v3Quoters: await v3Quoters,
       weth: contracts.weth,
       tokenIn,
       tokenOut,
@@ -109,7 +123,7 @@ export async function checkSwapBounds(
       // No pool of a known venue prices the pair: the only price is the agent's own. Said plainly; without a
       // slippage limit the user named, refused; with one, a danger only a person at a terminal can accept.
       const pair = `${tokenIn.symbol} for ${tokenOut.symbol}`;
-      const message = `no Uniswap V2 pool of the deployment prices ${pair}, so Lucid has no independent price: the only price is the agent's own`;
+      const message = `no Uniswap V2 or V3 pool of the deployment prices ${pair}, so Lucid has no independent price: the only price is the agent's own`;
       if (slippageNamed) unpriced.push(`${message}; your ${intent.slippageBps / 100}% slippage limit applies to the agent's simulated output.`);
       else violations.push({ code: 'NO_INDEPENDENT_PRICE', message: `${message}. Name a slippage limit ("with 1% slippage") and confirm at a terminal to trade at it anyway` });
       continue;
@@ -155,6 +169,8 @@ export async function checkSwapBounds(
 
 type QuoteMarketParameters = {
   factories: readonly Address[];
+  /** V3 factories (lower-case) → the QuoterV2 that quotes their pools; other factories are V2-style. */
+  v3Quoters?: ReadonlyMap<string, Address> | undefined;
   weth: Address | undefined;
   tokenIn: TokenInfo;
   tokenOut: TokenInfo;
@@ -165,7 +181,7 @@ type QuoteMarketParameters = {
   blockNumber: bigint;
 };
 
-/** The best quote of the given V2 factories' pools: direct, or through WETH or USDC. */
+/** The best quote of the given factories' pools (V2-style, or V3 through its quoter): direct, or through WETH or USDC. */
 export async function quoteMarket(client: PublicClient, p: QuoteMarketParameters): Promise<MarketQuote | undefined> {
   if (!p.weth || p.amount <= 0n) return undefined;
   const from = p.tokenIn.address === 'ETH' ? p.weth : getAddress(p.tokenIn.address);
@@ -174,7 +190,27 @@ export async function quoteMarket(client: PublicClient, p: QuoteMarketParameters
   const middles = [p.weth, ...p.knownTokens.filter((token) => token.symbol === 'USDC' && token.address !== 'ETH').map((token) => token.address as Address)];
   const paths: Address[][] = [[from, to], ...middles.filter((m) => !isAddressEqual(m, from) && !isAddressEqual(m, to)).map((m) => [from, m, to])];
   let best: MarketQuote | undefined;
+  const bound = (amountIn: bigint, amountOut: bigint) =>
+    p.exactIn ? (amountOut * BigInt(10_000 - p.slippageBps)) / 10_000n : (amountIn * BigInt(10_000 + p.slippageBps) + 9_999n) / 10_000n;
   for (const factory of p.factories) {
+    const quoter = p.v3Quoters?.get(factory.toLowerCase());
+    if (quoter) {
+      const tokens = p.knownTokens.filter((token) => token.address !== 'ETH');
+      const route = await bestV3Route({ client, chainId: 0, tokens }, { factory, quoter, weth: p.weth, intermediates: ['WETH', 'USDC'] }, from, to, p.amount, p.exactIn, p.blockNumber).catch(
+        () => undefined,
+      );
+      if (!route) continue;
+      const better = !best || (p.exactIn ? route.amountOut > best.amountOut : route.amountIn < best.amountIn);
+      if (better)
+        best = {
+          amountIn: route.amountIn,
+          amountOut: route.amountOut,
+          bound: bound(route.amountIn, route.amountOut),
+          exactIn: p.exactIn,
+          impactBps: await v3PriceImpactBps(client, route, p.blockNumber).catch(() => 0),
+        };
+      continue;
+    }
     for (const path of paths) {
       const hops = await readHops(client, factory, path, p.blockNumber);
       if (!hops) continue;
@@ -184,8 +220,7 @@ export async function quoteMarket(client: PublicClient, p: QuoteMarketParameters
       const amountOut = amounts[amounts.length - 1]!;
       const better = !best || (p.exactIn ? amountOut > best.amountOut : amountIn < best.amountIn);
       if (!better) continue;
-      const bound = p.exactIn ? (amountOut * BigInt(10_000 - p.slippageBps)) / 10_000n : (amountIn * BigInt(10_000 + p.slippageBps) + 9_999n) / 10_000n;
-      best = { amountIn, amountOut, bound, exactIn: p.exactIn, impactBps: priceImpactBps(amountIn, amountOut, hops) };
+      best = { amountIn, amountOut, bound: bound(amountIn, amountOut), exactIn: p.exactIn, impactBps: priceImpactBps(amountIn, amountOut, hops) };
     }
   }
   return best;
@@ -215,7 +250,30 @@ async function readFactory(client: PublicClient, router: Address, blockNumber: b
 
 type RouterCall = { amountOutMin?: bigint | undefined; amountInMax?: bigint | undefined; exactOut: boolean };
 
-function decodeRouterCall(data: `0x${string}`): RouterCall | undefined {
+/** The swaps a call to a known router makes, with the limits it passes: V2 functions, V3 functions, and V3 `multicall`s. */
+function decodeRouterCalls(data: `0x${string}`): RouterCall[] {
+  const v2 = decodeV2RouterCall(data);
+  if (v2) return [v2];
+  try {
+    const decoded = decodeFunctionData({ abi: SwapRouter.abi, data });
+    if (decoded.functionName === 'multicall') return (decoded.args[0] as readonly `0x${string}`[]).flatMap((inner) => decodeRouterCalls(inner));
+    const params = (decoded.args?.[0] ?? {}) as { amountOutMinimum?: bigint; amountInMaximum?: bigint };
+    switch (decoded.functionName) {
+      case 'exactInput':
+      case 'exactInputSingle':
+        return [{ amountOutMin: params.amountOutMinimum, exactOut: false }];
+      case 'exactOutput':
+      case 'exactOutputSingle':
+        return [{ amountInMax: params.amountInMaximum, exactOut: true }];
+      default:
+        return [];
+    }
+  } catch {
+    return [];
+  }
+}
+
+function decodeV2RouterCall(data: `0x${string}`): RouterCall | undefined {
   try {
     const decoded = decodeFunctionData({ abi: UniswapV2Router02.abi, data });
     if (!decoded.functionName.startsWith('swap')) return undefined;

@@ -1,6 +1,6 @@
 /**
  * What {@link checkLogEffects} needs to know about the world before the plan: which contracts are the venue's own
- * (the deployment's contracts, pools its factories created, contracts the plan itself calls), which registry
+ * (the deployment's contracts, pools its factories created — Uniswap V2 pairs and V3 pools —, contracts the plan itself calls), which registry
  * entries the user owns, and which contracts hold the user's value. Read from the chain at the block the plan
  * was simulated on, never from what an agent says.
  */
@@ -14,6 +14,8 @@ const pairAbi = parseAbi([
   'function token0() view returns (address)',
   'function token1() view returns (address)',
   'function getPair(address, address) view returns (address)',
+  'function fee() view returns (uint24)',
+  'function getPool(address, address, uint24) view returns (address)',
 ]);
 const ownerAbi = parseAbi(['function ownerOf(uint256) view returns (address)']);
 const registryKeys = ['agentRegistry', 'frontendRegistry', 'computeRegistry'] as const;
@@ -101,5 +103,10 @@ async function isPoolOfKnownFactory(client: PublicClient, address: Address, depl
   const [token0, token1] = await Promise.all([read('token0'), read('token1')]);
   if (!token0 || !token1) return false;
   const pair = await client.readContract({ address: factory, abi: pairAbi, functionName: 'getPair', args: [token0, token1], blockNumber }).catch(() => undefined);
-  return pair !== undefined && isAddressEqual(pair, address);
+  if (pair !== undefined) return isAddressEqual(pair, address);
+  // A V3 pool: its factory's pool for its tokens at its fee tier.
+  const fee = await client.readContract({ address, abi: pairAbi, functionName: 'fee', blockNumber }).catch(() => undefined);
+  if (fee === undefined) return false;
+  const pool = await client.readContract({ address: factory, abi: pairAbi, functionName: 'getPool', args: [token0, token1, fee], blockNumber }).catch(() => undefined);
+  return pool !== undefined && isAddressEqual(pool, address);
 }

@@ -1,7 +1,8 @@
 /**
  * Builds the devnet's world on a fresh anvil (see /work/shared/INTENTS.md, "The devnet's world"):
  * WETH9, the dev tokens USDC (6 decimals), DAI (18) and stETH (18), two independent deployments of the real
- * Uniswap V2 bytecode ("uniswap-v2" and "v2-fork") with competing liquidity, the registry contracts (through
+ * Uniswap V2 bytecode ("uniswap-v2" and "v2-fork") with competing liquidity, the real Uniswap V3 bytecode
+ * ("uniswap-v3", `deployUniswapV3.ts`) with pools at two fee tiers around the same prices, the registry contracts (through
  * `registry-contracts/script/deploy.ts`), and the default account (anvil #0) funded with exactly
  * 100 ETH and some of each token. Everything is deployed by anvil #9 from the compiled artifacts in
  * `registry-contracts/generated/artifacts.ts`; anvil's accounts are unlocked, so no key is needed here.
@@ -34,6 +35,7 @@ import {
 } from '../chain/clients.js';
 import { findLucidError, InfraError } from '../../../kernel/index.js';
 import { DEPLOYMENT_VERSION, type DevnetDeployment, type DevnetToken } from './deployment.js';
+import { deployUniswapV3 } from './deployUniswapV3.js';
 
 export type BootstrapDevnetParameters = {
   rpcUrl: string;
@@ -142,6 +144,9 @@ export async function bootstrapDevnet({ rpcUrl, onProgress }: BootstrapDevnetPar
     { symbol: 'DAI', address: dai, decimals: 18 },
     { symbol: 'stETH', address: steth, decimals: 18 },
   ];
+
+  progress('deploying Uniswap V3…');
+  Object.assign(contracts, await deployUniswapV3(tx, { weth, tokens, deployer: DEVNET_DEPLOYER_ADDRESS, deadline: maxUint256 }));
 
   progress('deploying the registry contracts…');
   const registry = await deployRegistryContracts(walletClient, publicClient, steth);

@@ -9,7 +9,7 @@ import { getAddress, isAddress, type Address } from 'viem';
 import { InfraError } from '../../../kernel/index.js';
 
 /** Bumped whenever the bootstrap changes what it deploys, so stale caches and records are detected. */
-export const DEPLOYMENT_VERSION = 2;
+export const DEPLOYMENT_VERSION = 3;
 
 export type DevnetToken = { symbol: string; address: Address; decimals: number };
 
@@ -17,7 +17,8 @@ export type DevnetDeployment = {
   chainId: 31337;
   /**
    * Keys: `weth`, `uniswapV2Factory`, `uniswapV2Router` (venue "uniswap-v2"), `forkV2Factory`, `forkV2Router`
-   * (venue "v2-fork"), plus `rewardToken`, `emissionController`, `agentRegistry`, `frontendRegistry`,
+   * (venue "v2-fork"), `uniswapV3Factory`, `uniswapV3Router`, `uniswapV3Quoter`, `uniswapV3PositionManager`
+   * (venue "uniswap-v3"), plus `rewardToken`, `emissionController`, `agentRegistry`, `frontendRegistry`,
    * `computeRegistry`, `usageLedger`, `capitalPool` when the registry contracts were deployed.
    */
   contracts: Record<string, Address>;

@@ -133,6 +133,7 @@ function cacheKey(): string {
     '../../../registry-contracts/generated/artifacts.ts',
     '../../../registry-contracts/script/deploy.ts',
     './bootstrapDevnet.ts',
+    './deployUniswapV3.ts',
     './startDevnet.ts',
   ];
   try {

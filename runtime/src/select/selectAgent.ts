@@ -62,13 +62,15 @@ export type SelectAgentParameters<report extends SimulatedOutcome> = {
 export type EthPrice = (token: TokenInfo, wei: bigint) => Promise<bigint | undefined>;
 
 /**
- * Venue names a person uses for the built-in agents, beyond each agent's own id: "uniswap" is the Uniswap V2
- * agent, "capital-pool" the capital agent. An agent also serves its own id and any venue its id starts with
+ * Venue names a person uses for the built-in agents, beyond each agent's own id: "uniswap" is the Uniswap V2 and V3
+ * agents, "capital-pool" the capital agent. An agent also serves its own id and any venue its id starts with
  * ("uniswap" → "uniswap-v2").
  */
 const venueAliases: Record<string, readonly string[]> = {
-  uniswap: ['uniswap-v2'],
+  uniswap: ['uniswap-v2', 'uniswap-v3'],
   'uniswap-v2': ['uniswap-v2'],
+  'uniswap-v3': ['uniswap-v3'],
+  v3: ['uniswap-v3'],
   'v2-fork': ['v2-fork'],
   fork: ['v2-fork'],
   'capital-pool': ['capital'],
