@@ -56,12 +56,23 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     /// below 2^112 (see {Position}): at most 1e27 LUCID-wei (the controller's bound) × 1e18 / 1e12.
     uint256 public constant MIN_STAKE = 1e12;
 
-    /// @dev The pool: one slot, read and written by every call. Times are uint32 (until 2106).
+    /// @dev The pool: one slot, read and written by every call. Times are uint32 (until 2106). `staked` is at
+    /// most 2^88 (like a position's), so `weight` (at most 3x) fits 96 bits. `mayBePaused` is set by {pause} and
+    /// cleared by the first {stake} after the pause ended, so a stake reads the pause state only after a pause.
     struct Pool {
         uint32 lastUpdate;
         uint32 periodFinish;
-        uint96 staked;
+        uint88 staked;
         uint96 weight;
+        bool mayBePaused;
+    }
+
+    /// @dev The stream: one slot. `rate` is at most 1e45 / 1 hour < 2^138 (all LUCID ever, ×1e18, over the shortest
+    /// stream) and `rewardPerShare` at most 1e45 / {MIN_STAKE} < 2^110 (every increment divides by a weight of at
+    /// least {MIN_STAKE}).
+    struct Stream {
+        uint144 rate;
+        uint112 rewardPerShare;
     }
 
     /// @dev One slot per staker. `paid` is the accumulator at the last touch modulo 2^112: the difference with
@@ -84,10 +95,7 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     address public immutable protectionFund;
 
     Pool private _pool;
-    /// @notice LUCID-wei per second, times {PRECISION}.
-    uint256 public rewardRate;
-    /// @notice Accumulated LUCID-wei per unit of weight, times {PRECISION}.
-    uint256 public rewardPerShareStored;
+    Stream private _stream;
     /// @notice Streamed while nobody staked, plus rate remainders, times {PRECISION}; re-streamed at the next reward.
     uint256 public unallocated;
     /// @notice LUCID received and not yet claimed.
@@ -161,10 +169,14 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
      * position's multiplier becomes {multiplierFor} the time remaining. Credits what the pool actually received.
      * @dev Emits {Staked}. Reverts while paused.
      */
-    function stake(uint256 amount, uint256 lockSeconds) external whenNotPaused nonReentrant {
+    function stake(uint256 amount, uint256 lockSeconds) external nonReentrant {
         if (amount == 0) revert CapitalPoolZeroAmount();
         if (lockSeconds > MAX_LOCK) revert CapitalPoolLockTooLong(lockSeconds, MAX_LOCK);
         (Pool memory pool, Position memory p) = _accrue(msg.sender);
+        if (pool.mayBePaused) {
+            _requireNotPaused();
+            pool.mayBePaused = false;
+        }
         uint256 before = stakeToken.balanceOf(address(this));
         stakeToken.safeTransferFrom(msg.sender, address(this), amount);
         uint256 received = stakeToken.balanceOf(address(this)) - before;
@@ -182,7 +194,7 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         // forge-lint: disable-next-line(unsafe-typecast)
         p.multiplier = uint16(multiplier);
         _positions[msg.sender] = p;
-        pool.staked = SafeCast.toUint96(pool.staked + received);
+        pool.staked = SafeCast.toUint88(pool.staked + received);
         pool.weight = SafeCast.toUint96(pool.weight - oldWeight + _weight(p.staked, p.multiplier));
         _pool = pool;
         emit Staked(msg.sender, received, lockEnd, multiplier);
@@ -209,9 +221,9 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         _positions[msg.sender] = p;
         uint256 balance = stakeToken.balanceOf(address(this));
         paid = balance < pool.staked ? Math.mulDiv(amount, balance, pool.staked) : amount;
-        // casting is safe because amount <= p.staked <= pool.staked, a uint96
+        // casting is safe because amount <= p.staked <= pool.staked, a uint88
         // forge-lint: disable-next-line(unsafe-typecast)
-        pool.staked -= uint96(amount);
+        pool.staked -= uint88(amount);
         pool.weight = SafeCast.toUint96(pool.weight - oldWeight + _weight(p.staked, p.multiplier));
         _pool = pool;
         emit Withdrawn(msg.sender, to, amount, paid);
@@ -261,7 +273,7 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         uint256 balance = rewardToken.balanceOf(address(this));
         if (balance < held + amount) revert CapitalPoolRewardNotReceived(balance, held + amount);
         uint256 added = balance - held;
-        Pool memory pool = _update();
+        (Pool memory pool,) = _update();
         // A zero reward (after the schedule ended) only restarts an ended stream, so it cannot stretch one.
         if (added == 0 && block.timestamp < pool.periodFinish) {
             _pool = pool;
@@ -269,13 +281,13 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         }
         rewardsHeld = balance;
 
-        uint256 rate = rewardRate;
+        uint256 rate = _stream.rate;
         uint256 leftover = block.timestamp < pool.periodFinish ? rate * (pool.periodFinish - block.timestamp) : 0;
         uint256 total = added * PRECISION + leftover + unallocated;
         uint256 duration = rewardsDuration;
         rate = total / duration;
         unallocated = total - rate * duration;
-        rewardRate = rate;
+        _stream.rate = SafeCast.toUint144(rate);
         // casting is safe because block.timestamp + 30 days fits 32 bits until 2106
         // forge-lint: disable-next-line(unsafe-typecast)
         pool.periodFinish = uint32(block.timestamp + duration);
@@ -306,6 +318,7 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
      */
     function pause() external onlyOwner {
         _pause();
+        _pool.mayBePaused = true;
     }
 
     /**
@@ -358,6 +371,16 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         return _pool.periodFinish;
     }
 
+    /// @notice LUCID-wei per second, times {PRECISION}.
+    function rewardRate() external view returns (uint256) {
+        return _stream.rate;
+    }
+
+    /// @notice Accumulated LUCID-wei per unit of weight, times {PRECISION}, as of the last update.
+    function rewardPerShareStored() external view returns (uint256) {
+        return _stream.rewardPerShare;
+    }
+
     /// @notice Principal of `account`.
     function stakedOf(address account) external view returns (uint256) {
         return _positions[account].staked;
@@ -365,7 +388,7 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
 
     /// @notice The accumulator as of now.
     function rewardPerShare() public view returns (uint256 rps) {
-        (rps,) = _pending(_pool);
+        (rps,) = _pending(_pool, _stream);
     }
 
     /// @notice LUCID `account` could claim now.
@@ -377,8 +400,8 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     /// @dev Brings the accumulator to now and credits `account`. Returns the pool and the position, for the
     /// caller to modify and store.
     function _accrue(address account) private returns (Pool memory pool, Position memory p) {
-        pool = _update();
-        uint256 rps = rewardPerShareStored;
+        uint256 rps;
+        (pool, rps) = _update();
         p = _positions[account];
         // casting keeps the accumulator modulo 2^112, as positions store it
         // forge-lint: disable-next-line(unsafe-typecast)
@@ -400,24 +423,28 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         return Math.mulDiv(_weight(p.staked, p.multiplier), delta, PRECISION);
     }
 
-    /// @dev Brings the accumulator and the pool's clock to now (in memory; callers store the pool).
-    function _update() private returns (Pool memory pool) {
+    /// @dev Brings the accumulator and the pool's clock to now (in memory; callers store the pool). Returns the
+    /// pool and the accumulator.
+    function _update() private returns (Pool memory pool, uint256 rps) {
         pool = _pool;
-        if (pool.lastUpdate == block.timestamp) return pool;
-        (uint256 rps, uint256 idle) = _pending(pool);
+        Stream memory stream = _stream;
+        rps = stream.rewardPerShare;
+        if (pool.lastUpdate == block.timestamp) return (pool, rps);
+        uint256 idle;
+        (rps, idle) = _pending(pool, stream);
         if (idle != 0) unallocated += idle;
-        if (rps != rewardPerShareStored) rewardPerShareStored = rps;
+        if (rps != stream.rewardPerShare) _stream.rewardPerShare = SafeCast.toUint112(rps);
         // casting is safe until 2106
         // forge-lint: disable-next-line(unsafe-typecast)
         pool.lastUpdate = uint32(block.timestamp);
     }
 
     /// @dev Accumulator as of now, and what streamed with no weight staked (×PRECISION) since the last update.
-    function _pending(Pool memory pool) private view returns (uint256 rps, uint256 idle) {
-        rps = rewardPerShareStored;
+    function _pending(Pool memory pool, Stream memory stream) private view returns (uint256 rps, uint256 idle) {
+        rps = stream.rewardPerShare;
         uint256 end = Math.min(block.timestamp, pool.periodFinish);
         if (end <= pool.lastUpdate) return (rps, 0);
-        uint256 streamed = rewardRate * (end - pool.lastUpdate);
+        uint256 streamed = uint256(stream.rate) * (end - pool.lastUpdate);
         if (pool.weight == 0) return (rps, streamed);
         rps += streamed / pool.weight;
     }
