@@ -140,7 +140,7 @@ test('whole-transaction gas of the everyday operations meets the targets', async
   await measure('stake (first)', 85_000n, () => send(newcomer, d.capitalPool, CapitalPool.abi, 'stake', [parseEther('10'), 0n]));
   await measure('stake (first, locked 180 days)', 85_000n, () => send(locker, d.capitalPool, CapitalPool.abi, 'stake', [parseEther('10'), 180n * 86_400n]));
   await warp(3600);
-  await measure('stake (repeat)', 65_000n, () => send(staker, d.capitalPool, CapitalPool.abi, 'stake', [parseEther('1'), 0n]), 75_000n);
+  await measure('stake (repeat)', 65_000n, () => send(staker, d.capitalPool, CapitalPool.abi, 'stake', [parseEther('1'), 0n]));
   await measure('distribute (same epoch)', undefined, () => send(deployer, d.emissionController, EmissionController.abi, 'distribute', []));
   await warp(3600);
   await measure('claim (capital pool, first)', 90_000n, () => send(newcomer, d.capitalPool, CapitalPool.abi, 'claim', [newcomer.account.address]));
