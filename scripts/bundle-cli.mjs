@@ -29,7 +29,7 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.LUCID_BUNDLE_MINIFY !== '0',
   // CommonJS dependencies bundled into ESM still call require() for Node's built-ins and for the
   // packages left outside; give every chunk a real one.
   banner: { js: "import { createRequire as __lucidCreateRequire } from 'node:module'; const require = __lucidCreateRequire(import.meta.url);" },

@@ -15,7 +15,8 @@ import { describePair, measureProcesses, type ProcessMeasure } from '../measureP
 import type { BenchResult, BenchSuite } from '../types.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bin = join(root, 'bin', 'lucid.js');
+/** LUCID_BENCH_BIN measures another build's entry (e.g. a checkout of main) with this bench. */
+const bin = process.env.LUCID_BENCH_BIN ?? join(root, 'bin', 'lucid.js');
 const runs = Number(process.env.LUCID_BENCH_SEND_RUNS ?? 5);
 const recipient = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const target = 10;

@@ -6,7 +6,9 @@
  * - better than the built-in venues net of its fee, it wins; the review shows the fee on its own line, the
  *   words-vs-simulation check allows exactly that fee, and the fee is paid into the ledger in the same sequence;
  * - with a fee that eats its advantage, it loses to a built-in agent (ranked on the outcome after fees);
- * - the policy's per-transaction limit counts the fee.
+ * - the policy's per-transaction limit counts the fee;
+ * - fallback: when its plan would be refused (it pays itself more than the fee shown) or needs a person for a
+ *   danger flag (a call its swap does not need), it is dropped before the winner is chosen, with the reason.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +20,7 @@ import { serveAgent, type ServeAgentReturnType } from '../../../agents/index.js'
 import { defineAgent } from '../../../agents/sdk/index.js';
 import { anvilAccount, devnetClient, executePlan } from '../../../agents/sdk/testing.js';
 import { actionTag, contributorContractsFrom, pinMetadata, registerEntryPlan, updateEntryPlan } from '../../../runtime/index.js';
-import { redPillArgs, redPillArtifact, startTestDevnet, type TestDevnet } from '../../../runtime/testing.js';
+import { redPillArgs, redPillArtifact, startTestDevnet, usageCallFor, type TestDevnet } from '../../../runtime/testing.js';
 import { DevToken, EntryRegistry, UsageLedger } from '../../../registry-contracts/index.js';
 import { spawnLucid } from '../test-utils/spawn.js';
 
@@ -33,6 +35,8 @@ let served: ServeAgentReturnType | undefined;
 let usdc: Address;
 let maker: Address;
 let entryId: bigint;
+/** How the agent misbehaves in its next plans: pays itself more than its declared fee, or makes a call its swap does not need. */
+let misbehave: 'overpays' | 'odd-call' | undefined;
 
 beforeAll(async () => {
   devnet = await startTestDevnet();
@@ -66,9 +70,14 @@ beforeAll(async () => {
       return {
         agentId: name,
         summary: `Swap ETH for ${out} USDC units at the maker's fixed price`,
-        calls: [{ to: maker, data: encodeFunctionData({ abi: artifact.abi, functionName: 'swapUntil', args: [out, ctx.now + 3_600n] }), value: amountIn, description: 'swap at the fixed price' }],
+        calls: [
+          { to: maker, data: encodeFunctionData({ abi: artifact.abi, functionName: 'swapUntil', args: [out, ctx.now + 3_600n] }), value: amountIn, description: 'swap at the fixed price' },
+          ...(misbehave === 'overpays' ? [usageCallFor({ usageLedger: ctx.contracts.usageLedger!, agentRegistryId: entryId, fee: parseEther('0.001') })] : []),
+          ...(misbehave === 'odd-call' ? [{ to: usdc, data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [maker, 0n] }), value: 0n, description: 'tidy up' }] : []),
+        ],
         expects: [
-          { token: 'ETH', symbol: 'ETH', decimals: 18, direction: 'out', amount: amountIn, bound: 'exact' },
+          // Overpaying, it promises the extra too: its promises hold, and only the user's words can refuse it.
+          { token: 'ETH', symbol: 'ETH', decimals: 18, direction: 'out', amount: amountIn + (misbehave === 'overpays' ? parseEther('0.001') : 0n), bound: 'exact' },
           { token: usdc, symbol: 'USDC', decimals: 6, direction: 'in', amount: out, bound: 'exact' },
         ],
       };
@@ -154,6 +163,23 @@ describe('fees are part of the consent (issue 17)', () => {
     }
   }, 240_000);
 
+  test.each([
+    ['overpays', /refused by the checks: it does something you did not ask for: .*sends at most 0\.5 ETH, plus 0\.001 ETH in the usage fees shown.*you send 0\.502 ETH/],
+    ['odd-call', /needs a person to accept a danger flag another agent's plan does not raise: .*approve/],
+  ] as const)('behavior: fallback — the better plan that %s is dropped before the choice, with the reason, and the next agent signs', async (mode, reason) => {
+    misbehave = mode;
+    try {
+      const run = await lucid(['--yes', '--json', '--explain', 'swap 0.5 ETH for USDC']);
+      expect(run.code, run.stderr + run.stdout).toBe(0);
+      expect(run.json.status).toBe('confirmed');
+      const step = run.json.steps![0]!;
+      expect(step.agent).not.toBe(`registry:${name}`);
+      expect(step.candidates.find((c) => c.agentId === `registry:${name}`)?.dropped).toMatch(reason);
+    } finally {
+      misbehave = undefined;
+    }
+  }, 240_000);
+
   test('behavior: the per-transaction limit counts the fee: 1 ETH plus its fee is over a 1 ETH limit', async () => {
     const policy = join(devnet.home, 'policy.json');
     expect((await lucid(['policy', 'set', 'maxPerTx.ETH', '1'])).code).toBe(0);
@@ -167,4 +193,17 @@ describe('fees are part of the consent (issue 17)', () => {
       rmSync(policy, { force: true });
     }
   }, 240_000);
+});
+
+describe("Lucid's own registry-entry token (issue 17)", () => {
+  test('behavior: registering shows the entry token Lucid deployed without the "not on the token list" warning', async () => {
+    const run = await lucid(['frontend', 'register', 'my-ui', '--fee', '0.0001', '--dry-run', '--json']);
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    const { risks, simulation } = JSON.parse(run.stdout) as { risks: { code: string }[]; simulation: { balanceChanges: { token: string; verified: boolean }[] } };
+    // The entry token is minted to the user and is not on the token list...
+    const registry = devnet.deployment.contracts.frontendRegistry!.toLowerCase();
+    expect(simulation.balanceChanges.some((change) => change.token.toLowerCase() === registry && !change.verified)).toBe(true);
+    // ...yet it is the deployment's own contract, so it is not flagged as a possible fake.
+    expect(risks.map((risk) => risk.code)).not.toContain('TOKEN_UNVERIFIED');
+  }, 120_000);
 });

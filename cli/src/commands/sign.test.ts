@@ -87,6 +87,18 @@ describe('a bundle made in one LUCID_HOME is signed in another', () => {
     expect(await nonce()).toBe(before.nonce + 1);
   }, 120_000);
 
+  test('behavior: a bundle whose second step sends "it" (what the first produced) resolves the step as a fresh run does, and is signed', async () => {
+    const { path } = await makeBundle('swap-then-send.json', `buy 100 USDC with ETH then send it to ${recipient}`);
+    const erc20 = parseAbi(['function balanceOf(address) view returns (uint256)']);
+    const before = { nonce: await nonce(), usdc: await client.readContract({ address: usdc, abi: erc20, functionName: 'balanceOf', args: [recipient] }) };
+    // Signed where the devnet's token list is known (the other home reaches the chain by --rpc-url only).
+    const signed = await lucid(maker, ['sign', path, '--json', '--yes']);
+    expect(signed.code, signed.stderr + signed.stdout).toBe(0);
+    expect(JSON.parse(signed.stdout)).toMatchObject({ status: 'confirmed', receiptStatus: 'success' });
+    expect(await nonce()).toBe(before.nonce + 2);
+    expect((await client.readContract({ address: usdc, abi: erc20, functionName: 'balanceOf', args: [recipient] })) - before.usdc).toBe(100_000_000n);
+  }, 120_000);
+
   test('the Safe export carries exactly the bundle calls, in order, as a Transaction Builder batch', async () => {
     const { path, bundle } = await makeBundle('export.json', `send 0.2 ETH to ${recipient}`);
     const result = await lucid(maker, ['export', '--safe', path]);

@@ -192,12 +192,16 @@ describe('errors', () => {
 });
 
 describe('behavior: hostile input never crashes or hangs', () => {
-  test('long repetitive input is refused quickly', () => {
+  // Guards against catastrophic backtracking (seconds to hours on 1,000 characters), not a speed target:
+  // parse speed is measured by `npm run bench`. A warm-up parse keeps the first, cold JIT pass out of it,
+  // and the bound leaves room for a loaded 2-core CI machine.
+  test('long repetitive input is refused without runaway backtracking', () => {
+    expect(() => parseWithGrammar('swap 1 eth for usdc')).not.toThrow();
     const inputs = ['a'.repeat(999), '1'.repeat(999), `0x${'a'.repeat(997)}`, '1,'.repeat(499), 'a.'.repeat(499), '-'.repeat(999), ' '.repeat(999), 'swap '.repeat(199), '1e9999 eth'];
     for (const text of inputs) {
       const started = performance.now();
       expect(() => parseWithGrammar(text)).toThrow(InputError);
-      expect(performance.now() - started).toBeLessThan(50);
+      expect(performance.now() - started).toBeLessThan(500);
     }
   });
   test('random bytes only ever give InputError', () => {

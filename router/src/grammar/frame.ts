@@ -389,6 +389,9 @@ function refusePastAndOthers(source: string, tokens: readonly Token[], words: Wo
     while (j >= 0 && ['just', 'already', 'have', 'has', 'had', 'recently'].includes(words[j]!)) j--;
     const subject = words[j];
     if (subject === 'the' || subject === 'that' || subject === 'those' || subject === 'what' || subject === 'whatever') continue;
+    // "convert 1 ETH to wrapped ether": a participle naming a token, not a report.
+    if ((words[i] === 'wrapped' || words[i] === 'staked') && ['ether', 'eth', 'ethereum'].includes(words[i + 1] ?? '') && ['to', 'into', 'for', 'of', 'my', 'some', 'your', '#'].includes(subject ?? ''))
+      continue;
     if (subject === 'i' || subject === 'you' || subject === 'we') {
       const owner = words[j - 1];
       // "the USDC I just bought", "what I got", "the ETH you get": a reference to an earlier step.

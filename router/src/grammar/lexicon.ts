@@ -420,6 +420,9 @@ export const assistantNames: ReadonlySet<string> = new Set(['lucid', 'claude', '
 /** Filler tolerated once a clause is complete: "for me", "please", "thanks". */
 export const trailingFiller: readonly (readonly string[])[] = longestFirst([
   ['i', 'guess'],
+  ['that', 'i', 'own'],
+  ['i', 'own'],
+  ['i', 'hold'],
   ['on', 'my', 'behalf'],
   ['can', 'you', 'do', 'that'],
   ['can', 'u', 'do', 'that'],
@@ -484,6 +487,7 @@ export const clauseJoiners: readonly (readonly string[])[] = [
   ['after', 'that'],
   ['and', 'after', 'that'],
   ['and', 'after', 'this'],
+  ['and', 'after'],
   ['and', 'subsequently'],
   ['subsequently'],
   ['and', 'afterwards'],

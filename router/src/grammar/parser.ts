@@ -281,6 +281,7 @@ class Parser {
    */
   private clause(previous?: Draft): Draft[] {
     this.leadingFiller();
+    if (previous === undefined && this.leadingAside()) this.leadingFiller();
     let chain: { chain: string; token: Token } | undefined;
     let venue: string | undefined;
     // "do it on the v2-fork: swap …", "switch to base and send …": the place first, then the request.
@@ -342,7 +343,7 @@ class Parser {
       this.verbless = false;
       const noun = this.actionNoun();
       const verb = noun ?? (t.kind === 'word' ? this.verbOf(t) : undefined);
-      if (noun === undefined && verb === undefined && t.kind === 'word' && this.symbolOf(t) !== undefined) drafts = [this.balance()];
+      if (noun === undefined && verb === undefined && t.kind === 'word' && this.symbolOf(t) !== undefined) drafts = this.balance();
       else if (verb === undefined) throw this.unknownAction(t);
       else drafts = this.action(verb, noun === undefined ? t : undefined);
     }
@@ -352,6 +353,43 @@ class Parser {
     }
     this.modifiersAll(drafts);
     return drafts;
+  }
+
+  /**
+   * Before the first step, a short clause up to a comma that asks nothing: a purpose ("for gas money, send …")
+   * or an aside ("im new here, can i swap …", "i am from brazil, i want …"). Kept as a note. Only words that
+   * carry no part of a request qualify: no amount, token, address, place, verb or slippage, and a step with a
+   * verb must follow.
+   */
+  private leadingAside(): boolean {
+    const start = this.pos;
+    let k = start;
+    while (k < this.tokens.length && k - start < 8) {
+      const t = this.tokens[k]!;
+      if (t.kind === 'punct') break;
+      if (t.kind !== 'word' || this.symbolOf(t) !== undefined || this.verbOf(t) !== undefined || this.isSlippageWord(t) || unlimitedWords.has(t.lower)) return false;
+      if (this.venueAt(k) || this.chainAt(k) || foreignChains.has(t.lower) || this.isWord(t, 'to', 'with', 'on', 'via', 'using', 'through', 'into', 'and', 'then', 'each', 'all', 'half', 'every')) return false;
+      // "from my savings, …" names where funds come from, which is not a note to drop.
+      const next = this.tokens[k + 1];
+      if (this.isWord(t, 'from') && (this.isWord(next, 'my', 'our', 'the', 'this', 'that', 'his', 'her') || (next?.kind === 'word' && recipientNouns.has(next.lower)))) return false;
+      k++;
+    }
+    const end = this.tokens[k];
+    if (k === start || k - start >= 8 || !end || end.kind !== 'punct' || ![',', '.', '!'].includes(end.value)) return false;
+    const words = this.tokens.slice(start, k);
+    if (words.every((t) => preambleWords.has(t.lower) || tailWords.has(t.lower))) return false;
+    let after = k;
+    while (this.tokens[after]?.kind === 'punct' && [',', '.', '!'].includes(this.tokens[after]!.value)) after++;
+    const save = this.pos;
+    this.pos = after;
+    this.leadingFiller();
+    const next = this.peek();
+    const verb = next?.kind === 'word' && this.verbOf(next) !== undefined && verbs.get(next.lower) !== 'balance';
+    this.pos = save;
+    if (!verb) return false;
+    this.notes.push(this.source.slice(words[0]!.start, words[words.length - 1]!.end));
+    this.pos = after;
+    return true;
   }
 
   /** Whether a venue's name stands here followed by a colon, as a label ("aave: supply 25 DAI"). */
@@ -392,20 +430,21 @@ class Parser {
       // "chek my balance": the slip is corrected and the question read.
       this.noteCorrection(t, verb);
       this.pos++;
-      return [this.balance()];
+      return this.balance();
     }
-    if (verb === 'balance' || (t && t.lower === 'give' && this.isWord(this.peek(1), 'me') && !this.startsPlainAmount(this.peek(2) ?? t))) return [this.balance()];
+    if (verb === 'balance' || (t && t.lower === 'give' && this.isWord(this.peek(1), 'me') && !this.startsPlainAmount(this.peek(2) ?? t))) return this.balance();
     if (verb === 'get' && t) {
       const next = this.isWord(this.peek(1), 'me') ? this.peek(2) : this.peek(1);
       const after = this.isWord(this.peek(1), 'me') ? this.peek(3) : this.peek(2);
       const buys = next && (this.startsAmount(next) || this.isWord(next, 'exactly') || (this.symbolOf(next) !== undefined && this.isWord(after, 'with', 'for', 'using')));
-      if (!buys) return [this.balance()];
+      if (!buys) return this.balance();
     }
     if (t) {
       this.pos++;
       this.noteCorrection(t, verb);
-      // "Send please 5 USDC to bob": politeness right after the verb.
+      // "Send please 5 USDC to bob": politeness right after the verb; "swap: 1 ETH -> USDC": a colon.
       this.acceptPhrase([['please'], ['pls'], ['plz'], ['kindly'], ['for', 'me'], ['quickly']]);
+      this.acceptPunct(':');
     }
     switch (verb) {
       case 'transfer':
@@ -430,11 +469,11 @@ class Parser {
       case 'approve':
       case 'allow':
       case 'grant':
-        return [this.approve()];
+        return this.withMoreTokens(this.approve());
       case 'revoke':
-        return [this.revoke()];
+        return this.withMoreTokens(this.revoke());
       case 'remove':
-        return [this.isApprovalAhead() ? this.revoke() : this.deposit('withdraw', t)];
+        return this.isApprovalAhead() ? this.withMoreTokens(this.revoke()) : [this.deposit('withdraw', t)];
       case 'supply':
       case 'deposit':
         return [this.deposit('supply', t)];
@@ -446,9 +485,44 @@ class Parser {
     }
   }
 
+  /**
+   * "revoke uniswap on USDC and DAI", "approve uniswap for 100 USDC and 100 DAI": one spender, several tokens,
+   * one step each (an approval's amount goes with its token).
+   */
+  private withMoreTokens(first: Draft): Draft[] {
+    const drafts = [first];
+    while (this.isWord(this.peek(), 'and') || (this.isPunct(this.peek(), ',') && first.to !== undefined)) {
+      const save = this.pos;
+      this.pos++;
+      this.acceptWord('and');
+      const draft: Draft = { action: first.action, to: first.to! };
+      if (first.action === 'approve') {
+        const t = this.peek();
+        if (!t || !this.startsPlainAmount(t) || this.isWord(t, 'all', 'everything', 'half', 'max') || !this.amountOrUnlimited(draft)) {
+          this.pos = save;
+          break;
+        }
+      } else if (this.isWord(this.peek(), 'my', 'the')) this.pos++;
+      const symbol = this.peek();
+      if (symbol?.kind !== 'word' || this.symbolOf(symbol) === undefined || this.startsClauseAfter(this.pos + 1)) {
+        this.pos = save;
+        break;
+      }
+      draft.token = this.amountTokenOr(first.action === 'approve' ? 'approve' : 'revoke');
+      this.acceptApprovalNoun();
+      drafts.push(draft);
+    }
+    return drafts;
+  }
+
+  /** Whether the token at `index` is followed by words that make it the start of another step ("… and DAI for ETH"). */
+  private startsClauseAfter(index: number): boolean {
+    return this.isWord(this.tokens[index], 'for', 'to', 'into', 'with', '->');
+  }
+
   /** Whether an approval noun stands within the next few words ("remove the USDC allowance for …"). */
   private isApprovalAhead(): boolean {
-    for (let k = 0; k < 4; k++) if (this.isApprovalNoun(this.peek(k))) return true;
+    for (let k = 0; k < 4; k++) if (this.isApprovalNoun(this.peek(k)) || this.isWord(this.peek(k), 'access')) return true;
     return false;
   }
 
@@ -487,7 +561,7 @@ class Parser {
         }
         break;
       }
-      let each = this.acceptWord('each', 'apiece');
+      let each = this.acceptPhrase([['each', 'one'], ['each'], ['apiece']]) !== undefined;
       this.acceptWord('over');
       this.acceptOwnWallet();
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
@@ -734,11 +808,15 @@ class Parser {
    */
   private buy(verb: Token): Draft[] {
     this.acceptWord('me');
+    const thing = this.peek(1);
+    if (this.isWord(this.peek(), 'a', 'an') && !this.startsAmount(this.peek()!) && thing?.kind === 'word' && this.symbolOf(thing) === undefined && !reservedWords.has(thing.lower))
+      // "buy me a coffee", "buy a house": things, not tokens.
+      throw refusal(intentErrorCodes.unsupported, this.source, thing, `Lucid buys tokens, not ${quote(`${this.peek()!.text} ${thing.text}`)}: it can swap for ${this.symbols.spellings.join(', ')}`);
     // "buy some DAI with 0.2 ETH": "some" before the token bought, with the amount paid given.
     if (this.isWord(this.peek(), 'some') && this.peek(1)?.kind === 'word' && this.isWord(this.peek(2), 'with', 'using') && this.peek(3) && this.startsPlainAmount(this.peek(3)!)) this.pos++;
     const exactly = this.acceptWord('exactly', 'exact');
     const t = this.peek();
-    if (t && this.startsPlainAmount(t)) {
+    if (t && (this.startsPlainAmount(t) || (this.isWord(t, 'a') && this.startsAmount(t)))) {
       const outs: { amountOut: string; tokenOut: string }[] = [];
       for (;;) {
         const amountOut = this.exactAmount('buy');
@@ -835,6 +913,7 @@ class Parser {
     const draft: Draft = { action: inward ? 'supply' : 'withdraw' };
     this.setAmount(draft, amount);
     draft.token = amount.resolvedToken ?? this.tokenRef('swap');
+    this.acceptWord('back');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     let stakeMarked = ['lock', 'provide'].includes(word);
     let target: string | undefined;
@@ -851,7 +930,8 @@ class Parser {
     if (this.isWord(this.peek(), 'as', 'for', 'into', 'to') && this.isWord(this.peek(1), 'liquidity', 'lp'))
       throw refusal(intentErrorCodes.unsupported, this.source, this.peek(1), 'providing liquidity is not something Lucid does here: it can swap, stake, lend and send');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
-    const anywhere = this.acceptPhrase([
+    // With a venue named, "for interest" is the reason, kept as a note; without one it says where (anywhere it earns).
+    const anywhere = draft.venue !== undefined ? undefined : this.acceptPhrase([
       ['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest'], ['wherever', 'it', 'earns', 'the', 'most'],
       ['where', 'it', 'earns', 'the', 'most'], ['wherever', 'it', 'earns', 'most'], ['where', 'it', 'earns', 'most'],
     ]);
@@ -877,8 +957,13 @@ class Parser {
 
   private claim(): Draft {
     const draft: Draft = { action: 'claim' };
-    this.acceptPhrase([['all', 'of', 'my'], ['all', 'my'], ['all', 'the'], ['all'], ['my'], ['the'], ['any']]);
-    this.acceptWord('pending', 'accrued', 'available', 'unclaimed', 'earned');
+    this.acceptPhrase([['all', 'of', 'my'], ['all', 'my'], ['all', 'the'], ['all'], ['my'], ['the'], ['any'], ['whatever']]);
+    this.acceptWord('pending', 'accrued', 'available', 'unclaimed', 'earned', 'outstanding', 'accumulated', 'remaining');
+    // "claim capital-pool rewards", "claim the capital pool's rewards": the venue before the rewards.
+    const venueStart = this.pos;
+    const venue = this.venuePhrase();
+    if (venue !== undefined && this.peek()?.kind === 'word' && rewardNouns.has(this.peek()!.lower)) this.setVenue(draft, venue, this.tokens[venueStart]);
+    else this.pos = venueStart;
     this.acceptWord('staking', 'lending', 'farming', 'protocol', 'pool');
     const t = this.peek();
     if (t && this.startsAmount(t) && !this.isWord(t, 'all'))
@@ -886,6 +971,12 @@ class Parser {
     const maybeToken = t?.kind === 'address' || (t?.kind === 'word' && !rewardNouns.has(t.lower) && !reservedWords.has(t.lower));
     if (maybeToken) draft.token = this.tokenRef('claim');
     while (this.peek()?.kind === 'word' && rewardNouns.has(this.peek()!.lower)) this.pos++;
+    // "whatever rewards I have", "the rewards of the pool" (no venue named: the pool the rewards come from).
+    this.acceptPhrase([['that', 'i', 'have'], ['i', 'have'], ['i', 'earned'], ['i', 'got'], ['i', 'am', 'owed'], ["i'm", 'owed']]);
+    if (this.isWord(this.peek(), 'of', 'from') && !this.venueAt(this.pos + 1)) {
+      const k = this.isWord(this.peek(1), 'the', 'my') ? 2 : 1;
+      if (this.isWord(this.peek(k), 'pool', 'staking', 'stake', 'protocol')) this.pos += k + 1;
+    }
     return draft;
   }
 
@@ -914,6 +1005,21 @@ class Parser {
     this.acceptWord('spending');
     this.acceptApprovalNoun();
     return draft;
+  }
+
+  /** "uniswap's …", "bob.eth's …": the possessor, as a spender (a known venue in its contract spelling). */
+  private possessiveSpender(): string | undefined {
+    const t = this.peek();
+    if (t?.kind === 'ens' && this.isWord(this.peek(1), "'s")) {
+      this.pos += 2;
+      return t.text;
+    }
+    if (t?.kind !== 'word' || !/'s$/.test(t.lower)) return undefined;
+    const name = t.text.slice(0, -2);
+    const venue = venuePhrases.find((phrase) => phrase.words.length === 1 && phrase.words[0] === name.toLowerCase());
+    if (!venue && (!/^[A-Za-z0-9_-]+$/.test(name) || reservedWords.has(name.toLowerCase()) || this.symbols.canonical.has(name.toLowerCase()))) return undefined;
+    this.pos++;
+    return venue ? venue.venue : name;
   }
 
   /** The token a reference already resolved ("approve it for …"), or the token named here. */
@@ -948,13 +1054,38 @@ class Parser {
   private revoke(): Draft {
     const draft: Draft = { action: 'revoke' };
     this.acceptPhrase([['all', 'of', 'the'], ['all', 'the'], ['all'], ['the'], ['my']]);
-    const spenderLink = [['given', 'to'], ['granted', 'to'], ['for'], ['from'], ['to'], ['of'], ['on']] as const;
+    this.acceptWord('token');
+    const spenderLink = [
+      ['that', 'i', 'gave', 'to'], ['that', 'i', 'gave'], ['i', 'gave', 'to'], ['i', 'gave'], ['i', 'granted', 'to'], ['i', 'granted'],
+      ['given', 'to'], ['granted', 'to'], ['for'], ['from'], ['to'], ['of'], ['on'],
+    ] as const;
     const first = this.peek();
     if (first && this.startsAmount(first) && !this.isWord(first, 'all'))
       throw this.fail(first, 'revoke takes no amount: it sets the allowance to zero', 'revoke');
+    const owner = this.possessiveSpender();
+    if (owner !== undefined) {
+      // "uniswap's allowance on WETH", "uniswap's access to my USDC", "uniswap's DAI allowance".
+      draft.to = owner;
+      if (this.acceptApprovalNoun() || this.acceptWord('access')) {
+        if (!this.acceptWord('on', 'for', 'to', 'of', 'over')) throw this.expected('"on" and a token', 'revoke');
+        this.acceptWord('my', 'the');
+        draft.token = this.tokenRef('revoke');
+      } else {
+        draft.token = this.tokenRef('revoke');
+        if (!this.acceptApprovalNoun()) this.acceptWord('access');
+      }
+      return draft;
+    }
     if (first?.kind === 'word' && approvalNouns.has(first.lower)) {
-      // revoke approval for USDC from 0x…
+      // revoke approval for USDC from 0x…; revoke all token approvals granted to Uniswap for DAI
       this.pos++;
+      const granted = this.acceptPhrase([['granted', 'to'], ['given', 'to'], ['to']]);
+      if (granted) {
+        draft.to = this.recipient('revoke');
+        if (!this.acceptWord('for', 'on', 'of')) throw this.expected('"for" and a token', 'revoke');
+        draft.token = this.tokenRef('revoke');
+        return draft;
+      }
       this.acceptWord('for', 'of', 'on');
       draft.token = this.tokenRef('revoke');
       this.acceptApprovalNoun();
@@ -968,16 +1099,17 @@ class Parser {
       (first?.kind === 'address' &&
         (this.isApprovalNoun(second) || (this.isWord(second, 'for', 'from', 'to', 'on', 'of') && !this.isWord(this.peek(2), 'spending', 'using'))));
     if (tokenFirst) {
-      // revoke USDC approval for 0x…
+      // revoke USDC approval for 0x…; "revoke usdc uniswap": the spender right after the token
       draft.token = this.tokenRef('revoke');
-      this.acceptApprovalNoun();
-      if (!this.acceptPhrase(spenderLink)) throw this.expected('"for" and the spender', 'revoke');
+      const noun = this.acceptApprovalNoun();
+      if (!this.acceptPhrase(spenderLink) && !(!noun && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'my', 'our', 'the')))
+        throw this.expected('"for" and the spender', 'revoke');
       draft.to = this.recipient('revoke');
       return draft;
     }
     // revoke 0x… from spending USDC / revoke uniswap's access to USDC / revoke 0x… USDC approval
     draft.to = this.recipient('revoke');
-    if (this.acceptPhrase([['from', 'spending'], ['from', 'using'], ['from', 'moving'], ['access', 'to'], ['approval', 'for'], ['allowance', 'for'], ['approval', 'on'], ['allowance', 'on']])) {
+    if (this.acceptPhrase([['from', 'spending'], ['from', 'using'], ['from', 'moving'], ['access', 'to'], ['approval', 'for'], ['allowance', 'for'], ['approval', 'on'], ['allowance', 'on'], ['on'], ['for']])) {
       this.acceptWord('my', 'the');
       draft.token = this.tokenRef('revoke');
       return draft;
@@ -992,15 +1124,21 @@ class Parser {
   }
 
   /** A balance question: balance words, at most one token, and a chain, in any order. */
-  private balance(): Draft {
+  private balance(): Draft[] {
     const draft: Draft = { action: 'balance' };
     let marked = false;
     const start = this.peek();
+    const asks = this.isWord(start, 'what', "what's", 'whats', 'how');
     for (;;) {
       const t = this.peek();
       if (!t) break;
       if (t.kind === 'punct' && separatorMarks.has(t.value)) break;
       if (t.kind === 'word' && (t.lower === 'then' || t.lower === 'and')) break;
+      if (t.kind === 'word' && this.onlyFillerFrom(this.pos)) {
+        // "gimme my balances fam", "what's my steth lol".
+        this.pos = this.tokens.length;
+        break;
+      }
       if (t.kind === 'word' && (t.lower === 'on' || t.lower === 'via') && this.chainAt(this.pos + 1)) {
         this.pos++;
         this.setChain(draft, this.chainPhrase()!);
@@ -1050,13 +1188,15 @@ class Parser {
       if (t.kind === 'ens') throw this.fail(t, `balance shows your own account, not ${quote(t.text)}`, 'balance');
       throw this.fail(t, `did not understand ${quote(t.text)} in a balance question`, 'balance');
     }
+    // "what's my stETH", "how's my DAI": a question about a token is a balance question.
+    if (asks && draft.token !== undefined && this.tokens.slice(this.pos).every((token) => token.kind === 'punct')) marked = true;
     if (!marked)
       throw this.fail(
         start,
         `did not understand ${quote(start ? this.source.slice(start.start, this.tokens[this.pos - 1]?.end ?? start.end) : '')}: ask for a balance, or start with a verb`,
         ['balance', 'swap'],
       );
-    return draft;
+    return [draft];
   }
 
   // ---------------------------------------------------------------- modifiers
@@ -1255,7 +1395,8 @@ class Parser {
     }
     // Politeness at the end of a note is politeness, not part of it.
     let end = this.pos - (parenthesized ? 1 : 0);
-    while (end > start && this.tokens[end - 1]!.kind === 'word' && trailingFiller.some((phrase) => phrase.length === 1 && phrase[0] === this.tokens[end - 1]!.lower)) end--;
+    // ("as thanks" keeps its word: without it the note would be only its opening word.)
+    while (end > start + 2 && this.tokens[end - 1]!.kind === 'word' && trailingFiller.some((phrase) => phrase.length === 1 && phrase[0] === this.tokens[end - 1]!.lower)) end--;
     last = this.tokens[end - 1];
     if (!last || end <= start) {
       if (parenthesized) return false;
@@ -1413,7 +1554,7 @@ class Parser {
     if (!t || t.kind !== 'word') return false;
     const at = this.indexOf(t);
     const next = this.tokens[at + 1];
-    if (['it', 'them', 'whatever'].includes(t.lower)) return true;
+    if (['it', 'them', 'whatever', 'em'].includes(t.lower)) return true;
     if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we')) return true;
     if (['that', 'this', 'those', 'these'].includes(t.lower)) return !next || next.kind !== 'word' || this.symbolOf(next) !== undefined || reservedWords.has(next.lower);
     if (t.lower === 'the' || t.lower === 'same')
@@ -1647,8 +1788,12 @@ class Parser {
         : { value: step.amount!, token: t, resolvedToken: step.token, reference: { same: true } };
     }
     let symbol: string | undefined;
-    if (this.acceptWord('it', 'them')) {
-      // "it", "them"
+    if (this.acceptWord('it', 'them', 'em')) {
+      // "it", "them", "'em"; "send them DAI to alice": the word and the token it stands for.
+      const next = this.peek();
+      if (next?.kind === 'word' && this.symbolOf(next) !== undefined && this.lastGroup.length === 1) symbol = this.tokenRef('multi');
+    } else if (this.acceptPhrase([['whatever', 'comes', 'out'], ['whatever', 'comes', 'back'], ['what', 'comes', 'out'], ['whatever', 'is', 'left'], ['whatever', 'results']])) {
+      // "ship whatever comes out to alice".
     } else if (this.acceptPhrase([['whatever'], ['what']])) {
       if (!this.acceptWord('i', 'you', 'we')) throw this.expected('"I get"', 'multi');
       this.acceptWord('just');
@@ -1743,6 +1888,11 @@ class Parser {
       throw refusal(intentErrorCodes.unknownToken, this.source, t, `unknown token ${quote(t.text)}: it is not in the token list of this chain`, [
         `known tokens: ${this.symbols.spellings.join(', ')}`,
       ]);
+    if (this.isWord(t, 'wrapped') && this.peek(1)?.kind === 'word' && nativeAliases.has(this.peek(1)!.lower) && this.symbols.canonical.has('weth')) {
+      // "wrapped ether": WETH by its name.
+      this.pos += 2;
+      return this.symbols.canonical.get('weth')!;
+    }
     const symbol = this.symbolOf(t) ?? this.correctedSymbol(t);
     if (symbol) {
       this.pos++;
@@ -1839,6 +1989,10 @@ class Parser {
       // "alice dot eth": an ENS name spelled out.
       this.pos += 3;
       return `${t.text}.${this.tokens[this.pos - 1]!.text}`;
+    }
+    if (context !== 'transfer' && this.venueAt(this.pos)) {
+      // "approve Uniswap …", "… to the v2-fork": a known venue as a spender, in its contract spelling.
+      return this.venuePhrase()!;
     }
     if (t.kind === 'word') {
       if (this.symbolOf(t) !== undefined)
@@ -1954,7 +2108,12 @@ class Parser {
           continue;
         }
       }
-      if (this.label() || this.preamble()) continue;
+      if (this.label() || this.preamble() || this.stepNumber() || this.greetingAside()) continue;
+      // "after you stake 1 stETH, claim too": the first step, then the next.
+      if (this.isWord(t, 'after') && this.isWord(this.peek(1), 'you', 'u') && this.peek(2)?.kind === 'word' && this.verbOf(this.peek(2)!) !== undefined) {
+        this.pos += 2;
+        continue;
+      }
       // "do swap 1 ETH", "please do send …": "do" before a verb only stresses it.
       if (this.isWord(t, 'do', 'make') && this.peek(1)?.kind === 'word' && !this.isWord(this.peek(1), 'i', 'you', 'we', 'a', 'an', 'the', 'me') && verbs.has(this.peek(1)!.lower) && !actionNouns.has(this.peek(1)!.lower)) {
         this.pos++;
@@ -1962,6 +2121,42 @@ class Parser {
       }
       return;
     }
+  }
+
+  /** "step 1:", "1)", "2." before a step: its number in a list, not an amount. */
+  private stepNumber(): boolean {
+    let k = this.isWord(this.peek(), 'step') ? 1 : 0;
+    const number = this.peek(k);
+    if (number?.kind !== 'number' && number?.kind !== 'numberWord') return false;
+    const mark = this.peek(k + 1);
+    if (!mark || mark.kind !== 'punct' || !((k === 1 && [':', '.', '-', ')'].includes(mark.value)) || mark.value === ')')) return false;
+    k += 2;
+    this.pos += k;
+    return true;
+  }
+
+  /**
+   * "Dear wallet assistant,", "hey crypto bot,", "hi there team,": a greeting and up to three words that
+   * address the assistant, up to a comma. Skipped only when none of the words is a verb, a token, a place or
+   * an amount.
+   */
+  private greetingAside(): boolean {
+    const greetings = ['dear', 'hey', 'hi', 'hello', 'yo', 'greetings'];
+    const after = this.pos > 0 && this.isWord(this.tokens[this.pos - 1], ...greetings);
+    if (!after && !this.isWord(this.peek(), ...greetings)) return false;
+    const from = after ? 0 : 1;
+    for (let k = from; k <= from + 3; k++) {
+      const t = this.peek(k);
+      if (t === undefined) return false;
+      if (this.isPunct(t, ',') || this.isPunct(t, ':')) {
+        if (k === from) return false;
+        this.pos += k + 1;
+        return true;
+      }
+      if (t.kind !== 'word' || this.verbOf(t) !== undefined || (this.symbolOf(t) !== undefined && !assistantNames.has(t.lower)) || this.venueAt(this.pos + k) || this.chainAt(this.pos + k)) return false;
+      if (reservedWords.has(t.lower) && !assistantNames.has(t.lower) && !preambleWords.has(t.lower)) return false;
+    }
+    return false;
   }
 
   /**

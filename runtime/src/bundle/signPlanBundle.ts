@@ -5,11 +5,10 @@
  * policy are checked again, the review is shown together with what changed since the bundle was made, and
  * only then — after yes — exactly the reviewed calls are signed.
  */
-import type { Address } from 'viem';
 import { InputError, RefusedError, type PlanCall, type ResolvedIntent } from '../../../kernel/index.js';
 import { finishRun, guardRun } from '../pipeline/runIntent.js';
 import type { Review, RunOutcome, StageEvent } from '../pipeline/types.js';
-import { resolveIntent } from '../resolve/resolveIntent.js';
+import { resolveStep, stepOutputs, stepReport, type StepOutputs } from '../pipeline/resolveStep.js';
 import type { Session } from '../session/types.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { comparePlanSimulations, type PlanSimulationChanges } from './comparePlanSimulations.js';
@@ -51,28 +50,23 @@ export async function signPlanBundle(session: Session, parameters: SignPlanBundl
   const runId = session.recorder.createRun({ text: bundle.text, parser: 'command', chainId: session.chainId, account: session.account.address, intents });
   let changes: PlanSimulationChanges | undefined;
   const outcome = await guardRun(session, runId, emit, async () => {
+    // Each step resolved and simulated on top of the ones before (the agents' promises and the words are about
+    // their own step), exactly as a fresh run does: "… then send it" is what the step before produces now.
     const resolvedIntents: ResolvedIntent[] = [];
-    for (const intent of intents.intents)
-      resolvedIntents.push(
-        await resolveIntent({
-          intent,
-          chainId: session.chainId,
-          chainName: session.chainName,
-          client: session.publicClient,
-          resolveToken: (ref) => session.resolveToken(ref),
-          lookupContact: (name) => session.lookupContact(name),
-          hasEns: session.hasEns,
-        }),
-      );
-    // Each step's own effect (the agents' promises are about their step), simulated on top of the ones before.
     const stepReports: SimulationReport[] = [];
     let prefix: PlanCall[] = [];
-    let previous: SimulationReport | undefined;
-    for (const plan of plans) {
+    let before: SimulationReport | undefined;
+    let previous: StepOutputs | undefined;
+    for (const [index, plan] of plans.entries()) {
+      const intent = intents.intents[index];
+      if (intent) resolvedIntents.push(await resolveStep(session, { intent, previous }));
+      const firstCall = prefix.length;
       prefix = [...prefix, ...plan.calls];
       const full = await session.simulate(prefix);
-      stepReports.push(previous ? { ...full, balanceChanges: stepChanges(full, previous) } : full);
-      previous = full;
+      const own = stepReport(full, before, firstCall);
+      stepReports.push(own);
+      previous = stepOutputs(index + 1, session.account.address, own.balanceChanges);
+      before = full;
     }
     return finishRun(
       session,
@@ -105,10 +99,4 @@ export async function signPlanBundle(session: Session, parameters: SignPlanBundl
   });
   if (!changes && outcome.status === 'simulated') changes = comparePlanSimulations(bundle.simulation, outcome.review.simulation, bundle.account);
   return { ...outcome, changes };
-}
-
-function stepChanges(full: SimulationReport, before: SimulationReport) {
-  const key = (c: { address: Address; token: Address | 'ETH' }) => `${c.address.toLowerCase()}:${String(c.token).toLowerCase()}`;
-  const prior = new Map(before.balanceChanges.map((c) => [key(c), c.diff]));
-  return full.balanceChanges.map((c) => ({ ...c, diff: c.diff - (prior.get(key(c)) ?? 0n) }));
 }

@@ -217,10 +217,12 @@ export async function assessRiskFlags(params: AssessRiskFlagsParameters): Promis
     if (intent.action === 'swap' && intent.tokenOut && userDiff(report, account, intent.tokenOut.address) <= 0n && report.ok)
       add({ code: 'SWAP_OUTPUT_NOT_TO_USER', level: 'danger', message: `The swap pays no ${intent.tokenOut.symbol} to your address.` });
   }
+  // A contract of the deployment itself (a registry's entry token) is known from the deployment, not by its name.
+  const ours = (token: Address) => includes(params.knownProtocolContracts, token);
   for (const change of report.balanceChanges)
-    if (!change.verified && change.token !== 'ETH' && isAddressEqual(change.address, account)) add(unverified(change.symbol, change.token));
+    if (!change.verified && change.token !== 'ETH' && isAddressEqual(change.address, account) && !ours(change.token)) add(unverified(change.symbol, change.token));
   for (const approval of report.approvals)
-    if (!approval.verified && isAddressEqual(approval.owner, account)) add(unverified(approval.symbol, approval.token));
+    if (!approval.verified && isAddressEqual(approval.owner, account) && !ours(approval.token)) add(unverified(approval.symbol, approval.token));
 
   for (const to of swapRecipients(plan))
     if (!isAddressEqual(to, account))

@@ -16,7 +16,7 @@
  * Actions without a declared shape (read-only ones) are not checked here.
  */
 import { decodeFunctionData, erc20Abi, getAddress, isAddressEqual, slice, type Abi, type Address, type Hex, type PublicClient } from 'viem';
-import type { Plan, PlanCall, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
+import type { IntentAction, Plan, PlanCall, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
 import { CapitalPool, UniswapV2Router02, UsageLedger, WETH9 } from '../../../registry-contracts/index.js';
 
 export type CallShapeViolation = {
@@ -64,48 +64,11 @@ export async function checkCallShapes(client: PublicClient, { steps, contracts, 
       const name = call.data === '0x' ? 'a plain ETH send' : (decoded?.functionName ?? slice(call.data, 0, 4));
       const args = (decoded?.args ?? []) as readonly unknown[];
       const same = (a: unknown, b: Address | 'ETH' | undefined) => typeof a === 'string' && b !== undefined && b !== 'ETH' && isAddressEqual(a as Address, b);
-      let fits: boolean | undefined;
       // The runtime appends exactly one, last, paying exactly the fees the review shows; any other is the agent's.
-      if (is('usageLedger', call.to) && name === 'recordUsage') fits = position === plan.calls.length - 1 && call.value === declared;
-      else
-        switch (intent.action) {
-          case 'transfer':
-            fits =
-              intent.token?.address === 'ETH'
-                ? call.data === '0x' && same(call.to, intent.to)
-                : same(call.to, intent.token?.address) && name === 'transfer' && same(args[0], intent.to);
-            break;
-          case 'swap':
-            if (same(call.to, intent.token?.address) && name === 'approve') fits = true;
-            // WETH's own moves; approving WETH is part of a swap that sells ETH through it.
-            else if (is('weth', call.to)) fits = name === 'deposit' || name === 'withdraw' || (name === 'approve' && intent.token?.address === 'ETH');
-            else if (routers.some((router) => isAddressEqual(router, call.to))) fits = name.startsWith('swap');
-            else if (known(call.to)) fits = false;
-            // An outside agent's own router: any contract the deployment does not know, never a plain account.
-            else fits = await isContract(call.to);
-            break;
-          case 'wrap':
-            fits = is('weth', call.to) && name === 'deposit';
-            break;
-          case 'unwrap':
-            fits = is('weth', call.to) && name === 'withdraw';
-            break;
-          case 'stake':
-            fits = (is('capitalPool', call.to) && name === 'stake') || (same(call.to, intent.token?.address) && name === 'approve' && same(args[0], contracts.capitalPool));
-            break;
-          case 'unstake':
-            fits = is('capitalPool', call.to) && name === 'withdraw';
-            break;
-          case 'claim':
-            fits = is('capitalPool', call.to) && name === 'claim';
-            break;
-          case 'approve':
-          case 'revoke':
-            fits = same(call.to, intent.token?.address) && name === 'approve' && same(args[0], intent.to);
-            break;
-          default:
-            fits = undefined;
-        }
+      const fits =
+        is('usageLedger', call.to) && name === 'recordUsage'
+          ? position === plan.calls.length - 1 && call.value === declared
+          : await shapes[intent.action]?.({ intent, call, name, args, same, is, known, routers, isContract, contracts });
       if (fits === false)
         violations.push({
           index,
@@ -118,6 +81,53 @@ export async function checkCallShapes(client: PublicClient, { steps, contracts, 
   }
   return violations;
 }
+
+type ShapeInput = {
+  intent: ResolvedIntent;
+  call: PlanCall;
+  /** The function called, by name when a known ABI has it. */
+  name: string;
+  args: readonly unknown[];
+  same: (a: unknown, b: Address | 'ETH' | undefined) => boolean;
+  is: (key: string, address: Address) => boolean;
+  known: (address: Address) => boolean;
+  routers: readonly Address[];
+  isContract: (address: Address) => Promise<boolean>;
+  contracts: Record<string, Address>;
+};
+
+/** Whether one top-level call fits the action; undefined where the action declares no shape. */
+type Shape = (input: ShapeInput) => boolean | undefined | Promise<boolean | undefined>;
+
+/**
+ * One entry per action of the kernel's intent contract (`intentActions`): a new action does not compile until it
+ * declares its shape here, or `undefined` for an action that signs nothing (a read) or whose calls no rule fixes yet.
+ */
+const shapes: Record<IntentAction, Shape | undefined> = {
+  transfer: ({ intent, call, name, args, same }) =>
+    intent.token?.address === 'ETH' ? call.data === '0x' && same(call.to, intent.to) : same(call.to, intent.token?.address) && name === 'transfer' && same(args[0], intent.to),
+  swap: async ({ intent, call, name, same, is, known, routers, isContract }) => {
+    if (same(call.to, intent.token?.address) && name === 'approve') return true;
+    // WETH's own moves; approving WETH is part of a swap that sells ETH through it.
+    if (is('weth', call.to)) return name === 'deposit' || name === 'withdraw' || (name === 'approve' && intent.token?.address === 'ETH');
+    if (routers.some((router) => isAddressEqual(router, call.to))) return name.startsWith('swap');
+    if (known(call.to)) return false;
+    // An outside agent's own router: any contract the deployment does not know, never a plain account.
+    return isContract(call.to);
+  },
+  wrap: ({ call, name, is }) => is('weth', call.to) && name === 'deposit',
+  unwrap: ({ call, name, is }) => is('weth', call.to) && name === 'withdraw',
+  stake: ({ intent, call, name, args, same, is, contracts }) =>
+    (is('capitalPool', call.to) && name === 'stake') || (same(call.to, intent.token?.address) && name === 'approve' && same(args[0], contracts.capitalPool)),
+  unstake: ({ call, name, is }) => is('capitalPool', call.to) && name === 'withdraw',
+  claim: ({ call, name, is }) => is('capitalPool', call.to) && name === 'claim',
+  approve: ({ intent, call, name, args, same }) => same(call.to, intent.token?.address) && name === 'approve' && same(args[0], intent.to),
+  revoke: ({ intent, call, name, args, same }) => same(call.to, intent.token?.address) && name === 'approve' && same(args[0], intent.to),
+  // Reads sign nothing; lending venues have no deployment contract whose calls could be fixed yet.
+  balance: undefined,
+  supply: undefined,
+  withdraw: undefined,
+};
 
 function decode(data: Hex): { functionName: string; args?: readonly unknown[] | undefined } | undefined {
   if (data.length < 10) return undefined;

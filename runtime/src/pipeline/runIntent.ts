@@ -12,7 +12,7 @@
 import type { Address } from 'viem';
 import { LucidError, InputError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
-import { resolveIntent } from '../resolve/resolveIntent.js';
+import { resolveStep, stepBalanceChanges, stepOutputs, stepViews, type StepOutputs } from './resolveStep.js';
 import { planFee, selectAgent, type Candidate } from '../select/selectAgent.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { isFeeAboveMarket } from '../simulate/readFees.js';
@@ -151,20 +151,11 @@ async function buildSteps(
   let prefix: PlanCall[] = [];
   let prefixReport: SimulationReport | undefined;
   // What the step before produced in its own simulation, for "… then send it to bob".
-  let previous: { step: number; outputs: { token: TokenInfo; amount: bigint }[] } | undefined;
+  let previous: StepOutputs | undefined;
 
   for (const intent of intents.intents) {
     emit('routing', `finding an agent to ${intent.action}`, { runId });
-    const resolved = await resolveIntent({
-      intent,
-      chainId: session.chainId,
-      chainName: session.chainName,
-      client: session.publicClient,
-      resolveToken: (ref) => session.resolveToken(ref),
-      lookupContact: (name) => session.lookupContact(name),
-      hasEns: session.hasEns,
-      previous,
-    });
+    const resolved = await resolveStep(session, { intent, previous });
     resolvedIntents.push(resolved);
     const blocked = parameters.forcedAgentId ? session.blockedReason(parameters.forcedAgentId) : undefined;
     if (blocked !== undefined)
@@ -184,28 +175,23 @@ async function buildSteps(
       venue: intent.venue,
       simulate: simulateStep,
       ethPrice: (token, wei) => session.checks.ethPrice(token, wei),
+      vet: async (candidate) => {
+        const report = ownStepReport(candidate.report.full, before.length, candidate.report.balanceChanges, beforeReport);
+        const step: StepView = { intent, resolved, agentId: candidate.agentId, reason: '', summary: candidate.plan.summary, candidates: [] };
+        return vetPlan(session, { report, intent: resolved, plan: candidate.plan, step });
+      },
     });
     const winner = selection.winner;
     plans.push(winner.plan);
     prefix = [...prefix, ...winner.plan.calls];
     prefixReport = winner.report.full;
     // The step's own calls (and their logs) and its own balance changes: what this step's words must explain.
-    stepReports.push({
-      ...winner.report.full,
-      calls: winner.report.full.calls.filter((call) => call.index >= before.length),
-      balanceChanges: winner.report.balanceChanges,
-      views: stepViews(winner.report.full.views, beforeReport?.views),
-    });
+    stepReports.push(ownStepReport(winner.report.full, before.length, winner.report.balanceChanges, beforeReport));
     const amountFrom =
       intent.amount === 'previous' && previous && resolved.amount?.kind === 'exact' && resolved.token
         ? `${formatUnitsHuman(resolved.amount.value, resolved.token.decimals)} ${resolved.token.symbol}, what step ${previous.step} produced in its simulation (if it produces less when it runs, this step fails rather than send more)`
         : undefined;
-    previous = {
-      step: steps.length + 1,
-      outputs: winner.report.balanceChanges
-        .filter((change) => change.address.toLowerCase() === session.account.address.toLowerCase() && change.diff > 0n)
-        .map((change) => ({ token: { address: change.token, symbol: change.symbol, decimals: change.decimals, verified: change.verified }, amount: change.diff })),
-    };
+    previous = stepOutputs(steps.length + 1, session.account.address, winner.report.balanceChanges);
     steps.push({
       intent,
       resolved,
@@ -218,6 +204,28 @@ async function buildSteps(
     emit('routed', `${winner.agentId}: ${selection.reason}`, { runId });
   }
   return { steps, plans, resolvedIntents, stepReports };
+}
+
+/** One step's own calls (and their logs) and its own balance changes, from the simulation up to it. */
+function ownStepReport(full: SimulationReport, firstCall: number, balanceChanges: SimulationReport['balanceChanges'], before: SimulationReport | undefined): SimulationReport {
+  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges, views: stepViews(full.views, before?.views) };
+}
+
+/**
+ * The review's checks on one candidate's plan for one step, before the winner is chosen (the review runs them
+ * all again on the chosen plans): its promises, the words explaining its effects (fees included), Lucid's own
+ * swap bound, and its risk flags with the call shapes; the danger flags are returned for the choice.
+ */
+async function vetPlan(session: Session, input: { report: SimulationReport; intent: ResolvedIntent; plan: Plan; step: StepView }) {
+  const { report, intent, plan, step } = input;
+  const broken = session.checks.expectations(report, [plan]);
+  if (broken.length) return { refusal: `its promises do not hold: ${broken[0]}`, dangers: [] };
+  const unexplained = await session.checks.unexplained(report, [intent], plan.fees);
+  if (unexplained.length) return { refusal: `it does something you did not ask for: ${unexplained[0]}`, dangers: [] };
+  const bounds = await session.checks.amounts({ report, plans: [plan], steps: [step] });
+  if (bounds.length) return { refusal: `the swap is not held to the market price: ${bounds[0]!.message}`, dangers: [] };
+  const risks = await session.checks.risks({ report, intents: [intent], plans: [plan], steps: [step] });
+  return { dangers: risks.filter((risk) => risk.level === 'danger').map((risk) => risk.message) };
 }
 
 async function buildReview(session: Session, runId: number, draft: RunDraft, emit: Emit): Promise<Review> {
@@ -362,28 +370,8 @@ function knownLabels(session: Session): Record<string, string> {
 /** A step's own effect: the simulation of everything up to it, minus everything before it. */
 function stepOutcome(full: SimulationReport, before: SimulationReport | undefined) {
   const revert = full.calls.find((call) => call.status === 'reverted')?.revert?.reason;
-  if (!before) return { ok: full.ok, balanceChanges: full.balanceChanges, gas: { costWei: full.gas.costWei }, revertReason: revert, full };
-  const key = (c: { address: Address; token: Address | 'ETH' }) => `${c.address.toLowerCase()}:${String(c.token).toLowerCase()}`;
-  const prior = new Map(before.balanceChanges.map((c) => [key(c), c]));
-  // The step starts from where the steps before left each balance.
-  const balanceChanges = full.balanceChanges.map((c) => {
-    const earlier = prior.get(key(c));
-    return { ...c, pre: earlier?.post ?? c.pre, diff: c.diff - (earlier?.diff ?? 0n) };
-  });
-  // A balance the steps before changed and this step changed back is absent from the full report (its net
-  // change is zero), yet this step moved it: "swap for USDC, then send it" sends the USDC the swap produced.
-  const inFull = new Set(full.balanceChanges.map(key));
-  for (const c of before.balanceChanges) if (!inFull.has(key(c))) balanceChanges.push({ ...c, pre: c.post, post: c.pre, diff: -c.diff });
-  return { ok: full.ok, balanceChanges, gas: { costWei: full.gas.costWei - before.gas.costWei }, revertReason: revert, full };
-}
-
-/** A step's own position reads: each starts from where the steps before left it. */
-function stepViews(full: SimulationReport['views'], before: SimulationReport['views']): SimulationReport['views'] {
-  if (!full || !before) return full;
-  return full.map((view) => {
-    const earlier = before.find((b) => b.to.toLowerCase() === view.to.toLowerCase() && b.data === view.data);
-    return earlier ? { ...view, returnData: [earlier.returnData[1], view.returnData[1]] } : view;
-  });
+  const gas = { costWei: full.gas.costWei - (before?.gas.costWei ?? 0n) };
+  return { ok: full.ok, balanceChanges: stepBalanceChanges(full, before), gas, revertReason: revert, full };
 }
 
 function candidateView(candidate: Candidate): CandidateView {

@@ -20,6 +20,10 @@ describe('plans', () => {
     expect(functionName).toBe('register');
     expect(args).toEqual(['lucid-metadata:ab', `0x${'ab'.repeat(32)}`, [actionTag('swap')], 'http://x', 5n]);
     expect(tagText(actionTag('swap'))).toBe('swap');
+    // The 0.01 ETH bond is sent and declared: the review's promise and the simulation both hold it.
+    expect(plan.calls[0]!.value).toBe(parseEther('0.01'));
+    expect(plan.expects).toEqual([{ token: 'ETH', symbol: 'ETH', decimals: 18, direction: 'out', amount: parseEther('0.01'), bound: 'exact' }]);
+    expect(plan.summary).toContain('bond 0.01 ETH');
   });
 
   test('behavior: update makes one call per changed field, and refuses an empty update', () => {

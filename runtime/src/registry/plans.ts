@@ -38,7 +38,9 @@ export function registerEntryPlan(parameters: RegisterEntryPlanParameters): Plan
     value: REGISTRATION_BOND_WEI,
     description: `Register ${kind} "${name}" (fee ${formatEther(feeWei)} ETH per use${endpoint ? `, endpoint ${endpoint}` : ''}; bond ${formatEther(REGISTRATION_BOND_WEI)} ETH, refunded on deregister)`,
   };
-  return { agentId: CLI_PLAN_AGENT_ID, summary: `Register ${kind} "${name}" in the ${kind} registry`, calls: [call], expects: [] };
+  // The bond leaves the user's ETH: declared, so the review promises exactly it and the simulation is held to it.
+  const bond: ExpectedEffect = { token: 'ETH', symbol: 'ETH', decimals: 18, direction: 'out', amount: REGISTRATION_BOND_WEI, bound: 'exact' };
+  return { agentId: CLI_PLAN_AGENT_ID, summary: `Register ${kind} "${name}" in the ${kind} registry (bond ${formatEther(REGISTRATION_BOND_WEI)} ETH)`, calls: [call], expects: [bond] };
 }
 
 export type UpdateEntryPlanParameters = {

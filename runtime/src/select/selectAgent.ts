@@ -4,7 +4,8 @@
  * for the user — tokens received minus gas cost and the usage fees the plan pays, valued in the token the user
  * receives (or, for exact output, the least spent) — with ties broken by the agent's fee and onchain usage. An agent that times
  * out, throws, or whose plan reverts in simulation is dropped from this decision with a reason; it never
- * ends the run.
+ * ends the run. The review's checks run on the candidates in rank order before the winner is chosen, so one that
+ * would be refused (or needs a person for a danger flag another plan does not raise) falls back to the next.
  */
 import type { Address } from 'viem';
 import { InputError, LucidError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
@@ -48,6 +49,11 @@ export type SelectAgentParameters<report extends SimulatedOutcome> = {
   agentFacts?: ReadonlyMap<string, { feeWei: bigint; usage: number }> | undefined;
   /** The venue the user named ("uniswap", "capital-pool"): only agents serving it compete. */
   venue?: string | undefined;
+  /**
+   * The review's checks on one candidate's plan (its promises, the words explaining its effects, its call
+   * shapes and danger flags), run before the winner is chosen: see {@link vetInOrder}.
+   */
+  vet?: Vet<report> | undefined;
   /** Wei of ETH valued in `token` at Lucid's own market quote, for swaps with no ETH side (fees and gas). */
   ethPrice?: EthPrice | undefined;
 };
@@ -158,6 +164,7 @@ export async function selectAgent<report extends SimulatedOutcome>(
     if (!candidate.dropped) await score(candidate, intent, ctx.account, parameters.ethPrice);
   }
   candidates.sort(compareCandidates);
+  if (parameters.vet) await vetInOrder(candidates, parameters.vet);
   const winner = candidates[0];
   if (!winner || winner.dropped || !winner.plan || !winner.report) {
     const reasons = candidates.map((c) => `${c.agentId}: ${c.dropped}`).join('; ');
@@ -168,6 +175,48 @@ export async function selectAgent<report extends SimulatedOutcome>(
   }
   return { winner: winner as SelectAgentReturnType<report>['winner'], candidates, reason: explainWin(candidates) };
 }
+
+/**
+ * The checks the review will run, on each candidate in rank order until one passes them with no danger flag:
+ * candidates ranked above it are dropped with the reason (shown by `--explain`), so a winner that fails a check
+ * falls back to the next one instead of failing the intent. When none passes, the order is left as it is and
+ * the review refuses the best one with its own, precise error: the checks are never weakened here.
+ */
+async function vetInOrder<report extends SimulatedOutcome>(candidates: Candidate<report>[], vet: Vet<report>): Promise<void> {
+  const viable = candidates.filter((candidate) => !candidate.dropped && candidate.plan && candidate.report);
+  if (viable.length < 2) return;
+  const verdicts = new Map<Candidate<report>, Verdict>();
+  let chosen: Candidate<report> | undefined;
+  for (const candidate of viable) {
+    let verdict: Verdict;
+    try {
+      verdict = await vet(candidate as Winner<report>);
+    } catch (error) {
+      verdict = { refusal: error instanceof LucidError ? error.shortMessage : error instanceof Error ? error.message : String(error), dangers: [] };
+    }
+    verdicts.set(candidate, verdict);
+    if (!verdict.refusal && verdict.dangers.length === 0) {
+      chosen = candidate;
+      break;
+    }
+  }
+  // Every one needs a person for a danger flag (often the words' own: a recipient that is a token contract):
+  // the best that passes the checks, its flags shown in the review.
+  chosen ??= viable.find((candidate) => !verdicts.get(candidate)?.refusal);
+  if (!chosen) return;
+  const rank = viable.indexOf(chosen);
+  for (const [candidate, verdict] of verdicts) {
+    if (candidate === chosen) continue;
+    if (verdict.refusal) candidate.dropped = `refused by the checks: ${verdict.refusal}`;
+    else if (viable.indexOf(candidate) < rank) candidate.dropped = `needs a person to accept a danger flag another agent's plan does not raise: ${verdict.dangers[0]}`;
+  }
+  candidates.sort(compareCandidates);
+}
+
+/** What the checks say of one candidate: a refusal (the review would refuse it), and its danger flags. */
+export type Verdict = { refusal?: string | undefined; dangers: string[] };
+type Winner<report extends SimulatedOutcome> = Candidate<report> & { plan: Plan; report: report };
+export type Vet<report extends SimulatedOutcome> = (candidate: Winner<report>) => Promise<Verdict>;
 
 /** Keeps the original error of a dropped candidate so a single-candidate failure is reported precisely. */
 const onlyError = new WeakMap<Candidate, LucidError>();
@@ -285,7 +334,7 @@ function explainWin(candidates: Candidate[]): string {
   const viable = candidates.filter((c) => !c.dropped);
   if (viable.length === 1) {
     const dropped = candidates.length - 1;
-    return dropped > 0 ? `${winner.agentId} is the only agent whose plan simulated (${dropped} dropped)` : `${winner.agentId} is the only agent for this action`;
+    return dropped > 0 ? `${winner.agentId} is the only agent whose plan simulated and passed the checks (${dropped} dropped)` : `${winner.agentId} is the only agent for this action`;
   }
   if (runnerUp && !runnerUp.dropped && winner.score === runnerUp.score) {
     return `${winner.agentId} ties ${runnerUp.agentId} on outcome and wins on ${winner.feeWei !== runnerUp.feeWei ? 'lower fee' : 'usage'}`;

@@ -41,16 +41,25 @@ const knownAbis: (readonly unknown[])[] = [
 
 const eventsByTopic = new Map<Hex, AbiEvent[]>();
 const errorsBySelector = new Map<Hex, AbiError>();
+// The artifacts repeat the same events and errors (every OpenZeppelin-based contract carries ERC-20's and
+// the IERC6093 errors): each distinct signature is hashed once, which is most of this module's load time.
+const hashes = new Map<string, Hex>();
+const selectorOf = (item: AbiEvent): Hex => {
+  const signature = `${item.name}(${item.inputs.map(canonicalType).join(',')})`;
+  let hash = hashes.get(signature);
+  if (!hash) hashes.set(signature, (hash = toEventSelector(item)));
+  return hash;
+};
 for (const abi of knownAbis) {
   for (const item of abi as Abi) {
     if (item.type === 'event') {
-      const topic = toEventSelector(item);
+      const topic = selectorOf(item);
       const list = eventsByTopic.get(topic) ?? [];
       if (!list.some((known) => sameShape(known, item))) list.push(item);
       eventsByTopic.set(topic, list);
     } else if (item.type === 'error') {
       // An error's selector is computed like an event's topic, truncated to 4 bytes.
-      const selector = slice(toEventSelector({ ...item, type: 'event' } as AbiEvent), 0, 4);
+      const selector = slice(selectorOf({ ...item, type: 'event' } as AbiEvent), 0, 4);
       if (!errorsBySelector.has(selector)) errorsBySelector.set(selector, item);
     }
   }
@@ -117,6 +126,13 @@ function toRecord(args: unknown): Record<string, unknown> | undefined {
   if (args === undefined || args === null) return undefined;
   if (Array.isArray(args)) return Object.fromEntries(args.map((value, i) => [String(i), value]));
   return args as Record<string, unknown>;
+}
+
+/** A parameter's type as a signature spells it: tuples as their components in parentheses. */
+function canonicalType(parameter: AbiEvent['inputs'][number]): string {
+  if (!parameter.type.startsWith('tuple')) return parameter.type;
+  const components = 'components' in parameter ? (parameter.components as AbiEvent['inputs']) : [];
+  return `(${components.map(canonicalType).join(',')})${parameter.type.slice('tuple'.length)}`;
 }
 
 function sameShape(a: AbiEvent, b: AbiEvent): boolean {

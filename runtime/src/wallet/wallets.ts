@@ -14,6 +14,9 @@ import { generatePrivateKey, mnemonicToAccount, privateKeyToAccount } from 'viem
 import { InputError, InfraError } from '../../../kernel/index.js';
 import { decryptKeystore, encryptKeystore, parseKeystore } from './keystore.js';
 import { assertValidMnemonic, normalizeMnemonic } from './mnemonic.js';
+import { useSmallSigningTable } from './useSmallSigningTable.js';
+
+useSmallSigningTable();
 
 /**
  * The private key of anvil's account #0. It is PUBLIC: printed by every anvil and hardhat node and used in
