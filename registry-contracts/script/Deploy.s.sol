@@ -18,7 +18,7 @@ import {CapitalPool} from "../src/CapitalPool.sol";
  *
  *   npx forge script registry-contracts/script/Deploy.s.sol --rpc-url $RPC_URL --broadcast --account deployer
  *
- * The broadcaster must be the owner during the run (it calls setPools), so ownership is handed to OWNER at
+ * The broadcaster must be the owner during the run (it calls setPools and setUsageLedger), so ownership is handed to OWNER at
  * the end with Ownable2Step: OWNER must call acceptOwnership() on each contract.
  */
 contract Deploy is Script {
@@ -112,6 +112,10 @@ contract Deploy is Script {
             p.epochLength
         );
         controller.setPools(address(ledger), address(capital));
+        // Every change of an entry's fee or active flag is reported to the ledger, which keeps the terms.
+        agents.setUsageLedger(ledger);
+        frontends.setUsageLedger(ledger);
+        computes.setUsageLedger(ledger);
         // Open the first epochs' slots, so the first usage and reward of each pay no first-write cost.
         ledger.prepareEpochs(p.preparedEpochs);
         d = Deployment({

@@ -45,8 +45,9 @@ export type DeployRegistryParameters = {
   stakeToken: Address;
   /** Receives the protection share of emissions and the protocol cut of fees. */
   protectionFund: Address;
-  /** Admin of every contract; defaults to the wallet's account. If different, the controller's ownership is
-   * transferred with Ownable2Step, so `owner` must call `acceptOwnership()` on it. */
+  /** Admin of every contract; defaults to the wallet's account. If different, the controller's and the
+   * registries' ownership (the deployer wires them) is transferred with Ownable2Step, so `owner` must call
+   * `acceptOwnership()` on each. */
   owner?: Address;
   /** Emission start (unix seconds); defaults to the deploy block. */
   startTime?: bigint;
@@ -66,7 +67,8 @@ export type DeployRegistryErrorType = InfraError;
 
 /**
  * Deploys RewardToken (through EmissionController), the three registries, UsageLedger and CapitalPool, and
- * wires the controller to the pools, so `distribute()` mints into them.
+ * wires the controller to the pools, so `distribute()` mints into them, and the registries to the ledger, so it
+ * keeps the entries' terms.
  *
  * @param walletClient - Sends the transactions; must carry an account.
  * @param publicClient - Waits for receipts and reads the reward token's address.
@@ -111,9 +113,10 @@ export async function deployRegistry(
     abi: EmissionController.abi,
     functionName: 'rewardToken',
   });
-  const agentRegistry = await deploy('AgentRegistry', AgentRegistry.abi, AgentRegistry.bytecode, [owner]);
-  const frontendRegistry = await deploy('FrontendRegistry', FrontendRegistry.abi, FrontendRegistry.bytecode, [owner]);
-  const computeRegistry = await deploy('ComputeRegistry', ComputeRegistry.abi, ComputeRegistry.bytecode, [owner]);
+  // The registries too, while they are wired to the ledger.
+  const agentRegistry = await deploy('AgentRegistry', AgentRegistry.abi, AgentRegistry.bytecode, [deployer]);
+  const frontendRegistry = await deploy('FrontendRegistry', FrontendRegistry.abi, FrontendRegistry.bytecode, [deployer]);
+  const computeRegistry = await deploy('ComputeRegistry', ComputeRegistry.abi, ComputeRegistry.bytecode, [deployer]);
   const capitalPool = await deploy('CapitalPool', CapitalPool.abi, CapitalPool.bytecode, [
     owner,
     params.stakeToken,
@@ -135,9 +138,20 @@ export async function deployRegistry(
   ]);
 
   await write(walletClient, publicClient, emissionController, EmissionController.abi, 'setPools', [usageLedger, capitalPool]);
+  // Every change of an entry's fee or active flag is reported to the ledger, which keeps the terms.
+  for (const registry of [agentRegistry, frontendRegistry, computeRegistry]) {
+    await write(walletClient, publicClient, registry, AgentRegistry.abi, 'setUsageLedger', [usageLedger]);
+  }
   await write(walletClient, publicClient, usageLedger, UsageLedger.abi, 'prepareEpochs', [d.preparedEpochs]);
   if (getAddress(owner) !== getAddress(deployer)) {
-    await write(walletClient, publicClient, emissionController, EmissionController.abi, 'transferOwnership', [owner]);
+    for (const [address, abi] of [
+      [emissionController, EmissionController.abi],
+      [agentRegistry, AgentRegistry.abi],
+      [frontendRegistry, FrontendRegistry.abi],
+      [computeRegistry, ComputeRegistry.abi],
+    ] as const) {
+      await write(walletClient, publicClient, address, abi, 'transferOwnership', [owner]);
+    }
   }
 
   return {
@@ -157,7 +171,7 @@ async function write(
   publicClient: PublicClient,
   address: Address,
   abi: Abi,
-  functionName: 'setPools' | 'transferOwnership' | 'prepareEpochs',
+  functionName: 'setPools' | 'setUsageLedger' | 'transferOwnership' | 'prepareEpochs',
   args: readonly unknown[],
 ): Promise<void> {
   const hash = await walletClient.writeContract({

@@ -122,7 +122,7 @@ test('whole-transaction gas of the everyday operations meets the targets', async
   const agentId = 2n; // the builder's first entry
   const usage = () => send(payer, d.usageLedger, UsageLedger.abi, 'recordUsage', [agentId, 1n, 1n], parseEther('0.013'));
   await usage(); // the entries' first usage ever
-  await measure('recordUsage (agent + frontend + compute, same epoch)', 60_000n, usage, 70_000n);
+  await measure('recordUsage (agent + frontend + compute, same epoch)', 60_000n, usage);
 
   for (const who of [staker, newcomer, locker]) {
     await send(deployer, stEth, DevToken.abi, 'mint', [who.account.address, parseEther('100')]);
@@ -136,11 +136,11 @@ test('whole-transaction gas of the everyday operations meets the targets', async
   await send(staker, d.capitalPool, CapitalPool.abi, 'stake', [parseEther('1'), 0n]); // first reward credited
   await warp(DAY);
   await measure('distribute (first of a new epoch)', 150_000n, () => send(deployer, d.emissionController, EmissionController.abi, 'distribute', []));
-  await measure('recordUsage (agent + frontend + compute, first of an epoch)', 90_000n, usage, 97_000n);
+  await measure('recordUsage (agent + frontend + compute, first of an epoch)', 90_000n, usage);
   await measure('stake (first)', 85_000n, () => send(newcomer, d.capitalPool, CapitalPool.abi, 'stake', [parseEther('10'), 0n]));
   await measure('stake (first, locked 180 days)', 85_000n, () => send(locker, d.capitalPool, CapitalPool.abi, 'stake', [parseEther('10'), 180n * 86_400n]));
   await warp(3600);
-  await measure('stake (repeat)', 65_000n, () => send(staker, d.capitalPool, CapitalPool.abi, 'stake', [parseEther('1'), 0n]), 75_000n);
+  await measure('stake (repeat)', 65_000n, () => send(staker, d.capitalPool, CapitalPool.abi, 'stake', [parseEther('1'), 0n]));
   await measure('distribute (same epoch)', undefined, () => send(deployer, d.emissionController, EmissionController.abi, 'distribute', []));
   await warp(3600);
   await measure('claim (capital pool, first)', 90_000n, () => send(newcomer, d.capitalPool, CapitalPool.abi, 'claim', [newcomer.account.address]));

@@ -8,6 +8,7 @@ import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {SafeTransferLib} from "solady/utils/SafeTransferLib.sol";
 import {TimedPausable} from "./utils/TimedPausable.sol";
 
 /**
@@ -56,19 +57,34 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     /// below 2^112 (see {Position}): at most 1e27 LUCID-wei (the controller's bound) × 1e18 / 1e12.
     uint256 public constant MIN_STAKE = 1e12;
 
-    /// @dev The pool: one slot, read and written by every call. Times are uint32 (until 2106).
+    /// @dev The pool: one slot, read and written by every call. Times are uint32 (until 2106). `staked` is at
+    /// most 2^88 (like a position's), so `weight` (at most 3x) fits 96 bits. `mayBePaused` is set by {pause} and
+    /// cleared by the first {stake} after the pause ended, so a stake reads the pause state only after a pause.
     struct Pool {
         uint32 lastUpdate;
         uint32 periodFinish;
-        uint96 staked;
+        uint88 staked;
         uint96 weight;
+        bool mayBePaused;
     }
 
-    /// @dev One slot per staker. `paid` is the accumulator at the last touch modulo 2^112: the difference with
-    /// the accumulator now, taken modulo 2^112 too, is exact because it is below 2^112 (see {MIN_STAKE}).
+    /// @dev The stream: one slot. `rate` is at most 1e45 / 1 hour < 2^138 (all LUCID ever, ×1e18, over the shortest
+    /// stream) and `rewardPerShare` at most 1e45 / {MIN_STAKE} < 2^110 (every increment divides by a weight of at
+    /// least {MIN_STAKE}).
+    struct Stream {
+        uint144 rate;
+        uint112 rewardPerShare;
+    }
+
+    /// @dev One slot per staker, unclaimed reward included: what the position earned is
+    /// `⌊weight × accumulator / PRECISION⌋ - debt`, taken modulo 2^96 and read as a signed number (-1 reads as 0).
+    /// Whenever the weight changes or the position claims, `debt` is reset to `⌈newWeight × accumulator /
+    /// PRECISION⌉ - earned`, so what was earned carries over exactly and the rounding only ever goes against the
+    /// position (under one wei per change), never against the pool. Modulo 2^96 is exact: everything a position
+    /// can earn is below 2^90 (all LUCID there will ever be, {EmissionController-MAX_TOTAL_EMISSION}).
     struct Position {
         uint88 staked;
-        uint112 paid;
+        uint96 debt;
         uint40 lockEnd;
         uint16 multiplier;
     }
@@ -84,20 +100,19 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     address public immutable protectionFund;
 
     Pool private _pool;
-    /// @notice LUCID-wei per second, times {PRECISION}.
-    uint256 public rewardRate;
-    /// @notice Accumulated LUCID-wei per unit of weight, times {PRECISION}.
-    uint256 public rewardPerShareStored;
+    Stream private _stream;
     /// @notice Streamed while nobody staked, plus rate remainders, times {PRECISION}; re-streamed at the next reward.
     uint256 public unallocated;
     /// @notice LUCID received and not yet claimed.
     uint256 public rewardsHeld;
 
     mapping(address account => Position) private _positions;
-    mapping(address account => uint256) private _rewards;
 
-    /// @notice Emitted when `account` staked `amount` (as received), locked until `lockEnd`, at `multiplier` bps.
-    event Staked(address indexed account, uint256 amount, uint256 lockEnd, uint256 multiplier);
+    /// @notice Emitted when `account` staked `amount` (as received).
+    event Staked(address indexed account, uint256 amount);
+    /// @notice Emitted when a stake set or extended `account`'s lock, or changed its multiplier: locked until
+    /// `lockEnd`, at `multiplier` bps. (An unlocked stake on an unlocked position emits none.)
+    event LockSet(address indexed account, uint256 lockEnd, uint256 multiplier);
     /// @notice Emitted when `account` withdrew `amount` of principal, paid as `paid` tokens, to `to`.
     event Withdrawn(address indexed account, address indexed to, uint256 amount, uint256 paid);
     /// @notice Emitted when `account` claimed `amount` LUCID to `to`.
@@ -159,20 +174,32 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
      * @notice Stakes `amount` of the stake token (approve first), locked for `lockSeconds` (0 for none, at most
      * {MAX_LOCK}). The lock ends at the later of the running lock's end and now + `lockSeconds`; the whole
      * position's multiplier becomes {multiplierFor} the time remaining. Credits what the pool actually received.
-     * @dev Emits {Staked}. Reverts while paused.
+     * @dev Emits {Staked}, and {LockSet} when the lock or the multiplier changed. Reverts while paused.
      */
-    function stake(uint256 amount, uint256 lockSeconds) external whenNotPaused nonReentrant {
+    function stake(uint256 amount, uint256 lockSeconds) external nonReentrant {
         if (amount == 0) revert CapitalPoolZeroAmount();
         if (lockSeconds > MAX_LOCK) revert CapitalPoolLockTooLong(lockSeconds, MAX_LOCK);
-        (Pool memory pool, Position memory p) = _accrue(msg.sender);
-        uint256 before = stakeToken.balanceOf(address(this));
-        stakeToken.safeTransferFrom(msg.sender, address(this), amount);
-        uint256 received = stakeToken.balanceOf(address(this)) - before;
+        (Pool memory pool, Position memory p, uint256 rps, uint256 owed) = _accrue(msg.sender);
+        if (pool.mayBePaused) {
+            _requireNotPaused();
+            pool.mayBePaused = false;
+        }
+        // solady's assembly helpers: the same checks as SafeERC20 and IERC20, for less gas on the hot path.
+        address token = address(stakeToken);
+        uint256 before = SafeTransferLib.balanceOf(token, address(this));
+        SafeTransferLib.safeTransferFrom(token, msg.sender, address(this), amount);
+        uint256 received = SafeTransferLib.balanceOf(token, address(this)) - before;
+        if (received == 0) revert CapitalPoolZeroAmount();
         // During a shortfall (negative rebase), credit at the rate withdrawals pay, so the newcomer is whole.
         if (before < pool.staked && before != 0) received = Math.mulDiv(received, pool.staked, before);
 
-        uint256 lockEnd = Math.max(p.lockEnd, block.timestamp + lockSeconds);
-        uint256 multiplier = multiplierFor(lockEnd - block.timestamp);
+        // An unlocked stake on an unlocked position leaves the (past or zero) lock end as it is.
+        uint256 lockEnd = p.lockEnd;
+        if (lockSeconds != 0 || lockEnd > block.timestamp) lockEnd = Math.max(lockEnd, block.timestamp + lockSeconds);
+        uint256 multiplier = lockEnd > block.timestamp ? multiplierFor(lockEnd - block.timestamp) : BASE_MULTIPLIER;
+        if (lockEnd != p.lockEnd || multiplier != (p.multiplier == 0 ? BASE_MULTIPLIER : p.multiplier)) {
+            emit LockSet(msg.sender, lockEnd, multiplier);
+        }
         uint256 oldWeight = _weight(p.staked, p.multiplier);
         p.staked = SafeCast.toUint88(p.staked + received);
         if (p.staked < MIN_STAKE) revert CapitalPoolBelowMinimum(p.staked);
@@ -181,11 +208,13 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         p.lockEnd = uint40(lockEnd);
         // forge-lint: disable-next-line(unsafe-typecast)
         p.multiplier = uint16(multiplier);
+        uint256 newWeight = _weight(p.staked, p.multiplier);
+        p.debt = _debt(newWeight, rps, owed);
         _positions[msg.sender] = p;
-        pool.staked = SafeCast.toUint96(pool.staked + received);
-        pool.weight = SafeCast.toUint96(pool.weight - oldWeight + _weight(p.staked, p.multiplier));
+        pool.staked = SafeCast.toUint88(pool.staked + received);
+        pool.weight = SafeCast.toUint96(pool.weight - oldWeight + newWeight);
         _pool = pool;
-        emit Staked(msg.sender, received, lockEnd, multiplier);
+        emit Staked(msg.sender, received);
     }
 
     /**
@@ -196,7 +225,7 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
      */
     function withdraw(uint256 amount, address to) external nonReentrant returns (uint256 paid) {
         if (amount == 0) revert CapitalPoolZeroAmount();
-        (Pool memory pool, Position memory p) = _accrue(msg.sender);
+        (Pool memory pool, Position memory p, uint256 rps, uint256 owed) = _accrue(msg.sender);
         if (amount > p.staked) revert CapitalPoolInsufficientStake(msg.sender, p.staked, amount);
         if (block.timestamp < p.lockEnd) revert CapitalPoolLocked(p.lockEnd);
         uint256 oldWeight = _weight(p.staked, p.multiplier);
@@ -206,12 +235,13 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         if (p.staked != 0 && p.staked < MIN_STAKE) revert CapitalPoolBelowMinimum(p.staked);
         // forge-lint: disable-next-line(unsafe-typecast)
         p.multiplier = uint16(BASE_MULTIPLIER);
+        p.debt = _debt(p.staked, rps, owed);
         _positions[msg.sender] = p;
         uint256 balance = stakeToken.balanceOf(address(this));
         paid = balance < pool.staked ? Math.mulDiv(amount, balance, pool.staked) : amount;
-        // casting is safe because amount <= p.staked <= pool.staked, a uint96
+        // casting is safe because amount <= p.staked <= pool.staked, a uint88
         // forge-lint: disable-next-line(unsafe-typecast)
-        pool.staked -= uint96(amount);
+        pool.staked -= uint88(amount);
         pool.weight = SafeCast.toUint96(pool.weight - oldWeight + _weight(p.staked, p.multiplier));
         _pool = pool;
         emit Withdrawn(msg.sender, to, amount, paid);
@@ -224,11 +254,13 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
      * @dev Emits {RewardClaimed}.
      */
     function claim(address to) external nonReentrant returns (uint256 amount) {
-        (Pool memory pool, Position memory p) = _accrue(msg.sender);
+        Pool memory pool;
+        Position memory p;
+        uint256 rps;
+        (pool, p, rps, amount) = _accrue(msg.sender);
         _pool = pool;
+        p.debt = _debt(_weight(p.staked, p.multiplier), rps, 0);
         _positions[msg.sender] = p;
-        amount = _rewards[msg.sender];
-        if (amount != 0) _rewards[msg.sender] = 0;
         rewardsHeld -= amount;
         emit RewardClaimed(msg.sender, to, amount);
         rewardToken.safeTransfer(to, amount);
@@ -261,7 +293,7 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         uint256 balance = rewardToken.balanceOf(address(this));
         if (balance < held + amount) revert CapitalPoolRewardNotReceived(balance, held + amount);
         uint256 added = balance - held;
-        Pool memory pool = _update();
+        (Pool memory pool,) = _update();
         // A zero reward (after the schedule ended) only restarts an ended stream, so it cannot stretch one.
         if (added == 0 && block.timestamp < pool.periodFinish) {
             _pool = pool;
@@ -269,13 +301,13 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         }
         rewardsHeld = balance;
 
-        uint256 rate = rewardRate;
+        uint256 rate = _stream.rate;
         uint256 leftover = block.timestamp < pool.periodFinish ? rate * (pool.periodFinish - block.timestamp) : 0;
         uint256 total = added * PRECISION + leftover + unallocated;
         uint256 duration = rewardsDuration;
         rate = total / duration;
         unallocated = total - rate * duration;
-        rewardRate = rate;
+        _stream.rate = SafeCast.toUint144(rate);
         // casting is safe because block.timestamp + 30 days fits 32 bits until 2106
         // forge-lint: disable-next-line(unsafe-typecast)
         pool.periodFinish = uint32(block.timestamp + duration);
@@ -291,10 +323,13 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         Position memory p = _positions[account];
         if (block.timestamp < p.lockEnd || p.multiplier <= BASE_MULTIPLIER) return;
         Pool memory pool;
-        (pool, p) = _accrue(account);
+        uint256 rps;
+        uint256 owed;
+        (pool, p, rps, owed) = _accrue(account);
         pool.weight = SafeCast.toUint96(pool.weight - _weight(p.staked, p.multiplier) + p.staked);
         // forge-lint: disable-next-line(unsafe-typecast)
         p.multiplier = uint16(BASE_MULTIPLIER);
+        p.debt = _debt(p.staked, rps, owed);
         _positions[account] = p;
         _pool = pool;
         emit LockExpired(account);
@@ -306,6 +341,7 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
      */
     function pause() external onlyOwner {
         _pause();
+        _pool.mayBePaused = true;
     }
 
     /**
@@ -358,6 +394,16 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         return _pool.periodFinish;
     }
 
+    /// @notice LUCID-wei per second, times {PRECISION}.
+    function rewardRate() external view returns (uint256) {
+        return _stream.rate;
+    }
+
+    /// @notice Accumulated LUCID-wei per unit of weight, times {PRECISION}, as of the last update.
+    function rewardPerShareStored() external view returns (uint256) {
+        return _stream.rewardPerShare;
+    }
+
     /// @notice Principal of `account`.
     function stakedOf(address account) external view returns (uint256) {
         return _positions[account].staked;
@@ -365,59 +411,70 @@ contract CapitalPool is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
 
     /// @notice The accumulator as of now.
     function rewardPerShare() public view returns (uint256 rps) {
-        (rps,) = _pending(_pool);
+        (rps,) = _pending(_pool, _stream);
     }
 
     /// @notice LUCID `account` could claim now.
     function earned(address account) public view returns (uint256) {
-        Position memory p = _positions[account];
-        return _rewards[account] + _owed(p, rewardPerShare());
+        return _owed(_positions[account], rewardPerShare());
     }
 
-    /// @dev Brings the accumulator to now and credits `account`. Returns the pool and the position, for the
-    /// caller to modify and store.
-    function _accrue(address account) private returns (Pool memory pool, Position memory p) {
-        pool = _update();
-        uint256 rps = rewardPerShareStored;
+    /// @dev Brings the accumulator to now. Returns the pool and `account`'s position, for the caller to modify and
+    /// store (with a new {_debt}), the accumulator, and what the position earned so far.
+    function _accrue(address account)
+        private
+        returns (Pool memory pool, Position memory p, uint256 rps, uint256 owed)
+    {
+        (pool, rps) = _update();
         p = _positions[account];
-        // casting keeps the accumulator modulo 2^112, as positions store it
-        // forge-lint: disable-next-line(unsafe-typecast)
-        uint112 now112 = uint112(rps);
-        if (now112 != p.paid) {
-            if (p.staked != 0) _rewards[account] += _owed(p, rps);
-            p.paid = now112;
-        }
+        owed = _owed(p, rps);
     }
 
-    /// @dev What `p` earned since its last touch, given the accumulator `rps`.
+    /// @dev What `p` earned, given the accumulator `rps`: ⌊weight × rps / PRECISION⌋ - debt modulo 2^96, as a
+    /// signed number floored at 0 (it is -1 right after a reset that rounded up).
     function _owed(Position memory p, uint256 rps) private pure returns (uint256) {
-        uint256 delta;
         unchecked {
-            // casting keeps the accumulator modulo 2^112; the true difference is below 2^112 (see MIN_STAKE)
+            // weight < 2^96 and rps < 2^112: the product cannot overflow
+            // casting keeps the difference modulo 2^96, where it is exact (see {Position})
             // forge-lint: disable-next-line(unsafe-typecast)
-            delta = uint112(uint112(rps) - p.paid);
+            int96 owed = int96(uint96((_weight(p.staked, p.multiplier) * rps) / PRECISION - p.debt));
+            // forge-lint: disable-next-line(unsafe-typecast)
+            return owed > 0 ? uint256(uint96(owed)) : 0;
         }
-        return Math.mulDiv(_weight(p.staked, p.multiplier), delta, PRECISION);
     }
 
-    /// @dev Brings the accumulator and the pool's clock to now (in memory; callers store the pool).
-    function _update() private returns (Pool memory pool) {
+    /// @dev The debt that makes a position of `weight` have earned `owed` now, rounding against the position.
+    function _debt(uint256 weight, uint256 rps, uint256 owed) private pure returns (uint96) {
+        unchecked {
+            // weight < 2^96 and rps < 2^112: the product cannot overflow
+            // casting keeps the debt modulo 2^96 (see {Position})
+            // forge-lint: disable-next-line(unsafe-typecast)
+            return uint96((weight * rps + (PRECISION - 1)) / PRECISION - owed);
+        }
+    }
+
+    /// @dev Brings the accumulator and the pool's clock to now (in memory; callers store the pool). Returns the
+    /// pool and the accumulator.
+    function _update() private returns (Pool memory pool, uint256 rps) {
         pool = _pool;
-        if (pool.lastUpdate == block.timestamp) return pool;
-        (uint256 rps, uint256 idle) = _pending(pool);
+        Stream memory stream = _stream;
+        rps = stream.rewardPerShare;
+        if (pool.lastUpdate == block.timestamp) return (pool, rps);
+        uint256 idle;
+        (rps, idle) = _pending(pool, stream);
         if (idle != 0) unallocated += idle;
-        if (rps != rewardPerShareStored) rewardPerShareStored = rps;
+        if (rps != stream.rewardPerShare) _stream = Stream(stream.rate, SafeCast.toUint112(rps));
         // casting is safe until 2106
         // forge-lint: disable-next-line(unsafe-typecast)
         pool.lastUpdate = uint32(block.timestamp);
     }
 
     /// @dev Accumulator as of now, and what streamed with no weight staked (×PRECISION) since the last update.
-    function _pending(Pool memory pool) private view returns (uint256 rps, uint256 idle) {
-        rps = rewardPerShareStored;
-        uint256 end = Math.min(block.timestamp, pool.periodFinish);
+    function _pending(Pool memory pool, Stream memory stream) private view returns (uint256 rps, uint256 idle) {
+        rps = stream.rewardPerShare;
+        uint256 end = block.timestamp < pool.periodFinish ? block.timestamp : pool.periodFinish;
         if (end <= pool.lastUpdate) return (rps, 0);
-        uint256 streamed = rewardRate * (end - pool.lastUpdate);
+        uint256 streamed = uint256(stream.rate) * (end - pool.lastUpdate);
         if (pool.weight == 0) return (rps, streamed);
         rps += streamed / pool.weight;
     }

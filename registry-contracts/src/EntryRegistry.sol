@@ -6,6 +6,11 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {TimedPausable} from "./utils/TimedPausable.sol";
 
+/// @notice The usage ledger's side of the terms it caches: the registry reports every change of an entry's terms.
+interface IUsageTermsReceiver {
+    function usageTermsChanged(uint256 entryId, uint96 fee, bool active) external;
+}
+
 /**
  * @title EntryRegistry
  * @notice Shared base of the agent, frontend/tool and compute registries. Each entry is an ERC-721 identity
@@ -21,8 +26,12 @@ import {TimedPausable} from "./utils/TimedPausable.sol";
  * Registering takes a refundable bond of {REGISTRATION_BOND}, returned by {deregister}: cloning another
  * entry's metadata then locks capital per clone, on top of gas, for as long as the clone exists.
  *
+ * The {UsageLedger} reads an entry's terms once ({usageTermsFor}) and keeps them next to the entry's account, so
+ * usage does not call three registries: once the owner has wired the ledger ({setUsageLedger}, once), every change
+ * of an entry's fee or active flag ({setFee}, {setActive}, {deregister}) is reported to it in the same transaction.
+ *
  * NOTE: Pausing stops {register} only, for at most {TimedPausable-MAX_PAUSE}. Updates, transfers and
- * {deregister} always work. The {UsageLedger} reads {usageTerms}: one storage slot.
+ * {deregister} always work.
  */
 abstract contract EntryRegistry is ERC721, Ownable2Step, TimedPausable {
     /// @notice Most tags one entry may carry, so reads stay bounded.
@@ -34,6 +43,8 @@ abstract contract EntryRegistry is ERC721, Ownable2Step, TimedPausable {
 
     /// @dev Id of the last registered entry; packed with the pause state, so {register} reads one slot for both.
     uint32 private _lastEntryId;
+    /// @notice The ledger told of every change of an entry's terms; set once by the owner ({setUsageLedger}).
+    IUsageTermsReceiver public usageLedger;
 
     /// @notice Emitted when `entryId` is registered, active, to `owner`.
     event EntryRegistered(
@@ -57,6 +68,8 @@ abstract contract EntryRegistry is ERC721, Ownable2Step, TimedPausable {
     event EntryActiveUpdated(uint256 indexed entryId, bool active);
     /// @notice Emitted when `entryId` was deregistered and its bond sent to `to`.
     event EntryDeregistered(uint256 indexed entryId, address indexed to, uint256 bond);
+    /// @notice Emitted once, when the owner wired the usage ledger.
+    event UsageLedgerSet(address indexed usageLedger);
 
     /// @dev `caller` does not own `entryId`.
     error EntryRegistryUnauthorized(uint256 entryId, address caller);
@@ -68,6 +81,8 @@ abstract contract EntryRegistry is ERC721, Ownable2Step, TimedPausable {
     error EntryRegistryFeeTooHigh(uint256 fee, uint256 max);
     /// @dev Sending the bond back failed.
     error EntryRegistryTransferFailed(address to, uint256 amount);
+    /// @dev The usage ledger is zero or was already set.
+    error EntryRegistryInvalidUsageLedger(address usageLedger);
 
     constructor(address owner_) Ownable(owner_) {}
 
@@ -101,6 +116,7 @@ abstract contract EntryRegistry is ERC721, Ownable2Step, TimedPausable {
         _setExtraData(entryId, 0);
         _burn(entryId);
         emit EntryDeregistered(entryId, to, REGISTRATION_BOND);
+        _reportTerms(entryId, 0, false);
         (bool ok,) = to.call{value: REGISTRATION_BOND}("");
         if (!ok) revert EntryRegistryTransferFailed(to, REGISTRATION_BOND);
     }
@@ -139,8 +155,10 @@ abstract contract EntryRegistry is ERC721, Ownable2Step, TimedPausable {
      */
     function setFee(uint256 entryId, uint96 fee) external {
         _checkEntryOwner(entryId);
-        _setExtraData(entryId, _packTerms(fee, _getExtraData(entryId) & 1 == 1));
+        bool active = _getExtraData(entryId) & 1 == 1;
+        _setExtraData(entryId, _packTerms(fee, active));
         emit EntryFeeUpdated(entryId, fee);
+        _reportTerms(entryId, fee, active);
     }
 
     /**
@@ -149,8 +167,23 @@ abstract contract EntryRegistry is ERC721, Ownable2Step, TimedPausable {
      */
     function setActive(uint256 entryId, bool active) external {
         _checkEntryOwner(entryId);
-        _setExtraData(entryId, _packTerms(_getExtraData(entryId) >> 1, active));
+        uint96 fee = _getExtraData(entryId) >> 1;
+        _setExtraData(entryId, _packTerms(fee, active));
         emit EntryActiveUpdated(entryId, active);
+        _reportTerms(entryId, fee, active);
+    }
+
+    /**
+     * @notice Wires the usage ledger, once; from then on every change of an entry's terms is reported to it, and
+     * it may keep the terms it read ({usageTermsFor}). Only the admin.
+     * @dev Emits {UsageLedgerSet}.
+     */
+    function setUsageLedger(IUsageTermsReceiver usageLedger_) external onlyOwner {
+        if (address(usageLedger_) == address(0) || address(usageLedger) != address(0)) {
+            revert EntryRegistryInvalidUsageLedger(address(usageLedger_));
+        }
+        usageLedger = usageLedger_;
+        emit UsageLedgerSet(address(usageLedger_));
     }
 
     /**
@@ -180,6 +213,13 @@ abstract contract EntryRegistry is ERC721, Ownable2Step, TimedPausable {
         return (packed >> 1, packed & 1 == 1);
     }
 
+    /// @notice {usageTerms}, and whether every later change of them is reported to the caller (it is the wired
+    /// {usageLedger}), so the caller may keep them instead of asking again.
+    function usageTermsFor(uint256 entryId) external view returns (uint96 fee, bool active, bool reported) {
+        uint96 packed = _getExtraData(entryId);
+        return (packed >> 1, packed & 1 == 1, msg.sender == address(usageLedger));
+    }
+
     /**
      * @notice What the chain stores about `entryId`: owner, fee, active flag. Reverts for an unknown id. The
      * metadata URI and hash, tags and endpoint are in the entry's events.
@@ -202,6 +242,13 @@ abstract contract EntryRegistry is ERC721, Ownable2Step, TimedPausable {
         // casting is safe because fee <= 2^95 - 1
         // forge-lint: disable-next-line(unsafe-typecast)
         return uint96(fee << 1) | (active ? 1 : 0);
+    }
+
+    /// @dev Tells the wired ledger, if any, of new terms. Its call is not allowed to fail: a ledger that missed a
+    /// change would keep charging stale terms.
+    function _reportTerms(uint256 entryId, uint96 fee, bool active) private {
+        IUsageTermsReceiver ledger = usageLedger;
+        if (address(ledger) != address(0)) ledger.usageTermsChanged(entryId, fee, active);
     }
 
     /// @dev Reverts unless the caller owns `entryId` (which also checks it exists).

@@ -8,7 +8,7 @@ import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {EntryRegistry} from "./EntryRegistry.sol";
+import {EntryRegistry, IUsageTermsReceiver} from "./EntryRegistry.sol";
 import {TimedPausable} from "./utils/TimedPausable.sol";
 
 /**
@@ -25,8 +25,11 @@ import {TimedPausable} from "./utils/TimedPausable.sol";
  * - `R - D` (everything, if nobody used the pool) is carried into the epoch of the next reward, up to
  *   {maxCarry} per pool. The excess over {maxCarry} is paid out at once: half to the protection fund, the rest
  *   to the {capitalPool}, which streams it to stakers. The carry is bounded so it can never grow into a prize.
- * - An entry keeps one packed slot: its last epoch, its fees in that epoch and its gross ETH owed. Touching the
- *   entry in a later epoch (usage or claim) settles the closed epoch into its LUCID owed, exactly once.
+ * - An entry keeps one packed slot: its terms, its last epoch, its fees in that epoch and its gross ETH owed.
+ *   Touching the entry in a later epoch (usage or claim) settles the closed epoch into its LUCID owed, exactly once.
+ * - Terms (fee, active flag) are read from the entry's registry at its first usage and kept in that slot when the
+ *   registry reports every later change to this ledger ({EntryRegistry-usageTermsFor}, {usageTermsChanged}), so
+ *   usage calls no registry: three cold contracts fewer per call.
  * - Epoch slots carry a non-zero marker bit. {prepareEpochs} writes it ahead of time (anyone may pay for that),
  *   so the first usage and the first reward of an epoch update a slot instead of creating one.
  *
@@ -43,7 +46,7 @@ import {TimedPausable} from "./utils/TimedPausable.sol";
  * epoch in which {notifyRewardAmount} runs, so keepers should call {EmissionController-distribute} at least once
  * per epoch.
  */
-contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
+contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient, IUsageTermsReceiver {
     using SafeERC20 for IERC20;
 
     /// @notice The three pools this ledger pays; also the index into per-epoch arrays.
@@ -53,11 +56,16 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         Compute
     }
 
-    /// @dev One slot per (pool, entry): what every usage touches. `feesOwed` is gross of the protocol cut.
+    /// @dev One slot per (pool, entry): what every usage touches. `terms` bit 0: `fee` and bit 1 (active) are the
+    /// registry's terms, kept up to date by {usageTermsChanged}; 0: not kept, ask the registry (also for a fee
+    /// above 64 bits, ~18.4 ETH per use). `epoch` fits 24
+    /// bits for 1,900 years of one-hour epochs; `feesOwed` (gross of the protocol cut) is at most ~1.2M ETH.
     struct Account {
-        uint32 epoch;
-        uint96 epochFees;
-        uint128 feesOwed;
+        uint64 fee;
+        uint8 terms;
+        uint24 epoch;
+        uint80 epochFees;
+        uint80 feesOwed;
     }
 
     /// @notice Basis-point denominator.
@@ -85,6 +93,8 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     uint256 private constant _OPEN = 1 << 255;
     uint256 private constant _MASK80 = (1 << 80) - 1;
     uint256 private constant _MASK120 = (1 << 120) - 1;
+    uint8 private constant _KEPT = 1;
+    uint8 private constant _ACTIVE = 2;
 
     IERC20 public immutable rewardToken;
     EntryRegistry public immutable agentRegistry;
@@ -164,6 +174,8 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     error UsageLedgerTransferFailed(address to, uint256 amount);
     /// @dev An epoch's fees in one pool overflowed 80 bits.
     error UsageLedgerEpochFeesOverflow();
+    /// @dev {usageTermsChanged} was called by `caller`, which is none of the three registries.
+    error UsageLedgerUnknownRegistry(address caller);
     /// @dev {prepareEpochs} was asked for more than {MAX_PREPARE} epochs.
     error UsageLedgerTooManyEpochs(uint256 count, uint256 max);
 
@@ -312,6 +324,30 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
     }
 
     /**
+     * @notice A registry reports new terms of one of its entries. Only the three registries; kept only for an
+     * entry whose terms this ledger keeps (otherwise its next usage reads them). Works while paused.
+     */
+    function usageTermsChanged(uint256 entryId, uint96 fee, bool active) external {
+        Pool pool;
+        if (msg.sender == address(agentRegistry)) pool = Pool.Code;
+        else if (msg.sender == address(frontendRegistry)) pool = Pool.Community;
+        else if (msg.sender == address(computeRegistry)) pool = Pool.Compute;
+        else revert UsageLedgerUnknownRegistry(msg.sender);
+        Account storage a = _accounts[pool][entryId];
+        if (a.terms == 0) return;
+        if (fee > type(uint64).max) {
+            // Too wide to keep: the next usage reads the registry again.
+            a.fee = 0;
+            a.terms = 0;
+            return;
+        }
+        // casting is safe because fee fits 64 bits (checked above)
+        // forge-lint: disable-next-line(unsafe-typecast)
+        a.fee = uint64(fee);
+        a.terms = active ? _KEPT | _ACTIVE : _KEPT;
+    }
+
+    /**
      * @notice Sends `entryId`'s LUCID owed (closed epochs) to `to`. Only the entry's owner.
      * @return amount The LUCID sent.
      * @dev Emits {RewardsClaimed}. Works while paused.
@@ -346,7 +382,7 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         _checkEntryOwner(pool, entryId);
         Account storage a = _accounts[pool][entryId];
         uint256 gross = a.feesOwed;
-        a.feesOwed = 0;
+        if (gross != 0) a.feesOwed = 0;
         uint256 cut = (gross * protocolFeeBps) / BPS;
         // casting is safe because cut <= gross < 2^128, and the ledger never holds 2^128 wei
         // forge-lint: disable-next-line(unsafe-typecast)
@@ -412,6 +448,13 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         return _distributable(_rewardOf(epoch, uint8(pool)), _feesOf(_epochFees[epoch], uint8(pool)));
     }
 
+    /// @notice The terms this ledger keeps for an entry (`kept` false: it reads them from the registry at the next
+    /// usage). While kept they equal the registry's {EntryRegistry-usageTerms}.
+    function keptTerms(Pool pool, uint256 entryId) external view returns (bool kept, uint96 fee, bool active) {
+        Account memory a = _accounts[pool][entryId];
+        return (a.terms & _KEPT != 0, a.fee, a.terms & _ACTIVE != 0);
+    }
+
     /// @notice An entry's ledger state: last epoch used, fees in it, ETH owed (gross of the cut), LUCID settled.
     function account(Pool pool, uint256 entryId)
         external
@@ -437,35 +480,50 @@ contract UsageLedger is Ownable2Step, TimedPausable, ReentrancyGuardTransient {
         return gross - (gross * protocolFeeBps) / BPS;
     }
 
-    /// @dev Reads the entry's terms, settles a closed epoch, credits the fee. Returns (fee, updated epoch fees).
+    /// @dev Reads the entry's terms (kept, or from the registry), settles a closed epoch, credits the fee.
+    /// Returns (fee, updated epoch fees).
     function _charge(Pool pool, EntryRegistry registry, uint256 entryId, uint32 epoch, uint256 fees)
         private
         returns (uint256 fee, uint256)
     {
-        bool active;
-        (fee, active) = registry.usageTerms(entryId);
-        if (!active) revert UsageLedgerEntryInactive(pool, entryId);
-        if (fee == 0) return (0, fees);
         Account memory a = _accounts[pool][entryId];
+        if (a.terms != 0) {
+            if (a.terms & _ACTIVE == 0) revert UsageLedgerEntryInactive(pool, entryId);
+            fee = a.fee;
+        } else {
+            (uint96 registryFee, bool active, bool reported) = registry.usageTermsFor(entryId);
+            if (!active) revert UsageLedgerEntryInactive(pool, entryId);
+            fee = registryFee;
+            // Keep the terms only if the registry reports their every change to this ledger (and the fee fits).
+            if (reported && fee <= type(uint64).max) {
+                // casting is safe because fee fits 64 bits (checked above)
+                // forge-lint: disable-next-line(unsafe-typecast)
+                a.fee = uint64(fee);
+                a.terms = _KEPT | _ACTIVE;
+            }
+        }
+        if (fee == 0) return (0, fees);
+        uint256 shift = uint256(uint8(pool)) * 80;
+        uint256 total = ((fees >> shift) & _MASK80) + fee;
+        if (total > _MASK80) revert UsageLedgerEpochFeesOverflow();
         if (a.epoch != epoch) {
             if (a.epochFees != 0) {
                 uint256 settled = _entryReward(pool, a.epoch, a.epochFees);
                 uint256 stored = _rewardsOwed[pool][entryId];
                 if (settled != 0 || stored == 0) _rewardsOwed[pool][entryId] = (stored == 0 ? 1 : stored) + settled;
             }
-            a.epoch = epoch;
+            // casting is safe because epochs of >= 1 hour fit 24 bits for 1,900 years
+            // forge-lint: disable-next-line(unsafe-typecast)
+            a.epoch = uint24(epoch);
             a.epochFees = 0;
         }
-        // casting is safe because fee comes from a 95-bit registry field
-        // forge-lint: disable-next-line(unsafe-typecast)
-        a.epochFees += uint96(fee);
-        // casting is safe because fee < 2^96
-        // forge-lint: disable-next-line(unsafe-typecast)
-        a.feesOwed += uint128(fee);
+        unchecked {
+            // casting is safe and cannot overflow: the entry's epoch fees are part of `total` < 2^80
+            // forge-lint: disable-next-line(unsafe-typecast)
+            a.epochFees += uint80(fee);
+        }
+        a.feesOwed = SafeCast.toUint80(a.feesOwed + fee);
         _accounts[pool][entryId] = a;
-        uint256 shift = uint256(uint8(pool)) * 80;
-        uint256 total = ((fees >> shift) & _MASK80) + fee;
-        if (total > _MASK80) revert UsageLedgerEpochFeesOverflow();
         return (fee, (fees & ~(_MASK80 << shift)) | (total << shift));
     }
 

@@ -10,7 +10,8 @@ import {RebasingToken} from "./utils/RebasingToken.sol";
 import {DevToken} from "../src/devnet/DevToken.sol";
 
 contract CapitalPoolTest is Fixture {
-    event Staked(address indexed account, uint256 amount, uint256 lockEnd, uint256 multiplier);
+    event Staked(address indexed account, uint256 amount);
+    event LockSet(address indexed account, uint256 lockEnd, uint256 multiplier);
     event Withdrawn(address indexed account, address indexed to, uint256 amount, uint256 paid);
     event RewardClaimed(address indexed account, address indexed to, uint256 amount);
 
@@ -39,7 +40,7 @@ contract CapitalPoolTest is Fixture {
         vm.startPrank(alice);
         stEth.approve(address(pool), 10 ether);
         vm.expectEmit(address(pool));
-        emit Staked(alice, 10 ether, block.timestamp, 10_000);
+        emit Staked(alice, 10 ether);
         pool.stake(10 ether, 0);
         vm.stopPrank();
         assertEq(pool.stakedOf(alice), 10 ether);
@@ -222,6 +223,8 @@ contract CapitalPoolTest is Fixture {
         stEth.mint(bob, 1 ether);
         vm.startPrank(bob);
         stEth.approve(address(pool), 1 ether);
+        vm.expectEmit(address(pool));
+        emit LockSet(bob, block.timestamp + 730 days, 30_000);
         pool.stake(1 ether, 730 days);
         vm.stopPrank();
         (uint256 staked, uint256 weight, uint256 multiplier, uint256 lockEnd,) = pool.positionOf(bob);

@@ -7,6 +7,7 @@ import {ERC721} from "solady/tokens/ERC721.sol";
 import {TimedPausable} from "../src/utils/TimedPausable.sol";
 import {EntryRegistry} from "../src/EntryRegistry.sol";
 import {UsageLedger} from "../src/UsageLedger.sol";
+import {FrontendRegistry} from "../src/FrontendRegistry.sol";
 import {Fixture} from "./utils/Fixture.sol";
 
 contract RejectsEther {}
@@ -142,6 +143,135 @@ contract UsageLedgerTest is Fixture {
             abi.encodeWithSelector(UsageLedger.UsageLedgerEntryInactive.selector, UsageLedger.Pool.Community, frontend)
         );
         ledger.recordUsage{value: 110 ether}(agentA, frontend, 0);
+    }
+
+    // ---------------------------------------------------------------- kept terms
+
+    function test_KeepsTermsAfterFirstUsage() public {
+        uint256 agent = _register(agents, alice, 1 ether);
+        (bool kept,,) = ledger.keptTerms(UsageLedger.Pool.Code, agent);
+        assertFalse(kept);
+        _use(carol, agent, frontend, 0, 11 ether);
+        (bool k, uint96 fee, bool active) = ledger.keptTerms(UsageLedger.Pool.Code, agent);
+        assertTrue(k);
+        assertEq(fee, 1 ether);
+        assertTrue(active);
+        (k,,) = ledger.keptTerms(UsageLedger.Pool.Community, frontend);
+        assertTrue(k);
+        // 100 ETH per use is wider than 64 bits: read from the registry every time.
+        _use(carol, agentA, 0, 0, 100 ether);
+        (k,,) = ledger.keptTerms(UsageLedger.Pool.Code, agentA);
+        assertFalse(k);
+    }
+
+    function test_RevertWhen_EntryDeactivatedAfterItsTermsWereKept() public {
+        uint256 agent = _register(agents, alice, 1 ether);
+        _use(carol, agent, 0, 0, 1 ether);
+        vm.prank(alice);
+        agents.setActive(agent, false);
+        vm.deal(carol, 1 ether);
+        vm.prank(carol);
+        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerEntryInactive.selector, UsageLedger.Pool.Code, agent));
+        ledger.recordUsage{value: 1 ether}(agent, 0, 0);
+        vm.prank(alice);
+        agents.setActive(agent, true);
+        _use(carol, agent, 0, 0, 1 ether);
+    }
+
+    function test_RevertWhen_EntryDeregisteredAfterItsTermsWereKept() public {
+        uint256 agent = _register(agents, alice, 1 ether);
+        _use(carol, agent, 0, 0, 1 ether);
+        vm.prank(alice);
+        agents.deregister(agent, alice);
+        vm.deal(carol, 1 ether);
+        vm.prank(carol);
+        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerEntryInactive.selector, UsageLedger.Pool.Code, agent));
+        ledger.recordUsage{value: 1 ether}(agent, 0, 0);
+    }
+
+    function test_NewFeeIsChargedAtOnceAfterItsTermsWereKept() public {
+        uint256 agent = _register(agents, alice, 1 ether);
+        _use(carol, agent, 0, 0, 1 ether);
+        vm.prank(alice);
+        agents.setFee(agent, 7 ether);
+        vm.deal(carol, 1 ether);
+        vm.prank(carol);
+        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerIncorrectPayment.selector, 7 ether, 1 ether));
+        ledger.recordUsage{value: 1 ether}(agent, 0, 0);
+        _use(carol, agent, 0, 0, 7 ether);
+        (,, uint128 gross,) = ledger.account(UsageLedger.Pool.Code, agent);
+        assertEq(gross, 8 ether);
+    }
+
+    function test_FeeAbove64BitsIsReadFromTheRegistry() public {
+        uint256 agent = _register(agents, alice, 1 ether);
+        _use(carol, agent, 0, 0, 1 ether);
+        uint96 wide = uint96(type(uint64).max) + 1;
+        vm.prank(alice);
+        agents.setFee(agent, wide);
+        (bool kept,,) = ledger.keptTerms(UsageLedger.Pool.Code, agent);
+        assertFalse(kept);
+        _use(carol, agent, 0, 0, wide);
+        (kept,,) = ledger.keptTerms(UsageLedger.Pool.Code, agent);
+        assertFalse(kept);
+    }
+
+    function test_UnwiredRegistryTermsAreReadEveryTime() public {
+        uint256 agent = _register(agents, alice, 1 ether);
+        UsageLedger other = _deployLedger(1_000, 10, MAX_CARRY, 1 days); // the registries report to `ledger`, not to it
+        vm.deal(carol, 200 ether);
+        vm.prank(carol);
+        other.recordUsage{value: 1 ether}(agent, 0, 0);
+        (bool kept,,) = other.keptTerms(UsageLedger.Pool.Code, agent);
+        assertFalse(kept);
+        vm.prank(alice);
+        agents.setActive(agent, false);
+        vm.prank(carol);
+        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerEntryInactive.selector, UsageLedger.Pool.Code, agent));
+        other.recordUsage{value: 1 ether}(agent, 0, 0);
+    }
+
+    function test_RevertWhen_TermsReportedByNonRegistry() public {
+        vm.expectRevert(abi.encodeWithSelector(UsageLedger.UsageLedgerUnknownRegistry.selector, address(this)));
+        ledger.usageTermsChanged(agentA, 0, false);
+    }
+
+    function test_RevertWhen_UsageLedgerSetTwiceOrByNonOwner() public {
+        vm.prank(owner);
+        vm.expectRevert(abi.encodeWithSelector(EntryRegistry.EntryRegistryInvalidUsageLedger.selector, address(1)));
+        agents.setUsageLedger(UsageLedger(payable(address(1))));
+        FrontendRegistry fresh = new FrontendRegistry(owner);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, address(this)));
+        fresh.setUsageLedger(ledger);
+        vm.prank(owner);
+        vm.expectRevert(abi.encodeWithSelector(EntryRegistry.EntryRegistryInvalidUsageLedger.selector, address(0)));
+        fresh.setUsageLedger(UsageLedger(payable(address(0))));
+    }
+
+    /// Whatever sequence of fee and active changes follows, the kept terms are the registry's.
+    function testFuzz_KeptTermsFollowTheRegistry(uint96[4] memory fees, bool[4] memory actives) public {
+        uint256 agent = _register(agents, alice, 1 ether);
+        _use(carol, agent, 0, 0, 1 ether);
+        bool expectKept = true;
+        for (uint256 i; i < 4; ++i) {
+            uint96 fee = uint96(bound(fees[i], 0, i % 2 == 0 ? 2 ** 95 - 1 : 100 ether));
+            vm.startPrank(alice);
+            agents.setFee(agent, fee);
+            agents.setActive(agent, actives[i]);
+            vm.stopPrank();
+            if (fee > type(uint64).max) expectKept = false;
+            (bool kept, uint96 keptFee, bool keptActive) = ledger.keptTerms(UsageLedger.Pool.Code, agent);
+            (uint96 registryFee, bool registryActive) = agents.usageTerms(agent);
+            assertEq(kept, expectKept);
+            if (kept) {
+                assertEq(keptFee, registryFee);
+                assertEq(keptActive, registryActive);
+            }
+            if (registryActive && registryFee <= 1_000 ether) {
+                _use(carol, agent, 0, 0, registryFee);
+                if (registryFee != 0 && registryFee <= type(uint64).max) expectKept = true;
+            }
+        }
     }
 
     function test_RevertWhen_PaymentIncorrect() public {

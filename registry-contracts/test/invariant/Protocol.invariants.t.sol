@@ -130,9 +130,24 @@ contract ProtocolInvariants is Fixture {
         assertEq(address(ledger).balance, handler.ghost_ethPaid() - handler.ghost_ethWithdrawn(), "EthHeldEqualsFeesOwed");
     }
 
+    /// Ledger: the terms it keeps for an entry are the registry's, whatever changed since they were read.
+    function _assertKeptTermsMatchRegistry() internal view {
+        for (uint256 p; p < 3; ++p) {
+            EntryRegistry registry = p == 0 ? EntryRegistry(agents) : p == 1 ? EntryRegistry(frontends) : EntryRegistry(computes);
+            for (uint256 i; i < handler.entryCount(p); ++i) {
+                uint256 id = handler.entryAt(p, i);
+                (bool kept, uint96 fee, bool active) = ledger.keptTerms(UsageLedger.Pool(p), id);
+                if (!kept) continue;
+                (uint96 registryFee, bool registryActive) = registry.usageTerms(id);
+                assertEq(fee, registryFee, "KeptTermsMatchRegistry");
+                assertEq(active, registryActive, "KeptTermsMatchRegistry");
+            }
+        }
+    }
+
     /**
      * One campaign (256 runs x depth 100) checks every invariant above after every call: the sequences are
-     * shared, and a campaign per invariant would cost 7x the CI time for no extra coverage.
+     * shared, and a campaign per invariant would cost 8x the CI time for no extra coverage.
      */
     function invariant_Protocol() public view {
         _assertMintedEqualsScheduleAtLastDistribution();
@@ -142,6 +157,7 @@ contract ProtocolInvariants is Fixture {
         _assertLedgerPaysAtMostWhatItReceived();
         _assertStakedPrincipalIsWithdrawable();
         _assertEthHeldEqualsFeesOwed();
+        _assertKeptTermsMatchRegistry();
     }
 
     /// Shows which handler functions ran (run with -vv).

@@ -5,6 +5,7 @@ import {Test} from "forge-std/Test.sol";
 import {DevToken} from "../../src/devnet/DevToken.sol";
 import {EmissionController} from "../../src/EmissionController.sol";
 import {UsageLedger} from "../../src/UsageLedger.sol";
+import {EntryRegistry} from "../../src/EntryRegistry.sol";
 import {Deploy} from "../../script/Deploy.s.sol";
 
 contract DeployScriptTest is Test {
@@ -23,6 +24,10 @@ contract DeployScriptTest is Test {
         assertEq(controller.capitalPool(), d.capitalPool);
         assertEq(controller.pendingOwner(), owner);
         assertEq(address(UsageLedger(d.usageLedger).computeRegistry()), d.computeRegistry);
+        assertEq(address(EntryRegistry(d.agentRegistry).usageLedger()), d.usageLedger);
+        assertEq(address(EntryRegistry(d.frontendRegistry).usageLedger()), d.usageLedger);
+        assertEq(address(EntryRegistry(d.computeRegistry).usageLedger()), d.usageLedger);
+        assertEq(EntryRegistry(d.agentRegistry).pendingOwner(), owner);
         vm.warp(block.timestamp + 1 days);
         assertEq(controller.distribute(), controller.DEFAULT_INITIAL_DAILY());
     }

@@ -57,8 +57,12 @@ abstract contract Fixture is Test {
             MAX_CARRY,
             1 days
         );
-        vm.prank(owner);
+        vm.startPrank(owner);
         controller.setPools(address(ledger), address(pool));
+        agents.setUsageLedger(ledger);
+        frontends.setUsageLedger(ledger);
+        computes.setUsageLedger(ledger);
+        vm.stopPrank();
         vm.label(address(ledger), "UsageLedger");
         vm.label(address(pool), "CapitalPool");
         vm.label(address(controller), "EmissionController");
