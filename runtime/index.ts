@@ -84,5 +84,6 @@ export { exportSafeBatch, type SafeBatch } from './src/bundle/exportSafeBatch.js
 
 // The MCP server's runtime side: the machine policy and the plans an assistant simulated.
 export { loadMachinePolicy, evaluateMachinePolicy, reviewIntents, machinePolicySchema, machinePolicyFileName, type MachinePolicy, type MachineDecision } from './src/mcp/machinePolicy.js';
+export { setMachinePolicyValue } from './src/mcp/setMachinePolicyValue.js';
 export { saveMcpPlan, readMcpPlan, removeMcpPlan, mcpPlanPath, mcpPlanTtlMs } from './src/mcp/planStore.js';
 export { spentToday } from './src/mcp/spentToday.js';

@@ -52,11 +52,11 @@ async function refused(words: string, args: string[] = []): Promise<Violation[]>
   return error.violations;
 }
 
-/** The `lucid policy set <key> <value>` a fix names, run through the program. */
+/** The `lucid policy set|add|remove …` a fix names (up to its note in parentheses), run through the program as written. */
 async function applyFix(fix: string): Promise<void> {
-  const command = /lucid policy set (\S+) (-- )?(\S+)/.exec(fix);
+  const command = /lucid (policy (?:set|add|remove) .*?)(?: {2}\(|$)/.exec(fix);
   expect(command, fix).not.toBeNull();
-  const result = await lucid(['policy', 'set', command![1]!, ...(command![2] ? ['--'] : []), command![3]!]);
+  const result = await lucid(command![1]!.trim().split(/\s+/));
   expect(result.code, result.stderr).toBe(0);
 }
 
@@ -90,25 +90,25 @@ describe('every policy rule explains its refusal and names a fix that works', ()
       policy: () => ({ allowedContracts: [recipient] }),
       words: () => 'swap 0.1 ETH for USDC',
       args: ['--agent', 'uniswap-v2'],
-      expected: () => ({ key: 'allowedContracts', limit: `only ${recipient}`, actual: `calls ${router}`, fix: `lucid policy set allowedContracts +${router}` }),
+      expected: () => ({ key: 'allowedContracts', limit: `only ${recipient}`, actual: `calls ${router}`, fix: `lucid policy add allowedContracts ${router}` }),
     },
     {
       rule: 'blockedContracts',
       policy: () => ({ blockedContracts: [recipient] }),
       words: () => `send 0.01 ETH to ${recipient}`,
-      expected: () => ({ key: 'blockedContracts', limit: `blocked: ${recipient}`, actual: `calls ${recipient}`, fix: `lucid policy set blockedContracts -- -${recipient}` }),
+      expected: () => ({ key: 'blockedContracts', limit: `blocked: ${recipient}`, actual: `calls ${recipient}`, fix: `lucid policy remove blockedContracts ${recipient}` }),
     },
     {
       rule: 'allowedTokens',
       policy: () => ({ allowedTokens: ['USDC'] }),
       words: () => `send 0.01 ETH to ${recipient}`,
-      expected: () => ({ key: 'allowedTokens', limit: 'only USDC', actual: 'moves or approves ETH', fix: 'lucid policy set allowedTokens +ETH' }),
+      expected: () => ({ key: 'allowedTokens', limit: 'only USDC', actual: 'moves or approves ETH', fix: 'lucid policy add allowedTokens ETH' }),
     },
     {
       rule: 'blockedTokens',
       policy: () => ({ blockedTokens: ['ETH'] }),
       words: () => `send 0.01 ETH to ${recipient}`,
-      expected: () => ({ key: 'blockedTokens', limit: 'blocked: ETH', actual: 'moves or approves ETH', fix: 'lucid policy set blockedTokens -- -ETH' }),
+      expected: () => ({ key: 'blockedTokens', limit: 'blocked: ETH', actual: 'moves or approves ETH', fix: 'lucid policy remove blockedTokens ETH' }),
     },
     {
       rule: 'allowUnlimitedApprovals',

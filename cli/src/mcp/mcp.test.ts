@@ -33,8 +33,12 @@ beforeAll(async () => {
   const started = await lucid(['devnet', 'start', '--json']);
   expect(started.code, started.stderr).toBe(0);
   client = createPublicClient({ transport: http(JSON.parse(started.stdout).rpcUrl) });
-  // The machine policy: the assistant may send up to 0.5 ETH (1 ETH a day) to `recipient` on its own.
-  writeFileSync(join(home, 'mcp-policy.json'), JSON.stringify({ allowedActions: ['transfer'], maxPerTx: { ETH: '0.5' }, maxPerDay: { ETH: '1' }, allowedRecipients: [recipient] }));
+  // The machine policy, set as a person would with `lucid policy … --mcp`: the assistant may send up to
+  // 0.5 ETH (1 ETH a day) to `recipient` on its own.
+  for (const args of [['set', '--mcp', 'maxPerTx.ETH', '0.5'], ['set', 'maxPerDay.ETH', '1', '--mcp'], ['add', '--mcp', 'allowedActions', 'transfer'], ['add', '--mcp', 'allowedRecipients', recipient]]) {
+    const set = await lucid(['policy', ...args]);
+    expect(set.code, set.stderr).toBe(0);
+  }
   const childEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...process.env, ...env, LUCID_HOME: home, NO_COLOR: '1' })) if (value !== undefined) childEnv[key] = value;
   mcp = new Client({ name: 'lucid-test', version: '1.0.0' });
@@ -122,7 +126,7 @@ describe('lucid mcp', () => {
     expect(refused.isError).toBe(true);
     const cliError = JSON.parse(cli.stdout).error;
     expect(refused.structuredContent).toEqual({ error: cliError });
-    expect(cliError.violations[0]).toMatchObject({ rule: 'blockedContracts', fix: `lucid policy set blockedContracts -- -${recipient}` });
+    expect(cliError.violations[0]).toMatchObject({ rule: 'blockedContracts', fix: `lucid policy remove blockedContracts ${recipient}` });
     writeFileSync(join(home, 'policy.json'), '{}');
 
     // A danger flag always needs the person, whatever the machine policy allows.

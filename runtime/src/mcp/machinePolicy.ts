@@ -89,7 +89,7 @@ export function evaluateMachinePolicy(parameters: EvaluateMachinePolicyParameter
         message: `the assistant may not ${intent.action} on its own`,
         limit: policy.allowedActions.length ? `only ${policy.allowedActions.join(', ')}` : 'nothing (empty machine policy)',
         actual: intent.action,
-        fix: `add "${intent.action}" to allowedActions in mcp-policy.json`,
+        fix: `lucid policy add --mcp allowedActions ${intent.action}`,
       });
   const allowedRecipients = new Set(policy.allowedRecipients.map((a) => a.toLowerCase()));
   for (const intent of intents)
@@ -99,7 +99,7 @@ export function evaluateMachinePolicy(parameters: EvaluateMachinePolicyParameter
         message: `${intent.to} is not a recipient the assistant may send to on its own`,
         limit: policy.allowedRecipients.length ? `only ${policy.allowedRecipients.join(', ')}` : 'nobody (empty machine policy)',
         actual: intent.to,
-        fix: `add ${intent.to} to allowedRecipients in mcp-policy.json`,
+        fix: `lucid policy add --mcp allowedRecipients ${intent.to}`,
       });
 
   // Amounts: the person's policy code, run with the machine's limits, so exposure is measured the same way.
@@ -120,7 +120,7 @@ export function evaluateMachinePolicy(parameters: EvaluateMachinePolicyParameter
     tokens,
   });
   for (const violation of limits.violations)
-    reasons.push({ rule: violation.rule, message: violation.message, limit: violation.limit, actual: violation.actual, fix: `${violation.fix.replace(/lucid policy set (\S+) (\S+).*/, 'set $1 to $2 in mcp-policy.json')}` });
+    reasons.push({ rule: violation.rule, message: violation.message, limit: violation.limit, actual: violation.actual, fix: violation.fix.replace(/lucid policy set (\S+) (\S+).*/, 'lucid policy set --mcp $1 $2') });
   for (const exposure of limits.exposures) {
     const keyed = (key: string) =>
       /^0x/i.test(key) ? key.toLowerCase() === String(exposure.token).toLowerCase() : key.toUpperCase() === 'ETH' ? exposure.token === 'ETH' : exposure.token !== 'ETH' && key.toLowerCase() === exposure.symbol.toLowerCase();
@@ -130,7 +130,7 @@ export function evaluateMachinePolicy(parameters: EvaluateMachinePolicyParameter
         message: `the plan moves ${exposure.symbol}, which has no machine limit`,
         limit: 'none set (the assistant may not move it on its own)',
         actual: exposure.symbol,
-        fix: `set maxPerTx.${exposure.symbol} in mcp-policy.json`,
+        fix: `lucid policy set --mcp maxPerTx.${exposure.symbol} <amount>`,
       });
   }
   return { allowed: reasons.length === 0, reasons };

@@ -16,7 +16,7 @@ export type PolicyExplanation = {
   limit: string;
   /** What the plan did that crossed it ("2 ETH", "calls 0x…", "an unlimited approval of USDC"). */
   actual: string;
-  /** How to change it: a `lucid policy set …` command, or what to ask for instead. */
+  /** How to change it: a `lucid policy set|add|remove …` command, or what to ask for instead. */
   fix: string;
 };
 
@@ -65,7 +65,7 @@ export function explainAllowedContracts(allowed: readonly string[], address: str
     key: 'allowedContracts',
     limit: `only ${allowed.join(', ')}`,
     actual: `${what} ${address}`,
-    fix: `lucid policy set allowedContracts +${address}`,
+    fix: `lucid policy add allowedContracts ${address}`,
   };
 }
 
@@ -76,7 +76,7 @@ export function explainBlockedContracts(address: string, what: 'calls' | 'approv
     limit: `blocked: ${address}`,
     actual: `${what} ${address}`,
     // `--` ends the options: without it the program reads `-0x…` as an unknown option.
-    fix: `lucid policy set blockedContracts -- -${address}`,
+    fix: `lucid policy remove blockedContracts ${address}`,
   };
 }
 
@@ -86,7 +86,7 @@ export function explainAllowedTokens(allowed: readonly string[], label: string, 
     key: 'allowedTokens',
     limit: `only ${allowed.join(', ')}`,
     actual: `moves or approves ${label}${entry === label ? '' : ` (${entry})`}`,
-    fix: `lucid policy set allowedTokens +${entry}`,
+    fix: `lucid policy add allowedTokens ${entry}`,
   };
 }
 
@@ -96,7 +96,7 @@ export function explainBlockedTokens(entry: string, label: string): PolicyExplan
     key: 'blockedTokens',
     limit: `blocked: ${entry}`,
     actual: `moves or approves ${label}`,
-    fix: `lucid policy set blockedTokens -- -${entry}`,
+    fix: `lucid policy remove blockedTokens ${entry}`,
   };
 }
 
