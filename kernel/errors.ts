@@ -43,6 +43,9 @@ export type LucidErrorParameters = {
   cause?: unknown;
 };
 
+/** Marks Lucid's errors across copies of this module (see {@link LucidError}'s `instanceof`). */
+const lucidErrorBrand = Symbol.for('lucid.error');
+
 export class LucidError extends Error {
   override name = 'LucidError';
   readonly code: string;
@@ -61,10 +64,24 @@ export class LucidError extends Error {
     this.shortMessage = shortMessage;
     this.hints = parameters.hints ?? [];
     this.details = parameters.details;
+    Object.defineProperty(this, lucidErrorBrand, { value: true });
   }
 
   get exitCode(): number {
     return exitCodeFor(this.kind);
+  }
+
+  /**
+   * `instanceof` also holds for an error made by another copy of this module: the CLI runs bundled, while an
+   * outside agent imports the SDK's own modules (`lucid/sdk`). Such an error is known by its brand, and is an
+   * instance of LucidError and of the one kernel class of its kind, never of the subclasses above them.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[lucidErrorBrand] !== true) return false;
+    if (!kernelKinds.has(this)) return false;
+    const kind = kernelKinds.get(this);
+    return kind === undefined || (value as { kind?: unknown }).kind === kind;
   }
 
   /** The JSON error envelope printed on stdout with `--json`. */
@@ -111,6 +128,15 @@ export class InfraError extends LucidError {
     super('infra', code, shortMessage, parameters);
   }
 }
+
+/** The kernel's error classes and the kind each stands for (LucidError: any). */
+const kernelKinds = new Map<unknown, ErrorKind | undefined>([
+  [LucidError, undefined],
+  [InputError, 'input'],
+  [RefusedError, 'refused'],
+  [ChainError, 'chain'],
+  [InfraError, 'infra'],
+]);
 
 /** Walks `cause` links to find the first LucidError, so wrapped library errors keep their meaning. */
 export function findLucidError(error: unknown): LucidError | undefined {

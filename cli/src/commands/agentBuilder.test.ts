@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { erc20Abi, parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHttpAgent } from '../../../agents/index.js';
+import { InputError } from '../../../kernel/index.js';
 import { devnetContext, executePlan, startTestDevnet, type TestDevnet } from '../../../agents/sdk/testing.js';
 import { repoRoot, spawnLucid } from '../test-utils/spawn.js';
 
@@ -70,7 +71,7 @@ describe('the builder outside the repo', () => {
     } finally {
       writeFileSync(agentFile, original);
     }
-  });
+  }, 300_000);
 
   test('default: `lucid agent test <dir>` runs the builder’s tests on a real devnet with nothing installed', async () => {
     const result = await lucid(['agent', 'test', agentDir], 180_000);
@@ -130,6 +131,14 @@ describe('lucid agent serve', () => {
       const before = await balance();
       await executePlan(devnet.rpcUrl, plan);
       expect((await balance()) - before).toBe(parseEther('0.5'));
+
+      // The builder's own refusal (its InputError, from the SDK's copy of the kernel) comes back as 422 with its code.
+      const usdc = devnet.deployment.tokens.find((token) => token.symbol === 'USDC')!;
+      const refusal = await remote
+        .plan(ctx, { action: 'wrap', token: { ...usdc, verified: true }, amount: { kind: 'exact', value: 1n }, slippageBps: 50 })
+        .catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(InputError);
+      expect(refusal).toMatchObject({ code: 'NOT_WRAPPABLE' });
 
       child.kill('SIGTERM');
       expect(await exited).toEqual({ code: 0, signal: null });

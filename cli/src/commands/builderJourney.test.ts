@@ -84,12 +84,14 @@ test('journey: a builder scaffolds, tests, serves and registers a paid agent; us
   const split = entries['split-swap']!;
   const pricey = entries['split-swap-pricey']!;
 
-  // 3. A user's words: every agent competes on the simulated outcome net of gas and fees.
+  // 3. A user's words: every agent competes on the simulated outcome net of gas and fees. (With 17a's fee work
+  // the ranking holds; the split plan is then refused by MINIMUM_BELOW_BOUND, which compares each leg's minimum
+  // with the whole trade's bound: this test stays red until that check adds up the legs of a split route.)
   const usdcBefore = await client.readContract({ address: usdc, abi: erc20Abi, functionName: 'balanceOf', args: [USER] });
   const run = await lucidJson<RunDocument>(['--yes', '--explain', 'swap 10 ETH for USDC']);
   expect(run.status).toBe('confirmed');
   const [step] = run.steps;
-  expect(step!.agent).toBe('registry:split-swap');
+  expect(step!.agent, JSON.stringify(step!.candidates, null, 1)).toBe('registry:split-swap');
   const ranked = step!.candidates.filter((candidate) => !candidate.dropped).map((candidate) => candidate.agentId);
   // Better than the best venue by more than its fee: first. The same plan with a fee above that edge: below it.
   expect(ranked[0]).toBe('registry:split-swap');
