@@ -26,8 +26,13 @@ const BUILDER: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const USER: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const PASSWORD = 'correct horse battery staple';
 const FEE = parseEther('0.001');
-/** More than the split's edge over the best single venue for 10 ETH (about 100 USDC, 0.03 ETH): worse net. */
-const PRICEY_FEE = parseEther('0.05');
+/**
+ * The user's trade: large enough that Uniswap V3's concentrated liquidity (thin outside ±2%) loses to the V2 pools,
+ * so the builder's V2 split competes with the best venue there.
+ */
+const TRADE = '60';
+/** More than the split's edge over the best single venue for 60 ETH (about 3,800 USDC, 1.3 ETH): worse net. */
+const PRICEY_FEE = parseEther('3');
 const AGENT_POOL = 0; // UsageLedger pool of agents
 
 let devnet: TestDevnet;
@@ -84,11 +89,10 @@ test('journey: a builder scaffolds, tests, serves and registers a paid agent; us
   const split = entries['split-swap']!;
   const pricey = entries['split-swap-pricey']!;
 
-  // 3. A user's words: every agent competes on the simulated outcome net of gas and fees. (With 17a's fee work
-  // the ranking holds; the split plan is then refused by MINIMUM_BELOW_BOUND, which compares each leg's minimum
-  // with the whole trade's bound: this test stays red until that check adds up the legs of a split route.)
+  // 3. A user's words: every agent competes on the simulated outcome net of gas and fees. The split's legs each
+  // carry their own minimum; the guard holds their sum to Lucid's own bound for the whole trade.
   const usdcBefore = await client.readContract({ address: usdc, abi: erc20Abi, functionName: 'balanceOf', args: [USER] });
-  const run = await lucidJson<RunDocument>(['--yes', '--explain', 'swap 10 ETH for USDC']);
+  const run = await lucidJson<RunDocument>(['--yes', '--explain', `swap ${TRADE} ETH for USDC`]);
   expect(run.status).toBe('confirmed');
   const [step] = run.steps;
   expect(step!.agent, JSON.stringify(step!.candidates, null, 1)).toBe('registry:split-swap');
@@ -116,9 +120,11 @@ test('journey: a builder scaffolds, tests, serves and registers a paid agent; us
   expect(owed).toBe(FEE - (FEE * BigInt(protocolBps)) / 10_000n);
   expect(await client.readContract({ address: usageLedger, abi: UsageLedger.abi, functionName: 'feesOwed', args: [AGENT_POOL, pricey.id] })).toBe(0n);
 
-  // 4. Time passes, anyone distributes the emissions; the builder's share of the code bucket is claimable.
-  expect((await lucid(['devnet', 'advance', '1d'])).code).toBe(0);
+  // 4. Anyone distributes the emissions in the epoch of use; once that epoch has closed, the builder's share of
+  // the code bucket is claimable (emission belongs to the epoch distribute runs in).
   expect((await lucidJson<{ status: string }>(['emissions', 'distribute', '--yes'])).status).toBe('confirmed');
+  expect(await client.readContract({ address: usageLedger, abi: UsageLedger.abi, functionName: 'claimableRewards', args: [AGENT_POOL, split.id] })).toBe(0n);
+  expect((await lucid(['devnet', 'advance', '1d'])).code).toBe(0);
   const claimable = await client.readContract({ address: usageLedger, abi: UsageLedger.abi, functionName: 'claimableRewards', args: [AGENT_POOL, split.id] });
   expect(claimable).toBeGreaterThan(0n);
   expect(await client.readContract({ address: usageLedger, abi: UsageLedger.abi, functionName: 'claimableRewards', args: [AGENT_POOL, pricey.id] })).toBe(0n);

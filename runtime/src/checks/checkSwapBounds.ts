@@ -141,11 +141,21 @@ export async function checkSwapBounds(
           code: 'OUTPUT_BELOW_MARKET',
           message: `${said}: the plan pays you ${formatUnitsHuman(received > 0n ? received : 0n, tokenOut.decimals)} ${tokenOut.symbol}; the venue's own pools pay ${market}, so with your ${slip} slippage limit you get at least ${least}`,
         });
-      for (const { decoded } of routerCalls)
-        if (decoded.amountOutMin !== undefined && decoded.amountOutMin < quote.bound)
+      // What the plan guarantees when mined: the minimums of the legs that end in the output token, added up (a
+      // route split across venues guarantees the sum of its legs). A plan whose legs do not name their output
+      // token is held to the bound leg by leg, as strictly as before.
+      const outAddress = tokenOut.address === 'ETH' ? contracts.weth : tokenOut.address;
+      const minimums = routerCalls.filter(({ decoded }) => decoded.amountOutMin !== undefined);
+      const finalLegs = minimums.filter(({ decoded }) => decoded.tokenOut !== undefined && outAddress !== undefined && isAddressEqual(decoded.tokenOut, outAddress));
+      const guarantees =
+        finalLegs.length > 0 && minimums.every(({ decoded }) => decoded.tokenOut !== undefined)
+          ? [finalLegs.reduce((sum, { decoded }) => sum + decoded.amountOutMin!, 0n)]
+          : minimums.map(({ decoded }) => decoded.amountOutMin!);
+      for (const guaranteed of guarantees)
+        if (guaranteed < quote.bound)
           violations.push({
             code: 'MINIMUM_BELOW_BOUND',
-            message: `${said}: the plan accepts as little as ${formatUnitsHuman(decoded.amountOutMin, tokenOut.decimals)} ${tokenOut.symbol} when it is mined; the venue's own pools pay ${market}, so with your ${slip} slippage limit the least acceptable is ${least}`,
+            message: `${said}: the plan accepts as little as ${formatUnitsHuman(guaranteed, tokenOut.decimals)} ${tokenOut.symbol} when it is mined; the venue's own pools pay ${market}, so with your ${slip} slippage limit the least acceptable is ${least}`,
           });
     } else {
       const most = `${formatUnitsHuman(quote.bound, tokenIn.decimals)} ${tokenIn.symbol}`;
@@ -248,7 +258,13 @@ async function readFactory(client: PublicClient, router: Address, blockNumber: b
   return client.readContract({ address: router, abi: factoryAbi, functionName: 'factory', blockNumber }).catch(() => undefined);
 }
 
-type RouterCall = { amountOutMin?: bigint | undefined; amountInMax?: bigint | undefined; exactOut: boolean };
+type RouterCall = {
+  amountOutMin?: bigint | undefined;
+  amountInMax?: bigint | undefined;
+  exactOut: boolean;
+  /** The token the swap ends in (WETH where the router unwraps to ETH), where the call names it. */
+  tokenOut?: Address | undefined;
+};
 
 /** The swaps a call to a known router makes, with the limits it passes: V2 functions, V3 functions, and V3 `multicall`s. */
 function decodeRouterCalls(data: `0x${string}`): RouterCall[] {
@@ -257,11 +273,13 @@ function decodeRouterCalls(data: `0x${string}`): RouterCall[] {
   try {
     const decoded = decodeFunctionData({ abi: SwapRouter.abi, data });
     if (decoded.functionName === 'multicall') return (decoded.args[0] as readonly `0x${string}`[]).flatMap((inner) => decodeRouterCalls(inner));
-    const params = (decoded.args?.[0] ?? {}) as { amountOutMinimum?: bigint; amountInMaximum?: bigint };
+    const params = (decoded.args?.[0] ?? {}) as { amountOutMinimum?: bigint; amountInMaximum?: bigint; tokenOut?: Address; path?: `0x${string}` };
     switch (decoded.functionName) {
-      case 'exactInput':
       case 'exactInputSingle':
-        return [{ amountOutMin: params.amountOutMinimum, exactOut: false }];
+        return [{ amountOutMin: params.amountOutMinimum, exactOut: false, tokenOut: params.tokenOut }];
+      case 'exactInput':
+        // An exact-input path is token (fee token)*: it ends in the last 20 bytes.
+        return [{ amountOutMin: params.amountOutMinimum, exactOut: false, tokenOut: params.path && params.path.length >= 42 ? getAddress(`0x${params.path.slice(-40)}`) : undefined }];
       case 'exactOutput':
       case 'exactOutputSingle':
         return [{ amountInMax: params.amountInMaximum, exactOut: true }];
@@ -285,7 +303,9 @@ function decodeV2RouterCall(data: `0x${string}`): RouterCall | undefined {
       const value = index >= 0 ? args[index] : undefined;
       return typeof value === 'bigint' ? value : undefined;
     };
-    return { amountOutMin: arg('amountOutMin'), amountInMax: arg('amountInMax'), exactOut: /ForExact/.test(decoded.functionName) };
+    const pathIndex = inputs.findIndex((input) => input.name === 'path');
+    const path = pathIndex >= 0 ? (args[pathIndex] as readonly Address[] | undefined) : undefined;
+    return { amountOutMin: arg('amountOutMin'), amountInMax: arg('amountInMax'), exactOut: /ForExact/.test(decoded.functionName), tokenOut: path?.at(-1) };
   } catch {
     return undefined;
   }
