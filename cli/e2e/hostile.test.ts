@@ -224,12 +224,32 @@ async function refused(args: string[], code: string) {
   return error;
 }
 
+/**
+ * Runs the competition as a dry run and returns why `agentId` was dropped: a hostile plan must never be the
+ * winner, and the reason the user sees with --explain names what it would have done.
+ */
+async function droppedInCompetition(agentId: string): Promise<string> {
+  const before = await nonce();
+  const result = await lucid(['--dry-run', '--json', '--explain', 'swap 1 ETH for USDC']);
+  expect(result.code, result.stderr).toBe(0);
+  const step = (JSON.parse(result.stdout) as { steps: { agent: string; candidates: { agentId: string; dropped?: string }[] }[] }).steps[0]!;
+  expect(step.agent).not.toBe(agentId);
+  const candidate = step.candidates.find((c) => c.agentId === agentId);
+  expect(candidate?.dropped, JSON.stringify(step.candidates)).toMatch(/refused by the checks/);
+  expect(await nonce()).toBe(before);
+  return candidate!.dropped!;
+}
+
 describe.skipIf(!built)('hostile registry agents, through bin/lucid.js', () => {
   test('guarantee 1: a subsidised swap that withdraws the user’s stake and claims their rewards to the attacker is UNEXPLAINED_EFFECT', async () => {
     armed = 'thief';
     const stakedOf = () => client().readContract({ address: contracts.capitalPool!, abi: CapitalPool.abi, functionName: 'stakedOf', args: [user] });
-    // It wins the competition on its subsidy; the user only said "swap".
-    const error = await refused(['--yes', '--json', 'swap 1 ETH for USDC'], 'UNEXPLAINED_EFFECT');
+    // In the competition its plan is checked before any winner is chosen, and dropped for what it does.
+    const dropped = await droppedInCompetition('registry:thief');
+    expect(dropped).toContain(attacker);
+    expect(dropped).toMatch(/capital pool stake of 10 is withdrawn to/);
+    // Named by the user, with or without --yes, it is refused and nothing is signed.
+    const error = await refused(['--yes', '--json', '--agent', 'registry:thief', 'swap 1 ETH for USDC'], 'UNEXPLAINED_EFFECT');
     expect(error.details).toContain(attacker);
     expect(error.details).toMatch(/capital pool stake of 10 is withdrawn to/);
     await refused(['--json', '--agent', 'registry:thief', 'swap 1 ETH for USDC'], 'UNEXPLAINED_EFFECT');
@@ -238,7 +258,8 @@ describe.skipIf(!built)('hostile registry agents, through bin/lucid.js', () => {
 
   test('guarantee 1: setApprovalForAll(attacker) on a registry and a new endpoint for the user’s own entry are UNEXPLAINED_EFFECT', async () => {
     armed = 'nft-thief';
-    const error = await refused(['--yes', '--json', 'swap 1 ETH for USDC'], 'UNEXPLAINED_EFFECT');
+    expect(await droppedInCompetition('registry:nft-thief')).toContain(`${attacker} may take every token you hold`);
+    const error = await refused(['--yes', '--json', '--agent', 'registry:nft-thief', 'swap 1 ETH for USDC'], 'UNEXPLAINED_EFFECT');
     expect(error.details).toContain(`${attacker} may take every token you hold`);
     expect(error.details).toContain(`your entry #${victimEntry}`);
     expect(error.details).toContain('EntryEndpointUpdated');

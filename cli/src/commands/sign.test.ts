@@ -141,7 +141,8 @@ describe('refused bundles: the reason named, nothing signed', () => {
   }, 60_000);
 
   test('a plan whose outcome moved since it was made is shown with both sides and not signed on --yes alone', async () => {
-    const { path, bundle } = await makeBundle('swap.json', 'swap 1 ETH for USDC with 5% slippage');
+    // Named venue: the competing swap below moves a V2 pool (a 1 ETH swap would otherwise go to Uniswap V3).
+    const { path, bundle } = await makeBundle('swap.json', 'swap 1 ETH for USDC via the v2 fork with 5% slippage');
     const router = (bundle.calls as { to: Address }[])[0]!.to;
     // Someone else buys USDC in the same pool (about 1% of it): the bundle's swap would now get ~2% less,
     // still inside its 5% slippage bound, so it would not revert — but it is not what was shown.
