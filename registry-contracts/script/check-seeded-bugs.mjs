@@ -27,9 +27,12 @@ function readBugHeader(text) {
 }
 
 /** Whether a failing forge test result is the named invariant: its function, or an assertion labelled with it. */
+// Caught by the named invariant: its assertion failed, or its own campaign failed on the way (fuzzing is seeded
+// anew each run, so a handler may hit the broken state through a revert before the assertion reads it).
 function failedOn(result, caughtBy) {
   const reason = result.reason ?? '';
-  return result.test.replace(/\(\)$/, '') === caughtBy || reason === caughtBy || reason.startsWith(`${caughtBy}: `);
+  const test = result.test.replace(/\(\)$/, '');
+  return test === caughtBy || test === `invariant_${caughtBy}` || reason === caughtBy || reason.startsWith(`${caughtBy}: `);
 }
 
 function run(command, args, cwd) {
