@@ -233,20 +233,32 @@ function transactor(clients: CreateClientsReturnType, walletClient: WalletClient
     }
     return receipt;
   };
+  const send = (abi: Abi, bytecode: Hex, args: readonly unknown[]) =>
+    walletClient.deployContract({
+      abi,
+      bytecode,
+      args,
+      account: sender,
+      // null: no eth_chainId round trip before every send (the bootstrap's clients are built for this chain).
+      chain: null,
+    });
+  const deployed = async (hash: Hash) => {
+    const receipt = await confirm(hash, 'a contract deployment');
+    if (!receipt.contractAddress) {
+      throw new InfraError('DEVNET_BOOTSTRAP_FAILED', 'The devnet bootstrap failed: a deployment created no contract.');
+    }
+    return getAddress(receipt.contractAddress);
+  };
   return {
     async deploy(abi: Abi, bytecode: Hex, args: readonly unknown[]): Promise<Address> {
-      const hash = await walletClient.deployContract({
-        abi,
-        bytecode,
-        args,
-        account: sender,
-        chain: clients.chain,
-      });
-      const receipt = await confirm(hash, 'a contract deployment');
-      if (!receipt.contractAddress) {
-        throw new InfraError('DEVNET_BOOTSTRAP_FAILED', 'The devnet bootstrap failed: a deployment created no contract.');
-      }
-      return getAddress(receipt.contractAddress);
+      return deployed(await send(abi, bytecode, args));
+    },
+    async deployAll(contracts: readonly { abi: Abi; bytecode: Hex; args: readonly unknown[] }[]): Promise<Address[]> {
+      // Sent one after the other (so nonces, hence addresses, follow the list's order) without waiting for
+      // each receipt: anvil mines them meanwhile, and the receipts are then collected together.
+      const hashes: Hash[] = [];
+      for (const { abi, bytecode, args } of contracts) hashes.push(await send(abi, bytecode, args));
+      return Promise.all(hashes.map(deployed));
     },
     async write(address: Address, abi: Abi, functionName: string, args: readonly unknown[], value?: bigint, gas?: bigint): Promise<void> {
       const hash = await walletClient.writeContract({
@@ -257,7 +269,7 @@ function transactor(clients: CreateClientsReturnType, walletClient: WalletClient
         value,
         gas,
         account: sender,
-        chain: clients.chain,
+        chain: null,
       });
       await confirm(hash, functionName);
     },

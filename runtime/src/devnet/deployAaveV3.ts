@@ -89,24 +89,22 @@ export async function deployAaveV3(tx: DevnetTransactor, { weth, tokens, deploye
   // The published Pool, PoolConfigurator and FlashLoanLogic bytecode calls external libraries at addresses
   // left as `__$…$__` placeholders (hardhat links them at deploy time); there is no deploy script to reuse
   // outside hardhat, so the libraries are deployed here and their addresses written into the placeholders.
-  const library = async (artifact: { abi: readonly unknown[]; bytecode: Hex; linkReferences?: LinkReferences }, linked: Record<string, Address>) =>
-    tx.deploy(artifact.abi, linkBytecode(artifact.bytecode, artifact.linkReferences, linked), []);
-  const libraries: Record<string, Address> = {};
-  libraries.SupplyLogic = await library(AaveSupplyLogic, {});
-  libraries.BorrowLogic = await library(AaveBorrowLogic, {});
-  libraries.LiquidationLogic = await library(AaveLiquidationLogic, {});
-  libraries.EModeLogic = await library(AaveEModeLogic, {});
-  libraries.BridgeLogic = await library(AaveBridgeLogic, {});
-  libraries.PoolLogic = await library(AavePoolLogic, {});
-  libraries.FlashLoanLogic = await library(AaveFlashLoanLogic, libraries);
-  libraries.ConfiguratorLogic = await library(AaveConfiguratorLogic, {});
+  const link = (artifact: { bytecode: Hex; linkReferences?: LinkReferences }, linked: Record<string, Address>) =>
+    linkBytecode(artifact.bytecode, artifact.linkReferences, linked);
+  const standalone = { SupplyLogic: AaveSupplyLogic, BorrowLogic: AaveBorrowLogic, LiquidationLogic: AaveLiquidationLogic, EModeLogic: AaveEModeLogic, BridgeLogic: AaveBridgeLogic, PoolLogic: AavePoolLogic, ConfiguratorLogic: AaveConfiguratorLogic };
+  const addresses = await tx.deployAll(Object.values(standalone).map((artifact) => ({ abi: artifact.abi, bytecode: artifact.bytecode, args: [] })));
+  const libraries: Record<string, Address> = Object.fromEntries(Object.keys(standalone).map((name, i) => [name, addresses[i]!]));
+  // FlashLoanLogic calls BorrowLogic, so it is linked (and deployed) after it.
+  libraries.FlashLoanLogic = await tx.deploy(AaveFlashLoanLogic.abi, link(AaveFlashLoanLogic, libraries), []);
 
   // The provider deploys a proxy in front of each implementation and initialises it.
-  const poolImpl = await tx.deploy(AavePool.abi, linkBytecode(AavePool.bytecode, AavePool.linkReferences, libraries), [provider]);
+  const [poolImpl, configuratorImpl, dataProvider] = await tx.deployAll([
+    { abi: AavePool.abi, bytecode: link(AavePool, libraries), args: [provider] },
+    { abi: AavePoolConfigurator.abi, bytecode: link(AavePoolConfigurator, libraries), args: [] },
+    { abi: AaveProtocolDataProvider.abi, bytecode: AaveProtocolDataProvider.bytecode, args: [provider] },
+  ]) as [Address, Address, Address];
   await tx.write(provider, AavePoolAddressesProvider.abi, 'setPoolImpl', [poolImpl]);
-  const configuratorImpl = await tx.deploy(AavePoolConfigurator.abi, linkBytecode(AavePoolConfigurator.bytecode, AavePoolConfigurator.linkReferences, libraries), []);
   await tx.write(provider, AavePoolAddressesProvider.abi, 'setPoolConfiguratorImpl', [configuratorImpl]);
-  const dataProvider = await tx.deploy(AaveProtocolDataProvider.abi, AaveProtocolDataProvider.bytecode, [provider]);
   await tx.write(provider, AavePoolAddressesProvider.abi, 'setPoolDataProvider', [dataProvider]);
   const [pool, configurator] = (await Promise.all([
     tx.read(provider, AavePoolAddressesProvider.abi, 'getPool', []),
@@ -118,33 +116,36 @@ export async function deployAaveV3(tx: DevnetTransactor, { weth, tokens, deploye
     if (!token) throw new Error(`no ${market.symbol} token for the lending market`);
     return { ...market, token };
   });
-  const sources: Address[] = [];
-  for (const market of markets) {
-    sources.push(await tx.deploy(AaveMockAggregator.abi, AaveMockAggregator.bytecode, [parseUnits(market.price, 8)]));
-  }
+  const strategyOf = (rates: RateModel) => JSON.stringify(rates);
+  const rateModels = [...new Map(markets.map((m) => [strategyOf(m.rates), m.rates])).values()];
+  // Everything here only needs the pool's address: one batch.
+  const [aTokenImpl, stableDebtImpl, variableDebtImpl, ...rest] = await tx.deployAll([
+    { abi: AaveAToken.abi, bytecode: AaveAToken.bytecode, args: [pool] },
+    { abi: AaveStableDebtToken.abi, bytecode: AaveStableDebtToken.bytecode, args: [pool] },
+    { abi: AaveVariableDebtToken.abi, bytecode: AaveVariableDebtToken.bytecode, args: [pool] },
+    ...markets.map((m) => ({ abi: AaveMockAggregator.abi, bytecode: AaveMockAggregator.bytecode, args: [parseUnits(m.price, 8)] })),
+    ...rateModels.map((rates) => ({
+      abi: AaveDefaultReserveInterestRateStrategy.abi,
+      bytecode: AaveDefaultReserveInterestRateStrategy.bytecode,
+      args: [
+        provider, ray(rates.optimalUsage), ray(rates.base), ray(rates.slope1), ray(rates.slope2),
+        // Stable-rate borrowing stays disabled on the devnet; its parameters only have to be valid.
+        0n, 0n, 0n, 0n, ray('0.2'),
+      ],
+    })),
+  ]) as Address[];
+  const sources = rest.slice(0, markets.length);
+  const strategies = new Map(rateModels.map((rates, i) => [strategyOf(rates), rest[markets.length + i]!]));
   // Base currency address(0) with unit 1e8: prices in USD with 8 decimals, as on Aave's mainnet markets.
   const oracle = await tx.deploy(AaveOracle.abi, AaveOracle.bytecode, [provider, markets.map((m) => m.token.address), sources, zeroAddress, zeroAddress, 10n ** 8n]);
   await tx.write(provider, AavePoolAddressesProvider.abi, 'setPriceOracle', [oracle]);
 
-  const aTokenImpl = await tx.deploy(AaveAToken.abi, AaveAToken.bytecode, [pool]);
-  const stableDebtImpl = await tx.deploy(AaveStableDebtToken.abi, AaveStableDebtToken.bytecode, [pool]);
-  const variableDebtImpl = await tx.deploy(AaveVariableDebtToken.abi, AaveVariableDebtToken.bytecode, [pool]);
-  const strategies = new Map<string, Address>();
-  for (const { rates } of markets) {
-    const key = JSON.stringify(rates);
-    if (strategies.has(key)) continue;
-    strategies.set(key, await tx.deploy(AaveDefaultReserveInterestRateStrategy.abi, AaveDefaultReserveInterestRateStrategy.bytecode, [
-      provider, ray(rates.optimalUsage), ray(rates.base), ray(rates.slope1), ray(rates.slope2),
-      // Stable-rate borrowing stays disabled on the devnet; its parameters only have to be valid.
-      0n, 0n, 0n, 0n, ray('0.2'),
-    ]));
-  }
   await tx.write(configurator, AavePoolConfigurator.abi, 'initReserves', [markets.map((m) => ({
     aTokenImpl,
     stableDebtTokenImpl: stableDebtImpl,
     variableDebtTokenImpl: variableDebtImpl,
     underlyingAssetDecimals: m.token.decimals,
-    interestRateStrategyAddress: strategies.get(JSON.stringify(m.rates))!,
+    interestRateStrategyAddress: strategies.get(strategyOf(m.rates))!,
     underlyingAsset: m.token.address,
     treasury: deployer,
     incentivesController: zeroAddress,
