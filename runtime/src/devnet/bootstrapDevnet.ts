@@ -37,7 +37,7 @@ import {
 import { findLucidError, InfraError } from '../../../kernel/index.js';
 import { DEPLOYMENT_VERSION, type DevnetDeployment, type DevnetToken } from './deployment.js';
 import { deployUniswapV3 } from './deployUniswapV3.js';
-import { deployAaveV3, DEVNET_BORROWER_ADDRESS } from './deployAaveV3.js';
+import { deployAaveV3, DEVNET_AAVE_ADMIN_ADDRESS, DEVNET_AAVE_MARKETS, DEVNET_BORROWER_ADDRESS } from './deployAaveV3.js';
 
 export type BootstrapDevnetParameters = {
   rpcUrl: string;
@@ -147,16 +147,25 @@ export async function bootstrapDevnet({ rpcUrl, onProgress }: BootstrapDevnetPar
     { symbol: 'stETH', address: steth, decimals: 18 },
   ];
 
-  progress('deploying Uniswap V3…');
-  Object.assign(contracts, await deployUniswapV3(tx, { weth, tokens, deployer: DEVNET_DEPLOYER_ADDRESS, deadline: maxUint256 }));
-
-  progress('deploying Aave V3…');
+  // The lending market is built by its own accounts (admin #6, borrower #7) while the deployer (#9) goes on
+  // with Uniswap V3 and the registry: the two run side by side (most of a bootstrap is waiting on round trips),
+  // and since each account sends in its own fixed order, every address is the same on every bootstrap.
+  const aaveAdmin = DEVNET_AAVE_ADMIN_ADDRESS;
+  const aaveSupply = (symbol: string) =>
+    parseUnits(DEVNET_AAVE_MARKETS.find((m) => m.symbol === symbol)!.supplied, tokens.find((t) => t.symbol === symbol)!.decimals);
+  await tx.write(usdc, DevToken.abi, 'mint', [aaveAdmin, aaveSupply('USDC')]);
+  await tx.write(dai, DevToken.abi, 'mint', [aaveAdmin, aaveSupply('DAI')]);
+  const aaveTx = transactor({ publicClient, chain }, createWalletClient({ account: aaveAdmin, chain, transport }));
   const borrowerTx = transactor({ publicClient, chain }, createWalletClient({ account: DEVNET_BORROWER_ADDRESS, chain, transport }));
-  Object.assign(contracts, await deployAaveV3(tx, { weth, tokens, deployer: DEVNET_DEPLOYER_ADDRESS, borrowerTx, borrower: DEVNET_BORROWER_ADDRESS }));
-
-  progress('deploying the registry contracts…');
-  const registry = await deployRegistryContracts(walletClient, publicClient, steth);
-  Object.assign(contracts, registry);
+  progress('deploying Uniswap V3, Aave V3 and the registry contracts…');
+  const [aave, registry] = await Promise.all([
+    deployAaveV3(aaveTx, { weth, tokens, admin: aaveAdmin, borrowerTx, borrower: DEVNET_BORROWER_ADDRESS }),
+    (async () => {
+      Object.assign(contracts, await deployUniswapV3(tx, { weth, tokens, deployer: DEVNET_DEPLOYER_ADDRESS, deadline: maxUint256 }));
+      return deployRegistryContracts(walletClient, publicClient, steth);
+    })(),
+  ]);
+  Object.assign(contracts, aave, registry);
   const lucidDecimals = await publicClient.readContract({ address: registry.rewardToken, abi: DevToken.abi, functionName: 'decimals' });
   tokens.push({ symbol: 'LUCID', address: registry.rewardToken, decimals: lucidDecimals });
   // The CLI is the devnet's frontend from the start, registered by the deployer: routing to a registry agent
