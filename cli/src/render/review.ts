@@ -56,6 +56,7 @@ export function renderReview(review: Review, options: { explain: boolean }): str
       for (const candidate of step.candidates) {
         const outcome = candidate.dropped ? `dropped: ${sanitize(candidate.dropped)}` : `net ${candidate.outcome} ${candidate.unit}, gas ${formatUnitsHuman(candidate.gasCostWei ?? 0n, 18)} ETH${candidate.feeWei ? `, fees ${formatUnitsHuman(candidate.feeWei, 18)} ETH` : ''}`;
         lines.push(`   ${candidate.agentId === step.agentId ? '→' : ' '} ${candidate.agentId.padEnd(14)} ${outcome}`);
+        if (candidate.rate) lines.push(`     ${''.padEnd(14)} rate ${sanitize(candidate.rate)}; rates change with every supply and borrow`);
       }
     }
   }

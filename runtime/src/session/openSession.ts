@@ -421,9 +421,10 @@ async function sessionChecks(input: {
       const { checkLogEffects } = await import('../checks/checkLogEffects.js');
       const { readEffectContext } = await import('../checks/readEffectContext.js');
       const { checkPositionEffects } = await import('../checks/checkPositionEffects.js');
+      const { readLendingReceipts } = await import('../checks/readLendingReceipts.js');
       const context = await readEffectContext(client, { report, account, contracts, tokens });
       return [
-        ...checkIntentEffects(report, intents, account, fees).unexplained,
+        ...checkIntentEffects(report, intents, account, fees, await readLendingReceipts(client, { intents, contracts })).unexplained,
         ...checkLogEffects(report, intents, account, context),
         ...checkPositionEffects({ report, intents, account, contracts }),
       ].map((u) => u.message);
