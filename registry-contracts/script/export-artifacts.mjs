@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes registry-contracts/generated/artifacts.ts: every contract compiled from registry-contracts/src
-// plus the protocol bytecode Lucid deploys from npm (WETH9, Uniswap V2 and V3), each as `{ abi, bytecode,
+// plus the protocol bytecode Lucid deploys from npm (WETH9, Uniswap V2 and V3, Aave V3), each as `{ abi, bytecode,
 // deployedBytecode } as const`, so viem infers argument and return types from the ABIs.
 // Runs after `forge build` (npm run build).
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -44,6 +44,34 @@ const fromNpm = {
   QuoterV2: '@uniswap/v3-periphery/artifacts/contracts/lens/QuoterV2.sol/QuoterV2.json',
   NonfungiblePositionManager: '@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json',
 };
+// Aave V3 (v3.0.2 as published in @aave/core-v3 1.19.3, hardhat artifacts). Pool, PoolConfigurator and
+// FlashLoanLogic call external libraries, so their bytecode holds `__$…$__` placeholders; `linkReferences`
+// (library → byte offsets) is kept for runtime/src/devnet/deployAaveV3.ts to link them after deploying the
+// libraries. Prefixed with Aave so generic names (Pool, AToken) cannot clash with ours.
+const aave = '@aave/core-v3/artifacts/contracts';
+const aaveLogic = (name) => `${aave}/protocol/libraries/logic/${name}.sol/${name}.json`;
+Object.assign(fromNpm, {
+  AavePoolAddressesProvider: `${aave}/protocol/configuration/PoolAddressesProvider.sol/PoolAddressesProvider.json`,
+  AaveACLManager: `${aave}/protocol/configuration/ACLManager.sol/ACLManager.json`,
+  AavePool: `${aave}/protocol/pool/Pool.sol/Pool.json`,
+  AavePoolConfigurator: `${aave}/protocol/pool/PoolConfigurator.sol/PoolConfigurator.json`,
+  AaveDefaultReserveInterestRateStrategy: `${aave}/protocol/pool/DefaultReserveInterestRateStrategy.sol/DefaultReserveInterestRateStrategy.json`,
+  AaveAToken: `${aave}/protocol/tokenization/AToken.sol/AToken.json`,
+  AaveVariableDebtToken: `${aave}/protocol/tokenization/VariableDebtToken.sol/VariableDebtToken.json`,
+  AaveStableDebtToken: `${aave}/protocol/tokenization/StableDebtToken.sol/StableDebtToken.json`,
+  AaveOracle: `${aave}/misc/AaveOracle.sol/AaveOracle.json`,
+  AaveProtocolDataProvider: `${aave}/misc/AaveProtocolDataProvider.sol/AaveProtocolDataProvider.json`,
+  // A Chainlink-style source with a fixed answer: the devnet's prices are whatever the devnet says.
+  AaveMockAggregator: `${aave}/mocks/oracle/CLAggregators/MockAggregator.sol/MockAggregator.json`,
+  AaveSupplyLogic: aaveLogic('SupplyLogic'),
+  AaveBorrowLogic: aaveLogic('BorrowLogic'),
+  AaveLiquidationLogic: aaveLogic('LiquidationLogic'),
+  AaveEModeLogic: aaveLogic('EModeLogic'),
+  AaveBridgeLogic: aaveLogic('BridgeLogic'),
+  AavePoolLogic: aaveLogic('PoolLogic'),
+  AaveFlashLoanLogic: aaveLogic('FlashLoanLogic'),
+  AaveConfiguratorLogic: aaveLogic('ConfiguratorLogic'),
+});
 for (const [name, path] of Object.entries(fromNpm)) {
   const json = require(path);
   const hex = (s) => (s && !s.startsWith('0x') ? `0x${s}` : s || '0x');
@@ -52,6 +80,7 @@ for (const [name, path] of Object.entries(fromNpm)) {
     bytecode: hex(json.bytecode ?? json.evm?.bytecode?.object),
     deployedBytecode: hex(json.evm?.deployedBytecode?.object ?? json.deployedBytecode),
   };
+  if (json.linkReferences && Object.keys(json.linkReferences).length > 0) artifacts[name].linkReferences = json.linkReferences;
 }
 
 const lines = [

@@ -2,7 +2,8 @@
  * Builds the devnet's world on a fresh anvil (see /work/shared/INTENTS.md, "The devnet's world"):
  * WETH9, the dev tokens USDC (6 decimals), DAI (18) and stETH (18), two independent deployments of the real
  * Uniswap V2 bytecode ("uniswap-v2" and "v2-fork") with competing liquidity, the real Uniswap V3 bytecode
- * ("uniswap-v3", `deployUniswapV3.ts`) with pools at two fee tiers around the same prices, the registry contracts (through
+ * ("uniswap-v3", `deployUniswapV3.ts`) with pools at two fee tiers around the same prices, the real Aave V3
+ * bytecode ("aave-v3", `deployAaveV3.ts`) with USDC, DAI and WETH markets that are lent and borrowed, the registry contracts (through
  * `registry-contracts/script/deploy.ts`), and the default account (anvil #0) funded with exactly
  * 100 ETH and some of each token. Everything is deployed by anvil #9 from the compiled artifacts in
  * `registry-contracts/generated/artifacts.ts`; anvil's accounts are unlocked, so no key is needed here.
@@ -36,6 +37,7 @@ import {
 import { findLucidError, InfraError } from '../../../kernel/index.js';
 import { DEPLOYMENT_VERSION, type DevnetDeployment, type DevnetToken } from './deployment.js';
 import { deployUniswapV3 } from './deployUniswapV3.js';
+import { deployAaveV3, DEVNET_BORROWER_ADDRESS } from './deployAaveV3.js';
 
 export type BootstrapDevnetParameters = {
   rpcUrl: string;
@@ -148,6 +150,10 @@ export async function bootstrapDevnet({ rpcUrl, onProgress }: BootstrapDevnetPar
   progress('deploying Uniswap V3…');
   Object.assign(contracts, await deployUniswapV3(tx, { weth, tokens, deployer: DEVNET_DEPLOYER_ADDRESS, deadline: maxUint256 }));
 
+  progress('deploying Aave V3…');
+  const borrowerTx = transactor({ publicClient, chain }, createWalletClient({ account: DEVNET_BORROWER_ADDRESS, chain, transport }));
+  Object.assign(contracts, await deployAaveV3(tx, { weth, tokens, deployer: DEVNET_DEPLOYER_ADDRESS, borrowerTx, borrower: DEVNET_BORROWER_ADDRESS }));
+
   progress('deploying the registry contracts…');
   const registry = await deployRegistryContracts(walletClient, publicClient, steth);
   Object.assign(contracts, registry);
@@ -214,8 +220,9 @@ async function deployRegistryContracts(
  * milliseconds of `eth_sendTransaction` returning; polling for it every 10 ms instead of viem's block
  * watching keeps the bootstrap (~40 transactions) fast.
  */
-function transactor(clients: CreateClientsReturnType, walletClient: ReturnType<typeof createWalletClient>) {
+function transactor(clients: CreateClientsReturnType, walletClient: WalletClient<Transport, Chain, Account>) {
   const { publicClient } = clients;
+  const sender = walletClient.account.address;
   const confirm = async (hash: Hash, what: string) => {
     const receipt = await waitForReceipt(publicClient, hash);
     if (receipt.status !== 'success') {
@@ -232,7 +239,7 @@ function transactor(clients: CreateClientsReturnType, walletClient: ReturnType<t
         abi,
         bytecode,
         args,
-        account: DEVNET_DEPLOYER_ADDRESS,
+        account: sender,
         chain: clients.chain,
       });
       const receipt = await confirm(hash, 'a contract deployment');
@@ -249,10 +256,13 @@ function transactor(clients: CreateClientsReturnType, walletClient: ReturnType<t
         args,
         value,
         gas,
-        account: DEVNET_DEPLOYER_ADDRESS,
+        account: sender,
         chain: clients.chain,
       });
       await confirm(hash, functionName);
+    },
+    async read(address: Address, abi: Abi, functionName: string, args: readonly unknown[]): Promise<unknown> {
+      return publicClient.readContract({ address, abi, functionName, args });
     },
   };
 }
