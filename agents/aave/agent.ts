@@ -66,8 +66,8 @@ async function planSupply(ctx: AgentContext, pool: Address, reserve: LendingRese
   return {
     agentId: 'aave',
     summary:
-      `Supply ${formatAmount(value, token)} to ${VENUE} at ${rate} — the Pool's current supply rate (getReserveData(${token.symbol}).currentLiquidityRate), ` +
-      `which changes as others supply and borrow; you receive ${receipt.symbol} 1:1, which grows with the interest${note ? ` (${note})` : ''}`,
+      `Supply ${formatAmount(value, token)} to ${VENUE} at ${rate}, its Pool's currentLiquidityRate now (it moves as others supply and borrow); ` +
+      `you get ${receipt.symbol} 1:1, growing with interest${note ? ` (${note})` : ''}`,
     calls,
     expects: [
       { token: asset, symbol: token.symbol, decimals: token.decimals, direction: 'out', amount: value, bound: 'exact' },

@@ -63,7 +63,11 @@ export function renderReview(review: Review, options: { explain: boolean }): str
   if (review.readOnly) {
     lines.push('');
     for (const line of review.readOnly.balances)
-      lines.push(`  ${formatUnitsHuman(line.balance, line.decimals).padStart(22)} ${sanitize(line.symbol, 16).padEnd(8)}${line.usd !== undefined ? `  $${line.usd.toFixed(2)}` : ''}`);
+      lines.push(
+        `  ${formatUnitsHuman(line.balance, line.decimals).padStart(22)} ${sanitize(line.symbol, 16).padEnd(8)}${line.usd !== undefined ? `  $${line.usd.toFixed(2)}` : ''}${
+          line.position ? `  ${sanitize(line.position.venue, 32)} position: ${formatUnitsHuman(line.balance, line.decimals)} ${sanitize(line.position.asset, 16)} at ${sanitize(line.position.rate, 48)} (rates change)` : ''
+        }`,
+      );
     return lines.join('\n');
   }
   const dangerous = review.risks.filter((r) => r.level !== 'info');

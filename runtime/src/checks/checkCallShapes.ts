@@ -22,7 +22,7 @@
  * Actions without a declared shape (read-only ones) are not checked here.
  */
 import { decodeFunctionData, erc20Abi, getAddress, isAddressEqual, maxUint256, slice, toFunctionSelector, type Abi, type Address, type Hex, type PublicClient } from 'viem';
-import { aavePoolAbi } from '../../../agents/index.js';
+import { aavePoolAbi } from '../lending/aavePoolAbi.js';
 import type { IntentAction, Plan, PlanCall, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
 import { CapitalPool, SwapRouter, UniswapV2Router02, UsageLedger, WETH9 } from '../../../registry-contracts/index.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Address, PublicClient } from 'viem';
 import type { ResolvedIntent } from '../../../kernel/index.js';
-import { readLendingReserve } from '../../../agents/index.js';
+import { readSupplyRate } from '../lending/readSupplyRate.js';
 import type { LendingReceipt } from './checkIntentEffects.js';
 
 export type ReadLendingReceiptsParameters = {
@@ -28,7 +28,7 @@ export async function readLendingReceipts(client: PublicClient, { intents, contr
       assets.set(intent.token.address.toLowerCase(), { address: intent.token.address, symbol: intent.token.symbol });
   const receipts = await Promise.all(
     [...assets.values()].map(async (asset): Promise<LendingReceipt | undefined> => {
-      const reserve = await readLendingReserve(client, { pool, asset: asset.address, blockNumber }).catch(() => undefined);
+      const reserve = await readSupplyRate(client, { pool, asset: asset.address, blockNumber }).catch(() => undefined);
       return reserve && { token: reserve.aToken, underlying: asset.address, symbol: `a${asset.symbol}` };
     }),
   );

@@ -6,7 +6,9 @@
  */
 import { decodeFunctionData, isAddressEqual, type Address, type PublicClient } from 'viem';
 import type { Plan, ResolvedIntent } from '../../../kernel/index.js';
-import { aavePoolAbi, formatSupplyRate, readLendingReserve } from '../../../agents/index.js';
+import { formatSupplyRate } from '../../../agents/index.js';
+import { aavePoolAbi } from '../lending/aavePoolAbi.js';
+import { readSupplyRate } from '../lending/readSupplyRate.js';
 
 export type PlanSupplyRate = {
   /** The annual supply rate (APR) in ray, 1e27 = 100%. */
@@ -36,7 +38,7 @@ export async function readPlanSupplyRate(client: PublicClient, { plan, intent, c
   if (!pool || !token || token.address === 'ETH') return undefined;
   const supplies = plan.calls.filter((call) => isAddressEqual(call.to, pool) && suppliedAsset(call.data) !== undefined);
   if (supplies.length === 0 || !supplies.every((call) => isAddressEqual(suppliedAsset(call.data)!, token.address as Address))) return undefined;
-  const reserve = await readLendingReserve(client, { pool, asset: token.address, blockNumber }).catch(() => undefined);
+  const reserve = await readSupplyRate(client, { pool, asset: token.address, blockNumber }).catch(() => undefined);
   if (!reserve) return undefined;
   return {
     rateRay: reserve.liquidityRateRay,

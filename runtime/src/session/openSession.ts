@@ -113,8 +113,14 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   const { listPositionViews } = await import('../checks/listPositionViews.js');
   const { listOwnedEntries } = await import('../store/registryIndex.js');
   const positionViews = () => listPositionViews({ account: account.address, contracts, entries: listOwnedEntries(store.db, { chainId, owner: account.address }) });
+  // The lending markets' receipt tokens (aUSDC …) are the deployment's own: diffed by balance and shown as known.
+  const { AAVE_ATOKEN_KEY_PREFIX } = await import('../devnet/deployment.js');
+  const receiptTokens: TokenInfo[] = Object.entries(contracts).flatMap(([key, address]) => {
+    const underlying = key.startsWith(AAVE_ATOKEN_KEY_PREFIX) ? tokens.find((t) => t.symbol === key.slice(AAVE_ATOKEN_KEY_PREFIX.length)) : undefined;
+    return underlying ? [{ address, symbol: `a${underlying.symbol}`, decimals: underlying.decimals, verified: true }] : [];
+  });
   const simulate = async (calls: PlanCall[]) =>
-    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), views: positionViews(), base: await sharedBase(), rpcUrl });
+    simulatePlan(client, { account: account.address, calls, tokens: [...tokens, ...receiptTokens], watch: Object.values(contracts), views: positionViews(), base: await sharedBase(), rpcUrl });
 
   const { builtinAgents } = await import('../../../agents/index.js');
   const builtins = builtinAgents();
