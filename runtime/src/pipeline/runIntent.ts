@@ -14,6 +14,7 @@ import { LucidError, InputError, RefusedError, ChainError, findLucidError, forma
 import { PolicyViolationError } from '../policy/errors.js';
 import { resolveStep, stepBalanceChanges, stepOutputs, stepViews, type StepOutputs } from './resolveStep.js';
 import { planFee, selectAgent, type Candidate } from '../select/selectAgent.js';
+import { readPlanSupplyRate } from '../select/readPlanSupplyRate.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { isFeeAboveMarket } from '../simulate/readFees.js';
 import type { Session } from '../session/types.js';
@@ -175,6 +176,7 @@ async function buildSteps(
       venue: intent.venue,
       simulate: simulateStep,
       ethPrice: (token, wei) => session.checks.ethPrice(token, wei),
+      supplyRate: (plan) => readPlanSupplyRate(session.publicClient, { plan, intent: resolved, contracts: session.contracts }),
       vet: async (candidate) => {
         const report = ownStepReport(candidate.report.full, before.length, candidate.report.balanceChanges, beforeReport);
         const step: StepView = { intent, resolved, agentId: candidate.agentId, reason: '', summary: candidate.plan.summary, candidates: [] };
@@ -384,6 +386,7 @@ function candidateView(candidate: Candidate): CandidateView {
     ...(candidate.plan?.fees?.length ? { feeWei: planFee(candidate.plan) } : {}),
     outcome: candidate.score === undefined ? undefined : formatUnitsHuman(candidate.score, candidate.scoreDecimals ?? 18),
     unit: candidate.scoreToken,
+    ...(candidate.rate ? { rate: `${candidate.rate.text}, read from ${candidate.rate.source}` } : {}),
   };
 }
 
