@@ -405,6 +405,14 @@ async function sessionChecks(input: {
     }
     return bounds.get(report)!;
   };
+  // The checks of one report share one read of each address's code, at the report's block (see memoizeCode).
+  const { memoizeCode } = await import('../chain/memoizeCode.js');
+  const codeClients = new WeakMap<SimulationReport, PublicClient>();
+  const checksClient = (report: SimulationReport) => {
+    let memoized = codeClients.get(report);
+    if (!memoized) codeClients.set(report, (memoized = memoizeCode(client, { blockNumber: report.blockNumber })));
+    return memoized;
+  };
   return {
     ethPrice: async (token, wei) => {
       if (token.address === 'ETH') return wei;
@@ -421,7 +429,7 @@ async function sessionChecks(input: {
       const { checkLogEffects } = await import('../checks/checkLogEffects.js');
       const { readEffectContext } = await import('../checks/readEffectContext.js');
       const { checkPositionEffects } = await import('../checks/checkPositionEffects.js');
-      const context = await readEffectContext(client, { report, account, contracts, tokens });
+      const context = await readEffectContext(checksClient(report), { report, account, contracts, tokens });
       return [
         ...checkIntentEffects(report, intents, account, fees).unexplained,
         ...checkLogEffects(report, intents, account, context),
@@ -441,7 +449,7 @@ async function sessionChecks(input: {
         knownTokens: tokens,
         pastRecipients: listRecipients(store.db, chainId).map((r) => r.address),
         contacts: listContacts(store.db).map((c) => c.address),
-        client,
+        client: checksClient(report),
         ensResolution: transfer?.resolved?.to && transfer.resolved.toLabel ? { name: transfer.resolved.toLabel, address: transfer.resolved.to, previousAddress: previous } : undefined,
         marketImpactBps: maxOf((await swapBounds(report, plans, steps)).quotes.map((quote) => quote?.impactBps)),
         shapes: { steps: steps.flatMap((step, i) => (step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]! }] : [])), contracts },
