@@ -6,6 +6,7 @@
 import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
 import { InputError, findLucidError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type PlanCall, type ResolvedIntent, type TokenInfo, type IntentAction } from '../../../kernel/index.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
+import type { SimulationMemo } from '../simulate/simulatePlan.js';
 import type { Review } from '../pipeline/types.js';
 import type { RunRecorder, Session, SessionChecks } from './types.js';
 import { openStore, type Store } from '../store/db.js';
@@ -113,8 +114,11 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   const { listPositionViews } = await import('../checks/listPositionViews.js');
   const { listOwnedEntries } = await import('../store/registryIndex.js');
   const positionViews = () => listPositionViews({ account: account.address, contracts, entries: listOwnedEntries(store.db, { chainId, owner: account.address }) });
+  // What this session's simulations measured, by kind of plan: a guess that lets a simulation skip its
+  // measuring pass when the validated run confirms it (see SimulationMemo).
+  const memo: SimulationMemo = new Map();
   const simulate = async (calls: PlanCall[]) =>
-    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), views: positionViews(), base: await sharedBase(), rpcUrl });
+    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), views: positionViews(), base: await sharedBase(), rpcUrl, memo });
 
   const { builtinAgents } = await import('../../../agents/index.js');
   const builtins = builtinAgents();
