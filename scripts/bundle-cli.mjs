@@ -41,9 +41,13 @@ const result = await build({
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.error(`bundle-cli: ${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024 / 1024).toFixed(1)} MiB → dist/cli/bundle/`);
 
-/** `require('./x.json')` through `createRequire(import.meta.url)` in Lucid's own modules → a JSON import esbuild inlines. */
+/**
+ * `require('./x.json')` through `createRequire(import.meta.url)` in Lucid's own modules → a JSON import esbuild
+ * inlines. The tree comes from tsc or from scripts/transpile-ts.mjs, whose esbuild renames a module's own
+ * `require` to `require2`: hence the optional digits.
+ */
 function inlineJsonRequires() {
-  const jsonRequire = /(?:createRequire\(import\.meta\.url\)|\brequire)\((['"])(\.{1,2}\/[^'"]+\.json)\1\)/g;
+  const jsonRequire = /(?:createRequire\(import\.meta\.url\)|\brequire\d*)\((['"])(\.{1,2}\/[^'"]+\.json)\1\)/g;
   return {
     name: 'inline-json-requires',
     setup(esbuild) {
