@@ -106,6 +106,9 @@ describe('npm run build:contracts', () => {
   });
 });
 
+const fingerprintOnly = (dir: string) =>
+  spawnSync(process.execPath, [join(dir, 'registry-contracts', 'script', 'check-artifacts.mjs'), '--fingerprint-only'], { cwd: dir, encoding: 'utf8' });
+
 describe('npm run check:artifacts', () => {
   // The committed artifacts are what `npm install` ships without running forge: CI must fail when they are
   // not what the sources build to.
@@ -116,6 +119,7 @@ describe('npm run check:artifacts', () => {
     const clean = npmRun('check:artifacts', project);
     expect(clean.output).toContain('match a fresh build');
     expect(clean.status).toBe(0);
+    expect(fingerprintOnly(project).status).toBe(0);
 
     // One changed byte of committed bytecode: a hand edit, or an artifact from another compiler.
     const bytecode = /"bytecode":"0x([0-9a-f]{8})/.exec(fresh)!;
@@ -133,6 +137,8 @@ describe('npm run check:artifacts', () => {
     const stale = npmRun('check:artifacts', project);
     expect(stale.output).toContain('the contract sources changed since the artifacts were generated');
     expect(stale.status).toBe(1);
+    // The same answer is what lets `npm install` (scripts/prepare.mjs) skip forge, or not.
+    expect(fingerprintOnly(project).status).toBe(1);
 
     // Regenerating is the fix the message names.
     expect(npmRun('build:contracts', project).status).toBe(0);
