@@ -112,7 +112,7 @@ const timeUnits = 'second|seconds|sec|secs|minute|minutes|min|mins|hour|hours|hr
 const weekdays = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekend|weekends';
 const months = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const actionPast =
-  'sent|swapped|swaped|transferred|transfered|wrapped|unwrapped|staked|unstaked|withdrew|withdrawn|approved|revoked|sold|bought|paid|traded|exchanged|converted|claimed|supplied|lent|deposited|bridged|gave|moved|wired';
+  'sent|spent|received|swapped|swaped|transferred|transfered|wrapped|unwrapped|staked|unstaked|withdrew|withdrawn|approved|revoked|sold|bought|paid|traded|exchanged|converted|claimed|supplied|lent|deposited|bridged|gave|moved|wired';
 
 const rules: readonly Rule[] = [
   {
@@ -159,7 +159,7 @@ const rules: readonly Rule[] = [
     code: intentErrorCodes.unsupported,
     why: 'it asks for advice; Lucid carries out requests and does not judge them',
     patterns: [
-      'should i', 'should we', 'shall i', 'do you think', 'you think', 'recommend', 'recommendation', 'suggest', 'suggestion', 'advice', 'advise',
+      'should i', 'should we', 'should * get|receive|have|be', 'shall i', 'do you think', 'you think', 'recommend', 'recommendation', 'suggest', 'suggestion', 'advice', 'advise',
       'good idea', 'bad idea', 'good time', 'right time', 'worth it', 'is it worth', 'make sense', 'makes sense', 'is it smart', 'smart to',
       'wise', 'which is better', 'is it better', 'better to', 'best thing', 'best move', 'reckon', 'or hold', 'or keep', 'good move', 'smart move',
       'best way', 'best time', 'worth doing', 'good deal', 'opinion', 'shld i', 'shud i', 'shd i', 'should u', 'do u think', 'u think',
@@ -176,6 +176,7 @@ const rules: readonly Rule[] = [
       'asked me|us', 'asks me', 'wants me|us', 'want me', 'wanted me', 'said to', 'says to', 'said i', 'is going to', 'are going to',
       'was going to', 'did it arrive', 'did i', 'did you', 'wants to', 'wanted to', 'said', 'told', 'asked',
       'did my|the|it|that|this|he|she|they|we|those|these|your', 'wants|wanted|requested|requests #', 'wants|wanted a|an|the|his|her|their',
+      'says|thinks|believes|claims|reckons|insists', 'did * get|receive|send|swap|pay|make|buy|sell',
     ].map(p),
   },
   {
@@ -259,6 +260,7 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
       throw refusal(rule.code, source, span, `not done: ${quote(source.slice(span.start, span.end))} — ${rule.why}`, hintsFor(rule.code));
     }
   }
+  if (preview) refuseLookThenAct(source, kept, keptWords);
   refusePastAndOthers(source, kept, keptWords);
   const quoted = howMuchQuote(kept, keptWords);
   if (quoted) return { tokens: quoted, preview: true };
@@ -297,12 +299,36 @@ function howMuchQuote(tokens: readonly Token[], words: Words): Token[] | undefin
   return [...tokens.slice(0, at), ...amount, arrow, out];
 }
 
+/** After an only-look phrase, words that ask to act after all: "dry run then execute: …", "simulate it, then send it for real". */
+const actAfterLook: readonly Pattern[] = [
+  'execute', 'executing', 'for real', 'go ahead', 'do it', 'then sign|broadcast|submit', 'and sign|broadcast|submit', 'sign|broadcast|submit it|them',
+  'afterwards|after|then run|do it|that', 'send|swap it for real',
+].map(p);
+
+/** Only looking and acting in one request contradict each other: refuse, naming the words that ask to act. */
+function refuseLookThenAct(source: string, tokens: readonly Token[], words: Words): void {
+  for (let i = 0; i < words.length; i++) {
+    const length = matchAny(words, i, actAfterLook);
+    if (!length) continue;
+    const span: Span = { start: tokens[i]!.start, end: tokens[i + length - 1]!.end };
+    throw refusal(
+      intentErrorCodes.unsupported,
+      source,
+      span,
+      `not done: ${quote(source.slice(span.start, span.end))} asks to act, and the rest only to look; ask for one: the preview first, then the request on its own`,
+      ['to only look: simulate swap 1 ETH for DAI', 'to act: swap 1 ETH for DAI'],
+    );
+  }
+}
+
 /** Words that look like a rule's but mean something else where they stand. */
 function isException(words: Words, i: number, length: number): boolean {
   const word = words[i]!;
   const before = words[i - 1];
   // "no" only refuses at the start of a sentence or after a comma ("no, don't …"), not in "no more than".
   if (word === 'no' && length === 1 && before !== undefined && before !== ',' && before !== ';' && before !== '-') return true;
+  // "…, no limit", "no cap": an approval without a ceiling, not a refusal.
+  if (word === 'no' && length === 1 && ['limit', 'cap', 'ceiling'].includes(words[i + 1] ?? '') && isEnd(words[i + 2])) return true;
   // "thanks a lot" is gratitude, not an amount.
   if (word === 'a' && words[i + 1] === 'lot' && (before === 'thanks' || before === 'thank' || before === 'thx' || before === 'you')) return true;
   // "(it would be great) if you could send …": a polite request; the "if" governs the asking, not the act.
@@ -389,6 +415,8 @@ function refusePastAndOthers(source: string, tokens: readonly Token[], words: Wo
     while (j >= 0 && ['just', 'already', 'have', 'has', 'had', 'recently'].includes(words[j]!)) j--;
     const subject = words[j];
     if (subject === 'the' || subject === 'that' || subject === 'those' || subject === 'what' || subject === 'whatever') continue;
+    // "alice should be sent 6 USDC", "bob is to be paid": a passive request, not a report.
+    if (subject === 'be' && ['should', 'must', 'shall', 'to', 'will', 'needs'].includes(words[j - 1] ?? '') && ['sent', 'paid', 'transferred', 'transfered'].includes(words[i]!)) continue;
     // "convert 1 ETH to wrapped ether": a participle naming a token, not a report.
     if ((words[i] === 'wrapped' || words[i] === 'staked') && ['ether', 'eth', 'ethereum'].includes(words[i + 1] ?? '') && ['to', 'into', 'for', 'of', 'my', 'some', 'your', '#'].includes(subject ?? ''))
       continue;
