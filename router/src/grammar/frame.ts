@@ -202,7 +202,7 @@ const rules: readonly Rule[] = [
       'asked me|us', 'asks me', 'wants me|us', 'want me', 'wanted me', 'said to', 'says to', 'said i', 'is going to', 'are going to',
       'was going to', 'did it arrive', 'did i', 'did you', 'wants to', 'wanted to', 'said', 'told', 'asked',
       'did my|the|it|that|this|he|she|they|we|those|these|your', 'wants|wanted|requested|requests #', 'wants|wanted a|an|the|his|her|their',
-      'says|thinks|believes|claims|reckons|insists', 'did * get|receive|send|swap|pay|make|buy|sell',
+      'says|thinks|believes|claims|reckons|insists', 'is|are sending|swapping|paying|transferring|buying|selling|moving|wrapping|staking', 'did * get|receive|send|swap|pay|make|buy|sell',
     ].map(p),
   },
   {
@@ -541,6 +541,8 @@ function refusePastAndOthers(source: string, tokens: readonly Token[], words: Wo
     let j = i - 1;
     while (j >= 0 && ['just', 'already', 'have', 'has', 'had', 'recently'].includes(words[j]!)) j--;
     const subject = words[j];
+    // "send 5 DAI to bob for the pizza he bought": the past belongs to the purpose note.
+    if (isInNoteAfterFor(words, i - 1) && ['he', 'she', 'they', 'we', 'i', 'you'].includes(subject ?? '')) continue;
     if (subject === 'the' || subject === 'that' || subject === 'those' || subject === 'what' || subject === 'whatever') continue;
     // "alice should be sent 6 USDC", "bob is to be paid": a passive request, not a report.
     if (subject === 'be' && ['should', 'must', 'shall', 'to', 'will', 'needs'].includes(words[j - 1] ?? '') && ['sent', 'paid', 'transferred', 'transfered'].includes(words[i]!)) continue;

@@ -242,6 +242,7 @@ export const recipientNouns: ReadonlySet<string> = new Set([
 /** Words that start a purpose or aside clause, kept as a note: "for the rent", "so he can pay gas", "as a tip". */
 export const noteStarters: ReadonlySet<string> = new Set([
   'for', 'so', 'as', 'because', 'since', 'cause', 'cuz', 'coz', 'just', 'testing', 'to', "it's", 'its', 'it', "that's", 'thats', 'this', 'which',
+  'in', 'thanks', 'thank', 'thx',
 ]);
 
 /** After "to", the verbs that make it a purpose ("to test the pool") rather than a destination. */

@@ -140,6 +140,12 @@ function outputOf(step: Draft): string | undefined {
 
 const separatorMarks = new Set([',', ';', '.', '!', '?']);
 
+/** Words that make a comma clause an aside rather than a bare name: "need it for rent", "she's my sister". */
+const asideFunctionWords: ReadonlySet<string> = new Set([
+  'for', 'it', 'my', 'his', 'her', 'their', 'our', 'the', 'of', 'because', 'since', 'so', 'a', 'an', 'he', 'she', 'they', 'we', 'i', 'me', 'him',
+  'them', 'us', "it's", "he's", "she's", "they're", "i'm", 'is', 'was', 'owes', 'owe',
+]);
+
 /** What may stand before a recipient who is the subject: "let carol have …", "make sure bob gets …". */
 const subjectLeads: readonly (readonly string[])[] = [
   ['make', 'sure', 'that'], ['make', 'sure'], ['ensure', 'that'], ['ensure'], ['see', 'that'], ['see', 'to', 'it', 'that'], ['let'], ['have'],
@@ -212,6 +218,7 @@ class Parser {
         if (!joined) throw this.unexpected(this.peek()!, previous.action);
       }
       if (this.onlyThanksLeft()) break;
+      if (joined.comma && this.commaAside()) break;
       if (this.atEnd()) {
         if (joined.dangling) throw this.fail(joined.dangling, `${quote(joined.dangling.text)} at the end: what should happen next?`, 'multi');
         break;
@@ -224,6 +231,39 @@ class Parser {
         );
     }
     return intents;
+  }
+
+  /**
+   * "…, need it for rent", "…, reimbursement for the taxi": after the last step and a comma, a clause to the
+   * end that asks nothing is an aside, kept as a note. It has no verb of the lexicon, no amount, token or
+   * address, and at least one function word (so a bare name like ", alice too" is not taken for one). An
+   * aside that names an amount of a token is refused as ambiguous: it might be meant as the amount.
+   */
+  private commaAside(): boolean {
+    const start = this.pos;
+    let k = start;
+    let functionWord = false;
+    let amountAt: Token | undefined;
+    while (k < this.tokens.length) {
+      const t = this.tokens[k]!;
+      if (t.kind === 'punct' && ['.', '!', '?'].includes(t.value)) break;
+      if (t.kind === 'number' || t.kind === 'numberWord') {
+        if (this.tokens[k + 1]?.kind === 'word' && this.symbolOf(this.tokens[k + 1]!) !== undefined) amountAt ??= t;
+        else return false;
+      } else if (t.kind === 'word') {
+        if (this.symbolOf(t) !== undefined && !amountAt) return false;
+        if (verbs.has(t.lower) && verbs.get(t.lower) !== 'balance') return false;
+        if (asideFunctionWords.has(t.lower)) functionWord = true;
+      } else if (t.kind !== 'punct' || ![',', "'", '-'].includes(t.value)) return false;
+      k++;
+    }
+    if (k - start < 2 || !functionWord) return false;
+    // Only marks may follow the aside.
+    for (let m = k; m < this.tokens.length; m++) if (this.tokens[m]!.kind !== 'punct') return false;
+    if (amountAt) throw this.ambiguous(amountAt, `the aside ${quote(this.source.slice(this.tokens[start]!.start, this.tokens[k - 1]!.end))} names an amount of a token: say the amount in the request itself`);
+    this.notes.push(this.source.slice(this.tokens[start]!.start, this.tokens[k - 1]!.end).trim());
+    this.pos = this.tokens.length;
+    return true;
   }
 
   /** "… for me. Thanks!": politeness after the last clause ends the sentence. */
@@ -588,6 +628,8 @@ class Parser {
       }
       let each = this.acceptPhrase([['each', 'one'], ['each'], ['apiece']]) !== undefined;
       this.acceptWord('over');
+      // "send 2 USDC on to carol".
+      if (this.isWord(this.peek(), 'on') && this.isWord(this.peek(1), 'to')) this.pos++;
       this.acceptOwnWallet();
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
       const probe: Draft = { action: 'transfer' };
@@ -596,7 +638,9 @@ class Parser {
       let recipients: string[];
       const listStart = this.peek(1);
       // "transfer 9 DAI, recipient alice", "send 5 USDC, to: bob.eth": the recipient as a field after a comma.
-      if (this.isPunct(this.peek(), ',') && this.isWord(this.peek(1), 'recipient', 'to', 'beneficiary', 'payee')) {
+      const withAs = this.withRecipientAs();
+      if (withAs) recipients = withAs;
+      else if ((this.isPunct(this.peek(), ',') || (this.isPunct(this.peek(), '.') && this.isPunct(this.peek(2), ':'))) && this.isWord(this.peek(1), 'recipient', 'to', 'beneficiary', 'payee')) {
         this.pos += 2;
         this.acceptWord('is');
         this.acceptPunct(':');
@@ -645,15 +689,16 @@ class Parser {
     {
       // "give uniswap permission to spend 100 USDC", "give the v2-fork access to 5 WETH": an approval.
       const save = this.pos;
+      let spender: string | undefined;
       try {
-        const spender = this.possessiveSpender() ?? this.recipient('approve');
+        spender = this.possessiveSpender() ?? this.recipient('approve');
         this.acceptPhrase(spenderNouns);
         const u = this.peek();
-        if (this.permissionAt(this.pos) || (u?.kind === 'word' && unlimitedWords.has(u.lower) && this.permissionAt(this.pos + 1)))
-          return [this.approveAfterSpender({ action: 'approve', to: spender })];
-      } catch (error) {
-        if (this.pos > save && this.permissionAt(this.pos)) throw error;
+        if (!(this.permissionAt(this.pos) || (u?.kind === 'word' && unlimitedWords.has(u.lower) && this.permissionAt(this.pos + 1)))) spender = undefined;
+      } catch {
+        spender = undefined;
       }
+      if (spender !== undefined) return [this.approveAfterSpender({ action: 'approve', to: spender })];
       this.pos = save;
     }
     const recipients = this.recipientList('transfer', true);
@@ -670,6 +715,21 @@ class Parser {
     }
     this.acceptWord('with');
     return this.transferTo(recipients, each, listStart);
+  }
+
+  /** "with bob as the recipient", "with carol.eth as beneficiary": the recipient named as a role. */
+  private withRecipientAs(): string[] | undefined {
+    if (!this.isWord(this.peek(), 'with') || !this.isRecipientLike(this.peek(1))) return undefined;
+    const save = this.pos;
+    this.pos++;
+    try {
+      const list = this.recipientList('transfer');
+      if (this.acceptPhrase([['as', 'the', 'recipient'], ['as', 'recipient'], ['as', 'the', 'beneficiary'], ['as', 'beneficiary'], ['as', 'the', 'payee'], ['as', 'payee'], ['as', 'the', 'receiver']])) return list;
+    } catch {
+      // not this shape
+    }
+    this.pos = save;
+    return undefined;
   }
 
   /** The amount and token paid to recipients already read ("pay bob 3 DAI", "bob gets 3 DAI"). */
@@ -1115,18 +1175,7 @@ class Parser {
     const draft: Draft = { action: 'approve' };
     // "set an allowance of 100 USDC for uniswap".
     this.acceptPhrase([['an', 'allowance', 'of'], ['allowance', 'of'], ['an', 'approval', 'of'], ['approval', 'of'], ['a', 'spending', 'limit', 'of'], ['spending', 'limit', 'of']]);
-    if (this.amountOrUnlimited(draft)) {
-      draft.token = this.amountTokenOr('approve');
-      this.acceptWord('spending');
-      this.acceptApprovalNoun();
-      if (!(this.acceptWord('for', 'to') || this.acceptPunct('->'))) throw this.expected('"for" and the spender', 'approve');
-      draft.to = this.recipient('approve');
-      return draft;
-    }
-    const first = this.peek();
-    if (first?.kind === 'word' && this.symbolOf(first) !== undefined)
-      throw this.fail(first, `how much ${this.symbolOf(first)} may be spent? say an amount or "unlimited" before ${quote(first.text)}`, 'approve');
-    if (this.isWord(first, 'my', 'the', 'our') && this.peek(1)?.kind === 'word' && this.symbolOf(this.peek(1)!) !== undefined && this.isApprovalNoun(this.peek(2))) {
+    if (this.isWord(this.peek(), 'my', 'the', 'our') && this.peek(1)?.kind === 'word' && this.symbolOf(this.peek(1)!) !== undefined && this.isApprovalNoun(this.peek(2))) {
       // "set my USDC allowance for uniswap to 100": the token's allowance, its spender, then the amount.
       this.pos++;
       draft.token = this.tokenRef('approve');
@@ -1138,6 +1187,17 @@ class Parser {
       if (!this.amountOrUnlimited(draft)) throw this.expected('an amount or "unlimited"', 'approve');
       return draft;
     }
+    if (this.amountOrUnlimited(draft)) {
+      draft.token = this.amountTokenOr('approve');
+      this.acceptWord('spending');
+      this.acceptApprovalNoun();
+      if (!(this.acceptWord('for', 'to') || this.acceptPunct('->'))) throw this.expected('"for" and the spender', 'approve');
+      draft.to = this.recipient('approve');
+      return draft;
+    }
+    const first = this.peek();
+    if (first?.kind === 'word' && this.symbolOf(first) !== undefined)
+      throw this.fail(first, `how much ${this.symbolOf(first)} may be spent? say an amount or "unlimited" before ${quote(first.text)}`, 'approve');
     draft.to = this.possessiveSpender() ?? this.recipient('approve');
     return this.approveAfterSpender(draft);
   }
@@ -1407,6 +1467,12 @@ class Parser {
         this.pos = this.tokens.length;
         return true;
       }
+      // "…, thanks for the help": the thanks says what for, so it is a note, not only politeness.
+      if (notes && this.isWord(t, 'thanks', 'thank', 'thx') && this.startsNote(draft)) {
+        this.note(false);
+        any = true;
+        continue;
+      }
       if (this.acceptPhrase(trailingFiller) || this.acceptPunct('emoji')) {
         any = true;
         continue;
@@ -1529,6 +1595,12 @@ class Parser {
         return draft.action !== 'approve' || draft.to !== undefined;
       case 'to':
         return next.kind === 'word' && purposeVerbs.has(next.lower);
+      case 'in':
+        return (this.isWord(next, 'order') && this.isWord(this.peek(2), 'to')) || (this.isWord(next, 'payment', 'return', 'exchange', 'lieu', 'memory', 'honor', 'honour', 'celebration', 'settlement', 'repayment') && this.isWord(this.peek(2), 'of', 'for'));
+      case 'thanks':
+      case 'thank':
+      case 'thx':
+        return this.isWord(next, 'for') || (this.isWord(next, 'you') && this.isWord(this.peek(2), 'for'));
       case 'just':
         return next.kind === 'word' && ['testing', 'to', 'a', 'for', 'checking', 'trying', 'because'].includes(next.lower);
       case "it's":
