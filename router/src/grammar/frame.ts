@@ -537,7 +537,7 @@ const referenceOwners: ReadonlySet<string> = new Set(['that', 'the', 'to', 'for'
 function refusePastAndOthers(source: string, tokens: readonly Token[], words: Words): void {
   const past = new Set(actionPast.split('|'));
   for (let i = 0; i < words.length; i++) {
-    if (!past.has(words[i]!)) continue;
+    if (!past.has(words[i]!) && !isPastOfVerb(words[i]!)) continue;
     let j = i - 1;
     while (j >= 0 && ['just', 'already', 'have', 'has', 'had', 'recently'].includes(words[j]!)) j--;
     const subject = words[j];
@@ -564,6 +564,18 @@ function refusePastAndOthers(source: string, tokens: readonly Token[], words: Wo
       hintsFor(intentErrorCodes.unsupported),
     );
   }
+}
+
+/** "dumped", "flipped", "yeeted": the past form of an action verb of the lexicon (regular -ed forms). */
+function isPastOfVerb(word: string): boolean {
+  if (word.length < 5 || !word.endsWith('ed')) return false;
+  const stems = [word.slice(0, -2), word.slice(0, -1)];
+  if (word[word.length - 3] === word[word.length - 4]) stems.push(word.slice(0, -3));
+  return stems.some((stem) => {
+    // Only verbs that move funds: "approvals granted to uniswap" names an approval, it tells nothing done.
+    const kind = verbs.get(stem);
+    return kind === 'transfer' || kind === 'swap' || kind === 'sell' || kind === 'buy';
+  });
 }
 
 /**

@@ -513,7 +513,7 @@ class Parser {
     }
     switch (verb) {
       case 'transfer':
-        this.acceptWord('over', 'out');
+        this.acceptWord('over', 'out', 'off');
         if (this.isWord(this.peek(), 'up')) this.pos++; // "top up alice.eth with 0.05 ETH" (top is not a verb alone)
         return this.transfer();
       case 'swap':
@@ -522,6 +522,8 @@ class Parser {
         return [this.swapBody(verb)];
       case 'buy':
       case 'get':
+        // "pick up 5 LUCID using DAI".
+        if (t?.lower === 'pick' && !this.acceptWord('up')) throw this.expected('"up" and what to buy', 'swap');
         return this.buy(t ?? this.tokens[this.pos - 1]!);
       case 'wrap':
       case 'unwrap':
@@ -765,6 +767,14 @@ class Parser {
     const lead = this.acceptPhrase(subjectLeads) ?? (this.isWord(this.tokens[this.pos - 1], 'let') ? ['let'] : undefined);
     const listStart = this.peek();
     const subject = this.peek();
+    // "carol's getting 3 USDC": the subject and "is" in one word.
+    if (subject?.kind === 'word' && /^[a-z0-9_-]+'s$/i.test(subject.text) && this.isWord(this.peek(1), 'getting', 'receiving')) {
+      const name = subject.text.slice(0, -2);
+      if (!reservedWords.has(name.toLowerCase()) && this.symbols.canonical.has(name.toLowerCase()) === false && !verbs.has(name.toLowerCase())) {
+        this.pos += 2;
+        return this.transferTo([name], false, subject);
+      }
+    }
     // "my friend bob gets …": a possessive subject only with a person noun after it ("my DAI" is no recipient).
     const possessive = this.isWord(subject, 'my', 'our') && this.peek(1)?.kind === 'word' && recipientNouns.has(this.peek(1)!.lower);
     if (!this.isRecipientLike(subject) || (lead === undefined && !possessive && this.isWord(subject, 'my', 'our', 'the', 'let', 'have'))) {
