@@ -10,9 +10,9 @@
  * review, and the signer compares what it signs with the reviewed calls.
  */
 import type { Address } from 'viem';
-import { LucidError, InputError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
+import { LucidError, InputError, mixedQuestionReason, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
-import { resolveStep, stepBalanceChanges, stepOutputs, stepViews, type StepOutputs } from './resolveStep.js';
+import { resolveStep, stepApprovals, stepBalanceChanges, stepOutputs, stepViews, type StepOutputs } from './resolveStep.js';
 import { planFee, selectAgent, type Candidate } from '../select/selectAgent.js';
 import { readPlanSupplyRate } from '../select/readPlanSupplyRate.js';
 import type { SimulationReport } from '../simulate/types.js';
@@ -208,9 +208,9 @@ async function buildSteps(
   return { steps, plans, resolvedIntents, stepReports };
 }
 
-/** One step's own calls (and their logs) and its own balance changes, from the simulation up to it. */
+/** One step's own calls (and their logs), its own balance changes and allowances, from the simulation up to it. */
 function ownStepReport(full: SimulationReport, firstCall: number, balanceChanges: SimulationReport['balanceChanges'], before: SimulationReport | undefined): SimulationReport {
-  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges, views: stepViews(full.views, before?.views) };
+  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges, approvals: stepApprovals(full, before), views: stepViews(full.views, before?.views) };
 }
 
 /**
@@ -236,7 +236,7 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   const calls = plans.flatMap((plan) => plan.calls);
   // A question beside a transaction would make the whole run "read-only": nothing sent, yet recorded as done.
   if (readOnlyPlan && calls.length > 0)
-    throw new InputError('MIXED_QUESTION_AND_TRANSACTION', 'one request cannot both send something and ask a question; nothing was signed', {
+    throw new InputError('MIXED_QUESTION_AND_TRANSACTION', `${mixedQuestionReason}; nothing was signed`, {
       hints: ['run the transaction first, then ask the question (e.g. `lucid "what\'s my ETH balance"`) as its own request'],
     });
   emit('simulating', `simulating ${calls.length} call(s) as one sequence`, { runId });
