@@ -12,6 +12,7 @@
 import type { Address } from 'viem';
 import { LucidError, InputError, mixedQuestionReason, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
+import { failedParseEntry } from './recordFailedParse.js';
 import { resolveStep, stepApprovals, stepBalanceChanges, stepOutputs, stepViews, type StepOutputs } from './resolveStep.js';
 import { planFee, selectAgent, type Candidate } from '../select/selectAgent.js';
 import { readPlanSupplyRate } from '../select/readPlanSupplyRate.js';
@@ -45,10 +46,8 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
     parsed = await parameters.parse(parameters.text);
   } catch (error) {
     // Recorded so `lucid history` shows failed attempts too; nothing else happens for words that do not parse.
-    const lucid = findLucidError(error);
-    // Words refused as a secret are not kept at all, not even redacted.
-    const text = lucid?.code === 'SECRET_IN_INPUT' ? '[words withheld: they looked like a private key or recovery phrase]' : parameters.text;
-    recorder.recordFailedParse({ text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
+    const entry = failedParseEntry(parameters.text, error);
+    recorder.recordFailedParse({ text: entry.text, chainId: session.chainId, account: session.account.address, code: entry.errorCode, message: entry.errorMessage });
     throw error;
   }
   const runId = recorder.createRun({
