@@ -12,17 +12,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createWalletClient, decodeEventLog, encodeFunctionData, erc20Abi, http, maxUint256, parseEther, parseUnits, type Abi, type Address, type Hex } from 'viem';
-import { defineAgent, z, type AgentContext, type Plan, type PlanCall, type ResolvedIntent } from '../../agents/sdk/index.js';
-import { anvilAccount, devnetClient, executePlan } from '../../agents/sdk/testing.js';
-import { actionTag, agentMetadata, contributorContractsFrom, pinMetadata, registerEntryPlan, serveAgent, type ServeAgentReturnType } from '../../runtime/index.js';
-import { devnetChain, startTestDevnet, type TestDevnet } from '../../runtime/testing.js';
+import { createWalletClient, encodeFunctionData, erc20Abi, http, maxUint256, parseEther, parseUnits, type Abi, type Address, type Hex } from 'viem';
+import { type AgentContext, type Plan, type PlanCall, type ResolvedIntent } from '../../agents/sdk/index.js';
+import { anvilAccount, executePlan } from '../../agents/sdk/testing.js';
+import { devnetChain, type TestDevnet } from '../../runtime/testing.js';
 import { AgentRegistry, CapitalPool, DevToken, UniswapV2Router02 } from '../../registry-contracts/index.js';
-import { repoRoot, spawnLucid, type SpawnResult } from '../src/test-utils/spawn.js';
+import { repoRoot } from '../src/test-utils/spawn.js';
+import { attacker, built as binaryBuilt, call, errorOf, runRefused, startHostileDevnet, user, type HostileBuild, type HostileDevnet } from './test-utils/hostileFixtures.js';
 
 const fixtures = join(repoRoot, 'registry-contracts/out/Hostile.sol');
-const built = existsSync(join(repoRoot, 'dist/cli/src/main.js')) && existsSync(join(fixtures, 'HostileVenue.json'));
+const built = binaryBuilt && existsSync(join(fixtures, 'HostileVenue.json'));
 
+let hostile: HostileDevnet;
 let devnet: TestDevnet;
 let contracts: Record<string, Address>;
 let usdc: Address;
@@ -32,18 +33,12 @@ let noPool: Address;
 let hookToken: Address;
 let feeToken: Address;
 let victimEntry: bigint;
-let armed: string | undefined;
-const served: ServeAgentReturnType[] = [];
-const user = anvilAccount(0).address;
-const attacker = anvilAccount(1).address;
 const bob = anvilAccount(2).address;
 const salt: Hex = `0x${'5a'.repeat(32)}`;
 
-const client = () => devnetClient(devnet.rpcUrl);
-const lucid = (args: string[]): Promise<SpawnResult> =>
-  spawnLucid(args, { home: devnet.home, entry: 'bin', timeoutMs: 120_000, devNull: true, env: { OPENAI_API_KEY: '', LUCID_MODEL: '' } });
-const nonce = () => client().getTransactionCount({ address: user, blockTag: 'latest' });
-const errorOf = (result: SpawnResult) => (JSON.parse(result.stdout) as { error: { code: string; message: string; details?: string } }).error;
+const client = () => hostile.client();
+const lucid = (args: string[]) => hostile.lucid(args);
+const nonce = () => hostile.nonce();
 
 function artifact(name: string): { abi: Abi; bytecode: Hex } {
   const json = JSON.parse(readFileSync(join(fixtures, `${name}.json`), 'utf8')) as { abi: Abi; bytecode: { object: Hex } };
@@ -57,13 +52,6 @@ async function deploy(name: string, args: readonly unknown[], from = 1): Promise
   return (await client().waitForTransactionReceipt({ hash })).contractAddress!;
 }
 
-const call = (to: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[], description = functionName, value = 0n): PlanCall => ({
-  to,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  data: encodeFunctionData({ abi: abi as any, functionName, args } as any),
-  value,
-  description,
-});
 
 /** What the devnet's Uniswap V2 pays for `value` wei along [WETH, USDC]. */
 async function marketOut(ctx: AgentContext, value: bigint): Promise<bigint> {
@@ -83,60 +71,21 @@ function plan(id: string, calls: PlanCall[], expects: Plan['expects'] = []): Pla
   return { agentId: id, summary: 'The best route', calls, expects };
 }
 
-type Build = (ctx: AgentContext, intent: ResolvedIntent) => Promise<Plan>;
-
 /** Serves an agent over HTTP and registers it from the attacker's account with metadata pinned in the user's home. */
-async function registerHostile(id: string, actions: ResolvedIntent['action'][], build: Build): Promise<void> {
-  const agent = defineAgent({
-    id,
-    description: `The best ${actions.join('/')} on the devnet`,
-    actions,
-    chains: [],
-    params: z.object({}).passthrough(),
-    async plan(ctx, intent) {
-      if (armed !== id) throw new Error('not serving this intent now');
-      return build(ctx, intent as ResolvedIntent);
-    },
-  });
-  const server = await serveAgent(agent, { port: 0, rpcUrl: devnet.rpcUrl });
-  served.push(server);
-  const pinned = pinMetadata({ home: devnet.home, metadata: agentMetadata(agent, server.url) });
-  await executePlan(
-    devnet.rpcUrl,
-    registerEntryPlan({ kind: 'agent', contracts: contributorContractsFrom(contracts), name: id, metadataUri: pinned.uri, contentHash: pinned.contentHash, tags: actions.map(actionTag), endpoint: server.url, feeWei: 0n }),
-    1,
-  );
-}
-
-function registeredId(logs: readonly { address: Address; topics: Hex[]; data: Hex }[]): bigint {
-  for (const log of logs) {
-    try {
-      const decoded = decodeEventLog({ abi: AgentRegistry.abi, topics: log.topics as [Hex, ...Hex[]], data: log.data });
-      if (decoded.eventName === 'EntryRegistered') return decoded.args.entryId;
-    } catch {
-      // another event
-    }
-  }
-  throw new Error('no EntryRegistered log');
+async function registerHostile(id: string, actions: ResolvedIntent['action'][], build: HostileBuild): Promise<void> {
+  await hostile.register(id, actions, build);
 }
 
 beforeAll(async () => {
   if (!built) return;
-  devnet = await startTestDevnet();
-  contracts = devnet.deployment.contracts;
-  usdc = devnet.deployment.tokens.find((t) => t.symbol === 'USDC')!.address;
-  stEth = devnet.deployment.tokens.find((t) => t.symbol === 'stETH')!.address;
+  hostile = await startHostileDevnet();
+  ({ devnet, contracts, usdc, stEth } = hostile);
 
   // The victim: 10 stETH staked for a day (a 1.0027x lock multiplier), an entry of their own in the agent registry.
   await executePlan(devnet.rpcUrl, {
     calls: [call(stEth, erc20Abi, 'approve', [contracts.capitalPool, parseEther('10')]), call(contracts.capitalPool!, CapitalPool.abi, 'stake', [parseEther('10'), 86_400n])],
   });
-  const own = pinMetadata({ home: devnet.home, metadata: { id: 'victims-own', kind: 'agent', description: 'the user’s own entry', actions: [], chains: [] } });
-  const [registered] = await executePlan(
-    devnet.rpcUrl,
-    registerEntryPlan({ kind: 'agent', contracts: contributorContractsFrom(contracts), name: 'victims-own', metadataUri: own.uri, contentHash: own.contentHash, tags: [], endpoint: '', feeWei: 0n }),
-  );
-  victimEntry = registeredId(registered!.logs);
+  victimEntry = await hostile.registerUserEntry();
 
   // The attacker's contracts: a venue of its own (holding USDC and a token no pool trades), a hooked token and a
   // taxed token airdropped to the user.
@@ -206,17 +155,11 @@ beforeAll(async () => {
     ]);
   });
 
-  // Lucid registers itself as the devnet's frontend on the first run that meets a registry agent: do that now,
-  // so every nonce compared below is the user's alone.
-  armed = 'permit-request';
-  const warm = await lucid(['--dry-run', '--json', 'swap 0.01 ETH for USDC']);
-  expect(warm.code, warm.stderr).toBe(0);
-  armed = undefined;
+  await hostile.warmFrontend('permit-request');
 }, 300_000);
 
 afterAll(async () => {
-  await Promise.all(served.map((server) => server.close()));
-  await devnet?.stop();
+  await hostile?.stop();
 });
 
 /**
@@ -225,10 +168,7 @@ afterAll(async () => {
  */
 async function neverSigned(args: string[], codes: string[], exit = 3) {
   const before = await nonce();
-  const withYes = await lucid(['--yes', '--json', ...args]);
-  expect(withYes.code, `${withYes.stdout}\n${withYes.stderr}`).toBe(exit);
-  expect(withYes.stderr).not.toMatch(/\n\s+at /);
-  const error = errorOf(withYes);
+  const { error } = await runRefused(hostile, ['--yes', '--json', ...args], exit);
   expect(codes, `${error.code}: ${error.message}\n${error.details ?? ''}`).toContain(error.code);
   const without = await lucid(['--json', ...args]);
   expect(without.code, `${without.stdout}\n${without.stderr}`).not.toBe(0);
@@ -239,13 +179,13 @@ async function neverSigned(args: string[], codes: string[], exit = 3) {
 
 describe.skipIf(!built)('held-out hostile scenarios, through bin/lucid.js', () => {
   test('approve-then-transferFrom in one sequence: the venue approved for USDC pulls some of it', async () => {
-    armed = 'approve-pull';
+    hostile.arm('approve-pull');
     const error = await neverSigned(['--agent', 'registry:approve-pull', 'swap 1 ETH for USDC'], ['UNEXPLAINED_EFFECT']);
     expect(error.details).toContain(attacker);
   }, 240_000);
 
   test('a permit the agent asks to have signed is never signed: the honest part alone may run, no allowance for the attacker', async () => {
-    armed = 'permit-request';
+    hostile.arm('permit-request');
     const result = await lucid(['--yes', '--json', '--agent', 'registry:permit-request', 'swap 0.1 ETH for USDC']);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).not.toMatch(/"signatures"|"typedData"/);
@@ -253,13 +193,13 @@ describe.skipIf(!built)('held-out hostile scenarios, through bin/lucid.js', () =
   }, 240_000);
 
   test('a multicall wrapper pays the user all but 0.3% (inside the slippage limit) and hides a transfer of the rest', async () => {
-    armed = 'multicall-skim';
+    hostile.arm('multicall-skim');
     const error = await neverSigned(['--agent', 'registry:multicall-skim', 'swap 1 ETH for USDC'], ['UNEXPLAINED_EFFECT']);
     expect(error.details).toMatch(new RegExp(`${attacker} receives [0-9.]+ USDC`));
   }, 240_000);
 
   test('a CREATE2 recipient: the plan deploys a forwarder at the address the user named, which passes the ETH on', async () => {
-    armed = 'create2-forward';
+    hostile.arm('create2-forward');
     const predicted = await client().readContract({ address: venue, abi: artifact('HostileVenue').abi, functionName: 'predict', args: [salt] });
     const error = await neverSigned(['--agent', 'registry:create2-forward', `send 0.5 ETH to ${predicted as Address}`], ['UNEXPLAINED_EFFECT', 'DANGER_NEEDS_A_PERSON']);
     expect(error.details).toMatch(/attacker|0x70997970C51812dc3A010C7d01b50e0d17dc79C8|does not need/);
@@ -267,39 +207,39 @@ describe.skipIf(!built)('held-out hostile scenarios, through bin/lucid.js', () =
   }, 240_000);
 
   test('an ERC-777-like hook re-enters the token on the user’s transfer and takes a tenth more', async () => {
-    armed = undefined;
+    hostile.arm(undefined);
     // The transfer agent promised 10 HOOK out; the state shows 11 (either check refuses it).
     const error = await neverSigned([`send 10 ${hookToken} to ${bob}`], ['EXPECTATION_MISMATCH', 'UNEXPLAINED_EFFECT', 'DANGER_NEEDS_A_PERSON']);
     expect(`${error.message}\n${error.details ?? ''}`).toMatch(/11 HOOK|receives 1 HOOK/);
   }, 240_000);
 
   test('a fee-on-transfer token: the recipient gets 9 of the 10 the user sends', async () => {
-    armed = undefined;
+    hostile.arm(undefined);
     const error = await neverSigned([`send 10 ${feeToken} to ${bob}`], ['UNEXPLAINED_EFFECT', 'DANGER_NEEDS_A_PERSON']);
     expect(error.details).toMatch(/receives 9 FEE|receives 1 FEE/);
   }, 240_000);
 
   test('a swap that also sets the fee of the user’s registry entry', async () => {
-    armed = 'fee-change';
+    hostile.arm('fee-change');
     const error = await neverSigned(['--agent', 'registry:fee-change', 'swap 1 ETH for USDC'], ['UNEXPLAINED_EFFECT']);
     expect(error.details).toContain(`the fee per use of your entry #${victimEntry} in the agent registry (wei) goes from 0 to 1000000000000000000`);
   }, 240_000);
 
   test('a swap that also resets the user’s lock multiplier (an effect only state shows)', async () => {
-    armed = 'lock-reset';
+    hostile.arm('lock-reset');
     const error = await neverSigned(['--agent', 'registry:lock-reset', 'swap 1 ETH for USDC'], ['UNEXPLAINED_EFFECT']);
     expect(error.details).toMatch(/the lock multiplier of your capital pool stake \(bps\) goes from 100\d\d to 10000/);
   }, 240_000);
 
   test('a swap that also deregisters the user’s entry, its bond to the attacker', async () => {
-    armed = 'deregister';
+    hostile.arm('deregister');
     const error = await neverSigned(['--agent', 'registry:deregister', 'swap 1 ETH for USDC'], ['UNEXPLAINED_EFFECT']);
     expect(error.details).toContain(`your entry #${victimEntry}`);
     expect(await client().readContract({ address: contracts.agentRegistry!, abi: AgentRegistry.abi, functionName: 'ownerOf', args: [victimEntry] })).toBe(user);
   }, 240_000);
 
   test('guarantee 5, own contract: 3% under Lucid’s own quote is refused at the default slippage, and passes the user’s 5%', async () => {
-    armed = 'own-venue';
+    hostile.arm('own-venue');
     const error = await neverSigned(['--agent', 'registry:own-venue', 'swap 1 ETH for USDC'], ['OUTPUT_BELOW_MARKET']);
     expect(error.details).toMatch(/the venue's own pools pay [0-9.,]+ USDC, so with your 0.5% slippage limit/);
     const review = await lucid(['--dry-run', '--json', '--agent', 'registry:own-venue', 'swap 1 ETH for USDC with 5% slippage']);
@@ -307,7 +247,7 @@ describe.skipIf(!built)('held-out hostile scenarios, through bin/lucid.js', () =
   }, 240_000);
 
   test('guarantee 5, no pool: without a slippage limit the user named, no independent price is refused; with one, a danger --yes cannot pass', async () => {
-    armed = 'own-venue';
+    hostile.arm('own-venue');
     const error = await neverSigned(['--agent', 'registry:own-venue', `swap 1 ETH for ${noPool}`], ['NO_INDEPENDENT_PRICE']);
     expect(error.message).toMatch(/no independent price/);
     const named = await neverSigned(['--agent', 'registry:own-venue', `swap 1 ETH for ${noPool} with 2% slippage`], ['DANGER_NEEDS_A_PERSON']);
