@@ -151,6 +151,17 @@ describe('bootstrapDevnet', () => {
     expect(rewardToken).toBe(devnet.deployment.contracts.rewardToken);
   });
 
+  test('behavior: two bootstraps give the same addresses (the lending market is built alongside, by its own accounts)', async () => {
+    // The cached world comes from another bootstrap run; every contract and token must sit at the same address.
+    const other = await startTestDevnet();
+    try {
+      expect(other.deployment.contracts).toEqual(devnet.deployment.contracts);
+      expect(other.deployment.tokens).toEqual(devnet.deployment.tokens);
+    } finally {
+      await other.stop();
+    }
+  });
+
   test('behavior: WETH9 wraps ETH for the default account', async () => {
     const { publicClient } = clients();
     const wallet = createWalletClient({ account: DEVNET_ACCOUNT_ADDRESS, chain: devnetChain, transport: http(devnet.rpcUrl) });

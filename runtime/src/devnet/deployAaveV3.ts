@@ -68,6 +68,13 @@ export const DEVNET_AAVE_BORROWER_COLLATERAL_WETH = '1500';
 /** Share of interest kept by the protocol's treasury (here the admin), in basis points. */
 const RESERVE_FACTOR_BPS = 1000n;
 const LIQUIDATION_BONUS_BPS = 10500n;
+/**
+ * Explicit gas for supply and borrow. eth_estimateGas runs in the latest block's second; once a market has
+ * borrows, an action mined in a later second also accrues interest (index and treasury writes), so the
+ * estimate came out short and a supply reverted out of gas now and then (more often with the deployer's
+ * transactions interleaved). Anything that sends to the pool needs the same margin.
+ */
+const POOL_ACTION_GAS = 1_000_000n;
 
 export type DeployAaveV3Parameters = {
   weth: Address;
@@ -177,16 +184,16 @@ export async function deployAaveV3(tx: DevnetTransactor, { weth, tokens, admin, 
   await tx.write(weth, WETH9.abi, 'deposit', [], units(wethMarket, wethMarket.supplied));
   for (const m of markets) {
     await tx.write(m.token.address, WETH9.abi, 'approve', [pool, maxUint256]);
-    await tx.write(pool, AavePool.abi, 'supply', [m.token.address, units(m, m.supplied), admin, 0]);
+    await tx.write(pool, AavePool.abi, 'supply', [m.token.address, units(m, m.supplied), admin, 0], undefined, POOL_ACTION_GAS);
   }
   const collateral = parseUnits(DEVNET_AAVE_BORROWER_COLLATERAL_WETH, 18);
   await borrowerTx.write(weth, WETH9.abi, 'deposit', [], collateral);
   await borrowerTx.write(weth, WETH9.abi, 'approve', [pool, maxUint256]);
-  await borrowerTx.write(pool, AavePool.abi, 'supply', [weth, collateral, borrower, 0]);
+  await borrowerTx.write(pool, AavePool.abi, 'supply', [weth, collateral, borrower, 0], undefined, POOL_ACTION_GAS);
   for (const m of markets) {
     const sender = m.symbol === 'WETH' ? { tx, account: admin } : { tx: borrowerTx, account: borrower };
     // Interest rate mode 2: variable.
-    await sender.tx.write(pool, AavePool.abi, 'borrow', [m.token.address, units(m, m.borrowed), 2n, 0, sender.account], undefined, 1_000_000n);
+    await sender.tx.write(pool, AavePool.abi, 'borrow', [m.token.address, units(m, m.borrowed), 2n, 0, sender.account], undefined, POOL_ACTION_GAS);
   }
 
   const contracts: Record<string, Address> = {
