@@ -13,6 +13,7 @@
 export { openSession, type OpenSessionParameters, type SessionSettings } from './src/session/openSession.js';
 export type { Session } from './src/session/types.js';
 export { runIntent, type RunIntentParameters } from './src/pipeline/runIntent.js';
+export { recordFailedParse, type RecordFailedParseParameters } from './src/pipeline/recordFailedParse.js';
 export { runPlan, type RunPlanParameters } from './src/pipeline/runPlan.js';
 export type { CandidateView, Review, RiskFlagView, RunOutcome, SentTx, Stage, StageEvent, StepView } from './src/pipeline/types.js';
 export type { BalanceChange, SimulationReport } from './src/simulate/types.js';
@@ -70,7 +71,7 @@ export {
 } from './src/registry/views.js';
 
 // Agents: the built-in ones, and the tooling for writing and serving an agent.
-export { builtinAgents, loadAgent, runAgentTests, scaffoldAgent, serveAgent, healthResponseSchema, type ServeAgentReturnType } from '../agents/index.js';
+export { builtinAgents, ensureSdkDeclarations, loadAgent, runAgentTests, scaffoldAgent, serveAgent, healthResponseSchema, type ServeAgentReturnType } from '../agents/index.js';
 
 // Plan bundles: a simulated plan saved to a file, signed later or elsewhere, or exported for a Safe.
 export {

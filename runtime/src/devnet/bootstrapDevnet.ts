@@ -37,7 +37,7 @@ import {
 import { findLucidError, InfraError } from '../../../kernel/index.js';
 import { DEPLOYMENT_VERSION, type DevnetDeployment, type DevnetToken } from './deployment.js';
 import { deployUniswapV3 } from './deployUniswapV3.js';
-import { deployAaveV3, DEVNET_BORROWER_ADDRESS } from './deployAaveV3.js';
+import { deployAaveV3, DEVNET_AAVE_ADMIN_ADDRESS, DEVNET_AAVE_MARKETS, DEVNET_BORROWER_ADDRESS } from './deployAaveV3.js';
 
 export type BootstrapDevnetParameters = {
   rpcUrl: string;
@@ -147,16 +147,25 @@ export async function bootstrapDevnet({ rpcUrl, onProgress }: BootstrapDevnetPar
     { symbol: 'stETH', address: steth, decimals: 18 },
   ];
 
-  progress('deploying Uniswap V3…');
-  Object.assign(contracts, await deployUniswapV3(tx, { weth, tokens, deployer: DEVNET_DEPLOYER_ADDRESS, deadline: maxUint256 }));
-
-  progress('deploying Aave V3…');
+  // The lending market is built by its own accounts (admin #6, borrower #7) while the deployer (#9) goes on
+  // with Uniswap V3 and the registry: the two run side by side (most of a bootstrap is waiting on round trips),
+  // and since each account sends in its own fixed order, every address is the same on every bootstrap.
+  const aaveAdmin = DEVNET_AAVE_ADMIN_ADDRESS;
+  const aaveSupply = (symbol: string) =>
+    parseUnits(DEVNET_AAVE_MARKETS.find((m) => m.symbol === symbol)!.supplied, tokens.find((t) => t.symbol === symbol)!.decimals);
+  await tx.write(usdc, DevToken.abi, 'mint', [aaveAdmin, aaveSupply('USDC')]);
+  await tx.write(dai, DevToken.abi, 'mint', [aaveAdmin, aaveSupply('DAI')]);
+  const aaveTx = transactor({ publicClient, chain }, createWalletClient({ account: aaveAdmin, chain, transport }));
   const borrowerTx = transactor({ publicClient, chain }, createWalletClient({ account: DEVNET_BORROWER_ADDRESS, chain, transport }));
-  Object.assign(contracts, await deployAaveV3(tx, { weth, tokens, deployer: DEVNET_DEPLOYER_ADDRESS, borrowerTx, borrower: DEVNET_BORROWER_ADDRESS }));
-
-  progress('deploying the registry contracts…');
-  const registry = await deployRegistryContracts(walletClient, publicClient, steth);
-  Object.assign(contracts, registry);
+  progress('deploying Uniswap V3, Aave V3 and the registry contracts…');
+  const [aave, registry] = await Promise.all([
+    deployAaveV3(aaveTx, { weth, tokens, admin: aaveAdmin, borrowerTx, borrower: DEVNET_BORROWER_ADDRESS }),
+    (async () => {
+      Object.assign(contracts, await deployUniswapV3(tx, { weth, tokens, deployer: DEVNET_DEPLOYER_ADDRESS, deadline: maxUint256 }));
+      return deployRegistryContracts(walletClient, publicClient, steth);
+    })(),
+  ]);
+  Object.assign(contracts, aave, registry);
   const lucidDecimals = await publicClient.readContract({ address: registry.rewardToken, abi: DevToken.abi, functionName: 'decimals' });
   tokens.push({ symbol: 'LUCID', address: registry.rewardToken, decimals: lucidDecimals });
   // The CLI is the devnet's frontend from the start, registered by the deployer: routing to a registry agent
@@ -233,20 +242,32 @@ function transactor(clients: CreateClientsReturnType, walletClient: WalletClient
     }
     return receipt;
   };
+  const send = (abi: Abi, bytecode: Hex, args: readonly unknown[]) =>
+    walletClient.deployContract({
+      abi,
+      bytecode,
+      args,
+      account: sender,
+      // null: no eth_chainId round trip before every send (the bootstrap's clients are built for this chain).
+      chain: null,
+    });
+  const deployed = async (hash: Hash) => {
+    const receipt = await confirm(hash, 'a contract deployment');
+    if (!receipt.contractAddress) {
+      throw new InfraError('DEVNET_BOOTSTRAP_FAILED', 'The devnet bootstrap failed: a deployment created no contract.');
+    }
+    return getAddress(receipt.contractAddress);
+  };
   return {
     async deploy(abi: Abi, bytecode: Hex, args: readonly unknown[]): Promise<Address> {
-      const hash = await walletClient.deployContract({
-        abi,
-        bytecode,
-        args,
-        account: sender,
-        chain: clients.chain,
-      });
-      const receipt = await confirm(hash, 'a contract deployment');
-      if (!receipt.contractAddress) {
-        throw new InfraError('DEVNET_BOOTSTRAP_FAILED', 'The devnet bootstrap failed: a deployment created no contract.');
-      }
-      return getAddress(receipt.contractAddress);
+      return deployed(await send(abi, bytecode, args));
+    },
+    async deployAll(contracts: readonly { abi: Abi; bytecode: Hex; args: readonly unknown[] }[]): Promise<Address[]> {
+      // Sent one after the other (so nonces, hence addresses, follow the list's order) without waiting for
+      // each receipt: anvil mines them meanwhile, and the receipts are then collected together.
+      const hashes: Hash[] = [];
+      for (const { abi, bytecode, args } of contracts) hashes.push(await send(abi, bytecode, args));
+      return Promise.all(hashes.map(deployed));
     },
     async write(address: Address, abi: Abi, functionName: string, args: readonly unknown[], value?: bigint, gas?: bigint): Promise<void> {
       const hash = await walletClient.writeContract({
@@ -257,7 +278,7 @@ function transactor(clients: CreateClientsReturnType, walletClient: WalletClient
         value,
         gas,
         account: sender,
-        chain: clients.chain,
+        chain: null,
       });
       await confirm(hash, functionName);
     },

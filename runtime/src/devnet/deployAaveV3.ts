@@ -1,8 +1,8 @@
 /**
  * The devnet's lending market ("aave-v3"): the real Aave V3 bytecode (v3.0.2, as published in `@aave/core-v3`
  * 1.19.3) with USDC, DAI and WETH markets, priced by an AaveOracle whose sources are fixed-answer aggregators
- * the devnet controls (the same prices as the "uniswap-v2" pools). The deployer supplies liquidity, and a
- * borrower (anvil #7) and the deployer borrow from it, so every market has a non-zero supply rate, and a
+ * the devnet controls (the same prices as the "uniswap-v2" pools). Its admin (anvil #6) deploys it and supplies
+ * liquidity, and a borrower (anvil #7) and the admin borrow from it, so every market has a non-zero supply rate, and a
  * different one: the rate follows each market's utilisation, so it is read from chain, never assumed.
  */
 import { getAddress, isAddress, maxUint256, parseUnits, zeroAddress, type Address, type Hex } from 'viem';
@@ -31,6 +31,12 @@ import {
 import { AAVE_ATOKEN_KEY_PREFIX, type DevnetToken } from './deployment.js';
 import type { DevnetTransactor } from './deployUniswapV3.js';
 
+/**
+ * anvil account #6: deploys and administers the devnet's lending market (pool admin, treasury) and supplies its
+ * liquidity. Not the bootstrap's deployer (#9), so the bootstrap can build this market while #9 deploys the rest:
+ * each account's nonces, hence every contract address, stay deterministic.
+ */
+export const DEVNET_AAVE_ADMIN_ADDRESS: Address = '0x976EA74026E726554dB657fA54763abd0C3a0aa9';
 /** anvil account #7: borrows from the devnet's lending market so its supply rates are not zero. */
 export const DEVNET_BORROWER_ADDRESS: Address = '0x14dC79964da2C08b23698B3D3cc7Ca32193d9955';
 
@@ -39,8 +45,8 @@ type RateModel = { optimalUsage: string; base: string; slope1: string; slope2: s
 
 /**
  * The markets, in human units. `price` is USD per token (8 decimals in the oracle), matching the "uniswap-v2"
- * pools (ETH at 3000 USDC and 3000 DAI, USDC:DAI 1:1). `supplied` comes from the deployer, `borrowed` from the
- * borrower (stables) or the deployer (WETH, against its stables). Utilisation — 60% USDC, 75% DAI, 30% WETH —
+ * pools (ETH at 3000 USDC and 3000 DAI, USDC:DAI 1:1). `supplied` comes from the admin, `borrowed` from the
+ * borrower (stables) or the admin (WETH, against its stables). Utilisation — 60% USDC, 75% DAI, 30% WETH —
  * sets the supply rate: borrow rate × utilisation × (1 − reserve factor).
  */
 export const DEVNET_AAVE_MARKETS: readonly {
@@ -59,15 +65,16 @@ export const DEVNET_AAVE_MARKETS: readonly {
 
 /** The borrower's collateral: WETH worth $4.5M against $2.7M of stables borrowed (health factor ≈ 1.4). */
 export const DEVNET_AAVE_BORROWER_COLLATERAL_WETH = '1500';
-/** Share of interest kept by the protocol's treasury (here the deployer), in basis points. */
+/** Share of interest kept by the protocol's treasury (here the admin), in basis points. */
 const RESERVE_FACTOR_BPS = 1000n;
 const LIQUIDATION_BONUS_BPS = 10500n;
 
 export type DeployAaveV3Parameters = {
   weth: Address;
-  /** Must hold USDC, DAI and WETH (the markets); the deployer must hold the `supplied` amounts of USDC and DAI. */
+  /** Must hold USDC, DAI and WETH (the markets); the admin must hold the `supplied` amounts of USDC and DAI. */
   tokens: readonly DevnetToken[];
-  deployer: Address;
+  /** The account `tx` sends as: owner, pool admin, treasury and supplier. */
+  admin: Address;
   /** Sends as the borrower (anvil #7, unlocked on anvil). */
   borrowerTx: DevnetTransactor;
   borrower: Address;
@@ -77,36 +84,34 @@ export type DeployAaveV3Parameters = {
  * @returns the contracts to add to the deployment record: `aavePoolAddressesProvider`, `aavePool`,
  * `aavePoolConfigurator`, `aaveOracle`, `aaveProtocolDataProvider` and `aaveAToken:<SYMBOL>` per market.
  * @example
- * Object.assign(contracts, await deployAaveV3(tx, { weth, tokens, deployer, borrowerTx, borrower }))
+ * Object.assign(contracts, await deployAaveV3(tx, { weth, tokens, admin, borrowerTx, borrower }))
  */
-export async function deployAaveV3(tx: DevnetTransactor, { weth, tokens, deployer, borrowerTx, borrower }: DeployAaveV3Parameters): Promise<Record<string, Address>> {
-  const provider = await tx.deploy(AavePoolAddressesProvider.abi, AavePoolAddressesProvider.bytecode, ['Lucid devnet', deployer]);
-  await tx.write(provider, AavePoolAddressesProvider.abi, 'setACLAdmin', [deployer]);
+export async function deployAaveV3(tx: DevnetTransactor, { weth, tokens, admin, borrowerTx, borrower }: DeployAaveV3Parameters): Promise<Record<string, Address>> {
+  const provider = await tx.deploy(AavePoolAddressesProvider.abi, AavePoolAddressesProvider.bytecode, ['Lucid devnet', admin]);
+  await tx.write(provider, AavePoolAddressesProvider.abi, 'setACLAdmin', [admin]);
   const acl = await tx.deploy(AaveACLManager.abi, AaveACLManager.bytecode, [provider]);
   await tx.write(provider, AavePoolAddressesProvider.abi, 'setACLManager', [acl]);
-  await tx.write(acl, AaveACLManager.abi, 'addPoolAdmin', [deployer]);
+  await tx.write(acl, AaveACLManager.abi, 'addPoolAdmin', [admin]);
 
   // The published Pool, PoolConfigurator and FlashLoanLogic bytecode calls external libraries at addresses
   // left as `__$…$__` placeholders (hardhat links them at deploy time); there is no deploy script to reuse
   // outside hardhat, so the libraries are deployed here and their addresses written into the placeholders.
-  const library = async (artifact: { abi: readonly unknown[]; bytecode: Hex; linkReferences?: LinkReferences }, linked: Record<string, Address>) =>
-    tx.deploy(artifact.abi, linkBytecode(artifact.bytecode, artifact.linkReferences, linked), []);
-  const libraries: Record<string, Address> = {};
-  libraries.SupplyLogic = await library(AaveSupplyLogic, {});
-  libraries.BorrowLogic = await library(AaveBorrowLogic, {});
-  libraries.LiquidationLogic = await library(AaveLiquidationLogic, {});
-  libraries.EModeLogic = await library(AaveEModeLogic, {});
-  libraries.BridgeLogic = await library(AaveBridgeLogic, {});
-  libraries.PoolLogic = await library(AavePoolLogic, {});
-  libraries.FlashLoanLogic = await library(AaveFlashLoanLogic, libraries);
-  libraries.ConfiguratorLogic = await library(AaveConfiguratorLogic, {});
+  const link = (artifact: { bytecode: Hex; linkReferences?: LinkReferences }, linked: Record<string, Address>) =>
+    linkBytecode(artifact.bytecode, artifact.linkReferences, linked);
+  const standalone = { SupplyLogic: AaveSupplyLogic, BorrowLogic: AaveBorrowLogic, LiquidationLogic: AaveLiquidationLogic, EModeLogic: AaveEModeLogic, BridgeLogic: AaveBridgeLogic, PoolLogic: AavePoolLogic, ConfiguratorLogic: AaveConfiguratorLogic };
+  const addresses = await tx.deployAll(Object.values(standalone).map((artifact) => ({ abi: artifact.abi, bytecode: artifact.bytecode, args: [] })));
+  const libraries: Record<string, Address> = Object.fromEntries(Object.keys(standalone).map((name, i) => [name, addresses[i]!]));
+  // FlashLoanLogic calls BorrowLogic, so it is linked (and deployed) after it.
+  libraries.FlashLoanLogic = await tx.deploy(AaveFlashLoanLogic.abi, link(AaveFlashLoanLogic, libraries), []);
 
   // The provider deploys a proxy in front of each implementation and initialises it.
-  const poolImpl = await tx.deploy(AavePool.abi, linkBytecode(AavePool.bytecode, AavePool.linkReferences, libraries), [provider]);
+  const [poolImpl, configuratorImpl, dataProvider] = await tx.deployAll([
+    { abi: AavePool.abi, bytecode: link(AavePool, libraries), args: [provider] },
+    { abi: AavePoolConfigurator.abi, bytecode: link(AavePoolConfigurator, libraries), args: [] },
+    { abi: AaveProtocolDataProvider.abi, bytecode: AaveProtocolDataProvider.bytecode, args: [provider] },
+  ]) as [Address, Address, Address];
   await tx.write(provider, AavePoolAddressesProvider.abi, 'setPoolImpl', [poolImpl]);
-  const configuratorImpl = await tx.deploy(AavePoolConfigurator.abi, linkBytecode(AavePoolConfigurator.bytecode, AavePoolConfigurator.linkReferences, libraries), []);
   await tx.write(provider, AavePoolAddressesProvider.abi, 'setPoolConfiguratorImpl', [configuratorImpl]);
-  const dataProvider = await tx.deploy(AaveProtocolDataProvider.abi, AaveProtocolDataProvider.bytecode, [provider]);
   await tx.write(provider, AavePoolAddressesProvider.abi, 'setPoolDataProvider', [dataProvider]);
   const [pool, configurator] = (await Promise.all([
     tx.read(provider, AavePoolAddressesProvider.abi, 'getPool', []),
@@ -118,35 +123,38 @@ export async function deployAaveV3(tx: DevnetTransactor, { weth, tokens, deploye
     if (!token) throw new Error(`no ${market.symbol} token for the lending market`);
     return { ...market, token };
   });
-  const sources: Address[] = [];
-  for (const market of markets) {
-    sources.push(await tx.deploy(AaveMockAggregator.abi, AaveMockAggregator.bytecode, [parseUnits(market.price, 8)]));
-  }
+  const strategyOf = (rates: RateModel) => JSON.stringify(rates);
+  const rateModels = [...new Map(markets.map((m) => [strategyOf(m.rates), m.rates])).values()];
+  // Everything here only needs the pool's address: one batch.
+  const [aTokenImpl, stableDebtImpl, variableDebtImpl, ...rest] = await tx.deployAll([
+    { abi: AaveAToken.abi, bytecode: AaveAToken.bytecode, args: [pool] },
+    { abi: AaveStableDebtToken.abi, bytecode: AaveStableDebtToken.bytecode, args: [pool] },
+    { abi: AaveVariableDebtToken.abi, bytecode: AaveVariableDebtToken.bytecode, args: [pool] },
+    ...markets.map((m) => ({ abi: AaveMockAggregator.abi, bytecode: AaveMockAggregator.bytecode, args: [parseUnits(m.price, 8)] })),
+    ...rateModels.map((rates) => ({
+      abi: AaveDefaultReserveInterestRateStrategy.abi,
+      bytecode: AaveDefaultReserveInterestRateStrategy.bytecode,
+      args: [
+        provider, ray(rates.optimalUsage), ray(rates.base), ray(rates.slope1), ray(rates.slope2),
+        // Stable-rate borrowing stays disabled on the devnet; its parameters only have to be valid.
+        0n, 0n, 0n, 0n, ray('0.2'),
+      ],
+    })),
+  ]) as Address[];
+  const sources = rest.slice(0, markets.length);
+  const strategies = new Map(rateModels.map((rates, i) => [strategyOf(rates), rest[markets.length + i]!]));
   // Base currency address(0) with unit 1e8: prices in USD with 8 decimals, as on Aave's mainnet markets.
   const oracle = await tx.deploy(AaveOracle.abi, AaveOracle.bytecode, [provider, markets.map((m) => m.token.address), sources, zeroAddress, zeroAddress, 10n ** 8n]);
   await tx.write(provider, AavePoolAddressesProvider.abi, 'setPriceOracle', [oracle]);
 
-  const aTokenImpl = await tx.deploy(AaveAToken.abi, AaveAToken.bytecode, [pool]);
-  const stableDebtImpl = await tx.deploy(AaveStableDebtToken.abi, AaveStableDebtToken.bytecode, [pool]);
-  const variableDebtImpl = await tx.deploy(AaveVariableDebtToken.abi, AaveVariableDebtToken.bytecode, [pool]);
-  const strategies = new Map<string, Address>();
-  for (const { rates } of markets) {
-    const key = JSON.stringify(rates);
-    if (strategies.has(key)) continue;
-    strategies.set(key, await tx.deploy(AaveDefaultReserveInterestRateStrategy.abi, AaveDefaultReserveInterestRateStrategy.bytecode, [
-      provider, ray(rates.optimalUsage), ray(rates.base), ray(rates.slope1), ray(rates.slope2),
-      // Stable-rate borrowing stays disabled on the devnet; its parameters only have to be valid.
-      0n, 0n, 0n, 0n, ray('0.2'),
-    ]));
-  }
   await tx.write(configurator, AavePoolConfigurator.abi, 'initReserves', [markets.map((m) => ({
     aTokenImpl,
     stableDebtTokenImpl: stableDebtImpl,
     variableDebtTokenImpl: variableDebtImpl,
     underlyingAssetDecimals: m.token.decimals,
-    interestRateStrategyAddress: strategies.get(JSON.stringify(m.rates))!,
+    interestRateStrategyAddress: strategies.get(strategyOf(m.rates))!,
     underlyingAsset: m.token.address,
-    treasury: deployer,
+    treasury: admin,
     incentivesController: zeroAddress,
     aTokenName: `Aave Devnet ${m.symbol}`,
     aTokenSymbol: `a${m.symbol}`,
@@ -162,21 +170,21 @@ export async function deployAaveV3(tx: DevnetTransactor, { weth, tokens, deploye
     await tx.write(configurator, AavePoolConfigurator.abi, 'setReserveFactor', [m.token.address, RESERVE_FACTOR_BPS]);
   }
 
-  // Liquidity, then borrowing: the borrower's WETH backs the stables it borrows; the deployer's stables back
+  // Liquidity, then borrowing: the borrower's WETH backs the stables it borrows; the admin's stables back
   // the WETH it borrows.
   const units = (m: (typeof markets)[number], amount: string) => parseUnits(amount, m.token.decimals);
   const wethMarket = markets.find((m) => m.symbol === 'WETH')!;
   await tx.write(weth, WETH9.abi, 'deposit', [], units(wethMarket, wethMarket.supplied));
   for (const m of markets) {
     await tx.write(m.token.address, WETH9.abi, 'approve', [pool, maxUint256]);
-    await tx.write(pool, AavePool.abi, 'supply', [m.token.address, units(m, m.supplied), deployer, 0]);
+    await tx.write(pool, AavePool.abi, 'supply', [m.token.address, units(m, m.supplied), admin, 0]);
   }
   const collateral = parseUnits(DEVNET_AAVE_BORROWER_COLLATERAL_WETH, 18);
   await borrowerTx.write(weth, WETH9.abi, 'deposit', [], collateral);
   await borrowerTx.write(weth, WETH9.abi, 'approve', [pool, maxUint256]);
   await borrowerTx.write(pool, AavePool.abi, 'supply', [weth, collateral, borrower, 0]);
   for (const m of markets) {
-    const sender = m.symbol === 'WETH' ? { tx, account: deployer } : { tx: borrowerTx, account: borrower };
+    const sender = m.symbol === 'WETH' ? { tx, account: admin } : { tx: borrowerTx, account: borrower };
     // Interest rate mode 2: variable.
     await sender.tx.write(pool, AavePool.abi, 'borrow', [m.token.address, units(m, m.borrowed), 2n, 0, sender.account], undefined, 1_000_000n);
   }

@@ -10,9 +10,10 @@
  * review, and the signer compares what it signs with the reviewed calls.
  */
 import type { Address } from 'viem';
-import { LucidError, InputError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
+import { LucidError, InputError, mixedQuestionReason, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
-import { resolveStep, stepBalanceChanges, stepOutputs, stepViews, type StepOutputs } from './resolveStep.js';
+import { failedParseEntry } from './recordFailedParse.js';
+import { resolveStep, stepApprovals, stepBalanceChanges, stepOutputs, stepViews, type StepOutputs } from './resolveStep.js';
 import { planFee, selectAgent, type Candidate } from '../select/selectAgent.js';
 import { readPlanSupplyRate } from '../select/readPlanSupplyRate.js';
 import type { SimulationReport } from '../simulate/types.js';
@@ -45,10 +46,8 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
     parsed = await parameters.parse(parameters.text);
   } catch (error) {
     // Recorded so `lucid history` shows failed attempts too; nothing else happens for words that do not parse.
-    const lucid = findLucidError(error);
-    // Words refused as a secret are not kept at all, not even redacted.
-    const text = lucid?.code === 'SECRET_IN_INPUT' ? '[words withheld: they looked like a private key or recovery phrase]' : parameters.text;
-    recorder.recordFailedParse({ text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
+    const entry = failedParseEntry(parameters.text, error);
+    recorder.recordFailedParse({ text: entry.text, chainId: session.chainId, account: session.account.address, code: entry.errorCode, message: entry.errorMessage });
     throw error;
   }
   const runId = recorder.createRun({
@@ -208,9 +207,9 @@ async function buildSteps(
   return { steps, plans, resolvedIntents, stepReports };
 }
 
-/** One step's own calls (and their logs) and its own balance changes, from the simulation up to it. */
+/** One step's own calls (and their logs), its own balance changes and allowances, from the simulation up to it. */
 function ownStepReport(full: SimulationReport, firstCall: number, balanceChanges: SimulationReport['balanceChanges'], before: SimulationReport | undefined): SimulationReport {
-  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges, views: stepViews(full.views, before?.views) };
+  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges, approvals: stepApprovals(full, before), views: stepViews(full.views, before?.views) };
 }
 
 /**
@@ -236,7 +235,7 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   const calls = plans.flatMap((plan) => plan.calls);
   // A question beside a transaction would make the whole run "read-only": nothing sent, yet recorded as done.
   if (readOnlyPlan && calls.length > 0)
-    throw new InputError('MIXED_QUESTION_AND_TRANSACTION', 'one request cannot both send something and ask a question; nothing was signed', {
+    throw new InputError('MIXED_QUESTION_AND_TRANSACTION', `${mixedQuestionReason}; nothing was signed`, {
       hints: ['run the transaction first, then ask the question (e.g. `lucid "what\'s my ETH balance"`) as its own request'],
     });
   emit('simulating', `simulating ${calls.length} call(s) as one sequence`, { runId });

@@ -6,6 +6,7 @@
 import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
 import { InputError, findLucidError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type PlanCall, type ResolvedIntent, type TokenInfo, type IntentAction } from '../../../kernel/index.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
+import type { SimulationMemo } from '../simulate/simulatePlan.js';
 import type { Review } from '../pipeline/types.js';
 import type { RunRecorder, Session, SessionChecks } from './types.js';
 import { openStore, type Store } from '../store/db.js';
@@ -119,8 +120,11 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     const underlying = key.startsWith(AAVE_ATOKEN_KEY_PREFIX) ? tokens.find((t) => t.symbol === key.slice(AAVE_ATOKEN_KEY_PREFIX.length)) : undefined;
     return underlying ? [{ address, symbol: `a${underlying.symbol}`, decimals: underlying.decimals, verified: true }] : [];
   });
+  // What this session's simulations measured, by kind of plan: a guess that lets a simulation skip its
+  // measuring pass when the validated run confirms it (see SimulationMemo).
+  const memo: SimulationMemo = new Map();
   const simulate = async (calls: PlanCall[]) =>
-    simulatePlan(client, { account: account.address, calls, tokens: [...tokens, ...receiptTokens], watch: Object.values(contracts), views: positionViews(), base: await sharedBase(), rpcUrl });
+    simulatePlan(client, { account: account.address, calls, tokens: [...tokens, ...receiptTokens], watch: Object.values(contracts), views: positionViews(), base: await sharedBase(), rpcUrl, memo });
 
   const { builtinAgents } = await import('../../../agents/index.js');
   const builtins = builtinAgents();
@@ -444,6 +448,14 @@ async function sessionChecks(input: {
     }
     return bounds.get(report)!;
   };
+  // The checks of one report share one read of each address's code, at the report's block (see memoizeCode).
+  const { memoizeCode } = await import('../chain/memoizeCode.js');
+  const codeClients = new WeakMap<SimulationReport, PublicClient>();
+  const checksClient = (report: SimulationReport) => {
+    let memoized = codeClients.get(report);
+    if (!memoized) codeClients.set(report, (memoized = memoizeCode(client, { blockNumber: report.blockNumber })));
+    return memoized;
+  };
   return {
     ethPrice: async (token, wei) => {
       if (token.address === 'ETH') return wei;
@@ -461,7 +473,7 @@ async function sessionChecks(input: {
       const { readEffectContext } = await import('../checks/readEffectContext.js');
       const { checkPositionEffects } = await import('../checks/checkPositionEffects.js');
       const { readLendingReceipts } = await import('../checks/readLendingReceipts.js');
-      const context = await readEffectContext(client, { report, account, contracts, tokens });
+      const context = await readEffectContext(checksClient(report), { report, account, contracts, tokens });
       return [
         ...checkIntentEffects(report, intents, account, fees, await readLendingReceipts(client, { intents, contracts })).unexplained,
         ...checkLogEffects(report, intents, account, context),
@@ -481,7 +493,7 @@ async function sessionChecks(input: {
         knownTokens: tokens,
         pastRecipients: listRecipients(store.db, chainId).map((r) => r.address),
         contacts: listContacts(store.db).map((c) => c.address),
-        client,
+        client: checksClient(report),
         ensResolution: transfer?.resolved?.to && transfer.resolved.toLabel ? { name: transfer.resolved.toLabel, address: transfer.resolved.to, previousAddress: previous } : undefined,
         marketImpactBps: maxOf((await swapBounds(report, plans, steps)).quotes.map((quote) => quote?.impactBps)),
         shapes: { steps: steps.flatMap((step, i) => (step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]! }] : [])), contracts },
