@@ -160,14 +160,14 @@ describe('a venue the user names', () => {
   });
 });
 
-describe('what no agent here can do', () => {
-  test('supply and withdraw are refused naming lending: exit 2', async () => {
+describe('lending, and what no agent here can do', () => {
+  test('supply is served by the Aave agent on the devnet; withdraw with no position is refused by it: exit 2', async () => {
     const supply = await dryRun('zorblax supply 100 USDC', { action: 'supply', amount: '100', token: 'USDC' });
-    expect(supply.code).toBe(2);
-    expect(supply.json.error.message).toMatch(/^no agent serves lending here: nothing can supply USDC/);
+    expect(supply.code, supply.stderr).toBe(0);
+    expect(supply.json.steps[0].agent).toBe('aave');
     const withdraw = await dryRun('zorblax withdraw 100 USDC', { action: 'withdraw', amount: '100', token: 'USDC' });
     expect(withdraw.code).toBe(2);
-    expect(withdraw.json.error.message).toMatch(/^no agent serves lending here: nothing can withdraw USDC/);
+    expect(withdraw.json.error.message).toMatch(/you have no USDC supplied to Aave V3/);
   });
 
   test('a dollar amount is refused naming the missing price: exit 2', async () => {

@@ -2,9 +2,10 @@
  * Call shapes on the test devnet: every built-in agent's plan fits its action's shape (no false alarms on
  * what Lucid itself builds), and a call the action does not need is named.
  */
-import { encodeFunctionData, erc20Abi, parseEther, parseUnits, type Address } from 'viem';
+import { encodeFunctionData, erc20Abi, maxUint256, parseEther, parseUnits, type Address } from 'viem';
+import { aavePoolAbi } from '../lending/aavePoolAbi.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { approveAgent, capitalAgent, transferAgent, uniswapV2Agent, v2ForkAgent, wrapAgent } from '../../../agents/index.js';
+import { aaveAgent, approveAgent, capitalAgent, transferAgent, uniswapV2Agent, v2ForkAgent, wrapAgent } from '../../../agents/index.js';
 import { anvilAccount, devnetContext } from '../../../agents/sdk/testing.js';
 import type { Agent, AgentContext, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
 import { startTestDevnet, type TestDevnet } from '../devnet/testing.js';
@@ -46,6 +47,7 @@ describe('checkCallShapes', () => {
       [uniswapV2Agent, { action: 'swap', amountOut: parseUnits('100', 6), token: ETH, tokenOut: USDC, slippageBps: 50 }],
       [approveAgent, { action: 'approve', amount: exact(parseUnits('5', 6)), token: USDC, to: bob, slippageBps: 0 }],
       [capitalAgent, { action: 'stake', amount: exact(parseEther('1')), token: stETH, slippageBps: 0 }],
+      [aaveAgent, { action: 'supply', amount: exact(parseUnits('100', 6)), token: USDC, slippageBps: 0 }],
     ];
     for (const [agent, intent] of cases) {
       const plan = await agent.plan(ctx, intent);
@@ -64,5 +66,29 @@ describe('checkCallShapes', () => {
     const swap: ResolvedIntent = { action: 'swap', amount: exact(parseEther('1')), token: ETH, tokenOut: USDC, slippageBps: 50 };
     const toAccount = { to: bob, data: '0x' as const, value: parseEther('1'), description: 'swap' };
     expect((await shapes([{ intent: swap, plan: { calls: [toAccount] } }])).map((v) => v.call)).toEqual(['a plain ETH send']);
+  });
+
+  test('behavior: a supply must credit the user and approve at most the amount; a withdrawal must pay the user', async () => {
+    const pool = ctx.contracts.aavePool!;
+    const supply: ResolvedIntent = { action: 'supply', amount: exact(parseUnits('100', 6)), token: USDC, slippageBps: 0 };
+    const call = (to: Address, data: `0x${string}`) => ({ to, data, value: 0n, description: 'lend' });
+    const account = ctx.account;
+    const check = (intent: ResolvedIntent, calls: ReturnType<typeof call>[]) =>
+      checkCallShapes(ctx.client, { steps: [{ intent, plan: { calls } }], contracts: ctx.contracts, knownTokens: [ETH, ...(ctx.tokens ?? [])], account });
+    const usdc = USDC.address as Address;
+    const honest = [
+      call(usdc, encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [pool, parseUnits('100', 6)] })),
+      call(pool, encodeFunctionData({ abi: aavePoolAbi, functionName: 'supply', args: [usdc, parseUnits('100', 6), account, 0] })),
+    ];
+    expect(await check(supply, honest)).toEqual([]);
+    const forBob = call(pool, encodeFunctionData({ abi: aavePoolAbi, functionName: 'supply', args: [usdc, parseUnits('100', 6), bob, 0] }));
+    expect((await check(supply, [honest[0]!, forBob])).map((v) => v.call)).toEqual(['supply']);
+    const tooMuch = call(usdc, encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [pool, parseUnits('101', 6)] }));
+    expect((await check(supply, [tooMuch, honest[1]!])).map((v) => v.call)).toEqual(['approve']);
+
+    const withdraw: ResolvedIntent = { action: 'withdraw', amount: { kind: 'all' }, token: USDC, slippageBps: 0 };
+    const all = (to: Address) => call(pool, encodeFunctionData({ abi: aavePoolAbi, functionName: 'withdraw', args: [usdc, maxUint256, to] }));
+    expect(await check(withdraw, [all(account)])).toEqual([]);
+    expect((await check(withdraw, [all(bob)])).map((v) => v.call)).toEqual(['withdraw']);
   });
 });

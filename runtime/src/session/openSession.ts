@@ -343,10 +343,13 @@ async function lendingAccrual(client: PublicClient, contracts: Record<string, Ad
       const base = balance > (simulated < 0n ? -simulated : simulated) ? balance : simulated < 0n ? -simulated : simulated;
       const rate = asset && asset.address !== 'ETH' ? await readSupplyRate(client, { pool, asset: asset.address }).catch(() => undefined) : undefined;
       const ray = 10n ** 27n;
-      return { token: aToken, upTo: (base * (rate?.liquidityRateRay ?? 0n) * seconds) / (ray * year) + 2n };
+      const upTo = (base * (rate?.liquidityRateRay ?? 0n) * seconds) / (ray * year) + 2n;
+      // "withdraw all" pays the whole position at inclusion: the asset received grows the same way.
+      const withdrawsAll = review.steps.some((step) => step.resolved?.action === 'withdraw' && step.resolved.amount?.kind === 'all' && step.resolved.token?.symbol === asset?.symbol);
+      return withdrawsAll && asset && asset.address !== 'ETH' ? [{ token: aToken, upTo }, { token: asset.address, upTo }] : [{ token: aToken, upTo }];
     }),
   );
-  return found;
+  return found.flat();
 }
 
 function sameAddress(a: string, b: string): boolean {
