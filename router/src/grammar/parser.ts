@@ -633,6 +633,16 @@ class Parser {
       // "send 2 USDC on to carol".
       if (this.isWord(this.peek(), 'on') && this.isWord(this.peek(1), 'to')) this.pos++;
       this.acceptOwnWallet();
+      // "move 60 DAI into aave": moving funds into a venue deposits them there (a staking venue stakes them).
+      if (pairs.length === 1 && !each && this.isWord(this.peek(), 'into', 'in', 'inside') && this.venueAt(this.pos + 1)) {
+        const at = this.peek()!;
+        this.pos++;
+        const venue = this.venuePhrase()!;
+        const draft: Draft = { action: stakingVenues.has(venue) ? 'stake' : 'supply', token: pairs[0]!.token };
+        this.setAmount(draft, pairs[0]!.amount);
+        this.setVenue(draft, venue, at);
+        return [draft];
+      }
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
       const probe: Draft = { action: 'transfer' };
       this.modifiers(probe, false);
@@ -1109,11 +1119,23 @@ class Parser {
     }
     this.acceptWord('out');
     if (word === 'lock') this.acceptWord('up', 'away');
+    // "supply aave with 30 USDC": the venue first, then what goes into it.
+    let first: { venue: string; at: Token } | undefined;
+    if (this.venueAt(this.pos)) {
+      const save = this.pos;
+      const at = this.peek()!;
+      const venue = this.venuePhrase()!;
+      if (this.acceptWord('with')) first = { venue, at };
+      else this.pos = save;
+    }
     const amount = this.amount('swap');
     if (!amount) throw this.expected('an amount', 'swap');
     const draft: Draft = { action: inward ? 'supply' : 'withdraw' };
     this.setAmount(draft, amount);
     draft.token = amount.resolvedToken ?? this.tokenRef('swap');
+    if (first) this.setVenue(draft, first.venue, first.at);
+    // "put my 15 USDC to work on aave".
+    if (inward) this.acceptPhrase([['to', 'work']]);
     this.acceptWord('back');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     let stakeMarked = ['lock', 'provide'].includes(word);

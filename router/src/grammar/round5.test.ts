@@ -131,3 +131,17 @@ describe('asides after the request are notes', () => {
     expect(code('send 5 dai to bob, alice too')).toBe('AMBIGUOUS_INTENT');
   });
 });
+
+describe('lending and slang verbs', () => {
+  test('moving funds into a venue deposits them; the venue may come first', () => {
+    expect(parseWithGrammar('move 60 dai into aave').intents).toEqual([{ action: 'supply', amount: '60', token: 'DAI', venue: 'aave' }]);
+    expect(parseWithGrammar('supply aave with 30 usdc').intents).toEqual([{ action: 'supply', amount: '30', token: 'USDC', venue: 'aave' }]);
+    expect(parseWithGrammar('put my 15 usdc to work on aave').intents).toEqual([{ action: 'supply', amount: '15', token: 'USDC', venue: 'aave' }]);
+  });
+  test('slang verbs read; their past forms tell of the past', () => {
+    expect(parseWithGrammar('pick up 5 lucid using dai').intents).toEqual([{ action: 'swap', amountOut: '5', token: 'DAI', tokenOut: 'LUCID' }]);
+    expect(parseWithGrammar('switch 1 eth to usdc').intents).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }]);
+    expect(code('dumped 20 lucid for eth')).toBe('UNSUPPORTED_INTENT');
+    expect(parseWithGrammar('revoke approvals granted to the v2 fork for usdc').intents[0]!.action).toBe('revoke');
+  });
+});
