@@ -378,6 +378,9 @@ class Parser {
       this.acceptPhrase([['please'], ['pls'], ['plz']]);
       this.acceptPunct(',') || this.acceptPunct(':');
       this.leadingFiller();
+    } else if (this.venueBeforeVerbAt(this.pos)) {
+      // "aave deposit 40 USDC": the place named first, as a label without its colon.
+      venue = this.venuePhrase()!;
     } else if (this.venueLabelAt(this.pos)) {
       // "aave: supply 25 DAI".
       venue = this.venuePhrase()!;
@@ -455,6 +458,15 @@ class Parser {
     this.notes.push(this.source.slice(words[0]!.start, words[words.length - 1]!.end));
     this.pos = after;
     return true;
+  }
+
+  /** Whether a venue's name stands here followed by a verb that takes a venue ("aave deposit 40 USDC"). */
+  private venueBeforeVerbAt(index: number): boolean {
+    const save = this.pos;
+    this.pos = index;
+    const found = this.venuePhrase() !== undefined && this.peek()?.kind === 'word' && ['supply', 'deposit', 'withdraw', 'redeem', 'stake', 'unstake', 'swap', 'sell', 'buy'].includes(verbs.get(this.peek()!.lower) ?? '');
+    this.pos = save;
+    return found;
   }
 
   /** Whether a venue's name stands here followed by a colon, as a label ("aave: supply 25 DAI"). */
@@ -1120,13 +1132,17 @@ class Parser {
     this.acceptWord('out');
     if (word === 'lock') this.acceptWord('up', 'away');
     // "supply aave with 30 USDC": the venue first, then what goes into it.
+    // "deposit into aave 25 DAI", "withdraw from aave 25 DAI": the place first, then the amount.
     let first: { venue: string; at: Token } | undefined;
-    if (this.venueAt(this.pos)) {
+    {
       const save = this.pos;
-      const at = this.peek()!;
-      const venue = this.venuePhrase()!;
-      if (this.acceptWord('with')) first = { venue, at };
-      else this.pos = save;
+      const at = this.peek();
+      const before = inward ? this.acceptWord('into', 'in', 'to', 'on', 'at') : this.acceptPhrase([['out', 'of'], ['from']]) !== undefined;
+      if (this.venueAt(this.pos)) {
+        const venue = this.venuePhrase()!;
+        if (before || this.acceptWord('with')) first = { venue, at: at! };
+        else this.pos = save;
+      } else this.pos = save;
     }
     const amount = this.amount('swap');
     if (!amount) throw this.expected('an amount', 'swap');
@@ -1146,6 +1162,9 @@ class Parser {
     if (outward || onward) {
       if (outward && inward) throw this.fail(this.tokens[save], `${quote(this.tokens[save]!.text)} goes the wrong way for ${quote(verb?.text ?? kind)}`, 'swap');
       if (this.venueAt(this.pos)) this.setVenue(draft, this.venuePhrase()!, this.tokens[save]);
+      else if (onward && this.isWord(this.tokens[save], 'to') && inward && (this.peek()?.kind === 'ens' || this.peek()?.kind === 'address' || (this.isRecipientLike(this.peek()) && this.peek()!.kind === 'word' && !this.isWord(this.peek(), 'the', 'my', 'our') && !foreignTokens.has(this.peek()!.lower) && !this.chainAt(this.pos) && (this.atEndAt(this.pos + 1)))))
+        // "lend 50 DAI to bob": lending goes into a venue; paying a person is a transfer.
+        throw this.fail(this.peek(), `${quote(verb?.text ?? kind)} puts funds into a venue like Aave, not to a person: to pay ${quote(this.peek()!.text)}, say "send"`, 'transfer');
       else if (this.peek() && this.looksLikeToken(this.peek()!) && !this.chainAt(this.pos)) target = this.tokenRef('swap');
       else this.pos = save;
     }
@@ -1164,6 +1183,8 @@ class Parser {
       if (!inward && draft.token === 'WETH' && target === 'ETH') return this.asAction(draft, 'unwrap');
       throw this.fail(this.tokens[this.pos - 1], `cannot ${word || kind} ${draft.token} ${inward ? 'into' : 'for'} ${target}: name a venue, like Aave`, 'swap');
     }
+    // "provide 100 USDC to aave": providing to a lending venue supplies it; "as capital" or a staking venue stakes.
+    if (word === 'provide' && draft.venue !== undefined && !stakingVenues.has(draft.venue) && !this.tokens.slice(0, this.pos).some((t) => t.lower === 'capital' || t.lower === 'stake' || t.lower === 'staking')) stakeMarked = false;
     if (stakeMarked || (draft.venue !== undefined && stakingVenues.has(draft.venue))) draft.action = inward ? 'stake' : 'unstake';
     if (draft.venue === undefined && !stakeMarked && !anywhere && ['put', 'add', 'take', 'pull', 'redeem', 'remove', 'park'].includes(word))
       throw this.expected(inward ? '"into" and where it should go, like Aave' : '"from" and where it comes from, like Aave', 'swap');
@@ -2312,6 +2333,12 @@ class Parser {
 
   private peek(offset = 0): Token | undefined {
     return this.tokens[this.pos + offset];
+  }
+
+  /** Whether nothing but marks stands from `index` on. */
+  private atEndAt(index: number): boolean {
+    for (let k = index; k < this.tokens.length; k++) if (this.tokens[k]!.kind !== 'punct') return false;
+    return true;
   }
 
   private atEnd(): boolean {

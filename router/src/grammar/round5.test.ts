@@ -137,6 +137,12 @@ describe('lending and slang verbs', () => {
     expect(parseWithGrammar('move 60 dai into aave').intents).toEqual([{ action: 'supply', amount: '60', token: 'DAI', venue: 'aave' }]);
     expect(parseWithGrammar('supply aave with 30 usdc').intents).toEqual([{ action: 'supply', amount: '30', token: 'USDC', venue: 'aave' }]);
     expect(parseWithGrammar('put my 15 usdc to work on aave').intents).toEqual([{ action: 'supply', amount: '15', token: 'USDC', venue: 'aave' }]);
+    expect(parseWithGrammar('withdraw from aave 25 dai').intents).toEqual([{ action: 'withdraw', amount: '25', token: 'DAI', venue: 'aave' }]);
+    expect(parseWithGrammar('aave deposit 40 usdc').intents).toEqual([{ action: 'supply', amount: '40', token: 'USDC', venue: 'aave' }]);
+  });
+  test('providing to a lending venue supplies; lending to a person is refused with a pointer to "send"', () => {
+    expect(parseWithGrammar('provide 100 usdc to aave').intents[0]!.action).toBe('supply');
+    expect(code('lend 50 dai to bob')).toBe('UNPARSEABLE_INTENT');
   });
   test('slang verbs read; their past forms tell of the past', () => {
     expect(parseWithGrammar('pick up 5 lucid using dai').intents).toEqual([{ action: 'swap', amountOut: '5', token: 'DAI', tokenOut: 'LUCID' }]);
