@@ -78,6 +78,7 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['distribute', 'transfer'],
   ['shoot', 'transfer'],
   ['fire', 'transfer'],
+  ['deliver', 'transfer'],
   ['reimburse', 'transfer'],
   ['refund', 'transfer'],
   ['fund', 'transfer'],

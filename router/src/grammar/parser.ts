@@ -510,6 +510,11 @@ class Parser {
       return this.balance();
     }
     if (verb === 'balance' || (t && t.lower === 'give' && this.isWord(this.peek(1), 'me') && !this.startsPlainAmount(this.peek(2) ?? t))) return this.balance();
+    if (verb === 'get' && t && this.getsToSomeone()) {
+      // "get 5 DAI to bob": getting funds to a person is sending them.
+      this.pos++;
+      return this.transfer();
+    }
     if (verb === 'get' && t) {
       const next = this.isWord(this.peek(1), 'me') ? this.peek(2) : this.peek(1);
       const after = this.isWord(this.peek(1), 'me') ? this.peek(3) : this.peek(2);
@@ -664,12 +669,16 @@ class Parser {
       // "transfer 9 DAI, recipient alice", "send 5 USDC, to: bob.eth": the recipient as a field after a comma.
       const withAs = this.withRecipientAs();
       if (withAs) recipients = withAs;
-      else if ((this.isPunct(this.peek(), ',') || (this.isPunct(this.peek(), '.') && this.isPunct(this.peek(2), ':'))) && this.isWord(this.peek(1), 'recipient', 'to', 'beneficiary', 'payee')) {
-        this.pos += 2;
+      else if (
+        (this.isPunct(this.peek(), ',') || (this.isPunct(this.peek(), '.') && this.isPunct(this.peek(2), ':'))) &&
+        (this.isWord(this.peek(1), 'recipient', 'to', 'beneficiary', 'payee') || (this.isWord(this.peek(1), 'the') && this.isWord(this.peek(2), 'recipient', 'beneficiary', 'payee') && this.isWord(this.peek(3), 'is')))
+      ) {
+        // "…, the recipient is bob.eth".
+        this.pos += this.isWord(this.peek(1), 'the') ? 3 : 2;
         this.acceptWord('is');
         this.acceptPunct(':');
         recipients = this.recipientList('transfer');
-      } else if (this.acceptWord('to', 'towards', 'too') || this.acceptPunct('->') || this.acceptRecipientPreposition() || this.acceptNumeralTo()) {
+      } else if (this.acceptPhrase([['to', 'the', 'order', 'of']]) || this.acceptWord('to', 'towards', 'too') || this.acceptPunct('->') || this.acceptRecipientPreposition() || this.acceptNumeralTo()) {
         each = this.acceptEachOf() || each;
         recipients = this.recipientList('transfer');
       } else if (next && (next.kind === 'address' || next.kind === 'ens')) recipients = this.recipientList('transfer');
@@ -739,6 +748,23 @@ class Parser {
     }
     this.acceptWord('with');
     return this.transferTo(recipients, each, listStart);
+  }
+
+  /** At "get": whether an amount and a token follow, then "to" and a recipient that is no token ("get 5 DAI to bob"). */
+  private getsToSomeone(): boolean {
+    const save = this.pos;
+    try {
+      this.pos++;
+      const amount = this.amount('transfer');
+      if (!amount || amount.reference) return false;
+      this.tokenRef('transfer');
+      const next = this.peek(1);
+      return this.isWord(this.peek(), 'to') && next !== undefined && (next.kind === 'address' || next.kind === 'ens' || (this.isRecipientLike(next) && next.kind === 'word' && !this.chainAt(this.pos + 1) && !this.venueAt(this.pos + 1)));
+    } catch {
+      return false;
+    } finally {
+      this.pos = save;
+    }
   }
 
   /** "with bob as the recipient", "with carol.eth as beneficiary": the recipient named as a role. */

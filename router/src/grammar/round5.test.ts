@@ -151,3 +151,15 @@ describe('lending and slang verbs', () => {
     expect(parseWithGrammar('revoke approvals granted to the v2 fork for usdc').intents[0]!.action).toBe('revoke');
   });
 });
+
+describe('recipient phrases', () => {
+  test('the recipient as a field after a comma, "get … to", "to the order of"', () => {
+    const bob = [{ action: 'transfer', amount: '5', token: 'DAI', to: 'bob.eth' }];
+    for (const text of ['send 5 dai, the recipient is bob.eth', 'get 5 dai to bob.eth', 'pay 5 dai to the order of bob.eth', 'deliver 5 dai to bob.eth'])
+      expect(parseWithGrammar(text).intents).toEqual(bob);
+  });
+  test('"get" with a token after "to" is still a purchase; a time after it is refused', () => {
+    expect(parseWithGrammar('get 5 dai with usdc').intents[0]!.action).toBe('swap');
+    expect(code('get 5 dai to bob tomorrow')).toBe('UNSUPPORTED_INTENT');
+  });
+});
