@@ -26,7 +26,7 @@ import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, t
 import { compareDecimal, isZero, scaleDecimal } from './decimal.js';
 import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
-import { intentErrorCodes, knownSymbols, tokenListChains } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols, stepOutput, tokenListChains } from '../../../kernel/index.js';
 
 /** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
 const placeNouns: ReadonlySet<string> = new Set([
@@ -121,21 +121,9 @@ type Draft = { -readonly [K in keyof Intent]: Intent[K] };
 /** An amount as read: a value, or a dollar value (`usd`), or a reference to the step before (`previous`). */
 type Amount = { value: string; token: Token; usd?: boolean; resolvedToken?: string; reference?: { symbol?: string; same?: boolean } };
 
-/** What a step leaves to the next one ("then send it"): the token it produces, if any. */
+/** What a step leaves to the next one ("then send it"): the token it produces, if any (the kernel's one table). */
 function outputOf(step: Draft): string | undefined {
-  switch (step.action) {
-    case 'swap':
-      return step.tokenOut;
-    case 'wrap':
-      return 'WETH';
-    case 'unwrap':
-      return 'ETH';
-    case 'unstake':
-    case 'withdraw':
-      return step.token;
-    default:
-      return undefined;
-  }
+  return stepOutput(step);
 }
 
 const separatorMarks = new Set([',', ';', '.', '!', '?']);
