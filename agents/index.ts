@@ -22,6 +22,7 @@ export { getAmountsIn, getAmountsOut, priceImpactBps, type Reserves } from './sw
 export { loadAgent, type LoadAgentErrorType } from './sdk/loadAgentModule.js';
 export { createHttpAgent, serveAgent, type CreateHttpAgentParameters, type ServeAgentParameters, type ServeAgentReturnType } from './sdk/http.js';
 export { scaffoldAgent, type ScaffoldAgentParameters, type ScaffoldAgentReturnType } from './sdk/scaffold.js';
+export { ensureSdkDeclarations, sdkDeclarationFiles, type EnsureSdkDeclarationsParameters, type EnsureSdkDeclarationsReturnType } from './sdk/ensureSdkDeclarations.js';
 export { runAgentTests, type RunAgentTestsParameters, type RunAgentTestsReturnType } from './sdk/runAgentTests.js';
 export { healthResponseSchema, planResponseSchema, toWireJson } from './sdk/wire.js';
 

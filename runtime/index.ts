@@ -71,7 +71,7 @@ export {
 } from './src/registry/views.js';
 
 // Agents: the built-in ones, and the tooling for writing and serving an agent.
-export { builtinAgents, loadAgent, runAgentTests, scaffoldAgent, serveAgent, healthResponseSchema, type ServeAgentReturnType } from '../agents/index.js';
+export { builtinAgents, ensureSdkDeclarations, loadAgent, runAgentTests, scaffoldAgent, serveAgent, healthResponseSchema, type ServeAgentReturnType } from '../agents/index.js';
 
 // Plan bundles: a simulated plan saved to a file, signed later or elsewhere, or exported for a Safe.
 export {

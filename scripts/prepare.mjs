@@ -8,7 +8,6 @@
 //     runs, and to `npm run typecheck`.
 // `LUCID_PREPARE=full` runs the full build (`npm run build`) instead.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,7 +38,4 @@ run(process.execPath, [join(root, 'scripts', 'transpile-ts.mjs')]);
 run(process.execPath, [join(root, 'scripts', 'copy-assets.mjs')]);
 run(process.execPath, [join(root, 'scripts', 'bundle-cli.mjs')]);
 // An agent built outside the repo type-checks against lucid/sdk's .d.ts (package.json "exports"), which only tsc
-// writes: say so rather than let the builder's tsc meet a missing declaration file.
-if (!existsSync(join(root, 'dist', 'agents', 'sdk', 'index.d.ts'))) {
-  process.stderr.write('prepare: lucid runs; type declarations for lucid/sdk (for an agent\'s own tsc) come from `npm run build`\n');
-}
+// writes: the first `lucid agent init` makes them (agents/sdk/ensureSdkDeclarations.ts), so install need not.
