@@ -297,6 +297,8 @@ export const leadingFiller: readonly (readonly string[])[] = longestFirst([
   ["let's"],
   ['lets'],
   ['let', 'me'],
+  ['okay', 'to'],
+  ['ok', 'to'],
   ['please'],
   ['pls'],
   ['plz'],
