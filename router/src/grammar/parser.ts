@@ -366,6 +366,9 @@ class Parser {
       this.acceptPhrase([['please'], ['pls'], ['plz']]);
       this.acceptPunct(',') || this.acceptPunct(':');
       this.leadingFiller();
+    } else if (this.venueBeforeVerbAt(this.pos)) {
+      // "aave deposit 40 USDC": the place named first, as a label without its colon.
+      venue = this.venuePhrase()!;
     } else if (this.venueLabelAt(this.pos)) {
       // "aave: supply 25 DAI".
       venue = this.venuePhrase()!;
@@ -445,6 +448,15 @@ class Parser {
     return true;
   }
 
+  /** Whether a venue's name stands here followed by a verb that takes a venue ("aave deposit 40 USDC"). */
+  private venueBeforeVerbAt(index: number): boolean {
+    const save = this.pos;
+    this.pos = index;
+    const found = this.venuePhrase() !== undefined && this.peek()?.kind === 'word' && ['supply', 'deposit', 'withdraw', 'redeem', 'stake', 'unstake', 'swap', 'sell', 'buy'].includes(verbs.get(this.peek()!.lower) ?? '');
+    this.pos = save;
+    return found;
+  }
+
   /** Whether a venue's name stands here followed by a colon, as a label ("aave: supply 25 DAI"). */
   private venueLabelAt(index: number): boolean {
     const save = this.pos;
@@ -486,6 +498,11 @@ class Parser {
       return this.balance();
     }
     if (verb === 'balance' || (t && t.lower === 'give' && this.isWord(this.peek(1), 'me') && !this.startsPlainAmount(this.peek(2) ?? t))) return this.balance();
+    if (verb === 'get' && t && this.getsToSomeone()) {
+      // "get 5 DAI to bob": getting funds to a person is sending them.
+      this.pos++;
+      return this.transfer();
+    }
     if (verb === 'get' && t) {
       const next = this.isWord(this.peek(1), 'me') ? this.peek(2) : this.peek(1);
       const after = this.isWord(this.peek(1), 'me') ? this.peek(3) : this.peek(2);
@@ -621,6 +638,16 @@ class Parser {
       // "send 2 USDC on to carol".
       if (this.isWord(this.peek(), 'on') && this.isWord(this.peek(1), 'to')) this.pos++;
       this.acceptOwnWallet();
+      // "move 60 DAI into aave": moving funds into a venue deposits them there (a staking venue stakes them).
+      if (pairs.length === 1 && !each && this.isWord(this.peek(), 'into', 'in', 'inside') && this.venueAt(this.pos + 1)) {
+        const at = this.peek()!;
+        this.pos++;
+        const venue = this.venuePhrase()!;
+        const draft: Draft = { action: stakingVenues.has(venue) ? 'stake' : 'supply', token: pairs[0]!.token };
+        this.setAmount(draft, pairs[0]!.amount);
+        this.setVenue(draft, venue, at);
+        return [draft];
+      }
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
       const probe: Draft = { action: 'transfer' };
       this.modifiers(probe, false);
@@ -630,12 +657,16 @@ class Parser {
       // "transfer 9 DAI, recipient alice", "send 5 USDC, to: bob.eth": the recipient as a field after a comma.
       const withAs = this.withRecipientAs();
       if (withAs) recipients = withAs;
-      else if ((this.isPunct(this.peek(), ',') || (this.isPunct(this.peek(), '.') && this.isPunct(this.peek(2), ':'))) && this.isWord(this.peek(1), 'recipient', 'to', 'beneficiary', 'payee')) {
-        this.pos += 2;
+      else if (
+        (this.isPunct(this.peek(), ',') || (this.isPunct(this.peek(), '.') && this.isPunct(this.peek(2), ':'))) &&
+        (this.isWord(this.peek(1), 'recipient', 'to', 'beneficiary', 'payee') || (this.isWord(this.peek(1), 'the') && this.isWord(this.peek(2), 'recipient', 'beneficiary', 'payee') && this.isWord(this.peek(3), 'is')))
+      ) {
+        // "…, the recipient is bob.eth".
+        this.pos += this.isWord(this.peek(1), 'the') ? 3 : 2;
         this.acceptWord('is');
         this.acceptPunct(':');
         recipients = this.recipientList('transfer');
-      } else if (this.acceptWord('to', 'towards', 'too') || this.acceptPunct('->') || this.acceptRecipientPreposition() || this.acceptNumeralTo()) {
+      } else if (this.acceptPhrase([['to', 'the', 'order', 'of']]) || this.acceptWord('to', 'towards', 'too') || this.acceptPunct('->') || this.acceptRecipientPreposition() || this.acceptNumeralTo()) {
         each = this.acceptEachOf() || each;
         recipients = this.recipientList('transfer');
       } else if (next && (next.kind === 'address' || next.kind === 'ens')) recipients = this.recipientList('transfer');
@@ -705,6 +736,23 @@ class Parser {
     }
     this.acceptWord('with');
     return this.transferTo(recipients, each, listStart);
+  }
+
+  /** At "get": whether an amount and a token follow, then "to" and a recipient that is no token ("get 5 DAI to bob"). */
+  private getsToSomeone(): boolean {
+    const save = this.pos;
+    try {
+      this.pos++;
+      const amount = this.amount('transfer');
+      if (!amount || amount.reference) return false;
+      this.tokenRef('transfer');
+      const next = this.peek(1);
+      return this.isWord(this.peek(), 'to') && next !== undefined && (next.kind === 'address' || next.kind === 'ens' || (this.isRecipientLike(next) && next.kind === 'word' && !this.chainAt(this.pos + 1) && !this.venueAt(this.pos + 1)));
+    } catch {
+      return false;
+    } finally {
+      this.pos = save;
+    }
   }
 
   /** "with bob as the recipient", "with carol.eth as beneficiary": the recipient named as a role. */
@@ -1097,11 +1145,27 @@ class Parser {
     }
     this.acceptWord('out');
     if (word === 'lock') this.acceptWord('up', 'away');
+    // "supply aave with 30 USDC": the venue first, then what goes into it.
+    // "deposit into aave 25 DAI", "withdraw from aave 25 DAI": the place first, then the amount.
+    let first: { venue: string; at: Token } | undefined;
+    {
+      const save = this.pos;
+      const at = this.peek();
+      const before = inward ? this.acceptWord('into', 'in', 'to', 'on', 'at') : this.acceptPhrase([['out', 'of'], ['from']]) !== undefined;
+      if (this.venueAt(this.pos)) {
+        const venue = this.venuePhrase()!;
+        if (before || this.acceptWord('with')) first = { venue, at: at! };
+        else this.pos = save;
+      } else this.pos = save;
+    }
     const amount = this.amount('swap');
     if (!amount) throw this.expected('an amount', 'swap');
     const draft: Draft = { action: inward ? 'supply' : 'withdraw' };
     this.setAmount(draft, amount);
     draft.token = amount.resolvedToken ?? this.tokenRef('swap');
+    if (first) this.setVenue(draft, first.venue, first.at);
+    // "put my 15 USDC to work on aave".
+    if (inward) this.acceptPhrase([['to', 'work']]);
     this.acceptWord('back');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     let stakeMarked = ['lock', 'provide'].includes(word);
@@ -1112,6 +1176,9 @@ class Parser {
     if (outward || onward) {
       if (outward && inward) throw this.fail(this.tokens[save], `${quote(this.tokens[save]!.text)} goes the wrong way for ${quote(verb?.text ?? kind)}`, 'swap');
       if (this.venueAt(this.pos)) this.setVenue(draft, this.venuePhrase()!, this.tokens[save]);
+      else if (onward && this.isWord(this.tokens[save], 'to') && inward && (this.peek()?.kind === 'ens' || this.peek()?.kind === 'address' || (this.isRecipientLike(this.peek()) && this.peek()!.kind === 'word' && !this.isWord(this.peek(), 'the', 'my', 'our') && !foreignTokens.has(this.peek()!.lower) && !this.chainAt(this.pos) && (this.atEndAt(this.pos + 1)))))
+        // "lend 50 DAI to bob": lending goes into a venue; paying a person is a transfer.
+        throw this.fail(this.peek(), `${quote(verb?.text ?? kind)} puts funds into a venue like Aave, not to a person: to pay ${quote(this.peek()!.text)}, say "send"`, 'transfer');
       else if (this.peek() && this.looksLikeToken(this.peek()!) && !this.chainAt(this.pos)) target = this.tokenRef('swap');
       else this.pos = save;
     }
@@ -1130,6 +1197,8 @@ class Parser {
       if (!inward && draft.token === 'WETH' && target === 'ETH') return this.asAction(draft, 'unwrap');
       throw this.fail(this.tokens[this.pos - 1], `cannot ${word || kind} ${draft.token} ${inward ? 'into' : 'for'} ${target}: name a venue, like Aave`, 'swap');
     }
+    // "provide 100 USDC to aave": providing to a lending venue supplies it; "as capital" or a staking venue stakes.
+    if (word === 'provide' && draft.venue !== undefined && !stakingVenues.has(draft.venue) && !this.tokens.slice(0, this.pos).some((t) => t.lower === 'capital' || t.lower === 'stake' || t.lower === 'staking')) stakeMarked = false;
     if (stakeMarked || (draft.venue !== undefined && stakingVenues.has(draft.venue))) draft.action = inward ? 'stake' : 'unstake';
     if (draft.venue === undefined && !stakeMarked && !anywhere && ['put', 'add', 'take', 'pull', 'redeem', 'remove', 'park'].includes(word))
       throw this.expected(inward ? '"into" and where it should go, like Aave' : '"from" and where it comes from, like Aave', 'swap');
@@ -2278,6 +2347,12 @@ class Parser {
 
   private peek(offset = 0): Token | undefined {
     return this.tokens[this.pos + offset];
+  }
+
+  /** Whether nothing but marks stands from `index` on. */
+  private atEndAt(index: number): boolean {
+    for (let k = index; k < this.tokens.length; k++) if (this.tokens[k]!.kind !== 'punct') return false;
+    return true;
   }
 
   private atEnd(): boolean {

@@ -131,3 +131,35 @@ describe('asides after the request are notes', () => {
     expect(code('send 5 dai to bob, alice too')).toBe('AMBIGUOUS_INTENT');
   });
 });
+
+describe('lending and slang verbs', () => {
+  test('moving funds into a venue deposits them; the venue may come first', () => {
+    expect(parseWithGrammar('move 60 dai into aave').intents).toEqual([{ action: 'supply', amount: '60', token: 'DAI', venue: 'aave' }]);
+    expect(parseWithGrammar('supply aave with 30 usdc').intents).toEqual([{ action: 'supply', amount: '30', token: 'USDC', venue: 'aave' }]);
+    expect(parseWithGrammar('put my 15 usdc to work on aave').intents).toEqual([{ action: 'supply', amount: '15', token: 'USDC', venue: 'aave' }]);
+    expect(parseWithGrammar('withdraw from aave 25 dai').intents).toEqual([{ action: 'withdraw', amount: '25', token: 'DAI', venue: 'aave' }]);
+    expect(parseWithGrammar('aave deposit 40 usdc').intents).toEqual([{ action: 'supply', amount: '40', token: 'USDC', venue: 'aave' }]);
+  });
+  test('providing to a lending venue supplies; lending to a person is refused with a pointer to "send"', () => {
+    expect(parseWithGrammar('provide 100 usdc to aave').intents[0]!.action).toBe('supply');
+    expect(code('lend 50 dai to bob')).toBe('UNPARSEABLE_INTENT');
+  });
+  test('slang verbs read; their past forms tell of the past', () => {
+    expect(parseWithGrammar('pick up 5 lucid using dai').intents).toEqual([{ action: 'swap', amountOut: '5', token: 'DAI', tokenOut: 'LUCID' }]);
+    expect(parseWithGrammar('switch 1 eth to usdc').intents).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }]);
+    expect(code('dumped 20 lucid for eth')).toBe('UNSUPPORTED_INTENT');
+    expect(parseWithGrammar('revoke approvals granted to the v2 fork for usdc').intents[0]!.action).toBe('revoke');
+  });
+});
+
+describe('recipient phrases', () => {
+  test('the recipient as a field after a comma, "get … to", "to the order of"', () => {
+    const bob = [{ action: 'transfer', amount: '5', token: 'DAI', to: 'bob.eth' }];
+    for (const text of ['send 5 dai, the recipient is bob.eth', 'get 5 dai to bob.eth', 'pay 5 dai to the order of bob.eth', 'deliver 5 dai to bob.eth'])
+      expect(parseWithGrammar(text).intents).toEqual(bob);
+  });
+  test('"get" with a token after "to" is still a purchase; a time after it is refused', () => {
+    expect(parseWithGrammar('get 5 dai with usdc').intents[0]!.action).toBe('swap');
+    expect(code('get 5 dai to bob tomorrow')).toBe('UNSUPPORTED_INTENT');
+  });
+});
