@@ -139,12 +139,14 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     return [...builtins, ...registry].filter((agent) => !isAgentBlocked(store.db, { chainId, agentId: agent.id }));
   };
 
+  // On our own devnet the V2 pairs' init code is the shipped artifact's: agents compute pair addresses.
+  const poolInitCodeHashes = isDevnet ? (await import('../devnet/poolInitCodeHashes.js')).devnetPoolInitCodeHashes(contracts) : undefined;
   const agentContext = async (): Promise<AgentContext> => {
     const block = await client.getBlock({ blockTag: 'latest' });
     // Deadlines count from when the transaction can be mined: an idle chain's latest block may be old.
     const wallClock = BigInt(Math.floor(Date.now() / 1000));
     const now = block.timestamp > wallClock ? block.timestamp : wallClock;
-    return { chainId, account: account.address, client, contracts, now, tokens };
+    return { chainId, account: account.address, client, contracts, now, tokens, ...(poolInitCodeHashes ? { poolInitCodeHashes } : {}) };
   };
 
   const { resolveToken } = await import('../resolve/resolveToken.js');
