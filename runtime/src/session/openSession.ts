@@ -75,7 +75,8 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     throw new InputError('CHAIN_MISMATCH', `--chain ${settings.chain} but the RPC is ${chainName} (chain id ${chainId})`, {
       hints: ['drop --chain, or point --rpc-url at that chain'],
     });
-  const { publicClient } = createClients({ rpcUrl, chainId });
+  // Our own devnet's anvil takes JSON-RPC batches: reads made together share one round trip there.
+  const { publicClient } = createClients({ rpcUrl, chainId, batch: isDevnet });
   const client = publicClient as unknown as PublicClient;
   const account = await loadAccount(settings, isDevnet, parameters.password);
 
