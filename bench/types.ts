@@ -2,7 +2,7 @@
 export type BenchResult = {
   suite: string;
   name: string;
-  unit: 'ms' | 'µs' | 'x' | 'gas' | 'MB' | 's';
+  unit: 'ms' | 'µs' | 'x' | 'gas' | 'MB' | 's' | 'requests';
   p50?: number | undefined;
   p95?: number | undefined;
   p99?: number | undefined;

@@ -128,6 +128,12 @@ export type AgentContext = {
   now: bigint;
   /** The tokens known on this chain (token list, or the devnet deployment's tokens), with addresses. */
   tokens?: TokenInfo[] | undefined;
+  /**
+   * By the key of a factory in `contracts`: the hash of the init code of the pools it creates, so that an
+   * agent can compute a pool's address (CREATE2) instead of asking the factory. Only what the runtime can
+   * prove (the devnet's factories, built from the shipped pair bytecode); absent means ask the factory.
+   */
+  poolInitCodeHashes?: Record<string, Hex> | undefined;
 };
 
 export type Agent<params extends z.ZodType = z.ZodType> = {

@@ -5,7 +5,7 @@
  * Quotes come from the pools' reserves read on chain and the V2 formula in bigint (./v2math.ts), over the
  * direct pool and every path through one intermediate (WETH, USDC); the best path wins.
  */
-import { encodeFunctionData, isAddressEqual, parseAbi, zeroAddress, type Address } from 'viem';
+import { encodeFunctionData, encodePacked, getCreate2Address, isAddressEqual, keccak256, parseAbi, zeroAddress, type Address, type Hex } from 'viem';
 import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, type Agent, type AgentContext, type Plan, type PlanCall } from '../sdk/index.js';
 import { SWAP_DEADLINE_SECONDS, approvalCalls, noRouteError, routeSymbols, swapEnds, swapExpects, swapLimits, swapPaths, type SwapLimits } from './utils.js';
 import { swapParams, type SwapParams } from './schemas.js';
@@ -68,13 +68,13 @@ export function createV2SwapAgent({
       const router = ctx.contracts[routerKey];
       const weth = ctx.contracts.weth;
       if (!factory || !router || !weth) throw new InputError('VENUE_NOT_DEPLOYED', `${venueName} is not deployed on chain ${ctx.chainId}`);
-      const venue: Venue = { id, name: venueName, factory, router, weth, intermediates };
+      const venue: Venue = { id, name: venueName, factory, router, weth, intermediates, pairInitCodeHash: ctx.poolInitCodeHashes?.[factoryKey] };
       return planSwap(ctx, venue, params);
     },
   });
 }
 
-type Venue = { id: string; name: string; factory: Address; router: Address; weth: Address; intermediates: readonly string[] };
+type Venue = { id: string; name: string; factory: Address; router: Address; weth: Address; intermediates: readonly string[]; pairInitCodeHash?: Hex | undefined };
 
 async function planSwap(ctx: AgentContext, venue: Venue, params: SwapParams): Promise<Plan> {
   const { token: tokenIn, tokenOut, slippageBps } = params;
@@ -112,7 +112,7 @@ async function planSwap(ctx: AgentContext, venue: Venue, params: SwapParams): Pr
  */
 export async function bestRoute(
   ctx: AgentContext,
-  venue: Pick<Venue, 'factory' | 'weth' | 'intermediates'>,
+  venue: Pick<Venue, 'factory' | 'weth' | 'intermediates' | 'pairInitCodeHash'>,
   from: Address,
   to: Address,
   amount: bigint,
@@ -124,7 +124,7 @@ export async function bestRoute(
   const reservesOf = async (a: Address, b: Address): Promise<Reserves | undefined> => {
     const [tokenA, tokenB] = a.toLowerCase() < b.toLowerCase() ? [a, b] : [b, a];
     const key = `${tokenA}:${tokenB}`;
-    if (!pools.has(key)) pools.set(key, readPool(ctx, venue.factory, tokenA, tokenB));
+    if (!pools.has(key)) pools.set(key, readPool(ctx, venue.factory, tokenA, tokenB, venue.pairInitCodeHash));
     const pool = await pools.get(key);
     if (!pool) return undefined;
     return isAddressEqual(pool.tokenA, a)
@@ -161,8 +161,15 @@ export async function readReserves(ctx: Pick<AgentContext, 'client'>, factory: A
   return isAddressEqual(pool.tokenA, a) ? { reserveIn: pool.reserveA, reserveOut: pool.reserveB } : { reserveIn: pool.reserveB, reserveOut: pool.reserveA };
 }
 
-// A pool that does not exist or holds nothing is no route: undefined.
-async function readPool(ctx: Pick<AgentContext, 'client'>, factory: Address, tokenA: Address, tokenB: Address) {
+// A pool that does not exist or holds nothing is no route: undefined. With the factory's pair init code hash
+// the pair's address is computed (CREATE2: only the factory can have put code there) and its reserves read
+// at once; when nothing answers there, the factory is asked as before (a wrong hash costs a read, not a route).
+async function readPool(ctx: Pick<AgentContext, 'client'>, factory: Address, tokenA: Address, tokenB: Address, initCodeHash?: Hex | undefined) {
+  if (initCodeHash) {
+    const computed = getCreate2Address({ from: factory, salt: keccak256(encodePacked(['address', 'address'], [tokenA, tokenB])), bytecodeHash: initCodeHash });
+    const reserves = await ctx.client.readContract({ address: computed, abi: v2PairAbi, functionName: 'getReserves' }).catch(() => undefined);
+    if (reserves) return reserves[0] === 0n || reserves[1] === 0n ? undefined : { reserveA: reserves[0], reserveB: reserves[1], tokenA };
+  }
   const pair = await ctx.client.readContract({ address: factory, abi: v2FactoryAbi, functionName: 'getPair', args: [tokenA, tokenB] });
   if (isAddressEqual(pair, zeroAddress)) return undefined;
   const [reserve0, reserve1] = await ctx.client.readContract({ address: pair, abi: v2PairAbi, functionName: 'getReserves' });

@@ -42,6 +42,11 @@ export type CreateClientsParameters = {
   timeoutMs?: number | undefined;
   /** How often viem polls for blocks and receipts. Default 250 ms (anvil mines instantly). */
   pollingIntervalMs?: number | undefined;
+  /**
+   * Send requests made in the same tick as one JSON-RPC batch (one HTTP round trip). Default false: only for a
+   * node known to take batches (our own devnet's anvil); a user's RPC may refuse or cap them.
+   */
+  batch?: boolean | undefined;
 };
 
 export type CreateClientsReturnType = { publicClient: PublicClient<Transport, Chain>; chain: Chain };
@@ -56,9 +61,10 @@ export function createClients({
   chainId = 31337,
   timeoutMs = 10_000,
   pollingIntervalMs = 250,
+  batch = false,
 }: CreateClientsParameters): CreateClientsReturnType {
   const chain = chainFor(chainId, rpcUrl);
-  const publicClient = createPublicClient({ chain, transport: lucidHttp(rpcUrl, timeoutMs, { batch: true }), pollingInterval: pollingIntervalMs });
+  const publicClient = createPublicClient({ chain, transport: lucidHttp(rpcUrl, timeoutMs, { batch }), pollingInterval: pollingIntervalMs });
   return { publicClient, chain };
 }
 

@@ -60,8 +60,8 @@ describe('memoizeCode', () => {
 });
 
 describe('createClients batching', () => {
-  test('behavior: reads made together share one HTTP round trip, each with its own answer', async () => {
-    const { publicClient } = createClients({ rpcUrl: devnet.rpcUrl });
+  test('behavior: with batch, reads made together share one HTTP round trip, each with its own answer; without, one each', async () => {
+    const { publicClient } = createClients({ rpcUrl: devnet.rpcUrl, batch: true });
     const tokens = devnet.deployment.tokens.slice(0, 3);
     const counter = countRequests();
     try {
@@ -71,6 +71,9 @@ describe('createClients batching', () => {
       expect(taken.roundTrips).toBe(1);
       expect(new Set(codes).size).toBeGreaterThan(0);
       for (const code of codes) expect(code && code.length > 2).toBe(true);
+      const plain = createClients({ rpcUrl: devnet.rpcUrl }).publicClient;
+      expect(await Promise.all(tokens.map((token) => plain.getCode({ address: token.address })))).toEqual(codes);
+      expect(counter.take().roundTrips).toBe(tokens.length);
     } finally {
       counter.restore();
     }

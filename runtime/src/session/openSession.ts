@@ -75,7 +75,8 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     throw new InputError('CHAIN_MISMATCH', `--chain ${settings.chain} but the RPC is ${chainName} (chain id ${chainId})`, {
       hints: ['drop --chain, or point --rpc-url at that chain'],
     });
-  const { publicClient } = createClients({ rpcUrl, chainId });
+  // Our own devnet's anvil takes JSON-RPC batches: reads made together share one round trip there.
+  const { publicClient } = createClients({ rpcUrl, chainId, batch: isDevnet });
   const client = publicClient as unknown as PublicClient;
   const account = await loadAccount(settings, isDevnet, parameters.password);
 
@@ -145,12 +146,14 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     return [...builtins, ...registry].filter((agent) => !isAgentBlocked(store.db, { chainId, agentId: agent.id }));
   };
 
+  // On our own devnet the V2 pairs' init code is the shipped artifact's: agents compute pair addresses.
+  const poolInitCodeHashes = isDevnet ? (await import('../devnet/poolInitCodeHashes.js')).devnetPoolInitCodeHashes(contracts) : undefined;
   const agentContext = async (): Promise<AgentContext> => {
     const block = await client.getBlock({ blockTag: 'latest' });
     // Deadlines count from when the transaction can be mined: an idle chain's latest block may be old.
     const wallClock = BigInt(Math.floor(Date.now() / 1000));
     const now = block.timestamp > wallClock ? block.timestamp : wallClock;
-    return { chainId, account: account.address, client, contracts, now, tokens };
+    return { chainId, account: account.address, client, contracts, now, tokens, ...(poolInitCodeHashes ? { poolInitCodeHashes } : {}) };
   };
 
   const { resolveToken } = await import('../resolve/resolveToken.js');
