@@ -19,6 +19,7 @@ import { parseWithGrammar } from '../../../router/index.js';
 import { CapitalPool, EmissionController } from '../../../registry-contracts/index.js';
 import { encodeFunctionData, erc20Abi } from 'viem';
 import { advanceTime } from '../devnet/advanceTime.js';
+import { aavePoolAbi } from '../lending/aavePoolAbi.js';
 import { startTestDevnet, type TestDevnet } from '../devnet/testing.js';
 import { openSession } from '../session/openSession.js';
 import type { Session } from '../session/types.js';
@@ -54,8 +55,8 @@ const examples: Record<IntentAction, Example | { pending: string }> = {
   approve: { words: `approve 100 DAI for ${bob}`, effects: [{ allowance: 'DAI', value: ether('100') }] },
   revoke: { words: `revoke USDC for ${bob}`, effects: [{ allowance: 'USDC', value: 0n }] },
   balance: { words: "what's my ETH balance", effects: [] },
-  supply: { pending: 'no lending agent on the devnet yet: the Aave agent is being added on branch issue-21b' },
-  withdraw: { pending: 'no lending agent on the devnet yet: the Aave agent is being added on branch issue-21b' },
+  supply: { words: 'supply 100 USDC to aave', effects: [{ party: 'user', token: 'USDC', delta: -usdc('100') }] },
+  withdraw: { words: 'withdraw 50 DAI from aave', effects: [{ party: 'user', token: 'DAI', delta: ether('50') }] },
 };
 
 /**
@@ -68,10 +69,12 @@ const producers: Partial<Record<IntentAction, { words: string; output: string }[
     { words: 'swap 100 USDC for ETH', output: 'ETH' },
     { words: 'swap 0.1 ETH for stETH', output: 'stETH' },
     { words: 'swap 100 USDC for WETH', output: 'WETH' },
+    { words: 'swap 0.05 ETH for DAI', output: 'DAI' },
   ],
   wrap: [{ words: 'wrap 0.5 ETH', output: 'WETH' }],
   unwrap: [{ words: 'unwrap 0.25 WETH', output: 'ETH' }],
   unstake: [{ words: 'unstake 0.5 stETH', output: 'stETH' }],
+  withdraw: [{ words: 'withdraw 50 DAI from aave', output: 'DAI' }],
 };
 
 /**
@@ -86,6 +89,9 @@ const consumers: Partial<Record<IntentAction, { words: (token: string) => string
   stake: { words: () => 'stake it', takes: (token) => token === 'stETH', direction: -1 },
   unstake: { words: () => 'unstake it', takes: (token) => token === 'stETH', direction: 1 },
   approve: { words: () => `approve it for ${bob}`, takes: (token) => token !== 'ETH', direction: 0 },
+  supply: { words: () => 'supply it to aave', takes: (token) => ['USDC', 'DAI', 'WETH'].includes(token), direction: -1 },
+  // The fixture's lending position is DAI: "withdraw it" takes as much DAI again out of it.
+  withdraw: { words: () => 'withdraw it from aave', takes: (token) => token === 'DAI', direction: 1 },
 };
 
 /**
@@ -107,6 +113,7 @@ beforeAll(async () => {
   const { contracts } = devnet.deployment;
   const stEth = devnet.deployment.tokens.find((token) => token.symbol === 'stETH')!.address;
   const usdcAddress = devnet.deployment.tokens.find((token) => token.symbol === 'USDC')!.address;
+  const daiAddress = devnet.deployment.tokens.find((token) => token.symbol === 'DAI')!.address;
   const call = (to: Address, data: `0x${string}`) => ({ to, data, value: 0n, description: 'fixture' });
   // A stake to unstake from and to earn on, and a USDC allowance for bob to revoke.
   await executePlan(devnet.rpcUrl, {
@@ -114,6 +121,9 @@ beforeAll(async () => {
       call(stEth, encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [contracts.capitalPool!, ether('5')] })),
       call(contracts.capitalPool!, encodeFunctionData({ abi: CapitalPool.abi, functionName: 'stake', args: [ether('5'), 0n] })),
       call(usdcAddress, encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [bob, usdc('50')] })),
+      // A DAI position in the lending market to withdraw from.
+      call(daiAddress, encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [contracts.aavePool!, ether('500')] })),
+      call(contracts.aavePool!, encodeFunctionData({ abi: aavePoolAbi, functionName: 'supply', args: [daiAddress, ether('500'), anvilAccount(0).address, 0] })),
     ],
   });
   // A day of emission streams to the pool, so there is LUCID to claim.
