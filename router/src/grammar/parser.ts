@@ -2481,9 +2481,13 @@ class Parser {
       const t = this.tokens[k];
       return t?.kind === 'word' ? t.lower : undefined;
     };
-    const first = word(index);
+    let first = word(index);
+    // "afer lunch", "befor bed": a slip in the two commonest, only in a word that is nothing else.
+    const typed = this.tokens[index];
+    if (first !== undefined && !timeSubordinatorFirsts.has(first) && first.length >= 4 && !reservedWords.has(first) && this.symbolOf(typed!) === undefined && verbs.get(first) === undefined)
+      first = ['after', 'before'].find((w) => damerauLevenshtein(first!, w) === 1) ?? first;
     if (first === undefined || !timeSubordinatorFirsts.has(first)) return 0;
-    const phrase = timeSubordinators.find((words) => words.every((w, k) => word(index + k) === w));
+    const phrase = timeSubordinators.find((words) => words.every((w, k) => (k === 0 ? first : word(index + k)) === w));
     if (!phrase) return 0;
     const next = this.tokens[index + phrase.length];
     if (next === undefined || (next.kind !== 'word' && next.kind !== 'number' && next.kind !== 'numberWord' && next.kind !== 'address' && next.kind !== 'ens')) return 0;
