@@ -2229,7 +2229,8 @@ class Parser {
           ['to run it, type the request itself, without the label'],
         );
       }
-      if (!words.every((t) => this.isLabelWord(t))) return false;
+      // "Amount: 10 DAI", "Recipient: bob.eth": a form's field, read by the productions for forms, not a label.
+      if (formFields.has(word.lower) || recipientNouns.has(word.lower) || !words.every((t) => this.isLabelWord(t))) return false;
       for (const t of words) if (!labelWords.has(t.lower) && !preambleWords.has(t.lower) && !tailWords.has(t.lower) && !assistantNames.has(t.lower)) this.corrections.push({ from: t.text, to: this.labelWordOf(t)! });
       this.pos += length + 1;
       return true;
@@ -2454,7 +2455,7 @@ class Parser {
 
   private unknownAction(t: Token) {
     this.refuseTimeClause(this.indexOf(t));
-    if (t.kind === 'word' && this.isPunct(this.after(t), ':') && !verbs.has(t.lower) && this.fuzzyVerb(t) === undefined && this.requestAt(this.indexOf(t) + 2))
+    if (t.kind === 'word' && this.isPunct(this.after(t), ':') && !verbs.has(t.lower) && this.fuzzyVerb(t) === undefined && !formFields.has(t.lower) && !recipientNouns.has(t.lower) && this.requestAt(this.indexOf(t) + 2))
       return this.fail(t, `unknown label ${quote(t.text + ':')}: Lucid does not act past a word it cannot account for; start with the request itself`, ['swap', 'transfer']);
     if (t.kind === 'word' && unsupportedVerbs.has(t.lower))
       return refusal(intentErrorCodes.unsupported, this.source, t, `Lucid cannot ${t.lower} here: it can send, swap, wrap, stake, lend, claim, approve, revoke and show balances`);
@@ -2558,7 +2559,9 @@ const labelWords: ReadonlySet<string> = new Set([
   'transaction', 'quick', 'quickie', 'favour', 'favor', 'tiny', 'small', 'simple', 'easy', 'ask', 'please', 'pls', 'plz', 'execute', 'run',
   'hit', 'me', 'up', 'asap', 'new', 'next', 'one', 'final', 'my', 'the', 'a', 'ps', 'fyi', 'heads', 'job', 'ticket', 'update', 'pending',
   'another', 'also', 'first', 'finally', 'lastly', 'main', 'real', 'actual', 'live', 'now', 'go', 'here', "here's", 'goes', 'thing',
-  'in', 'sequence', 'to', 'self', 'steps', 'following', 'plan',
+  'in', 'sequence', 'to', 'self', 'steps', 'following', 'plan', 'payment', 'payments', 'item', 'req', 'objective', 'goal', 'operation',
+  'op', 'ops', 'message', 'msg', 'critical', 'immediate', 'routine', 'normal', 'medium', 'low', 'errand', 'chore', 'mission', 'batch',
+  'more', 'additionally', 'today', 'heads-up', 'reminder', 'only', 'just',
 ]);
 const labelWordList: readonly string[] = [...labelWords].filter((word) => word.length >= 4);
 
@@ -2573,4 +2576,11 @@ const metaLabelWords: ReadonlySet<string> = new Set([
   'grade', 'evaluate', 'rate', 'score', 'simplify', 'shorten', 'expand', 'improve', 'edit', 'fix', 'spellcheck', 'transcribe', 'echo', 'repeat',
   'quote', 'cite', 'output', 'input', 'prompt', 'completion', 'response', 'reply', 'answer', 'explain', 'explanation', 'meaning', 'define',
   'polish', 'shorter', 'longer', 'formal', 'informal', 'politer', 'convert', 'json', 'yaml', 'csv', 'sql', 'regex', 'code',
+]);
+
+/** Field names of a form-style request ("Amount: 10 DAI / To: bob.eth"): never a label to skip or refuse as one. */
+const formFields: ReadonlySet<string> = new Set([
+  'amount', 'amt', 'qty', 'quantity', 'value', 'sum', 'token', 'asset', 'currency', 'coin', 'to', 'from', 'type', 'recipient', 'beneficiary',
+  'payee', 'destination', 'dest', 'receiver', 'spender', 'purpose', 'reason', 'mode', 'chain', 'network', 'venue', 'protocol', 'slippage',
+  'status', 'sender', 'source', 'address', 'wallet', 'account', 'body', 'subject', 'details', 'description',
 ]);
