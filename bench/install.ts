@@ -5,7 +5,8 @@
  *   1. `npm ci --ignore-scripts`: resolve, download (or take from npm's cache) and unpack the tree;
  *   2. `npm rebuild`: the dependencies' install scripts, above all better-sqlite3's native build (its
  *      prebuilt binary is often out of reach, and then node-gyp compiles SQLite from source);
- *   3. `npm run prepare`: Lucid's own install step (contracts and TypeScript).
+ *   3. `npm run prepare`: Lucid's own install step (scripts/prepare.mjs: forge only when the committed contract
+ *      artifacts do not match their sources, then the TypeScript transpiled and the CLI bundled).
  * The performance issue's target is on everything but step 2: ≤ 30 s. The result is written to
  * `.bench/install.json`, which `npm run bench` reports as its install row.
  */

@@ -108,6 +108,11 @@ export type BalanceLine = {
   decimals: number;
   balance: bigint;
   usd?: number | undefined;
+  /**
+   * For a lending position (an aToken): the venue, the asset it is worth 1:1 (interest included), and the
+   * supply rate read from the market now ("1.45% APY (1.44% APR)").
+   */
+  position?: { venue: string; asset: string; rate: string } | undefined;
 };
 
 /** Addresses of the protocol contracts on the current chain (devnet manifest or a chain's deployment file). */

@@ -56,7 +56,8 @@ export class LucidError extends Error {
 
   constructor(kind: ErrorKind, code: string, shortMessage: string, parameters: LucidErrorParameters = {}) {
     const lines = [shortMessage];
-    if (parameters.details) lines.push('', parameters.details);
+    const shown = detailsBeyond(shortMessage, parameters.details);
+    if (shown) lines.push('', shown);
     if (parameters.hints?.length) lines.push('', ...parameters.hints.map((hint) => `hint: ${hint}`));
     super(lines.join('\n'), parameters.cause === undefined ? undefined : { cause: parameters.cause });
     this.kind = kind;
@@ -69,6 +70,15 @@ export class LucidError extends Error {
 
   get exitCode(): number {
     return exitCodeFor(this.kind);
+  }
+
+  /**
+   * The details a person reads under the message: every line of `details` except those the short message
+   * already says word for word ("the plan does something you did not ask for: <the first effect>" is not
+   * followed by the first effect again). The JSON envelope keeps `details` whole.
+   */
+  get shownDetails(): string | undefined {
+    return detailsBeyond(this.shortMessage, this.details);
   }
 
   /**
@@ -95,6 +105,16 @@ export class LucidError extends Error {
       },
     };
   }
+}
+
+/** `details` without the lines `shortMessage` already says whole (a line of a dozen characters or more). */
+function detailsBeyond(shortMessage: string, details: string | undefined): string | undefined {
+  if (!details) return undefined;
+  const said = (line: string) => line.trim().length >= 12 && shortMessage.includes(line.trim());
+  const lines = details.split('\n').filter((line) => !said(line));
+  while (lines.length && lines[0]!.trim() === '') lines.shift();
+  while (lines.length && lines.at(-1)!.trim() === '') lines.pop();
+  return lines.length ? lines.join('\n') : undefined;
 }
 
 /** Bad input from the user: words, flags, addresses, amounts. Exit 2. */

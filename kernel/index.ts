@@ -27,6 +27,7 @@
  *
  * What the kernel holds:
  * - the intent: the zod schema every parser must produce, the `lucid parse --json` contract — ./intent.ts
+ * - how actions follow one another in a sequence, and every pair of them — ./sequence.ts
  * - the agent contract: resolved intents, plans, expected effects, agents and their context — ./agent.ts
  * - errors: the one {@link LucidError} base, its four kinds, and the exit-code table — ./errors.ts
  * - amounts in human units and EIP-55 addresses, exact and without viem — ./amounts.ts, ./addresses.ts
@@ -34,6 +35,8 @@
  */
 export { intentActions, decimalPattern, percentPattern, lockSecondsSchema, MAX_LOCK_SECONDS, amountSchema, tokenRefSchema, recipientRefSchema, intentSchema, intentListSchema } from './intent.js';
 export type { Intent, IntentAction, IntentList } from './intent.js';
+export { actionSequencing, stepOutput, listActionPairs, mixedQuestionReason } from './sequence.js';
+export type { ActionSequencing, ActionPair } from './sequence.js';
 
 export type {
   Agent,

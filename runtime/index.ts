@@ -13,6 +13,7 @@
 export { openSession, type OpenSessionParameters, type SessionSettings } from './src/session/openSession.js';
 export type { Session } from './src/session/types.js';
 export { runIntent, type RunIntentParameters } from './src/pipeline/runIntent.js';
+export { recordFailedParse, type RecordFailedParseParameters } from './src/pipeline/recordFailedParse.js';
 export { runPlan, type RunPlanParameters } from './src/pipeline/runPlan.js';
 export type { CandidateView, Review, RiskFlagView, RunOutcome, SentTx, Stage, StageEvent, StepView } from './src/pipeline/types.js';
 export type { BalanceChange, SimulationReport } from './src/simulate/types.js';
@@ -29,6 +30,12 @@ export { devnetStatus, type DevnetStatusReturnType } from './src/devnet/devnetSt
 export { resetDevnet } from './src/devnet/resetDevnet.js';
 export { advanceTime } from './src/devnet/advanceTime.js';
 export { parseDuration } from './src/devnet/parseDuration.js';
+export { listLendingMarkets, AAVE_ATOKEN_KEY_PREFIX, type LendingMarket } from './src/devnet/deployment.js';
+
+// Lending (Aave V3): rates and positions read from chain.
+export { readSupplyRate, type ReadSupplyRateParameters, type ReadSupplyRateReturnType, type ReadSupplyRateErrorType } from './src/lending/readSupplyRate.js';
+export { readLendingPosition, type ReadLendingPositionParameters, type ReadLendingPositionReturnType, type ReadLendingPositionErrorType } from './src/lending/readLendingPosition.js';
+export { aavePoolAbi, aaveATokenAbi, RAY, SECONDS_PER_YEAR } from './src/lending/aavePoolAbi.js';
 
 // Wallets and policy.
 export { createWallet, importPrivateKey, importMnemonic, listWallets, exportAddress, type WalletSummary } from './src/wallet/wallets.js';
@@ -64,7 +71,7 @@ export {
 } from './src/registry/views.js';
 
 // Agents: the built-in ones, and the tooling for writing and serving an agent.
-export { builtinAgents, loadAgent, runAgentTests, scaffoldAgent, serveAgent, healthResponseSchema, type ServeAgentReturnType } from '../agents/index.js';
+export { builtinAgents, ensureSdkDeclarations, loadAgent, runAgentTests, scaffoldAgent, serveAgent, healthResponseSchema, type ServeAgentReturnType } from '../agents/index.js';
 
 // Plan bundles: a simulated plan saved to a file, signed later or elsewhere, or exported for a Safe.
 export {

@@ -17,3 +17,4 @@ export { HASH_FIELDS } from './src/store/secrets.js';
 export { redPillArgs, redPillArtifact, redPillTricks, type RedPillTrick } from './src/simulate/test-utils/redPill.js';
 export { startRpcProxy, type RpcProxy, type RpcRequest } from './src/simulate/test-utils/rpcProxy.js';
 export { ANVIL_PUBLIC_TEST_KEY_0 } from './src/wallet/wallets.js';
+export { countRequests, type RequestCount, type RequestCounter } from './src/chain/countRequests.js';

@@ -36,14 +36,18 @@ const result = await build({
   external: ['better-sqlite3', 'tsx', 'tsx/*', '@foundry-rs/*', 'react-devtools-core'],
   logLevel: 'warning',
   metafile: true,
-  plugins: [inlineJsonRequires()],
+  plugins: [inlineJsonRequires(), zodEnglishOnly()],
 });
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.error(`bundle-cli: ${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024 / 1024).toFixed(1)} MiB → dist/cli/bundle/`);
 
-/** `require('./x.json')` through `createRequire(import.meta.url)` in Lucid's own modules → a JSON import esbuild inlines. */
+/**
+ * `require('./x.json')` through `createRequire(import.meta.url)` in Lucid's own modules → a JSON import esbuild
+ * inlines. The tree comes from tsc or from scripts/transpile-ts.mjs, whose esbuild renames a module's own
+ * `require` to `require2`: hence the optional digits.
+ */
 function inlineJsonRequires() {
-  const jsonRequire = /(?:createRequire\(import\.meta\.url\)|\brequire)\((['"])(\.{1,2}\/[^'"]+\.json)\1\)/g;
+  const jsonRequire = /(?:createRequire\(import\.meta\.url\)|\brequire\d*)\((['"])(\.{1,2}\/[^'"]+\.json)\1\)/g;
   return {
     name: 'inline-json-requires',
     setup(esbuild) {
@@ -57,6 +61,30 @@ function inlineJsonRequires() {
         });
         return imports.length ? { contents: `${imports.join('\n')}\n${contents}`, loader: 'js' } : undefined;
       });
+    },
+  };
+}
+
+/**
+ * zod's namespace object (`z`, and `z.locales` inside it) keeps every one of its ~45 translations of error
+ * messages reachable, so esbuild cannot drop them: 260 KB of the 450 KB zod chunk that `lucid parse` loads.
+ * Lucid never switches zod's language (no `z.config(z.locales.…())` here, nor in the bundled dependencies)
+ * and zod installs English itself when it loads, so `locales` is cut to English. Validation is the same code
+ * either way: only the table of message translations shrinks.
+ */
+function zodEnglishOnly() {
+  return {
+    name: 'zod-english-only',
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer, resolveDir }) => {
+        if (!/[\\/]node_modules[\\/]zod[\\/]/.test(importer)) return undefined;
+        return { path: join(resolveDir, '..', 'locales', 'en.js'), namespace: 'zod-english-only' };
+      });
+      esbuild.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, ({ path }) => ({
+        contents: `export { default as en } from ${JSON.stringify(path)};`,
+        resolveDir: dirname(path),
+        loader: 'js',
+      }));
     },
   };
 }

@@ -21,13 +21,15 @@ function makeProject(sources: Record<string, string>): string {
   const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
   writeFileSync(
     join(dir, 'package.json'),
-    JSON.stringify({ name: 'ci-truth', private: true, type: 'module', scripts: { 'build:contracts': scripts['build:contracts'], 'test:contracts': scripts['test:contracts'] } }),
+    JSON.stringify({ name: 'ci-truth', private: true, type: 'module', scripts: { 'build:contracts': scripts['build:contracts'], 'test:contracts': scripts['test:contracts'], 'check:artifacts': scripts['check:artifacts'] } }),
   );
   cpSync(join(root, 'foundry.toml'), join(dir, 'foundry.toml'));
   cpSync(join(root, 'scripts', 'foundry.mjs'), join(dir, 'scripts', 'foundry.mjs'));
   cpSync(join(root, 'registry-contracts', 'bin'), join(dir, 'registry-contracts', 'bin'), { recursive: true });
   // A copy, not a link: the exporter writes beside itself, and must never touch this repo's artifacts.
-  cpSync(join(root, 'registry-contracts', 'script', 'export-artifacts.mjs'), join(dir, 'registry-contracts', 'script', 'export-artifacts.mjs'));
+  for (const script of ['export-artifacts.mjs', 'artifacts-lib.mjs', 'check-artifacts.mjs']) {
+    cpSync(join(root, 'registry-contracts', 'script', script), join(dir, 'registry-contracts', 'script', script));
+  }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   for (const [path, text] of Object.entries(sources)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -101,6 +103,46 @@ describe('npm run build:contracts', () => {
     expect(broken.output).toMatch(/error/i);
     expect(broken.status).not.toBe(0);
     expect(existsSync(artifacts(project))).toBe(false);
+  });
+});
+
+const fingerprintOnly = (dir: string) =>
+  spawnSync(process.execPath, [join(dir, 'registry-contracts', 'script', 'check-artifacts.mjs'), '--fingerprint-only'], { cwd: dir, encoding: 'utf8' });
+
+describe('npm run check:artifacts', () => {
+  // The committed artifacts are what `npm install` ships without running forge: CI must fail when they are
+  // not what the sources build to.
+  test('passes on freshly built artifacts, and fails on a changed artifact or a changed source', () => {
+    project = makeProject({ 'registry-contracts/src/Counter.sol': counter });
+    expect(npmRun('build:contracts', project).status).toBe(0);
+    const fresh = readFileSync(artifacts(project), 'utf8');
+    const clean = npmRun('check:artifacts', project);
+    expect(clean.output).toContain('match a fresh build');
+    expect(clean.status).toBe(0);
+    expect(fingerprintOnly(project).status).toBe(0);
+
+    // One changed byte of committed bytecode: a hand edit, or an artifact from another compiler.
+    const bytecode = /"bytecode":"0x([0-9a-f]{8})/.exec(fresh)!;
+    const flipped = bytecode[1]!.replace(/.$/, (digit) => (digit === '0' ? '1' : '0'));
+    writeFileSync(artifacts(project), fresh.replace(bytecode[0], `"bytecode":"0x${flipped}`));
+    const edited = npmRun('check:artifacts', project);
+    expect(edited.output).toContain('artifacts.ts differs from a fresh build: Counter');
+    expect(edited.output).toContain('npm run build:contracts');
+    expect(edited.output).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    expect(edited.status).toBe(1);
+
+    // A source changed without regenerating: the fingerprint no longer matches, though artifacts.ts is as built.
+    writeFileSync(artifacts(project), fresh);
+    writeFileSync(join(project, 'registry-contracts', 'src', 'Counter.sol'), counter.replace('count += 1;', 'count += 2;'));
+    const stale = npmRun('check:artifacts', project);
+    expect(stale.output).toContain('the contract sources changed since the artifacts were generated');
+    expect(stale.status).toBe(1);
+    // The same answer is what lets `npm install` (scripts/prepare.mjs) skip forge, or not.
+    expect(fingerprintOnly(project).status).toBe(1);
+
+    // Regenerating is the fix the message names.
+    expect(npmRun('build:contracts', project).status).toBe(0);
+    expect(npmRun('check:artifacts', project).status).toBe(0);
   });
 });
 

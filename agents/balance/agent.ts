@@ -1,10 +1,12 @@
 /**
  * The balance agent: a read-only plan (no calls) whose `readOnly.balances` lists ETH and every known
- * token held, valued in USD at the Uniswap V2 pools' mid price against USDC (directly or through WETH).
+ * token held, valued in USD at the Uniswap V2 pools' mid price against USDC (directly or through WETH), then the
+ * user's lending positions (aTokens at their underlying value, with the market's supply rate now).
  */
 import { formatUnits, isAddressEqual, type Address } from 'viem';
 import { readBalance, defineAgent, parseParams, ETH, findTokenBySymbol, knownTokens, type AgentContext, type BalanceLine, type TokenInfo } from '../sdk/index.js';
 import { readReserves } from '../swap/agent.js';
+import { formatSupplyRate, readLendingReserve } from '../aave/reserve.js';
 import { balanceParams } from './schemas.js';
 
 export const balanceAgent = defineAgent({
@@ -23,6 +25,7 @@ export const balanceAgent = defineAgent({
         return { symbol: t.symbol, address: t.address, decimals: t.decimals, balance, ...(usd === undefined ? {} : { usd }) };
       }),
     );
+    balances.push(...(await lendingPositions(ctx, token)));
     const total = balances.reduce((sum, line) => sum + (line.usd ?? 0), 0);
     return {
       agentId: 'balance',
@@ -33,6 +36,39 @@ export const balanceAgent = defineAgent({
     };
   },
 });
+
+/** Deployment keys naming a lending market's receipt token: `aaveAToken:USDC` → aUSDC. */
+const A_TOKEN_KEY = 'aaveAToken:';
+
+/**
+ * The user's lending positions: each market of the deployment's Aave Pool (`aaveAToken:<SYMBOL>` keys) where the
+ * user holds aTokens, worth the asset 1:1 with interest, valued like the asset, with the supply rate read now.
+ * With `only` (one token asked about), just that asset's position.
+ */
+async function lendingPositions(ctx: AgentContext, only: TokenInfo | undefined): Promise<BalanceLine[]> {
+  const pool = ctx.contracts.aavePool;
+  if (!pool) return [];
+  const lines = await Promise.all(
+    Object.entries(ctx.contracts).map(async ([key, aToken]): Promise<BalanceLine | undefined> => {
+      if (!key.startsWith(A_TOKEN_KEY)) return undefined;
+      const asset = findTokenBySymbol(ctx, key.slice(A_TOKEN_KEY.length));
+      if (!asset || asset.address === 'ETH' || (only && (only.address === 'ETH' || !isAddressEqual(only.address, asset.address)))) return undefined;
+      const balance = await readBalance(ctx, aToken);
+      if (balance === 0n) return undefined;
+      const reserve = await readLendingReserve(ctx.client, { pool, asset: asset.address }).catch(() => undefined);
+      const usd = await usdValue(ctx, asset, balance);
+      return {
+        symbol: `a${asset.symbol}`,
+        address: aToken,
+        decimals: asset.decimals,
+        balance,
+        ...(usd === undefined ? {} : { usd }),
+        position: { venue: 'Aave V3', asset: asset.symbol, rate: reserve ? formatSupplyRate(reserve.liquidityRateRay) : 'rate unreadable' },
+      };
+    }),
+  );
+  return lines.filter((line): line is BalanceLine => line !== undefined);
+}
 
 /**
  * USD value of `amount` of `token` at the Uniswap V2 mid price (reserve ratio) against USDC, directly or

@@ -29,7 +29,9 @@ export const capitalPoolAbi = parseAbi([
 export const capitalAgent = defineAgent({
   id: 'capital',
   description: 'Stake into the Lucid capital pool, unstake, and claim LUCID rewards.',
-  actions: ['stake', 'unstake', 'claim'],
+  // supply: answered only to say whether the token fits, so "put my X where it earns the most" shows the pool
+  // among the candidates (with the reason it cannot take X) instead of leaving it out silently.
+  actions: ['stake', 'unstake', 'claim', 'supply'],
   chains: [],
   params: capitalParams,
   supports: (ctx) => ctx.contracts.capitalPool !== undefined,
@@ -40,8 +42,13 @@ export const capitalAgent = defineAgent({
     if (params.action === 'claim') return planClaim(ctx, pool);
     const stakeToken = await tokenInfo(ctx, await ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'stakeToken' }));
     if (!params.token || params.token.address === 'ETH' || !isAddressEqual(params.token.address, stakeToken.address as Address))
-      throw new InputError('WRONG_STAKE_TOKEN', `the capital pool takes ${stakeToken.symbol}, not ${params.token?.symbol ?? 'nothing'}`, {
+      throw new InputError('WRONG_STAKE_TOKEN', `the capital pool takes ${stakeToken.symbol} only, not ${params.token?.symbol ?? 'nothing'}`, {
         hints: [`${params.action} an amount of ${stakeToken.symbol}`],
+      });
+    if (params.action === 'supply')
+      // Staking earns LUCID rewards, not a supply rate in the token: it cannot be ranked against lending rates.
+      throw new InputError('STAKE_NOT_SUPPLY', `the capital pool takes ${stakeToken.symbol} as a stake earning LUCID rewards, not at a supply rate`, {
+        hints: [`to stake it, say "stake ${params.amount?.kind === 'exact' ? formatAmount(params.amount.value, stakeToken) : stakeToken.symbol}"`],
       });
     if (!params.amount) throw new InputError('BAD_INTENT', `${params.action} needs an amount`);
     return params.action === 'stake' ? planStake(ctx, pool, stakeToken, params) : planUnstake(ctx, pool, stakeToken, params);

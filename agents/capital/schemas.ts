@@ -5,7 +5,9 @@ import { resolvedAmountSchema, tokenInfoSchema } from '../sdk/index.js';
 /** What the capital-pool agent reads from a resolved intent. */
 export const capitalParams = z
   .object({
-    action: z.enum(['stake', 'unstake', 'claim']).describe('stake: deposit the stake token; unstake: withdraw it; claim: collect LUCID rewards.'),
+    action: z
+      .enum(['stake', 'unstake', 'claim', 'supply'])
+      .describe('stake: deposit the stake token; unstake: withdraw it; claim: collect LUCID rewards; supply: only answered with whether the token fits.'),
     token: tokenInfoSchema.optional().describe('The stake token (stETH on the devnet) for stake and unstake; absent for claim.'),
     amount: resolvedAmountSchema.optional().describe('How much to stake or unstake; "all" unstakes the whole stake.'),
     lockSeconds: lockSecondsSchema

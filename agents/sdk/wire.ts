@@ -124,6 +124,7 @@ export const planResponseSchema = z
                 decimals: z.number().int().min(0).max(255),
                 balance: uint,
                 usd: z.number().optional(),
+                position: z.object({ venue: text(32), asset: text(64), rate: text(64) }).strict().optional(),
               })
               .strict(),
           )

@@ -5,8 +5,9 @@
  * Quotes come from the pools' reserves read on chain and the V2 formula in bigint (./v2math.ts), over the
  * direct pool and every path through one intermediate (WETH, USDC); the best path wins.
  */
-import { encodeFunctionData, erc20Abi, getAddress, isAddressEqual, maxUint256, parseAbi, zeroAddress, type Address } from 'viem';
-import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, findTokenByAddress, findTokenBySymbol, type Agent, type AgentContext, type ExpectedEffect, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
+import { encodeFunctionData, isAddressEqual, parseAbi, zeroAddress, type Address } from 'viem';
+import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, type Agent, type AgentContext, type Plan, type PlanCall } from '../sdk/index.js';
+import { SWAP_DEADLINE_SECONDS, approvalCalls, noRouteError, routeSymbols, swapEnds, swapExpects, swapLimits, swapPaths, type SwapLimits } from './utils.js';
 import { swapParams, type SwapParams } from './schemas.js';
 import { getAmountsIn, getAmountsOut, priceImpactBps, type Reserves } from './v2math.js';
 
@@ -23,8 +24,7 @@ export const v2RouterAbi = parseAbi([
   'function swapTokensForExactTokens(uint256 amountOut, uint256 amountInMax, address[] path, address to, uint256 deadline) returns (uint256[] amounts)',
 ]);
 
-/** Seconds a swap stays valid after the block the plan was built against. */
-export const SWAP_DEADLINE_SECONDS = 20n * 60n;
+export { SWAP_DEADLINE_SECONDS } from './utils.js';
 
 export type CreateV2SwapAgentParameters = {
   /** Agent id, also the quote's venue ("uniswap-v2"). */
@@ -78,54 +78,20 @@ type Venue = { id: string; name: string; factory: Address; router: Address; weth
 
 async function planSwap(ctx: AgentContext, venue: Venue, params: SwapParams): Promise<Plan> {
   const { token: tokenIn, tokenOut, slippageBps } = params;
-  const from = tokenIn.address === 'ETH' ? venue.weth : getAddress(tokenIn.address);
-  const to = tokenOut.address === 'ETH' ? venue.weth : getAddress(tokenOut.address);
-  if (isAddressEqual(from, to))
-    throw new InputError('SAME_TOKEN', `cannot swap ${tokenIn.symbol} for ${tokenOut.symbol}`, {
-      hints: tokenIn.address === 'ETH' || tokenOut.address === 'ETH' ? ['to turn ETH into WETH or back, wrap or unwrap it'] : [],
-    });
-
+  const { from, to } = swapEnds(params, venue.weth);
   const exactIn = params.amount !== undefined;
   const resolved = params.amount ? await resolveAmount(ctx, tokenIn, params.amount) : undefined;
   const requested = resolved?.value ?? params.amountOut ?? 0n;
   const route = await bestRoute(ctx, venue, from, to, requested, exactIn);
-  if (!route)
-    throw new InputError('NO_ROUTE', `no ${venue.name} route from ${tokenIn.symbol} to ${tokenOut.symbol} can fill this amount`, {
-      hints: ['try a smaller amount or another venue'],
-    });
+  if (!route) throw noRouteError(venue.name, params);
 
-  const amountIn = route.amounts[0] ?? 0n;
-  const amountOut = route.amounts[route.amounts.length - 1] ?? 0n;
-  // The limits the router enforces: the least we accept for exact-in, the most we pay for exact-out.
-  const minOut = (amountOut * BigInt(10_000 - slippageBps)) / 10_000n;
-  const maxIn = (amountIn * BigInt(10_000 + slippageBps) + 9_999n) / 10_000n;
-  const spend = exactIn ? amountIn : maxIn;
-  const deadline = ctx.now + SWAP_DEADLINE_SECONDS;
-
-  const calls: PlanCall[] = [];
-  if (tokenIn.address !== 'ETH') {
-    const allowance = await ctx.client.readContract({
-      address: tokenIn.address,
-      abi: erc20Abi,
-      functionName: 'allowance',
-      args: [ctx.account, venue.router],
-    });
-    if (allowance < spend) {
-      const approval = params.unlimited ? maxUint256 : spend;
-      calls.push({
-        to: tokenIn.address,
-        data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [venue.router, approval] }),
-        value: 0n,
-        description: `Approve the ${venue.name} router to spend ${params.unlimited ? `unlimited ${tokenIn.symbol}` : formatAmount(approval, tokenIn)}`,
-      });
-    }
-  }
-  calls.push(swapCall(ctx, venue, params, route.path, { exactIn, amountIn, amountOut, minOut, maxIn, deadline }));
-
-  const expects: ExpectedEffect[] = exactIn
-    ? [effect(tokenIn, 'out', amountIn, 'exact'), effect(tokenOut, 'in', minOut, 'atLeast')]
-    : [effect(tokenIn, 'out', maxIn, 'atMost'), effect(tokenOut, 'in', amountOut, 'exact')];
-  const symbols = route.path.map((address, index) => symbolOf(ctx, venue, address, index, route.path.length, tokenIn, tokenOut));
+  const limits = swapLimits({ exactIn, amountIn: route.amounts[0] ?? 0n, amountOut: last(route.amounts) }, slippageBps);
+  const { amountIn, amountOut, minOut, maxIn } = limits;
+  const calls: PlanCall[] = [
+    ...(await approvalCalls(ctx, venue, params, limits)),
+    swapCall(ctx, venue, params, route.path, { ...limits, deadline: ctx.now + SWAP_DEADLINE_SECONDS }),
+  ];
+  const symbols = routeSymbols(ctx, venue.weth, route.path, params);
   const via = symbols.length > 2 ? `, via ${symbols.slice(1, -1).join(', ')}` : '';
   const note = resolved?.note ? `; ${resolved.note}` : '';
   const summary = exactIn
@@ -135,7 +101,7 @@ async function planSwap(ctx: AgentContext, venue: Venue, params: SwapParams): Pr
     agentId: venue.id,
     summary,
     calls,
-    expects,
+    expects: swapExpects(params, limits),
     quote: { venue: venue.id, route: symbols, priceImpactBps: priceImpactBps(amountIn, amountOut, route.hops), amountIn, amountOut },
   };
 }
@@ -152,11 +118,7 @@ export async function bestRoute(
   amount: bigint,
   exactIn: boolean,
 ): Promise<V2Route | undefined> {
-  const middles = venue.intermediates
-    .map((symbol) => (symbol.toUpperCase() === 'WETH' ? venue.weth : findTokenBySymbol(ctx, symbol)?.address))
-    .filter((address): address is Address => typeof address === 'string' && address !== 'ETH')
-    .filter((address) => !isAddressEqual(address, from) && !isAddressEqual(address, to));
-  const paths: Address[][] = [[from, to], ...[...new Set(middles.map((m) => getAddress(m)))].map((middle) => [from, middle, to])];
+  const paths = swapPaths(ctx, venue, from, to);
 
   const pools = new Map<string, Promise<{ reserveA: bigint; reserveB: bigint; tokenA: Address } | undefined>>();
   const reservesOf = async (a: Address, b: Address): Promise<Reserves | undefined> => {
@@ -209,7 +171,7 @@ async function readPool(ctx: Pick<AgentContext, 'client'>, factory: Address, tok
   return { reserveA: reserve0, reserveB: reserve1, tokenA };
 }
 
-type SwapAmounts = { exactIn: boolean; amountIn: bigint; amountOut: bigint; minOut: bigint; maxIn: bigint; deadline: bigint };
+type SwapAmounts = SwapLimits & { deadline: bigint };
 
 // The router function follows from which side is ETH and which side is exact.
 function swapCall(ctx: AgentContext, venue: Venue, params: SwapParams, path: Address[], a: SwapAmounts): PlanCall {
@@ -232,16 +194,7 @@ function swapCall(ctx: AgentContext, venue: Venue, params: SwapParams, path: Add
     : call(encodeFunctionData({ abi: v2RouterAbi, functionName: 'swapTokensForExactTokens', args: [a.amountOut, a.maxIn, path, recipient, a.deadline] }));
 }
 
-function effect(token: TokenInfo, direction: 'in' | 'out', amount: bigint, bound: ExpectedEffect['bound']): ExpectedEffect {
-  return { token: token.address, symbol: token.symbol, decimals: token.decimals, direction, amount, bound };
-}
 
-function symbolOf(ctx: AgentContext, venue: Venue, address: Address, index: number, length: number, tokenIn: TokenInfo, tokenOut: TokenInfo): string {
-  if (index === 0) return tokenIn.symbol;
-  if (index === length - 1) return tokenOut.symbol;
-  if (isAddressEqual(address, venue.weth)) return 'WETH';
-  return findTokenByAddress(ctx, address)?.symbol ?? address;
-}
 
 function last(values: readonly bigint[]): bigint {
   return values[values.length - 1] ?? 0n;

@@ -5,8 +5,9 @@
  * exact-out. The plan calls the venue's SwapRouter; the output always goes to `ctx.account` (through the
  * router's `unwrapWETH9` when it is ETH).
  */
-import { concat, encodeFunctionData, erc20Abi, getAddress, isAddressEqual, maxUint256, numberToHex, parseAbi, zeroAddress, type Address, type Hex } from 'viem';
-import { InputError, defineAgent, findTokenByAddress, findTokenBySymbol, formatAmount, parseParams, resolveAmount, type Agent, type AgentContext, type ExpectedEffect, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
+import { concat, encodeFunctionData, isAddressEqual, numberToHex, parseAbi, zeroAddress, type Address, type Hex } from 'viem';
+import { InputError, defineAgent, formatAmount, parseParams, resolveAmount, type Agent, type AgentContext, type Plan, type PlanCall } from '../sdk/index.js';
+import { SWAP_DEADLINE_SECONDS, approvalCalls, noRouteError, routeSymbols, swapEnds, swapExpects, swapLimits, swapPaths } from '../swap/utils.js';
 import { swapParams, type SwapParams } from './schemas.js';
 
 export const v3RouterAbi = parseAbi([
@@ -30,8 +31,6 @@ export const v3PoolAbi = parseAbi([
 
 /** The fee tiers a V3 factory enables by default, in hundredths of a bip. */
 export const V3_FEE_TIERS = [100, 500, 3000, 10_000] as const;
-/** Seconds a swap stays valid after the block the plan was built against. */
-const SWAP_DEADLINE_SECONDS = 20n * 60n;
 
 /** A V3 route: token addresses (WETH standing for ETH), the fee of each hop, its pools, and the quoted amounts. */
 export type V3Route = { tokens: Address[]; fees: number[]; pools: Address[]; amountIn: bigint; amountOut: bigint };
@@ -73,44 +72,19 @@ export function createV3SwapAgent({ id, venueName, factoryKey, routerKey, quoter
 
 async function planSwap(ctx: AgentContext, agent: { id: string; name: string }, venue: Venue, params: SwapParams): Promise<Plan> {
   const { token: tokenIn, tokenOut, slippageBps } = params;
-  const from = tokenIn.address === 'ETH' ? venue.weth : getAddress(tokenIn.address);
-  const to = tokenOut.address === 'ETH' ? venue.weth : getAddress(tokenOut.address);
-  if (isAddressEqual(from, to))
-    throw new InputError('SAME_TOKEN', `cannot swap ${tokenIn.symbol} for ${tokenOut.symbol}`, {
-      hints: tokenIn.address === 'ETH' || tokenOut.address === 'ETH' ? ['to turn ETH into WETH or back, wrap or unwrap it'] : [],
-    });
+  const { from, to } = swapEnds(params, venue.weth);
   const exactIn = params.amount !== undefined;
   const resolved = params.amount ? await resolveAmount(ctx, tokenIn, params.amount) : undefined;
   const requested = resolved?.value ?? params.amountOut ?? 0n;
   const route = requested > 0n ? await bestV3Route(ctx, venue, from, to, requested, exactIn) : undefined;
-  if (!route)
-    throw new InputError('NO_ROUTE', `no ${agent.name} route from ${tokenIn.symbol} to ${tokenOut.symbol} can fill this amount`, {
-      hints: ['try a smaller amount or another venue'],
-    });
-  const { amountIn, amountOut } = route;
-  const minOut = (amountOut * BigInt(10_000 - slippageBps)) / 10_000n;
-  const maxIn = (amountIn * BigInt(10_000 + slippageBps) + 9_999n) / 10_000n;
-  const spend = exactIn ? amountIn : maxIn;
-  const calls: PlanCall[] = [];
-  if (tokenIn.address !== 'ETH') {
-    const allowance = await ctx.client.readContract({ address: tokenIn.address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, venue.router] });
-    if (allowance < spend) {
-      const approval = params.unlimited ? maxUint256 : spend;
-      calls.push({
-        to: tokenIn.address,
-        data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [venue.router, approval] }),
-        value: 0n,
-        description: `Approve the ${agent.name} router to spend ${params.unlimited ? `unlimited ${tokenIn.symbol}` : formatAmount(approval, tokenIn)}`,
-      });
-    }
-  }
-  calls.push(swapCall(ctx, agent.name, venue, params, route, { exactIn, minOut, maxIn, deadline: ctx.now + SWAP_DEADLINE_SECONDS }));
-  const expects: ExpectedEffect[] = exactIn
-    ? [effect(tokenIn, 'out', amountIn, 'exact'), effect(tokenOut, 'in', minOut, 'atLeast')]
-    : [effect(tokenIn, 'out', maxIn, 'atMost'), effect(tokenOut, 'in', amountOut, 'exact')];
-  const symbols = route.tokens.map((address, index) =>
-    index === 0 ? tokenIn.symbol : index === route.tokens.length - 1 ? tokenOut.symbol : isAddressEqual(address, venue.weth) ? 'WETH' : (findTokenByAddress(ctx, address)?.symbol ?? address),
-  );
+  if (!route) throw noRouteError(agent.name, params);
+  const limits = swapLimits({ exactIn, amountIn: route.amountIn, amountOut: route.amountOut }, slippageBps);
+  const { amountIn, amountOut, minOut, maxIn } = limits;
+  const calls: PlanCall[] = [
+    ...(await approvalCalls(ctx, { name: agent.name, router: venue.router }, params, limits)),
+    swapCall(ctx, agent.name, venue, params, route, { exactIn, minOut, maxIn, deadline: ctx.now + SWAP_DEADLINE_SECONDS }),
+  ];
+  const symbols = routeSymbols(ctx, venue.weth, route.tokens, params);
   const tiers = route.fees.map((fee) => `${fee / 10_000}%`).join(' + ');
   const via = symbols.length > 2 ? `, via ${symbols.slice(1, -1).join(', ')}` : '';
   const note = resolved?.note ? `; ${resolved.note}` : '';
@@ -121,7 +95,7 @@ async function planSwap(ctx: AgentContext, agent: { id: string; name: string }, 
     agentId: agent.id,
     summary,
     calls,
-    expects,
+    expects: swapExpects(params, limits),
     quote: { venue: agent.id, route: symbols, priceImpactBps: await v3PriceImpactBps(ctx.client, route), amountIn, amountOut },
   };
 }
@@ -139,11 +113,7 @@ export async function bestV3Route(
   exactIn: boolean,
   blockNumber?: bigint,
 ): Promise<V3Route | undefined> {
-  const middles = venue.intermediates
-    .map((symbol) => (symbol.toUpperCase() === 'WETH' ? venue.weth : findTokenBySymbol(ctx, symbol)?.address))
-    .filter((address): address is Address => typeof address === 'string' && address !== 'ETH')
-    .filter((address) => !isAddressEqual(address, from) && !isAddressEqual(address, to));
-  const paths: Address[][] = [[from, to], ...[...new Set(middles.map((m) => getAddress(m)))].map((middle) => [from, middle, to])];
+  const paths = swapPaths(ctx, venue, from, to);
   const pools = new Map<string, Promise<{ fee: number; pool: Address }[]>>();
   const poolsOf = (a: Address, b: Address) => {
     const key = [a.toLowerCase(), b.toLowerCase()].sort().join(':');
@@ -276,9 +246,6 @@ function swapCall(ctx: AgentContext, venueName: string, venue: Venue, params: Sw
   return { to: venue.router, data, value, description };
 }
 
-function effect(token: TokenInfo, direction: 'in' | 'out', amount: bigint, bound: ExpectedEffect['bound']): ExpectedEffect {
-  return { token: token.address, symbol: token.symbol, decimals: token.decimals, direction, amount, bound };
-}
 
 /** The swap agent on the devnet's (or a chain's) Uniswap V3 deployment. */
 export const uniswapV3Agent = createV3SwapAgent({

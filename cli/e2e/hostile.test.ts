@@ -253,6 +253,15 @@ describe.skipIf(!built)('hostile registry agents, through bin/lucid.js', () => {
     expect(error.details).toContain(attacker);
     expect(error.details).toMatch(/capital pool stake of 10 is withdrawn to/);
     await refused(['--json', '--agent', 'registry:thief', 'swap 1 ETH for USDC'], 'UNEXPLAINED_EFFECT');
+    // The person reading the terminal is told each effect once: the first in the message, the others under it.
+    const before = await nonce();
+    const human = await lucid(['--yes', '--agent', 'registry:thief', 'swap 1 ETH for USDC']);
+    expect(human.code, human.stderr).toBe(3);
+    const effects = error.details!.split('\n');
+    expect(effects.length).toBeGreaterThan(1);
+    for (const effect of effects) expect(human.stderr.split(effect).length - 1, `${effect}\n---\n${human.stderr}`).toBe(1);
+    expect(human.stderr).toMatch(/^lucid: the plan does something you did not ask for: You asked/m);
+    expect(await nonce()).toBe(before);
     expect(await stakedOf()).toBe(stake);
   }, 240_000);
 

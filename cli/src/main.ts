@@ -89,7 +89,8 @@ export function reportError(error: unknown, wantsJson: boolean): number {
 function printLucidError(error: LucidError, wantsJson: boolean): void {
   if (wantsJson) writeData(JSON.stringify(error.toJSON(), (_key, value: unknown) => (typeof value === 'string' ? errorText(value) : value)));
   say(paint(`lucid: ${errorText(error.shortMessage)}`, 'red'));
-  if (error.details) say(errorText(error.details));
+  // The details the message does not already say: each fact is said once (the JSON envelope keeps them all).
+  if (error.shownDetails) say(errorText(error.shownDetails));
   for (const hint of error.hints) say(paint(`hint: ${errorText(hint)}`, 'dim'));
   if (process.env.LUCID_DEBUG && error.stack) say(error.stack);
 }

@@ -51,8 +51,10 @@ export function agentCommand(): Command {
       .option('--dir <path>', 'directory to create (default ./<name>)')
       .action(async (name: string, raw: unknown) => {
         const options = await parseOptions((z) => z.object({ json: z.boolean().default(false), dir: z.string().min(1).optional() }), raw);
-        const { scaffoldAgent } = await import('../../../runtime/index.js');
+        const { ensureSdkDeclarations, scaffoldAgent } = await import('../../../runtime/index.js');
         const result = scaffoldAgent({ name, dir: options.dir ?? name });
+        // The scaffold type-checks against lucid/sdk's declarations, which a plain `npm install` does not make.
+        if (result.linkedTo) ensureSdkDeclarations({ root: result.linkedTo, onProgress: options.json ? undefined : (message) => say(paint(message, 'dim')) });
         if (options.json) return writeJson(result);
         writeData(`created ${result.dir}\n${result.files.map((file) => `  ${file}`).join('\n')}`);
         if (result.linkedTo) say(paint(`linked node_modules/lucid → ${result.linkedTo} (the SDK: lucid/sdk, lucid/sdk/testing)`, 'dim'));

@@ -103,6 +103,31 @@ describe('lucid policy', () => {
       expect(JSON.parse(readFileSync(join(home, 'policy.json'), 'utf8')).maxPerTx).toEqual({ ETH: '1' });
     });
 
+    test('a value with a leading "-" (read as an option): exit 2 naming it, with `policy remove` and `--` as hints; the file unchanged', async () => {
+      const dead = '0x000000000000000000000000000000000000dEaD';
+      await lucid('policy', 'add', 'blockedContracts', dead);
+      const before = readFileSync(join(home, 'policy.json'), 'utf8');
+      // the installed program, as a person types it
+      const result = await spawnLucid(['policy', 'set', 'blockedContracts', `-${dead}`], { home, entry: 'bin' });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`lucid: "-${dead}" starts with '-', so it reads as an option of \`lucid policy set\`, not as a value`);
+      expect(result.stderr).toContain(`hint: to take ${dead} off blockedContracts: lucid policy remove blockedContracts ${dead}`);
+      expect(result.stderr).toContain(`hint: or put -- before the value: lucid policy set blockedContracts -- -${dead}`);
+      expect(result.stderr).not.toContain('unknown option');
+      expect(readFileSync(join(home, 'policy.json'), 'utf8')).toBe(before);
+
+      const json = await lucid('policy', 'remove', 'blockedTokens', '-USDC', '--json');
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'POLICY_VALUE_LOOKS_LIKE_OPTION', hints: ['to take USDC off blockedTokens: lucid policy remove blockedTokens USDC'] });
+
+      // The hints work: after `--` the same value is the list-removal form of `set`.
+      const removed = await lucid('policy', 'set', 'blockedContracts', '--', `-${dead}`);
+      expect(removed.code, removed.stderr).toBe(0);
+      expect(JSON.parse(readFileSync(join(home, 'policy.json'), 'utf8')).blockedContracts).toEqual([]);
+      // A mistyped long option still gets commander's suggestion.
+      expect((await lucid('policy', 'show', '--jsn')).stderr).toMatch(/unknown option '--jsn'[\s\S]*--json/);
+    });
+
     test('an invalid policy file is reported, not crashed on', async () => {
       writeFileSync(join(home, 'policy.json'), '{"maxPerTx": 5}');
       const result = await lucid('policy', 'show');

@@ -44,7 +44,7 @@ export function policyCommand(): Command {
       }),
   );
   policy.addCommand(
-    addOutputOptions(new Command('set'))
+    addOutputOptions(new PolicyValueCommand('set'))
       .description('change one rule; "none" removes a limit; a comma list replaces a list (add / remove change one item)')
       .argument('<key>', 'maxPerTx.<TOKEN>, maxPerDay.<TOKEN>, typedConfirmationAbove.<TOKEN>, allowedContracts, blockedContracts, allowedTokens, blockedTokens, allowUnlimitedApprovals (with --mcp: maxPerTx.<TOKEN>, maxPerDay.<TOKEN>, allowedActions, allowedRecipients)')
       .argument('<value>', 'a human amount like 0.5, none, true/false, or a comma list')
@@ -52,7 +52,7 @@ export function policyCommand(): Command {
       .action(async (key: string, value: string, _raw: unknown, command: Command) => changePolicy(key, value, `${key} = ${value.trim()}`, command)),
   );
   policy.addCommand(
-    addOutputOptions(new Command('add'))
+    addOutputOptions(new PolicyValueCommand('add'))
       .description('add one item to a list rule (allowedContracts, blockedContracts, allowedTokens, blockedTokens; with --mcp allowedActions, allowedRecipients)')
       .argument('<list>', 'the list rule')
       .argument('<item>', 'a 0x address, a token symbol, or (--mcp allowedActions) an action')
@@ -60,7 +60,7 @@ export function policyCommand(): Command {
       .action(async (list: string, item: string, _raw: unknown, command: Command) => changePolicy(list, `+${item.trim()}`, `${item.trim()} added to ${list}`, command)),
   );
   policy.addCommand(
-    addOutputOptions(new Command('remove'))
+    addOutputOptions(new PolicyValueCommand('remove'))
       .description('remove one item from a list rule, or a limit (remove maxPerTx.ETH = set maxPerTx.ETH none)')
       .argument('<key>', 'a list rule, or a limit like maxPerTx.ETH')
       .argument('[item]', 'the item to take off the list')
@@ -77,6 +77,43 @@ export function policyCommand(): Command {
   );
   policy.addCommand(policyExplainCommand());
   return policy;
+}
+
+/**
+ * A policy subcommand whose values may start with '-' (`-0x…`, the list-removal form of `policy set`): commander
+ * would read one as an unknown option and say only that. Words after the key that start with a single '-'
+ * and are no option of this command are refused with what was probably meant; `--json` and other long
+ * options keep commander's own handling (and its suggestions).
+ */
+class PolicyValueCommand extends Command {
+  /** The first word after the command that starts with a single '-' and is not one of its options. */
+  private dashValue: string | undefined;
+
+  constructor(name: string) {
+    super(name);
+    // After the arguments are read, so the refusal can name the key the value was meant for.
+    this.hook('preAction', (command) => {
+      if (this.dashValue === undefined) return;
+      const value = this.dashValue;
+      const key = command.args[0] ?? '<list>';
+      const item = value.slice(1);
+      throw new InputError('POLICY_VALUE_LOOKS_LIKE_OPTION', `"${value}" starts with '-', so it reads as an option of \`lucid policy ${this.name()}\`, not as a value`, {
+        hints: [
+          `to take ${item} off ${key}: lucid policy remove ${key} ${item}`,
+          // Only `set` has a value form that starts with '-' (a list item to remove).
+          ...(this.name() === 'set' ? [`or put -- before the value: lucid policy set ${key} -- ${value}`] : []),
+        ],
+      });
+    });
+  }
+
+  override parseOptions(argv: string[]): ReturnType<Command['parseOptions']> {
+    const parsed = super.parseOptions(argv);
+    const first = parsed.unknown[0];
+    this.dashValue = first !== undefined && /^-[^-]/.test(first) ? first : undefined;
+    // Read as the operand it was meant to be, so commander reaches the refusal above instead of its own error.
+    return this.dashValue === undefined ? parsed : { operands: [...parsed.operands, ...parsed.unknown], unknown: [] };
+  }
 }
 
 /** Applies one change to the person's policy or (--mcp) the machine policy, and says what changed. */

@@ -3,6 +3,7 @@ import { addRunOptions, joinWords, parseOptions, runOptionsSchema, type RunOptio
 import { forTerminal, paint, say, writeData, writeJson } from '../output.js';
 import { InputError, InfraError } from '../../../kernel/errors.js';
 import type { Review } from '../../../runtime/index.js';
+import type { IntentList } from '../../../kernel/index.js';
 
 export const runExamples = `
 Examples:
@@ -40,11 +41,21 @@ export async function runAction(text: string, options: RunOptions, overrides: Ru
   checkForSecrets(text);
   const { loadSettings } = await import('../settings.js');
   const settings = await loadSettings(options);
-  const { openSession } = await import('../../../runtime/index.js');
+  const { openSession, recordFailedParse, runIntent } = await import('../../../runtime/index.js');
   const { parseIntents } = await import('../../../router/index.js');
-  const { runIntent } = await import('../../../runtime/index.js');
   const { renderReview, renderOutcome, outcomeJson } = await import('../render/review.js');
   const progress = options.json ? () => {} : (message: string) => say(paint(message, 'dim'));
+
+  // The words are parsed before any chain is touched: words no parser understands (or a mistyped command,
+  // `lucid tokens`) fail at once, recorded in history with only the store opened, and no devnet is started.
+  let parsed: Awaited<ReturnType<typeof parseIntents>>;
+  try {
+    parsed = withLockSeconds(await parseIntents(text, { parser: settings.parser, llm: settings.llm }), overrides.lockSeconds);
+  } catch (error) {
+    // The parser's error is the one the user must see: a store that cannot take the record does not replace it.
+    await recordFailedParse({ settings, text, error }).catch(() => undefined);
+    throw error;
+  }
 
   const session = await openSession({ settings, onProgress: progress });
   try {
@@ -52,13 +63,7 @@ export async function runAction(text: string, options: RunOptions, overrides: Ru
       text,
       mode: options.dryRun ? 'dry-run' : 'execute',
       forcedAgentId: options.agent,
-      parse: async (words) => {
-        const parsed = await parseIntents(words, { parser: settings.parser, llm: settings.llm });
-        const { lockSeconds } = overrides;
-        if (lockSeconds === undefined) return parsed;
-        const intents = parsed.intents.intents.map((intent) => (intent.action === 'stake' ? { ...intent, lockSeconds } : intent));
-        return { ...parsed, intents: { ...parsed.intents, intents } };
-      },
+      parse: async () => parsed,
       onStage: (event) => {
         if (!options.json && ['sent', 'confirmed'].includes(event.stage)) say(paint(event.message, 'dim'));
       },
@@ -114,6 +119,13 @@ export async function confirmReview(review: Review, options: Pick<RunOptions, 'y
   }
 }
 
+
+/** `lucid stake … --lock 180d`: the command's lock applies to every stake step the words asked for. */
+function withLockSeconds<parsed extends { intents: IntentList }>(parsed: parsed, lockSeconds: number | undefined): parsed {
+  if (lockSeconds === undefined) return parsed;
+  const intents = parsed.intents.intents.map((intent) => (intent.action === 'stake' ? { ...intent, lockSeconds } : intent));
+  return { ...parsed, intents: { ...parsed.intents, intents } };
+}
 
 /** Writes the bundle of a simulated review to `path` (0600: it names your account and what you plan to do). */
 async function saveBundle(review: Review, path: string, nonce: number): Promise<{ path: string; hash: string; expiresAt: string }> {

@@ -192,6 +192,6 @@ function ok(structured: Record<string, unknown>): ToolResult {
 function failure(error: unknown): ToolResult {
   const lucid = findLucidError(error);
   const envelope = lucid ? (plain(lucid.toJSON()) as Record<string, unknown>) : { error: { code: 'INTERNAL_ERROR', message: error instanceof Error ? error.message : String(error) } };
-  const text = lucid ? [lucid.shortMessage, lucid.details, ...lucid.hints.map((hint) => `hint: ${hint}`)].filter(Boolean).join('\n') : String(envelope.error);
+  const text = lucid ? [lucid.shortMessage, lucid.shownDetails, ...lucid.hints.map((hint) => `hint: ${hint}`)].filter(Boolean).join('\n') : String(envelope.error);
   return { content: [{ type: 'text', text }], structuredContent: envelope, isError: true };
 }

@@ -56,13 +56,18 @@ export function renderReview(review: Review, options: { explain: boolean }): str
       for (const candidate of step.candidates) {
         const outcome = candidate.dropped ? `dropped: ${sanitize(candidate.dropped)}` : `net ${candidate.outcome} ${candidate.unit}, gas ${formatUnitsHuman(candidate.gasCostWei ?? 0n, 18)} ETH${candidate.feeWei ? `, fees ${formatUnitsHuman(candidate.feeWei, 18)} ETH` : ''}`;
         lines.push(`   ${candidate.agentId === step.agentId ? '→' : ' '} ${candidate.agentId.padEnd(14)} ${outcome}`);
+        if (candidate.rate) lines.push(`     ${''.padEnd(14)} rate ${sanitize(candidate.rate)}; rates change with every supply and borrow`);
       }
     }
   }
   if (review.readOnly) {
     lines.push('');
     for (const line of review.readOnly.balances)
-      lines.push(`  ${formatUnitsHuman(line.balance, line.decimals).padStart(22)} ${sanitize(line.symbol, 16).padEnd(8)}${line.usd !== undefined ? `  $${line.usd.toFixed(2)}` : ''}`);
+      lines.push(
+        `  ${formatUnitsHuman(line.balance, line.decimals).padStart(22)} ${sanitize(line.symbol, 16).padEnd(8)}${line.usd !== undefined ? `  $${line.usd.toFixed(2)}` : ''}${
+          line.position ? `  ${sanitize(line.position.venue, 32)} position: ${formatUnitsHuman(line.balance, line.decimals)} ${sanitize(line.position.asset, 16)} at ${sanitize(line.position.rate, 48)} (rates change)` : ''
+        }`,
+      );
     return lines.join('\n');
   }
   const dangerous = review.risks.filter((r) => r.level !== 'info');

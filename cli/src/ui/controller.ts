@@ -125,7 +125,7 @@ export function describeError(error: unknown): string {
   if (!lucid) return `internal error: ${sanitize(error instanceof Error ? error.message : String(error), 300)} (a bug in Lucid; LUCID_DEBUG=1 shows more)`;
   if (lucid.code === 'USER_REJECTED') return 'dropped: nothing was signed';
   // The details as the plain CLI prints them: for words that did not parse, the words with a caret line under the one not understood.
-  const details = lucid.details ? lucid.details.split('\n').map((line) => sanitize(line, 200)) : [];
+  const details = lucid.shownDetails ? lucid.shownDetails.split('\n').map((line) => sanitize(line, 200)) : [];
   return [sanitize(lucid.shortMessage, 300), ...details, ...lucid.hints.map((hint) => `hint: ${sanitize(hint, 200)}`)].join('\n');
 }
 

@@ -62,9 +62,17 @@ const previewPhrases: readonly Pattern[] = [
   "don't sign|execute|broadcast|submit",
   'dont sign|send|execute|broadcast|submit anything|it|them',
   'dont sign|execute|broadcast|submit',
+  "don't|dont do it|that|anything yet", 'do not do it|that|anything yet', "don't|dont do it|that|anything for now",
+  'but only simulate|preview it|this|that', 'only simulate|preview it|this|that', 'just simulate|preview it|this|that', 'simulate|preview it only',
+  'simulate|simulation|preview only', 'only simulate|preview', 'just simulate|preview', 'simulate|preview it',
+  'in a|the dry-run|preview|simulation|test|simulate mode', 'in dry-run|preview|simulation|test|simulate mode', 'dry-run|preview|simulation|test mode',
+  'in dry run mode', 'dry run mode', 'in a dry run',
+  'run|do|make|perform a|the simulation|dry-run|test-run of|for', 'run|do|make|perform simulation|dry-run|test-run of|for',
+  'run|do|make|perform a|the dry|test run of|for', 'make|run|perform dry|test run of|for', 'a simulation of|for', 'simulation of|for', 'simulation',
+  'just show|tell me what', 'just show|tell what', 'show|tell what',
   'without signing|sending|executing|broadcasting anything|it',
   'without signing|executing|broadcasting',
-  'no transaction|transactions|tx|signing|signature',
+  'no transaction|transactions|tx|signing|signature|execution|executing|broadcast|broadcasting|sending',
   'would look like',
   'show me a preview of|for',
   'give me a preview of|for',
@@ -95,7 +103,25 @@ const previewPhrases: readonly Pattern[] = [
 ].map(p);
 
 /** Only-look phrases that also name the step: "how much DAI would 0.5 ETH get me" is a swap quote. */
-const howMuch = ['how much', 'how many'].map(p);
+const howMuch = ['how|hw|hoe|hwo much|many|mcuh|muhc|mutch|mch|mny', 'how much|many'].map(p);
+
+/** "what would 2 ETH get me in DAI", "what's 500 DAI in ETH": a quote asked with "what" before the amount. */
+const whatAmount = ["what would|will|does|do|is|'s #", "what's|whats #"].map(p);
+
+/** "what would happen if I sent …", "what would it look like to swap …": a case imagined, to be shown (only with an only-look phrase). */
+const imagined = [
+  'what would happen if|when i|we were to', 'what would happen if|when i|we', 'what happens if|when i|we', 'what if i|we', 'would happen if|when i|we',
+  'what would it look like if i|we', 'what would it look like to', 'what will happen if|when i|we', 'what will it look like to',
+].map(p);
+/** The only-look frames that ask to see without another only-look phrase. */
+const lookingFrames = ['what would it look like to', 'what will it look like to'].map(p);
+/** Past forms after "what would happen if I …", as the request's verb. */
+const baseOf: ReadonlyMap<string, string> = new Map([
+  ['sent', 'send'], ['swapped', 'swap'], ['swaped', 'swap'], ['wrapped', 'wrap'], ['unwrapped', 'unwrap'], ['staked', 'stake'], ['unstaked', 'unstake'],
+  ['approved', 'approve'], ['transferred', 'transfer'], ['transfered', 'transfer'], ['sold', 'sell'], ['bought', 'buy'], ['paid', 'pay'],
+  ['supplied', 'supply'], ['withdrew', 'withdraw'], ['converted', 'convert'], ['traded', 'trade'], ['deposited', 'deposit'], ['revoked', 'revoke'],
+  ['claimed', 'claim'], ['exchanged', 'exchange'],
+]);
 
 // ---------------------------------------------------------------- refusals
 
@@ -112,7 +138,7 @@ const timeUnits = 'second|seconds|sec|secs|minute|minutes|min|mins|hour|hours|hr
 const weekdays = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekend|weekends';
 const months = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const actionPast =
-  'sent|swapped|swaped|transferred|transfered|wrapped|unwrapped|staked|unstaked|withdrew|withdrawn|approved|revoked|sold|bought|paid|traded|exchanged|converted|claimed|supplied|lent|deposited|bridged|gave|moved|wired';
+  'sent|spent|received|swapped|swaped|transferred|transfered|wrapped|unwrapped|staked|unstaked|withdrew|withdrawn|approved|revoked|sold|bought|paid|traded|exchanged|converted|claimed|supplied|lent|deposited|bridged|gave|moved|wired';
 
 const rules: readonly Rule[] = [
   {
@@ -159,7 +185,7 @@ const rules: readonly Rule[] = [
     code: intentErrorCodes.unsupported,
     why: 'it asks for advice; Lucid carries out requests and does not judge them',
     patterns: [
-      'should i', 'should we', 'shall i', 'do you think', 'you think', 'recommend', 'recommendation', 'suggest', 'suggestion', 'advice', 'advise',
+      'should i', 'should we', 'should * get|receive|have|be', 'shall i', 'do you think', 'you think', 'recommend', 'recommendation', 'suggest', 'suggestion', 'advice', 'advise',
       'good idea', 'bad idea', 'good time', 'right time', 'worth it', 'is it worth', 'make sense', 'makes sense', 'is it smart', 'smart to',
       'wise', 'which is better', 'is it better', 'better to', 'best thing', 'best move', 'reckon', 'or hold', 'or keep', 'good move', 'smart move',
       'best way', 'best time', 'worth doing', 'good deal', 'opinion', 'shld i', 'shud i', 'shd i', 'should u', 'do u think', 'u think',
@@ -176,6 +202,7 @@ const rules: readonly Rule[] = [
       'asked me|us', 'asks me', 'wants me|us', 'want me', 'wanted me', 'said to', 'says to', 'said i', 'is going to', 'are going to',
       'was going to', 'did it arrive', 'did i', 'did you', 'wants to', 'wanted to', 'said', 'told', 'asked',
       'did my|the|it|that|this|he|she|they|we|those|these|your', 'wants|wanted|requested|requests #', 'wants|wanted a|an|the|his|her|their',
+      'says|thinks|believes|claims|reckons|insists', 'is|are sending|swapping|paying|transferring|buying|selling|moving|wrapping|staking', 'did * get|receive|send|swap|pay|make|buy|sell',
     ].map(p),
   },
   {
@@ -235,16 +262,29 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
   for (let i = 0; i < tokens.length; ) {
     let length = previewFirsts.has(words[i]!) ? matchAny(words, i, previewPhrases) : 0;
     // "don't send anything to bob" opens with the negation: nothing stands before it to be only looked at.
-    if (length && ['do', "don't", 'dont'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct')) length = 0;
+    // "don't execute, just show me: …" does: the phrase is set off from the request that follows it.
+    if (length && ['do', "don't", 'dont'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct') && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
     if (length) {
       preview = true;
       i += length;
+      // "swap 50 DAI to USDC (dry run)": the brackets held only the phrase.
+      if (kept[kept.length - 1]?.kind === 'punct' && kept[kept.length - 1]!.value === '(' && words[i] === ')') {
+        kept.pop();
+        i++;
+      }
       continue;
     }
     kept.push(tokens[i]!);
     i++;
   }
-  const keptWords = kept.map(wordOf);
+  let keptWords = kept.map(wordOf);
+  // "what would happen if I sent 5 DAI to bob, don't execute": the imagined case is the request to show.
+  const seen = imaginedCase(kept, keptWords, preview);
+  if (seen) {
+    preview = true;
+    kept.splice(0, kept.length, ...seen);
+    keptWords = kept.map(wordOf);
+  }
   for (const rule of rules) {
     let firsts = ruleFirsts.get(rule);
     if (!firsts) ruleFirsts.set(rule, (firsts = firstWords(rule.patterns)));
@@ -259,42 +299,151 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
       throw refusal(rule.code, source, span, `not done: ${quote(source.slice(span.start, span.end))} — ${rule.why}`, hintsFor(rule.code));
     }
   }
+  if (preview) refuseLookThenAct(source, kept, keptWords);
   refusePastAndOthers(source, kept, keptWords);
-  const quoted = howMuchQuote(kept, keptWords);
+  const quoted = howMuchQuote(source, kept, keptWords);
   if (quoted) return { tokens: quoted, preview: true };
   return { tokens: kept, preview };
 }
 
+/**
+ * With an only-look phrase ("don't execute", "just simulate") or as a question of how it would look, a
+ * case imagined ("what would happen if I sent 5 DAI to bob") is the request to show: the frame is dropped
+ * and the past form read as the verb ("send 5 DAI to bob"). Any other subject than "I"/"we", or no only-look
+ * phrase, leaves the words alone (then the condition rule refuses them).
+ */
+function imaginedCase(tokens: readonly Token[], words: Words, preview: boolean): Token[] | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const length = matchAny(words, i, imagined);
+    if (!length) continue;
+    if (!preview && !matchAny(words, i, lookingFrames)) return undefined;
+    // Only politeness and only-look words may stand before the frame.
+    if (tokens.slice(0, i).some((token) => token.kind !== 'punct' && !['just', 'please', 'pls', 'so', 'ok', 'okay', 'hey', 'lucid'].includes(wordOf(token)))) return undefined;
+    const verb = tokens[i + length];
+    if (verb?.kind !== 'word') return undefined;
+    const base = baseOf.get(verb.lower) ?? (verbs.has(verb.lower) ? verb.lower : undefined);
+    if (base === undefined) return undefined;
+    const rewritten: Token = { ...verb, text: base, lower: base, value: base };
+    return [rewritten, ...tokens.slice(i + length + 1)];
+  }
+  return undefined;
+}
+
 /** Words a "how much X would Y get me" question may hold besides the two tokens and the amount. */
-const howMuchFiller = new Set(['would', 'will', 'i', 'get', 'me', 'receive', 'for', 'in', 'end', 'up', 'with', 'could', 'can', 'fetch', 'be', 'that', 'do', 'does', 'it', 'give', 'return', 'obtain', 'buy', '?']);
+const howMuchFiller = new Set([
+  'would', 'will', 'i', 'get', 'me', 'receive', 'for', 'in', 'end', 'up', 'with', 'could', 'can', 'fetch', 'be', 'that', 'do', 'does', 'it', 'give', 'return',
+  'obtain', 'buy', '?', 'is', 'are', 'to', 'purchase', 'acquire', 'right', 'now', 'currently', 'today', 'using', 'by', 'if', 'swapping', 'selling',
+  'trading', 'converting', 'exchanging', 'swap', 'sell', 'trade', 'convert', 'exchange', 'we', 'you', 'u', 'roughly', 'worth', 'at', 'the', 'moment', 'rate',
+]);
+/** Words that make the question one of cost: how much of the asked token pays for the amount named. */
+const costWords: ReadonlySet<string> = new Set(['need', 'needed', 'needs', 'cost', 'costs', 'take', 'takes', 'require', 'required', 'requires', 'spend', 'pay']);
+/** Words that stand where "I" would: someone else's quote is no request. */
+const modalWords: ReadonlySet<string> = new Set(['would', 'will', 'can', 'could', 'do', 'does', 'did']);
+const selfWords: ReadonlySet<string> = new Set(['i', 'we', 'you', 'u', 'it', 'me', 'that', 'this']);
 
 /**
- * "how much DAI would 0.5 ETH get me", "how many DAI I would receive for 2 WETH": a quote for a swap of the
- * amount named into the token asked about, rewritten as the verbless swap "0.5 ETH -> DAI". Anything else
- * in the question leaves it alone (then it is a balance question or nothing).
+ * "how much DAI would 0.5 ETH get me", "how many LUCID can I get with 50 DAI", "what would 2 ETH get me in
+ * DAI": a quote for a swap of the amount named into the token asked about, rewritten as "0.5 ETH -> DAI".
+ * "how much DAI do I need to buy 1 ETH", "how much ETH does it take to get 500 DAI": a quote for buying the
+ * amount named with the token asked about, rewritten as "buy 1 ETH with DAI". A place after the amount ("on
+ * uniswap") is left to the productions. Anything else in the question leaves it alone (then it is a balance
+ * question or nothing); a quote for someone else ("how much would alice get") is refused.
  */
-function howMuchQuote(tokens: readonly Token[], words: Words): Token[] | undefined {
-  const at = words.findIndex((_, i) => matchAny(words, i, howMuch) > 0);
-  if (at === -1 || !words.slice(at).some((word) => word === 'would' || word === 'will')) return undefined;
-  const out = tokens[at + 2];
-  if (out?.kind !== 'word') return undefined;
+function howMuchQuote(source: string, tokens: readonly Token[], words: Words): Token[] | undefined {
+  let at = words.findIndex((_, i) => matchAny(words, i, howMuch) > 0);
+  let asked: Token | undefined;
+  let from: number;
+  if (at !== -1) {
+    from = at + 2;
+    if (tokens[from]?.kind === 'word' && symbolWords().has(words[from]!)) asked = tokens[from++];
+  } else {
+    at = words.findIndex((_, i) => matchAny(words, i, whatAmount) > 0);
+    if (at === -1) return undefined;
+    from = at + matchAny(words, at, whatAmount) - 1;
+  }
   let amount: Token[] | undefined;
-  for (let i = at + 3; i < tokens.length; i++) {
+  let cost = false;
+  let verb: string | undefined;
+  let tail: Token[] = [];
+  for (let i = from; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.kind === 'number' || token.kind === 'numberWord') {
-      if (amount) return undefined;
-      const suffix = tokens[i + 1]?.kind === 'suffix' ? 1 : 0;
-      const symbol = tokens[i + 1 + suffix];
-      if (symbol?.kind !== 'word') return undefined;
-      amount = tokens.slice(i, i + 2 + suffix);
-      i += 1 + suffix;
+    const word = wordOf(token);
+    const startsAmount = word === '#' || ((word === 'all' || word === 'my') && (tokens[i + 1]?.kind === 'word' || wordOf(tokens[i + 1] ?? token) === '#'));
+    if (startsAmount && !amount) {
+      let k = i;
+      while (['all', 'of', 'my'].includes(words[k] ?? '')) k++;
+      if (words[k] === '#') k++;
+      if (tokens[k]?.kind === 'suffix') k++;
+      const symbol = tokens[k];
+      if (symbol?.kind !== 'word' || !symbolWords().has(symbol.lower)) return undefined;
+      amount = tokens.slice(i, k + 1);
+      i = k;
       continue;
     }
-    if (!howMuchFiller.has(wordOf(token))) return undefined;
+    if (word === '#') return undefined;
+    if (word === 'in' && tokens[i + 1]?.kind === 'word' && symbolWords().has(words[i + 1]!)) {
+      if (asked) return undefined;
+      asked = tokens[++i];
+      continue;
+    }
+    if (['on', 'via', 'through'].includes(word) && amount) {
+      tail = tokens.slice(i);
+      break;
+    }
+    // "how much ETH to get 500 DAI": the asked token pays for the amount named after it.
+    if (word === 'to' && asked && !amount && ['get', 'buy', 'purchase', 'acquire', 'receive'].includes(words[i + 1] ?? '')) {
+      cost = true;
+      continue;
+    }
+    if (costWords.has(word)) {
+      cost = true;
+      continue;
+    }
+    if (['staking', 'stake', 'wrapping', 'wrap'].includes(word)) {
+      verb = word.startsWith('stak') ? 'stake' : 'wrap';
+      continue;
+    }
+    if (howMuchFiller.has(word) || word === ',' || word === '.') continue;
+    if (token.kind === 'word' && modalWords.has(words[i - 1] ?? '') && !selfWords.has(word) && !symbolWords().has(word)) {
+      throw refusal(intentErrorCodes.unsupported, source, token, `not done: ${quote(token.text)} — a quote for someone else; say what Lucid should show you`, hintsFor(intentErrorCodes.unsupported));
+    }
+    return undefined;
   }
   if (!amount) return undefined;
-  const arrow: Token = { kind: 'punct', value: '->', text: '->', lower: '->', start: out.start, end: out.start, spaced: true };
-  return [...tokens.slice(0, at), ...amount, arrow, out];
+  if (!asked) {
+    if (verb) return [synthetic(verb, amount[0]!), ...amount, ...tail];
+    throw refusal(intentErrorCodes.unparseable, source, tokens[at], 'a quote needs the token to get: say which, like "how much DAI would 1 ETH get me"', ['try: how much DAI would 1 ETH get me']);
+  }
+  if (verb === 'stake' || verb === 'wrap') return [synthetic(verb, amount[0]!), ...amount, ...tail];
+  if (cost) return [synthetic('buy', amount[0]!), ...amount, synthetic('with', asked), asked, ...tail];
+  return [...tokens.slice(0, at), ...amount, { ...synthetic('->', asked), kind: 'punct' }, asked, ...tail];
+}
+
+/** A word the reading adds (a verb or link the question implied), placed at `near` for messages. */
+function synthetic(word: string, near: Token): Token {
+  return { kind: 'word', value: word, text: word, lower: word, start: near.start, end: near.start, spaced: true };
+}
+
+/** After an only-look phrase, words that ask to act after all: "dry run then execute: …", "simulate it, then send it for real". */
+const actAfterLook: readonly Pattern[] = [
+  'execute', 'executing', 'for real', 'go ahead', 'do it', 'then sign|broadcast|submit', 'and sign|broadcast|submit', 'sign|broadcast|submit it|them',
+  'afterwards|after|then run|do it|that', 'send|swap it for real',
+].map(p);
+
+/** Only looking and acting in one request contradict each other: refuse, naming the words that ask to act. */
+function refuseLookThenAct(source: string, tokens: readonly Token[], words: Words): void {
+  for (let i = 0; i < words.length; i++) {
+    const length = matchAny(words, i, actAfterLook);
+    if (!length) continue;
+    const span: Span = { start: tokens[i]!.start, end: tokens[i + length - 1]!.end };
+    throw refusal(
+      intentErrorCodes.unsupported,
+      source,
+      span,
+      `not done: ${quote(source.slice(span.start, span.end))} asks to act, and the rest only to look; ask for one: the preview first, then the request on its own`,
+      ['to only look: simulate swap 1 ETH for DAI', 'to act: swap 1 ETH for DAI'],
+    );
+  }
 }
 
 /** Words that look like a rule's but mean something else where they stand. */
@@ -303,6 +452,10 @@ function isException(words: Words, i: number, length: number): boolean {
   const before = words[i - 1];
   // "no" only refuses at the start of a sentence or after a comma ("no, don't …"), not in "no more than".
   if (word === 'no' && length === 1 && before !== undefined && before !== ',' && before !== ';' && before !== '-') return true;
+  // "…, no limit", "no cap": an approval without a ceiling, not a refusal.
+  if (word === 'no' && length === 1 && ['limit', 'cap', 'ceiling'].includes(words[i + 1] ?? '') && isEnd(words[i + 2])) return true;
+  // "what would 2 ETH get me in DAI", "what does 1 ETH get me": a quote, asked before the amount.
+  if (word === 'what' && ['would', 'will', 'does', 'do'].includes(words[i + 1] ?? '') && words[i + 2] === '#') return true;
   // "thanks a lot" is gratitude, not an amount.
   if (word === 'a' && words[i + 1] === 'lot' && (before === 'thanks' || before === 'thank' || before === 'thx' || before === 'you')) return true;
   // "(it would be great) if you could send …": a polite request; the "if" governs the asking, not the act.
@@ -384,11 +537,15 @@ const referenceOwners: ReadonlySet<string> = new Set(['that', 'the', 'to', 'for'
 function refusePastAndOthers(source: string, tokens: readonly Token[], words: Words): void {
   const past = new Set(actionPast.split('|'));
   for (let i = 0; i < words.length; i++) {
-    if (!past.has(words[i]!)) continue;
+    if (!past.has(words[i]!) && !isPastOfVerb(words[i]!)) continue;
     let j = i - 1;
     while (j >= 0 && ['just', 'already', 'have', 'has', 'had', 'recently'].includes(words[j]!)) j--;
     const subject = words[j];
+    // "send 5 DAI to bob for the pizza he bought": the past belongs to the purpose note.
+    if (isInNoteAfterFor(words, i - 1) && ['he', 'she', 'they', 'we', 'i', 'you'].includes(subject ?? '')) continue;
     if (subject === 'the' || subject === 'that' || subject === 'those' || subject === 'what' || subject === 'whatever') continue;
+    // "alice should be sent 6 USDC", "bob is to be paid": a passive request, not a report.
+    if (subject === 'be' && ['should', 'must', 'shall', 'to', 'will', 'needs'].includes(words[j - 1] ?? '') && ['sent', 'paid', 'transferred', 'transfered'].includes(words[i]!)) continue;
     // "convert 1 ETH to wrapped ether": a participle naming a token, not a report.
     if ((words[i] === 'wrapped' || words[i] === 'staked') && ['ether', 'eth', 'ethereum'].includes(words[i + 1] ?? '') && ['to', 'into', 'for', 'of', 'my', 'some', 'your', '#'].includes(subject ?? ''))
       continue;
@@ -407,6 +564,18 @@ function refusePastAndOthers(source: string, tokens: readonly Token[], words: Wo
       hintsFor(intentErrorCodes.unsupported),
     );
   }
+}
+
+/** "dumped", "flipped", "yeeted": the past form of an action verb of the lexicon (regular -ed forms). */
+function isPastOfVerb(word: string): boolean {
+  if (word.length < 5 || !word.endsWith('ed')) return false;
+  const stems = [word.slice(0, -2), word.slice(0, -1)];
+  if (word[word.length - 3] === word[word.length - 4]) stems.push(word.slice(0, -3));
+  return stems.some((stem) => {
+    // Only verbs that move funds: "approvals granted to uniswap" names an approval, it tells nothing done.
+    const kind = verbs.get(stem);
+    return kind === 'transfer' || kind === 'swap' || kind === 'sell' || kind === 'buy';
+  });
 }
 
 /**

@@ -7,10 +7,11 @@
  */
 import { knownSymbols, InputError, intentListSchema, type IntentList } from '../../../kernel/index.js';
 import { unparseable, unparseableCode } from './errors.js';
+import { readForm } from './form.js';
 import { readFrame } from './frame.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
 import { correctWords } from './correctWords.js';
-import { tokenize } from './tokenize.js';
+import { maxInputLength, tokenize } from './tokenize.js';
 
 export { damerauLevenshtein, nearest } from './distance.js';
 export { examples, unparseableCode } from './errors.js';
@@ -39,6 +40,9 @@ export type ParseWithGrammarErrorType = InputError;
 export function parseWithGrammar(text: string, options: ParseWithGrammarOptions = {}): ParseWithGrammarReturnType {
   if (typeof text !== 'string') throw unparseable('', undefined, 'nothing to do: the input is not text');
   const table = tableFor(options.symbols);
+  // "Beneficiary: bob.eth / Amount: 20 USDC": a form's fields are read into the sentence they say.
+  const form = text.length <= maxInputLength ? readForm(text, (word) => table.canonical.has(word)) : undefined;
+  if (form) text = form.text;
   const corrected = correctWords(tokenize(text), (word) => table.canonical.has(word));
   const tokens = corrected.tokens;
   const frame = tokens.some((token) => token.kind !== 'punct') ? readFrame(text, tokens) : { tokens: [], preview: false };
@@ -48,7 +52,7 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   parsed.corrections.unshift(...corrected.corrections);
   const checked = intentListSchema.safeParse({
     intents: parsed.intents.map(compact),
-    ...(frame.preview ? { preview: true } : {}),
+    ...(frame.preview || form?.preview ? { preview: true } : {}),
     ...(parsed.notes.length ? { notes: parsed.notes.slice(0, 8) } : {}),
     ...(parsed.corrections.length ? { corrections: parsed.corrections.slice(0, 8) } : {}),
   });

@@ -77,6 +77,7 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['disburse', 'transfer'],
   ['distribute', 'transfer'],
   ['shoot', 'transfer'],
+  ['fire', 'transfer'],
   ['reimburse', 'transfer'],
   ['refund', 'transfer'],
   ['fund', 'transfer'],
@@ -88,6 +89,7 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['moving', 'transfer'],
   // More ways to say swap.
   ['flip', 'swap'],
+  ['switch', 'swap'],
   ['dump', 'swap'],
   ['ape', 'swap'],
   ['offload', 'swap'],
@@ -114,6 +116,9 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['authorise', 'grant'],
   ['grant', 'grant'],
   ['let', 'grant'],
+  ['permit', 'grant'],
+  ['enable', 'grant'],
+  ['set', 'grant'],
   ['revoking', 'revoke'],
   ['cancel', 'revoke'],
   ['remove', 'remove'],
@@ -124,10 +129,13 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['lending', 'supply'],
   ['earn', 'supply'],
   ['withdraw', 'withdraw'],
+  ['retrieve', 'withdraw'],
   ['withdrawing', 'withdraw'],
   ['deposit', 'deposit'],
   ['depositing', 'deposit'],
   ['put', 'deposit'],
+  ['grab', 'buy'],
+  ['pick', 'buy'],
   ['add', 'deposit'],
   ['lock', 'deposit'],
   ['provide', 'deposit'],
@@ -239,6 +247,7 @@ export const recipientNouns: ReadonlySet<string> = new Set([
 /** Words that start a purpose or aside clause, kept as a note: "for the rent", "so he can pay gas", "as a tip". */
 export const noteStarters: ReadonlySet<string> = new Set([
   'for', 'so', 'as', 'because', 'since', 'cause', 'cuz', 'coz', 'just', 'testing', 'to', "it's", 'its', 'it', "that's", 'thats', 'this', 'which',
+  'in', 'thanks', 'thank', 'thx',
 ]);
 
 /** After "to", the verbs that make it a purpose ("to test the pool") rather than a destination. */

@@ -26,7 +26,7 @@ import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, t
 import { compareDecimal, isZero, scaleDecimal } from './decimal.js';
 import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
-import { intentErrorCodes, knownSymbols, tokenListChains } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols, stepOutput, tokenListChains } from '../../../kernel/index.js';
 
 /** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
 const placeNouns: ReadonlySet<string> = new Set([
@@ -121,24 +121,41 @@ type Draft = { -readonly [K in keyof Intent]: Intent[K] };
 /** An amount as read: a value, or a dollar value (`usd`), or a reference to the step before (`previous`). */
 type Amount = { value: string; token: Token; usd?: boolean; resolvedToken?: string; reference?: { symbol?: string; same?: boolean } };
 
-/** What a step leaves to the next one ("then send it"): the token it produces, if any. */
+/** What a step leaves to the next one ("then send it"): the token it produces, if any (the kernel's one table). */
 function outputOf(step: Draft): string | undefined {
-  switch (step.action) {
-    case 'swap':
-      return step.tokenOut;
-    case 'wrap':
-      return 'WETH';
-    case 'unwrap':
-      return 'ETH';
-    case 'unstake':
-    case 'withdraw':
-      return step.token;
-    default:
-      return undefined;
-  }
+  return stepOutput(step);
 }
 
 const separatorMarks = new Set([',', ';', '.', '!', '?']);
+
+/** Words that make a comma clause an aside rather than a bare name: "need it for rent", "she's my sister". */
+const asideFunctionWords: ReadonlySet<string> = new Set([
+  'for', 'it', 'my', 'his', 'her', 'their', 'our', 'the', 'of', 'because', 'since', 'so', 'a', 'an', 'he', 'she', 'they', 'we', 'i', 'me', 'him',
+  'them', 'us', "it's", "he's", "she's", "they're", "i'm", 'is', 'was', 'owes', 'owe',
+]);
+
+/** What may stand before a recipient who is the subject: "let carol have …", "make sure bob gets …". */
+const subjectLeads: readonly (readonly string[])[] = [
+  ['make', 'sure', 'that'], ['make', 'sure'], ['ensure', 'that'], ['ensure'], ['see', 'that'], ['see', 'to', 'it', 'that'], ['let'], ['have'],
+  ['i', 'want'], ["i'd", 'like'], ['i', 'would', 'like'], ['id', 'like'], ['we', 'want'], ["we'd", 'like'], ['i', 'need'],
+];
+/** Between the subject and "get": "should", "is to", "to", "should be" (then a participle). */
+const subjectModals: readonly (readonly string[])[] = [
+  ['should', 'be'], ['must', 'be'], ['shall', 'be'], ['needs', 'to', 'be'], ['is', 'to', 'be'], ['to', 'be'], ['should'], ['must'], ['shall'],
+  ['shud'], ['shoud'], ['shld'], ['is', 'to'], ['are', 'to'], ['needs', 'to'], ['need', 'to'], ['has', 'to'], ['have', 'to'], ['to'],
+];
+const subjectVerbs: readonly (readonly string[])[] = [
+  ['gets'], ['get'], ['receives'], ['receive'], ['recieves'], ['recieve'], ['is', 'getting'],
+];
+/** What a permission is called when it is given: "permission to spend", "access to", "the ok to". */
+const permissionNouns: readonly (readonly string[])[] = [
+  ['spending', 'permission'], ['spending', 'rights'], ['permission'], ['permissions'], ['permision'], ['permisson'], ['access'], ['the', 'ok'],
+  ['the', 'okay'], ['the', 'go-ahead'], ['the', 'go', 'ahead'], ['the', 'green', 'light'], ['rights'], ['the', 'right'], ['clearance'], ['authorization'], ['authorisation'],
+];
+/** A spender's contract named after its protocol: "uniswap's router", "the uniswap router". */
+const spenderNouns: readonly (readonly string[])[] = [['router'], ['contract'], ['spender'], ['protocol']];
+const subjectBaseVerbs: readonly (readonly string[])[] = [['have'], ['get'], ['receive'], ['recieve'], ['keep']];
+const subjectPassives: readonly (readonly string[])[] = [['sent'], ['paid'], ['given'], ['transferred'], ['transfered']];
 
 class Parser {
   private pos = 0;
@@ -199,8 +216,9 @@ class Parser {
       // "then", "after that", a full stop: the next clause starts a run of its own.
       if (!joined.weak) runStart = intents.length;
       if (this.onlyThanksLeft()) break;
-      // "send 5 USDC to carol.eth, after lunch": a time after the joiner, not a step.
+      // "send 5 USDC to carol.eth, after lunch": a time after the joiner, not a step nor an aside.
       this.refuseTimeClause(this.pos);
+      if (joined.comma && this.commaAside()) break;
       if (this.atEnd()) {
         if (joined.dangling) throw this.fail(joined.dangling, `${quote(joined.dangling.text)} at the end: what should happen next?`, 'multi');
         break;
@@ -213,6 +231,41 @@ class Parser {
         );
     }
     return intents;
+  }
+
+  /**
+   * "…, need it for rent", "…, reimbursement for the taxi": after the last step and a comma, a clause to the
+   * end that asks nothing is an aside, kept as a note. It has no verb of the lexicon, no amount, token or
+   * address, and at least one function word (so a bare name like ", alice too" is not taken for one). An
+   * aside that names an amount of a token is refused as ambiguous: it might be meant as the amount.
+   */
+  private commaAside(): boolean {
+    const start = this.pos;
+    let k = start;
+    let functionWord = false;
+    let amountAt: Token | undefined;
+    while (k < this.tokens.length) {
+      const t = this.tokens[k]!;
+      if (t.kind === 'punct' && ['.', '!', '?'].includes(t.value)) break;
+      if (t.kind === 'number' || t.kind === 'numberWord') {
+        if (this.tokens[k + 1]?.kind === 'word' && this.symbolOf(this.tokens[k + 1]!) !== undefined) amountAt ??= t;
+        else return false;
+      } else if (t.kind === 'word') {
+        if (this.symbolOf(t) !== undefined && !amountAt) return false;
+        if (verbs.has(t.lower) && verbs.get(t.lower) !== 'balance') return false;
+        if (asideFunctionWords.has(t.lower)) functionWord = true;
+      } else if (t.kind !== 'punct' || ![',', "'", '-'].includes(t.value)) return false;
+      k++;
+    }
+    if (k - start < 2 || !functionWord) return false;
+    // Only marks may follow the aside.
+    for (let m = k; m < this.tokens.length; m++) if (this.tokens[m]!.kind !== 'punct') return false;
+    if (amountAt) throw this.ambiguous(amountAt, `the aside ${quote(this.source.slice(this.tokens[start]!.start, this.tokens[k - 1]!.end))} names an amount of a token: say the amount in the request itself`);
+    // "…, it's for lunch after the gym": a time in the aside is not a note to act past.
+    for (let i = start; i < k; i++) this.refuseTimeClause(i);
+    this.notes.push(this.source.slice(this.tokens[start]!.start, this.tokens[k - 1]!.end).trim());
+    this.pos = this.tokens.length;
+    return true;
   }
 
   /** "… for me. Thanks!": politeness after the last clause ends the sentence. */
@@ -276,7 +329,8 @@ class Parser {
     const t = this.peek();
     const result =
       t !== undefined &&
-      (this.startsAmount(t) ||
+      (this.subjectFrameAhead() ||
+        this.startsAmount(t) ||
         this.startsReference(t) ||
         (this.lastGroup[0]?.action === 'transfer' && (this.isWord(t, 'to') || (this.lastRecipientFirst && this.isRecipientLike(t)))) ||
         (t.kind === 'word' &&
@@ -351,6 +405,7 @@ class Parser {
     else if (afterTransfer && this.isRecipientLike(t) && this.recipientFirstFollows()) drafts = this.transfer();
     else if (this.startsPlainAmount(t)) drafts = [this.swapBody('swap', true)];
     else if (afterTransfer && this.startsSameReference()) drafts = this.transfer();
+    else if ((drafts = this.subjectFrame() ?? []).length) this.verbless = false;
     else {
       this.verbless = false;
       const noun = this.actionNoun();
@@ -463,7 +518,7 @@ class Parser {
     }
     switch (verb) {
       case 'transfer':
-        this.acceptWord('over', 'out');
+        this.acceptWord('over', 'out', 'off');
         if (this.isWord(this.peek(), 'up')) this.pos++; // "top up alice.eth with 0.05 ETH" (top is not a verb alone)
         return this.transfer();
       case 'swap':
@@ -472,6 +527,8 @@ class Parser {
         return [this.swapBody(verb)];
       case 'buy':
       case 'get':
+        // "pick up 5 LUCID using DAI".
+        if (t?.lower === 'pick' && !this.acceptWord('up')) throw this.expected('"up" and what to buy', 'swap');
         return this.buy(t ?? this.tokens[this.pos - 1]!);
       case 'wrap':
       case 'unwrap':
@@ -578,6 +635,8 @@ class Parser {
       }
       let each = this.acceptPhrase([['each', 'one'], ['each'], ['apiece']]) !== undefined;
       this.acceptWord('over');
+      // "send 2 USDC on to carol".
+      if (this.isWord(this.peek(), 'on') && this.isWord(this.peek(1), 'to')) this.pos++;
       this.acceptOwnWallet();
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
       const probe: Draft = { action: 'transfer' };
@@ -586,7 +645,9 @@ class Parser {
       let recipients: string[];
       const listStart = this.peek(1);
       // "transfer 9 DAI, recipient alice", "send 5 USDC, to: bob.eth": the recipient as a field after a comma.
-      if (this.isPunct(this.peek(), ',') && this.isWord(this.peek(1), 'recipient', 'to', 'beneficiary', 'payee')) {
+      const withAs = this.withRecipientAs();
+      if (withAs) recipients = withAs;
+      else if ((this.isPunct(this.peek(), ',') || (this.isPunct(this.peek(), '.') && this.isPunct(this.peek(2), ':'))) && this.isWord(this.peek(1), 'recipient', 'to', 'beneficiary', 'payee')) {
         this.pos += 2;
         this.acceptWord('is');
         this.acceptPunct(':');
@@ -622,9 +683,31 @@ class Parser {
     }
     if (t?.kind === 'word' && this.symbolOf(t) !== undefined)
       throw this.fail(t, `how much ${this.symbolOf(t)} should be sent? say an amount before ${quote(t.text)}`, 'transfer');
+    // "give permission to uniswap to spend 60 DAI": a permission given is an approval.
+    if (this.permissionAt(this.pos)) {
+      this.acceptPhrase(permissionNouns);
+      if (!this.acceptWord('to', 'for')) throw this.expected('"to" and the spender', 'approve');
+      const draft: Draft = { action: 'approve', to: this.possessiveSpender() ?? this.recipient('approve') };
+      return [this.approveAfterSpender(draft)];
+    }
     let each = this.acceptEachOf();
     this.acceptWord('to');
     const listStart = this.peek();
+    {
+      // "give uniswap permission to spend 100 USDC", "give the v2-fork access to 5 WETH": an approval.
+      const save = this.pos;
+      let spender: string | undefined;
+      try {
+        spender = this.possessiveSpender() ?? this.recipient('approve');
+        this.acceptPhrase(spenderNouns);
+        const u = this.peek();
+        if (!(this.permissionAt(this.pos) || (u?.kind === 'word' && unlimitedWords.has(u.lower) && this.permissionAt(this.pos + 1)))) spender = undefined;
+      } catch {
+        spender = undefined;
+      }
+      if (spender !== undefined) return [this.approveAfterSpender({ action: 'approve', to: spender })];
+      this.pos = save;
+    }
     const recipients = this.recipientList('transfer', true);
     // "send to bob.eth: 15 DAI".
     if (this.isPunct(this.peek(), ':') && this.peek(1) && this.startsAmount(this.peek(1)!)) this.pos++;
@@ -638,6 +721,26 @@ class Parser {
       return [draft];
     }
     this.acceptWord('with');
+    return this.transferTo(recipients, each, listStart);
+  }
+
+  /** "with bob as the recipient", "with carol.eth as beneficiary": the recipient named as a role. */
+  private withRecipientAs(): string[] | undefined {
+    if (!this.isWord(this.peek(), 'with') || !this.isRecipientLike(this.peek(1))) return undefined;
+    const save = this.pos;
+    this.pos++;
+    try {
+      const list = this.recipientList('transfer');
+      if (this.acceptPhrase([['as', 'the', 'recipient'], ['as', 'recipient'], ['as', 'the', 'beneficiary'], ['as', 'beneficiary'], ['as', 'the', 'payee'], ['as', 'payee'], ['as', 'the', 'receiver']])) return list;
+    } catch {
+      // not this shape
+    }
+    this.pos = save;
+    return undefined;
+  }
+
+  /** The amount and token paid to recipients already read ("pay bob 3 DAI", "bob gets 3 DAI"). */
+  private transferTo(recipients: readonly string[], each: boolean, listStart: Token | undefined): Draft[] {
     let amount = this.amount('transfer');
     if (!amount && this.startsSameReference()) amount = this.amount('transfer');
     if (!amount) throw this.expected('an amount', 'transfer');
@@ -650,6 +753,94 @@ class Parser {
       this.setAmount(draft, amount!);
       return draft;
     });
+  }
+
+  /**
+   * The recipient as the subject, the request as what they get:
+   * subject := [lead] recipients [modal] receive amount token ["each"] ["from me"]
+   *   lead    := "let" | "have" | "make sure" ["that"] | "ensure" ["that"] | "i want" | "i'd like" | "i would like"
+   *   modal   := "should" | "must" | "shall" | "is to" | "to" | "needs to" | "should be" … (with "sent", "paid", "given")
+   *   receive := "get(s)" | "receive(s)" | "have" | "has" | "be sent" …
+   * "bob gets 0.02 ETH", "alice should receive 10 DAI", "let carol have 5 USDC", "I'd like bob to receive 10 DAI".
+   * A spender may be the subject of a permission: "uniswap may spend up to 100 USDC" is an approval.
+   * "bob would get …" imagines a case and is refused; "bob gets 5 DAI from alice" is someone else paying.
+   * Consumes nothing and returns undefined when the words are not this shape.
+   */
+  private subjectFrame(): Draft[] | undefined {
+    const save = this.pos;
+    // "let" may already have been read as politeness ("let my friend bob have …").
+    const lead = this.acceptPhrase(subjectLeads) ?? (this.isWord(this.tokens[this.pos - 1], 'let') ? ['let'] : undefined);
+    const listStart = this.peek();
+    const subject = this.peek();
+    // "carol's getting 3 USDC": the subject and "is" in one word.
+    if (subject?.kind === 'word' && /^[a-z0-9_-]+'s$/i.test(subject.text) && this.isWord(this.peek(1), 'getting', 'receiving')) {
+      const name = subject.text.slice(0, -2);
+      if (!reservedWords.has(name.toLowerCase()) && this.symbols.canonical.has(name.toLowerCase()) === false && !verbs.has(name.toLowerCase())) {
+        this.pos += 2;
+        return this.transferTo([name], false, subject);
+      }
+    }
+    // "my friend bob gets …": a possessive subject only with a person noun after it ("my DAI" is no recipient).
+    const possessive = this.isWord(subject, 'my', 'our') && this.peek(1)?.kind === 'word' && recipientNouns.has(this.peek(1)!.lower);
+    if (!this.isRecipientLike(subject) || (lead === undefined && !possessive && this.isWord(subject, 'my', 'our', 'the', 'let', 'have'))) {
+      this.pos = save;
+      return undefined;
+    }
+    let recipients: string[];
+    try {
+      recipients = this.recipientList(this.venueAt(this.pos) ? 'approve' : 'transfer', true);
+    } catch {
+      this.pos = save;
+      return undefined;
+    }
+    const at = this.peek();
+    if (this.isWord(at, 'would', 'could', 'might') && this.isWord(this.peek(1), 'get', 'receive', 'have', 'be')) {
+      throw refusal(intentErrorCodes.unsupported, this.source, { start: at!.start, end: this.peek(1)!.end },
+        `not done: ${quote(`${at!.text} ${this.peek(1)!.text}`)} — it imagines a case; Lucid acts now, on a plain request (ask for a quote to only look)`,
+        ['say what Lucid should do now, like: send 5 DAI to bob']);
+    }
+    if (lead === undefined || !['let', 'have'].includes(lead[0]!)) {
+      // "uniswap may spend up to 100 USDC": the spender as the subject of a permission.
+      if (this.acceptPhrase([['may', 'spend'], ['can', 'spend'], ['may', 'use'], ['is', 'allowed', 'to', 'spend'], ['is', 'allowed', 'to', 'use']])) {
+        if (recipients.length !== 1) throw this.ambiguous(listStart, 'one approval names one spender');
+        const draft: Draft = { action: 'approve', to: recipients[0]! };
+        this.acceptPhrase([['up', 'to']]);
+        if (!this.amountOrUnlimited(draft)) throw this.expected('an amount or "unlimited"', 'approve');
+        draft.token = this.amountTokenOr('approve');
+        return [draft];
+      }
+    }
+    const modal = this.acceptPhrase(subjectModals);
+    const passive = modal !== undefined && modal[modal.length - 1] === 'be';
+    // "has"/"have" is a request only after "let …", "have …" or "… to have"; "bob has 5 DAI" tells, it asks nothing.
+    const verb = this.acceptPhrase(passive ? subjectPassives : (lead && ['let', 'have'].includes(lead[0]!)) || modal?.[modal.length - 1] === 'to' || (lead && modal) ? subjectBaseVerbs : subjectVerbs);
+    if (!verb) {
+      this.pos = save;
+      return undefined;
+    }
+    const drafts = this.transferTo(recipients, false, listStart);
+    if (this.isWord(this.peek(), 'from')) {
+      const from = this.peek()!;
+      if (this.isWord(this.peek(1), 'me', 'myself')) this.pos += 2;
+      else if (this.isWord(this.peek(1), 'my')) this.acceptOwnWallet();
+      else
+        throw refusal(intentErrorCodes.unsupported, this.source, { start: from.start, end: (this.peek(1) ?? from).end },
+          `not done: ${quote(this.source.slice(from.start, (this.peek(1) ?? from).end))} — someone else pays; Lucid pays only from your own account`,
+          ['say what Lucid should do now, like: send 5 DAI to bob']);
+    }
+    return drafts;
+  }
+
+  /** Whether a subject frame ("alice gets 2 DAI") starts here; consumes nothing. */
+  private subjectFrameAhead(): boolean {
+    const save = this.pos;
+    try {
+      return this.subjectFrame() !== undefined;
+    } catch {
+      return true;
+    } finally {
+      this.pos = save;
+    }
   }
 
   /** "from my wallet", "out of my account": where the funds come from is always the user's own account. */
@@ -999,6 +1190,20 @@ class Parser {
 
   private approve(): Draft {
     const draft: Draft = { action: 'approve' };
+    // "set an allowance of 100 USDC for uniswap".
+    this.acceptPhrase([['an', 'allowance', 'of'], ['allowance', 'of'], ['an', 'approval', 'of'], ['approval', 'of'], ['a', 'spending', 'limit', 'of'], ['spending', 'limit', 'of']]);
+    if (this.isWord(this.peek(), 'my', 'the', 'our') && this.peek(1)?.kind === 'word' && this.symbolOf(this.peek(1)!) !== undefined && this.isApprovalNoun(this.peek(2))) {
+      // "set my USDC allowance for uniswap to 100": the token's allowance, its spender, then the amount.
+      this.pos++;
+      draft.token = this.tokenRef('approve');
+      this.acceptApprovalNoun();
+      if (!this.acceptWord('for', 'on', 'to')) throw this.expected('"for" and the spender', 'approve');
+      draft.to = this.possessiveSpender() ?? this.recipient('approve');
+      this.acceptPhrase(spenderNouns);
+      if (!this.acceptPhrase([['to'], ['at'], ['of']])) throw this.expected('"to" and an amount', 'approve');
+      if (!this.amountOrUnlimited(draft)) throw this.expected('an amount or "unlimited"', 'approve');
+      return draft;
+    }
     if (this.amountOrUnlimited(draft)) {
       draft.token = this.amountTokenOr('approve');
       this.acceptWord('spending');
@@ -1010,18 +1215,53 @@ class Parser {
     const first = this.peek();
     if (first?.kind === 'word' && this.symbolOf(first) !== undefined)
       throw this.fail(first, `how much ${this.symbolOf(first)} may be spent? say an amount or "unlimited" before ${quote(first.text)}`, 'approve');
-    draft.to = this.recipient('approve');
+    draft.to = this.possessiveSpender() ?? this.recipient('approve');
+    return this.approveAfterSpender(draft);
+  }
+
+  /**
+   * An approval after its spender: ["router"] [unlimited] [permission noun] [link] amount token [", unlimited"].
+   * "grant uniswap permission to use 50 DAI", "allow uniswap access to 100 DAI", "give the v2-fork the ok to spend
+   * 3 WETH", "let uniswap's router use 100 DAI", "give uniswap unlimited permission to spend my USDC".
+   */
+  private approveAfterSpender(draft: Draft): Draft {
+    this.acceptPhrase(spenderNouns);
+    const u = this.peek();
+    if (u?.kind === 'word' && unlimitedWords.has(u.lower) && this.permissionAt(this.pos + 1)) {
+      this.pos++;
+      draft.unlimited = true;
+    }
+    const noun = this.acceptPhrase(permissionNouns);
     const linked = this.acceptPhrase([
-      ['to', 'spend', 'up', 'to'], ['to', 'spend'], ['spend', 'up', 'to'], ['spend'], ['to', 'use'], ['to', 'move'], ['for'], ['to'],
+      ['to', 'spend', 'up', 'to'], ['to', 'use', 'up', 'to'], ['to', 'spend'], ['spend', 'up', 'to'], ['use', 'up', 'to'], ['spend'], ['use'],
+      ['to', 'use'], ['to', 'move'], ['to', 'access'], ['to', 'transfer'], ['for'], ['to'], ['over'], ['on'],
       ['an', 'allowance', 'of'], ['allowance', 'of'], ['an', 'approval', 'of'], ['approval', 'for'], ['up', 'to'],
     ]);
-    if (!linked && !this.unlimitedAhead()) throw this.expected('"to spend" and an amount', 'approve');
-    if (!this.amountOrUnlimited(draft)) throw this.expected('an amount or "unlimited"', 'approve');
+    if (!linked && !noun && !draft.unlimited && !this.unlimitedAhead()) throw this.expected('"to spend" and an amount', 'approve');
+    if (draft.unlimited) this.acceptPhrase([['all', 'of', 'my'], ['all', 'my'], ['my'], ['the'], ['our']]);
+    else if (!this.amountOrUnlimited(draft)) throw this.expected('an amount or "unlimited"', 'approve');
     if (this.acceptApprovalNoun()) this.acceptWord('on', 'for', 'of');
     draft.token = this.amountTokenOr('approve');
     this.acceptWord('spending');
     this.acceptApprovalNoun();
+    // "…, unlimited", "… without a limit": no cap on what was named as "my DAI".
+    const save = this.pos;
+    this.acceptPunct(',');
+    if (this.acceptPhrase([['unlimited'], ['no', 'limit'], ['without', 'a', 'limit'], ['without', 'limit'], ['with', 'no', 'limit'], ['no', 'cap']])) {
+      if (draft.amount !== undefined && draft.amount !== 'all') throw this.ambiguous(this.tokens[save], 'an amount and "unlimited" name two different approvals');
+      delete draft.amount;
+      draft.unlimited = true;
+    } else this.pos = save;
     return draft;
+  }
+
+  /** Whether a permission noun ("permission", "access", "the ok") stands at `index`. */
+  private permissionAt(index: number): boolean {
+    const save = this.pos;
+    this.pos = index;
+    const found = this.acceptPhrase(permissionNouns) !== undefined;
+    this.pos = save;
+    return found;
   }
 
   /** "uniswap's …", "bob.eth's …": the possessor, as a spender (a known venue in its contract spelling). */
@@ -1244,6 +1484,12 @@ class Parser {
         this.pos = this.tokens.length;
         return true;
       }
+      // "…, thanks for the help": the thanks says what for, so it is a note, not only politeness.
+      if (notes && this.isWord(t, 'thanks', 'thank', 'thx') && this.startsNote(draft)) {
+        this.note(false);
+        any = true;
+        continue;
+      }
       if (this.acceptPhrase(trailingFiller) || this.acceptPunct('emoji')) {
         any = true;
         continue;
@@ -1366,6 +1612,12 @@ class Parser {
         return draft.action !== 'approve' || draft.to !== undefined;
       case 'to':
         return next.kind === 'word' && purposeVerbs.has(next.lower);
+      case 'in':
+        return (this.isWord(next, 'order') && this.isWord(this.peek(2), 'to')) || (this.isWord(next, 'payment', 'return', 'exchange', 'lieu', 'memory', 'honor', 'honour', 'celebration', 'settlement', 'repayment') && this.isWord(this.peek(2), 'of', 'for'));
+      case 'thanks':
+      case 'thank':
+      case 'thx':
+        return this.isWord(next, 'for') || (this.isWord(next, 'you') && this.isWord(this.peek(2), 'for'));
       case 'just':
         return next.kind === 'word' && ['testing', 'to', 'a', 'for', 'checking', 'trying', 'because'].includes(next.lower);
       case "it's":
@@ -2231,7 +2483,10 @@ class Parser {
       }
       // "Amount: 10 DAI", "Recipient: bob.eth": a form's field, read by the productions for forms, not a label.
       if (formFields.has(word.lower) || recipientNouns.has(word.lower) || !words.every((t) => this.isLabelWord(t))) return false;
-      for (const t of words) if (!labelWords.has(t.lower) && !preambleWords.has(t.lower) && !tailWords.has(t.lower) && !assistantNames.has(t.lower)) this.corrections.push({ from: t.text, to: this.labelWordOf(t)! });
+      for (const t of words) {
+        const fixed = assistantNames.has(t.lower) || verbs.has(t.lower) ? undefined : this.labelWordOf(t);
+        if (fixed !== undefined && fixed !== t.lower) this.corrections.push({ from: t.text, to: fixed });
+      }
       this.pos += length + 1;
       return true;
     }
@@ -2249,7 +2504,8 @@ class Parser {
 
   /** Whether `t` is a word a label may hold: ./parser.ts `labelWords`, closed-class filler, the assistant's name, or a slip of one. */
   private isLabelWord(t: Token): boolean {
-    return t.kind === 'word' && (assistantNames.has(t.lower) || this.labelWordOf(t) !== undefined);
+    // "just show me:": a question verb in a label is allowed, as it was before labels were checked word by word.
+    return t.kind === 'word' && (assistantNames.has(t.lower) || verbs.get(t.lower) === 'balance' || this.labelWordOf(t) !== undefined);
   }
 
   private labelWordOf(t: Token): string | undefined {

@@ -58,7 +58,7 @@ export function createClients({
   pollingIntervalMs = 250,
 }: CreateClientsParameters): CreateClientsReturnType {
   const chain = chainFor(chainId, rpcUrl);
-  const publicClient = createPublicClient({ chain, transport: lucidHttp(rpcUrl, timeoutMs), pollingInterval: pollingIntervalMs });
+  const publicClient = createPublicClient({ chain, transport: lucidHttp(rpcUrl, timeoutMs, { batch: true }), pollingInterval: pollingIntervalMs });
   return { publicClient, chain };
 }
 
@@ -66,8 +66,10 @@ export function createClients({
  * The http transport Lucid uses everywhere (also for wallet clients): timeout, at most one retry, and
  * connection failures turned into `RPC_UNREACHABLE`.
  */
-export function lucidHttp(rpcUrl: string, timeoutMs = 10_000): Transport {
-  const base = http(rpcUrl, { timeout: timeoutMs, retryCount: 0 });
+export function lucidHttp(rpcUrl: string, timeoutMs = 10_000, options: { batch?: boolean } = {}): Transport {
+  // Batched, requests made in the same tick (competing agents' reads, the checks' reads) share one HTTP round
+  // trip; each still gets its own answer or error, checked below like any other.
+  const base = http(rpcUrl, { timeout: timeoutMs, retryCount: 0, ...(options.batch ? { batch: { batchSize: 100 } } : {}) });
   return ((parameters) => {
     const transport = base(parameters);
     const request = (async (args: Parameters<typeof transport.request>[0]) => {

@@ -13,13 +13,16 @@
  * | wrap / unwrap | WETH `deposit` / `withdraw` |
  * | stake / unstake / claim | `stakeToken.approve(capitalPool, …)` and `capitalPool.stake` / `withdraw` / `claim` |
  * | approve / revoke | `token.approve(the named spender, …)` |
+ * | supply | `token.approve(aavePool, ≤ amount)` and `aavePool.supply(token, ≤ amount, onBehalfOf = the user, …)` |
+ * | withdraw | `aavePool.withdraw(token, ≤ amount, to = the user)`; "all" only as `type(uint256).max` (the whole position) |
  *
  * For every action, the usage-fee call the runtime itself appends to registry agents' plans
  * (`UsageLedger.recordUsage`, once, last, paying exactly the plan's declared `fees`) is part of the shape. A known contract (a token, a registry, the capital pool, …)
  * called in a way the action does not need, and a plain account called in a swap, are outside the shape.
  * Actions without a declared shape (read-only ones) are not checked here.
  */
-import { decodeFunctionData, erc20Abi, getAddress, isAddressEqual, slice, toFunctionSelector, type Abi, type Address, type Hex, type PublicClient } from 'viem';
+import { decodeFunctionData, erc20Abi, getAddress, isAddressEqual, maxUint256, slice, toFunctionSelector, type Abi, type Address, type Hex, type PublicClient } from 'viem';
+import { aavePoolAbi } from '../lending/aavePoolAbi.js';
 import type { IntentAction, Plan, PlanCall, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
 import { CapitalPool, SwapRouter, UniswapV2Router02, UsageLedger, WETH9 } from '../../../registry-contracts/index.js';
 
@@ -42,7 +45,7 @@ export type CheckCallShapesParameters = {
   account?: Address | undefined;
 };
 
-const knownAbis = [erc20Abi, WETH9.abi, UniswapV2Router02.abi, SwapRouter.abi, CapitalPool.abi, UsageLedger.abi] as unknown as Abi[];
+const knownAbis = [erc20Abi, WETH9.abi, UniswapV2Router02.abi, SwapRouter.abi, CapitalPool.abi, UsageLedger.abi, aavePoolAbi] as unknown as Abi[];
 
 /**
  * @example
@@ -131,11 +134,57 @@ const shapes: Record<IntentAction, Shape | undefined> = {
   claim: ({ call, name, is }) => is('capitalPool', call.to) && name === 'claim',
   approve: ({ intent, call, name, args, same }) => same(call.to, intent.token?.address) && name === 'approve' && same(args[0], intent.to),
   revoke: ({ intent, call, name, args, same }) => same(call.to, intent.token?.address) && name === 'approve' && same(args[0], intent.to),
-  // Reads sign nothing; lending venues have no deployment contract whose calls could be fixed yet.
+  // Reads sign nothing.
   balance: undefined,
-  supply: undefined,
-  withdraw: undefined,
+  supply: ({ intent, call, args, same, is, contracts, account }) => {
+    const lent = decodeLending(call.data);
+    if (is('aavePool', call.to))
+      return lent?.functionName === 'supply' && same(lent.args[0], intent.token?.address) && withinIntent(intent, lent.args[1]) && (account === undefined || same(lent.args[2], account));
+    const approve = decodeApprove(call.data);
+    return same(call.to, intent.token?.address) && approve !== undefined && same(args[0], contracts.aavePool) && withinIntent(intent, approve);
+  },
+  withdraw: ({ intent, call, is, account }) => {
+    const lent = decodeLending(call.data);
+    return (
+      is('aavePool', call.to) &&
+      lent?.functionName === 'withdraw' &&
+      same2(lent.args[0], intent.token?.address) &&
+      (intent.amount?.kind === 'all' ? lent.args[1] === maxUint256 : withinIntent(intent, lent.args[1])) &&
+      (account === undefined || same2(lent.args[2], account))
+    );
+  },
 };
+
+/**
+ * An amount a lending call moves, against the words: at most the exact amount said; "all" and "25%" are
+ * resolved by the agent from a balance, so there the review's balance checks bound them instead.
+ */
+function withinIntent(intent: ResolvedIntent, amount: unknown): boolean {
+  if (typeof amount !== 'bigint') return false;
+  return intent.amount?.kind === 'exact' ? amount <= intent.amount.value : amount !== maxUint256 || intent.action === 'withdraw';
+}
+
+function same2(a: unknown, b: Address | 'ETH' | undefined): boolean {
+  return typeof a === 'string' && b !== undefined && b !== 'ETH' && isAddressEqual(a as Address, b);
+}
+
+function decodeLending(data: Hex): { functionName: 'supply' | 'withdraw'; args: readonly unknown[] } | undefined {
+  try {
+    const decoded = decodeFunctionData({ abi: aavePoolAbi, data });
+    return decoded.functionName === 'supply' || decoded.functionName === 'withdraw' ? { functionName: decoded.functionName, args: decoded.args } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeApprove(data: Hex): bigint | undefined {
+  try {
+    const decoded = decodeFunctionData({ abi: erc20Abi, data });
+    return decoded.functionName === 'approve' ? decoded.args[1] : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const v3Swaps = new Set(['exactInput', 'exactInputSingle', 'exactOutput', 'exactOutputSingle']);
 

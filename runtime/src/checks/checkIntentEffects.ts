@@ -6,7 +6,10 @@
  *   the usage fees the review shows as their own lines (ETH), and nothing more;
  * - every approval the plan leaves standing (raised above what it was) was asked for, up to the amount asked;
  *   an exact approval used up inside the plan is fine; a revoke must leave 0;
- * - a swap's output reaches the user; a transfer's recipient receives the token.
+ * - a swap's output reaches the user; a transfer's recipient receives the token;
+ * - a supply's receipt token (the market's aToken, `receipts`) reaches the user, about 1:1 for what was supplied;
+ *   a withdrawal burns at most the amount asked of the user's receipt token and pays at least that much of the
+ *   asset to the user. A lending step whose market Lucid cannot name a receipt for is unexplained.
  * Receiving extra tokens is not an unexplained effect (it costs the user nothing); unverified tokens are flagged by
  * the risk rules instead.
  */
@@ -23,6 +26,8 @@ export type UnexplainedEffectKind =
   | 'revoke-not-done'
   | 'swap-output-elsewhere'
   | 'recipient-not-paid'
+  | 'supply-receipt-elsewhere'
+  | 'withdrawal-elsewhere'
   // From the sequence's logs (./checkLogEffects.ts):
   | 'value-to-stranger'
   | 'nft-leaves'
@@ -47,7 +52,13 @@ export type UnexplainedEffect = {
 export type CheckIntentEffectsReturnType = { ok: boolean; unexplained: UnexplainedEffect[] };
 
 /** Actions that spend `token` from the user. */
-const spendingActions = new Set(['transfer', 'swap', 'wrap', 'unwrap', 'stake', 'unstake']);
+const spendingActions = new Set(['transfer', 'swap', 'wrap', 'unwrap', 'stake', 'unstake', 'supply']);
+
+/** A lending market's receipt token (Aave's aToken) and the asset it is a claim on, as read from the market. */
+export type LendingReceipt = { token: Address; underlying: Address; symbol: string };
+
+/** Base units a lending market may round a receipt balance by, each way, in one supply or withdrawal. */
+const RECEIPT_ROUNDING = 2n;
 
 /**
  * Finds the simulated effects the intents do not explain.
@@ -62,6 +73,7 @@ export function checkIntentEffects(
   intents: readonly ResolvedIntent[],
   account: Address,
   fees: readonly PlanFee[] = [],
+  receipts: readonly LendingReceipt[] = [],
 ): CheckIntentEffectsReturnType {
   const unexplained: UnexplainedEffect[] = [];
   const said = intents.map(describeResolvedIntent).join(', then ');
@@ -74,6 +86,18 @@ export function checkIntentEffects(
     if (!isAddressEqual(change.address, account) || change.diff >= 0n) continue;
     const spenders = intents.filter((intent) => spendingActions.has(intent.action) && sameToken(intent.token, change.token));
     const spent = -change.diff;
+    // A withdrawal burns the receipt token of the asset it withdraws: up to the amount asked (rounding allowed).
+    const receipt = change.token === 'ETH' ? undefined : receipts.find((r) => isAddressEqual(r.token, change.token as Address));
+    const withdrawals = receipt ? intents.filter((intent) => intent.action === 'withdraw' && sameToken(intent.token, receipt.underlying)) : [];
+    if (spenders.length === 0 && withdrawals.length > 0) {
+      const words = spendLimit(withdrawals, change.pre);
+      const limit = words === undefined ? undefined : words + RECEIPT_ROUNDING * BigInt(withdrawals.length);
+      if (limit !== undefined && spent > limit)
+        unexplained.push(
+          effect('decrease-exceeds-intent', change, `"${said}" withdraws at most ${formatUnitsHuman(words!, change.decimals)} of your ${change.symbol} position`, `you burn ${formatUnitsHuman(spent, change.decimals)} ${change.symbol}`),
+        );
+      continue;
+    }
     const shows = `you send ${formatUnitsHuman(spent, change.decimals)} ${change.symbol}`;
     const fee = change.token === 'ETH' ? feeWei : 0n;
     if (spenders.length === 0) {
@@ -159,7 +183,60 @@ export function checkIntentEffects(
         );
     }
   }
+  unexplained.push(...checkLending(report, intents, account, receipts));
   return { ok: unexplained.length === 0, unexplained };
+}
+
+// A supply's receipt reaches the user; a withdrawal pays the asset to the user, at least what it burns and asks.
+function checkLending(report: SimulationReport, intents: readonly ResolvedIntent[], account: Address, receipts: readonly LendingReceipt[]): UnexplainedEffect[] {
+  const found: UnexplainedEffect[] = [];
+  for (const intent of intents) {
+    if ((intent.action !== 'supply' && intent.action !== 'withdraw') || !intent.token) continue;
+    const token = intent.token;
+    const said = describeResolvedIntent(intent);
+    const receipt = token.address === 'ETH' ? undefined : receipts.find((r) => isAddressEqual(r.underlying, token.address as Address));
+    if (!receipt) {
+      found.push(effect(intent.action === 'supply' ? 'supply-receipt-elsewhere' : 'withdrawal-elsewhere', token, `"${said}" uses a lending market Lucid knows`, `no market Lucid knows issues a receipt for ${token.symbol} here`));
+      continue;
+    }
+    const assetDiff = userDiff(report, account, token.address);
+    const receiptDiff = userDiff(report, account, receipt.token);
+    if (intent.action === 'supply') {
+      const supplied = assetDiff < 0n ? -assetDiff : 0n;
+      if (supplied > 0n && receiptDiff + RECEIPT_ROUNDING < supplied) {
+        const elsewhere = biggestOtherGain(report, account, receipt.token);
+        found.push(
+          effect(
+            'supply-receipt-elsewhere',
+            { token: receipt.token, symbol: receipt.symbol },
+            `"${said}" gives you ${receipt.symbol} for the ${formatUnitsHuman(supplied, token.decimals)} ${token.symbol} supplied`,
+            `you receive ${formatUnitsHuman(receiptDiff > 0n ? receiptDiff : 0n, token.decimals)} ${receipt.symbol}${
+              elsewhere ? `; ${elsewhere.address} receives ${formatUnitsHuman(elsewhere.diff, token.decimals)} ${receipt.symbol}` : ''
+            }`,
+          ),
+        );
+      }
+      continue;
+    }
+    const burnt = receiptDiff < 0n ? -receiptDiff : 0n;
+    const asked = intent.amount?.kind === 'exact' ? intent.amount.value : 0n;
+    const owed = burnt > RECEIPT_ROUNDING ? burnt - RECEIPT_ROUNDING : 0n;
+    const floor = asked > owed ? asked : owed;
+    if (assetDiff < floor || (burnt === 0n && assetDiff <= 0n)) {
+      const elsewhere = biggestOtherGain(report, account, token.address);
+      found.push(
+        effect(
+          'withdrawal-elsewhere',
+          token,
+          `"${said}" pays ${floor > 0n ? `at least ${formatUnitsHuman(floor, token.decimals)} ` : ''}${token.symbol} to you`,
+          `you burn ${formatUnitsHuman(burnt, token.decimals)} ${receipt.symbol} and receive ${formatUnitsHuman(assetDiff > 0n ? assetDiff : 0n, token.decimals)} ${token.symbol}${
+            elsewhere ? `; ${elsewhere.address} receives ${formatUnitsHuman(elsewhere.diff, token.decimals)} ${token.symbol}` : ''
+          }`,
+        ),
+      );
+    }
+  }
+  return found;
 }
 
 /** The refusal the runtime raises for unexplained effects, both sides shown. */

@@ -2,7 +2,8 @@
  * Builds the devnet's world on a fresh anvil (see /work/shared/INTENTS.md, "The devnet's world"):
  * WETH9, the dev tokens USDC (6 decimals), DAI (18) and stETH (18), two independent deployments of the real
  * Uniswap V2 bytecode ("uniswap-v2" and "v2-fork") with competing liquidity, the real Uniswap V3 bytecode
- * ("uniswap-v3", `deployUniswapV3.ts`) with pools at two fee tiers around the same prices, the registry contracts (through
+ * ("uniswap-v3", `deployUniswapV3.ts`) with pools at two fee tiers around the same prices, the real Aave V3
+ * bytecode ("aave-v3", `deployAaveV3.ts`) with USDC, DAI and WETH markets that are lent and borrowed, the registry contracts (through
  * `registry-contracts/script/deploy.ts`), and the default account (anvil #0) funded with exactly
  * 100 ETH and some of each token. Everything is deployed by anvil #9 from the compiled artifacts in
  * `registry-contracts/generated/artifacts.ts`; anvil's accounts are unlocked, so no key is needed here.
@@ -36,6 +37,7 @@ import {
 import { findLucidError, InfraError } from '../../../kernel/index.js';
 import { DEPLOYMENT_VERSION, type DevnetDeployment, type DevnetToken } from './deployment.js';
 import { deployUniswapV3 } from './deployUniswapV3.js';
+import { deployAaveV3, DEVNET_AAVE_ADMIN_ADDRESS, DEVNET_AAVE_MARKETS, DEVNET_BORROWER_ADDRESS } from './deployAaveV3.js';
 
 export type BootstrapDevnetParameters = {
   rpcUrl: string;
@@ -145,12 +147,25 @@ export async function bootstrapDevnet({ rpcUrl, onProgress }: BootstrapDevnetPar
     { symbol: 'stETH', address: steth, decimals: 18 },
   ];
 
-  progress('deploying Uniswap V3…');
-  Object.assign(contracts, await deployUniswapV3(tx, { weth, tokens, deployer: DEVNET_DEPLOYER_ADDRESS, deadline: maxUint256 }));
-
-  progress('deploying the registry contracts…');
-  const registry = await deployRegistryContracts(walletClient, publicClient, steth);
-  Object.assign(contracts, registry);
+  // The lending market is built by its own accounts (admin #6, borrower #7) while the deployer (#9) goes on
+  // with Uniswap V3 and the registry: the two run side by side (most of a bootstrap is waiting on round trips),
+  // and since each account sends in its own fixed order, every address is the same on every bootstrap.
+  const aaveAdmin = DEVNET_AAVE_ADMIN_ADDRESS;
+  const aaveSupply = (symbol: string) =>
+    parseUnits(DEVNET_AAVE_MARKETS.find((m) => m.symbol === symbol)!.supplied, tokens.find((t) => t.symbol === symbol)!.decimals);
+  await tx.write(usdc, DevToken.abi, 'mint', [aaveAdmin, aaveSupply('USDC')]);
+  await tx.write(dai, DevToken.abi, 'mint', [aaveAdmin, aaveSupply('DAI')]);
+  const aaveTx = transactor({ publicClient, chain }, createWalletClient({ account: aaveAdmin, chain, transport }));
+  const borrowerTx = transactor({ publicClient, chain }, createWalletClient({ account: DEVNET_BORROWER_ADDRESS, chain, transport }));
+  progress('deploying Uniswap V3, Aave V3 and the registry contracts…');
+  const [aave, registry] = await Promise.all([
+    deployAaveV3(aaveTx, { weth, tokens, admin: aaveAdmin, borrowerTx, borrower: DEVNET_BORROWER_ADDRESS }),
+    (async () => {
+      Object.assign(contracts, await deployUniswapV3(tx, { weth, tokens, deployer: DEVNET_DEPLOYER_ADDRESS, deadline: maxUint256 }));
+      return deployRegistryContracts(walletClient, publicClient, steth);
+    })(),
+  ]);
+  Object.assign(contracts, aave, registry);
   const lucidDecimals = await publicClient.readContract({ address: registry.rewardToken, abi: DevToken.abi, functionName: 'decimals' });
   tokens.push({ symbol: 'LUCID', address: registry.rewardToken, decimals: lucidDecimals });
   // The CLI is the devnet's frontend from the start, registered by the deployer: routing to a registry agent
@@ -214,8 +229,9 @@ async function deployRegistryContracts(
  * milliseconds of `eth_sendTransaction` returning; polling for it every 10 ms instead of viem's block
  * watching keeps the bootstrap (~40 transactions) fast.
  */
-function transactor(clients: CreateClientsReturnType, walletClient: ReturnType<typeof createWalletClient>) {
+function transactor(clients: CreateClientsReturnType, walletClient: WalletClient<Transport, Chain, Account>) {
   const { publicClient } = clients;
+  const sender = walletClient.account.address;
   const confirm = async (hash: Hash, what: string) => {
     const receipt = await waitForReceipt(publicClient, hash);
     if (receipt.status !== 'success') {
@@ -226,20 +242,32 @@ function transactor(clients: CreateClientsReturnType, walletClient: ReturnType<t
     }
     return receipt;
   };
+  const send = (abi: Abi, bytecode: Hex, args: readonly unknown[]) =>
+    walletClient.deployContract({
+      abi,
+      bytecode,
+      args,
+      account: sender,
+      // null: no eth_chainId round trip before every send (the bootstrap's clients are built for this chain).
+      chain: null,
+    });
+  const deployed = async (hash: Hash) => {
+    const receipt = await confirm(hash, 'a contract deployment');
+    if (!receipt.contractAddress) {
+      throw new InfraError('DEVNET_BOOTSTRAP_FAILED', 'The devnet bootstrap failed: a deployment created no contract.');
+    }
+    return getAddress(receipt.contractAddress);
+  };
   return {
     async deploy(abi: Abi, bytecode: Hex, args: readonly unknown[]): Promise<Address> {
-      const hash = await walletClient.deployContract({
-        abi,
-        bytecode,
-        args,
-        account: DEVNET_DEPLOYER_ADDRESS,
-        chain: clients.chain,
-      });
-      const receipt = await confirm(hash, 'a contract deployment');
-      if (!receipt.contractAddress) {
-        throw new InfraError('DEVNET_BOOTSTRAP_FAILED', 'The devnet bootstrap failed: a deployment created no contract.');
-      }
-      return getAddress(receipt.contractAddress);
+      return deployed(await send(abi, bytecode, args));
+    },
+    async deployAll(contracts: readonly { abi: Abi; bytecode: Hex; args: readonly unknown[] }[]): Promise<Address[]> {
+      // Sent one after the other (so nonces, hence addresses, follow the list's order) without waiting for
+      // each receipt: anvil mines them meanwhile, and the receipts are then collected together.
+      const hashes: Hash[] = [];
+      for (const { abi, bytecode, args } of contracts) hashes.push(await send(abi, bytecode, args));
+      return Promise.all(hashes.map(deployed));
     },
     async write(address: Address, abi: Abi, functionName: string, args: readonly unknown[], value?: bigint, gas?: bigint): Promise<void> {
       const hash = await walletClient.writeContract({
@@ -249,10 +277,13 @@ function transactor(clients: CreateClientsReturnType, walletClient: ReturnType<t
         args,
         value,
         gas,
-        account: DEVNET_DEPLOYER_ADDRESS,
-        chain: clients.chain,
+        account: sender,
+        chain: null,
       });
       await confirm(hash, functionName);
+    },
+    async read(address: Address, abi: Abi, functionName: string, args: readonly unknown[]): Promise<unknown> {
+      return publicClient.readContract({ address, abi, functionName, args });
     },
   };
 }

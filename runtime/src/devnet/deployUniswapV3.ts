@@ -10,10 +10,13 @@ import { getAddress, maxUint256, parseUnits, zeroAddress, type Address } from 'v
 import { NonfungiblePositionManager, QuoterV2, SwapRouter, UniswapV3Factory, WETH9 } from '../../../registry-contracts/index.js';
 import type { DevnetToken } from './deployment.js';
 
-/** The bootstrap's sender: deploys a contract, or writes and waits for the receipt. */
+/** The bootstrap's sender: deploys a contract, or writes and waits for the receipt; reads for what it needs next. */
 export type DevnetTransactor = {
   deploy(abi: readonly unknown[], bytecode: `0x${string}`, args: readonly unknown[]): Promise<Address>;
+  /** Deploys contracts that do not depend on each other, in order, confirming them together (faster). */
+  deployAll(contracts: readonly { abi: readonly unknown[]; bytecode: `0x${string}`; args: readonly unknown[] }[]): Promise<Address[]>;
   write(address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[], value?: bigint, gas?: bigint): Promise<void>;
+  read(address: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]): Promise<unknown>;
 };
 
 type V3Position = { eth: string; widthBps?: number };

@@ -9,7 +9,7 @@ import { getAddress, isAddress, type Address } from 'viem';
 import { InfraError } from '../../../kernel/index.js';
 
 /** Bumped whenever the bootstrap changes what it deploys, so stale caches and records are detected. */
-export const DEPLOYMENT_VERSION = 3;
+export const DEPLOYMENT_VERSION = 4;
 
 export type DevnetToken = { symbol: string; address: Address; decimals: number };
 
@@ -18,7 +18,10 @@ export type DevnetDeployment = {
   /**
    * Keys: `weth`, `uniswapV2Factory`, `uniswapV2Router` (venue "uniswap-v2"), `forkV2Factory`, `forkV2Router`
    * (venue "v2-fork"), `uniswapV3Factory`, `uniswapV3Router`, `uniswapV3Quoter`, `uniswapV3PositionManager`
-   * (venue "uniswap-v3"), plus `rewardToken`, `emissionController`, `agentRegistry`, `frontendRegistry`,
+   * (venue "uniswap-v3"), the Aave V3 lending market (`deployAaveV3.ts`): `aavePoolAddressesProvider`,
+   * `aavePool` (the Pool proxy users call: supply, withdraw, getReserveData), `aavePoolConfigurator`,
+   * `aaveOracle`, `aaveProtocolDataProvider`, and per market `aaveAToken:<SYMBOL>` (the receipt token, e.g.
+   * `aaveAToken:USDC` for aUSDC; `listLendingMarkets` pairs them with their assets), plus `rewardToken`, `emissionController`, `agentRegistry`, `frontendRegistry`,
    * `computeRegistry`, `usageLedger`, `capitalPool` when the registry contracts were deployed.
    */
   contracts: Record<string, Address>;
@@ -98,3 +101,41 @@ function parseDeployment(text: string): DevnetDeployment | undefined {
     version: record.version,
   };
 }
+
+/** One lending market of the devnet: the underlying asset and the receipt token a supply mints 1:1. */
+export type LendingMarket = {
+  protocol: 'aave-v3';
+  /** The Pool proxy to call (`supply`, `withdraw`, `getReserveData`). */
+  pool: Address;
+  /** The underlying token's symbol, as on the devnet token list (`USDC`, `DAI`, `WETH`). */
+  symbol: string;
+  asset: Address;
+  /** The aToken: its balance is the underlying value, interest included; same decimals as the asset. */
+  aToken: Address;
+  aTokenSymbol: string;
+  decimals: number;
+};
+
+/**
+ * The lending markets in a deployment record, read from its `aaveAToken:<SYMBOL>` keys (empty for a record
+ * without Aave). A market whose asset is not on the record's token list is left out: there is nothing to
+ * supply it from.
+ * @example
+ * const usdc = listLendingMarkets(deployment).find((m) => m.symbol === 'USDC')
+ */
+export function listLendingMarkets(deployment: Pick<DevnetDeployment, 'contracts' | 'tokens'>): LendingMarket[] {
+  const pool = deployment.contracts.aavePool;
+  if (!pool) return [];
+  const markets: LendingMarket[] = [];
+  for (const [key, aToken] of Object.entries(deployment.contracts)) {
+    if (!key.startsWith(AAVE_ATOKEN_KEY_PREFIX)) continue;
+    const symbol = key.slice(AAVE_ATOKEN_KEY_PREFIX.length);
+    const token = deployment.tokens.find((t) => t.symbol === symbol);
+    if (!token) continue;
+    markets.push({ protocol: 'aave-v3', pool, symbol, asset: token.address, aToken, aTokenSymbol: `a${symbol}`, decimals: token.decimals });
+  }
+  return markets;
+}
+
+/** The deployment record key of a market's aToken: `aaveAToken:USDC`. */
+export const AAVE_ATOKEN_KEY_PREFIX = 'aaveAToken:';

@@ -16,7 +16,8 @@
  *
  * What you get: `home` (a temp `$LUCID_HOME` under os.tmpdir(), deleted by `stop()`), `rpcUrl` (anvil on a
  * free 127.0.0.1 port, chain id 31337, automining), and `deployment` (the same {@link DevnetDeployment}
- * `lucid` writes: WETH, USDC/DAI/stETH, both Uniswap V2 venues with liquidity, registry contracts when
+ * `lucid` writes: WETH, USDC/DAI/stETH, both Uniswap V2 venues with liquidity, Uniswap V3, the Aave V3
+ * lending market (USDC/DAI/WETH, lent and borrowed; `listLendingMarkets(deployment)`), registry contracts when
  * deployed; anvil #0 holds 100 ETH, 10,000 USDC, 10,000 DAI, 50 stETH, 1 WETH). Each call is an
  * independent chain, so tests in different files never see each other's transactions; within a file,
  * share one devnet and use `testClient.snapshot()/revert()` (viem) if tests must not interact.
@@ -134,6 +135,7 @@ function cacheKey(): string {
     '../../../registry-contracts/script/deploy.ts',
     './bootstrapDevnet.ts',
     './deployUniswapV3.ts',
+    './deployAaveV3.ts',
     './startDevnet.ts',
   ];
   try {

@@ -58,9 +58,34 @@ export function stepBalanceChanges(full: SimulationReport, before: SimulationRep
   return changes;
 }
 
-/** One step's own report: its own calls (and their logs), its own balance changes and position reads. */
+/**
+ * A step's own allowances: each starts where the steps before left it, and one this step leaves as it found it is
+ * not its own ("approve 100 DAI for bob, then send 10 USDC": the send leaves no DAI approval standing).
+ */
+export function stepApprovals(full: SimulationReport, before: SimulationReport | undefined): SimulationReport['approvals'] {
+  if (!before) return full.approvals;
+  const key = (a: { owner: Address; token: Address; spender: Address }) => `${a.owner}:${a.token}:${a.spender}`.toLowerCase();
+  const prior = new Map(before.approvals.map((a) => [key(a), a]));
+  const own = full.approvals.flatMap((a) => {
+    const earlier = prior.get(key(a));
+    if (!earlier) return [a];
+    return earlier.post === a.post ? [] : [{ ...a, pre: earlier.post }];
+  });
+  // An allowance the steps before changed and this step set back is absent from the whole sequence's report.
+  const inFull = new Set(full.approvals.map(key));
+  for (const a of before.approvals) if (!inFull.has(key(a)) && a.pre !== a.post) own.push({ ...a, pre: a.post, post: a.pre });
+  return own;
+}
+
+/** One step's own report: its own calls (and their logs), its own balance changes, allowances and position reads. */
 export function stepReport(full: SimulationReport, before: SimulationReport | undefined, firstCall: number): SimulationReport {
-  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges: stepBalanceChanges(full, before), views: stepViews(full.views, before?.views) };
+  return {
+    ...full,
+    calls: full.calls.filter((call) => call.index >= firstCall),
+    balanceChanges: stepBalanceChanges(full, before),
+    approvals: stepApprovals(full, before),
+    views: stepViews(full.views, before?.views),
+  };
 }
 
 /** A step's own position reads: each starts from where the steps before left it. */

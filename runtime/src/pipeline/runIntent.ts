@@ -10,10 +10,12 @@
  * review, and the signer compares what it signs with the reviewed calls.
  */
 import type { Address } from 'viem';
-import { LucidError, InputError, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
+import { LucidError, InputError, mixedQuestionReason, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
-import { resolveStep, stepBalanceChanges, stepOutputs, stepViews, type StepOutputs } from './resolveStep.js';
+import { failedParseEntry } from './recordFailedParse.js';
+import { resolveStep, stepApprovals, stepBalanceChanges, stepOutputs, stepViews, type StepOutputs } from './resolveStep.js';
 import { planFee, selectAgent, type Candidate } from '../select/selectAgent.js';
+import { readPlanSupplyRate } from '../select/readPlanSupplyRate.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { isFeeAboveMarket } from '../simulate/readFees.js';
 import type { Session } from '../session/types.js';
@@ -44,10 +46,8 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
     parsed = await parameters.parse(parameters.text);
   } catch (error) {
     // Recorded so `lucid history` shows failed attempts too; nothing else happens for words that do not parse.
-    const lucid = findLucidError(error);
-    // Words refused as a secret are not kept at all, not even redacted.
-    const text = lucid?.code === 'SECRET_IN_INPUT' ? '[words withheld: they looked like a private key or recovery phrase]' : parameters.text;
-    recorder.recordFailedParse({ text, chainId: session.chainId, account: session.account.address, code: lucid?.code ?? 'INTERNAL_ERROR', message: lucid?.shortMessage ?? String(error) });
+    const entry = failedParseEntry(parameters.text, error);
+    recorder.recordFailedParse({ text: entry.text, chainId: session.chainId, account: session.account.address, code: entry.errorCode, message: entry.errorMessage });
     throw error;
   }
   const runId = recorder.createRun({
@@ -175,6 +175,7 @@ async function buildSteps(
       venue: intent.venue,
       simulate: simulateStep,
       ethPrice: (token, wei) => session.checks.ethPrice(token, wei),
+      supplyRate: (plan) => readPlanSupplyRate(session.publicClient, { plan, intent: resolved, contracts: session.contracts }),
       vet: async (candidate) => {
         const report = ownStepReport(candidate.report.full, before.length, candidate.report.balanceChanges, beforeReport);
         const step: StepView = { intent, resolved, agentId: candidate.agentId, reason: '', summary: candidate.plan.summary, candidates: [] };
@@ -206,9 +207,9 @@ async function buildSteps(
   return { steps, plans, resolvedIntents, stepReports };
 }
 
-/** One step's own calls (and their logs) and its own balance changes, from the simulation up to it. */
+/** One step's own calls (and their logs), its own balance changes and allowances, from the simulation up to it. */
 function ownStepReport(full: SimulationReport, firstCall: number, balanceChanges: SimulationReport['balanceChanges'], before: SimulationReport | undefined): SimulationReport {
-  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges, views: stepViews(full.views, before?.views) };
+  return { ...full, calls: full.calls.filter((call) => call.index >= firstCall), balanceChanges, approvals: stepApprovals(full, before), views: stepViews(full.views, before?.views) };
 }
 
 /**
@@ -234,7 +235,7 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   const calls = plans.flatMap((plan) => plan.calls);
   // A question beside a transaction would make the whole run "read-only": nothing sent, yet recorded as done.
   if (readOnlyPlan && calls.length > 0)
-    throw new InputError('MIXED_QUESTION_AND_TRANSACTION', 'one request cannot both send something and ask a question; nothing was signed', {
+    throw new InputError('MIXED_QUESTION_AND_TRANSACTION', `${mixedQuestionReason}; nothing was signed`, {
       hints: ['run the transaction first, then ask the question (e.g. `lucid "what\'s my ETH balance"`) as its own request'],
     });
   emit('simulating', `simulating ${calls.length} call(s) as one sequence`, { runId });
@@ -384,6 +385,7 @@ function candidateView(candidate: Candidate): CandidateView {
     ...(candidate.plan?.fees?.length ? { feeWei: planFee(candidate.plan) } : {}),
     outcome: candidate.score === undefined ? undefined : formatUnitsHuman(candidate.score, candidate.scoreDecimals ?? 18),
     unit: candidate.scoreToken,
+    ...(candidate.rate ? { rate: `${candidate.rate.text}, read from ${candidate.rate.source}` } : {}),
   };
 }
 

@@ -35,6 +35,8 @@ export type CandidateView = {
   feeWei?: bigint | undefined;
   dropped?: string | undefined;
   summary?: string | undefined;
+  /** For supply: the rate Lucid read from the plan's market, and where ("3.05% APY (3.00% APR), read from Pool 0x…"). */
+  rate?: string | undefined;
 };
 
 export type StepView = {

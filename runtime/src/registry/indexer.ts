@@ -10,10 +10,11 @@
  * next touch. UsageLedger events (UsageRecorded, FeesWithdrawn,
  * RewardsClaimed) are stored as rows keyed by (block, log index).
  *
- * Reorgs: every sync re-reads the last `reorgDepth` blocks before the cursor (their ledger rows are deleted
- * first), and checks the stored hash of the cursor block; if it differs (a reorg deeper than that, or a
- * restarted devnet on the same chain id), the index of these contracts is dropped and rebuilt from
- * `fromBlock`.
+ * Reorgs and resuming: every sync checks the stored hash of the cursor block. A block hash commits to every
+ * block before it, so when it still matches, everything up to the cursor is exactly what was indexed and the
+ * sync resumes at the next block (nothing at all to read when the head has not moved); when it differs (a
+ * reorg under the cursor, or a restarted devnet on the same chain id), the index of these contracts is
+ * dropped and rebuilt from `fromBlock`.
  */
 import { decodeEventLog, getAddress, type Address, type Hex, type Log, type PublicClient } from 'viem';
 import { InfraError } from '../../../kernel/index.js';
@@ -41,8 +42,6 @@ export type SyncRegistryParameters = {
   fromBlock?: bigint | undefined;
   /** Blocks per `eth_getLogs`. Default 2000. */
   batchSize?: bigint | number | undefined;
-  /** Blocks re-read at every sync, to follow shallow reorgs. Default 12. */
-  reorgDepth?: bigint | number | undefined;
   /** Directory of pinned metadata (`$LUCID_HOME/metadata`), to learn entries' names. */
   metadataDir?: string | undefined;
   /** Sync up to this block instead of the head (tests). */
@@ -73,25 +72,27 @@ export async function syncRegistry(parameters: SyncRegistryParameters): Promise<
   const { client, db, chainId, contracts } = parameters;
   const fromBlock = parameters.fromBlock ?? 0n;
   const batchSize = BigInt(parameters.batchSize ?? 2000);
-  const reorgDepth = BigInt(parameters.reorgDepth ?? 12);
   rememberRegistryContracts(db, {
     chainId,
     addresses: { agent: contracts.agentRegistry, frontend: contracts.frontendRegistry, compute: contracts.computeRegistry, ledger: contracts.usageLedger },
   });
 
-  const head = parameters.toBlock ?? (await rpc(() => client.getBlockNumber({ cacheTime: 0 }), 'read the chain head'));
   const cursorKey = contracts.agentRegistry;
   const cursor = getCursor(db, { chainId, contract: cursorKey });
+  // The head and the cursor's block are read together: one round trip when nothing has happened since.
+  const [head, cursorBlock] = await Promise.all([
+    parameters.toBlock ?? rpc(() => client.getBlockNumber({ cacheTime: 0 }), 'read the chain head'),
+    cursor ? client.getBlock({ blockNumber: cursor.lastBlock }).catch(() => undefined) : undefined,
+  ]);
   let start = fromBlock;
   let rebuilt = false;
   if (cursor) {
-    const block = await client.getBlock({ blockNumber: cursor.lastBlock }).catch(() => undefined);
-    if (!block || block.hash?.toLowerCase() !== cursor.lastBlockHash.toLowerCase()) {
+    if (!cursorBlock || cursorBlock.hash?.toLowerCase() !== cursor.lastBlockHash.toLowerCase()) {
       dropRegistryIndex(db, { chainId, registries: registryKinds.map((kind) => registryAddress(contracts, kind)), ledger: contracts.usageLedger });
       rebuilt = true;
     } else {
-      const reread = cursor.lastBlock + 1n - reorgDepth;
-      start = reread > fromBlock ? reread : fromBlock;
+      start = cursor.lastBlock + 1n > fromBlock ? cursor.lastBlock + 1n : fromBlock;
+      if (start > head) return { fromBlock: start, toBlock: head, logs: 0, entriesTouched: 0, rebuilt };
       deleteLedgerRowsFrom(db, { chainId, ledger: contracts.usageLedger, block: start });
     }
   }

@@ -8,6 +8,7 @@ import { anvilAccount, devnetClient, devnetContext, executePlan } from '../../..
 import { registryAgents } from './registryAgents.js';
 import { devnetChain } from '../chain/clients.js';
 import { advanceTime } from '../devnet/advanceTime.js';
+import { countRequests } from '../chain/countRequests.js';
 import { startTestDevnet, type TestDevnet } from '../devnet/testing.js';
 import { openStore, type Store } from '../store/db.js';
 import { cliFrontendMetadata, findCliFrontend, usageCallForAgent } from './cliFrontend.js';
@@ -210,6 +211,40 @@ describe('contributors on the devnet', () => {
     expect(result.rebuilt).toBe(true);
     expect(registryAgents({ db: store.db, chainId, action: 'swap' })).toEqual([]);
     expect(listEntries(store.db, { chainId, contracts, kind: 'agent' }).map((e) => e.name)).toEqual(['tip-wrap']);
+  }, 60_000);
+
+  test('behavior: a sync resumes after the last indexed block, and reads no logs when the head has not moved', async () => {
+    const settled = await sync();
+    const counter = countRequests();
+    try {
+      const idle = await sync();
+      const taken = counter.take();
+      expect(idle).toMatchObject({ logs: 0, entriesTouched: 0, rebuilt: false, toBlock: settled.toBlock });
+      expect(taken.methods.eth_getLogs).toBeUndefined();
+      expect(taken.methods.eth_call).toBeUndefined();
+    } finally {
+      counter.restore();
+    }
+    // An agent registered after that sync is picked up by the next one, which reads only the new blocks.
+    const pinned = pinMetadata({ home: devnet.home, metadata: { id: 'late-swap', kind: 'agent', description: 'registered after the last sync', actions: ['swap'], chains: [], endpoint: 'http://127.0.0.1:9' } });
+    await executePlan(
+      devnet.rpcUrl,
+      registerEntryPlan({ kind: 'agent', contracts, name: 'late-swap', metadataUri: pinned.uri, contentHash: pinned.contentHash, tags: [actionTag('swap')], endpoint: 'http://127.0.0.1:9', feeWei: 0n }),
+      2,
+    );
+    const next = await sync();
+    expect(next.fromBlock).toBe(settled.toBlock + 1n);
+    expect(next.toBlock).toBeGreaterThan(settled.toBlock);
+    expect(next.entriesTouched).toBe(1);
+    expect(registryAgents({ db: store.db, chainId, action: 'swap' }).map((a) => a.id)).toContain('registry:late-swap');
+    // Its index equals a fresh index built from the start.
+    const other = openStore(join(work, 'from-scratch.db'));
+    try {
+      await syncRegistry({ client, db: other.db, chainId, contracts, metadataDir: metadataDir(devnet.home) });
+      expect(listEntries(other.db, { chainId, contracts, kind: 'agent' })).toEqual(listEntries(store.db, { chainId, contracts, kind: 'agent' }));
+    } finally {
+      other.close();
+    }
   }, 60_000);
 
   test('behavior: syncing in small batches gives the same index as one batch', async () => {

@@ -34,6 +34,8 @@ export type Candidate<report extends SimulatedOutcome = SimulatedOutcome> = {
   /** The agent's fee per use in wei (registry agents), for tie-breaks. */
   feeWei?: bigint | undefined;
   usage?: number | undefined;
+  /** For supply: the rate Lucid read from the market the plan supplies to ("3.05% APY (3.00% APR)"), and where. */
+  rate?: { text: string; source: string } | undefined;
 };
 
 export type SelectAgentParameters<report extends SimulatedOutcome> = {
@@ -56,7 +58,18 @@ export type SelectAgentParameters<report extends SimulatedOutcome> = {
   vet?: Vet<report> | undefined;
   /** Wei of ETH valued in `token` at Lucid's own market quote, for swaps with no ETH side (fees and gas). */
   ethPrice?: EthPrice | undefined;
+  /**
+   * For supply: the rate the plan's market pays, read from chain by Lucid (never the agent's figure); a supply
+   * plan without one cannot compete on yield and is dropped.
+   */
+  supplyRate?: SupplyRate | undefined;
 };
+
+/** The annual supply rate (APR, ray: 1e27 = 100%) a supply plan earns, read from chain; undefined when unreadable. */
+export type SupplyRate = (plan: Plan) => Promise<{ rateRay: bigint; text: string; source: string } | undefined>;
+
+/** 1e27, the unit of a ray rate. */
+const RAY = 10n ** 27n;
 
 /** `wei` of ETH in base units of `token`, or undefined when no market quotes it. */
 export type EthPrice = (token: TokenInfo, wei: bigint) => Promise<bigint | undefined>;
@@ -163,6 +176,7 @@ export async function selectAgent<report extends SimulatedOutcome>(
     }
     // The fee the plan really pays (declared by the runtime) is what counts, not the registry's listing.
     if (candidate.plan?.fees?.length) candidate.feeWei = planFee(candidate.plan);
+    if (!candidate.dropped && intent.action === 'supply') await readRate(candidate, parameters.supplyRate);
     if (!candidate.dropped) await score(candidate, intent, ctx.account, parameters.ethPrice);
   }
   candidates.sort(compareCandidates);
@@ -278,7 +292,7 @@ function withTimeout<value>(promise: Promise<value>, ms: number, message: string
  * Lucid's own market quote, while gas only breaks ties). Exact-out swaps: minus the tokenIn spent
  * (and gas and fees likewise). Everything else: minus gas and fees in wei.
  */
-async function score(candidate: Candidate, intent: ResolvedIntent, account: Address, ethPrice?: EthPrice): Promise<void> {
+async function score(candidate: Candidate & { rateRay?: bigint }, intent: ResolvedIntent, account: Address, ethPrice?: EthPrice): Promise<void> {
   const report = candidate.report!;
   const fee = planFee(candidate.plan);
   // The fee left the user's ETH balance inside the plan: it is counted once, as a cost beside gas, not in the swap.
@@ -307,9 +321,30 @@ async function score(candidate: Candidate, intent: ResolvedIntent, account: Addr
     }
     return;
   }
+  if (intent.action === 'supply' && intent.token && candidate.rateRay !== undefined) {
+    // A year's interest at the rate read now (simple APR: the rate moves, so compounding it would be false
+    // precision), less gas and fees valued in the token at Lucid's own market quote.
+    const supplied = -mine(intent.token.address);
+    const costInToken = intent.token.address === 'ETH' ? cost : ((await ethPrice?.(intent.token, cost)) ?? 0n);
+    candidate.score = (supplied > 0n ? (supplied * candidate.rateRay) / RAY : 0n) - costInToken;
+    candidate.scoreToken = `${intent.token.symbol} a year at today's rate, net of gas${fee > 0n ? ' and fees' : ''}`;
+    candidate.scoreDecimals = intent.token.decimals;
+    return;
+  }
   candidate.score = -cost;
   candidate.scoreToken = fee > 0n ? 'ETH of gas and fees' : 'ETH of gas';
   candidate.scoreDecimals = 18;
+}
+
+/** Lucid's own read of a supply plan's rate; a plan whose rate cannot be read is dropped, with the reason. */
+async function readRate(candidate: Candidate & { rateRay?: bigint }, supplyRate: SupplyRate | undefined): Promise<void> {
+  const rate = supplyRate && candidate.plan ? await supplyRate(candidate.plan).catch(() => undefined) : undefined;
+  if (!rate) {
+    candidate.dropped = 'Lucid cannot read a supply rate from chain for the market this plan supplies to, so it cannot compete on yield';
+    return;
+  }
+  candidate.rateRay = rate.rateRay;
+  candidate.rate = { text: rate.text, source: rate.source };
 }
 
 /** The usage fees a plan declares, wei. */

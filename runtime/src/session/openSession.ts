@@ -6,6 +6,7 @@
 import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
 import { InputError, findLucidError, formatUnitsHuman, type Agent, type AgentContext, type Plan, type PlanCall, type ResolvedIntent, type TokenInfo, type IntentAction } from '../../../kernel/index.js';
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
+import type { SimulationMemo } from '../simulate/simulatePlan.js';
 import type { Review } from '../pipeline/types.js';
 import type { RunRecorder, Session, SessionChecks } from './types.js';
 import { openStore, type Store } from '../store/db.js';
@@ -113,8 +114,17 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   const { listPositionViews } = await import('../checks/listPositionViews.js');
   const { listOwnedEntries } = await import('../store/registryIndex.js');
   const positionViews = () => listPositionViews({ account: account.address, contracts, entries: listOwnedEntries(store.db, { chainId, owner: account.address }) });
+  // The lending markets' receipt tokens (aUSDC …) are the deployment's own: diffed by balance and shown as known.
+  const { AAVE_ATOKEN_KEY_PREFIX } = await import('../devnet/deployment.js');
+  const receiptTokens: TokenInfo[] = Object.entries(contracts).flatMap(([key, address]) => {
+    const underlying = key.startsWith(AAVE_ATOKEN_KEY_PREFIX) ? tokens.find((t) => t.symbol === key.slice(AAVE_ATOKEN_KEY_PREFIX.length)) : undefined;
+    return underlying ? [{ address, symbol: `a${underlying.symbol}`, decimals: underlying.decimals, verified: true }] : [];
+  });
+  // What this session's simulations measured, by kind of plan: a guess that lets a simulation skip its
+  // measuring pass when the validated run confirms it (see SimulationMemo).
+  const memo: SimulationMemo = new Map();
   const simulate = async (calls: PlanCall[]) =>
-    simulatePlan(client, { account: account.address, calls, tokens, watch: Object.values(contracts), views: positionViews(), base: await sharedBase(), rpcUrl });
+    simulatePlan(client, { account: account.address, calls, tokens: [...tokens, ...receiptTokens], watch: Object.values(contracts), views: positionViews(), base: await sharedBase(), rpcUrl, memo });
 
   const { builtinAgents } = await import('../../../agents/index.js');
   const builtins = builtinAgents();
@@ -235,7 +245,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
           return { address: account.address, token: change.token, symbol: change.symbol, decimals: change.decimals, verified: info.verified, pre, post, diff: post - pre };
         })
         .filter((change) => change.diff !== 0n);
-      const accruing = await rewardAccrual(client, contracts, review, toBlock);
+      const accruing = [...(await rewardAccrual(client, contracts, review, toBlock)), ...(await lendingAccrual(client, contracts, review, account.address, toBlock))];
       const mineApprovals = review.simulation.approvals.filter((a) => sameAddress(a.owner, account.address));
       const realAllowances = await Promise.all(
         mineApprovals.map((a) =>
@@ -307,6 +317,36 @@ async function rewardAccrual(client: PublicClient, contracts: Record<string, Add
   const elapsed = included.timestamp - simulatedBlock.timestamp;
   const seconds = (elapsed > 12n ? elapsed : 12n) + 1n;
   return [{ token, upTo: (rate * seconds) / 10n ** 18n + 1n }];
+}
+
+/**
+ * A lending position grows by the second, and the Pool rounds its scaled balance: the real aToken change of a
+ * plan that calls the Pool may lie from the simulated one by the interest of the seconds between the simulated
+ * block and inclusion (at the market's rate now, on the position after the plan), plus two base units.
+ */
+async function lendingAccrual(client: PublicClient, contracts: Record<string, Address>, review: Review, account: Address, toBlock: bigint): Promise<{ token: Address; upTo: bigint }[]> {
+  const pool = contracts.aavePool;
+  if (!pool || !review.calls.some((call) => sameAddress(call.to, pool))) return [];
+  const { AAVE_ATOKEN_KEY_PREFIX } = await import('../devnet/deployment.js');
+  const { readSupplyRate } = await import('../lending/readSupplyRate.js');
+  const { erc20Abi } = await import('viem');
+  const [simulatedBlock, included] = await Promise.all([client.getBlock({ blockNumber: review.simulation.blockNumber }), client.getBlock({ blockNumber: toBlock })]);
+  const elapsed = included.timestamp - simulatedBlock.timestamp;
+  const seconds = (elapsed > 0n ? elapsed : -elapsed) + 13n;
+  const year = 365n * 86_400n;
+  const markets = Object.entries(contracts).filter(([key]) => key.startsWith(AAVE_ATOKEN_KEY_PREFIX));
+  const found = await Promise.all(
+    markets.map(async ([key, aToken]) => {
+      const asset = review.simulation.tokens.find((t) => t.address !== 'ETH' && t.symbol === key.slice(AAVE_ATOKEN_KEY_PREFIX.length));
+      const balance = await client.readContract({ address: aToken, abi: erc20Abi, functionName: 'balanceOf', args: [account], blockNumber: toBlock }).catch(() => 0n);
+      const simulated = review.simulation.balanceChanges.find((c) => sameAddress(c.address, account) && c.token !== 'ETH' && sameAddress(c.token, aToken))?.diff ?? 0n;
+      const base = balance > (simulated < 0n ? -simulated : simulated) ? balance : simulated < 0n ? -simulated : simulated;
+      const rate = asset && asset.address !== 'ETH' ? await readSupplyRate(client, { pool, asset: asset.address }).catch(() => undefined) : undefined;
+      const ray = 10n ** 27n;
+      return { token: aToken, upTo: (base * (rate?.liquidityRateRay ?? 0n) * seconds) / (ray * year) + 2n };
+    }),
+  );
+  return found;
 }
 
 function sameAddress(a: string, b: string): boolean {
@@ -405,6 +445,14 @@ async function sessionChecks(input: {
     }
     return bounds.get(report)!;
   };
+  // The checks of one report share one read of each address's code, at the report's block (see memoizeCode).
+  const { memoizeCode } = await import('../chain/memoizeCode.js');
+  const codeClients = new WeakMap<SimulationReport, PublicClient>();
+  const checksClient = (report: SimulationReport) => {
+    let memoized = codeClients.get(report);
+    if (!memoized) codeClients.set(report, (memoized = memoizeCode(client, { blockNumber: report.blockNumber })));
+    return memoized;
+  };
   return {
     ethPrice: async (token, wei) => {
       if (token.address === 'ETH') return wei;
@@ -421,9 +469,10 @@ async function sessionChecks(input: {
       const { checkLogEffects } = await import('../checks/checkLogEffects.js');
       const { readEffectContext } = await import('../checks/readEffectContext.js');
       const { checkPositionEffects } = await import('../checks/checkPositionEffects.js');
-      const context = await readEffectContext(client, { report, account, contracts, tokens });
+      const { readLendingReceipts } = await import('../checks/readLendingReceipts.js');
+      const context = await readEffectContext(checksClient(report), { report, account, contracts, tokens });
       return [
-        ...checkIntentEffects(report, intents, account, fees).unexplained,
+        ...checkIntentEffects(report, intents, account, fees, await readLendingReceipts(client, { intents, contracts })).unexplained,
         ...checkLogEffects(report, intents, account, context),
         ...checkPositionEffects({ report, intents, account, contracts }),
       ].map((u) => u.message);
@@ -441,7 +490,7 @@ async function sessionChecks(input: {
         knownTokens: tokens,
         pastRecipients: listRecipients(store.db, chainId).map((r) => r.address),
         contacts: listContacts(store.db).map((c) => c.address),
-        client,
+        client: checksClient(report),
         ensResolution: transfer?.resolved?.to && transfer.resolved.toLabel ? { name: transfer.resolved.toLabel, address: transfer.resolved.to, previousAddress: previous } : undefined,
         marketImpactBps: maxOf((await swapBounds(report, plans, steps)).quotes.map((quote) => quote?.impactBps)),
         shapes: { steps: steps.flatMap((step, i) => (step.resolved && plans[i] ? [{ intent: step.resolved, plan: plans[i]! }] : [])), contracts },

@@ -279,3 +279,61 @@ describe('simulatePlan: parties and tokens', () => {
     expect(change(viaFork, user, 'ETH')?.pre).toBe(balanceAtPin);
   });
 });
+
+describe('simulatePlan: one pass when the gas is known', () => {
+  // A proxy in front of the node counts the eth_simulateV1 passes.
+  async function counted<T>(run: (client: PublicClient) => Promise<T>): Promise<{ result: T; passes: number }> {
+    const proxy = await startRpcProxy({ target: chain.rpcUrl });
+    try {
+      const client = createPublicClient({ chain: foundry, transport: http(proxy.url) }) as PublicClient;
+      const result = await run(client);
+      return { result, passes: proxy.methods.filter((method) => method === 'eth_simulateV1').length };
+    } finally {
+      await proxy.close();
+    }
+  }
+
+  test('behavior: a plain ETH send to an account is simulated once, with the limits two passes give', async () => {
+    const calls = [{ to: bob, data: '0x' as const, value: parseEther('1'), description: 'send 1 ETH' }];
+    const { result: report, passes } = await counted((client) => simulatePlan(client, { account: user, calls, tokens }));
+    expect(passes).toBe(1);
+    expect(report.ok).toBe(true);
+    expect(report.gas.perCall).toEqual([21_000n]);
+    expect(report.gas.limits).toEqual([37_300n]); // gasLimitFor(21,000), as measuring first gives
+    expect(change(report, bob, 'ETH')?.diff).toBe(parseEther('1'));
+  });
+
+  test('behavior: a plain ETH send to a contract is measured: the guess of 21,000 is not trusted', async () => {
+    // The test chain's tokens have no receive(): the send runs their code and reverts, above 21,000 gas.
+    const calls = [{ to: chain.tokens.USDC, data: '0x' as const, value: parseEther('1'), description: 'send to a token' }];
+    const { result: report } = await counted((client) => simulatePlan(client, { account: user, calls, tokens }));
+    expect(report.ok).toBe(false);
+    expect(report.calls[0]?.status).toBe('reverted');
+    expect(report.gas.perCall[0]).toBeGreaterThan(21_000n);
+    expect(report.gas.limits[0]).toBe((report.gas.perCall[0]! * 13n) / 10n + 10_000n);
+    expect(change(report, user, 'ETH')).toBeUndefined();
+  });
+
+  test('behavior: a memo of the same kind of plan saves the measuring pass, and a wrong memo is not believed', async () => {
+    const amountIn = parseUnits('50', 6);
+    const calls = [approveCall(chain.tokens.USDC, chain.contracts.uniswapV2Router, amountIn), sellUsdcCall(amountIn, 0n)];
+    const plain = await counted((client) => simulatePlan(client, { account: user, calls, tokens }));
+    const memo = new Map();
+    const first = await counted((client) => simulatePlan(client, { account: user, calls, tokens, memo }));
+    const second = await counted((client) => simulatePlan(client, { account: user, calls, tokens, memo }));
+    expect(plain.passes).toBeGreaterThanOrEqual(2);
+    expect(first.passes).toBe(plain.passes);
+    expect(second.passes).toBe(1);
+    // The same report as measuring first: gas, limits, every change (the pair's found from its logs included).
+    expect(second.result.gas.limits).toEqual(plain.result.gas.limits);
+    expect(second.result.balanceChanges).toEqual(plain.result.balanceChanges);
+    expect(second.result.approvals).toEqual(plain.result.approvals);
+    // A memo that lies about the gas (a hostile contract's earlier behaviour, say) only costs a pass.
+    const [key, value] = [...memo.entries()][0]!;
+    memo.set(key, { ...value, gasUsed: value.gasUsed.map(() => 30_000n) });
+    const lied = await counted((client) => simulatePlan(client, { account: user, calls, tokens, memo }));
+    expect(lied.passes).toBeGreaterThanOrEqual(2);
+    expect(lied.result.gas.limits).toEqual(plain.result.gas.limits);
+    expect(lied.result.ok).toBe(true);
+  });
+});

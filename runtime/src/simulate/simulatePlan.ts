@@ -17,7 +17,7 @@ import { decodeLog, decodeRevert } from './abis.js';
 import { fetchSimulationBlocks, gasLimitFor, type EngineRun, type Observation, type SimulationBlocks, type ViewCall } from './engine.js';
 import { lensEth, type AllowanceKey } from './lens.js';
 import { readFees, type FeeQuote } from './readFees.js';
-import { isMethodUnsupported, runSimulateV1 } from './runSimulateV1.js';
+import { isMethodUnsupported, planBlocks, runSimulateV1 } from './runSimulateV1.js';
 import { startFork } from './startFork.js';
 import {
   ethTransferLogAddress,
@@ -58,6 +58,11 @@ export type SimulatePlanParameters = {
    * read instead of each asking the node. Ignored when `blockNumber` is given.
    */
   base?: SimulationBase | undefined;
+  /**
+   * The session's earlier simulations of the same kind of plan ({@link SimulationMemo}): read as a guess that
+   * can save the measuring pass (trusted only when the validated run confirms it), and updated.
+   */
+  memo?: SimulationMemo | undefined;
 };
 
 export type SimulationBase = { fees: FeeQuote; blocks: SimulationBlocks };
@@ -131,7 +136,35 @@ async function simulateWith(client: PublicClient, params: SimulatePlanParameters
   let gasLimits: bigint[] | undefined;
   let gasUsed: bigint[] | undefined;
   let last: { run: EngineRun; observation: Observation } | undefined;
-  for (let pass = 0; pass < maxPasses; pass++) {
+  // One pass instead of two when every call's gas is known beforehand (a call without data uses the intrinsic
+  // 21,000 when its target runs no code; otherwise the memo's guess): the validated run with the limits the guess gives is kept only when its own gas use gives exactly those limits and those base
+  // fees, i.e. when it is the run that measuring first would have led to.
+  let done = false;
+  const remembered = params.memo?.get(memoKey(params.calls));
+  if (remembered) observation = widenObservation(observation, remembered);
+  const guessed = remembered?.gasUsed ?? params.calls.map((call) => (call.data === '0x' ? 21_000n : undefined));
+  if (guessed.every((gas): gas is bigint => gas !== undefined)) {
+    const limits = guessed.map(gasLimitFor);
+    const run = await runSimulateV1(client, { account, calls: params.calls, gasLimits: limits, gasUsed: guessed, blockNumber: params.blockNumber, fees, observation, blocks }).catch(
+      () => undefined, // refused (funds, fees) or failed: the usual passes run and report it
+    );
+    if (run) {
+      const used = run.calls.map((call) => call.gasUsed);
+      const baseFees = planBlocks(blocks.block, blocks.parent, used.length, used).map((block) => block.baseFee);
+      const confirmed = used.every((gas, i) => gasLimitFor(gas) === limits[i]) && (run.blocks ?? []).every((block, i) => block.baseFee === baseFees[i]);
+      if (confirmed) last = { run, observation };
+      // Confirmed or not, a run where every call succeeded within its limit is a measure: no measuring pass. A
+      // revert (out of gas under the guessed limit, say) is not: the plan is measured without limits as usual.
+      if (confirmed || run.calls.every((call) => call.status === 'success' && call.gasUsed < call.gasLimit)) {
+        gasUsed = used;
+        gasLimits = confirmed ? limits : used.map(gasLimitFor);
+        const next = extendObservation(observation, run);
+        done = confirmed && next === observation;
+        observation = next;
+      }
+    }
+  }
+  for (let pass = 0; pass < maxPasses && !done; pass++) {
     const run = await runSimulateV1(client, { account, calls: params.calls, gasLimits, gasUsed, blockNumber: params.blockNumber, fees, observation, blocks });
     const measuring = gasLimits === undefined;
     // A measuring pass is never reported: its readings were taken without validation and real fees.
@@ -143,7 +176,28 @@ async function simulateWith(client: PublicClient, params: SimulatePlanParameters
     observation = next;
   }
   if (!last) throw new ChainError('SIMULATION_FAILED', 'The plan was not simulated.');
+  params.memo?.set(memoKey(params.calls), { gasUsed: last.run.calls.map((call) => call.gasUsed), ...last.observation });
   return buildReport(client, { account, calls: params.calls, mode, run: last.run, observation: last.observation, known, fees });
+}
+
+/**
+ * What the same kind of plan (the same targets, functions and whether ETH is sent, in order) used and showed
+ * when last simulated in this session: its gas, a guess that can save the measuring pass, and the parties,
+ * tokens and allowances its logs revealed, read from the start so that no pass is needed to find them again.
+ */
+export type SimulationMemo = Map<string, { gasUsed: bigint[] } & Observation>;
+
+function memoKey(calls: readonly PlanCall[]): string {
+  return calls.map((call) => `${call.to.toLowerCase()}:${call.data.slice(0, 10)}:${call.value > 0n}`).join('|');
+}
+
+// More to read is harmless (a party or token that does not change shows no change); views stay the caller's.
+function widenObservation(observation: Observation, seen: Observation): Observation {
+  const parties = new AddressSet([...observation.parties, ...seen.parties]);
+  const tokens = new AddressSet([...observation.tokens, ...seen.tokens]);
+  const allowances = [...observation.allowances];
+  for (const key of seen.allowances) pushAllowance(allowances, key);
+  return { parties: parties.list().filter(isParty), tokens: tokens.list(), allowances, views: observation.views };
 }
 
 function initialObservation(account: Address, params: SimulatePlanParameters, known: TokenInfo[]): Observation {
