@@ -13,6 +13,8 @@ const vocabulary: readonly string[] = [
   'percent', 'worth', 'half', 'rewards', 'reward', 'ether', 'would', 'could', 'should', 'want', 'remove', 'simulate', 'preview',
   'urgent', 'please', 'kindly', 'thanks', 'wants', 'asked', 'told', 'already', 'quarter', 'quarters', 'entire', 'entirety', 'whole', 'balance', 'everything', 'allowance',
   'approval', 'permission', 'exchange', 'estimate', 'instead', 'without', 'don\'t', 'dont', 'never', 'what', 'each',
+  // Real words one letter from a target, kept as typed: "review:" asks about the words, it is no slip of "preview".
+  'review',
 ];
 
 const vocabularySet: ReadonlySet<string> = new Set(vocabulary);

@@ -167,6 +167,11 @@ class Parser {
   private lastRecipientFirst = false;
   /** Whether the clause before left its verb out (a list's tail): then "it" could mean more than one step. */
   private lastVerbless = false;
+  /**
+   * The steps joined to the clause before by "and" or a comma, back to the last "then", "after that" or full
+   * stop, that one included: "it" after "wrap 1 ETH and swap 10 DAI for USDC, then" could mean either output.
+   */
+  private lastRun: Draft[] = [];
   private verbless = false;
   /** A token a reference resolved, for productions that read the token after the amount. */
   private pendingToken: string | undefined;
@@ -187,12 +192,15 @@ class Parser {
         'transfer',
       ]);
     const intents: Draft[] = [];
+    // Where the run of steps joined by bare "and" or commas that holds the current clause starts.
+    let runStart = 0;
     for (;;) {
       if (intents.length >= maxSteps)
         throw this.fail(this.peek(), `too many steps: at most ${maxSteps} in one sentence`, 'multi');
       const group = this.clause(intents[intents.length - 1]);
       intents.push(...group);
       this.lastGroup = group;
+      this.lastRun = intents.slice(runStart);
       this.lastVerbless = this.verbless;
       if (intents.length > maxSteps) throw this.fail(this.peek(), `too many steps: at most ${maxSteps} in one sentence`, 'multi');
       if (this.atEnd()) break;
@@ -205,7 +213,11 @@ class Parser {
         joined = this.joiner();
         if (!joined) throw this.unexpected(this.peek()!, previous.action);
       }
+      // "then", "after that", a full stop: the next clause starts a run of its own.
+      if (!joined.weak) runStart = intents.length;
       if (this.onlyThanksLeft()) break;
+      // "send 5 USDC to carol.eth, after lunch": a time after the joiner, not a step nor an aside.
+      this.refuseTimeClause(this.pos);
       if (joined.comma && this.commaAside()) break;
       if (this.atEnd()) {
         if (joined.dangling) throw this.fail(joined.dangling, `${quote(joined.dangling.text)} at the end: what should happen next?`, 'multi');
@@ -249,6 +261,8 @@ class Parser {
     // Only marks may follow the aside.
     for (let m = k; m < this.tokens.length; m++) if (this.tokens[m]!.kind !== 'punct') return false;
     if (amountAt) throw this.ambiguous(amountAt, `the aside ${quote(this.source.slice(this.tokens[start]!.start, this.tokens[k - 1]!.end))} names an amount of a token: say the amount in the request itself`);
+    // "…, it's for lunch after the gym": a time in the aside is not a note to act past.
+    for (let i = start; i < k; i++) this.refuseTimeClause(i);
     this.notes.push(this.source.slice(this.tokens[start]!.start, this.tokens[k - 1]!.end).trim());
     this.pos = this.tokens.length;
     return true;
@@ -419,6 +433,7 @@ class Parser {
    */
   private leadingAside(): boolean {
     const start = this.pos;
+    this.refuseTimeClause(start);
     let k = start;
     while (k < this.tokens.length && k - start < 8) {
       const t = this.tokens[k]!;
@@ -443,6 +458,8 @@ class Parser {
     const verb = next?.kind === 'word' && this.verbOf(next) !== undefined && verbs.get(next.lower) !== 'balance';
     this.pos = save;
     if (!verb) return false;
+    // "im free after lunch, …": a time or condition anywhere in the aside is not a note to act past.
+    for (let i = start; i < k; i++) this.refuseTimeClause(i);
     this.notes.push(this.source.slice(words[0]!.start, words[words.length - 1]!.end));
     this.pos = after;
     return true;
@@ -975,7 +992,9 @@ class Parser {
       this.symbolOf(t) === undefined &&
       !chainWords.has(t.lower) &&
       verbs.get(t.lower) === undefined &&
-      /^[A-Za-z0-9_-]+$/.test(t.text)
+      /^[A-Za-z0-9_-]+$/.test(t.text) &&
+      // "send 5 USDC to carol.eth, after lunch": "after" opens a time clause, it names no one.
+      this.timeClauseAt(this.indexOf(t)) === 0
     );
   }
 
@@ -1703,6 +1722,7 @@ class Parser {
         const next = this.peek(1);
         if (!next || this.isWord(next, 'then') || this.startsPlainAmount(next) || (next.kind === 'word' && verbs.has(next.lower) && verbs.get(next.lower) !== 'balance')) break;
       }
+      this.refuseTimeClause(this.pos);
       if ((t.kind === 'number' || t.kind === 'numberWord') && this.symbolOf(this.peek(1) ?? t) !== undefined && this.peek(1)!.kind === 'word')
         throw this.ambiguous(t, `the aside ${quote(this.source.slice(first.start, this.peek(1)!.end))} names an amount of a token: say the amount in the request itself`);
       last = t;
@@ -2132,11 +2152,27 @@ class Parser {
     if (!group.length) throw this.ambiguous(t, `${quote(said)} refers to an earlier step, and there is none: say the amount and the token`);
     if (group.length > 1 || this.lastVerbless)
       throw this.ambiguous(t, `${quote(said)} could be the output of more than one step before: say the amount and the token`);
+    this.refuseSeveralOutputs(t, said, symbol);
     const out = outputOf(group[0]!);
     if (out === undefined)
       throw this.ambiguous(t, `${quote(said)} refers to the ${group[0]!.action} before, which produces nothing to use: say the amount and the token`);
     if (symbol !== undefined && symbol !== out) throw this.ambiguous(t, `the step before produces ${out}, not ${symbol}: say which amount you mean`);
     return { value: 'previous', token: t, resolvedToken: out, reference: symbol ? { symbol } : {} };
+  }
+
+  /**
+   * "wrap 1 ETH and swap 10 DAI for USDC, then send it": steps joined by "and" form one group, and when more
+   * than one of them produces something, "it" could be either. Named by a token only the step just before
+   * produces ("then send the USDC"), it is that step's; anything else is refused naming the candidates.
+   */
+  private refuseSeveralOutputs(t: Token, said: string, symbol: string | undefined): void {
+    const candidates = this.lastRun.filter((step) => outputOf(step) !== undefined);
+    if (candidates.length < 2) return;
+    const last = this.lastGroup[0]!;
+    if (symbol !== undefined && candidates.filter((step) => outputOf(step) === symbol).length === 1 && outputOf(last) === symbol) return;
+    const named = candidates.map((step) => `the ${outputOf(step)} from the ${step.action}`);
+    const list = named.length === 2 ? `${named[0]} or ${named[1]}` : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
+    throw this.ambiguous(t, `${quote(said)} could be ${list}: say the amount and the token`);
   }
 
   /** The words from `t` to the last one consumed. */
@@ -2486,7 +2522,11 @@ class Parser {
 
   /**
    * "intent:", "IMPORTANT:", "quick favour:", "please execute:": a label of one to three words before a colon,
-   * skipped when a request follows it. A label holding an action verb ("swap: …") is not skipped.
+   * skipped when a request follows it. A label holding an action verb ("swap: …") is not skipped. Every word
+   * of it must be accounted for: a word about the words ("summarize:", "rephrase this:") refuses the request
+   * as `UNSUPPORTED_INTENT`, a time ("after lunch:") as well; a field name ("Recipient:", "Amount:") is left
+   * to the productions that read forms; any other word is no label ("banana:") and is refused by name where
+   * the request should have started.
    */
   private label(): boolean {
     for (let length = 1; length <= 3; length++) {
@@ -2500,11 +2540,55 @@ class Parser {
       if (colon.kind !== 'punct' || colon.value !== ':') continue;
       const save = this.pos;
       this.pos += length + 1;
-      if (!this.atEnd() && this.startsClause()) return true;
+      const request = !this.atEnd() && this.startsClause();
       this.pos = save;
-      return false;
+      if (!request) return false;
+      const words = this.tokens.slice(save, save + length);
+      for (let i = 0; i < length; i++) this.refuseTimeClause(save + i);
+      const meta = words.find((t) => metaLabelWords.has(t.lower));
+      if (meta) {
+        const span: Span = { start: words[0]!.start, end: colon.end };
+        throw refusal(
+          intentErrorCodes.unsupported,
+          this.source,
+          span,
+          `not done: ${quote(this.source.slice(span.start, span.end))} asks for something about the words (${meta.lower}), not for the request to be carried out`,
+          ['to run it, type the request itself, without the label'],
+        );
+      }
+      // "Amount: 10 DAI", "Recipient: bob.eth": a form's field, read by the productions for forms, not a label.
+      if (formFields.has(word.lower) || recipientNouns.has(word.lower) || !words.every((t) => this.isLabelWord(t))) return false;
+      for (const t of words) {
+        const fixed = assistantNames.has(t.lower) || verbs.has(t.lower) ? undefined : this.labelWordOf(t);
+        if (fixed !== undefined && fixed !== t.lower) this.corrections.push({ from: t.text, to: fixed });
+      }
+      this.pos += length + 1;
+      return true;
     }
     return false;
+  }
+
+  /** Whether a request could start at `index` (see {@link startsClause}). */
+  private requestAt(index: number): boolean {
+    const save = this.pos;
+    this.pos = index;
+    const found = !this.atEnd() && this.startsClause();
+    this.pos = save;
+    return found;
+  }
+
+  /** Whether `t` is a word a label may hold: ./parser.ts `labelWords`, closed-class filler, the assistant's name, or a slip of one. */
+  private isLabelWord(t: Token): boolean {
+    // "just show me:": a question verb in a label is allowed, as it was before labels were checked word by word.
+    return t.kind === 'word' && (assistantNames.has(t.lower) || verbs.get(t.lower) === 'balance' || this.labelWordOf(t) !== undefined);
+  }
+
+  private labelWordOf(t: Token): string | undefined {
+    if (labelWords.has(t.lower)) return t.lower;
+    const filler = this.fillerWord(t, preambleWords) ?? this.fillerWord(t, tailWords);
+    if (filler !== undefined) return filler;
+    if (t.lower.length < 5 || metaLabelWords.has(t.lower)) return undefined;
+    return nearest(t.lower, labelWordList, 1);
   }
 
   /**
@@ -2694,12 +2778,16 @@ class Parser {
   }
 
   private unexpected(t: Token, action: Intent['action']): ReturnType<typeof unparseable> {
+    this.refuseTimeClause(this.indexOf(t));
     if (this.isWord(t, 'or')) return this.fail(t, '"or" makes this ambiguous: say exactly one thing to do', action === 'swap' ? 'swap' : 'multi');
     const key: ExampleKey = action in { transfer: 1, swap: 1, wrap: 1, unwrap: 1, stake: 1, unstake: 1, claim: 1, approve: 1, revoke: 1, balance: 1 } ? (action as ExampleKey) : 'swap';
     return this.fail(t, `did not understand ${quote(t.text)} after the ${action} step`, key);
   }
 
   private unknownAction(t: Token) {
+    this.refuseTimeClause(this.indexOf(t));
+    if (t.kind === 'word' && this.isPunct(this.after(t), ':') && !verbs.has(t.lower) && this.fuzzyVerb(t) === undefined && !formFields.has(t.lower) && !recipientNouns.has(t.lower) && this.requestAt(this.indexOf(t) + 2))
+      return this.fail(t, `unknown label ${quote(t.text + ':')}: Lucid does not act past a word it cannot account for; start with the request itself`, ['swap', 'transfer']);
     if (t.kind === 'word' && unsupportedVerbs.has(t.lower))
       return refusal(intentErrorCodes.unsupported, this.source, t, `Lucid cannot ${t.lower} here: it can send, swap, wrap, stake, lend, claim, approve, revoke and show balances`);
     if (t.kind === 'word') {
@@ -2714,8 +2802,116 @@ class Parser {
     return this.fail(t, `did not understand ${quote(t.text)}: start with a verb like send or swap`, ['swap', 'transfer']);
   }
 
+  /**
+   * The number of words of a time or condition subordinator at `index` ("after", "once", "as soon as", "by the
+   * time", "the moment"), 0 when none stands there. It must open something ("after lunch", "once the market
+   * opens"): a bare "once" at the end is not one. Step order is not a time: "after that", "after which",
+   * "after you stake …" join steps; "at once", "while you're at it" are filler.
+   */
+  private timeClauseAt(index: number): number {
+    const word = (k: number) => {
+      const t = this.tokens[k];
+      return t?.kind === 'word' ? t.lower : undefined;
+    };
+    let first = word(index);
+    // "afer lunch", "befor bed": a slip in the two commonest, only in a word that is nothing else.
+    const typed = this.tokens[index];
+    if (first !== undefined && !timeSubordinatorFirsts.has(first) && first.length >= 4 && !reservedWords.has(first) && this.symbolOf(typed!) === undefined && verbs.get(first) === undefined)
+      first = ['after', 'before'].find((w) => damerauLevenshtein(first!, w) === 1) ?? first;
+    if (first === undefined || !timeSubordinatorFirsts.has(first)) return 0;
+    const phrase = timeSubordinators.find((words) => words.every((w, k) => (k === 0 ? first : word(index + k)) === w));
+    if (!phrase) return 0;
+    const next = this.tokens[index + phrase.length];
+    if (next === undefined || (next.kind !== 'word' && next.kind !== 'number' && next.kind !== 'numberWord' && next.kind !== 'address' && next.kind !== 'ens')) return 0;
+    const lone = phrase.length === 1 ? first : undefined;
+    if ((lone === 'after' || lone === 'before') && this.isWord(next, 'that', 'this', 'which', 'wards')) return 0;
+    if ((lone === 'after' || lone === 'before') && this.isWord(next, 'you', 'u', 'i', 'we')) {
+      const verb = this.tokens[index + 2];
+      if (verb?.kind === 'word' && this.verbOf(verb) !== undefined) return 0;
+    }
+    if (lone === 'once' && this.isWord(this.tokens[index - 1], 'at', 'all')) return 0;
+    if ((lone === 'while' || lone === 'whilst') && this.isWord(next, 'you', "you're", 'youre', 'ur', 'u', "u're") ) {
+      const rest = [1, 2, 3, 4].map((k) => word(index + k)).join(' ');
+      if (/\bat it\b/.test(rest)) return 0;
+    }
+    return phrase.length;
+  }
+
+  /** Refuses a time or condition clause at `index` (see {@link timeClauseAt}) as `UNSUPPORTED_INTENT`, naming it. */
+  private refuseTimeClause(index: number): void {
+    const length = this.timeClauseAt(index);
+    if (!length) return;
+    const first = this.tokens[index]!;
+    // The clause runs to a mark, at most four words on, and stops before the request's own verb ("after lunch send it …").
+    const stops = (k: number) => {
+      const t = this.tokens[k]!;
+      const next = this.tokens[k + 1];
+      return t.kind === 'punct' || (t.kind === 'word' && this.verbOf(t) !== undefined && next !== undefined && (this.startsAmount(next) || this.startsReference(next)));
+    };
+    let last = index + length - 1;
+    while (last + 1 < this.tokens.length && !stops(last + 1) && last - (index + length - 1) < 4) last++;
+    const span: Span = { start: first.start, end: this.tokens[last]!.end };
+    throw refusal(
+      intentErrorCodes.unsupported,
+      this.source,
+      span,
+      `not done: ${quote(this.source.slice(span.start, span.end))} makes the request wait for a time or an event; Lucid acts now, once, in the order the steps are written`,
+      ['say what Lucid should do now, like: wrap 1 ETH'],
+    );
+  }
+
   private endSpan(): Span {
     const end = this.source.trimEnd().length;
     return { start: end, end: end + 1 };
   }
 }
+
+/**
+ * Words that open a clause of time or condition: what follows says when (or whether) to act, which Lucid cannot
+ * wait for. Longest first where they share a word.
+ */
+const timeSubordinators: readonly (readonly string[])[] = [
+  ['as', 'soon', 'as'], ['as', 'long', 'as'], ['so', 'long', 'as'], ['by', 'the', 'time'], ['the', 'moment'], ['the', 'minute'],
+  ['the', 'instant'], ['right', 'after'], ['right', 'before'], ['soon', 'after'], ['shortly', 'after'], ['shortly', 'before'],
+  ['just', 'after'], ['just', 'before'], ['immediately', 'after'], ['directly', 'after'], ['prior', 'to'], ['every', 'time'],
+  ['each', 'time'], ['any', 'time'], ['next', 'time'], ['in', 'case'], ['only', 'if'], ['as', 'of'],
+  ['after'], ['before'], ['once'], ['while'], ['whilst'], ['during'], ['until'], ['till'], ['til'], ['whenever'], ['when'], ['upon'],
+  ['unless'], ['if'], ['anytime'],
+];
+const timeSubordinatorFirsts: ReadonlySet<string> = new Set(timeSubordinators.map((words) => words[0]!));
+
+/**
+ * Words a label before a colon may hold besides closed-class filler ("request:", "urgent task:", "tx:"): they
+ * say what kind of text follows and nothing about what to do, so they are skipped, not kept as notes.
+ */
+const labelWords: ReadonlySet<string> = new Set([
+  'request', 'requests', 'task', 'tasks', 'intent', 'intents', 'action', 'actions', 'required', 'needed', 'command', 'commands', 'cmd', 'instruction',
+  'instructions', 'todo', 'to-do', 'urgent', 'important', 'priority', 'high', 'top', 'note', 'nb', 'order', 'orders', 'memo', 'tx', 'txn',
+  'transaction', 'quick', 'quickie', 'favour', 'favor', 'tiny', 'small', 'simple', 'easy', 'ask', 'please', 'pls', 'plz', 'execute', 'run',
+  'hit', 'me', 'up', 'asap', 'new', 'next', 'one', 'final', 'my', 'the', 'a', 'ps', 'fyi', 'heads', 'job', 'ticket', 'update', 'pending',
+  'another', 'also', 'first', 'finally', 'lastly', 'main', 'real', 'actual', 'live', 'now', 'go', 'here', "here's", 'goes', 'thing',
+  'in', 'sequence', 'to', 'self', 'steps', 'following', 'plan', 'payment', 'payments', 'item', 'req', 'objective', 'goal', 'operation',
+  'op', 'ops', 'message', 'msg', 'critical', 'immediate', 'routine', 'normal', 'medium', 'low', 'errand', 'chore', 'mission', 'batch',
+  'more', 'additionally', 'today', 'heads-up', 'reminder', 'only', 'just',
+]);
+const labelWordList: readonly string[] = [...labelWords].filter((word) => word.length >= 4);
+
+/**
+ * Words that ask for something done to the words rather than with them ("summarize: send 1 ETH to bob",
+ * "rephrase this: wrap 1 ETH"): before a colon they make the request one not to carry out.
+ */
+const metaLabelWords: ReadonlySet<string> = new Set([
+  'summarize', 'summarise', 'summary', 'tldr', 'tl;dr', 'rewrite', 'rephrase', 'paraphrase', 'reword', 'reformulate', 'parse', 'parsing', 'format',
+  'reformat', 'proofread', 'correct', 'corrected', 'review', 'analyse', 'analyze', 'analysis', 'describe', 'description', 'classify', 'classification',
+  'categorize', 'categorise', 'category', 'tag', 'label', 'extract', 'translate', 'translation', 'interpret', 'tokenize', 'tokenise', 'annotate',
+  'grade', 'evaluate', 'rate', 'score', 'simplify', 'shorten', 'expand', 'improve', 'edit', 'fix', 'spellcheck', 'transcribe', 'echo', 'repeat',
+  'quote', 'cite', 'output', 'input', 'prompt', 'completion', 'response', 'reply', 'answer', 'explain', 'explanation', 'meaning', 'define',
+  'polish', 'shorter', 'longer', 'formal', 'informal', 'politer', 'convert', 'json', 'yaml', 'csv', 'sql', 'regex', 'code',
+]);
+
+/** Field names of a form-style request ("Amount: 10 DAI / To: bob.eth"): never a label to skip or refuse as one. */
+const formFields: ReadonlySet<string> = new Set([
+  'amount', 'amt', 'qty', 'quantity', 'value', 'sum', 'token', 'asset', 'currency', 'coin', 'to', 'from', 'type', 'recipient', 'beneficiary',
+  'payee', 'destination', 'dest', 'receiver', 'spender', 'purpose', 'reason', 'mode', 'chain', 'network', 'venue', 'protocol', 'slippage',
+  'status', 'sender', 'source', 'address', 'wallet', 'account', 'body', 'subject', 'details', 'description',
+]);
