@@ -35,7 +35,7 @@
  */
 export { intentActions, decimalPattern, percentPattern, lockSecondsSchema, MAX_LOCK_SECONDS, amountSchema, tokenRefSchema, recipientRefSchema, intentSchema, intentListSchema } from './intent.js';
 export type { Intent, IntentAction, IntentList } from './intent.js';
-export { actionSequencing, stepOutput, listActionPairs, mixedQuestionReason } from './sequence.js';
+export { actionSequencing, findRepeatedStep, stepOutput, listActionPairs, mixedQuestionReason, repeatedStepReason } from './sequence.js';
 export type { ActionSequencing, ActionPair } from './sequence.js';
 
 export type {

@@ -10,7 +10,7 @@
  * review, and the signer compares what it signs with the reviewed calls.
  */
 import type { Address } from 'viem';
-import { LucidError, InputError, mixedQuestionReason, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
+import { LucidError, InputError, findRepeatedStep, mixedQuestionReason, repeatedStepReason, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
 import { failedParseEntry } from './recordFailedParse.js';
 import { resolveStep, stepApprovals, stepBalanceChanges, stepOutputs, stepViews, type StepOutputs } from './resolveStep.js';
@@ -60,6 +60,12 @@ export async function runIntent(session: Session, parameters: RunIntentParameter
   emit('parsed', `${parsed.intents.intents.length} step(s) via ${parsed.parser}`, { runId });
 
   return guardRun(session, runId, emit, async () => {
+    const repeated = findRepeatedStep(parsed.intents.intents);
+    if (repeated >= 0)
+      throw new InputError('REPEATED_STEP', `step ${repeated + 1} repeats a ${parsed.intents.intents[repeated]!.action} that comes once per request; nothing was signed`, {
+        details: repeatedStepReason,
+        hints: ['say it once'],
+      });
     const draft = await buildSteps(session, runId, parameters, parsed.intents, emit);
     const reading = { parser: parsed.parser, grounding: parsed.grounding ?? (parsed.parser === 'grammar' ? 'words' : 'roles') } as const;
     // Words that ask only to look are shown and never signed, whatever the flags say.
