@@ -122,9 +122,10 @@ describe('npm run check:artifacts', () => {
     expect(fingerprintOnly(project).status).toBe(0);
 
     // One changed byte of committed bytecode: a hand edit, or an artifact from another compiler.
-    const bytecode = /"bytecode":"0x([0-9a-f]{8})/.exec(fresh)!;
+    // Counter's own line: the file also holds the protocols' npm artifacts (Aave, Uniswap), sorted before it.
+    const bytecode = /export const Counter = .*?"bytecode":"0x([0-9a-f]{8})/.exec(fresh)!;
     const flipped = bytecode[1]!.replace(/.$/, (digit) => (digit === '0' ? '1' : '0'));
-    writeFileSync(artifacts(project), fresh.replace(bytecode[0], `"bytecode":"0x${flipped}`));
+    writeFileSync(artifacts(project), fresh.replace(bytecode[0], bytecode[0].slice(0, -8) + flipped));
     const edited = npmRun('check:artifacts', project);
     expect(edited.output).toContain('artifacts.ts differs from a fresh build: Counter');
     expect(edited.output).toContain('npm run build:contracts');
