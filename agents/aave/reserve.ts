@@ -8,15 +8,24 @@
  */
 import { isAddressEqual, parseAbi, zeroAddress, type Address, type PublicClient } from 'viem';
 
+/**
+ * The Aave V3 (v3.0, `@aave/core-v3` 1.19) Pool functions Lucid calls or reads, as human-readable ABI: the one
+ * copy the agent, the runtime's readers and checks, and the devnet bootstrap all use.
+ */
 export const aavePoolAbi = parseAbi([
+  'struct ReserveConfigurationMap { uint256 data; }',
+  'struct ReserveData { ReserveConfigurationMap configuration; uint128 liquidityIndex; uint128 currentLiquidityRate; uint128 variableBorrowIndex; uint128 currentVariableBorrowRate; uint128 currentStableBorrowRate; uint40 lastUpdateTimestamp; uint16 id; address aTokenAddress; address stableDebtTokenAddress; address variableDebtTokenAddress; address interestRateStrategyAddress; uint128 accruedToTreasury; uint128 unbacked; uint128 isolationModeTotalDebt; }',
+  'function getReserveData(address asset) view returns (ReserveData)',
   'function supply(address asset, uint256 amount, address onBehalfOf, uint16 referralCode)',
   'function withdraw(address asset, uint256 amount, address to) returns (uint256)',
-  'function getReserveData(address asset) view returns (((uint256 data) configuration, uint128 liquidityIndex, uint128 currentLiquidityRate, uint128 variableBorrowIndex, uint128 currentVariableBorrowRate, uint128 currentStableBorrowRate, uint40 lastUpdateTimestamp, uint16 id, address aTokenAddress, address stableDebtTokenAddress, address variableDebtTokenAddress, address interestRateStrategyAddress, uint128 accruedToTreasury, uint128 unbacked, uint128 isolationModeTotalDebt))',
+  'function borrow(address asset, uint256 amount, uint256 interestRateMode, uint16 referralCode, address onBehalfOf)',
+  'function getReservesList() view returns (address[])',
 ]);
 
-/** 1e27: Aave's fixed-point unit for rates and indexes. */
+/** 1e27: Aave's fixed-point unit for rates and indexes (a rate of one RAY is 100% a year). */
 export const RAY = 10n ** 27n;
-const SECONDS_PER_YEAR = 365 * 86_400;
+/** Aave's year for rates: 365 days, no leap years (`MathUtils.SECONDS_PER_YEAR`). */
+export const SECONDS_PER_YEAR = 365 * 86_400;
 
 export type LendingReserve = {
   asset: Address;
@@ -46,7 +55,8 @@ export async function readLendingReserve(client: Pick<PublicClient, 'readContrac
 
 /** The supply rate as fractions of one: `apr` (what the Pool states) and `apy` (compounded every second). */
 export function supplyRateOf(liquidityRateRay: bigint): { apr: number; apy: number } {
-  const apr = Number((liquidityRateRay * 10n ** 9n) / RAY) / 1e9;
+  // Scaled to 1e-12 before the float, so a small rate is not lost to rounding a 1e27-scale integer.
+  const apr = Number((liquidityRateRay * 10n ** 12n) / RAY) / 1e12;
   const apy = Math.expm1(SECONDS_PER_YEAR * Math.log1p(apr / SECONDS_PER_YEAR));
   return { apr, apy };
 }

@@ -5,7 +5,8 @@
  */
 import { getAddress, isAddressEqual, zeroAddress, type Address, type PublicClient } from 'viem';
 import { ChainError } from '../../../kernel/index.js';
-import { aavePoolAbi, RAY, SECONDS_PER_YEAR } from './aavePoolAbi.js';
+import { supplyRateOf } from '../../../agents/index.js';
+import { aavePoolAbi } from './aavePoolAbi.js';
 
 export type ReadSupplyRateParameters = {
   /** The Aave Pool (proxy), e.g. the deployment's `aavePool`. */
@@ -52,18 +53,13 @@ export async function readSupplyRate(client: PublicClient, { pool, asset, blockN
     throw new ChainError('NOT_A_LENDING_MARKET', `The lending pool ${pool} has no market for ${asset}.`);
   }
   const liquidityRateRay = reserve.currentLiquidityRate;
-  const apr = rayToNumber(liquidityRateRay);
+  const { apr, apy } = supplyRateOf(liquidityRateRay);
   return {
     liquidityRateRay,
     apr,
-    apy: (1 + apr / SECONDS_PER_YEAR) ** SECONDS_PER_YEAR - 1,
+    apy,
     aToken: getAddress(reserve.aTokenAddress),
     lastUpdateTimestamp: reserve.lastUpdateTimestamp,
   };
 }
 
-/** Ray → number without losing the small rates to float rounding of a 1e27-scale integer. */
-function rayToNumber(ray: bigint): number {
-  const micro = (ray * 1_000_000_000_000n) / RAY; // 1e-12 resolution
-  return Number(micro) / 1e12;
-}
