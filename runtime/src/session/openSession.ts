@@ -116,11 +116,14 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   const { listOwnedEntries } = await import('../store/registryIndex.js');
   const positionViews = () => listPositionViews({ account: account.address, contracts, entries: listOwnedEntries(store.db, { chainId, owner: account.address }) });
   // The lending markets' receipt tokens (aUSDC …) are the deployment's own: diffed by balance and shown as known.
-  const { AAVE_ATOKEN_KEY_PREFIX } = await import('../devnet/deployment.js');
-  const receiptTokens: TokenInfo[] = Object.entries(contracts).flatMap(([key, address]) => {
-    const underlying = key.startsWith(AAVE_ATOKEN_KEY_PREFIX) ? tokens.find((t) => t.symbol === key.slice(AAVE_ATOKEN_KEY_PREFIX.length)) : undefined;
-    return underlying ? [{ address, symbol: `a${underlying.symbol}`, decimals: underlying.decimals, verified: true }] : [];
-  });
+  const { listLendingMarkets } = await import('../devnet/deployment.js');
+  const erc20s = tokens.flatMap((t) => (t.address === 'ETH' ? [] : [{ symbol: t.symbol, address: t.address, decimals: t.decimals }]));
+  const receiptTokens: TokenInfo[] = listLendingMarkets({ contracts, tokens: erc20s }).map((market) => ({
+    address: market.aToken,
+    symbol: market.aTokenSymbol,
+    decimals: market.decimals,
+    verified: true,
+  }));
   // What this session's simulations measured, by kind of plan: a guess that lets a simulation skip its
   // measuring pass when the validated run confirms it (see SimulationMemo).
   const memo: SimulationMemo = new Map();
@@ -336,7 +339,8 @@ async function lendingAccrual(client: PublicClient, contracts: Record<string, Ad
   const [simulatedBlock, included] = await Promise.all([client.getBlock({ blockNumber: review.simulation.blockNumber }), client.getBlock({ blockNumber: toBlock })]);
   const elapsed = included.timestamp - simulatedBlock.timestamp;
   const seconds = (elapsed > 0n ? elapsed : -elapsed) + 13n;
-  const year = 365n * 86_400n;
+  const { RAY, SECONDS_PER_YEAR } = await import('../lending/aavePoolAbi.js');
+  const year = BigInt(SECONDS_PER_YEAR);
   const markets = Object.entries(contracts).filter(([key]) => key.startsWith(AAVE_ATOKEN_KEY_PREFIX));
   const found = await Promise.all(
     markets.map(async ([key, aToken]) => {
@@ -345,8 +349,7 @@ async function lendingAccrual(client: PublicClient, contracts: Record<string, Ad
       const simulated = review.simulation.balanceChanges.find((c) => sameAddress(c.address, account) && c.token !== 'ETH' && sameAddress(c.token, aToken))?.diff ?? 0n;
       const base = balance > (simulated < 0n ? -simulated : simulated) ? balance : simulated < 0n ? -simulated : simulated;
       const rate = asset && asset.address !== 'ETH' ? await readSupplyRate(client, { pool, asset: asset.address }).catch(() => undefined) : undefined;
-      const ray = 10n ** 27n;
-      const upTo = (base * (rate?.liquidityRateRay ?? 0n) * seconds) / (ray * year) + 2n;
+      const upTo = (base * (rate?.liquidityRateRay ?? 0n) * seconds) / (RAY * year) + 2n;
       // "withdraw all" pays the whole position at inclusion: the asset received grows the same way.
       const withdrawsAll = review.steps.some((step) => step.resolved?.action === 'withdraw' && step.resolved.amount?.kind === 'all' && step.resolved.token?.symbol === asset?.symbol);
       return withdrawsAll && asset && asset.address !== 'ETH' ? [{ token: aToken, upTo }, { token: asset.address, upTo }] : [{ token: aToken, upTo }];
