@@ -15,7 +15,7 @@
  * The runtime ranks competing venues on its own read of the rate, never on this text.
  */
 import { encodeFunctionData, erc20Abi, maxUint256, type Address } from 'viem';
-import { InputError, defineAgent, formatAmount, parseParams, resolveAmount, type AgentContext, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
+import { InputError, defineAgent, formatAmount, parseParams, planApproval, resolveAmount, type AgentContext, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
 import { aavePoolAbi, formatSupplyRate, readLendingReserve, type LendingReserve } from './reserve.js';
 import { lendingParams, type LendingParams } from './schemas.js';
 
@@ -47,15 +47,7 @@ async function planSupply(ctx: AgentContext, pool: Address, reserve: LendingRese
     throw new InputError('MARKET_CLOSED', `the ${VENUE} ${token.symbol} market takes no deposits now (${reserve.paused ? 'paused' : reserve.frozen ? 'frozen' : 'inactive'})`);
   const { value, note } = await resolveAmount(ctx, token, params.amount);
   const asset = reserve.asset;
-  const calls: PlanCall[] = [];
-  const allowance = await ctx.client.readContract({ address: asset, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, pool] });
-  if (allowance < value)
-    calls.push({
-      to: asset,
-      data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [pool, value] }),
-      value: 0n,
-      description: `Approve the ${VENUE} Pool to take ${formatAmount(value, token)}`,
-    });
+  const calls: PlanCall[] = await planApproval(ctx, { token: { ...token, address: asset }, spender: pool, spenderName: `the ${VENUE} Pool`, amount: value });
   calls.push({
     to: pool,
     data: encodeFunctionData({ abi: aavePoolAbi, functionName: 'supply', args: [asset, value, ctx.account, 0] }),

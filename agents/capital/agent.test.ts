@@ -62,7 +62,7 @@ describe('capital', () => {
 
   test.runIf(artifact)('default: stake 10 stETH approves exactly 10 and moves them into the pool', async () => {
     const plan = await capitalAgent.plan(ctx, intent('stake', { kind: 'exact', value: parseEther('10') }));
-    expect(plan.calls.map((call) => call.description)).toEqual(['Approve the capital pool to take 10 stETH', 'Stake 10 stETH in the capital pool']);
+    expect(plan.calls.map((call) => call.description)).toEqual(['Approve the capital pool to spend 10 stETH', 'Stake 10 stETH in the capital pool']);
     const before = await balanceOf(steth.address as Address);
     await executePlan(devnet.rpcUrl, plan);
     expect(before - (await balanceOf(steth.address as Address))).toBe(parseEther('10'));

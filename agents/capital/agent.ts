@@ -10,7 +10,7 @@
  * summary and call description, so the review shows them before anything is signed.
  */
 import { encodeFunctionData, erc20Abi, getAddress, isAddressEqual, parseAbi, type Address } from 'viem';
-import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, findTokenByAddress, type AgentContext, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
+import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, planApproval, findTokenByAddress, type AgentContext, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
 import { capitalParams, type CapitalParams } from './schemas.js';
 
 export const capitalPoolAbi = parseAbi([
@@ -60,15 +60,7 @@ async function planStake(ctx: AgentContext, pool: Address, token: TokenInfo, par
     throw new InputError('CAPITAL_POOL_PAUSED', 'the capital pool is paused: staking is stopped (withdraw and claim still work)');
   const { value, note } = await resolveAmount(ctx, token, params.amount ?? { kind: 'all' });
   const tokenAddress = token.address as Address;
-  const calls: PlanCall[] = [];
-  const allowance = await ctx.client.readContract({ address: tokenAddress, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, pool] });
-  if (allowance < value)
-    calls.push({
-      to: tokenAddress,
-      data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [pool, value] }),
-      value: 0n,
-      description: `Approve the capital pool to take ${formatAmount(value, token)}`,
-    });
+  const calls: PlanCall[] = await planApproval(ctx, { token, spender: pool, spenderName: 'the capital pool', amount: value });
   const lock = await describeLock(ctx, pool, params.lockSeconds ?? 0);
   calls.push({
     to: pool,

@@ -3,8 +3,8 @@
  * two ends of the route, the paths tried, the slippage limits, the approval the router needs, the effects the
  * plan promises and the route's symbols. Only the quote and the router call are the venue's own.
  */
-import { encodeFunctionData, erc20Abi, getAddress, isAddressEqual, maxUint256, type Address } from 'viem';
-import { InputError, findTokenByAddress, findTokenBySymbol, formatAmount, type AgentContext, type ExpectedEffect, type PlanCall, type TokenInfo } from '../sdk/index.js';
+import { getAddress, isAddressEqual, type Address } from 'viem';
+import { InputError, findTokenByAddress, findTokenBySymbol, planApproval, type AgentContext, type ExpectedEffect, type PlanCall, type TokenInfo } from '../sdk/index.js';
 import type { SwapParams } from './schemas.js';
 
 /** Seconds a swap stays valid after the block the plan was built against. */
@@ -47,24 +47,12 @@ export function swapLimits(quote: { exactIn: boolean; amountIn: bigint; amountOu
 }
 
 /**
- * The approval the router needs to take the input token, when the allowance does not already cover what the
- * swap may spend (all of it for exact-in, the maximum for exact-out); none for ETH. Unlimited only when asked.
+ * The approval the router needs to take the input token (the SDK's {@link planApproval}): for what the swap
+ * may spend, all of it for exact-in, the maximum for exact-out; none for ETH or when the allowance covers it.
  */
 export async function approvalCalls(ctx: Pick<AgentContext, 'client' | 'account'>, venue: { name: string; router: Address }, params: Pick<SwapParams, 'token' | 'unlimited'>, limits: SwapLimits): Promise<PlanCall[]> {
-  const { token } = params;
-  if (token.address === 'ETH') return [];
-  const spend = limits.exactIn ? limits.amountIn : limits.maxIn;
-  const allowance = await ctx.client.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, venue.router] });
-  if (allowance >= spend) return [];
-  const approval = params.unlimited ? maxUint256 : spend;
-  return [
-    {
-      to: token.address,
-      data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [venue.router, approval] }),
-      value: 0n,
-      description: `Approve the ${venue.name} router to spend ${params.unlimited ? `unlimited ${token.symbol}` : formatAmount(approval, token)}`,
-    },
-  ];
+  const amount = limits.exactIn ? limits.amountIn : limits.maxIn;
+  return planApproval(ctx, { token: params.token, spender: venue.router, spenderName: `the ${venue.name} router`, amount, unlimited: params.unlimited });
 }
 
 /** What the swap promises: the exact side exact, the other held to its slippage limit. */
