@@ -1,8 +1,9 @@
 /**
  * The receipt tokens of the lending steps' markets, read from the market itself: for each supply or withdraw
- * intent's asset, the aToken the deployment's Aave Pool (`aavePool`) lists for it. The checks hold a supply to
- * paying that receipt to the user, and a withdrawal to burning only it (./checkIntentEffects.ts). An asset the
- * Pool has no market for has no receipt, and its lending step stays unexplained.
+ * intent's asset, the aToken the deployment's Aave Pool (`aavePool`) lists for it at the simulated block. The
+ * checks hold a supply to paying that receipt to the user, and a withdrawal to burning only it
+ * (./checkIntentEffects.ts). An asset the Pool has no market for has no receipt, and its lending step stays
+ * unexplained.
  */
 import type { Address, PublicClient } from 'viem';
 import type { ResolvedIntent } from '../../../kernel/index.js';
@@ -12,12 +13,16 @@ import type { LendingReceipt } from './checkIntentEffects.js';
 export type ReadLendingReceiptsParameters = {
   intents: readonly ResolvedIntent[];
   contracts: Record<string, Address>;
-  blockNumber?: bigint | undefined;
+  /**
+   * The block the simulation ran on: the receipts are the Pool's there, not at the head, which may have moved
+   * (a market listed after the simulated block explains nothing the simulation did).
+   */
+  blockNumber: bigint;
 };
 
 /**
  * @example
- * const receipts = await readLendingReceipts(client, { intents, contracts: session.contracts })
+ * const receipts = await readLendingReceipts(client, { intents, contracts: session.contracts, blockNumber: report.blockNumber })
  */
 export async function readLendingReceipts(client: PublicClient, { intents, contracts, blockNumber }: ReadLendingReceiptsParameters): Promise<LendingReceipt[]> {
   const pool = contracts.aavePool;

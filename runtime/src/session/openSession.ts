@@ -8,6 +8,7 @@ import { InputError, findLucidError, formatUnitsHuman, type Agent, type AgentCon
 import type { BalanceChange, SimulationReport } from '../simulate/types.js';
 import type { SimulationMemo } from '../simulate/simulatePlan.js';
 import type { Review } from '../pipeline/types.js';
+import type { LendingMarket } from '../devnet/deployment.js';
 import type { RunRecorder, Session, SessionChecks } from './types.js';
 import { openStore, type Store } from '../store/db.js';
 import { createRun, updateRun, getRun, isFinalRunStatus } from '../store/runs.js';
@@ -118,7 +119,8 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   // The lending markets' receipt tokens (aUSDC …) are the deployment's own: diffed by balance and shown as known.
   const { listLendingMarkets } = await import('../devnet/deployment.js');
   const erc20s = tokens.flatMap((t) => (t.address === 'ETH' ? [] : [{ symbol: t.symbol, address: t.address, decimals: t.decimals }]));
-  const receiptTokens: TokenInfo[] = listLendingMarkets({ contracts, tokens: erc20s }).map((market) => ({
+  const lendingMarkets = listLendingMarkets({ contracts, tokens: erc20s });
+  const receiptTokens: TokenInfo[] = lendingMarkets.map((market) => ({
     address: market.aToken,
     symbol: market.aTokenSymbol,
     decimals: market.decimals,
@@ -251,7 +253,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
           return { address: account.address, token: change.token, symbol: change.symbol, decimals: change.decimals, verified: info.verified, pre, post, diff: post - pre };
         })
         .filter((change) => change.diff !== 0n);
-      const accruing = [...(await rewardAccrual(client, contracts, review, toBlock)), ...(await lendingAccrual(client, contracts, review, account.address, toBlock))];
+      const accruing = [...(await rewardAccrual(client, contracts, review, toBlock)), ...(await lendingAccrual(client, lendingMarkets, review, account.address, toBlock))];
       const mineApprovals = review.simulation.approvals.filter((a) => sameAddress(a.owner, account.address));
       const realAllowances = await Promise.all(
         mineApprovals.map((a) =>
@@ -325,37 +327,11 @@ async function rewardAccrual(client: PublicClient, contracts: Record<string, Add
   return [{ token, upTo: (rate * seconds) / 10n ** 18n + 1n }];
 }
 
-/**
- * A lending position grows by the second, and the Pool rounds its scaled balance: the real aToken change of a
- * plan that calls the Pool may lie from the simulated one by the interest of the seconds between the simulated
- * block and inclusion (at the market's rate now, on the position after the plan), plus two base units.
- */
-async function lendingAccrual(client: PublicClient, contracts: Record<string, Address>, review: Review, account: Address, toBlock: bigint): Promise<{ token: Address; upTo: bigint }[]> {
-  const pool = contracts.aavePool;
-  if (!pool || !review.calls.some((call) => sameAddress(call.to, pool))) return [];
-  const { AAVE_ATOKEN_KEY_PREFIX } = await import('../devnet/deployment.js');
-  const { readSupplyRate } = await import('../lending/readSupplyRate.js');
-  const { erc20Abi } = await import('viem');
-  const [simulatedBlock, included] = await Promise.all([client.getBlock({ blockNumber: review.simulation.blockNumber }), client.getBlock({ blockNumber: toBlock })]);
-  const elapsed = included.timestamp - simulatedBlock.timestamp;
-  const seconds = (elapsed > 0n ? elapsed : -elapsed) + 13n;
-  const { RAY, SECONDS_PER_YEAR } = await import('../lending/aavePoolAbi.js');
-  const year = BigInt(SECONDS_PER_YEAR);
-  const markets = Object.entries(contracts).filter(([key]) => key.startsWith(AAVE_ATOKEN_KEY_PREFIX));
-  const found = await Promise.all(
-    markets.map(async ([key, aToken]) => {
-      const asset = review.simulation.tokens.find((t) => t.address !== 'ETH' && t.symbol === key.slice(AAVE_ATOKEN_KEY_PREFIX.length));
-      const balance = await client.readContract({ address: aToken, abi: erc20Abi, functionName: 'balanceOf', args: [account], blockNumber: toBlock }).catch(() => 0n);
-      const simulated = review.simulation.balanceChanges.find((c) => sameAddress(c.address, account) && c.token !== 'ETH' && sameAddress(c.token, aToken))?.diff ?? 0n;
-      const base = balance > (simulated < 0n ? -simulated : simulated) ? balance : simulated < 0n ? -simulated : simulated;
-      const rate = asset && asset.address !== 'ETH' ? await readSupplyRate(client, { pool, asset: asset.address }).catch(() => undefined) : undefined;
-      const upTo = (base * (rate?.liquidityRateRay ?? 0n) * seconds) / (RAY * year) + 2n;
-      // "withdraw all" pays the whole position at inclusion: the asset received grows the same way.
-      const withdrawsAll = review.steps.some((step) => step.resolved?.action === 'withdraw' && step.resolved.amount?.kind === 'all' && step.resolved.token?.symbol === asset?.symbol);
-      return withdrawsAll && asset && asset.address !== 'ETH' ? [{ token: aToken, upTo }, { token: asset.address, upTo }] : [{ token: aToken, upTo }];
-    }),
-  );
-  return found.flat();
+/** The lending markets' tolerances (./lending/readLendingAccrual.ts), for the deployment's markets by address. */
+async function lendingAccrual(client: PublicClient, markets: LendingMarket[], review: Review, account: Address, toBlock: bigint): Promise<{ token: Address; upTo: bigint }[]> {
+  const { readLendingAccrual } = await import('../lending/readLendingAccrual.js');
+  const intents = review.steps.map((step) => step.resolved);
+  return readLendingAccrual(client, { markets, account, calls: review.calls, simulation: review.simulation, intents, toBlock });
 }
 
 function sameAddress(a: string, b: string): boolean {
@@ -481,7 +457,7 @@ async function sessionChecks(input: {
       const { readLendingReceipts } = await import('../checks/readLendingReceipts.js');
       const context = await readEffectContext(checksClient(report), { report, account, contracts, tokens });
       return [
-        ...checkIntentEffects(report, intents, account, fees, await readLendingReceipts(client, { intents, contracts })).unexplained,
+        ...checkIntentEffects(report, intents, account, fees, await readLendingReceipts(client, { intents, contracts, blockNumber: report.blockNumber })).unexplained,
         ...checkLogEffects(report, intents, account, context),
         ...checkPositionEffects({ report, intents, account, contracts }),
       ].map((u) => u.message);
