@@ -4,10 +4,12 @@
  * start no anvil (no devnet directory, no process file), and are still listed by `lucid history` as failed.
  * Needs `npm run build` first.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { findFreePort, resolveAnvilBinary } from '../../../runtime/testing.js';
 import { spawnLucid, repoRoot } from '../test-utils/spawn.js';
 
 const noLlm = { OPENAI_API_KEY: '', LUCID_MODEL: '', LUCID_RPC_URL: '' };
@@ -73,4 +75,48 @@ describe('behavior: words that do not parse start no devnet', () => {
     const runs = JSON.parse((await lucid(home, ['history', '--json'])).stdout).runs as HistoryRun[];
     expect(runs[0]).toMatchObject({ status: 'failed', chainId: 8453, account: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' });
   });
+
+  test('with an RPC set and no --chain, a failed parse is recorded under the chain the RPC reports', async () => {
+    // A real node that is not the devnet, on a chain id of its own.
+    const port = await findFreePort();
+    const anvil = spawn(resolveAnvilBinary(), ['--port', String(port), '--chain-id', '4242', '--silent'], { stdio: 'ignore' });
+    try {
+      const rpcUrl = `http://127.0.0.1:${port}`;
+      await waitForRpc(rpcUrl);
+      const result = await lucid(home, ['--json', '--rpc-url', rpcUrl, '--account', '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', 'please frobnicate']);
+      expect(result.code, result.stderr).toBe(2);
+      expect(JSON.parse(result.stdout).error.code).toBe('UNPARSEABLE_INTENT');
+      const runs = JSON.parse((await lucid(home, ['history', '--json'])).stdout).runs as HistoryRun[];
+      expect(runs[0]).toMatchObject({ status: 'failed', chainId: 4242 });
+      expect(runs[0]!.error!.message).not.toContain('chain not recorded');
+      expect(existsSync(devnetPaths(home).processFile)).toBe(false);
+    } finally {
+      anvil.kill();
+    }
+  });
+
+  test('with an RPC that does not answer and no --chain, the run is kept under chain 0 with the reason, the URL\'s key left out', async () => {
+    const started = Date.now();
+    const result = await lucid(home, ['--json', '--rpc-url', 'http://127.0.0.1:9/v2/SECRETKEY123', '--account', '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', 'please frobnicate']);
+    expect(result.code, result.stderr).toBe(2);
+    expect(JSON.parse(result.stdout).error.code).toBe('UNPARSEABLE_INTENT');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const history = await lucid(home, ['history', '--json']);
+    const runs = JSON.parse(history.stdout).runs as HistoryRun[];
+    expect(runs[0]).toMatchObject({ status: 'failed', chainId: 0 });
+    expect(runs[0]!.error!.message).toMatch(/chain not recorded: .*127\.0\.0\.1:9/);
+    expect(history.stdout).not.toContain('SECRETKEY123');
+  });
 });
+
+/** Until the node answers eth_chainId (anvil takes a moment to listen). */
+async function waitForRpc(rpcUrl: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' })
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no node answered at ${rpcUrl}`);
+}

@@ -5,7 +5,7 @@
  */
 import { createTestClient, createWalletClient, erc20Abi, http, parseUnits, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { aaveAgent } from '../../../agents/aave/agent.js';
+import { aaveAgent } from '../../../agents/index.js';
 import { anvilAccount, devnetContext, executePlan } from '../../../agents/sdk/testing.js';
 import type { AgentContext, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
 import { artifacts } from '../../../registry-contracts/index.js';

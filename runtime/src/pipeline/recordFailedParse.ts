@@ -1,6 +1,7 @@
 /**
- * A request whose words did not parse, written to history without a chain: only the store is opened, so a
- * typo (`lucid tokens`) or words no parser understands never start a devnet or wait on an RPC to fail.
+ * A request whose words did not parse, written to history: only the store is opened, so a typo (`lucid tokens`)
+ * or words no parser understands never start a devnet. With an RPC and no `--chain`, the RPC is asked which
+ * chain it is (once, for at most a few seconds) so the run is kept under the chain it would have run on.
  */
 import { isAddress, zeroAddress, type Address } from 'viem';
 import { findLucidError } from '../../../kernel/index.js';
@@ -31,7 +32,10 @@ export async function recordFailedParse(parameters: RecordFailedParseParameters)
   const account = await accountWithoutUnlocking(settings);
   const store = openStore(settings.home);
   try {
-    return createRun(store.db, { ...failedParseEntry(parameters.text, parameters.error), parser: 'grammar', chainId: chainIdWithoutConnecting(settings), account, intents: [], status: 'failed' });
+    const entry = failedParseEntry(parameters.text, parameters.error);
+    const chain = await chainIdOf(settings);
+    const errorMessage = chain.unknown ? `${entry.errorMessage} (chain not recorded: ${chain.unknown})` : entry.errorMessage;
+    return createRun(store.db, { ...entry, errorMessage, parser: 'grammar', chainId: chain.id, account, intents: [], status: 'failed' });
   } finally {
     store.close();
   }
@@ -52,10 +56,25 @@ export function failedParseEntry(text: string, error: unknown): { text: string; 
 
 const chainIds: Record<string, number> = { mainnet: 1, base: 8453, arbitrum: 42161, anvil: 31337, devnet: 31337, localhost: 31337 };
 
-/** The devnet's id when no RPC is set; else the id of the chain `--chain` names; 0 when only the RPC would know. */
-function chainIdWithoutConnecting(settings: SessionSettings): number {
-  if (!settings.rpcUrl) return chainIds.devnet!;
-  return chainIds[settings.chain?.toLowerCase() ?? ''] ?? 0;
+/** How long a failed parse waits for the RPC's chain id: the parser's error is not held up by a slow node. */
+const CHAIN_ID_TIMEOUT_MS = 3_000;
+
+/**
+ * The devnet's id when no RPC is set; else the id of the chain `--chain` names, without a request; else the id
+ * the RPC reports (one `eth_chainId`). The store keeps a chain id for every run, so when the RPC does not answer
+ * the run is kept under 0 with the reason, which history shows beside the parser's error.
+ */
+async function chainIdOf(settings: SessionSettings): Promise<{ id: number; unknown?: string }> {
+  if (!settings.rpcUrl) return { id: chainIds.devnet! };
+  const named = chainIds[settings.chain?.toLowerCase() ?? ''];
+  if (named !== undefined) return { id: named };
+  const { checkRpc } = await import('../chain/clients.js');
+  try {
+    return { id: await checkRpc({ rpcUrl: settings.rpcUrl, timeoutMs: CHAIN_ID_TIMEOUT_MS }) };
+  } catch (error) {
+    // The shortMessage names the RPC by its redacted URL only: an API key in the URL is never stored.
+    return { id: 0, unknown: findLucidError(error)?.shortMessage ?? 'the RPC did not report its chain id' };
+  }
 }
 
 /**
