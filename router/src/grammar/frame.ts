@@ -186,7 +186,7 @@ const rules: readonly Rule[] = [
       "let's say", 'lets say', 'say i', 'once the|my|it|eth|gas|price|he|she|they|bob|alice', 'drops below', 'goes above', 'goes below',
       'should the|it|eth|gas|prices|lucid', 'go|goes|went up|down', 'rises', 'rise above', 'falls', 'fall below', 'dips', 'pumps', 'hits #', 'reaches',
       'pretend', 'pretending', 'in a world', 'make believe', 'given that', 'in the event', 'in event of', 'on condition', 'on the condition',
-      'only after', 'but only after', 'were i|we to', 'buy the dip', 'buy dips', 'on a|the dip', 'at a|the price|rate|limit of',
+      'only after', 'but only after', 'at # or better|lower|higher|less|more|above|below|cheaper', 'were i|we to', 'buy the dip', 'buy dips', 'on a|the dip', 'at a|the price|rate|limit of',
     ].map(p),
   },
   {
@@ -271,6 +271,13 @@ const rules: readonly Rule[] = [
   },
 ];
 
+/** Thanks said in advance, at the end: recognised filler. */
+const politeTails: readonly Pattern[] = [
+  "that|it would|will be great|awesome|nice|lovely|perfect|appreciated|amazing|helpful|wonderful|fantastic", "that'd|thatd be great|awesome|nice|lovely|perfect|appreciated|amazing|helpful",
+  'would be great|appreciated|awesome|lovely', "that's|thats all|it", 'much appreciated',
+].map(p);
+const politeTailFirsts = firstWords(politeTails);
+
 const previewFirsts = firstWords(previewPhrases);
 const ruleFirsts = new Map<Rule, ReadonlySet<string>>();
 
@@ -296,6 +303,18 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
         kept.pop();
         i++;
       }
+      continue;
+    }
+    // "…, that would be great": thanks said in advance, recognised filler.
+    const tail = politeTailFirsts.has(words[i]!) ? matchAny(words, i, politeTails) : 0;
+    if (tail && words.slice(i + tail).every(isEnd)) {
+      i += tail;
+      continue;
+    }
+    // "send it back to alice": the direction back is said by "to"; "send exactly 5 DAI": the number is exact anyway.
+    if ((words[i] === 'back' && ['it', 'them', 'that', 'this', 'those', 'these'].includes(words[i - 1] ?? '') && words[i + 1] === 'to') ||
+      (['exactly', 'precisely'].includes(words[i]!) && words[i + 1] === '#')) {
+      i++;
       continue;
     }
     kept.push(tokens[i]!);
@@ -744,6 +763,11 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
     patterns: ['at #', 'above|below|under|over # usd|usdc|dollars|bucks|k'].map(p),
   },
   {
+    code: intentErrorCodes.unsupported,
+    why: 'it is outside what Lucid does here: it sends, swaps, wraps, stakes, lends, claims, approves, revokes and shows balances',
+    patterns: ['liquidity', 'lp', 'long', 'short', 'mint', 'vote', 'gift card', 'perp', 'perps', 'futures', 'options'].map(p),
+  },
+  {
     code: intentErrorCodes.ambiguous,
     why: 'the amount is too vague to act on; say a number, "all", "half" or a percentage',
     patterns: ['sum', 'little', 'plenty', 'many', 'more', 'loads', 'load', 'tons', 'heaps', 'modest', 'nominal', 'ish', 'whatever', 'like #', 'like a|an|half'].map(p),
@@ -783,6 +807,12 @@ export function explainRefusal(source: string, tokens: readonly Token[], error: 
   if (/~\s*\d/.test(source) || /(\d\s*-?|-)ish\b/i.test(source))
     return refusal(intentErrorCodes.ambiguous, source, undefined, 'not done: "~" or "-ish" makes the amount approximate; say the exact number', hintsFor(intentErrorCodes.ambiguous));
   if (unknownToken) return undefined;
+  // "swap 1 ETH for DAI/USDC": two tokens offered for one place.
+  for (let i = 1; i + 1 < words.length; i++) {
+    if (words[i] !== '/' || !symbolWords().has(words[i - 1]!) || !symbolWords().has(words[i + 1]!)) continue;
+    const span: Span = { start: tokens[i - 1]!.start, end: tokens[i + 1]!.end };
+    return refusal(intentErrorCodes.ambiguous, source, span, `not done: ${quote(source.slice(span.start, span.end))} — it offers alternatives; say exactly one`, hintsFor(intentErrorCodes.ambiguous));
+  }
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.length < 6 || tokens[i]!.kind !== 'word') continue;
