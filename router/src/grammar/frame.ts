@@ -161,6 +161,14 @@ const rules: readonly Rule[] = [
   },
   {
     code: intentErrorCodes.unsupported,
+    why: 'it is not decided (a hedge, a thought, a joke); say plainly what Lucid should do now',
+    patterns: [
+      'i|we might|may', "i'm|im|i am|we're|we are thinking|considering|contemplating|pondering", 'thinking of|about', 'considering', 'i|we wonder', 'wondering whether|if',
+      'just kidding', 'kidding', 'joking', 'jk', 'j/k', 'maybe|perhaps|mayb ' + [...verbs.keys()].filter((word) => /^[a-z]+$/.test(word)).join('|'),
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
     why: 'these are words about a request (a translation, an explanation, an example), not a request to act on',
     patterns: [
       'translate', 'translation', 'what does', 'what do * mean', 'mean', 'means', 'meaning', 'how do you say', 'how would i phrase',
@@ -169,7 +177,7 @@ const rules: readonly Rule[] = [
       'in french', 'in spanish', 'in german', 'to spanish', 'to french', 'to german', 'how do i', 'how do you', 'how can i', 'how to',
       'how should i', 'what is the command', 'what can you do', 'what command', 'what commands', 'which commands', 'commands',
       'do you understand', 'define', 'definition', 'the term', 'poem', 'story', 'song', 'joke', 'write me', "what's|whats|wats|what a|an",
-      'what is a|an',
+      'what is a|an', 'sample', 'samples', 'e.g', 'e.g.', 'for instance', 'for example',
     ].map(p),
   },
   {
@@ -202,7 +210,7 @@ const rules: readonly Rule[] = [
       'once a|per|every|each ' + timeUnits, '# times a|per|every|each ' + timeUnits, 'per ' + timeUnits, 'fortnightly', 'biweekly', 'bi-weekly',
       'bimonthly', 'bi-monthly', 'quarterly', 'semiannually', 'nightly', 'standing order', 'standing orders', 'autopay', 'auto-pay',
       'automate', 'automated', 'automatically', 'dollar cost|cost-average', 'dollar-cost', 'cost average|averaging', 'in a bit|while|moment|jiffy',
-      "# o'clock", "o'clock", '# - # - #', 'at sunrise|sunset|dawn|dusk', 'set a|up a timer', 'a timer',
+      "# o'clock", "o'clock", '# - # - #', 'at some point|time|stage', 'some day|time|point', 'someday', 'sometime', 'at sunrise|sunset|dawn|dusk', 'set a|up a timer', 'a timer',
     ].map(p),
   },
   {
@@ -311,9 +319,11 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
       i += tail;
       continue;
     }
-    // "send it back to alice": the direction back is said by "to"; "send exactly 5 DAI": the number is exact anyway.
+    // "send it back to alice": the direction back is said by "to"; "send exactly 5 DAI": the number is exact anyway;
     if ((words[i] === 'back' && ['it', 'them', 'that', 'this', 'those', 'these'].includes(words[i - 1] ?? '') && words[i + 1] === 'to') ||
-      (['exactly', 'precisely'].includes(words[i]!) && words[i + 1] === '#')) {
+      (['exactly', 'precisely'].includes(words[i]!) && words[i + 1] === '#') ||
+      // "could you perhaps wrap …": a softener of the asking.
+      (['maybe', 'perhaps', 'possibly'].includes(words[i]!) && ['you', 'u'].includes(words[i - 1] ?? '') && isActionVerb(words[i + 1] ?? ''))) {
       i++;
       continue;
     }
@@ -529,6 +539,8 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'no' && length === 1 && ['limit', 'cap', 'ceiling'].includes(words[i + 1] ?? '') && isEnd(words[i + 2])) return true;
   // "what would 2 ETH get me in DAI", "what does 1 ETH get me": a quote, asked before the amount.
   if (word === 'what' && ['would', 'will', 'does', 'do'].includes(words[i + 1] ?? '') && words[i + 2] === '#') return true;
+  // "could you maybe transfer …": a softener of the asking, not a hedge of the act.
+  if ((word === 'maybe' || word === 'perhaps') && ['you', 'u', 'please', 'pls'].includes(before ?? '')) return true;
   // "thanks a lot" is gratitude, not an amount.
   if (word === 'a' && words[i + 1] === 'lot' && (before === 'thanks' || before === 'thank' || before === 'thx' || before === 'you')) return true;
   // "(it would be great) if you could send …": a polite request; the "if" governs the asking, not the act.
@@ -556,7 +568,7 @@ function isException(words: Words, i: number, length: number): boolean {
   // "send 10 DAI to bob for the translation", "… for the weekly groceries", "… for the tax advice": a noun or
   // adjective of the purpose names what is paid for. An adjective must stand before its noun ("for rent
   // monthly" keeps the schedule).
-  if (length === 1 && noteNouns.has(word) && isInNoteAfterFor(words, i)) return true;
+  if (length === 1 && noteNouns.has(word) && isInNoteAfterFor(words, i) && words.slice(Math.max(0, i - 4), i).some((w) => noteDeterminers.has(w))) return true;
   if (length === 1 && noteAdjectives.has(word) && isInNoteAfterFor(words, i) && /^[a-z]+$/.test(words[i + 1] ?? '') && !symbolWords().has(words[i + 1]!)) return true;
   // "send carol 20 DAI for dinner last night": the time belongs to the purpose, not to the request.
   if ((word === 'last' || word === 'yesterday' || word === 'earlier') && isInNoteAfterFor(words, i)) return true;
@@ -570,8 +582,10 @@ function isException(words: Words, i: number, length: number): boolean {
 /** Rule words that, inside a purpose ("for the …"), name what is paid for: nouns anywhere in it. */
 const noteNouns: ReadonlySet<string> = new Set([
   'translation', 'explanation', 'example', 'examples', 'definition', 'documentation', 'advice', 'recommendation', 'suggestion', 'tax', 'taxes',
-  'nft', 'nfts', 'poem', 'story', 'song', 'joke', 'tweet', 'chart', 'charts', 'opinion', 'grammar',
+  'nft', 'nfts', 'sample', 'samples', 'poem', 'story', 'song', 'joke', 'tweet', 'chart', 'charts', 'opinion', 'grammar',
 ]);
+/** Before a purpose's noun: "for the translation", not "for example". */
+const noteDeterminers: ReadonlySet<string> = new Set(['the', 'my', 'a', 'an', 'his', 'her', 'their', 'our', 'your', 'this', 'that', 'those', 'these']);
 /** Rule words that, inside a purpose, describe its noun ("the weekly groceries"): only before a noun. */
 const noteAdjectives: ReadonlySet<string> = new Set(['weekly', 'daily', 'monthly', 'yearly', 'hourly', 'annually', 'nightly', 'quarterly', 'biweekly', 'fortnightly']);
 
@@ -620,6 +634,13 @@ function hintsFor(code: IntentErrorCode): string[] {
 /** Words before "I bought" that still make it a reference: "the ETH that I bought", "swap what's left of it I got". */
 const referenceOwners: ReadonlySet<string> = new Set(['that', 'the', 'to', 'for', 'with', 'of', 'on', 'in', 'it', 'this', 'a', 'an']);
 
+/** Verbs of thinking and saying before "I sent": the report goes on, it is no reference. */
+const reportVerbs: ReadonlySet<string> = new Set([
+  'think', 'thought', 'guess', 'believe', 'suppose', 'reckon', 'know', 'knew', 'remember', 'swear', 'bet', 'feel', 'fear', 'suspect', 'realize',
+  'realise', 'realized', 'realised', 'forgot', 'forget', 'sure', 'certain', 'say', 'said', 'tell', 'told', 'guessing', 'pretty', 'hope', 'because',
+  'since', 'cause', 'cuz', 'coz', 'but', 'yeah', 'yes', 'and', 'so', 'ok', 'okay', 'well', 'oh', 'hmm',
+]);
+
 function refusePastAndOthers(source: string, tokens: readonly Token[], words: Words): void {
   const past = new Set(actionPast.split('|'));
   for (let i = 0; i < words.length; i++) {
@@ -639,7 +660,8 @@ function refusePastAndOthers(source: string, tokens: readonly Token[], words: Wo
       const owner = words[j - 1];
       // "the USDC I just bought", "what I got", "the ETH you get": a reference to an earlier step.
       // "so yeah I sent …", "ok I swapped …": a discourse word before the subject is no such owner.
-      if (owner !== undefined && tokens[j - 1]!.kind === 'word' && !(preambleWords.has(owner) && !referenceOwners.has(owner))) continue;
+      // "I think I sent …", "pretty sure we swapped …": a verb of thinking or saying is no such owner either.
+      if (owner !== undefined && tokens[j - 1]!.kind === 'word' && !reportVerbs.has(owner) && !(preambleWords.has(owner) && !referenceOwners.has(owner))) continue;
     }
     const span: Span = { start: tokens[Math.max(0, j)]!.start, end: tokens[i]!.end };
     throw refusal(
@@ -703,7 +725,7 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
   {
     code: intentErrorCodes.unsupported,
     why: 'it is about the words or the rules (a command to repeat, a syntax, a mode), not a request to act on',
-    patterns: ['syntax', 'parse', 'parsing', 'parser', 'instruction', 'instructions', 'prompt', 'test case', 'testcase', 'type out', 'for a demo', 'mode'].map(p),
+    patterns: ['syntax', 'parse', 'parsing', 'parser', 'instruction', 'instructions', 'prompt', 'test case', 'testcase', 'type out', 'for a demo', 'mode', 'quoted', 'copy|read this|it|that', 'aloud', 'command'].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
@@ -732,12 +754,12 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
   {
     code: intentErrorCodes.unsupported,
     why: 'it tells of what someone else wants, said or did; say what Lucid should do now',
-    patterns: ['from her|his|their|its wallet|account|address', "bob's|alice's|carol's request|wish|order|idea"].map(p),
+    patterns: ['from her|his|their|its wallet|account|address', "bob's|alice's|carol's request|wish|order|idea", 'according to', 'saying', 'a message|text|email|dm|mail'].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
     why: 'it asks for advice; Lucid carries out requests and does not judge them',
-    patterns: ['whether', 'ought', 'be smart|wise|good|profitable|worth|safe|better|clever', 'profitable', 'worthwhile'].map(p),
+    patterns: ['whether', 'ought', 'pros and cons', 'pros', 'do|should|must i|we have to', 'have to', 'be smart|wise|good|profitable|worth|safe|better|clever', 'profitable', 'worthwhile'].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
@@ -747,7 +769,7 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
   {
     code: intentErrorCodes.unsupported,
     why: 'it depends on a price or a condition; Lucid acts now, at the market (ask for a quote to only look)',
-    patterns: ['at a|the|market price|rate|limit|open|close', 'at # or better|lower|higher|less|more|above|below|less', 'dip', 'dips', 'trigger|triggered|triggers', 'limit', 'price|rate is|hits|reaches'].map(p),
+    patterns: ['at a|the|market price|rate|limit|open|close', 'at the best|lowest|highest|right|good|better', 'otherwise', 'low', 'high', 'cheap', 'cheaper', 'at # or better|lower|higher|less|more|above|below|less', 'dip', 'dips', 'trigger|triggered|triggers', 'limit', 'price|rate is|hits|reaches'].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
@@ -755,6 +777,8 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
     patterns: [
       'every|each', 'twice|thrice', 'a|an ' + timeUnits, "# : #", '# am|pm', 'on|by the #', 'on|by #', '# st|nd|rd|th', 'sunrise|sunset|dawn|dusk',
       'in|at|by|on|during the afternoon|morning|evening|night|weekend', 'this|tomorrow|tmrw|at|by afternoon|morning|evening|night|midnight', 'tonite', 'new year|year’s|years|year\'s', 'christmas|birthday|payday', 'start|beginning of', 'over # ' + timeUnits,
+      'eventually', 'soon', 'sooner', 'in the future', 'first|last|middle of the', 'delay', 'delayed', '# times', 'again and again', 'repeatedly',
+      'repeat', 'subscribe', 'subscription', 'auto-send', 'autosend',
     ].map(p),
   },
   {
@@ -770,7 +794,7 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
   {
     code: intentErrorCodes.ambiguous,
     why: 'the amount is too vague to act on; say a number, "all", "half" or a percentage',
-    patterns: ['sum', 'little', 'plenty', 'many', 'more', 'loads', 'load', 'tons', 'heaps', 'modest', 'nominal', 'ish', 'whatever', 'like #', 'like a|an|half'].map(p),
+    patterns: ['fair|generous|good|big|large|nice|huge|significant|modest amount|share|sum|chunk', 'a percentage', 'double|triple|twice the', 'money', 'funds', 'cash', 'sum', 'little', 'plenty', 'many', 'more', 'loads', 'load', 'tons', 'heaps', 'modest', 'nominal', 'ish', 'whatever', 'like #', 'like a|an|half'].map(p),
   },
   {
     code: intentErrorCodes.ambiguous,
@@ -809,7 +833,9 @@ export function explainRefusal(source: string, tokens: readonly Token[], error: 
   if (unknownToken) return undefined;
   // "swap 1 ETH for DAI/USDC": two tokens offered for one place.
   for (let i = 1; i + 1 < words.length; i++) {
-    if (words[i] !== '/' || !symbolWords().has(words[i - 1]!) || !symbolWords().has(words[i + 1]!)) continue;
+    // "DAI/USDC", "bob.eth / alice.eth": two tokens or two recipients (names of more than a letter: "w/ 1%" is "with").
+    const side = (token: Token): boolean => token.kind !== 'punct' && token.kind !== 'number' && token.kind !== 'numberWord' && wordOf(token).length >= 2;
+    if (words[i] !== '/' || !side(tokens[i - 1]!) || !side(tokens[i + 1]!)) continue;
     const span: Span = { start: tokens[i - 1]!.start, end: tokens[i + 1]!.end };
     return refusal(intentErrorCodes.ambiguous, source, span, `not done: ${quote(source.slice(span.start, span.end))} — it offers alternatives; say exactly one`, hintsFor(intentErrorCodes.ambiguous));
   }
