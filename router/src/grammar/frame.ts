@@ -141,6 +141,9 @@ const months = 'january|february|march|april|may|june|july|august|september|octo
 const actionPast =
   'sent|spent|received|swapped|swaped|transferred|transfered|wrapped|unwrapped|staked|unstaked|withdrew|withdrawn|approved|revoked|sold|bought|paid|traded|exchanged|converted|claimed|supplied|lent|deposited|bridged|gave|moved|wired';
 
+/** Every action verb of the lexicon, as one slot of a pattern. */
+const actionVerbSlot = [...verbs].filter(([word, kind]) => kind !== 'balance' && /^[a-z]+$/.test(word)).map(([word]) => word).join('|');
+
 const rules: readonly Rule[] = [
   {
     code: intentErrorCodes.unsupported,
@@ -164,7 +167,9 @@ const rules: readonly Rule[] = [
     why: 'it is not decided (a hedge, a thought, a joke); say plainly what Lucid should do now',
     patterns: [
       'i|we might|may', "i'm|im|i am|we're|we are thinking|considering|contemplating|pondering", 'thinking of|about', 'considering', 'i|we wonder', 'wondering whether|if',
-      'just kidding', 'kidding', 'joking', 'jk', 'j/k', 'maybe|perhaps|mayb ' + [...verbs.keys()].filter((word) => /^[a-z]+$/.test(word)).join('|'),
+      'just kidding', 'kidding', 'joking', 'jk', 'j/k', 'maybe|perhaps|mayb ' + actionVerbSlot,
+      // "I would send 5 DAI to bob", "I'd swap …": what the user would do, not what to do ("I'd like to …" asks).
+      "i'd|id|we'd " + actionVerbSlot, 'i|we would|wud ' + actionVerbSlot,
     ].map(p),
   },
   {

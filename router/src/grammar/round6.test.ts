@@ -105,6 +105,9 @@ describe('round 6: refusals say exactly why', () => {
     for (const text of ['maybe send 5 DAI to bob', 'I might send 5 DAI to bob', "I'm thinking about swapping 1 ETH for DAI", 'just kidding, send 5 DAI to bob', 'I think I sent 5 DAI to bob', 'for example, send 5 DAI to bob', 'sample intent: swap 1 ETH for DAI']) {
       expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
     }
+    expect(refused('I would send 5 DAI to bob').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused("I'd swap 1 ETH for DAI").code).toBe('UNSUPPORTED_INTENT');
+    expect(parseWithGrammar("I'd like to send 5 DAI to bob").intents).toEqual([{ action: 'transfer', amount: '5', token: 'DAI', to: 'bob' }]);
     expect(parseWithGrammar('could you perhaps wrap 1 ETH').intents).toEqual([{ action: 'wrap', amount: '1', token: 'ETH' }]);
     expect(parseWithGrammar('sorry to bother, could you maybe transfer 2 USDC to alice').intents).toEqual([{ action: 'transfer', amount: '2', token: 'USDC', to: 'alice' }]);
   });
