@@ -12,7 +12,8 @@
  *
  * The checks read whole words (and short phrases), never substrings, so "someone.eth" is not "some".
  */
-import { intentErrorCodes, knownSymbols, type IntentErrorCode } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
+import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { foreignTokens, preambleWords, verbs } from './lexicon.js';
 import type { Token } from './tokenize.js';
@@ -140,7 +141,37 @@ const months = 'january|february|march|april|may|june|july|august|september|octo
 const actionPast =
   'sent|spent|received|swapped|swaped|transferred|transfered|wrapped|unwrapped|staked|unstaked|withdrew|withdrawn|approved|revoked|sold|bought|paid|traded|exchanged|converted|claimed|supplied|lent|deposited|bridged|gave|moved|wired';
 
+/** Every action verb of the lexicon, as one slot of a pattern. */
+const actionVerbSlot = [...verbs].filter(([word, kind]) => kind !== 'balance' && /^[a-z]+$/.test(word)).map(([word]) => word).join('|');
+
 const rules: readonly Rule[] = [
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it tries to change the rules Lucid follows (a role, a mode, earlier instructions); only the request itself counts',
+    patterns: [
+      'ignore|disregard|forget|override|bypass|overrule all|any|the|your|previous|prior|earlier|above|safety|those|these|everything',
+      'previous|prior|earlier|above|original|new|updated|system|hidden|your instructions|instruction|rules|prompt',
+      'system prompt', 'system message', 'system override', 'developer|admin|god|debug|sudo|root|dan|unrestricted mode', 'jailbreak', 'jailbroken',
+      'system|developer|admin|administrator|sudo|root :', 'assistant : sure|ok|okay|certainly|done|sending|swapping|understood', '[ system|admin|developer|sys|inst|assistant ]', '< system|admin|developer >',
+      'as the|an|your admin|administrator|owner|developer|operator|root|creator|superuser', 'i authorize|authorise you|u', 'you are now', "you're now",
+      'i am your|the admin|administrator|developer|owner|operator|creator', 'the user wants|asked|asks|says|said|requests|requested you|u',
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.ambiguous,
+    why: 'it corrects itself, so two requests are on the table; say the one meant, once',
+    patterns: [', i mean|meant', ', sorry i mean|meant', ', sorry ,', ', or rather', 'or rather', ', no wait', 'no wait ,', ', wait no', ', or was it', 'or was it'].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it is not decided (a hedge, a thought, a joke); say plainly what Lucid should do now',
+    patterns: [
+      'i|we might|may', "i'm|im|i am|we're|we are thinking|considering|contemplating|pondering", 'thinking of|about', 'considering', 'i|we wonder', 'wondering whether|if',
+      'just kidding', 'kidding', 'joking', 'jk', 'j/k', 'maybe|perhaps|mayb ' + actionVerbSlot,
+      // "I would send 5 DAI to bob", "I'd swap …": what the user would do, not what to do ("I'd like to …" asks).
+      "i'd|id|we'd " + actionVerbSlot, 'i|we would|wud ' + actionVerbSlot,
+    ].map(p),
+  },
   {
     code: intentErrorCodes.unsupported,
     why: 'these are words about a request (a translation, an explanation, an example), not a request to act on',
@@ -151,7 +182,7 @@ const rules: readonly Rule[] = [
       'in french', 'in spanish', 'in german', 'to spanish', 'to french', 'to german', 'how do i', 'how do you', 'how can i', 'how to',
       'how should i', 'what is the command', 'what can you do', 'what command', 'what commands', 'which commands', 'commands',
       'do you understand', 'define', 'definition', 'the term', 'poem', 'story', 'song', 'joke', 'write me', "what's|whats|wats|what a|an",
-      'what is a|an',
+      'what is a|an', 'sample', 'samples', 'e.g', 'e.g.', 'for instance', 'for example',
     ].map(p),
   },
   {
@@ -167,7 +198,8 @@ const rules: readonly Rule[] = [
       'supposing', 'imagine', 'hypothetically', 'hypothetical', 'in theory', 'theoretically', 'what would', 'what happens', 'what if',
       "let's say", 'lets say', 'say i', 'once the|my|it|eth|gas|price|he|she|they|bob|alice', 'drops below', 'goes above', 'goes below',
       'should the|it|eth|gas|prices|lucid', 'go|goes|went up|down', 'rises', 'rise above', 'falls', 'fall below', 'dips', 'pumps', 'hits #', 'reaches',
-      'pretend', 'pretending', 'in a world', 'make believe',
+      'pretend', 'pretending', 'in a world', 'make believe', 'given that', 'in the event', 'in event of', 'on condition', 'on the condition',
+      'only after', 'but only after', 'at # or better|lower|higher|less|more|above|below|cheaper', 'were i|we to', 'buy the dip', 'buy dips', 'on a|the dip', 'at a|the price|rate|limit of',
     ].map(p),
   },
   {
@@ -179,6 +211,11 @@ const rules: readonly Rule[] = [
       'each ' + timeUnits, weekdays, 'next ' + timeUnits, 'next ' + weekdays, 'in a|an|one|# ' + timeUnits, 'in a few ' + timeUnits,
       'after # ' + timeUnits, 'after a|an|one|two|three|few ' + timeUnits, '# am|pm', 'end of the ' + timeUnits,
       'end of ' + timeUnits, months + ' #', '# st|nd|rd|th of', 'this evening', 'this afternoon', 'in the morning', 'in the evening',
+      'in the afternoon|night', 'every|each # ' + timeUnits, 'every|each few|couple ' + timeUnits, 'twice|thrice a|per|every|each ' + timeUnits,
+      'once a|per|every|each ' + timeUnits, '# times a|per|every|each ' + timeUnits, 'per ' + timeUnits, 'fortnightly', 'biweekly', 'bi-weekly',
+      'bimonthly', 'bi-monthly', 'quarterly', 'semiannually', 'nightly', 'standing order', 'standing orders', 'autopay', 'auto-pay',
+      'automate', 'automated', 'automatically', 'dollar cost|cost-average', 'dollar-cost', 'cost average|averaging', 'in a bit|while|moment|jiffy',
+      "# o'clock", "o'clock", '# - # - #', 'at some point|time|stage', 'some day|time|point', 'someday', 'sometime', 'at sunrise|sunset|dawn|dusk', 'set a|up a timer', 'a timer',
     ].map(p),
   },
   {
@@ -247,6 +284,13 @@ const rules: readonly Rule[] = [
   },
 ];
 
+/** Thanks said in advance, at the end: recognised filler. */
+const politeTails: readonly Pattern[] = [
+  "that|it would|will be great|awesome|nice|lovely|perfect|appreciated|amazing|helpful|wonderful|fantastic", "that'd|thatd be great|awesome|nice|lovely|perfect|appreciated|amazing|helpful",
+  'would be great|appreciated|awesome|lovely', "that's|thats all|it", 'much appreciated',
+].map(p);
+const politeTailFirsts = firstWords(politeTails);
+
 const previewFirsts = firstWords(previewPhrases);
 const ruleFirsts = new Map<Rule, ReadonlySet<string>>();
 
@@ -274,6 +318,20 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
       }
       continue;
     }
+    // "…, that would be great": thanks said in advance, recognised filler.
+    const tail = politeTailFirsts.has(words[i]!) ? matchAny(words, i, politeTails) : 0;
+    if (tail && words.slice(i + tail).every(isEnd)) {
+      i += tail;
+      continue;
+    }
+    // "send it back to alice": the direction back is said by "to"; "send exactly 5 DAI": the number is exact anyway;
+    if ((words[i] === 'back' && ['it', 'them', 'that', 'this', 'those', 'these'].includes(words[i - 1] ?? '') && words[i + 1] === 'to') ||
+      (['exactly', 'precisely'].includes(words[i]!) && words[i + 1] === '#') ||
+      // "could you perhaps wrap …": a softener of the asking.
+      (['maybe', 'perhaps', 'possibly'].includes(words[i]!) && ['you', 'u'].includes(words[i - 1] ?? '') && isActionVerb(words[i + 1] ?? ''))) {
+      i++;
+      continue;
+    }
     kept.push(tokens[i]!);
     i++;
   }
@@ -283,6 +341,13 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
   if (seen) {
     preview = true;
     kept.splice(0, kept.length, ...seen);
+    keptWords = kept.map(wordOf);
+  }
+  // "can I send 5 DAI to bob?": a question whether the user can, answered by showing it, never by signing.
+  const asked = abilityQuestion(kept, keptWords);
+  if (asked) {
+    preview = true;
+    kept.splice(asked.start, asked.length);
     keptWords = kept.map(wordOf);
   }
   for (const rule of rules) {
@@ -304,6 +369,29 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
   const quoted = howMuchQuote(source, kept, keptWords);
   if (quoted) return { tokens: quoted, preview: true };
   return { tokens: kept, preview };
+}
+
+/** Questions of the user's own ability, before an action verb. */
+const abilityFrames = [
+  'can|could|cn|cna|can’t i|we', 'am i able to', 'are we able to', 'would|will i|we be able to', 'is it possible for me|us to', 'is it ok|okay for me|us to',
+  'may i', 'am i allowed to', 'are we allowed to',
+].map(p);
+const openingFiller: ReadonlySet<string> = new Set(['hey', 'hi', 'hello', 'lucid', 'ok', 'okay', 'so', 'um', 'well', 'quick', 'question', ',', ':', '-']);
+
+/**
+ * "can I send 5 DAI to bob?", "am I able to stake 2 ETH", "would I be able to …": whether the user can do
+ * it is a question; it is answered as a preview (shown, never signed). "can you send …" stays a request.
+ * Returns the words to drop, or undefined.
+ */
+function abilityQuestion(tokens: readonly Token[], words: Words): { start: number; length: number } | undefined {
+  let start = 0;
+  while (start < words.length && openingFiller.has(words[start]!)) start++;
+  const length = matchAny(words, start, abilityFrames);
+  if (!length) return undefined;
+  let verb = start + length;
+  while (['please', 'pls', 'just', 'also'].includes(words[verb] ?? '')) verb++;
+  if (tokens[verb]?.kind !== 'word' || !isActionVerb(words[verb]!)) return undefined;
+  return { start, length: verb - start };
 }
 
 /**
@@ -456,6 +544,8 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'no' && length === 1 && ['limit', 'cap', 'ceiling'].includes(words[i + 1] ?? '') && isEnd(words[i + 2])) return true;
   // "what would 2 ETH get me in DAI", "what does 1 ETH get me": a quote, asked before the amount.
   if (word === 'what' && ['would', 'will', 'does', 'do'].includes(words[i + 1] ?? '') && words[i + 2] === '#') return true;
+  // "could you maybe transfer …": a softener of the asking, not a hedge of the act.
+  if ((word === 'maybe' || word === 'perhaps') && ['you', 'u', 'please', 'pls'].includes(before ?? '')) return true;
   // "thanks a lot" is gratitude, not an amount.
   if (word === 'a' && words[i + 1] === 'lot' && (before === 'thanks' || before === 'thank' || before === 'thx' || before === 'you')) return true;
   // "(it would be great) if you could send …": a polite request; the "if" governs the asking, not the act.
@@ -480,6 +570,11 @@ function isException(words: Words, i: number, length: number): boolean {
   // "slippage not to exceed 0.5%", "slippage not more than 1%": a cap, not a negation.
   if (word === 'not' && words.slice(Math.max(0, i - 3), i).some(isSlippageLike) && ['to', 'exceeding', 'more', 'over', 'above'].includes(words[i + 1] ?? ''))
     return true;
+  // "send 10 DAI to bob for the translation", "… for the weekly groceries", "… for the tax advice": a noun or
+  // adjective of the purpose names what is paid for. An adjective must stand before its noun ("for rent
+  // monthly" keeps the schedule).
+  if (length === 1 && noteNouns.has(word) && isInNoteAfterFor(words, i) && words.slice(Math.max(0, i - 4), i).some((w) => noteDeterminers.has(w))) return true;
+  if (length === 1 && noteAdjectives.has(word) && isInNoteAfterFor(words, i) && /^[a-z]+$/.test(words[i + 1] ?? '') && !symbolWords().has(words[i + 1]!)) return true;
   // "send carol 20 DAI for dinner last night": the time belongs to the purpose, not to the request.
   if ((word === 'last' || word === 'yesterday' || word === 'earlier') && isInNoteAfterFor(words, i)) return true;
   // "wrap 1 ETH so I can trade it later": the time belongs to the purpose clause.
@@ -488,6 +583,16 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'already' && length === 1 && words.slice(i + 1).every(isEnd) && !pastCopulas.has(before ?? '') && words.slice(0, i).some(isActionVerb)) return true;
   return false;
 }
+
+/** Rule words that, inside a purpose ("for the …"), name what is paid for: nouns anywhere in it. */
+const noteNouns: ReadonlySet<string> = new Set([
+  'translation', 'explanation', 'example', 'examples', 'definition', 'documentation', 'advice', 'recommendation', 'suggestion', 'tax', 'taxes',
+  'nft', 'nfts', 'sample', 'samples', 'poem', 'story', 'song', 'joke', 'tweet', 'chart', 'charts', 'opinion', 'grammar',
+]);
+/** Before a purpose's noun: "for the translation", not "for example". */
+const noteDeterminers: ReadonlySet<string> = new Set(['the', 'my', 'a', 'an', 'his', 'her', 'their', 'our', 'your', 'this', 'that', 'those', 'these']);
+/** Rule words that, inside a purpose, describe its noun ("the weekly groceries"): only before a noun. */
+const noteAdjectives: ReadonlySet<string> = new Set(['weekly', 'daily', 'monthly', 'yearly', 'hourly', 'annually', 'nightly', 'quarterly', 'biweekly', 'fortnightly']);
 
 /** Words before "already" that make it a report of the past ("I have already", "it was already"). */
 const pastCopulas: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'have', 'has', 'had', 'is', 'was', 'are', 'were', 'been', 'it', "i've", "we've"]);
@@ -534,6 +639,13 @@ function hintsFor(code: IntentErrorCode): string[] {
 /** Words before "I bought" that still make it a reference: "the ETH that I bought", "swap what's left of it I got". */
 const referenceOwners: ReadonlySet<string> = new Set(['that', 'the', 'to', 'for', 'with', 'of', 'on', 'in', 'it', 'this', 'a', 'an']);
 
+/** Verbs of thinking and saying before "I sent": the report goes on, it is no reference. */
+const reportVerbs: ReadonlySet<string> = new Set([
+  'think', 'thought', 'guess', 'believe', 'suppose', 'reckon', 'know', 'knew', 'remember', 'swear', 'bet', 'feel', 'fear', 'suspect', 'realize',
+  'realise', 'realized', 'realised', 'forgot', 'forget', 'sure', 'certain', 'say', 'said', 'tell', 'told', 'guessing', 'pretty', 'hope', 'because',
+  'since', 'cause', 'cuz', 'coz', 'but', 'yeah', 'yes', 'and', 'so', 'ok', 'okay', 'well', 'oh', 'hmm',
+]);
+
 function refusePastAndOthers(source: string, tokens: readonly Token[], words: Words): void {
   const past = new Set(actionPast.split('|'));
   for (let i = 0; i < words.length; i++) {
@@ -553,7 +665,8 @@ function refusePastAndOthers(source: string, tokens: readonly Token[], words: Wo
       const owner = words[j - 1];
       // "the USDC I just bought", "what I got", "the ETH you get": a reference to an earlier step.
       // "so yeah I sent …", "ok I swapped …": a discourse word before the subject is no such owner.
-      if (owner !== undefined && tokens[j - 1]!.kind === 'word' && !(preambleWords.has(owner) && !referenceOwners.has(owner))) continue;
+      // "I think I sent …", "pretty sure we swapped …": a verb of thinking or saying is no such owner either.
+      if (owner !== undefined && tokens[j - 1]!.kind === 'word' && !reportVerbs.has(owner) && !(preambleWords.has(owner) && !referenceOwners.has(owner))) continue;
     }
     const span: Span = { start: tokens[Math.max(0, j)]!.start, end: tokens[i]!.end };
     throw refusal(
@@ -583,6 +696,10 @@ function isPastOfVerb(word: string): boolean {
  * being talked about, not given. A single quoted word ("USDC") carries no such meaning and passes.
  */
 function refuseQuotedCommand(source: string): void {
+  // A code block ("```send 5 DAI to bob```") is text shown, not a request typed.
+  const fence = source.indexOf('```');
+  if (fence !== -1)
+    throw refusal(intentErrorCodes.unsupported, source, { start: fence, end: fence + 3 }, 'not done: a code block is text talked about, not a request', ['to run it, type the command itself, without the block']);
   const quoted = /(^|[\s(:,])(["“”'‘’`])([^"“”'‘’`]*\s[^"“”'‘’`]*)(["“”'‘’`])(?=$|[\s?.,!:;)—-])/u.exec(source);
   if (!quoted || !/[\p{L}]/u.test(quoted[3]!)) return;
   const start = quoted.index + quoted[1]!.length;
@@ -594,6 +711,147 @@ function refuseQuotedCommand(source: string): void {
     `not done: ${quote(source.slice(span.start, span.end))} is a quoted command, talked about rather than given`,
     ['to run it, type the command itself, without quotes'],
   );
+}
+
+// ---------------------------------------------------------------- why a failed reading failed
+
+/**
+ * Clues that say why words no production could read are not a request: weaker than the frame's rules (they
+ * could stand in a request the productions read, "swap 1 ETH at 0.5% slippage"), so they are asked only
+ * after the productions failed. A clue at the start (`^`) must open the sentence, after greetings.
+ */
+const softRules: readonly (Rule & { atStart?: boolean })[] = [
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it is about the words or the rules (a command to repeat, a syntax, a mode), not a request to act on',
+    atStart: true,
+    patterns: ['ignore|disregard|forget|override|bypass|echo|print|output|say|type|repeat|pretend|roleplay|parse|rephrase|reword|format|test|demo|developer|admin|system|sys|inst'].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it is about the words or the rules (a command to repeat, a syntax, a mode), not a request to act on',
+    patterns: ['syntax', 'parse', 'parsing', 'parser', 'instruction', 'instructions', 'prompt', 'test case', 'testcase', 'type out', 'for a demo', 'mode', 'quoted', 'copy|read this|it|that', 'aloud', 'command'].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it asks about or undoes something already done; say what Lucid should do now',
+    patterns: [
+      'undo|reverse|revert|cancel|refund|unsend|rollback|retract|recall',
+      'has|have|was|were|is|did my|the|our|that|this swap|transfer|payment|trade|tx|transaction|deposit|withdrawal|order|transfers|payments|swaps',
+      'completed|complete|successful|succeeded|confirmed|pending|stuck|failed|arrived|landed|processed|mined|received',
+      'go|gone|went through',
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it tells of what someone else wants, said or did; say what Lucid should do now',
+    atStart: true,
+    patterns: [
+      'my|our|the|his|her|their * wants|wanna|needs|needed|would|wanted|asked|asks|is|was|are|were|says|say|said|told|tells|keeps|advised|instructed|requested|will|agreed|he|she|they|insists|thinks',
+      '* * has|had asked|requested|told|said|instructed|wanted|advised|agreed',
+      'my|our|the|his|her|their * * wants|wanna|needs|would|wanted|asked|is|was|says|said|told|keeps|advised|instructed|requested|will|agreed|he|she|they',
+      'he|she|they|he’s|he\'s|she\'s|they\'re|his|her|their',
+      '* is|was|are|were|will|would|needs|wants|wanna|keeps|says|said|asked|told|agreed|plans|planning|insists',
+      '* has|had asked|requested|told|said|instructed|wanted|advised|agreed',
+      '* and * agreed|want|wants|said|asked|will|would|need|needs',
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it tells of what someone else wants, said or did; say what Lucid should do now',
+    patterns: ['from her|his|their|its wallet|account|address', "bob's|alice's|carol's request|wish|order|idea", 'according to', 'saying', 'a message|text|email|dm|mail'].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it asks for advice; Lucid carries out requests and does not judge them',
+    patterns: ['whether', 'ought', 'pros and cons', 'pros', 'do|should|must i|we have to', 'have to', 'be smart|wise|good|profitable|worth|safe|better|clever', 'profitable', 'worthwhile'].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it imagines a case; Lucid acts now, on a plain request (ask for a quote to only look)',
+    patterns: ['were i|we', 'would it succeed|work|fail|go', 'how would that|it go|work'].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it depends on a price or a condition; Lucid acts now, at the market (ask for a quote to only look)',
+    patterns: ['at a|the|market price|rate|limit|open|close', 'at the best|lowest|highest|right|good|better', 'otherwise', 'low', 'high', 'cheap', 'cheaper', 'at # or better|lower|higher|less|more|above|below|less', 'dip', 'dips', 'trigger|triggered|triggers', 'limit', 'price|rate is|hits|reaches'].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it asks for a time or a schedule; Lucid acts now, once',
+    patterns: [
+      'every|each', 'twice|thrice', 'a|an ' + timeUnits, "# : #", '# am|pm', 'on|by the #', 'on|by #', '# st|nd|rd|th', 'sunrise|sunset|dawn|dusk',
+      'in|at|by|on|during the afternoon|morning|evening|night|weekend', 'this|tomorrow|tmrw|at|by afternoon|morning|evening|night|midnight', 'tonite', 'new year|year’s|years|year\'s', 'christmas|birthday|payday', 'start|beginning of', 'over # ' + timeUnits,
+      'eventually', 'soon', 'sooner', 'in the future', 'first|last|middle of the', 'delay', 'delayed', '# times', 'again and again', 'repeatedly',
+      'repeat', 'subscribe', 'subscription', 'auto-send', 'autosend',
+    ].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it depends on a price or a condition; Lucid acts now, at the market (ask for a quote to only look)',
+    patterns: ['at #', 'above|below|under|over # usd|usdc|dollars|bucks|k'].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it is outside what Lucid does here: it sends, swaps, wraps, stakes, lends, claims, approves, revokes and shows balances',
+    patterns: ['liquidity', 'lp', 'long', 'short', 'mint', 'vote', 'gift card', 'perp', 'perps', 'futures', 'options'].map(p),
+  },
+  {
+    code: intentErrorCodes.ambiguous,
+    why: 'the amount is too vague to act on; say a number, "all", "half" or a percentage',
+    patterns: ['fair|generous|good|big|large|nice|huge|significant|modest amount|share|sum|chunk', 'a percentage', 'double|triple|twice the', 'money', 'funds', 'cash', 'sum', 'little', 'plenty', 'many', 'more', 'loads', 'load', 'tons', 'heaps', 'modest', 'nominal', 'ish', 'whatever', 'like #', 'like a|an|half'].map(p),
+  },
+  {
+    code: intentErrorCodes.ambiguous,
+    why: 'it offers alternatives; say exactly one',
+    patterns: ['# to # *', 'between # and #', 'from # to #', '# , # *', 'any of', 'one of', 'whatever', 'stables', 'stablecoin', 'stablecoins', 'a stable'].map(p),
+  },
+];
+
+/** Words near a date or time that a failed reading misspelled: "yestrday", "tomorow". */
+const timeWords = ['yesterday', 'tomorrow', 'tonight', 'already', 'earlier', 'weekly', 'monthly', 'recurring', 'schedule'];
+
+/**
+ * After the productions failed (`error`, `UNPARSEABLE_INTENT`, or an unknown token that is a common word of
+ * a clue, "buy the dip"), says why with a specific code when a clue of the rules above shows the words are
+ * not a request: the past or someone else, a time, a price, words about words, a vague amount or two
+ * readings. Returns the error to throw instead, or undefined to keep `error`. Never makes words parse.
+ */
+export function explainRefusal(source: string, tokens: readonly Token[], error: { code: string; shortMessage?: string; message: string }): InputError | undefined {
+  const unknownToken = error.code === intentErrorCodes.unknownToken ? /unknown token "([^"]+)"/.exec(error.shortMessage ?? error.message)?.[1] : undefined;
+  if (error.code !== intentErrorCodes.unparseable && !(unknownToken && unknownToken === unknownToken.toLowerCase())) return undefined;
+  const words = tokens.map(wordOf);
+  let start = 0;
+  while (start < words.length && (openingFiller.has(words[start]!) || tokens[start]!.kind === 'punct' || ['claude', 'please', 'pls'].includes(words[start]!))) start++;
+  for (const rule of softRules) {
+    for (let i = rule.atStart ? start : 0; i < (rule.atStart ? start + 1 : words.length); i++) {
+      const length = matchAny(words, i, rule.patterns);
+      if (!length || (rule.atStart && isActionVerb(words[i]!) && !['say', 'type', 'print', 'echo', 'repeat', 'test'].includes(words[i]!))) continue;
+      // An unknown token is explained only by a clue that names it.
+      if (unknownToken && !words.slice(i, i + length).includes(unknownToken.toLowerCase())) continue;
+      const span: Span = { start: tokens[i]!.start, end: tokens[i + length - 1]!.end };
+      return refusal(rule.code, source, span, `not done: ${quote(source.slice(span.start, span.end))} — ${rule.why}`, hintsFor(rule.code));
+    }
+  }
+  if (/~\s*\d/.test(source) || /(\d\s*-?|-)ish\b/i.test(source))
+    return refusal(intentErrorCodes.ambiguous, source, undefined, 'not done: "~" or "-ish" makes the amount approximate; say the exact number', hintsFor(intentErrorCodes.ambiguous));
+  if (unknownToken) return undefined;
+  // "swap 1 ETH for DAI/USDC": two tokens offered for one place.
+  for (let i = 1; i + 1 < words.length; i++) {
+    // "DAI/USDC", "bob.eth / alice.eth": two tokens or two recipients (names of more than a letter: "w/ 1%" is "with").
+    const side = (token: Token): boolean => token.kind !== 'punct' && token.kind !== 'number' && token.kind !== 'numberWord' && wordOf(token).length >= 2;
+    if (words[i] !== '/' || !side(tokens[i - 1]!) || !side(tokens[i + 1]!)) continue;
+    const span: Span = { start: tokens[i - 1]!.start, end: tokens[i + 1]!.end };
+    return refusal(intentErrorCodes.ambiguous, source, span, `not done: ${quote(source.slice(span.start, span.end))} — it offers alternatives; say exactly one`, hintsFor(intentErrorCodes.ambiguous));
+  }
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word.length < 6 || tokens[i]!.kind !== 'word') continue;
+    const near = timeWords.find((time) => damerauLevenshtein(word, time) <= (time.length >= 8 ? 2 : 1));
+    if (near === undefined) continue;
+    return refusal(intentErrorCodes.unsupported, source, tokens[i], `not done: ${quote(tokens[i]!.text)} (${near}?) — it tells of another time than now; say what Lucid should do now`, hintsFor(intentErrorCodes.unsupported));
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------- matching

@@ -8,7 +8,7 @@
 import { knownSymbols, InputError, intentListSchema, type IntentList } from '../../../kernel/index.js';
 import { unparseable, unparseableCode } from './errors.js';
 import { readForm } from './form.js';
-import { readFrame } from './frame.js';
+import { explainRefusal, readFrame } from './frame.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
 import { correctWords } from './correctWords.js';
 import { maxInputLength, tokenize } from './tokenize.js';
@@ -43,12 +43,18 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   // "Beneficiary: bob.eth / Amount: 20 USDC": a form's fields are read into the sentence they say.
   const form = text.length <= maxInputLength ? readForm(text, (word) => table.canonical.has(word)) : undefined;
   if (form) text = form.text;
-  const corrected = correctWords(tokenize(text), (word) => table.canonical.has(word));
+  const corrected = correctWords(tokenizeOrExplain(text), (word) => table.canonical.has(word));
   const tokens = corrected.tokens;
   const frame = tokens.some((token) => token.kind !== 'punct') ? readFrame(text, tokens) : { tokens: [], preview: false };
   if (!frame.tokens.some((token) => token.kind !== 'punct'))
     throw unparseable(text, undefined, text.trim() ? 'nothing to do: say what should happen' : 'nothing to do: the input is empty', ['swap', 'transfer']);
-  const parsed = parseTokens(text, frame.tokens, table);
+  let parsed: ReturnType<typeof parseTokens>;
+  try {
+    parsed = parseTokens(text, frame.tokens, table);
+  } catch (error) {
+    // Words no production could read: say why when a clue shows they are no request ("bob is asking for …").
+    throw (error instanceof InputError && explainRefusal(text, frame.tokens, error)) || error;
+  }
   parsed.corrections.unshift(...corrected.corrections);
   const checked = intentListSchema.safeParse({
     intents: parsed.intents.map(compact),
@@ -64,6 +70,15 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
     });
   }
   return checked.data;
+}
+
+/** Tokenizes `text`; a character the tokenizer refuses may still say why ("~5 DAI" is approximate). */
+function tokenizeOrExplain(text: string): ReturnType<typeof tokenize> {
+  try {
+    return tokenize(text);
+  } catch (error) {
+    throw (error instanceof InputError && explainRefusal(text, [], error)) || error;
+  }
 }
 
 let defaultTable: SymbolTable | undefined;
