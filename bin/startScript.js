@@ -61,12 +61,12 @@ function writeCodeCache(file, key, data) {
   }
 }
 
-/** The script, compiled with `cachedData` when given; its function takes its module's parameters. */
+/**
+ * The script, compiled with `cachedData` when given. The file is one function expression, which takes its
+ * module's parameters, and ASCII (scripts/bundle-cli.mjs), so it is read as Latin-1: a one-byte string.
+ */
 function compileStartScript(path, source, cachedData) {
-  return new vm.Script(
-    `(function (exports, require, module, __filename, __dirname, __lucidImportMetaUrl, __lucidDefer, __lucidImport) {${source}\n})`,
-    { filename: path, ...(cachedData ? { cachedData } : {}) },
-  );
+  return new vm.Script(source, { filename: path, ...(cachedData ? { cachedData } : {}) });
 }
 
 function evaluateStartScript(script, path, defer) {
@@ -85,7 +85,7 @@ function evaluateStartScript(script, path, defer) {
  * script only commands that do not get there.
  */
 function runStartScript(path, argv, fallback) {
-  const source = readFileSync(path, 'utf8');
+  const source = readFileSync(path, 'latin1');
   const cacheFile = `${path}.cache`;
   const key = codeCacheKey(source);
   const cachedData = readCodeCache(cacheFile, key);
@@ -108,7 +108,7 @@ function runStartScript(path, argv, fallback) {
  * that would need the whole bundle is an error here.
  */
 async function writeStartScriptCache(path, commands) {
-  const source = readFileSync(path, 'utf8');
+  const source = readFileSync(path, 'latin1');
   const script = compileStartScript(path, source, undefined);
   const { main } = evaluateStartScript(script, path, (specifier) => {
     throw new Error(`the start script deferred to the bundle for ${specifier}`);

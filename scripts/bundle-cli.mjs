@@ -12,7 +12,7 @@
 // levels up.
 // Native and tool packages stay outside (better-sqlite3's .node binary, tsx's loader, Foundry's binaries).
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -79,6 +79,17 @@ const start = await build({
 });
 const startOutput = Object.values(start.metafile.outputs)[0];
 const startSource = await readFile(join(outdir, 'start.cjs'), 'utf8');
+// The file is the module's function, so bin/startScript.js compiles it as it reads it (no copy to wrap it), and
+// ASCII, so that it reads as a one-byte string, half the memory of a UTF-16 one. esbuild escapes non-ASCII in
+// strings and templates but not in regular expression literals: `\uXXXX` there matches the same code unit
+// (and a pair of them, under the u flag, the same code point); `\’`, an identity escape, is the same as `’`.
+const escaped = startSource.replace(/(\\*)([^\x00-\x7f])/g, (_match, slashes, char) =>
+  `${slashes.slice(slashes.length % 2)}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+);
+await writeFile(
+  join(outdir, 'start.cjs'),
+  `(function (exports, require, module, __filename, __dirname, __lucidImportMetaUrl, __lucidDefer, __lucidImport) {${escaped}\n})`,
+);
 // A real import() left in the script could not run under a code cache (Node 20 loses its callback): fail here.
 if (/\bimport\(/.test(startSource.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""')))
   throw new Error('bundle-cli: start.cjs still has a dynamic import(); add its module to startEntries or let it defer');
