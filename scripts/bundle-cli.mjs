@@ -12,8 +12,9 @@
 // levels up.
 // Native and tool packages stay outside (better-sqlite3's .node binary, tsx's loader, Foundry's binaries).
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,19 +42,126 @@ const result = await build({
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.error(`bundle-cli: ${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024 / 1024).toFixed(1)} MiB → dist/cli/bundle/`);
 
+// The start script: what `lucid --help`, `--version` and `parse` run, as one CommonJS script that bin/lucid.js
+// compiles with a V8 code cache (Node 20 has no code cache for ES modules; bin/startScript.js). It holds the
+// modules the program, the settings and the parser import statically (commander, zod, the grammar, the
+// kernel). An `import()` in Lucid's code of one of those stays; of a package it does not hold (LangChain for
+// `--parser llm`) loads that package from node_modules; of any other Lucid module becomes `__lucidDefer()`,
+// which hands the whole command over to the bundle above before that module runs, so one process never
+// holds two copies of a Lucid module (bin/startScript.js).
+const startEntries = ['cli/src/main.js', 'cli/src/settings.js', 'cli/src/config/index.js', 'router/index.js'].map((file) => join(root, 'dist', file));
+const closure = await build({
+  entryPoints: startEntries,
+  outdir: join(outdir, 'closure'),
+  write: false,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  metafile: true,
+  logLevel: 'silent',
+  plugins: [{ name: 'dynamic-external', setup: (esbuild) => esbuild.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { external: true } : undefined)) }],
+});
+const startModules = new Set(Object.keys(closure.metafile.inputs).map((input) => join(root, input)));
+const start = await build({
+  entryPoints: [join(root, 'dist', 'cli', 'src', 'main.js')],
+  outfile: join(outdir, 'start.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.LUCID_BUNDLE_MINIFY !== '0',
+  // The script runs from dist/cli/bundle/ like the ESM bundle: files found relative to a module (version.ts's
+  // package.json) are found relative to the bundle's folder (bin/startScript.js passes its URL).
+  define: { 'import.meta.url': '__lucidImportMetaUrl' },
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [lazyBuiltins(), inlineJsonRequires(deferOtherImports(startModules)), zodEnglishOnly()],
+});
+const startOutput = Object.values(start.metafile.outputs)[0];
+const startSource = await readFile(join(outdir, 'start.cjs'), 'utf8');
+// The file is the module's function, so bin/startScript.js compiles it as it reads it (no copy to wrap it), and
+// ASCII, so that it reads as a one-byte string, half the memory of a UTF-16 one. esbuild escapes non-ASCII in
+// strings and templates but not in regular expression literals: `\uXXXX` there matches the same code unit
+// (and a pair of them, under the u flag, the same code point); `\’`, an identity escape, is the same as `’`.
+const escaped = startSource.replace(/(\\*)([^\x00-\x7f])/g, (_match, slashes, char) =>
+  `${slashes.slice(slashes.length % 2)}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+);
+await writeFile(
+  join(outdir, 'start.cjs'),
+  `(function (exports, require, module, __filename, __dirname, __lucidImportMetaUrl, __lucidDefer, __lucidImport) {${escaped}\n})`,
+);
+// A real import() left in the script could not run under a code cache (Node 20 loses its callback): fail here.
+if (/\bimport\(/.test(startSource.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""')))
+  throw new Error('bundle-cli: start.cjs still has a dynamic import(); add its module to startEntries or let it defer');
+// Its code cache, made in a process of its own: the cache is keyed by the Node options a process starts with.
+const cache = spawnSync(process.execPath, [join(root, 'scripts', 'write-start-cache.mjs')], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } });
+console.error(
+  `bundle-cli: start.cjs ${(startOutput.bytes / 1024).toFixed(0)} KiB (${Object.keys(startOutput.inputs).length} modules), ` +
+    (cache.status === 0 ? `code cache ${(statSync(join(outdir, 'start.cjs.cache')).size / 1024).toFixed(0)} KiB` : 'no code cache (the first run makes one)'),
+);
+
+/**
+ * In the start script, Node's heavier built-in modules load when first used, not when a module that names
+ * them loads: commander requires child_process (only for a command that is a separate program, which Lucid
+ * has none of) and with it net, dgram and the stream stack, ~10% of `lucid --help`. The module stands in as
+ * a proxy that requires the real one on its first property read.
+ */
+function lazyBuiltins() {
+  const heavy = /^(?:node:)?(child_process|crypto|dgram|http|https|net|readline|readline\/promises|tls|worker_threads)$/;
+  return {
+    name: 'lazy-builtins',
+    setup(esbuild) {
+      esbuild.onResolve({ filter: heavy }, ({ path, namespace }) =>
+        namespace === 'lazy-builtin' ? { path, external: true } : { path: `node:${heavy.exec(path)[1]}`, namespace: 'lazy-builtin' },
+      );
+      esbuild.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => ({
+        contents: `let loaded;
+const load = () => (loaded ??= require(${JSON.stringify(path)}));
+module.exports = new Proxy({}, {
+  get: (_target, key) => load()[key],
+  has: (_target, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_target, key) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
+    return descriptor && { ...descriptor, configurable: true };
+  },
+});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * Rewrites the `import('…')`s of one of Lucid's modules for the start script (see above): `startModules` are
+ * the absolute paths of every module it holds. The imports are string literals in the tsc tree.
+ */
+function deferOtherImports(startModules) {
+  const dynamicImport = /\bimport\((['"])([^'"]+)\1\)/g;
+  const heldPackage = (name) => [...startModules].some((path) => path.includes(`${join('node_modules', name)}/`));
+  return (path, source) =>
+    source.replace(dynamicImport, (match, _quote, specifier) => {
+      if (specifier.startsWith('node:')) return match;
+      if (specifier.startsWith('.')) return startModules.has(join(dirname(path), specifier)) ? match : `__lucidDefer(${JSON.stringify(specifier)})`;
+      const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+      return heldPackage(name) ? match : `__lucidImport(${JSON.stringify(specifier)})`;
+    });
+}
+
 /**
  * `require('./x.json')` through `createRequire(import.meta.url)` in Lucid's own modules → a JSON import esbuild
  * inlines. The tree comes from tsc or from scripts/transpile-ts.mjs, whose esbuild renames a module's own
  * `require` to `require2`: hence the optional digits.
  */
-function inlineJsonRequires() {
+function inlineJsonRequires(transform = (_path, source) => source) {
   const jsonRequire = /(?:createRequire\(import\.meta\.url\)|\brequire\d*)\((['"])(\.{1,2}\/[^'"]+\.json)\1\)/g;
   return {
     name: 'inline-json-requires',
     setup(esbuild) {
       esbuild.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async ({ path }) => {
-        const source = await readFile(path, 'utf8');
-        if (!source.includes('createRequire(import.meta.url)')) return undefined;
+        const original = await readFile(path, 'utf8');
+        const source = /[\\/]node_modules[\\/]/.test(path) ? original : transform(path, original);
+        if (!source.includes('createRequire(import.meta.url)')) return source === original ? undefined : { contents: source, loader: 'js' };
         const imports = [];
         const contents = source.replace(jsonRequire, (_match, _quote, file) => {
           imports.push(`import __lucidJson${imports.length} from ${JSON.stringify(file)};`);

@@ -1,0 +1,128 @@
+// Runs dist/cli/bundle/start.cjs, the start path of `lucid --help`, `--version` and `parse` as one script
+// (scripts/bundle-cli.mjs), with a V8 code cache: Node 20 compiles ES modules afresh on every start and has no
+// switch to keep their code (module.enableCompileCache is Node ≥ 22.1), but a vm.Script takes cachedData.
+//
+// The cache, start.cjs.cache beside the script, is made by the build (scripts/write-start-cache.mjs) or else
+// by the first run that finds none. It is used only when it is exactly what this run would make: its header
+// names the script (length and CRC-32 of its text), Node's version, the architecture and the V8 options
+// (execArgv, NODE_OPTIONS), and holds a CRC-32 of the cache bytes. Anything else (a cache from another build
+// or Node, a truncated or altered copy, one V8 refuses) is ignored and replaced; a cache file that another
+// user could have written is not read, nor written in a folder others can write to. A read-only install runs
+// without one. (zlib's CRC-32 rather than a SHA: loading node:crypto costs more than the check is worth, and
+// anyone who can write this folder can change the script itself.)
+'use strict';
+const { closeSync, fstatSync, openSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
+const { crc32 } = require('node:zlib');
+
+const magic = 'LUCIDV8\n';
+
+/** The text a cache for this script text must be keyed by in this process. */
+function codeCacheKey(source) {
+  return JSON.stringify([source.length, crc32(source), process.version, process.arch, process.execArgv, process.env.NODE_OPTIONS ?? '']);
+}
+
+/** The V8 cache in `file` when it was made for `key` and is intact; undefined otherwise (never throws). */
+function readCodeCache(file, key) {
+  let fd;
+  try {
+    fd = openSync(file, 'r');
+    const stat = fstatSync(fd);
+    // Written by someone else than this user or root, or writable by others: not trusted.
+    if ((stat.uid !== process.getuid?.() && stat.uid !== 0) || (stat.mode & 0o022) !== 0) return undefined;
+    const bytes = readFileSync(fd);
+    const header = `${magic}${key}\n`;
+    const start = Buffer.byteLength(header) + 9;
+    if (bytes.length <= start || bytes.toString('latin1', 0, start - 9) !== header) return undefined;
+    const data = bytes.subarray(start);
+    return bytes.toString('latin1', start - 9, start) === `${checksum(data)}\n` ? data : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const checksum = (data) => crc32(data).toString(16).padStart(8, '0');
+
+/** Writes the cache for `key` atomically (a temporary file renamed over it); false when it cannot. */
+function writeCodeCache(file, key, data) {
+  try {
+    if ((statSync(dirname(file)).mode & 0o022) !== 0) return false;
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${magic}${key}\n${checksum(data)}\n`, 'latin1'), data]), { mode: 0o644, flag: 'wx' });
+    renameSync(temporary, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The script, compiled with `cachedData` when given. The file is one function expression, which takes its
+ * module's parameters, and ASCII (scripts/bundle-cli.mjs), so it is read as Latin-1: a one-byte string.
+ */
+function compileStartScript(path, source, cachedData) {
+  return new vm.Script(source, { filename: path, ...(cachedData ? { cachedData } : {}) });
+}
+
+function evaluateStartScript(script, path, defer) {
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(path), module, path, dirname(path), pathToFileURL(path).href, defer, (specifier) => import(specifier));
+  return module.exports;
+}
+
+/**
+ * Loads the start script and runs its `main(argv)`. A package the script does not hold (LangChain, for
+ * `parse --parser llm`) is imported from node_modules (`__lucidImport`: a real `import()` inside the script
+ * would fail under a code cache on Node 20). When the command needs one of Lucid's modules the script does not
+ * hold (the runtime, the interactive UI), the script calls `__lucidDefer` before that module has run:
+ * `fallback()` then runs the whole command on the ES module bundle, and the script's own run waits forever
+ * (its promise never settles), so its results and exit code are never reported. bin/lucid.js sends the
+ * script only commands that do not get there.
+ */
+function runStartScript(path, argv, fallback) {
+  const source = readFileSync(path, 'latin1');
+  const cacheFile = `${path}.cache`;
+  const key = codeCacheKey(source);
+  const cachedData = readCodeCache(cacheFile, key);
+  const script = compileStartScript(path, source, cachedData);
+  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCodeCache(cacheFile, key, script.createCachedData()));
+  let deferred = false;
+  const defer = () => {
+    if (!deferred) {
+      deferred = true;
+      fallback();
+    }
+    return new Promise(() => {});
+  };
+  return evaluateStartScript(script, path, defer).main(argv);
+}
+
+/**
+ * Makes the start script's cache at build time: runs each command line of `commands` on the script in this
+ * process (their output discarded), so that the code they run is compiled, then writes the cache. A command
+ * that would need the whole bundle is an error here.
+ */
+async function writeStartScriptCache(path, commands) {
+  const source = readFileSync(path, 'latin1');
+  const script = compileStartScript(path, source, undefined);
+  const { main } = evaluateStartScript(script, path, (specifier) => {
+    throw new Error(`the start script deferred to the bundle for ${specifier}`);
+  });
+  const { stdout, stderr } = process;
+  const [out, err] = [stdout.write, stderr.write];
+  try {
+    stdout.write = stderr.write = () => true;
+    for (const argv of commands) await main(['node', 'lucid', ...argv]);
+  } finally {
+    [stdout.write, stderr.write] = [out, err];
+  }
+  process.exitCode = 0;
+  if (!writeCodeCache(`${path}.cache`, codeCacheKey(source), script.createCachedData())) throw new Error(`cannot write ${path}.cache`);
+}
+
+module.exports = { codeCacheKey, readCodeCache, writeCodeCache, runStartScript, writeStartScriptCache };
