@@ -166,6 +166,9 @@ async function buildSteps(
 
   for (const intent of intents.intents) {
     emit('routing', `finding an agent to ${intent.action}`, { runId });
+    // The agents serving the action (the registry index brought up to date: reads and local writes, nothing
+    // signed) are found while the step resolves: independent, so their reads share round trips.
+    const [serving] = started(session.agents(intent.action));
     const resolved = await resolveStep(session, { intent, previous });
     resolvedIntents.push(resolved);
     const blocked = parameters.forcedAgentId ? session.blockedReason(parameters.forcedAgentId) : undefined;
@@ -174,7 +177,7 @@ async function buildSteps(
         details: blocked,
         hints: [`\`lucid agents unblock ${parameters.forcedAgentId}\` routes to it again`],
       });
-    const [agents, ctx]: [Agent[], Awaited<typeof context>] = await Promise.all([session.agents(resolved.action), context]);
+    const [agents, ctx]: [Agent[], Awaited<typeof context>] = await Promise.all([serving, context]);
     const before = prefix;
     const beforeReport = prefixReport;
     const simulateStep = async (plan: Plan) => stepOutcome(await simulateCalls(session, [...before, ...plan.calls]), beforeReport);
