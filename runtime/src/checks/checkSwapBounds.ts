@@ -61,11 +61,13 @@ const factoryAbi = parseAbi([
 /** A Uniswap V3 factory's quoter: the deployment's contracts named like "…Quoter", by the factory they quote. */
 async function v3QuotersOf(client: PublicClient, contracts: Record<string, Address>, blockNumber: bigint): Promise<Map<string, Address>> {
   const quoters = new Map<string, Address>();
-  for (const [name, address] of Object.entries(contracts)) {
-    if (!/quoter/i.test(name)) continue;
-    const factory = await client.readContract({ address, abi: factoryAbi, functionName: 'factory', blockNumber }).catch(() => undefined);
+  const named = Object.entries(contracts).filter(([name]) => /quoter/i.test(name));
+  // Asked together, then taken in the deployment's order (a later quoter of the same factory wins, as before).
+  const factories = await Promise.all(named.map(([, address]) => client.readContract({ address, abi: factoryAbi, functionName: 'factory', blockNumber }).catch(() => undefined)));
+  named.forEach(([, address], i) => {
+    const factory = factories[i];
     if (factory) quoters.set(factory.toLowerCase(), address);
-  }
+  });
   return quoters;
 }
 
@@ -82,7 +84,9 @@ export async function checkSwapBounds(
   const violations: SwapBoundViolation[] = [];
   const quotes: (MarketQuote | undefined)[] = [];
   const unpriced: string[] = [];
-  let v3Quoters: Promise<Map<string, Address>> | undefined;
+  // The deployment's quoters are read once, while the first step reads its routers' factories.
+  const swaps = steps.some(({ intent }) => intent.action === 'swap' && intent.token && intent.tokenOut);
+  const v3Quoters = swaps ? v3QuotersOf(client, contracts, report.blockNumber) : undefined;
   for (const { intent, plan, report: own, slippageNamed } of steps) {
     const mine = own ?? report;
     if (intent.action !== 'swap' || !intent.token || !intent.tokenOut) {
@@ -105,7 +109,6 @@ export async function checkSwapBounds(
     const fees = (plan.fees ?? []).reduce((sum, fee) => sum + fee.amount, 0n);
     const spent = -userDiff(mine, account, tokenIn.address) - (tokenIn.address === 'ETH' ? fees : 0n);
     const amountIn = intent.amount?.kind === 'exact' ? intent.amount.value : spent;
-    v3Quoters ??= v3QuotersOf(client, contracts, report.blockNumber);
     const quote = await quoteMarket(client, {
       factories,
       v3Quoters: await v3Quoters,
@@ -199,57 +202,72 @@ export async function quoteMarket(client: PublicClient, p: QuoteMarketParameters
   if (isAddressEqual(from, to)) return undefined;
   const middles = [p.weth, ...p.knownTokens.filter((token) => token.symbol === 'USDC' && token.address !== 'ETH').map((token) => token.address as Address)];
   const paths: Address[][] = [[from, to], ...middles.filter((m) => !isAddressEqual(m, from) && !isAddressEqual(m, to)).map((m) => [from, m, to])];
-  let best: MarketQuote | undefined;
   const bound = (amountIn: bigint, amountOut: bigint) =>
     p.exactIn ? (amountOut * BigInt(10_000 - p.slippageBps)) / 10_000n : (amountIn * BigInt(10_000 + p.slippageBps) + 9_999n) / 10_000n;
-  for (const factory of p.factories) {
-    const quoter = p.v3Quoters?.get(factory.toLowerCase());
-    if (quoter) {
-      const tokens = p.knownTokens.filter((token) => token.address !== 'ETH');
-      const route = await bestV3Route({ client, chainId: 0, tokens }, { factory, quoter, weth: p.weth, intermediates: ['WETH', 'USDC'] }, from, to, p.amount, p.exactIn, p.blockNumber).catch(
-        () => undefined,
+  // Every venue and every path is read at once (their reads share round trips); the best is then taken in the
+  // venues' and paths' order, the first of equal quotes winning, exactly as reading them one by one would.
+  const weth = p.weth;
+  const perFactory = await Promise.all(
+    p.factories.map(async (factory): Promise<(MarketQuote | undefined)[]> => {
+      const quoter = p.v3Quoters?.get(factory.toLowerCase());
+      if (quoter) {
+        const tokens = p.knownTokens.filter((token) => token.address !== 'ETH');
+        const route = await bestV3Route({ client, chainId: 0, tokens }, { factory, quoter, weth, intermediates: ['WETH', 'USDC'] }, from, to, p.amount, p.exactIn, p.blockNumber).catch(
+          () => undefined,
+        );
+        if (!route) return [];
+        return [
+          {
+            amountIn: route.amountIn,
+            amountOut: route.amountOut,
+            bound: bound(route.amountIn, route.amountOut),
+            exactIn: p.exactIn,
+            impactBps: await v3PriceImpactBps(client, route, p.blockNumber).catch(() => 0),
+          },
+        ];
+      }
+      return Promise.all(
+        paths.map(async (path) => {
+          const hops = await readHops(client, factory, path, p.blockNumber);
+          if (!hops) return undefined;
+          const amounts = p.exactIn ? getAmountsOut(p.amount, hops) : getAmountsIn(p.amount, hops);
+          if (!amounts) return undefined;
+          const amountIn = amounts[0]!;
+          const amountOut = amounts[amounts.length - 1]!;
+          return { amountIn, amountOut, bound: bound(amountIn, amountOut), exactIn: p.exactIn, impactBps: priceImpactBps(amountIn, amountOut, hops) };
+        }),
       );
-      if (!route) continue;
-      const better = !best || (p.exactIn ? route.amountOut > best.amountOut : route.amountIn < best.amountIn);
-      if (better)
-        best = {
-          amountIn: route.amountIn,
-          amountOut: route.amountOut,
-          bound: bound(route.amountIn, route.amountOut),
-          exactIn: p.exactIn,
-          impactBps: await v3PriceImpactBps(client, route, p.blockNumber).catch(() => 0),
-        };
-      continue;
-    }
-    for (const path of paths) {
-      const hops = await readHops(client, factory, path, p.blockNumber);
-      if (!hops) continue;
-      const amounts = p.exactIn ? getAmountsOut(p.amount, hops) : getAmountsIn(p.amount, hops);
-      if (!amounts) continue;
-      const amountIn = amounts[0]!;
-      const amountOut = amounts[amounts.length - 1]!;
-      const better = !best || (p.exactIn ? amountOut > best.amountOut : amountIn < best.amountIn);
-      if (!better) continue;
-      best = { amountIn, amountOut, bound: bound(amountIn, amountOut), exactIn: p.exactIn, impactBps: priceImpactBps(amountIn, amountOut, hops) };
-    }
+    }),
+  );
+  let best: MarketQuote | undefined;
+  for (const quote of perFactory.flat()) {
+    if (!quote) continue;
+    const better = !best || (p.exactIn ? quote.amountOut > best.amountOut : quote.amountIn < best.amountIn);
+    if (better) best = quote;
   }
   return best;
 }
 
 async function readHops(client: PublicClient, factory: Address, path: readonly Address[], blockNumber: bigint): Promise<Reserves[] | undefined> {
+  const legs = path.slice(0, -1).map((a, i) => [a, path[i + 1]!] as const);
+  // Every leg's pair at once, then every pair's reserves and token0 at once: two round trips for any path.
+  const pairs = await Promise.all(
+    legs.map(([a, b]) => client.readContract({ address: factory, abi: factoryAbi, functionName: 'getPair', args: [a, b], blockNumber }).catch(() => undefined)),
+  );
+  if (pairs.some((pair) => !pair || isAddressEqual(pair, zeroAddress))) return undefined;
+  const states = await Promise.all(
+    pairs.map((pair) =>
+      Promise.all([
+        client.readContract({ address: pair!, abi: factoryAbi, functionName: 'getReserves', blockNumber }).catch(() => undefined),
+        client.readContract({ address: pair!, abi: factoryAbi, functionName: 'token0', blockNumber }).catch(() => undefined),
+      ]),
+    ),
+  );
   const hops: Reserves[] = [];
-  for (let i = 0; i + 1 < path.length; i++) {
-    const a = path[i]!;
-    const b = path[i + 1]!;
-    const pair = await client.readContract({ address: factory, abi: factoryAbi, functionName: 'getPair', args: [a, b], blockNumber }).catch(() => undefined);
-    if (!pair || isAddressEqual(pair, zeroAddress)) return undefined;
-    const [reserves, token0] = await Promise.all([
-      client.readContract({ address: pair, abi: factoryAbi, functionName: 'getReserves', blockNumber }).catch(() => undefined),
-      client.readContract({ address: pair, abi: factoryAbi, functionName: 'token0', blockNumber }).catch(() => undefined),
-    ]);
+  for (const [i, [reserves, token0]] of states.entries()) {
     if (!reserves || !token0) return undefined;
     const [r0, r1] = reserves;
-    hops.push(isAddressEqual(token0, a) ? { reserveIn: r0, reserveOut: r1 } : { reserveIn: r1, reserveOut: r0 });
+    hops.push(isAddressEqual(token0, legs[i]![0]) ? { reserveIn: r0, reserveOut: r1 } : { reserveIn: r1, reserveOut: r0 });
   }
   return hops;
 }

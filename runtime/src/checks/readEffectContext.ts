@@ -39,31 +39,17 @@ export async function readEffectContext(client: PublicClient, { report, account,
   const logs = report.calls.flatMap((call) => call.logs);
 
   // Contracts the plan calls directly are its venue (an outside agent's own router); plain accounts are not.
-  const venues: Address[] = [...deployment];
-  const targets = [...new Set(report.calls.map((call) => call.to.toLowerCase()))].map((address) => getAddress(address));
-  await Promise.all(
-    targets.map(async (target) => {
-      const code = await client.getCode({ address: target, blockNumber }).catch(() => undefined);
-      if (code && code !== '0x' && !code.toLowerCase().startsWith('0xef0100')) venues.push(target);
-    }),
-  );
   // Pools of the deployment's factories: each one proves itself by being its factory's pair for its tokens.
+  // (A call target is judged by its code alone: with code it is a venue anyway, and an account without code
+  // is no factory's pool.) Registry entries the plan's logs mention: whether the user owned them before it.
+  // The three are independent reads at the report's block, asked together so that they share round trips.
+  const targets = [...new Set(report.calls.map((call) => call.to.toLowerCase()))].map((address) => getAddress(address));
   const candidates = new Set<string>();
   for (const log of logs) {
     if (!isAddressEqual(log.address, ethTransferLogAddress)) candidates.add(log.address.toLowerCase());
     const to = log.args?.to;
     if (typeof to === 'string') candidates.add(to.toLowerCase());
   }
-  await Promise.all(
-    [...candidates]
-      .map((address) => getAddress(address))
-      .filter((address) => !known(venues, address) && !isAddressEqual(address, account))
-      .map(async (address) => {
-        if (await isPoolOfKnownFactory(client, address, deployment, blockNumber)) venues.push(address);
-      }),
-  );
-
-  // Registry entries the plan's logs mention, and whether the user owned them before it.
   const mentioned = new Map<string, { registry: Address; entryId: bigint }>();
   const mention = (registry: Address, entryId: unknown) => {
     if (typeof entryId === 'bigint') mentioned.set(`${registry.toLowerCase()}:${entryId}`, { registry: getAddress(registry), entryId });
@@ -76,15 +62,30 @@ export async function readEffectContext(client: PublicClient, { report, account,
       if (registry) mention(registry, args.entryId);
     }
   }
-  const ownedEntries: { registry: Address; entryId: bigint }[] = [];
-  await Promise.all(
-    [...mentioned.values()].map(async (entry) => {
-      const owner = await client
-        .readContract({ address: entry.registry, abi: ownerAbi, functionName: 'ownerOf', args: [entry.entryId], blockNumber })
-        .catch(() => undefined);
-      if (owner && isAddressEqual(owner, account)) ownedEntries.push(entry);
-    }),
-  );
+  const [called, pools, owned] = await Promise.all([
+    Promise.all(
+      targets.map(async (target) => {
+        const code = await client.getCode({ address: target, blockNumber }).catch(() => undefined);
+        return code && code !== '0x' && !code.toLowerCase().startsWith('0xef0100') ? [target] : [];
+      }),
+    ),
+    Promise.all(
+      [...candidates]
+        .map((address) => getAddress(address))
+        .filter((address) => !known(deployment, address) && !known(targets, address) && !isAddressEqual(address, account))
+        .map(async (address) => ((await isPoolOfKnownFactory(client, address, deployment, blockNumber)) ? [address] : [])),
+    ),
+    Promise.all(
+      [...mentioned.values()].map(async (entry) => {
+        const owner = await client
+          .readContract({ address: entry.registry, abi: ownerAbi, functionName: 'ownerOf', args: [entry.entryId], blockNumber })
+          .catch(() => undefined);
+        return owner && isAddressEqual(owner, account) ? [entry] : [];
+      }),
+    ),
+  ]);
+  const venues: Address[] = [...deployment, ...called.flat(), ...pools.flat()];
+  const ownedEntries: { registry: Address; entryId: bigint }[] = owned.flat();
 
   // Contracts holding the user's value: the deployment's, the known tokens, and any token the user held or had approved.
   const valueHolders: Address[] = [...deployment, ...tokens.flatMap((token) => (token.address === 'ETH' ? [] : [getAddress(token.address)]))];
@@ -96,17 +97,20 @@ export async function readEffectContext(client: PublicClient, { report, account,
 }
 
 async function isPoolOfKnownFactory(client: PublicClient, address: Address, deployment: readonly Address[], blockNumber: bigint): Promise<boolean> {
-  const read = <name extends 'factory' | 'token0' | 'token1'>(functionName: name) =>
+  const read = <name extends 'factory' | 'token0' | 'token1' | 'fee'>(functionName: name) =>
     client.readContract({ address, abi: pairAbi, functionName, blockNumber }).catch(() => undefined);
-  const factory = await read('factory');
+  // The pool's own answers together (a V2 pair has no fee(): that read fails and is undefined), then its
+  // factory's answers together: two round trips, whichever kind of pool it is.
+  const [factory, token0, token1, fee] = await Promise.all([read('factory'), read('token0'), read('token1'), read('fee')]);
   if (!factory || !deployment.some((item) => isAddressEqual(item, factory))) return false;
-  const [token0, token1] = await Promise.all([read('token0'), read('token1')]);
   if (!token0 || !token1) return false;
-  const pair = await client.readContract({ address: factory, abi: pairAbi, functionName: 'getPair', args: [token0, token1], blockNumber }).catch(() => undefined);
+  const [pair, pool] = await Promise.all([
+    client.readContract({ address: factory, abi: pairAbi, functionName: 'getPair', args: [token0, token1], blockNumber }).catch(() => undefined),
+    // A V3 pool: its factory's pool for its tokens at its fee tier.
+    fee === undefined
+      ? undefined
+      : client.readContract({ address: factory, abi: pairAbi, functionName: 'getPool', args: [token0, token1, fee], blockNumber }).catch(() => undefined),
+  ]);
   if (pair !== undefined) return isAddressEqual(pair, address);
-  // A V3 pool: its factory's pool for its tokens at its fee tier.
-  const fee = await client.readContract({ address, abi: pairAbi, functionName: 'fee', blockNumber }).catch(() => undefined);
-  if (fee === undefined) return false;
-  const pool = await client.readContract({ address: factory, abi: pairAbi, functionName: 'getPool', args: [token0, token1, fee], blockNumber }).catch(() => undefined);
   return pool !== undefined && isAddressEqual(pool, address);
 }

@@ -149,7 +149,9 @@ async function buildSteps(
   intents: IntentList,
   emit: Emit,
 ): Promise<Omit<RunDraft, 'text' | 'intents' | 'checkIntent'>> {
-  const ctx = await session.agentContext();
+  // The agents' context (the head block's time) is read while the first step resolves and the registry syncs:
+  // independent reads, one round trip where the node takes batches.
+  const [context] = started(session.agentContext());
   const stepReports: SimulationReport[] = [];
   const steps: StepView[] = [];
   const plans: Plan[] = [];
@@ -158,9 +160,15 @@ async function buildSteps(
   let prefixReport: SimulationReport | undefined;
   // What the step before produced in its own simulation, for "… then send it to bob".
   let previous: StepOutputs | undefined;
+  // Each candidate's own step report, made once when it is vetted: the winner's is then the report the review
+  // judges, so the checks' reads at its block (memoized per report) are not asked of the node twice.
+  const vetted = new WeakMap<SimulationReport, SimulationReport>();
 
   for (const intent of intents.intents) {
     emit('routing', `finding an agent to ${intent.action}`, { runId });
+    // The agents serving the action (the registry index brought up to date: reads and local writes, nothing
+    // signed) are found while the step resolves: independent, so their reads share round trips.
+    const [serving] = started(session.agents(intent.action));
     const resolved = await resolveStep(session, { intent, previous });
     resolvedIntents.push(resolved);
     const blocked = parameters.forcedAgentId ? session.blockedReason(parameters.forcedAgentId) : undefined;
@@ -169,7 +177,7 @@ async function buildSteps(
         details: blocked,
         hints: [`\`lucid agents unblock ${parameters.forcedAgentId}\` routes to it again`],
       });
-    const agents: Agent[] = await session.agents(resolved.action);
+    const [agents, ctx]: [Agent[], Awaited<typeof context>] = await Promise.all([serving, context]);
     const before = prefix;
     const beforeReport = prefixReport;
     const simulateStep = async (plan: Plan) => stepOutcome(await simulateCalls(session, [...before, ...plan.calls]), beforeReport);
@@ -184,6 +192,7 @@ async function buildSteps(
       supplyRate: (plan) => readPlanSupplyRate(session.publicClient, { plan, intent: resolved, contracts: session.contracts }),
       vet: async (candidate) => {
         const report = ownStepReport(candidate.report.full, before.length, candidate.report.balanceChanges, beforeReport);
+        vetted.set(candidate.report.full, report);
         const step: StepView = { intent, resolved, agentId: candidate.agentId, reason: '', summary: candidate.plan.summary, candidates: [] };
         return vetPlan(session, { report, intent: resolved, plan: candidate.plan, step });
       },
@@ -193,7 +202,7 @@ async function buildSteps(
     prefix = [...prefix, ...winner.plan.calls];
     prefixReport = winner.report.full;
     // The step's own calls (and their logs) and its own balance changes: what this step's words must explain.
-    stepReports.push(ownStepReport(winner.report.full, before.length, winner.report.balanceChanges, beforeReport));
+    stepReports.push(vetted.get(winner.report.full) ?? ownStepReport(winner.report.full, before.length, winner.report.balanceChanges, beforeReport));
     const amountFrom =
       intent.amount === 'previous' && previous && resolved.amount?.kind === 'exact' && resolved.token
         ? `${formatUnitsHuman(resolved.amount.value, resolved.token.decimals)} ${resolved.token.symbol}, what step ${previous.step} produced in its simulation (if it produces less when it runs, this step fails rather than send more)`
@@ -227,12 +236,28 @@ async function vetPlan(session: Session, input: { report: SimulationReport; inte
   const { report, intent, plan, step } = input;
   const broken = session.checks.expectations(report, [plan]);
   if (broken.length) return { refusal: `its promises do not hold: ${broken[0]}`, dangers: [] };
-  const unexplained = await session.checks.unexplained(report, [intent], plan.fees);
+  // The checks read the chain independently of each other: asked together (their reads share round trips), and
+  // judged in the same order as one by one, the first refusal (or error) winning.
+  const [explaining, bounding, assessing] = started(
+    session.checks.unexplained(report, [intent], plan.fees),
+    session.checks.amounts({ report, plans: [plan], steps: [step] }),
+    session.checks.risks({ report, intents: [intent], plans: [plan], steps: [step] }),
+  );
+  const unexplained = await explaining;
   if (unexplained.length) return { refusal: `it does something you did not ask for: ${unexplained[0]}`, dangers: [] };
-  const bounds = await session.checks.amounts({ report, plans: [plan], steps: [step] });
+  const bounds = await bounding;
   if (bounds.length) return { refusal: `the swap is not held to the market price: ${bounds[0]!.message}`, dangers: [] };
-  const risks = await session.checks.risks({ report, intents: [intent], plans: [plan], steps: [step] });
+  const risks = await assessing;
   return { dangers: risks.filter((risk) => risk.level === 'danger').map((risk) => risk.message) };
+}
+
+/**
+ * Promises already running, returned as they are, each marked handled: a caller that stops at an earlier one's
+ * refusal leaves the later ones' failures unread rather than unhandled (awaiting one still throws its error).
+ */
+function started<values extends readonly Promise<unknown>[]>(...promises: values): values {
+  for (const promise of promises) promise.catch(() => {});
+  return promises;
 }
 
 async function buildReview(session: Session, runId: number, draft: RunDraft, emit: Emit): Promise<Review> {
@@ -263,38 +288,45 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
     : session.checks.expectations(simulation, plans);
   if (violations.length)
     throw new RefusedError('EXPECTATION_MISMATCH', violations[0]!, { details: violations.join('\n'), hints: ['nothing was signed'] });
+  // The checks below read the chain independently of each other: started together (their reads share round
+  // trips), and judged in this order as one by one, the first refusal (or error) winning.
   // Several steps: each step's own effect must be explained by its own words (stricter than the sum, and
   // right when a later step uses what an earlier one produced: "swap for USDC, then send it to bob").
-  const unexplained = !draft.checkIntent
-    ? []
-    : draft.stepReports && plans.length > 1
-      ? (await Promise.all(resolvedIntents.map((intent, index) => session.checks.unexplained(draft.stepReports?.[index] ?? simulation, [intent], plans[index]?.fees)))).flat()
-      : await session.checks.unexplained(simulation, resolvedIntents, plans.flatMap((plan) => plan.fees ?? []));
+  // Lucid's own bound on every swap, from the venue's state: an agent's quote or minimum is never taken on trust.
+  // Several steps: each step's risks on its own effect (a swap whose output a later step sends on still paid
+  // the user), together with the whole sequence's; the same flag is shown once.
+  const [explaining, bounding, perStepRisks, wholeRisks] = started(
+    !draft.checkIntent
+      ? Promise.resolve([])
+      : draft.stepReports && plans.length > 1
+        ? Promise.all(resolvedIntents.map((intent, index) => session.checks.unexplained(draft.stepReports?.[index] ?? simulation, [intent], plans[index]?.fees))).then((all) => all.flat())
+        : session.checks.unexplained(simulation, resolvedIntents, plans.flatMap((plan) => plan.fees ?? [])),
+    draft.checkIntent ? session.checks.amounts({ report: simulation, plans, steps, stepReports: draft.stepReports }) : Promise.resolve([]),
+    draft.stepReports && plans.length > 1 && steps.length === plans.length
+      ? Promise.all(
+          plans.map((plan, index) =>
+            session.checks.risks({ report: draft.stepReports?.[index] ?? simulation, intents: [resolvedIntents[index]!], plans: [plan], steps: [steps[index]!] }),
+          ),
+        )
+      : Promise.resolve(undefined),
+    session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps }),
+  );
+  const unexplained = await explaining;
   if (unexplained.length)
     throw new RefusedError('UNEXPLAINED_EFFECT', `the plan does something you did not ask for: ${unexplained[0]}`, {
       details: unexplained.join('\n'),
       hints: ['nothing was signed'],
     });
 
-  // Lucid's own bound on every swap, from the venue's state: an agent's quote or minimum is never taken on trust.
-  const bounds = draft.checkIntent ? await session.checks.amounts({ report: simulation, plans, steps, stepReports: draft.stepReports }) : [];
+  const bounds = await bounding;
   if (bounds.length)
     throw new RefusedError(bounds[0]!.code, `the swap is not held to the market price: ${bounds[0]!.message}`, {
       details: bounds.map((bound) => bound.message).join('\n'),
       hints: ['nothing was signed', 'another agent, or a slippage limit you choose ("with 1% slippage"), may do better'],
     });
 
-  // Several steps: each step's risks on its own effect (a swap whose output a later step sends on still paid
-  // the user), together with the whole sequence's; the same flag is shown once.
-  const perStep =
-    draft.stepReports && plans.length > 1 && steps.length === plans.length
-      ? await Promise.all(
-          plans.map((plan, index) =>
-            session.checks.risks({ report: draft.stepReports?.[index] ?? simulation, intents: [resolvedIntents[index]!], plans: [plan], steps: [steps[index]!] }),
-          ),
-        )
-      : undefined;
-  const whole = await session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps });
+  const perStep = await perStepRisks;
+  const whole = await wholeRisks;
   const checked = perStep ? uniqueRisks([...perStep.flat(), ...whole.filter((risk) => risk.code !== 'SWAP_OUTPUT_NOT_TO_USER')]) : whole;
   const risks = [...feeRisks(simulation), ...checked];
   const policy = await session.checks.policy({ report: simulation, intents: resolvedIntents, plans });

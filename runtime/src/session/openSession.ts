@@ -101,8 +101,8 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   // fees and blocks, keyed by the head's number so that any new block (our own confirmed transaction
   // included) means a fresh read and never a simulation on stale state.
   let base: { head: bigint; value: ReturnType<typeof readSimulationBase> } | undefined;
-  const sharedBase = async () => {
-    const head = await client.getBlockNumber({ cacheTime: 0 });
+  const sharedBase = async (known?: bigint) => {
+    const head = known ?? (await client.getBlockNumber({ cacheTime: 0 }));
     if (!base || base.head !== head) {
       const value = readSimulationBase(client);
       base = { head, value };
@@ -129,8 +129,30 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   // What this session's simulations measured, by kind of plan: a guess that lets a simulation skip its
   // measuring pass when the validated run confirms it (see SimulationMemo).
   const memo: SimulationMemo = new Map();
-  const simulate = async (calls: PlanCall[]) =>
-    simulatePlan(client, { account: account.address, calls, tokens: [...tokens, ...receiptTokens], watch: Object.values(contracts), views: positionViews(), base: await sharedBase(), rpcUrl, memo });
+  const simulateOn = (calls: PlanCall[], simulationBase: Awaited<ReturnType<typeof readSimulationBase>>) =>
+    simulatePlan(client, { account: account.address, calls, tokens: [...tokens, ...receiptTokens], watch: Object.values(contracts), views: positionViews(), base: simulationBase, rpcUrl, memo });
+  // With a base already read, the plan is simulated on it while the head is asked (one round trip where the node
+  // takes batches, instead of asking first). The simulation is pinned to the base's block, so when the head is still
+  // that block it is exactly the simulation asking first would give; when the head moved, it is thrown away and
+  // the plan simulated again on a fresh base: never a report on stale state.
+  const simulate = async (calls: PlanCall[]) => {
+    const known = base;
+    if (known) {
+      const [head, outcome] = await Promise.all([
+        client.getBlockNumber({ cacheTime: 0 }),
+        known.value.then((value) => simulateOn(calls, value)).then(
+          (report) => ({ report }),
+          (error: unknown) => ({ error }),
+        ),
+      ]);
+      if (head === known.head) {
+        if ('error' in outcome) throw outcome.error;
+        return outcome.report;
+      }
+      return simulateOn(calls, await sharedBase(head));
+    }
+    return simulateOn(calls, await sharedBase());
+  };
 
   const { builtinAgents } = await import('../../../agents/index.js');
   const builtins = builtinAgents();
@@ -417,6 +439,16 @@ async function sessionChecks(input: {
   const { checkAgentPromises } = await import('../checks/checkAgentPromises.js');
   const { checkIntentEffects } = await import('../checks/checkIntentEffects.js');
   const { checkSwapBounds } = await import('../checks/checkSwapBounds.js');
+  // The checks of one report share one read of each address's code and of each contract call, at the report's
+  // block (see memoizeReads): the effect context, the swap bound and the risk flags ask the same pools and
+  // addresses, and the winner's vetting and the review judge the same report.
+  const { memoizeReads } = await import('../chain/memoizeReads.js');
+  const readClients = new WeakMap<SimulationReport, PublicClient>();
+  const checksClient = (report: SimulationReport) => {
+    let memoized = readClients.get(report);
+    if (!memoized) readClients.set(report, (memoized = memoizeReads(client, { blockNumber: report.blockNumber })));
+    return memoized;
+  };
   // One read of the venues' state per simulated report: the refusal and the price-impact flag share it.
   const bounds = new WeakMap<SimulationReport, ReturnType<typeof checkSwapBounds>>();
   const swapBounds = (report: SimulationReport, plans: Plan[], steps: { resolved?: ResolvedIntent | undefined; intent?: { slippageBps?: number | undefined } | undefined }[], stepReports?: SimulationReport[]) => {
@@ -426,17 +458,9 @@ async function sessionChecks(input: {
           ? [{ intent: step.resolved, plan: plans[i]!, report: plans.length > 1 ? stepReports?.[i] : undefined, slippageNamed: step.intent?.slippageBps !== undefined }]
           : [],
       );
-      bounds.set(report, checkSwapBounds(client, { report, steps: stepPlans, contracts, knownTokens: tokens, account }));
+      bounds.set(report, checkSwapBounds(checksClient(report), { report, steps: stepPlans, contracts, knownTokens: tokens, account }));
     }
     return bounds.get(report)!;
-  };
-  // The checks of one report share one read of each address's code, at the report's block (see memoizeCode).
-  const { memoizeCode } = await import('../chain/memoizeCode.js');
-  const codeClients = new WeakMap<SimulationReport, PublicClient>();
-  const checksClient = (report: SimulationReport) => {
-    let memoized = codeClients.get(report);
-    if (!memoized) codeClients.set(report, (memoized = memoizeCode(client, { blockNumber: report.blockNumber })));
-    return memoized;
   };
   return {
     ethPrice: async (token, wei) => {
@@ -451,13 +475,16 @@ async function sessionChecks(input: {
     amounts: async ({ report, plans, steps, stepReports }) => (await swapBounds(report, plans, steps, stepReports)).violations,
     expectations: (report, plans) => plans.flatMap((plan) => checkAgentPromises(report, plan.expects, account).map((v) => v.message)),
     unexplained: async (report, intents, fees = []) => {
-      const { checkLogEffects } = await import('../checks/checkLogEffects.js');
-      const { readEffectContext } = await import('../checks/readEffectContext.js');
-      const { checkPositionEffects } = await import('../checks/checkPositionEffects.js');
-      const { readLendingReceipts } = await import('../checks/readLendingReceipts.js');
-      const context = await readEffectContext(checksClient(report), { report, account, contracts, tokens });
+      const [{ checkLogEffects }, { readEffectContext }, { checkPositionEffects }, { readLendingReceipts }] = await Promise.all([
+        import('../checks/checkLogEffects.js'),
+        import('../checks/readEffectContext.js'),
+        import('../checks/checkPositionEffects.js'),
+        import('../checks/readLendingReceipts.js'),
+      ]);
+      // Independent reads at the report's block, asked together.
+      const [context, receipts] = await Promise.all([readEffectContext(checksClient(report), { report, account, contracts, tokens }), readLendingReceipts(checksClient(report), { intents, contracts, blockNumber: report.blockNumber })]);
       return [
-        ...checkIntentEffects(report, intents, account, fees, await readLendingReceipts(client, { intents, contracts, blockNumber: report.blockNumber })).unexplained,
+        ...checkIntentEffects(report, intents, account, fees, receipts).unexplained,
         ...checkLogEffects(report, intents, account, context),
         ...checkPositionEffects({ report, intents, account, contracts }),
       ].map((u) => u.message);

@@ -185,18 +185,19 @@ async function readBefore(client: PublicClient, blockNumber: bigint, lens: Addre
       method: 'eth_call',
       params: [{ from: observer, to: lens, data }, numberToHex(blockNumber), { [lens]: { code: lensCode } }],
     } as never) as Promise<Hex>;
-  const [balances, allowances] = await Promise.all([
+  // All asked at once (one round trip where the node takes batches): balances, allowances, and the views on the
+  // same base block from the same fresh caller; a view that reverts (an entry that does not exist) reads as undefined.
+  const [balances, allowances, views] = await Promise.all([
     call(encodeBalances(observation.tokens, observation.parties)),
     observation.allowances.length ? call(encodeAllowances(observation.allowances)) : Promise.resolve(undefined),
-  ]);
-  // Views on the same base block, from the same fresh caller; one that reverts (an entry that does not exist) reads as undefined.
-  const views = await Promise.all(
-    (observation.views ?? []).map((view) =>
-      (client.request({ method: 'eth_call', params: [{ from: observer, to: view.to, data: view.data }, numberToHex(blockNumber)] } as never) as Promise<Hex>).catch(
-        () => undefined,
+    Promise.all(
+      (observation.views ?? []).map((view) =>
+        (client.request({ method: 'eth_call', params: [{ from: observer, to: view.to, data: view.data }, numberToHex(blockNumber)] } as never) as Promise<Hex>).catch(
+          () => undefined,
+        ),
       ),
     ),
-  );
+  ]);
   return {
     balances: decodeUintArray('balances', balances),
     allowances: allowances ? decodeUintArray('allowances', allowances) : [],

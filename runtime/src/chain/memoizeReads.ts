@@ -1,0 +1,63 @@
+/**
+ * The checks of one simulated report read the same contract state several times: the candidate's vetting and the
+ * review both judge the winner's report, and within one pass the effect context and the swap bound ask the same
+ * pools for their tokens and factories. All of it is state at the report's block, which does not change, so one
+ * read per (contract, call data) at that block is enough: this wraps a client so that `readContract` naming that
+ * block (and `getCode`, as {@link memoizeCode}) is asked once, its answer or its revert. A read naming another block, a tag, a caller or a
+ * state override goes to the node. A new report is a new memo: nothing is reused across blocks or runs.
+ */
+import { BaseError, ContractFunctionRevertedError, ContractFunctionZeroDataError, encodeFunctionData, getAbiItem, getAddress, type PublicClient, type ReadContractParameters } from 'viem';
+import { memoizeCode } from './memoizeCode.js';
+
+export type MemoizeReadsParameters = {
+  /** The block the memo answers for: the simulated report's base block. */
+  blockNumber: bigint;
+};
+
+export type MemoizeReadsReturnType = PublicClient;
+
+/**
+ * @example
+ * const checksClient = memoizeReads(client, { blockNumber: report.blockNumber });
+ * await checksClient.readContract({ address: pair, abi, functionName: 'token0', blockNumber: report.blockNumber }); // one eth_call
+ * await checksClient.readContract({ address: pair, abi, functionName: 'token0', blockNumber: report.blockNumber }); // no request
+ */
+export function memoizeReads(client: PublicClient, { blockNumber }: MemoizeReadsParameters): MemoizeReadsReturnType {
+  const withCode = memoizeCode(client, { blockNumber });
+  const reads = new Map<string, Promise<unknown>>();
+  const readContract = (args: ReadContractParameters) => {
+    const { address, abi, functionName, args: callArgs, blockNumber: named, ...rest } = args as ReadContractParameters & { blockNumber?: bigint; args?: readonly unknown[] };
+    // Only a plain read at exactly this block is the memo's: anything else may see other state.
+    if (!address || named !== blockNumber || Object.values(rest).some((value) => value !== undefined)) return client.readContract(args);
+    let key: string;
+    try {
+      // The answer is decoded by the caller's ABI: two ABIs that encode the same call may decode it differently.
+      const item = getAbiItem({ abi, name: functionName, args: callArgs } as never) as { outputs?: unknown } | undefined;
+      const outputs = JSON.stringify(item?.outputs ?? []);
+      key = `${getAddress(address)}:${encodeFunctionData({ abi, functionName, args: callArgs } as never)}:${outputs}`;
+    } catch {
+      return client.readContract(args); // the client reports the encoding error itself
+    }
+    let read = reads.get(key);
+    if (!read) {
+      read = client.readContract(args);
+      // A call that reverts (or finds no code) at this block does so every time: remembered like an answer. Any
+      // other failure (the node, the network) is not: the next caller asks again and sees the error itself.
+      read.catch((error: unknown) => {
+        if (!isDeterministic(error)) reads.delete(key);
+      });
+      reads.set(key, read);
+    }
+    return read;
+  };
+  return new Proxy(withCode, {
+    get(target, property, receiver) {
+      return property === 'readContract' ? readContract : Reflect.get(target, property, receiver);
+    },
+  });
+}
+
+/** A failure that is the block's own answer: the call reverted, or the address has no code to answer it. */
+function isDeterministic(error: unknown): boolean {
+  return error instanceof BaseError && Boolean(error.walk((cause) => cause instanceof ContractFunctionRevertedError || cause instanceof ContractFunctionZeroDataError));
+}
