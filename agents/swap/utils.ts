@@ -46,15 +46,21 @@ export function swapLimits(quote: { exactIn: boolean; amountIn: bigint; amountOu
   return { ...quote, minOut, maxIn };
 }
 
+/** What the router may already spend of the user's `token` (0 for ETH, which needs no approval). */
+export async function readRouterAllowance(ctx: Pick<AgentContext, 'client' | 'account'>, token: TokenInfo, router: Address): Promise<bigint> {
+  if (token.address === 'ETH') return 0n;
+  return ctx.client.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, router] });
+}
+
 /**
- * The approval the router needs to take the input token, when the allowance does not already cover what the
- * swap may spend (all of it for exact-in, the maximum for exact-out); none for ETH. Unlimited only when asked.
+ * The approval the router needs to take the input token, when `allowance` (read with {@link readRouterAllowance})
+ * does not already cover what the swap may spend (all of it for exact-in, the maximum for exact-out); none for
+ * ETH. Unlimited only when asked.
  */
-export async function approvalCalls(ctx: Pick<AgentContext, 'client' | 'account'>, venue: { name: string; router: Address }, params: Pick<SwapParams, 'token' | 'unlimited'>, limits: SwapLimits): Promise<PlanCall[]> {
+export function approvalCalls(venue: { name: string; router: Address }, params: Pick<SwapParams, 'token' | 'unlimited'>, limits: SwapLimits, allowance: bigint): PlanCall[] {
   const { token } = params;
   if (token.address === 'ETH') return [];
   const spend = limits.exactIn ? limits.amountIn : limits.maxIn;
-  const allowance = await ctx.client.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, venue.router] });
   if (allowance >= spend) return [];
   const approval = params.unlimited ? maxUint256 : spend;
   return [
