@@ -34,20 +34,25 @@ export const aaveAgent = defineAgent({
     if (!pool) throw new InputError('VENUE_NOT_DEPLOYED', `${VENUE} is not deployed on chain ${ctx.chainId}`);
     if (params.token.address === 'ETH')
       throw new InputError('NO_MARKET', `${VENUE} lends ERC-20 tokens, not ETH`, { hints: ['wrap the ETH first ("wrap 1 ETH"), then supply WETH'] });
-    const reserve = await readLendingReserve(ctx.client, { pool, asset: params.token.address });
+    // Two round trips: the market (and, to supply, the Pool's allowance, which does not depend on it), then
+    // what depends on its aToken.
+    const asset = params.token.address;
+    const [reserve, allowance] = await Promise.all([
+      readLendingReserve(ctx.client, { pool, asset }),
+      params.action === 'supply' ? ctx.client.readContract({ address: asset, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, pool] }) : 0n,
+    ]);
     if (!reserve) throw new InputError('NO_MARKET', `${VENUE} has no ${params.token.symbol} market on chain ${ctx.chainId}`);
-    const receipt = await receiptToken(ctx, reserve.aToken, params.token);
-    return params.action === 'supply' ? planSupply(ctx, pool, reserve, receipt, params) : planWithdraw(ctx, pool, reserve, receipt, params);
+    return params.action === 'supply' ? planSupply(ctx, pool, reserve, params, allowance) : planWithdraw(ctx, pool, reserve, params);
   },
 });
 
-async function planSupply(ctx: AgentContext, pool: Address, reserve: LendingReserve, receipt: TokenInfo, params: LendingParams): Promise<Plan> {
+async function planSupply(ctx: AgentContext, pool: Address, reserve: LendingReserve, params: LendingParams, allowance: bigint): Promise<Plan> {
   const token = params.token;
   if (!reserve.active || reserve.frozen || reserve.paused)
     throw new InputError('MARKET_CLOSED', `the ${VENUE} ${token.symbol} market takes no deposits now (${reserve.paused ? 'paused' : reserve.frozen ? 'frozen' : 'inactive'})`);
-  const { value, note } = await resolveAmount(ctx, token, params.amount);
+  const [{ value, note }, receipt] = await Promise.all([resolveAmount(ctx, token, params.amount), receiptToken(ctx, reserve.aToken, token)]);
   const asset = reserve.asset;
-  const calls: PlanCall[] = await planApproval(ctx, { token: { ...token, address: asset }, spender: pool, spenderName: `the ${VENUE} Pool`, amount: value });
+  const calls: PlanCall[] = await planApproval(ctx, { token: { ...token, address: asset }, spender: pool, spenderName: `the ${VENUE} Pool`, amount: value, allowance });
   calls.push({
     to: pool,
     data: encodeFunctionData({ abi: aavePoolAbi, functionName: 'supply', args: [asset, value, ctx.account, 0] }),
@@ -69,11 +74,16 @@ async function planSupply(ctx: AgentContext, pool: Address, reserve: LendingRese
   };
 }
 
-async function planWithdraw(ctx: AgentContext, pool: Address, reserve: LendingReserve, receipt: TokenInfo, params: LendingParams): Promise<Plan> {
+async function planWithdraw(ctx: AgentContext, pool: Address, reserve: LendingReserve, params: LendingParams): Promise<Plan> {
   const token = params.token;
   if (!reserve.active || reserve.paused) throw new InputError('MARKET_CLOSED', `the ${VENUE} ${token.symbol} market is ${reserve.paused ? 'paused' : 'inactive'}: nothing can be withdrawn now`);
   const asset = reserve.asset;
-  const position = await ctx.client.readContract({ address: reserve.aToken, abi: erc20Abi, functionName: 'balanceOf', args: [ctx.account] });
+  // The position, the market's cash and the receipt token's symbol, together.
+  const [receipt, position, cash] = await Promise.all([
+    receiptToken(ctx, reserve.aToken, token),
+    ctx.client.readContract({ address: reserve.aToken, abi: erc20Abi, functionName: 'balanceOf', args: [ctx.account] }),
+    ctx.client.readContract({ address: asset, abi: erc20Abi, functionName: 'balanceOf', args: [reserve.aToken] }),
+  ]);
   if (position === 0n) throw new InputError('NOTHING_SUPPLIED', `you have no ${token.symbol} supplied to ${VENUE}`);
   const amount = params.amount;
   const all = amount.kind === 'all';
@@ -81,7 +91,6 @@ async function planWithdraw(ctx: AgentContext, pool: Address, reserve: LendingRe
   const value = amount.kind === 'exact' ? amount.value : all ? position : (position * BigInt(amount.bps)) / 10_000n;
   if (value === 0n) throw new InputError('ZERO_AMOUNT', `that share of your position is nothing: ${formatAmount(position, receipt)} is supplied`);
   if (value > position) throw new InputError('INSUFFICIENT_POSITION', `you have ${formatAmount(position, token)} supplied to ${VENUE}, not ${formatAmount(value, token)}`);
-  const cash = await ctx.client.readContract({ address: asset, abi: erc20Abi, functionName: 'balanceOf', args: [reserve.aToken] });
   if (cash < value)
     throw new InputError('NOT_ENOUGH_LIQUIDITY', `the ${VENUE} ${token.symbol} market holds ${formatAmount(cash, token)} not lent out, less than ${formatAmount(value, token)}`, {
       hints: ['withdraw less now, or wait for borrowers to repay'],

@@ -22,6 +22,8 @@ export type PlanApprovalParameters = {
   amount: bigint;
   /** Only when the user said "unlimited" (pass the intent's `unlimited`): approves `type(uint256).max`. */
   unlimited?: boolean | undefined;
+  /** The allowance already read (e.g. together with the plan's other reads, in one round trip); read when absent. */
+  allowance?: bigint | undefined;
 };
 
 /** No call when the allowance already covers the amount (or the token is ETH), else one `approve`. */
@@ -36,9 +38,9 @@ export type PlanApprovalReturnType = PlanCall[];
  *   { to: pool, data: supplyData, value: 0n, description: 'Supply 100 USDC' },
  * ]
  */
-export async function planApproval(ctx: Pick<AgentContext, 'client' | 'account'>, { token, spender, spenderName, amount, unlimited }: PlanApprovalParameters): Promise<PlanApprovalReturnType> {
+export async function planApproval(ctx: Pick<AgentContext, 'client' | 'account'>, { token, spender, spenderName, amount, unlimited, allowance: given }: PlanApprovalParameters): Promise<PlanApprovalReturnType> {
   if (token.address === 'ETH' || amount === 0n) return [];
-  const allowance = await ctx.client.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, spender] });
+  const allowance = given ?? (await ctx.client.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, spender] }));
   if (allowance >= amount) return [];
   const approval = unlimited ? maxUint256 : amount;
   return [

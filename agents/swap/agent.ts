@@ -3,11 +3,13 @@
  * venue (the real Uniswap V2 deployment and any fork of its bytecode); they compete on quotes.
  *
  * Quotes come from the pools' reserves read on chain and the V2 formula in bigint (./v2math.ts), over the
- * direct pool and every path through one intermediate (WETH, USDC); the best path wins.
+ * direct pool and every path through one intermediate (WETH, USDC); the best path wins. Every pool, the
+ * router's allowance and (for "all") the balance are read together: one round trip where the factory's pair
+ * init code hash is known (`ctx.poolInitCodeHashes`) and the chain has Multicall3 (see sdk/readContracts.ts).
  */
 import { encodeFunctionData, encodePacked, getCreate2Address, isAddressEqual, keccak256, parseAbi, zeroAddress, type Address, type Hex } from 'viem';
-import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, type Agent, type AgentContext, type Plan, type PlanCall } from '../sdk/index.js';
-import { SWAP_DEADLINE_SECONDS, approvalCalls, noRouteError, routeSymbols, swapEnds, swapExpects, swapLimits, swapPaths, type SwapLimits } from './utils.js';
+import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, readContracts, type Agent, type AgentContext, type Plan, type PlanCall } from '../sdk/index.js';
+import { SWAP_DEADLINE_SECONDS, approvalCalls, noRouteError, readRouterAllowance, routeSymbols, swapEnds, swapExpects, swapLimits, swapPaths, type SwapLimits } from './utils.js';
 import { swapParams, type SwapParams } from './schemas.js';
 import { getAmountsIn, getAmountsOut, priceImpactBps, type Reserves } from './v2math.js';
 
@@ -80,15 +82,22 @@ async function planSwap(ctx: AgentContext, venue: Venue, params: SwapParams): Pr
   const { token: tokenIn, tokenOut, slippageBps } = params;
   const { from, to } = swapEnds(params, venue.weth);
   const exactIn = params.amount !== undefined;
-  const resolved = params.amount ? await resolveAmount(ctx, tokenIn, params.amount) : undefined;
+  // Every read of the plan goes out together (one round trip on a batching node): the pools do not depend on
+  // the amount, nor the router's allowance on the route.
+  const paths = swapPaths(ctx, venue, from, to);
+  const [resolved, pools, allowance] = await Promise.all([
+    params.amount ? resolveAmount(ctx, tokenIn, params.amount) : undefined,
+    readPools(ctx, venue.factory, pathPairs(paths), venue.pairInitCodeHash),
+    readRouterAllowance(ctx, tokenIn, venue.router),
+  ]);
   const requested = resolved?.value ?? params.amountOut ?? 0n;
-  const route = await bestRoute(ctx, venue, from, to, requested, exactIn);
+  const route = pickRoute(paths, pools, requested, exactIn);
   if (!route) throw noRouteError(venue.name, params);
 
   const limits = swapLimits({ exactIn, amountIn: route.amounts[0] ?? 0n, amountOut: last(route.amounts) }, slippageBps);
   const { amountIn, amountOut, minOut, maxIn } = limits;
   const calls: PlanCall[] = [
-    ...(await approvalCalls(ctx, venue, params, limits)),
+    ...(await approvalCalls(ctx, venue, params, limits, allowance)),
     swapCall(ctx, venue, params, route.path, { ...limits, deadline: ctx.now + SWAP_DEADLINE_SECONDS }),
   ];
   const symbols = routeSymbols(ctx, venue.weth, route.path, params);
@@ -108,10 +117,10 @@ async function planSwap(ctx: AgentContext, venue: Venue, params: SwapParams): Pr
 
 /**
  * The best route among the direct pool and every one-intermediate path: most out for exact-in, least in
- * for exact-out. Pools are read once each.
+ * for exact-out. All pools are read together, each once.
  */
 export async function bestRoute(
-  ctx: AgentContext,
+  ctx: Pick<AgentContext, 'client' | 'chainId' | 'tokens'>,
   venue: Pick<Venue, 'factory' | 'weth' | 'intermediates' | 'pairInitCodeHash'>,
   from: Address,
   to: Address,
@@ -119,63 +128,89 @@ export async function bestRoute(
   exactIn: boolean,
 ): Promise<V2Route | undefined> {
   const paths = swapPaths(ctx, venue, from, to);
-
-  const pools = new Map<string, Promise<{ reserveA: bigint; reserveB: bigint; tokenA: Address } | undefined>>();
-  const reservesOf = async (a: Address, b: Address): Promise<Reserves | undefined> => {
-    const [tokenA, tokenB] = a.toLowerCase() < b.toLowerCase() ? [a, b] : [b, a];
-    const key = `${tokenA}:${tokenB}`;
-    if (!pools.has(key)) pools.set(key, readPool(ctx, venue.factory, tokenA, tokenB, venue.pairInitCodeHash));
-    const pool = await pools.get(key);
-    if (!pool) return undefined;
-    return isAddressEqual(pool.tokenA, a)
-      ? { reserveIn: pool.reserveA, reserveOut: pool.reserveB }
-      : { reserveIn: pool.reserveB, reserveOut: pool.reserveA };
-  };
-
-  const routes = await Promise.all(
-    paths.map(async (path): Promise<V2Route | undefined> => {
-      const hops: Reserves[] = [];
-      for (let index = 0; index + 1 < path.length; index++) {
-        const hop = await reservesOf(path[index] as Address, path[index + 1] as Address);
-        if (!hop) return undefined;
-        hops.push(hop);
-      }
-      const amounts = exactIn ? getAmountsOut(amount, hops) : getAmountsIn(amount, hops);
-      return amounts ? { path, hops, amounts } : undefined;
-    }),
-  );
-  let best: V2Route | undefined;
-  for (const route of routes) {
-    if (!route) continue;
-    if (!best) best = route;
-    else if (exactIn ? last(route.amounts) > last(best.amounts) : (route.amounts[0] ?? 0n) < (best.amounts[0] ?? 0n)) best = route;
-  }
-  return best;
+  return pickRoute(paths, await readPools(ctx, venue.factory, pathPairs(paths), venue.pairInitCodeHash), amount, exactIn);
 }
 
 /** The reserves of the `a`/`b` pool of a V2 factory, oriented a → b; undefined when there is no funded pool. */
-export async function readReserves(ctx: Pick<AgentContext, 'client'>, factory: Address, a: Address, b: Address): Promise<Reserves | undefined> {
-  const [tokenA, tokenB] = a.toLowerCase() < b.toLowerCase() ? [a, b] : [b, a];
-  const pool = await readPool(ctx, factory, tokenA, tokenB);
+export async function readReserves(ctx: Pick<AgentContext, 'client'>, factory: Address, a: Address, b: Address, initCodeHash?: Hex | undefined): Promise<Reserves | undefined> {
+  return orient(await readPools(ctx, factory, [[a, b]], initCodeHash), a, b);
+}
+
+/** A funded pair: its reserves, `tokenA` the lower address (the pair's token0). */
+type Pool = { reserveA: bigint; reserveB: bigint; tokenA: Address };
+
+// Every pair a path crosses, each once.
+function pathPairs(paths: readonly Address[][]): [Address, Address][] {
+  const pairs = new Map<string, [Address, Address]>();
+  for (const path of paths) for (let i = 0; i + 1 < path.length; i++) pairs.set(pairKey(path[i]!, path[i + 1]!), [path[i]!, path[i + 1]!]);
+  return [...pairs.values()];
+}
+
+function pairKey(a: Address, b: Address): string {
+  return [a.toLowerCase(), b.toLowerCase()].sort().join(':');
+}
+
+function orient(pools: ReadonlyMap<string, Pool | undefined>, a: Address, b: Address): Reserves | undefined {
+  const pool = pools.get(pairKey(a, b));
   if (!pool) return undefined;
   return isAddressEqual(pool.tokenA, a) ? { reserveIn: pool.reserveA, reserveOut: pool.reserveB } : { reserveIn: pool.reserveB, reserveOut: pool.reserveA };
 }
 
-// A pool that does not exist or holds nothing is no route: undefined. With the factory's pair init code hash
-// the pair's address is computed (CREATE2: only the factory can have put code there) and its reserves read
-// at once; when nothing answers there, the factory is asked as before (a wrong hash costs a read, not a route).
-async function readPool(ctx: Pick<AgentContext, 'client'>, factory: Address, tokenA: Address, tokenB: Address, initCodeHash?: Hex | undefined) {
-  if (initCodeHash) {
-    const computed = getCreate2Address({ from: factory, salt: keccak256(encodePacked(['address', 'address'], [tokenA, tokenB])), bytecodeHash: initCodeHash });
-    const reserves = await ctx.client.readContract({ address: computed, abi: v2PairAbi, functionName: 'getReserves' }).catch(() => undefined);
-    if (reserves) return reserves[0] === 0n || reserves[1] === 0n ? undefined : { reserveA: reserves[0], reserveB: reserves[1], tokenA };
+function pickRoute(paths: readonly Address[][], pools: ReadonlyMap<string, Pool | undefined>, amount: bigint, exactIn: boolean): V2Route | undefined {
+  let best: V2Route | undefined;
+  for (const path of paths) {
+    const hops: Reserves[] = [];
+    for (let index = 0; index + 1 < path.length; index++) {
+      const hop = orient(pools, path[index]!, path[index + 1]!);
+      if (hop) hops.push(hop);
+    }
+    if (hops.length !== path.length - 1) continue;
+    const amounts = exactIn ? getAmountsOut(amount, hops) : getAmountsIn(amount, hops);
+    if (!amounts) continue;
+    const route = { path, hops, amounts };
+    if (!best || (exactIn ? last(route.amounts) > last(best.amounts) : (route.amounts[0] ?? 0n) < (best.amounts[0] ?? 0n))) best = route;
   }
-  const pair = await ctx.client.readContract({ address: factory, abi: v2FactoryAbi, functionName: 'getPair', args: [tokenA, tokenB] });
-  if (isAddressEqual(pair, zeroAddress)) return undefined;
-  const [reserve0, reserve1] = await ctx.client.readContract({ address: pair, abi: v2PairAbi, functionName: 'getReserves' });
-  if (reserve0 === 0n || reserve1 === 0n) return undefined;
-  // The pair's token0 is the lower address: tokenA here.
-  return { reserveA: reserve0, reserveB: reserve1, tokenA };
+  return best;
+}
+
+// The pools of `pairs`, by pairKey; a pair that does not exist or holds nothing is no pool (undefined).
+// In one round trip: the factory's `getPair` for each pair and, with the factory's pair init code hash, the
+// reserves at the CREATE2 address (only the factory can have put code there). When `getPair` names that same
+// address, its reserves are the pool's; without a hash, or if the factory names another address (a wrong hash
+// costs a round trip, not a route), the reserves are read there in a second round trip.
+async function readPools(ctx: Pick<AgentContext, 'client'>, factory: Address, pairs: readonly (readonly [Address, Address])[], initCodeHash?: Hex | undefined): Promise<Map<string, Pool | undefined>> {
+  const sorted = pairs.map(([a, b]) => (a.toLowerCase() < b.toLowerCase() ? [a, b] : [b, a]) as [Address, Address]);
+  const computed = sorted.map(([tokenA, tokenB]) =>
+    initCodeHash ? getCreate2Address({ from: factory, salt: keccak256(encodePacked(['address', 'address'], [tokenA, tokenB])), bytecodeHash: initCodeHash }) : undefined,
+  );
+  const [named, atComputed] = await Promise.all([
+    readContracts(ctx.client, { contracts: sorted.map(([tokenA, tokenB]) => ({ address: factory, abi: v2FactoryAbi, functionName: 'getPair', args: [tokenA, tokenB] }) as const) }),
+    readContracts(ctx.client, { contracts: computed.flatMap((address) => (address ? [{ address, abi: v2PairAbi, functionName: 'getReserves' } as const] : [])) }),
+  ]);
+  const reserves: (readonly [bigint, bigint] | undefined)[] = sorted.map(() => undefined);
+  const again: { index: number; pair: Address }[] = [];
+  let next = 0;
+  sorted.forEach((_, index) => {
+    const answer = computed[index] ? atComputed[next++] : undefined;
+    const pair = named[index]?.status === 'success' ? named[index].result : zeroAddress;
+    if (isAddressEqual(pair, zeroAddress)) return;
+    if (computed[index] && isAddressEqual(pair, computed[index]) && answer?.status === 'success') reserves[index] = [answer.result[0], answer.result[1]];
+    else again.push({ index, pair });
+  });
+  if (again.length) {
+    const read = await readContracts(ctx.client, { contracts: again.map(({ pair }) => ({ address: pair, abi: v2PairAbi, functionName: 'getReserves' }) as const) });
+    again.forEach(({ index }, i) => {
+      const answer = read[i];
+      if (answer?.status === 'success') reserves[index] = [answer.result[0], answer.result[1]];
+    });
+  }
+  return new Map(
+    sorted.map(([tokenA, tokenB], index) => {
+      const found = reserves[index];
+      const funded = found && found[0] > 0n && found[1] > 0n;
+      return [pairKey(tokenA, tokenB), funded ? { reserveA: found[0], reserveB: found[1], tokenA } : undefined] as const;
+    }),
+  );
 }
 
 type SwapAmounts = SwapLimits & { deadline: bigint };

@@ -46,13 +46,20 @@ export function swapLimits(quote: { exactIn: boolean; amountIn: bigint; amountOu
   return { ...quote, minOut, maxIn };
 }
 
+/** What the router may already spend of the user's `token` (0 for ETH, which needs no approval). */
+export async function readRouterAllowance(ctx: Pick<AgentContext, 'client' | 'account'>, token: TokenInfo, router: Address): Promise<bigint> {
+  if (token.address === 'ETH') return 0n;
+  return ctx.client.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, router] });
+}
+
 /**
  * The approval the router needs to take the input token (the SDK's {@link planApproval}): for what the swap
- * may spend, all of it for exact-in, the maximum for exact-out; none for ETH or when the allowance covers it.
+ * may spend, all of it for exact-in, the maximum for exact-out; none for ETH or when `allowance` (read with
+ * {@link readRouterAllowance}, beside the quotes) covers it.
  */
-export async function approvalCalls(ctx: Pick<AgentContext, 'client' | 'account'>, venue: { name: string; router: Address }, params: Pick<SwapParams, 'token' | 'unlimited'>, limits: SwapLimits): Promise<PlanCall[]> {
+export async function approvalCalls(ctx: Pick<AgentContext, 'client' | 'account'>, venue: { name: string; router: Address }, params: Pick<SwapParams, 'token' | 'unlimited'>, limits: SwapLimits, allowance: bigint): Promise<PlanCall[]> {
   const amount = limits.exactIn ? limits.amountIn : limits.maxIn;
-  return planApproval(ctx, { token: params.token, spender: venue.router, spenderName: `the ${venue.name} router`, amount, unlimited: params.unlimited });
+  return planApproval(ctx, { token: params.token, spender: venue.router, spenderName: `the ${venue.name} router`, amount, unlimited: params.unlimited, allowance });
 }
 
 /** What the swap promises: the exact side exact, the other held to its slippage limit. */

@@ -2,12 +2,13 @@
  * The swap agent on Uniswap V3 ("uniswap-v3"). Quotes come from the venue's QuoterV2 (it runs the pools' own
  * swap code in an `eth_call` and reverts with the result), over every fee tier of the direct pool and every
  * path through one intermediate (WETH, USDC); the best route wins: most out for exact-in, least in for
- * exact-out. The plan calls the venue's SwapRouter; the output always goes to `ctx.account` (through the
+ * exact-out. The pools, the quotes and the router's allowance are read together: one round trip where the
+ * pool init code hash is known (`ctx.poolInitCodeHashes`, pools found by CREATE2) and the chain has Multicall3. The plan calls the venue's SwapRouter; the output always goes to `ctx.account` (through the
  * router's `unwrapWETH9` when it is ETH).
  */
-import { concat, encodeFunctionData, isAddressEqual, numberToHex, parseAbi, zeroAddress, type Address, type Hex } from 'viem';
-import { InputError, defineAgent, formatAmount, parseParams, resolveAmount, type Agent, type AgentContext, type Plan, type PlanCall } from '../sdk/index.js';
-import { SWAP_DEADLINE_SECONDS, approvalCalls, noRouteError, routeSymbols, swapEnds, swapExpects, swapLimits, swapPaths } from '../swap/utils.js';
+import { concat, encodeAbiParameters, encodeFunctionData, getCreate2Address, isAddressEqual, keccak256, numberToHex, parseAbi, zeroAddress, type Address, type Hex } from 'viem';
+import { InputError, defineAgent, formatAmount, parseParams, readContracts, resolveAmount, type Agent, type AgentContext, type Plan, type PlanCall } from '../sdk/index.js';
+import { SWAP_DEADLINE_SECONDS, approvalCalls, noRouteError, readRouterAllowance, routeSymbols, swapEnds, swapExpects, swapLimits, swapPaths } from '../swap/utils.js';
 import { swapParams, type SwapParams } from './schemas.js';
 
 export const v3RouterAbi = parseAbi([
@@ -32,10 +33,13 @@ export const v3PoolAbi = parseAbi([
 /** The fee tiers a V3 factory enables by default, in hundredths of a bip. */
 export const V3_FEE_TIERS = [100, 500, 3000, 10_000] as const;
 
-/** A V3 route: token addresses (WETH standing for ETH), the fee of each hop, its pools, and the quoted amounts. */
-export type V3Route = { tokens: Address[]; fees: number[]; pools: Address[]; amountIn: bigint; amountOut: bigint };
+/**
+ * A V3 route: token addresses (WETH standing for ETH), the fee of each hop, its pools, and the quoted amounts;
+ * `sqrtPricesX96`, each pool's price (`slot0`) read with the quote, when it was.
+ */
+export type V3Route = { tokens: Address[]; fees: number[]; pools: Address[]; amountIn: bigint; amountOut: bigint; sqrtPricesX96?: bigint[] | undefined };
 
-type Venue = { factory: Address; router: Address; quoter: Address; weth: Address; intermediates: readonly string[] };
+type Venue = { factory: Address; router: Address; quoter: Address; weth: Address; intermediates: readonly string[]; poolInitCodeHash?: Hex | undefined };
 
 export type CreateV3SwapAgentParameters = {
   id: string;
@@ -65,7 +69,7 @@ export function createV3SwapAgent({ id, venueName, factoryKey, routerKey, quoter
       const params = parseParams(id, swapParams, intent);
       const [factory, router, quoter, weth] = [ctx.contracts[factoryKey], ctx.contracts[routerKey], ctx.contracts[quoterKey], ctx.contracts.weth];
       if (!factory || !router || !quoter || !weth) throw new InputError('VENUE_NOT_DEPLOYED', `${venueName} is not deployed on chain ${ctx.chainId}`);
-      return planSwap(ctx, { id, name: venueName }, { factory, router, quoter, weth, intermediates }, params);
+      return planSwap(ctx, { id, name: venueName }, { factory, router, quoter, weth, intermediates, poolInitCodeHash: ctx.poolInitCodeHashes?.[factoryKey] }, params);
     },
   });
 }
@@ -74,14 +78,20 @@ async function planSwap(ctx: AgentContext, agent: { id: string; name: string }, 
   const { token: tokenIn, tokenOut, slippageBps } = params;
   const { from, to } = swapEnds(params, venue.weth);
   const exactIn = params.amount !== undefined;
-  const resolved = params.amount ? await resolveAmount(ctx, tokenIn, params.amount) : undefined;
-  const requested = resolved?.value ?? params.amountOut ?? 0n;
-  const route = requested > 0n ? await bestV3Route(ctx, venue, from, to, requested, exactIn) : undefined;
+  // The allowance does not depend on the route: read beside the quotes.
+  const [{ resolved, route }, allowance] = await Promise.all([
+    (async () => {
+      const resolved = params.amount ? await resolveAmount(ctx, tokenIn, params.amount) : undefined;
+      const requested = resolved?.value ?? params.amountOut ?? 0n;
+      return { resolved, route: requested > 0n ? await bestV3Route(ctx, venue, from, to, requested, exactIn) : undefined };
+    })(),
+    readRouterAllowance(ctx, tokenIn, venue.router),
+  ]);
   if (!route) throw noRouteError(agent.name, params);
   const limits = swapLimits({ exactIn, amountIn: route.amountIn, amountOut: route.amountOut }, slippageBps);
   const { amountIn, amountOut, minOut, maxIn } = limits;
   const calls: PlanCall[] = [
-    ...(await approvalCalls(ctx, { name: agent.name, router: venue.router }, params, limits)),
+    ...(await approvalCalls(ctx, { name: agent.name, router: venue.router }, params, limits, allowance)),
     swapCall(ctx, agent.name, venue, params, route, { exactIn, minOut, maxIn, deadline: ctx.now + SWAP_DEADLINE_SECONDS }),
   ];
   const symbols = routeSymbols(ctx, venue.weth, route.tokens, params);
@@ -102,11 +112,16 @@ async function planSwap(ctx: AgentContext, agent: { id: string; name: string }, 
 
 /**
  * The best route among every fee tier of the direct pool and of each one-intermediate path, as the venue's
- * QuoterV2 quotes it. Only pools the factory knows and that hold liquidity are quoted.
+ * QuoterV2 quotes it. Only routes whose pools the factory knows (`getPool`) and that hold liquidity count.
+ *
+ * One round trip: every pool's `getPool`, every candidate route's quote (a route through a pool that does not
+ * exist is refused by the quoter itself), and, with the pool init code hash, each pool's liquidity and price at
+ * its CREATE2 address. Without the hash, or where the factory names another address than the computed one (a
+ * wrong hash costs a round trip, never a route), liquidity and price are read from the factory's pools after.
  */
 export async function bestV3Route(
   ctx: Pick<AgentContext, 'client' | 'chainId' | 'tokens'>,
-  venue: Pick<Venue, 'factory' | 'quoter' | 'weth' | 'intermediates'>,
+  venue: Pick<Venue, 'factory' | 'quoter' | 'weth' | 'intermediates' | 'poolInitCodeHash'>,
   from: Address,
   to: Address,
   amount: bigint,
@@ -114,54 +129,73 @@ export async function bestV3Route(
   blockNumber?: bigint,
 ): Promise<V3Route | undefined> {
   const paths = swapPaths(ctx, venue, from, to);
-  const pools = new Map<string, Promise<{ fee: number; pool: Address }[]>>();
-  const poolsOf = (a: Address, b: Address) => {
-    const key = [a.toLowerCase(), b.toLowerCase()].sort().join(':');
-    if (!pools.has(key)) pools.set(key, livePools(ctx, venue.factory, a, b, blockNumber));
-    return pools.get(key)!;
+  const pools = new Map<string, PoolRead>();
+  const poolOf = (a: Address, b: Address, fee: number): PoolRead => {
+    const [tokenA, tokenB] = a.toLowerCase() < b.toLowerCase() ? [a, b] : [b, a];
+    const key = `${tokenA}:${tokenB}:${fee}`.toLowerCase();
+    let pool = pools.get(key);
+    if (!pool) pools.set(key, (pool = { tokenA, tokenB, fee, computed: venue.poolInitCodeHash ? v3PoolAddress(venue.factory, venue.poolInitCodeHash, tokenA, tokenB, fee) : undefined }));
+    return pool;
   };
-  const candidates: { tokens: Address[]; fees: number[]; pools: Address[] }[] = [];
+  const candidates: { tokens: Address[]; fees: number[]; pools: PoolRead[] }[] = [];
   for (const path of paths) {
-    let partial: { fees: number[]; pools: Address[] }[] = [{ fees: [], pools: [] }];
-    for (let i = 0; i + 1 < path.length; i++) {
-      const hop = await poolsOf(path[i]!, path[i + 1]!);
-      partial = partial.flatMap((p) => hop.map(({ fee, pool }) => ({ fees: [...p.fees, fee], pools: [...p.pools, pool] })));
-    }
+    let partial: { fees: number[]; pools: PoolRead[] }[] = [{ fees: [], pools: [] }];
+    for (let i = 0; i + 1 < path.length; i++)
+      partial = partial.flatMap((p) => V3_FEE_TIERS.map((fee) => ({ fees: [...p.fees, fee], pools: [...p.pools, poolOf(path[i]!, path[i + 1]!, fee)] })));
     for (const p of partial) candidates.push({ tokens: path, ...p });
   }
-  const quoted = await Promise.all(
-    candidates.map(async (candidate): Promise<V3Route | undefined> => {
-      try {
-        if (exactIn) {
-          const { result } = await ctx.client.simulateContract({
-            address: venue.quoter,
-            abi: v3QuoterAbi,
-            functionName: 'quoteExactInput',
-            args: [encodePath(candidate.tokens, candidate.fees), amount],
-            blockNumber,
-          });
-          return result[0] > 0n ? { ...candidate, amountIn: amount, amountOut: result[0] } : undefined;
-        }
-        const { result } = await ctx.client.simulateContract({
-          address: venue.quoter,
-          abi: v3QuoterAbi,
-          functionName: 'quoteExactOutput',
-          args: [encodePath([...candidate.tokens].reverse(), [...candidate.fees].reverse()), amount],
-          blockNumber,
-        });
-        return { ...candidate, amountIn: result[0], amountOut: amount };
-      } catch {
-        // The pool cannot fill it (exact-out beyond its liquidity), or the quoter reverted: no route.
-        return undefined;
-      }
+  const all = [...pools.values()];
+  const computed = all.filter((pool) => pool.computed);
+  const [named, states, quotes] = await Promise.all([
+    readContracts(ctx.client, { contracts: all.map((pool) => ({ address: venue.factory, abi: v3FactoryAbi, functionName: 'getPool', args: [pool.tokenA, pool.tokenB, pool.fee] }) as const), blockNumber }),
+    readPoolStates(ctx.client, computed.map((pool) => pool.computed!), blockNumber),
+    readContracts(ctx.client, {
+      contracts: candidates.map((candidate) =>
+        exactIn
+          ? ({ address: venue.quoter, abi: v3QuoterAbi, functionName: 'quoteExactInput', args: [encodePath(candidate.tokens, candidate.fees), amount] } as const)
+          : ({ address: venue.quoter, abi: v3QuoterAbi, functionName: 'quoteExactOutput', args: [encodePath([...candidate.tokens].reverse(), [...candidate.fees].reverse()), amount] } as const),
+      ),
+      blockNumber,
     }),
-  );
-  let best: V3Route | undefined;
-  for (const route of quoted) {
-    if (!route) continue;
-    if (!best || (exactIn ? route.amountOut > best.amountOut : route.amountIn < best.amountIn)) best = route;
+  ]);
+  all.forEach((pool, index) => {
+    const answer = named[index];
+    pool.address = answer?.status === 'success' && !isAddressEqual(answer.result, zeroAddress) ? answer.result : undefined;
+  });
+  computed.forEach((pool, index) => {
+    if (pool.address && isAddressEqual(pool.address, pool.computed!)) pool.state = states[index];
+  });
+  // Pools the factory names that were not read at their address yet (no hash, or another address).
+  const unread = all.filter((pool) => pool.address && !pool.state);
+  if (unread.length) {
+    const read = await readPoolStates(ctx.client, unread.map((pool) => pool.address!), blockNumber);
+    unread.forEach((pool, index) => (pool.state = read[index]));
   }
+  let best: V3Route | undefined;
+  candidates.forEach((candidate, index) => {
+    if (!candidate.pools.every((pool) => pool.address && pool.state && pool.state.liquidity > 0n)) return;
+    const quote = quotes[index];
+    if (quote?.status !== 'success') return; // the pools cannot fill it (exact-out beyond their liquidity), or the quoter reverted
+    const quoted = quote.result[0];
+    if (exactIn && quoted === 0n) return;
+    const route: V3Route = {
+      tokens: candidate.tokens,
+      fees: candidate.fees,
+      pools: candidate.pools.map((pool) => pool.address!),
+      amountIn: exactIn ? amount : quoted,
+      amountOut: exactIn ? quoted : amount,
+      sqrtPricesX96: candidate.pools.map((pool) => pool.state!.sqrtPriceX96),
+    };
+    if (!best || (exactIn ? route.amountOut > best.amountOut : route.amountIn < best.amountIn)) best = route;
+  });
   return best;
+}
+
+/** A V3 pool's address by CREATE2: the factory deploys each pool with salt keccak256(abi.encode(token0, token1, fee)). */
+export function v3PoolAddress(factory: Address, initCodeHash: Hex, tokenA: Address, tokenB: Address, fee: number): Address {
+  const [token0, token1] = tokenA.toLowerCase() < tokenB.toLowerCase() ? [tokenA, tokenB] : [tokenB, tokenA];
+  const salt = keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'address' }, { type: 'uint24' }], [token0, token1, fee]));
+  return getCreate2Address({ from: factory, salt, bytecodeHash: initCodeHash });
 }
 
 /** A V3 path: token, fee (uint24), token, … as the router and quoter read it. */
@@ -174,24 +208,34 @@ export function encodePath(tokens: readonly Address[], fees: readonly number[]):
   return concat(parts);
 }
 
-async function livePools(ctx: Pick<AgentContext, 'client'>, factory: Address, a: Address, b: Address, blockNumber?: bigint): Promise<{ fee: number; pool: Address }[]> {
-  const found = await Promise.all(
-    V3_FEE_TIERS.map(async (fee: number): Promise<{ fee: number; pool: Address } | undefined> => {
-      const pool = await ctx.client.readContract({ address: factory, abi: v3FactoryAbi, functionName: 'getPool', args: [a, b, fee], blockNumber }).catch(() => zeroAddress);
-      if (isAddressEqual(pool, zeroAddress)) return undefined;
-      const liquidity = await ctx.client.readContract({ address: pool, abi: v3PoolAbi, functionName: 'liquidity', blockNumber }).catch(() => 0n);
-      return liquidity > 0n ? { fee, pool } : undefined;
-    }),
-  );
-  return found.filter((p): p is { fee: number; pool: Address } => p !== undefined);
+type PoolState = { liquidity: bigint; sqrtPriceX96: bigint };
+type PoolRead = { tokenA: Address; tokenB: Address; fee: number; computed: Address | undefined; address?: Address | undefined; state?: PoolState | undefined };
+
+// Liquidity and price of each pool; undefined where either read fails (no pool there).
+async function readPoolStates(client: AgentContext['client'], pools: readonly Address[], blockNumber?: bigint): Promise<(PoolState | undefined)[]> {
+  const answers = await readContracts(client, {
+    contracts: pools.flatMap((address) => [{ address, abi: v3PoolAbi, functionName: 'liquidity' } as const, { address, abi: v3PoolAbi, functionName: 'slot0' } as const]),
+    blockNumber,
+  });
+  return pools.map((_, index) => {
+    const [liquidity, slot0] = [answers[2 * index], answers[2 * index + 1]];
+    if (liquidity?.status !== 'success' || slot0?.status !== 'success') return undefined;
+    return { liquidity: liquidity.result as bigint, sqrtPriceX96: (slot0.result as readonly [bigint, ...unknown[]])[0] };
+  });
 }
 
-/** Price impact of a route against its pools' current prices (at `blockNumber`), fees included, in bps. */
+/**
+ * Price impact of a route against its pools' current prices (at `blockNumber`, or those read with the quote),
+ * fees included, in bps.
+ */
 export async function v3PriceImpactBps(client: AgentContext['client'], route: V3Route, blockNumber?: bigint): Promise<number> {
+  const prices =
+    route.sqrtPricesX96 && route.sqrtPricesX96.length === route.pools.length
+      ? route.sqrtPricesX96
+      : await Promise.all(route.pools.map(async (address) => (await client.readContract({ address, abi: v3PoolAbi, functionName: 'slot0', blockNumber }))[0]));
   let ideal = Number(route.amountIn);
   for (let i = 0; i < route.pools.length; i++) {
-    const [sqrtPriceX96] = await client.readContract({ address: route.pools[i]!, abi: v3PoolAbi, functionName: 'slot0', blockNumber });
-    const price = (Number(sqrtPriceX96) / 2 ** 96) ** 2; // token1 per token0
+    const price = (Number(prices[i]!) / 2 ** 96) ** 2; // token1 per token0
     const zeroForOne = route.tokens[i]!.toLowerCase() < route.tokens[i + 1]!.toLowerCase();
     ideal *= zeroForOne ? price : 1 / price;
   }

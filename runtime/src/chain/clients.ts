@@ -18,12 +18,19 @@ import {
 } from 'viem';
 import { InfraError, redactUrl } from '../../../kernel/index.js';
 
-/** Lucid's local devnet (anvil). */
+/** Multicall3's address on every chain that has it (deployed keylessly); the devnet's bootstrap puts it there too. */
+export const MULTICALL3_ADDRESS: Address = '0xcA11bde05977b3631167028862bE2a173976CA11';
+
+/**
+ * Lucid's local devnet (anvil). Multicall3 is registered (the bootstrap installs it at its canonical address), so
+ * viem's `multicall` and the agent SDK's `readContracts` fold many reads into one `eth_call` here.
+ */
 export const devnetChain: Chain = defineChain({
   id: 31337,
   name: 'Lucid devnet',
   nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
   rpcUrls: { default: { http: ['http://127.0.0.1:8545'] } },
+  contracts: { multicall3: { address: MULTICALL3_ADDRESS } },
   testnet: true,
 });
 

@@ -1,6 +1,6 @@
 /**
  * Builds the devnet's world on a fresh anvil (see /work/shared/INTENTS.md, "The devnet's world"):
- * WETH9, the dev tokens USDC (6 decimals), DAI (18) and stETH (18), two independent deployments of the real
+ * Multicall3 at its canonical address (`installMulticall3.ts`), WETH9, the dev tokens USDC (6 decimals), DAI (18) and stETH (18), two independent deployments of the real
  * Uniswap V2 bytecode ("uniswap-v2" and "v2-fork") with competing liquidity, the real Uniswap V3 bytecode
  * ("uniswap-v3", `deployUniswapV3.ts`) with pools at two fee tiers around the same prices, the real Aave V3
  * bytecode ("aave-v3", `deployAaveV3.ts`) with USDC, DAI and WETH markets that are lent and borrowed, the registry contracts (through
@@ -37,6 +37,7 @@ import {
 import { findLucidError, InfraError } from '../../../kernel/index.js';
 import { DEPLOYMENT_VERSION, type DevnetDeployment, type DevnetToken } from './deployment.js';
 import { deployUniswapV3 } from './deployUniswapV3.js';
+import { installMulticall3 } from './installMulticall3.js';
 import { deployAaveV3, DEVNET_AAVE_ADMIN_ADDRESS, DEVNET_AAVE_MARKETS, DEVNET_BORROWER_ADDRESS } from './deployAaveV3.js';
 
 export type BootstrapDevnetParameters = {
@@ -76,6 +77,9 @@ export async function bootstrapDevnet({ rpcUrl, onProgress }: BootstrapDevnetPar
   const walletClient = createWalletClient({ account: DEVNET_DEPLOYER_ADDRESS, chain, transport });
   const testClient = createTestClient({ mode: 'anvil', chain, transport });
   const tx = transactor({ publicClient, chain }, walletClient);
+
+  // First, like on a real chain where it has been there for years: Multicall3 at its canonical address.
+  await installMulticall3({ publicClient, testClient });
 
   progress('deploying WETH9 and the dev tokens…');
   const weth = await tx.deploy(WETH9.abi, WETH9.bytecode, []);

@@ -9,7 +9,7 @@ import { getAddress, isAddress, type Address } from 'viem';
 import { InfraError } from '../../../kernel/index.js';
 
 /** Bumped whenever the bootstrap changes what it deploys, so stale caches and records are detected. */
-export const DEPLOYMENT_VERSION = 4;
+export const DEPLOYMENT_VERSION = 5;
 
 export type DevnetToken = { symbol: string; address: Address; decimals: number };
 

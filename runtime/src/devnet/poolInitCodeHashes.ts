@@ -1,22 +1,29 @@
 /**
- * The devnet's V2 factories (Uniswap's and its fork, both deployed by the bootstrap from the shipped
- * UniswapV2Factory artifact) create their pairs from the shipped UniswapV2Pair bytecode: the hash of that
- * bytecode lets agents compute a pair's address with CREATE2 instead of asking `getPair`. Computed from the
- * artifact, never written down; the test beside holds it to `getPair` for every pair the factories made.
+ * The devnet's factories create their pools from shipped bytecode: the V2 factories (Uniswap's and its fork,
+ * both from the shipped UniswapV2Factory artifact) their pairs from the UniswapV2Pair artifact, the V3 factory
+ * its pools from the UniswapV3Pool artifact. The hash of that bytecode lets agents compute a pool's address with
+ * CREATE2 instead of asking the factory (`getPair`, `getPool`). Computed from the artifacts, never written down;
+ * the tests beside hold it to the factories' own answers for every pool they made.
  */
 import { keccak256, type Address, type Hex } from 'viem';
-import { UniswapV2Pair } from '../../../registry-contracts/index.js';
+import { UniswapV2Pair, UniswapV3Pool } from '../../../registry-contracts/index.js';
 
 /** Keys of the deployment's factories built from the shipped UniswapV2Factory (see bootstrapDevnet). */
 const v2FactoryKeys = ['uniswapV2Factory', 'forkV2Factory'] as const;
+/** Keys of the deployment's factories built from the shipped UniswapV3Factory (see deployUniswapV3). */
+const v3FactoryKeys = ['uniswapV3Factory'] as const;
 
 export type DevnetPoolInitCodeHashesReturnType = Record<string, Hex>;
 
 /**
  * @example
- * const hashes = devnetPoolInitCodeHashes(deployment.contracts); // { uniswapV2Factory: '0x…', forkV2Factory: '0x…' }
+ * const hashes = devnetPoolInitCodeHashes(deployment.contracts); // { uniswapV2Factory: '0x…', forkV2Factory: '0x…', uniswapV3Factory: '0x…' }
  */
 export function devnetPoolInitCodeHashes(contracts: Record<string, Address>): DevnetPoolInitCodeHashesReturnType {
   const pairHash = keccak256(UniswapV2Pair.bytecode as Hex);
-  return Object.fromEntries(v2FactoryKeys.filter((key) => contracts[key]).map((key) => [key, pairHash]));
+  const poolHash = keccak256(UniswapV3Pool.bytecode as Hex);
+  return Object.fromEntries([
+    ...v2FactoryKeys.filter((key) => contracts[key]).map((key) => [key, pairHash] as const),
+    ...v3FactoryKeys.filter((key) => contracts[key]).map((key) => [key, poolHash] as const),
+  ]);
 }

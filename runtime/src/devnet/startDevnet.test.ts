@@ -2,8 +2,8 @@ import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWalletClient, http, parseEther, type Address } from 'viem';
-import { createClients, DEVNET_ACCOUNT_ADDRESS, devnetChain } from '../chain/clients.js';
+import { createTestClient, createWalletClient, http, parseEther, type Address } from 'viem';
+import { createClients, DEVNET_ACCOUNT_ADDRESS, devnetChain, MULTICALL3_ADDRESS } from '../chain/clients.js';
 import { findLucidError } from '../../../kernel/index.js';
 import { devnetStatus } from './devnetStatus.js';
 import { devnetPaths } from './paths.js';
@@ -100,6 +100,21 @@ describe('startDevnet', () => {
     expect(second).toMatchObject({ reused: false, restored: true });
     expect(second.pid).not.toBe(first.pid);
     expect(await balanceOfRecipient(second.rpcUrl)).toBe(parseEther('1.5'));
+  });
+
+  test('behavior: a devnet saved without Multicall3 (bootstrapped before version 5) gets it back on restore, its state kept', async () => {
+    const home = await homeWithWorld();
+    const first = await startDevnet({ home });
+    await send(first.rpcUrl, parseEther('0.5'));
+    const test = createTestClient({ mode: 'anvil', chain: devnetChain, transport: http(first.rpcUrl) });
+    const { publicClient } = createClients({ rpcUrl: first.rpcUrl });
+    const code = await publicClient.getCode({ address: MULTICALL3_ADDRESS });
+    await test.setCode({ address: MULTICALL3_ADDRESS, bytecode: '0x' });
+    await stopDevnet({ home });
+    const second = await startDevnet({ home });
+    expect(second.restored).toBe(true);
+    expect(await createClients({ rpcUrl: second.rpcUrl }).publicClient.getCode({ address: MULTICALL3_ADDRESS })).toBe(code);
+    expect(await balanceOfRecipient(second.rpcUrl)).toBe(parseEther('0.5'));
   });
 
   test('behavior: after SIGKILL, a forced dump survives and what came after it is lost (the durability bound)', async () => {

@@ -87,6 +87,7 @@ export async function startDevnet({
         removeProcessFile(paths.processFile);
         throw stateLost(paths, `the restored chain has no code at ${missing.join(', ')}`);
       }
+      await ensureMulticall3(rpcUrl);
       // The latest restored block carries the time of the last dump, possibly days ago; a fresh block makes
       // `latest` current, so deadlines computed from it (Uniswap's `deadline`) are not already expired.
       await mineBlock(rpcUrl);
@@ -204,6 +205,18 @@ async function mineBlock(rpcUrl: string): Promise<void> {
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'evm_mine', params: [] }),
     signal: AbortSignal.timeout(5_000),
   }).catch(() => undefined);
+}
+
+/**
+ * Devnets bootstrapped before Multicall3 was part of the world (deployment version < 5) get it on restore, at
+ * its canonical address where nothing else can be: their agents' reads then fold into one call as on a new one.
+ */
+async function ensureMulticall3(rpcUrl: string): Promise<void> {
+  const { MULTICALL3_ADDRESS, createClients, lucidHttp } = await import('../chain/clients.js');
+  if (await hasCode(rpcUrl, MULTICALL3_ADDRESS)) return;
+  const [{ createTestClient }, { installMulticall3 }] = await Promise.all([import('viem'), import('./installMulticall3.js')]);
+  const { publicClient, chain } = createClients({ rpcUrl });
+  await installMulticall3({ publicClient, testClient: createTestClient({ mode: 'anvil', chain, transport: lucidHttp(rpcUrl) }) });
 }
 
 async function hasCode(rpcUrl: string, address: Address): Promise<boolean> {

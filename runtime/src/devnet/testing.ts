@@ -136,6 +136,7 @@ function cacheKey(): string {
     './bootstrapDevnet.ts',
     './deployUniswapV3.ts',
     './deployAaveV3.ts',
+    './installMulticall3.ts',
     './startDevnet.ts',
   ];
   try {

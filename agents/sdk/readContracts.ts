@@ -1,0 +1,123 @@
+/**
+ * Many contract reads in one round trip, for agents: where the client's chain has Multicall3 (viem's chain
+ * definitions; the devnet installs it at its canonical address) the reads go out as one `aggregate3` `eth_call`
+ * at one block; elsewhere they are sent together (one HTTP batch where the transport batches), each its own
+ * `eth_call`. Either way each read has its own answer, `{ status: 'success', result }` or
+ * `{ status: 'failure', error }`, in the order asked, decoded with the read's own ABI.
+ *
+ * Why not viem's `multicall` action as it is: it turns a failed round trip (the node down, a timeout) into a
+ * "failure" of every read, which an agent would take for "no pool here"; here an unreachable node is thrown,
+ * as from `readContract`. And where Multicall3 is registered but absent (a chain id 31337 that is not Lucid's
+ * devnet), or the aggregate call itself fails (a read that burns all the gas), the reads are made one by one:
+ * a contract can cost a round trip, never a wrong answer.
+ */
+import {
+  decodeFunctionResult,
+  encodeFunctionData,
+  HttpRequestError,
+  multicall3Abi,
+  RawContractError,
+  TimeoutError,
+  BaseError as ViemBaseError,
+  type ContractFunctionParameters,
+  type MulticallParameters,
+  type MulticallReturnType,
+  type Narrow,
+  type PublicClient,
+} from 'viem';
+import { LucidError } from '../../kernel/index.js';
+
+export type ReadContractsParameters<contracts extends readonly unknown[] = readonly ContractFunctionParameters[]> = Pick<
+  MulticallParameters<contracts, true>,
+  'contracts' | 'blockNumber'
+>;
+
+export type ReadContractsReturnType<contracts extends readonly unknown[] = readonly ContractFunctionParameters[]> = MulticallReturnType<contracts, true>;
+
+/**
+ * @param client the agent's `ctx.client`
+ * @returns one answer per read, in order: {@link ReadContractsReturnType}
+ * @throws whatever `readContract` throws when the node cannot be reached (never a contract's own revert)
+ *
+ * @example
+ * const [reserves, allowance] = await readContracts(ctx.client, {
+ *   contracts: [
+ *     { address: pair, abi: v2PairAbi, functionName: 'getReserves' },
+ *     { address: usdc, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, router] },
+ *   ],
+ * });
+ * if (reserves.status === 'success') reserves.result[0];
+ */
+export async function readContracts<const contracts extends readonly unknown[]>(
+  client: Pick<PublicClient, 'chain' | 'readContract'>,
+  parameters: ReadContractsParameters<contracts>,
+): Promise<ReadContractsReturnType<contracts>> {
+  const reads = parameters.contracts as readonly ContractFunctionParameters[];
+  const { blockNumber } = parameters;
+  const multicall3 = client.chain?.contracts?.multicall3;
+  const deployed = multicall3 && (multicall3.blockCreated === undefined || blockNumber === undefined || blockNumber >= BigInt(multicall3.blockCreated));
+  const aggregated = multicall3 && deployed && reads.length > 1 ? await aggregate(client, multicall3.address, reads, blockNumber) : undefined;
+  const answers: Answer[] = aggregated ?? (await Promise.all(reads.map((read) => readOne(client, read, blockNumber))));
+  // Each answer decoded with its own read's ABI, as viem's multicall types them.
+  return answers as ReadContractsReturnType<contracts>;
+}
+
+type Answer = { status: 'success'; result: unknown; error?: undefined } | { status: 'failure'; error: Error; result?: undefined };
+
+// One aggregate3 call; undefined when the aggregate itself failed for a reason that is not the node's (no
+// Multicall3 code there, out of gas): the caller then reads one by one.
+async function aggregate(client: Pick<PublicClient, 'readContract'>, multicall3: `0x${string}`, reads: readonly ContractFunctionParameters[], blockNumber: bigint | undefined): Promise<Answer[] | undefined> {
+  const encoded = reads.map((read): { callData: `0x${string}`; error?: Error } => {
+    try {
+      return { callData: encodeFunctionData({ abi: read.abi, functionName: read.functionName, args: read.args } as Parameters<typeof encodeFunctionData>[0]) };
+    } catch (error) {
+      return { callData: '0x', error: asError(error) };
+    }
+  });
+  let returned: readonly { success: boolean; returnData: `0x${string}` }[];
+  try {
+    returned = await client.readContract({
+      address: multicall3,
+      abi: multicall3Abi,
+      functionName: 'aggregate3',
+      args: [reads.map((read, index) => ({ target: read.address, allowFailure: true, callData: encoded[index]!.callData }))],
+      blockNumber,
+    });
+  } catch (error) {
+    if (isUnreachable(error)) throw error;
+    return undefined;
+  }
+  if (returned.length !== reads.length) return undefined;
+  return reads.map((read, index): Answer => {
+    const failedToEncode = encoded[index]!.error;
+    if (failedToEncode) return { status: 'failure', error: failedToEncode };
+    const { success, returnData } = returned[index]!;
+    if (!success) return { status: 'failure', error: new RawContractError({ data: returnData }) };
+    try {
+      // No code at the address answers "success" with no data: decoding refuses it, as readContract would.
+      return { status: 'success', result: decodeFunctionResult({ abi: read.abi, functionName: read.functionName, args: read.args, data: returnData } as Parameters<typeof decodeFunctionResult>[0]) };
+    } catch (error) {
+      return { status: 'failure', error: asError(error) };
+    }
+  });
+}
+
+async function readOne(client: Pick<PublicClient, 'readContract'>, read: ContractFunctionParameters, blockNumber: bigint | undefined): Promise<Answer> {
+  try {
+    return { status: 'success', result: await client.readContract({ ...read, blockNumber } as Parameters<PublicClient['readContract']>[0]) };
+  } catch (error) {
+    if (isUnreachable(error)) throw error;
+    return { status: 'failure', error: asError(error) };
+  }
+}
+
+// The node, not the contract: no connection, a timeout, an HTTP error, or Lucid's own RPC_* error from its transport.
+function isUnreachable(error: unknown): boolean {
+  if (error instanceof LucidError) return error.kind === 'infra';
+  if (!(error instanceof ViemBaseError)) return false;
+  return Boolean(error.walk((cause) => cause instanceof HttpRequestError || cause instanceof TimeoutError || cause instanceof LucidError));
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
