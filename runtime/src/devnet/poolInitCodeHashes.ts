@@ -5,7 +5,7 @@
  * artifact, never written down; the test beside holds it to `getPair` for every pair the factories made.
  */
 import { keccak256, type Address, type Hex } from 'viem';
-import { UniswapV2Pair } from '../../../registry-contracts/index.js';
+import { UniswapV2Pair } from '../../../registry-contracts/generated/bytecode/UniswapV2Pair.js';
 
 /** Keys of the deployment's factories built from the shipped UniswapV2Factory (see bootstrapDevnet). */
 const v2FactoryKeys = ['uniswapV2Factory', 'forkV2Factory'] as const;

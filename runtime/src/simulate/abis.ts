@@ -1,6 +1,6 @@
 /**
  * Decoding with every ABI Lucid knows: ERC-20, WETH9, Uniswap V2 and every contract exported by
- * registry-contracts/generated/artifacts.ts (new contracts there are picked up without changes here).
+ * registry-contracts/generated/abis.ts (new contracts there are picked up without changes here).
  */
 import {
   decodeErrorResult,
