@@ -7,4 +7,5 @@
  */
 export * from './generated/abis.js';
 export * as artifacts from './generated/abis.js';
+export { signatureTopics } from './generated/topics.js';
 export type { DeployRegistryParameters, RegistryDeployment, DeployRegistryErrorType } from './script/deploy.js';

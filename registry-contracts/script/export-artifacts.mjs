@@ -17,4 +17,4 @@ rmSync(paths.bytecode, { recursive: true, force: true }); // a contract that is 
 mkdirSync(paths.bytecode, { recursive: true });
 for (const [file, text] of Object.entries(files)) writeFileSync(join(paths.dir, file), text);
 writeFileSync(paths.stamp, `${contractInputsHash(root)}\n`);
-console.error(`export-artifacts: ${Object.keys(files).length - 2} contracts → registry-contracts/generated/`);
+console.error(`export-artifacts: ${Object.keys(files).length - 3} contracts → registry-contracts/generated/`);
