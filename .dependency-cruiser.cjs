@@ -12,12 +12,15 @@
 const entries = [
   'kernel/index.ts',
   'kernel/errors.ts', // errors and exit codes without zod: the CLI's startup path
+  'kernel/timing.ts', // LUCID_TRACE_TIMING's phase marks: no imports, anyone may mark
   'router/index.ts',
   'router/testing.ts',
   'agents/index.ts',
   'agents/sdk/index.ts', // what agent code imports, built-in or outside
   'agents/sdk/testing.ts',
   'registry-contracts/index.ts',
+  'registry-contracts/artifacts.ts', // every contract's bytecode and the registry deployer: deploying only
+  'registry-contracts/generated/bytecode/[A-Za-z0-9_]+.ts', // one contract's bytecode (the simulator's lens, the V2 pair hash)
   'runtime/index.ts',
   'runtime/store.ts', // the store without viem, for commands that need no chain
   'runtime/testing.ts',

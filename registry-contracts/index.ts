@@ -1,9 +1,11 @@
 /**
- * The contracts as TypeScript sees them: every contract's `{ abi, bytecode, deployedBytecode }` generated from
- * the forge build (`npm run build:contracts`; the only source of ABIs in Lucid — `as const`, so viem infers
- * argument and return types), the protocol artifacts Lucid deploys from npm (WETH9, Uniswap V2 and V3), and the
- * deployer of the registry contracts.
+ * The contracts as TypeScript sees them at run time: every contract's `{ abi }` generated from the forge build
+ * (`npm run build:contracts`; the only source of ABIs in Lucid — `as const`, so viem infers argument and return
+ * types) and from the protocol artifacts Lucid deploys from npm (WETH9, Uniswap V2 and V3, Aave V3).
+ * Bytecode and the registry's deployer live in the other entry, `registry-contracts/artifacts.ts`: only
+ * deploying needs them, and their ~2 MB stays off the path of a send.
  */
-export * from './generated/artifacts.js';
-export * as artifacts from './generated/artifacts.js';
-export { deployRegistry, REGISTRY_DEFAULTS, type DeployRegistryParameters, type RegistryDeployment, type DeployRegistryErrorType } from './script/deploy.js';
+export * from './generated/abis.js';
+export * as artifacts from './generated/abis.js';
+export { signatureTopics } from './generated/topics.js';
+export type { DeployRegistryParameters, RegistryDeployment, DeployRegistryErrorType } from './script/deploy.js';

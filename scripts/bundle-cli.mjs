@@ -13,7 +13,7 @@
 // Native and tool packages stay outside (better-sqlite3's .node binary, tsx's loader, Foundry's binaries).
 import { build } from 'esbuild';
 import { readFile, writeFile } from 'node:fs/promises';
-import { rmSync, statSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,9 @@ const result = await build({
   metafile: true,
   plugins: [inlineJsonRequires(), zodEnglishOnly()],
 });
+// esbuild's account of what went where (inputs → chunks, chunk → chunk imports), kept beside the bundle so a
+// test can check what a command's path loads (cli/src/bundleGraph.test.ts: no bytecode on the send path).
+writeFileSync(join(root, 'dist', 'cli', 'bundle-meta.json'), JSON.stringify(result.metafile));
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.error(`bundle-cli: ${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024 / 1024).toFixed(1)} MiB → dist/cli/bundle/`);
 

@@ -16,7 +16,7 @@ import { createWalletClient, encodeFunctionData, erc20Abi, http, maxUint256, par
 import { type AgentContext, type Plan, type PlanCall, type ResolvedIntent } from '../../agents/sdk/index.js';
 import { anvilAccount, executePlan } from '../../agents/sdk/testing.js';
 import { devnetChain, type TestDevnet } from '../../runtime/testing.js';
-import { AgentRegistry, CapitalPool, DevToken, UniswapV2Router02 } from '../../registry-contracts/index.js';
+import { AgentRegistry, CapitalPool, DevToken, UniswapV2Router02 } from '../../registry-contracts/artifacts.js';
 import { repoRoot } from '../src/test-utils/spawn.js';
 import { attacker, built as binaryBuilt, call, errorOf, runRefused, startHostileDevnet, user, type HostileBuild, type HostileDevnet } from './test-utils/hostileFixtures.js';
 

@@ -9,6 +9,7 @@ import { LucidError, findLucidError, exitCodes } from '../../kernel/errors.js';
 import { errorText, jsonReplacer, paint, say, writeData } from './output.js';
 import { registerCommands } from './commands/index.js';
 import { version } from './version.js';
+import { markPhase } from '../../kernel/timing.js';
 
 export function buildProgram(): Command {
   const program = new Command('lucid')
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       throw error;
     });
+  markPhase('cli loaded');
   const program = buildProgram();
   const wantsJson = argv.includes('--json');
   let code: number = exitCodes.ok;

@@ -3,11 +3,11 @@
 // not what a fresh build makes. Two checks, in order:
 //   1. the fingerprint committed in inputs.sha256 matches the Solidity sources, forge's configuration and
 //      the locked compiler and libraries (else `npm install` would skip forge and ship stale bytecode);
-//   2. forge builds the sources and the exporter's output equals the committed artifacts.ts byte for byte.
+//   2. forge builds the sources and the exporter's output equals the committed files in generated/ byte for byte.
 // `--root DIR` checks another checkout; `--no-forge` takes forge's output already in registry-contracts/out;
 // `--fingerprint-only` runs the first check alone (scripts/prepare.mjs asks it whether forge can be skipped).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { artifactPaths, committedInputsHash, contractInputsHash, renderArtifacts } from './artifacts-lib.mjs';
@@ -38,15 +38,22 @@ if (!args.includes('--no-forge')) {
   if (forge.status !== 0) fail(`forge build failed (exit ${forge.status ?? forge.signal})`);
 }
 const fresh = renderArtifacts(root);
-const saved = readFileSync(paths.artifacts, 'utf8');
-if (fresh !== saved) {
+const committedFiles = ['abis.ts', 'artifacts.ts', 'topics.ts', ...(existsSync(paths.bytecode) ? readdirSync(paths.bytecode).map((file) => `bytecode/${file}`) : [])];
+const stale = committedFiles.filter((file) => !(file in fresh));
+if (stale.length) fail(`registry-contracts/generated/ holds files a fresh build does not make: ${stale.join(', ')}`);
+for (const [file, text] of Object.entries(fresh)) {
+  const name = `registry-contracts/generated/${file}`;
+  const path = join(paths.dir, file);
+  if (!existsSync(path)) fail(`${name} is missing`);
+  const saved = readFileSync(path, 'utf8');
+  if (text === saved) continue;
   const contract = (line) => /^export const (\w+)/.exec(line)?.[1];
-  const freshLines = fresh.split('\n');
+  const freshLines = text.split('\n');
   const savedLines = saved.split('\n');
   const differing = new Set();
   for (let i = 0; i < Math.max(freshLines.length, savedLines.length); i++) {
     if (freshLines[i] !== savedLines[i]) differing.add(contract(freshLines[i] ?? '') ?? contract(savedLines[i] ?? '') ?? `line ${i + 1}`);
   }
-  fail(`registry-contracts/generated/artifacts.ts differs from a fresh build: ${[...differing].join(', ')}`);
+  fail(`${name} differs from a fresh build: ${[...differing].join(', ')}`);
 }
 process.stderr.write(`check:artifacts: committed contract artifacts match a fresh build (inputs ${current.slice(0, 12)})\n`);

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { addRunOptions, joinWords, parseOptions, runOptionsSchema, type RunOptions } from './options.js';
 import { forTerminal, paint, say, writeData, writeJson } from '../output.js';
 import { InputError, InfraError } from '../../../kernel/errors.js';
+import { markPhase } from '../../../kernel/timing.js';
 import type { Review } from '../../../runtime/index.js';
 import type { IntentList } from '../../../kernel/index.js';
 
@@ -39,11 +40,14 @@ export async function runAction(text: string, options: RunOptions, overrides: Ru
   // A key or recovery phrase in the words is refused before anything else happens with them.
   const { checkForSecrets } = await import('../../../router/index.js');
   checkForSecrets(text);
+  markPhase('router loaded, secrets checked');
   const { loadSettings } = await import('../settings.js');
   const settings = await loadSettings(options);
+  markPhase('settings loaded');
   const { openSession, recordFailedParse, runIntent } = await import('../../../runtime/index.js');
   const { parseIntents } = await import('../../../router/index.js');
   const { renderReview, renderOutcome, outcomeJson } = await import('../render/review.js');
+  markPhase('runtime loaded');
   const progress = options.json ? () => {} : (message: string) => say(paint(message, 'dim'));
 
   // The words are parsed before any chain is touched: words no parser understands (or a mistyped command,
@@ -57,7 +61,9 @@ export async function runAction(text: string, options: RunOptions, overrides: Ru
     throw error;
   }
 
+  markPhase('words parsed');
   const session = await openSession({ settings, onProgress: progress });
+  markPhase('session open');
   try {
     const outcome = await runIntent(session, {
       text,
@@ -76,6 +82,7 @@ export async function runAction(text: string, options: RunOptions, overrides: Ru
       overrides.save !== undefined && outcome.status === 'simulated'
         ? await saveBundle(outcome.review, overrides.save, await session.publicClient.getTransactionCount({ address: session.account.address, blockTag: 'pending' }))
         : undefined;
+    markPhase('intent run');
     if (options.json) return writeJson(saved ? { ...outcomeJson(outcome), bundle: saved } : outcomeJson(outcome));
     if (outcome.status === 'simulated' || outcome.status === 'preview' || outcome.status === 'read-only') writeData(renderReview(outcome.review, { explain: options.explain }));
     if (outcome.status === 'simulated') say('dry run: nothing was signed');
@@ -85,6 +92,7 @@ export async function runAction(text: string, options: RunOptions, overrides: Ru
     else if (outcome.status !== 'read-only') writeData(renderOutcome(outcome));
   } finally {
     await session.close();
+    markPhase('output written, session closed');
   }
 }
 

@@ -25,7 +25,7 @@ import {
   type Transport,
   type WalletClient,
 } from 'viem';
-import { deployRegistry, type RegistryDeployment, DevToken, EntryRegistry, UniswapV2Factory, UniswapV2Pair, UniswapV2Router02, WETH9 } from '../../../registry-contracts/index.js';
+import { deployRegistry, type RegistryDeployment, DevToken, EntryRegistry, UniswapV2Factory, UniswapV2Pair, UniswapV2Router02, WETH9 } from '../../../registry-contracts/artifacts.js';
 import {
   createClients,
   DEVNET_ACCOUNT_ADDRESS,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createWalletClient, erc20Abi, http, maxUint256, parseUnits, type Address } from 'viem';
-import { AaveOracle, AavePool, UniswapV2Factory, UniswapV2Pair } from '../../../registry-contracts/index.js';
+import { AaveOracle, AavePool, UniswapV2Factory, UniswapV2Pair } from '../../../registry-contracts/artifacts.js';
 import { LucidError } from '../../../kernel/index.js';
 import { createClients, DEVNET_ACCOUNT_ADDRESS, devnetChain } from '../chain/clients.js';
 import { aavePoolAbi } from '../lending/aavePoolAbi.js';

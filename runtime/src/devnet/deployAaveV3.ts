@@ -27,7 +27,7 @@ import {
   AaveSupplyLogic,
   AaveVariableDebtToken,
   WETH9,
-} from '../../../registry-contracts/index.js';
+} from '../../../registry-contracts/artifacts.js';
 import { AAVE_ATOKEN_KEY_PREFIX, type DevnetToken } from './deployment.js';
 import type { DevnetTransactor } from './deployUniswapV3.js';
 

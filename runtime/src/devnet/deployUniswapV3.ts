@@ -7,7 +7,7 @@
  * wins is left to the simulated outcomes.
  */
 import { getAddress, maxUint256, parseUnits, zeroAddress, type Address } from 'viem';
-import { NonfungiblePositionManager, QuoterV2, SwapRouter, UniswapV3Factory, WETH9 } from '../../../registry-contracts/index.js';
+import { NonfungiblePositionManager, QuoterV2, SwapRouter, UniswapV3Factory, WETH9 } from '../../../registry-contracts/artifacts.js';
 import type { DevnetToken } from './deployment.js';
 
 /** The bootstrap's sender: deploys a contract, or writes and waits for the receipt; reads for what it needs next. */

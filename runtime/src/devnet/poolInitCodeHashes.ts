@@ -6,7 +6,8 @@
  * the tests beside hold it to the factories' own answers for every pool they made.
  */
 import { keccak256, type Address, type Hex } from 'viem';
-import { UniswapV2Pair, UniswapV3Pool } from '../../../registry-contracts/index.js';
+import { UniswapV2Pair } from '../../../registry-contracts/generated/bytecode/UniswapV2Pair.js';
+import { UniswapV3Pool } from '../../../registry-contracts/generated/bytecode/UniswapV3Pool.js';
 
 /** Keys of the deployment's factories built from the shipped UniswapV2Factory (see bootstrapDevnet). */
 const v2FactoryKeys = ['uniswapV2Factory', 'forkV2Factory'] as const;

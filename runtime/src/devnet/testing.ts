@@ -131,6 +131,7 @@ export async function ensureCachedWorld(): Promise<string> {
 function cacheKey(): string {
   const hash = createHash('sha256').update(`v${DEPLOYMENT_VERSION}\n`);
   const files = [
+    '../../../registry-contracts/generated/abis.ts',
     '../../../registry-contracts/generated/artifacts.ts',
     '../../../registry-contracts/script/deploy.ts',
     './bootstrapDevnet.ts',

@@ -10,6 +10,7 @@
  * review, and the signer compares what it signs with the reviewed calls.
  */
 import type { Address } from 'viem';
+import { markPhase } from '../../../kernel/timing.js';
 import { LucidError, InputError, findRepeatedStep, mixedQuestionReason, repeatedStepReason, RefusedError, ChainError, findLucidError, formatUnitsHuman, type Agent, type Plan, type PlanCall, type ResolvedIntent, type IntentList, type TokenInfo } from '../../../kernel/index.js';
 import { PolicyViolationError } from '../policy/errors.js';
 import { failedParseEntry } from './recordFailedParse.js';
@@ -36,8 +37,10 @@ export type RunIntentParameters = {
 export type RunIntentReturnType = RunOutcome;
 
 export async function runIntent(session: Session, parameters: RunIntentParameters): Promise<RunIntentReturnType> {
-  const emit = (stage: StageEvent['stage'], message: string, extra: Partial<StageEvent> = {}) =>
+  const emit = (stage: StageEvent['stage'], message: string, extra: Partial<StageEvent> = {}) => {
+    markPhase(`stage ${stage} begins`);
     parameters.onStage?.({ stage, message, at: Date.now(), ...extra });
+  };
   const { recorder } = session;
 
   emit('parsing', 'understanding your words');

@@ -7,7 +7,7 @@ import { createPublicClient, createWalletClient, http } from 'viem';
 import { devnetChain, DEVNET_DEPLOYER_ADDRESS, DEVNET_PROTECTION_FUND_ADDRESS } from '../chain/clients.js';
 import type { DevnetDeployment } from '../devnet/deployment.js';
 import type { ContributorContracts } from './kinds.js';
-import { deployRegistry } from '../../../registry-contracts/index.js';
+import { deployRegistry } from '../../../registry-contracts/artifacts.js';
 
 export async function ensureRegistryContracts({ rpcUrl, deployment }: { rpcUrl: string; deployment: DevnetDeployment }): Promise<ContributorContracts> {
   const c = deployment.contracts;

@@ -3,7 +3,7 @@ import { createPublicClient, createTestClient, createWalletClient, encodeFunctio
 import { foundry } from 'viem/chains';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { LucidError, type PlanCall } from '../../../kernel/index.js';
-import { DevToken } from '../../../registry-contracts/index.js';
+import { DevToken } from '../../../registry-contracts/artifacts.js';
 import { devnetAccount } from '../wallet/wallets.js';
 import { compareOutcome, readBalanceChanges } from './outcome.js';
 import { resolvePendingTx } from './resolvePendingTx.js';

@@ -12,6 +12,7 @@
  * re-broadcast — {@link resolvePendingTx} settles it later.
  */
 import type { Abi, Address, Hash, Hex, LocalAccount, PublicClient, TransactionReceipt, TransactionSerializableEIP1559 } from 'viem';
+import { markPhase } from '../../../kernel/timing.js';
 import { keccak256, parseTransaction } from 'viem';
 import { ChainError, InfraError, RefusedError, type PlanCall } from '../../../kernel/index.js';
 import { SimulationChangedError, TxRevertedError, type ResimulationResult } from './errors.js';
@@ -111,16 +112,25 @@ export async function signAndSend<report = unknown>(parameters: SignAndSendParam
       details: `${simulated.calls.length} calls, ${simulated.gasLimits.length} gas limits.`,
     });
 
+  // The reads the checks below need are made together (one round trip on a node that takes JSON-RPC batches,
+  // as our devnet does); each check still runs, in order, before anything is signed. Reading the nonce or the
+  // fees of an RPC that turns out to be on another chain is harmless: nothing is signed on it.
+  const [rpcChainId, blockNumber, pendingNonce, queued, firstFees] = await Promise.all([
+    publicClient.getChainId(),
+    // cacheTime 0: viem caches the block number for the polling interval; drift needs the live one.
+    publicClient.getBlockNumber({ cacheTime: 0 }),
+    publicClient.getTransactionCount({ address: account.address, blockTag: 'pending' }),
+    readQueuedNonces(publicClient, account.address),
+    readFeesNow(publicClient).catch((error: unknown) => error as Error),
+  ]);
+
   // 2. The RPC is on the chain the plan was made for.
-  const rpcChainId = await publicClient.getChainId();
   if (rpcChainId !== chainId)
     throw new RefusedError('CHAIN_MISMATCH', `The plan is for chain ${chainId} but the RPC is on chain ${rpcChainId}; nothing was signed.`, {
       hints: ['Check --chain and the RPC URL.'],
     });
 
   // 3. The chain moved: simulate again and refuse if the outcome changed.
-  // cacheTime 0: viem caches the block number for the polling interval (4 s by default); drift needs the live one.
-  const blockNumber = await publicClient.getBlockNumber({ cacheTime: 0 });
   if (blockNumber - simulated.blockNumber > maxBlockDrift) {
     const result = await parameters.resimulate();
     if (result.changed) throw new SimulationChangedError(result, { simulatedAt: simulated.blockNumber, now: blockNumber });
@@ -128,14 +138,15 @@ export async function signAndSend<report = unknown>(parameters: SignAndSendParam
 
   // 4. Nonces: start at the pending count; refuse if a future-nonce transaction waits in the pool, because
   //    filling the gap would let that unknown transaction execute right after ours.
-  let nonce = await publicClient.getTransactionCount({ address: account.address, blockTag: 'pending' });
-  await assertNoNonceGap(publicClient, account.address, nonce);
+  let nonce = pendingNonce;
+  assertNoNonceGap(queued, nonce);
 
   const transactions: SentTransaction[] = [];
   const total = approved.calls.length;
   for (const [index, call] of approved.calls.entries()) {
     const fees = simulated.fees;
-    await assertFeesStillCover(publicClient, fees, index, total);
+    // The first call's fee check uses the fees read with the nonce above, just now; later calls read again.
+    assertFeesStillCover(index === 0 ? firstFees : await readFeesNow(publicClient).catch((error: unknown) => error as Error), fees, index, total);
     const tx: TransactionSerializableEIP1559 = {
       type: 'eip1559',
       chainId,
@@ -147,6 +158,7 @@ export async function signAndSend<report = unknown>(parameters: SignAndSendParam
       maxFeePerGas: fees.maxFeePerGas,
       maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
     };
+    markPhase(`send: checks before signing tx ${index + 1}`);
     const serialized = await account.signTransaction(tx);
     // Read back the signed bytes: what goes on the wire is checked, not just the object we built.
     assertSignedMatches(serialized, { ...call, chainId, nonce, gas: tx.gas!, ...fees }, index);
@@ -165,7 +177,9 @@ export async function signAndSend<report = unknown>(parameters: SignAndSendParam
     };
     await parameters.onSigned?.(index, hash, request);
 
+    markPhase(`send: tx ${index + 1} signed and recorded`);
     await broadcast(publicClient, serialized, hash, index);
+    markPhase(`send: tx ${index + 1} broadcast`);
     await parameters.onSent?.(index, hash);
     nonce += 1;
 
@@ -191,6 +205,7 @@ export async function signAndSend<report = unknown>(parameters: SignAndSendParam
         cause: error,
       });
     }
+    markPhase(`send: tx ${index + 1} receipt`);
     await parameters.onReceipt?.(index, receipt);
     if (replaced)
       throw new ChainError('TX_REPLACED', `Transaction ${index + 1} of ${total} was ${replaced.reason} by another transaction with the same nonce.`, {
@@ -282,19 +297,10 @@ function mismatch(message: string, extra: { details?: string } = {}): RefusedErr
  * transaction could not be included at the shown price), nothing is signed. The shown fees are signed as they
  * are; a higher suggestion is never followed.
  */
-async function assertFeesStillCover(publicClient: PublicClient, shown: SignedFees, index: number, total: number): Promise<void> {
-  let priority: bigint;
-  let baseFee: bigint;
-  try {
-    const [suggested, history] = await Promise.all([
-      publicClient.estimateMaxPriorityFeePerGas(),
-      publicClient.getFeeHistory({ blockCount: 1, rewardPercentiles: [], blockTag: 'latest' }),
-    ]);
-    priority = suggested;
-    baseFee = history.baseFeePerGas.at(-1) ?? 0n;
-  } catch (error) {
-    throw new InfraError('FEES_UNAVAILABLE', `Could not read gas fees before signing transaction ${index + 1} of ${total}; nothing more was signed.`, { cause: error });
-  }
+function assertFeesStillCover(now: { priority: bigint; baseFee: bigint } | Error, shown: SignedFees, index: number, total: number): void {
+  if (now instanceof Error)
+    throw new InfraError('FEES_UNAVAILABLE', `Could not read gas fees before signing transaction ${index + 1} of ${total}; nothing more was signed.`, { cause: now });
+  const { priority, baseFee } = now;
   const gwei = (wei: bigint) => `${Number(wei) / 1e9} gwei`;
   if (priority > shown.maxPriorityFeePerGas || baseFee > shown.maxFeePerGas)
     throw new RefusedError(
@@ -310,18 +316,30 @@ async function assertFeesStillCover(publicClient: PublicClient, shown: SignedFee
     );
 }
 
+/** The node's fee suggestion now: its priority fee and the next block's base fee. */
+async function readFeesNow(publicClient: PublicClient): Promise<{ priority: bigint; baseFee: bigint }> {
+  const [priority, history] = await Promise.all([
+    publicClient.estimateMaxPriorityFeePerGas(),
+    publicClient.getFeeHistory({ blockCount: 1, rewardPercentiles: [], blockTag: 'latest' }),
+  ]);
+  return { priority, baseFee: history.baseFeePerGas.at(-1) ?? 0n };
+}
+
 // txpool_content is answered by anvil, geth and most self-hosted nodes; public RPCs often refuse it, and then
-// we cannot see queued transactions (the check is skipped, not failed).
-async function assertNoNonceGap(publicClient: PublicClient, address: Address, pendingNonce: number): Promise<void> {
+// we cannot see queued transactions (the check is skipped, not failed: undefined).
+async function readQueuedNonces(publicClient: PublicClient, address: Address): Promise<number[] | undefined> {
   let content: { queued?: Record<string, Record<string, { hash?: Hash }>> };
   try {
     content = (await publicClient.request({ method: 'txpool_content' } as never)) as typeof content;
   } catch {
-    return;
+    return undefined;
   }
   const queued = Object.entries(content?.queued ?? {}).find(([from]) => from.toLowerCase() === address.toLowerCase())?.[1];
-  const future = Object.keys(queued ?? {})
-    .map(Number)
+  return Object.keys(queued ?? {}).map(Number);
+}
+
+function assertNoNonceGap(queued: number[] | undefined, pendingNonce: number): void {
+  const future = (queued ?? [])
     .filter((n) => n > pendingNonce)
     .sort((a, b) => a - b);
   if (future.length > 0)

@@ -21,6 +21,7 @@ import type { Policy } from '../policy/policy.js';
 import type { EvaluatePolicyParameters } from '../policy/evaluatePolicy.js';
 import { ethTransferLogAddress } from '../simulate/types.js';
 import { resolvePendingRuns } from './resolvePending.js';
+import { markPhase } from '../../../kernel/timing.js';
 
 export type SessionSettings = {
   home: string;
@@ -44,6 +45,7 @@ export async function openSession(parameters: OpenSessionParameters): Promise<Se
   const { settings } = parameters;
   const progress = parameters.onProgress ?? (() => {});
   const store = openStore(settings.home);
+  markPhase('session: store open');
   try {
     return await connect(parameters, store, progress);
   } catch (error) {
@@ -71,6 +73,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     chainId = devnet.deployment.chainId;
     isDevnet = true;
   }
+  markPhase('session: chain attached');
   const chainName = chainNames[chainId] ?? `chain ${chainId}`;
   if (settings.chain && settings.chain.toLowerCase() !== chainName && !(isDevnet && ['devnet', 'localhost'].includes(settings.chain.toLowerCase())))
     throw new InputError('CHAIN_MISMATCH', `--chain ${settings.chain} but the RPC is ${chainName} (chain id ${chainId})`, {
@@ -80,6 +83,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   const { publicClient } = createClients({ rpcUrl, chainId, batch: isDevnet });
   const client = publicClient as unknown as PublicClient;
   const account = await loadAccount(settings, isDevnet, parameters.password);
+  markPhase('session: account loaded');
 
   const { tokenListFor } = await import('../../../kernel/index.js');
   const tokens: TokenInfo[] = [
@@ -94,6 +98,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
 
   const pending = await resolvePendingRuns({ store, client, chainId, onProgress: progress });
   if (pending.resolved) progress(`resolved ${pending.resolved} transaction(s) left pending by an earlier run`);
+  markPhase('session: pending runs resolved');
 
   const recorder = runRecorder(store);
   const { simulatePlan, readSimulationBase } = await import('../simulate/simulatePlan.js');
@@ -255,6 +260,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
       }
     },
     readOutcome: async (review, txs) => {
+      markPhase('send: receipts in');
       const { readBalanceChanges, judgeOutcome } = await import('../send/outcome.js');
       const { erc20Abi } = await import('viem');
       const blocks = txs.map((tx) => tx.blockNumber).filter((b): b is bigint => b !== undefined);
@@ -296,6 +302,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
         ),
         approvals: mineApprovals.map((a, i) => ({ ...a, actual: realAllowances[i]! })),
       });
+      markPhase('send: real outcome read and compared');
       return { balanceChanges, outcomeDifferences: [...differences, ...positionDifferences] };
     },
     blockedReason: (agentId) => isAgentBlocked(store.db, { chainId, agentId })?.reason,
@@ -305,6 +312,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     recordConfirmed: (review) => recordConfirmed(store, review),
     close: async () => store.close(),
   };
+  markPhase('session: ready');
   return session;
 }
 

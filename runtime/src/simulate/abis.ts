@@ -1,6 +1,6 @@
 /**
  * Decoding with every ABI Lucid knows: ERC-20, WETH9, Uniswap V2 and every contract exported by
- * registry-contracts/generated/artifacts.ts (new contracts there are picked up without changes here).
+ * registry-contracts/generated/abis.ts (new contracts there are picked up without changes here).
  */
 import {
   decodeErrorResult,
@@ -12,7 +12,7 @@ import {
   type AbiEvent,
   type Hex,
 } from 'viem';
-import { artifacts } from '../../../registry-contracts/index.js';
+import { artifacts, signatureTopics } from '../../../registry-contracts/index.js';
 import type { DecodedLog, RevertInfo } from './types.js';
 
 type Artifact = { abi: readonly unknown[] };
@@ -42,11 +42,12 @@ const knownAbis: (readonly unknown[])[] = [
 const eventsByTopic = new Map<Hex, AbiEvent[]>();
 const errorsBySelector = new Map<Hex, AbiError>();
 // The artifacts repeat the same events and errors (every OpenZeppelin-based contract carries ERC-20's and
-// the IERC6093 errors): each distinct signature is hashed once, which is most of this module's load time.
+// the IERC6093 errors): each distinct signature is hashed once. The hashes of the artifacts' signatures were
+// made when they were generated (signatureTopics); only a signature missing there is hashed here.
 const hashes = new Map<string, Hex>();
 const selectorOf = (item: AbiEvent): Hex => {
   const signature = `${item.name}(${item.inputs.map(canonicalType).join(',')})`;
-  let hash = hashes.get(signature);
+  let hash = hashes.get(signature) ?? signatureTopics[signature];
   if (!hash) hashes.set(signature, (hash = toEventSelector(item)));
   return hash;
 };

@@ -4,7 +4,8 @@
  * after the plan's blocks inside the same simulation. Never deployed.
  */
 import { decodeFunctionResult, encodeFunctionData, zeroAddress, type Address, type Hex } from 'viem';
-import { BalanceLens } from '../../../registry-contracts/index.js';
+// Its own module: the lens's code, not every contract's bytecode, is what a simulation loads.
+import { BalanceLens } from '../../../registry-contracts/generated/bytecode/BalanceLens.js';
 
 export const lensCode: Hex = BalanceLens.deployedBytecode;
 
