@@ -3,7 +3,7 @@
  * two ends of the route, the paths tried, the slippage limits, the approval the router needs, the effects the
  * plan promises and the route's symbols. Only the quote and the router call are the venue's own.
  */
-import { getAddress, isAddressEqual, type Address } from 'viem';
+import { erc20Abi, getAddress, isAddressEqual, type Address } from 'viem';
 import { InputError, findTokenByAddress, findTokenBySymbol, planApproval, type AgentContext, type ExpectedEffect, type PlanCall, type TokenInfo } from '../sdk/index.js';
 import type { SwapParams } from './schemas.js';
 
