@@ -28,11 +28,12 @@ const runModules = () => import(pathToFileURL(useBundle ? bundle : tree).href).t
 // (bin/startScript.js); the few things it does not hold it hands to runModules before doing them.
 const start = join(__dirname, '..', 'dist', 'cli', 'bundle', 'start.cjs');
 const [first] = process.argv.slice(2);
-const startCommand = (process.argv.length === 3 && ['--help', '-h', '--version', '-V'].includes(first)) || first === 'help' || first === 'parse';
+const helpCommand = (process.argv.length === 3 && ['--help', '-h', '--version', '-V'].includes(first)) || first === 'help';
+const startCommand = helpCommand || first === 'parse';
 let started = false;
 if (useBundle && startCommand && modified(start) >= modified(bundle)) {
   try {
-    require('./startScript.js').runStartScript(start, process.argv, runModules);
+    require('./startScript.js').runStartScript(start, process.argv, runModules, helpCommand ? 'help' : 'parse');
     started = true;
   } catch {
     // A script that does not load is a build fault the bundle does not have: run that. (main never throws.)

@@ -2,8 +2,9 @@
 // (scripts/bundle-cli.mjs), with a V8 code cache: Node 20 compiles ES modules afresh on every start and has no
 // switch to keep their code (module.enableCompileCache is Node ≥ 22.1), but a vm.Script takes cachedData.
 //
-// The cache, start.cjs.cache beside the script, is made by the build (scripts/write-start-cache.mjs) or else
-// by the first run that finds none. It is used only when it is exactly what this run would make: its header
+// The caches beside the script, start.cjs.help.cache (for --help and --version) and start.cjs.parse.cache,
+// are made by the build (scripts/write-start-cache.mjs) or else by the first run that finds none: V8 reads a
+// whole cache at start, and --help is faster with a cache that holds only what it runs. It is used only when it is exactly what this run would make: its header
 // names the script (length and CRC-32 of its text), Node's version, the architecture and the V8 options
 // (execArgv, NODE_OPTIONS), and holds a CRC-32 of the cache bytes. Anything else (a cache from another build
 // or Node, a truncated or altered copy, one V8 refuses) is ignored and replaced; a cache file that another
@@ -46,6 +47,9 @@ function readCodeCache(file, key) {
   }
 }
 
+/** The cache of the script for one kind of command: 'help' (--help, --version) or 'parse'. */
+const cachePath = (path, kind) => `${path}.${kind === 'help' ? 'help' : 'parse'}.cache`;
+
 const checksum = (data) => crc32(data).toString(16).padStart(8, '0');
 
 /** Writes the cache for `key` atomically (a temporary file renamed over it); false when it cannot. */
@@ -84,9 +88,9 @@ function evaluateStartScript(script, path, defer) {
  * (its promise never settles), so its results and exit code are never reported. bin/lucid.js sends the
  * script only commands that do not get there.
  */
-function runStartScript(path, argv, fallback) {
+function runStartScript(path, argv, fallback, kind) {
   const source = readFileSync(path, 'latin1');
-  const cacheFile = `${path}.cache`;
+  const cacheFile = cachePath(path, kind);
   const key = codeCacheKey(source);
   const cachedData = readCodeCache(cacheFile, key);
   const script = compileStartScript(path, source, cachedData);
@@ -103,11 +107,12 @@ function runStartScript(path, argv, fallback) {
 }
 
 /**
- * Makes the start script's cache at build time: runs each command line of `commands` on the script in this
- * process (their output discarded), so that the code they run is compiled, then writes the cache. A command
+ * Makes the start script's cache for `kind` at build time: runs each command line of `commands` on the script
+ * in this process (their output discarded), so that the code they run is compiled, then writes the cache.
+ * One kind per process: V8 shares compiled code between two compilations of the same text in one process. A command
  * that would need the whole bundle is an error here.
  */
-async function writeStartScriptCache(path, commands) {
+async function writeStartScriptCache(path, kind, commands) {
   const source = readFileSync(path, 'latin1');
   const script = compileStartScript(path, source, undefined);
   const { main } = evaluateStartScript(script, path, (specifier) => {
@@ -122,7 +127,7 @@ async function writeStartScriptCache(path, commands) {
     [stdout.write, stderr.write] = [out, err];
   }
   process.exitCode = 0;
-  if (!writeCodeCache(`${path}.cache`, codeCacheKey(source), script.createCachedData())) throw new Error(`cannot write ${path}.cache`);
+  if (!writeCodeCache(cachePath(path, kind), codeCacheKey(source), script.createCachedData())) throw new Error(`cannot write ${cachePath(path, kind)}`);
 }
 
-module.exports = { codeCacheKey, readCodeCache, writeCodeCache, runStartScript, writeStartScriptCache };
+module.exports = { cachePath, codeCacheKey, readCodeCache, writeCodeCache, runStartScript, writeStartScriptCache };

@@ -96,12 +96,13 @@ await writeFile(
 // A real import() left in the script could not run under a code cache (Node 20 loses its callback): fail here.
 if (/\bimport\(/.test(startSource.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""')))
   throw new Error('bundle-cli: start.cjs still has a dynamic import(); add its module to startEntries or let it defer');
-// Its code cache, made in a process of its own: the cache is keyed by the Node options a process starts with.
-const cache = spawnSync(process.execPath, [join(root, 'scripts', 'write-start-cache.mjs')], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } });
-console.error(
-  `bundle-cli: start.cjs ${(startOutput.bytes / 1024).toFixed(0)} KiB (${Object.keys(startOutput.inputs).length} modules), ` +
-    (cache.status === 0 ? `code cache ${(statSync(join(outdir, 'start.cjs.cache')).size / 1024).toFixed(0)} KiB` : 'no code cache (the first run makes one)'),
-);
+// Its code caches, each made in a process of its own (the cache is keyed by the Node options a process starts
+// with, and V8 shares compiled code between compilations in one process).
+const caches = ['help', 'parse'].map((kind) => {
+  const made = spawnSync(process.execPath, [join(root, 'scripts', 'write-start-cache.mjs'), kind], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } });
+  return made.status === 0 ? `${kind} ${(statSync(join(outdir, `start.cjs.${kind}.cache`)).size / 1024).toFixed(0)} KiB` : `no ${kind} cache (the first run makes one)`;
+});
+console.error(`bundle-cli: start.cjs ${(startOutput.bytes / 1024).toFixed(0)} KiB (${Object.keys(startOutput.inputs).length} modules), code caches: ${caches.join(', ')}`);
 
 /**
  * In the start script, Node's heavier built-in modules load when first used, not when a module that names

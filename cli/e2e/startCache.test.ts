@@ -1,6 +1,7 @@
 /**
  * The start script's code cache (bin/startScript.js, issue 19): `lucid --help`, `--version` and `parse` run
- * dist/cli/bundle/start.cjs with a V8 code cache beside it. Whatever is in that file, the command's answer is
+ * dist/cli/bundle/start.cjs with a V8 code cache beside it (start.cjs.parse.cache for parse, start.cjs.help.cache
+ * for --help and --version). Whatever is in that file, the command's answer is
  * the same: a cache from another build or Node, a corrupted copy or garbage is ignored and replaced, a missing
  * one is made, and an install nobody may write to runs without one. Each test works on a copy of the built
  * install (bin/, dist/cli/bundle/, package.json, node_modules linked); run `npm run build:ts` first.
@@ -29,7 +30,7 @@ beforeEach(() => {
   cpSync(join(repoRoot, 'dist', 'cli', 'bundle'), join(install, 'dist', 'cli', 'bundle'), { recursive: true, preserveTimestamps: true });
   cpSync(join(repoRoot, 'package.json'), join(install, 'package.json'));
   symlinkSync(join(repoRoot, 'node_modules'), join(install, 'node_modules'));
-  cache = join(install, 'dist', 'cli', 'bundle', 'start.cjs.cache');
+  cache = join(install, 'dist', 'cli', 'bundle', 'start.cjs.parse.cache');
 });
 
 afterEach(() => {
@@ -63,15 +64,18 @@ function expectAccepted() {
 }
 
 describe('the start script’s code cache', () => {
-  test('the build makes one, and the commands it serves use it without rewriting it', () => {
+  test('the build makes them, and the commands they serve use them without rewriting them', () => {
     expect(existsSync(cache)).toBe(true);
     expectAccepted();
+    const helpCache = join(install, 'dist', 'cli', 'bundle', 'start.cjs.help.cache');
+    const helpBytes = readFileSync(helpCache);
     const help = lucid(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: lucid \[options\] \[command\] \[intent\.\.\.\]/);
     const version = lucid(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+    expect(readFileSync(helpCache).equals(helpBytes)).toBe(true);
     expectAccepted();
   });
 
