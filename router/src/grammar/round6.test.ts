@@ -111,4 +111,13 @@ describe('round 6: refusals say exactly why', () => {
     expect(parseWithGrammar('could you perhaps wrap 1 ETH').intents).toEqual([{ action: 'wrap', amount: '1', token: 'ETH' }]);
     expect(parseWithGrammar('sorry to bother, could you maybe transfer 2 USDC to alice').intents).toEqual([{ action: 'transfer', amount: '2', token: 'USDC', to: 'alice' }]);
   });
+
+  test('a schedule in a "for the next …" phrase is a schedule, not a note; other people\'s funds and repeats are named', () => {
+    expect(refused('send 5 DAI to bob for the next 3 months').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('send 5 DAI to bob from now on').code).toBe('UNSUPPORTED_INTENT');
+    expect(parseWithGrammar('send 5 DAI to bob for the next round of coffee').notes).toEqual(['for the next round of coffee']);
+    for (const text of ['ask bob to send me 5 DAI', 'get 5 DAI from bob', "bob's balance", 'bob owes me 5 DAI']) expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
+    expect(refused('send bob the 5 DAI again').code).toBe('AMBIGUOUS_INTENT');
+  });
 });
+
