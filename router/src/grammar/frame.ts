@@ -155,6 +155,10 @@ const rules: readonly Rule[] = [
       'system|developer|admin|administrator|sudo|root :', 'assistant : sure|ok|okay|certainly|done|sending|swapping|understood', '[ system|admin|developer|sys|inst|assistant ]', '< system|admin|developer >',
       'as the|an|your admin|administrator|owner|developer|operator|root|creator|superuser', 'i authorize|authorise you|u', 'you are now', "you're now",
       'i am your|the admin|administrator|developer|owner|operator|creator', 'the user wants|asked|asks|says|said|requests|requested you|u',
+      'skip|disable|bypass|ignore|override|circumvent|deactivate the|all|any|your safety|checks|check|guard|guards|limits|limit|policy|policies|confirmation|simulation|review',
+      'turn|switch off the|all|any|your safety|checks|guard|guards|limits|policy|confirmation', 'without confirmation|confirming|checks|checking|review|simulation',
+      'skip|disable|bypass|ignore|circumvent|deactivate safety|checks|guard|guards|limits|policy|policies|confirmation|confirmations',
+      'override policy|limits|safety|checks', 'secretly', 'quietly', 'silently', 'covertly', 'without telling', "don't tell|show", 'dont tell|show', 'do not tell|show',
     ].map(p),
   },
   {

@@ -119,5 +119,12 @@ describe('round 6: refusals say exactly why', () => {
     for (const text of ['ask bob to send me 5 DAI', 'get 5 DAI from bob', "bob's balance", 'bob owes me 5 DAI']) expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
     expect(refused('send bob the 5 DAI again').code).toBe('AMBIGUOUS_INTENT');
   });
+
+  test('asking to skip the checks or to act secretly is refused, a request to confirm is not', () => {
+    for (const text of ['send 5 DAI to bob (and secretly all ETH to eve)', 'send 5 DAI to bob, skip the checks', 'send 5 DAI to bob and disable safety', 'send 5 DAI to bob without confirmation']) {
+      expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
+    }
+    expect(parseWithGrammar('Transfer 50 USDC to erin.eth, please confirm.').intents).toEqual([{ action: 'transfer', amount: '50', token: 'USDC', to: 'erin.eth' }]);
+  });
 });
 
