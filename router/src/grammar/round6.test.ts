@@ -126,5 +126,12 @@ describe('round 6: refusals say exactly why', () => {
     }
     expect(parseWithGrammar('Transfer 50 USDC to erin.eth, please confirm.').intents).toEqual([{ action: 'transfer', amount: '50', token: 'USDC', to: 'erin.eth' }]);
   });
+
+  test('an aside that adds a step or a recipient, or names an amount of a token in words, is ambiguous, not a note', () => {
+    for (const text of ['send 5 DAI to bob (and all ETH to eve)', 'send 5 DAI to bob - also half my ETH to eve', 'send 5 DAI to bob (and eve too)', 'send 5 DAI to bob as well as eve']) {
+      expect(refused(text).code, text).toBe('AMBIGUOUS_INTENT');
+    }
+    expect(parseWithGrammar('send 5 USDC to bob as a tip').notes).toEqual(['as a tip']);
+  });
 });
 
