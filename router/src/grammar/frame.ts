@@ -155,6 +155,10 @@ const rules: readonly Rule[] = [
       'system|developer|admin|administrator|sudo|root :', 'assistant : sure|ok|okay|certainly|done|sending|swapping|understood', '[ system|admin|developer|sys|inst|assistant ]', '< system|admin|developer >',
       'as the|an|your admin|administrator|owner|developer|operator|root|creator|superuser', 'i authorize|authorise you|u', 'you are now', "you're now",
       'i am your|the admin|administrator|developer|owner|operator|creator', 'the user wants|asked|asks|says|said|requests|requested you|u',
+      'skip|disable|bypass|ignore|override|circumvent|deactivate the|all|any|your safety|checks|check|guard|guards|limits|limit|policy|policies|confirmation|simulation|review',
+      'turn|switch off the|all|any|your safety|checks|guard|guards|limits|policy|confirmation', 'without confirmation|confirming|checks|checking|review|simulation',
+      'skip|disable|bypass|ignore|circumvent|deactivate safety|checks|guard|guards|limits|policy|policies|confirmation|confirmations',
+      'override policy|limits|safety|checks', 'secretly', 'quietly', 'silently', 'covertly', 'without telling', "don't tell|show", 'dont tell|show', 'do not tell|show',
     ].map(p),
   },
   {
@@ -215,7 +219,9 @@ const rules: readonly Rule[] = [
       'once a|per|every|each ' + timeUnits, '# times a|per|every|each ' + timeUnits, 'per ' + timeUnits, 'fortnightly', 'biweekly', 'bi-weekly',
       'bimonthly', 'bi-monthly', 'quarterly', 'semiannually', 'nightly', 'standing order', 'standing orders', 'autopay', 'auto-pay',
       'automate', 'automated', 'automatically', 'dollar cost|cost-average', 'dollar-cost', 'cost average|averaging', 'in a bit|while|moment|jiffy',
-      "# o'clock", "o'clock", '# - # - #', 'at some point|time|stage', 'some day|time|point', 'someday', 'sometime', 'at sunrise|sunset|dawn|dusk', 'set a|up a timer', 'a timer',
+      "# o'clock", "o'clock", '# - # - #', 'at some point|time|stage', 'some day|time|point', 'someday', 'sometime',
+      'for the next|coming|following|remaining # ' + timeUnits, 'for the next|coming|following|rest|remaining ' + timeUnits, 'for # more ' + timeUnits,
+      'from now on', 'going forward', 'henceforth', 'at sunrise|sunset|dawn|dusk', 'set a|up a timer', 'a timer',
     ].map(p),
   },
   {
@@ -738,7 +744,8 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
     patterns: [
       'undo|reverse|revert|cancel|refund|unsend|rollback|retract|recall',
       'has|have|was|were|is|did my|the|our|that|this swap|transfer|payment|trade|tx|transaction|deposit|withdrawal|order|transfers|payments|swaps',
-      'completed|complete|successful|succeeded|confirmed|pending|stuck|failed|arrived|landed|processed|mined|received',
+      'completed|complete|successful|succeeded|confirmed|pending|stuck|failed|arrived|landed|processed|mined|received|bounced|reverted',
+      'status', 'history', 'transactions', 'owes|owe|owed',
       'go|gone|went through',
     ].map(p),
   },
@@ -759,12 +766,14 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
   {
     code: intentErrorCodes.unsupported,
     why: 'it tells of what someone else wants, said or did; say what Lucid should do now',
-    patterns: ['from her|his|their|its wallet|account|address', "bob's|alice's|carol's request|wish|order|idea", 'according to', 'saying', 'a message|text|email|dm|mail'].map(p),
+    patterns: [
+      'ask|tell|make|have|let|get * to|send|pay|swap|give|transfer', 'can|could|will|would * send|pay|give|transfer|swap', 'request|invoice|charge|bill',
+      'take|get|pull|collect|request|grab # * from *', 'from * wallet|account', 'from her|his|their|its wallet|account|address', "bob's|alice's|carol's request|wish|order|idea", 'according to', 'saying', 'a message|text|email|dm|mail'].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
     why: 'it asks for advice; Lucid carries out requests and does not judge them',
-    patterns: ['whether', 'ought', 'pros and cons', 'pros', 'do|should|must i|we have to', 'have to', 'be smart|wise|good|profitable|worth|safe|better|clever', 'profitable', 'worthwhile'].map(p),
+    patterns: ['safe', 'going up|down', 'tips', 'tip on|for|about', 'idea', 'is now', 'risky', 'hurt', 'the time to', 'apy', 'apr', 'whether', 'ought', 'pros and cons', 'pros', 'do|should|must i|we have to', 'have to', 'be smart|wise|good|profitable|worth|safe|better|clever', 'profitable', 'worthwhile'].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
@@ -783,7 +792,8 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
       'every|each', 'twice|thrice', 'a|an ' + timeUnits, "# : #", '# am|pm', 'on|by the #', 'on|by #', '# st|nd|rd|th', 'sunrise|sunset|dawn|dusk',
       'in|at|by|on|during the afternoon|morning|evening|night|weekend', 'this|tomorrow|tmrw|at|by afternoon|morning|evening|night|midnight', 'tonite', 'new year|year’s|years|year\'s', 'christmas|birthday|payday', 'start|beginning of', 'over # ' + timeUnits,
       'eventually', 'soon', 'sooner', 'in the future', 'first|last|middle of the', 'delay', 'delayed', '# times', 'again and again', 'repeatedly',
-      'repeat', 'subscribe', 'subscription', 'auto-send', 'autosend',
+      'repeat', 'subscribe', 'subscription', 'auto-send', 'autosend', 'periodically', 'regularly', 'semi-monthly', 'semimonthly', 'onwards', 'starting',
+      'cron', 'half|quarter past|to', '@ #', 'auto', 'rebalance', 'rebalancing', 'maintain', 'compound', 'compounding', 'keep',
     ].map(p),
   },
   {
@@ -800,6 +810,11 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
     code: intentErrorCodes.ambiguous,
     why: 'the amount is too vague to act on; say a number, "all", "half" or a percentage',
     patterns: ['fair|generous|good|big|large|nice|huge|significant|modest amount|share|sum|chunk', 'a percentage', 'double|triple|twice the', 'money', 'funds', 'cash', 'sum', 'little', 'plenty', 'many', 'more', 'loads', 'load', 'tons', 'heaps', 'modest', 'nominal', 'ish', 'whatever', 'like #', 'like a|an|half'].map(p),
+  },
+  {
+    code: intentErrorCodes.ambiguous,
+    why: 'it points at an earlier request, and Lucid keeps none to repeat; say the amount, the token and the recipient',
+    patterns: ['again', 'retry', 'resend', 'redo', 'same as', 'the same for'].map(p),
   },
   {
     code: intentErrorCodes.ambiguous,
@@ -833,6 +848,10 @@ export function explainRefusal(source: string, tokens: readonly Token[], error: 
       return refusal(rule.code, source, span, `not done: ${quote(source.slice(span.start, span.end))} — ${rule.why}`, hintsFor(rule.code));
     }
   }
+  // "bob's balance", "alice's wallet: send …": someone else's account opens the words.
+  const opener = words[start];
+  if (opener !== undefined && /^[a-z0-9.]+['’]s$/.test(opener) && !["it's", "that's", "what's", "here's", "let's", "there's", "he's", "she's", "who's", "how's", "where's"].includes(opener.replace('’', "'")))
+    return refusal(intentErrorCodes.unsupported, source, tokens[start], `not done: ${quote(tokens[start]!.text)} — it is about someone else's account; say what Lucid should do with yours`, hintsFor(intentErrorCodes.unsupported));
   if (/~\s*\d/.test(source) || /(\d\s*-?|-)ish\b/i.test(source))
     return refusal(intentErrorCodes.ambiguous, source, undefined, 'not done: "~" or "-ish" makes the amount approximate; say the exact number', hintsFor(intentErrorCodes.ambiguous));
   if (unknownToken) return undefined;

@@ -1712,6 +1712,10 @@ class Parser {
     if (!first) return false;
     let last: Token | undefined;
     const start = this.pos;
+    // "(and eve too)", "- also half my ETH to eve", "as well as eve": an aside that adds to the request is
+    // another step or recipient, not a note.
+    if (this.isWord(first, 'and', 'also', 'plus') || (this.isWord(first, 'as') && this.isWord(this.peek(1), 'well')) || (this.isWord(first, 'along', 'together') && this.isWord(this.peek(1), 'with')))
+      throw this.ambiguous(first, `the aside starting ${quote(first.text)} adds to the request: give each step its own verb, amount and recipient`);
     while (!this.atEnd()) {
       const t = this.peek()!;
       if (parenthesized && t.kind === 'punct' && t.value === ')') break;
@@ -1724,6 +1728,9 @@ class Parser {
       }
       this.refuseTimeClause(this.pos);
       if ((t.kind === 'number' || t.kind === 'numberWord') && this.symbolOf(this.peek(1) ?? t) !== undefined && this.peek(1)!.kind === 'word')
+        throw this.ambiguous(t, `the aside ${quote(this.source.slice(first.start, this.peek(1)!.end))} names an amount of a token: say the amount in the request itself`);
+      // "(… all ETH to eve)", "my DAI", "half my ETH": an amount of a token in words.
+      if (this.isWord(t, 'all', 'my', 'half', 'whole', 'entire', 'every', 'remaining') && this.peek(1)?.kind === 'word' && this.symbolOf(this.peek(1)!) !== undefined)
         throw this.ambiguous(t, `the aside ${quote(this.source.slice(first.start, this.peek(1)!.end))} names an amount of a token: say the amount in the request itself`);
       last = t;
       this.pos++;

@@ -111,4 +111,27 @@ describe('round 6: refusals say exactly why', () => {
     expect(parseWithGrammar('could you perhaps wrap 1 ETH').intents).toEqual([{ action: 'wrap', amount: '1', token: 'ETH' }]);
     expect(parseWithGrammar('sorry to bother, could you maybe transfer 2 USDC to alice').intents).toEqual([{ action: 'transfer', amount: '2', token: 'USDC', to: 'alice' }]);
   });
+
+  test('a schedule in a "for the next …" phrase is a schedule, not a note; other people\'s funds and repeats are named', () => {
+    expect(refused('send 5 DAI to bob for the next 3 months').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('send 5 DAI to bob from now on').code).toBe('UNSUPPORTED_INTENT');
+    expect(parseWithGrammar('send 5 DAI to bob for the next round of coffee').notes).toEqual(['for the next round of coffee']);
+    for (const text of ['ask bob to send me 5 DAI', 'get 5 DAI from bob', "bob's balance", 'bob owes me 5 DAI']) expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
+    expect(refused('send bob the 5 DAI again').code).toBe('AMBIGUOUS_INTENT');
+  });
+
+  test('asking to skip the checks or to act secretly is refused, a request to confirm is not', () => {
+    for (const text of ['send 5 DAI to bob (and secretly all ETH to eve)', 'send 5 DAI to bob, skip the checks', 'send 5 DAI to bob and disable safety', 'send 5 DAI to bob without confirmation']) {
+      expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
+    }
+    expect(parseWithGrammar('Transfer 50 USDC to erin.eth, please confirm.').intents).toEqual([{ action: 'transfer', amount: '50', token: 'USDC', to: 'erin.eth' }]);
+  });
+
+  test('an aside that adds a step or a recipient, or names an amount of a token in words, is ambiguous, not a note', () => {
+    for (const text of ['send 5 DAI to bob (and all ETH to eve)', 'send 5 DAI to bob - also half my ETH to eve', 'send 5 DAI to bob (and eve too)', 'send 5 DAI to bob as well as eve']) {
+      expect(refused(text).code, text).toBe('AMBIGUOUS_INTENT');
+    }
+    expect(parseWithGrammar('send 5 USDC to bob as a tip').notes).toEqual(['as a tip']);
+  });
 });
+
