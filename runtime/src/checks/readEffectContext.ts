@@ -97,20 +97,19 @@ export async function readEffectContext(client: PublicClient, { report, account,
 }
 
 async function isPoolOfKnownFactory(client: PublicClient, address: Address, deployment: readonly Address[], blockNumber: bigint): Promise<boolean> {
-  const read = <name extends 'factory' | 'token0' | 'token1' | 'fee'>(functionName: name) =>
+  // One question at a time: most candidates (tokens) fail the first, and each failed read costs a revert to
+  // decode; the stages overlap the swap bound's own reads, so they add no round trip to a swap's checks.
+  const read = <name extends 'factory' | 'token0' | 'token1'>(functionName: name) =>
     client.readContract({ address, abi: pairAbi, functionName, blockNumber }).catch(() => undefined);
-  // The pool's own answers together (a V2 pair has no fee(): that read fails and is undefined), then its
-  // factory's answers together: two round trips, whichever kind of pool it is.
-  const [factory, token0, token1, fee] = await Promise.all([read('factory'), read('token0'), read('token1'), read('fee')]);
+  const factory = await read('factory');
   if (!factory || !deployment.some((item) => isAddressEqual(item, factory))) return false;
+  const [token0, token1] = await Promise.all([read('token0'), read('token1')]);
   if (!token0 || !token1) return false;
-  const [pair, pool] = await Promise.all([
-    client.readContract({ address: factory, abi: pairAbi, functionName: 'getPair', args: [token0, token1], blockNumber }).catch(() => undefined),
-    // A V3 pool: its factory's pool for its tokens at its fee tier.
-    fee === undefined
-      ? undefined
-      : client.readContract({ address: factory, abi: pairAbi, functionName: 'getPool', args: [token0, token1, fee], blockNumber }).catch(() => undefined),
-  ]);
+  const pair = await client.readContract({ address: factory, abi: pairAbi, functionName: 'getPair', args: [token0, token1], blockNumber }).catch(() => undefined);
   if (pair !== undefined) return isAddressEqual(pair, address);
+  // A V3 pool: its factory's pool for its tokens at its fee tier.
+  const fee = await client.readContract({ address, abi: pairAbi, functionName: 'fee', blockNumber }).catch(() => undefined);
+  if (fee === undefined) return false;
+  const pool = await client.readContract({ address: factory, abi: pairAbi, functionName: 'getPool', args: [token0, token1, fee], blockNumber }).catch(() => undefined);
   return pool !== undefined && isAddressEqual(pool, address);
 }
