@@ -40,7 +40,13 @@ export const capitalAgent = defineAgent({
     const pool = ctx.contracts.capitalPool;
     if (!pool) throw new InputError('NO_CAPITAL_POOL', `there is no capital pool on chain ${ctx.chainId}`);
     if (params.action === 'claim') return planClaim(ctx, pool);
-    const stakeToken = await tokenInfo(ctx, await ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'stakeToken' }));
+    // The pool's state is read with its stake token, in the same round trip: what a stake or an unstake needs
+    // does not depend on it (a wrong token is refused below, the reads unused).
+    const [stakeTokenAddress, state] = await Promise.all([
+      ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'stakeToken' }),
+      readPoolState(ctx, pool, params),
+    ]);
+    const stakeToken = await tokenInfo(ctx, stakeTokenAddress);
     if (!params.token || params.token.address === 'ETH' || !isAddressEqual(params.token.address, stakeToken.address as Address))
       throw new InputError('WRONG_STAKE_TOKEN', `the capital pool takes ${stakeToken.symbol} only, not ${params.token?.symbol ?? 'nothing'}`, {
         hints: [`${params.action} an amount of ${stakeToken.symbol}`],
@@ -51,17 +57,32 @@ export const capitalAgent = defineAgent({
         hints: [`to stake it, say "stake ${params.amount?.kind === 'exact' ? formatAmount(params.amount.value, stakeToken) : stakeToken.symbol}"`],
       });
     if (!params.amount) throw new InputError('BAD_INTENT', `${params.action} needs an amount`);
-    return params.action === 'stake' ? planStake(ctx, pool, stakeToken, params) : planUnstake(ctx, pool, stakeToken, params);
+    return params.action === 'stake' ? planStake(ctx, pool, stakeToken, params, state) : planUnstake(ctx, pool, stakeToken, params, state);
   },
 });
 
-async function planStake(ctx: AgentContext, pool: Address, token: TokenInfo, params: CapitalParams): Promise<Plan> {
-  if (await ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'paused' }))
-    throw new InputError('CAPITAL_POOL_PAUSED', 'the capital pool is paused: staking is stopped (withdraw and claim still work)');
-  const { value, note } = await resolveAmount(ctx, token, params.amount ?? { kind: 'all' });
+type PoolState = { paused: boolean; allowance: bigint; staked: bigint; lockEnd: bigint };
+
+// What stake and unstake read of the pool and of the user's position, all at once.
+async function readPoolState(ctx: AgentContext, pool: Address, params: CapitalParams): Promise<PoolState> {
+  const token = params.token && params.token.address !== 'ETH' ? params.token.address : undefined;
+  const [paused, allowance, staked, position] = await Promise.all([
+    params.action === 'stake' ? ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'paused' }) : false,
+    // Read before the token is known to be the stake token: a token that cannot answer must not hide WRONG_STAKE_TOKEN
+    // (for the stake token itself, no allowance read means an exact approval in the plan, simulated like any other).
+    params.action === 'stake' && token ? ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, pool] }).catch(() => 0n) : 0n,
+    params.action === 'unstake' ? ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'stakedOf', args: [ctx.account] }) : 0n,
+    params.action === 'stake' || params.action === 'unstake' ? ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'positionOf', args: [ctx.account] }) : undefined,
+  ]);
+  return { paused, allowance, staked, lockEnd: position?.[3] ?? 0n };
+}
+
+async function planStake(ctx: AgentContext, pool: Address, token: TokenInfo, params: CapitalParams, state: PoolState): Promise<Plan> {
+  if (state.paused) throw new InputError('CAPITAL_POOL_PAUSED', 'the capital pool is paused: staking is stopped (withdraw and claim still work)');
+  const lockSeconds = params.lockSeconds ?? 0;
+  const [{ value, note }, lock] = await Promise.all([resolveAmount(ctx, token, params.amount ?? { kind: 'all' }), describeLock(ctx, pool, state.lockEnd, lockSeconds)]);
   const tokenAddress = token.address as Address;
-  const calls: PlanCall[] = await planApproval(ctx, { token, spender: pool, spenderName: 'the capital pool', amount: value });
-  const lock = await describeLock(ctx, pool, params.lockSeconds ?? 0);
+  const calls: PlanCall[] = await planApproval(ctx, { token, spender: pool, spenderName: 'the capital pool', amount: value, allowance: state.allowance });
   calls.push({
     to: pool,
     data: encodeFunctionData({ abi: capitalPoolAbi, functionName: 'stake', args: [value, BigInt(params.lockSeconds ?? 0)] }),
@@ -78,11 +99,10 @@ async function planStake(ctx: AgentContext, pool: Address, token: TokenInfo, par
 
 /**
  * ", locked until 2027-05-31 14:00 UTC, reward multiplier 1.49x" (or "" when the position stays unlocked): the
- * lock ends at the later of the running lock's end and now + `lockSeconds`, and the multiplier follows the time
- * left, as the pool computes it.
+ * lock ends at the later of the running lock's end (`positionOf`, read with the pool's state) and now +
+ * `lockSeconds`, and the multiplier follows the time left, as the pool computes it.
  */
-async function describeLock(ctx: AgentContext, pool: Address, lockSeconds: number): Promise<string> {
-  const [, , , runningEnd] = await ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'positionOf', args: [ctx.account] });
+async function describeLock(ctx: AgentContext, pool: Address, runningEnd: bigint, lockSeconds: number): Promise<string> {
   const requestedEnd = ctx.now + BigInt(lockSeconds);
   const lockEnd = runningEnd > requestedEnd ? runningEnd : requestedEnd;
   if (lockEnd <= ctx.now) return '';
@@ -96,8 +116,7 @@ export function formatMultiplier(bps: bigint): string {
   return `${(Number(bps) / 10_000).toFixed(2)}x`;
 }
 
-async function planUnstake(ctx: AgentContext, pool: Address, token: TokenInfo, params: CapitalParams): Promise<Plan> {
-  const staked = await ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'stakedOf', args: [ctx.account] });
+async function planUnstake(ctx: AgentContext, pool: Address, token: TokenInfo, params: CapitalParams, { staked, lockEnd }: PoolState): Promise<Plan> {
   if (staked === 0n) throw new InputError('NOTHING_STAKED', `you have no ${token.symbol} staked in the capital pool`);
   const amount = params.amount ?? { kind: 'all' as const };
   // "all" and "25%" are shares of the stake, not of the wallet balance.
@@ -105,7 +124,6 @@ async function planUnstake(ctx: AgentContext, pool: Address, token: TokenInfo, p
   if (value === 0n) throw new InputError('ZERO_AMOUNT', `that share of your stake is nothing: ${formatAmount(staked, token)} is staked`);
   if (value > staked)
     throw new InputError('INSUFFICIENT_STAKE', `you have ${formatAmount(staked, token)} staked, not ${formatAmount(value, token)}`);
-  const [, , , lockEnd] = await ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'positionOf', args: [ctx.account] });
   if (lockEnd > ctx.now)
     throw new InputError('STAKE_LOCKED', `your stake is locked until ${new Date(Number(lockEnd) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`, {
       hints: ['claim rewards any time with "lucid claim"; the principal can be withdrawn once the lock ends'],
