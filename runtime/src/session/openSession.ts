@@ -248,7 +248,24 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
       const watched = new Map<string, { token: Address | 'ETH'; symbol: string; decimals: number; verified: boolean }>();
       for (const c of [{ token: 'ETH' as const, symbol: 'ETH', decimals: 18, verified: true }, ...mine, ...review.simulation.tokens.map((t) => ({ ...t, token: t.address }))])
         if (!watched.has(String(c.token).toLowerCase())) watched.set(String(c.token).toLowerCase(), c);
-      const { changes } = await readBalanceChanges({ publicClient: client, account: account.address, tokens: [...watched.values()], fromBlock, toBlock });
+      const mineApprovals = review.simulation.approvals.filter((a) => sameAddress(a.owner, account.address));
+      const { comparePositionOutcome } = await import('../checks/comparePositionOutcome.js');
+      // The real balances, accruals, allowances and positions do not depend on each other: read together
+      // (one round trip on the devnet's batching client), then judged together below.
+      const [{ changes }, rewards, lending, realAllowances, positionDifferences] = await Promise.all([
+        readBalanceChanges({ publicClient: client, account: account.address, tokens: [...watched.values()], fromBlock, toBlock }),
+        rewardAccrual(client, contracts, review, toBlock),
+        lendingAccrual(client, contracts, review, account.address, toBlock),
+        Promise.all(
+          mineApprovals.map((a) =>
+            client
+              .readContract({ address: a.token, abi: erc20Abi, functionName: 'allowance', args: [a.owner, a.spender], blockNumber: toBlock })
+              .catch(() => a.post),
+          ),
+        ),
+        // Positions too (stake, rewards, owned entries): read again on chain and held to the simulated change.
+        comparePositionOutcome(client, { simulation: review.simulation, contracts, fromBlock, toBlock }),
+      ]);
       const balanceChanges: BalanceChange[] = changes
         .map((change) => {
           const info = watched.get(String(change.token).toLowerCase())!;
@@ -257,18 +274,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
           return { address: account.address, token: change.token, symbol: change.symbol, decimals: change.decimals, verified: info.verified, pre, post, diff: post - pre };
         })
         .filter((change) => change.diff !== 0n);
-      const accruing = [...(await rewardAccrual(client, contracts, review, toBlock)), ...(await lendingAccrual(client, contracts, review, account.address, toBlock))];
-      const mineApprovals = review.simulation.approvals.filter((a) => sameAddress(a.owner, account.address));
-      const realAllowances = await Promise.all(
-        mineApprovals.map((a) =>
-          client
-            .readContract({ address: a.token, abi: erc20Abi, functionName: 'allowance', args: [a.owner, a.spender], blockNumber: toBlock })
-            .catch(() => a.post),
-        ),
-      );
-      // Positions too (stake, rewards, owned entries): read again on chain and held to the simulated change.
-      const { comparePositionOutcome } = await import('../checks/comparePositionOutcome.js');
-      const positionDifferences = await comparePositionOutcome(client, { simulation: review.simulation, contracts, fromBlock, toBlock });
+      const accruing = [...rewards, ...lending];
       const differences = judgeOutcome({
         simulated: mine,
         actual: changes,
