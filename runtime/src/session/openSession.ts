@@ -55,6 +55,21 @@ export async function openSession(parameters: OpenSessionParameters): Promise<Se
 
 async function connect(parameters: OpenSessionParameters, store: Store, progress: (message: string) => void): Promise<Session> {
   const { settings } = parameters;
+  // What the session needs once the chain answers, loaded while it is asked instead of one module after
+  // another below (the awaits further down then find them loaded). Loading runs no code of the user's.
+  const preload = Promise.all([
+    import('../simulate/simulatePlan.js'),
+    import('../checks/listPositionViews.js'),
+    import('../store/registryIndex.js'),
+    import('../devnet/deployment.js'),
+    import('../../../agents/index.js'),
+    import('../resolve/resolveToken.js'),
+    import('../checks/checkAgentPromises.js'),
+    import('../checks/checkIntentEffects.js'),
+    import('../checks/checkSwapBounds.js'),
+    import('../chain/memoizeCode.js'),
+  ]);
+  preload.catch(() => undefined);
   const { createClients, checkRpc } = await import('../chain/clients.js');
   let rpcUrl = settings.rpcUrl;
   let contracts: Record<string, Address> = {};
