@@ -29,18 +29,21 @@ export type ReadBalanceChangesReturnType = { changes: BalanceChange[]; gasPaid: 
  */
 export async function readBalanceChanges(parameters: ReadBalanceChangesParameters): Promise<ReadBalanceChangesReturnType> {
   const { publicClient, account, tokens, fromBlock, toBlock } = parameters;
-  const gasPaid = await gasPaidBy(publicClient, account, fromBlock, toBlock);
-  const changes = await Promise.all(
-    tokens.map(async (token): Promise<BalanceChange> => {
-      const read = (blockNumber: bigint) =>
-        token.token === 'ETH'
-          ? publicClient.getBalance({ address: account, blockNumber })
-          : publicClient.readContract({ address: token.token, abi: erc20Abi, functionName: 'balanceOf', args: [account], blockNumber });
-      const [pre, post] = await Promise.all([read(fromBlock), read(toBlock)]);
-      const diff = post - pre + (token.token === 'ETH' ? gasPaid : 0n);
-      return { ...token, pre, post, diff };
-    }),
-  );
+  // The gas paid and every balance are independent reads: made together, then the gas is added back to ETH.
+  const [gasPaid, balances] = await Promise.all([
+    gasPaidBy(publicClient, account, fromBlock, toBlock),
+    Promise.all(
+      tokens.map(async (token) => {
+        const read = (blockNumber: bigint) =>
+          token.token === 'ETH'
+            ? publicClient.getBalance({ address: account, blockNumber })
+            : publicClient.readContract({ address: token.token, abi: erc20Abi, functionName: 'balanceOf', args: [account], blockNumber });
+        const [pre, post] = await Promise.all([read(fromBlock), read(toBlock)]);
+        return { token, pre, post };
+      }),
+    ),
+  ]);
+  const changes = balances.map(({ token, pre, post }): BalanceChange => ({ ...token, pre, post, diff: post - pre + (token.token === 'ETH' ? gasPaid : 0n) }));
   return { changes, gasPaid };
 }
 
@@ -101,15 +104,16 @@ export function compareOutcome({ simulated, actual, accruing = [] }: CompareOutc
 // Gas is paid by the sender of each transaction: sum gasUsed × effectiveGasPrice (+ the L1 fee on rollups
 // whose receipts report one) over the account's transactions in the range.
 async function gasPaidBy(publicClient: PublicClient, account: Address, fromBlock: bigint, toBlock: bigint): Promise<bigint> {
+  const numbers: bigint[] = [];
+  for (let blockNumber = fromBlock + 1n; blockNumber <= toBlock; blockNumber++) numbers.push(blockNumber);
+  // The blocks, then the receipts of the account's transactions in them, each set read at once.
+  const blocks = await Promise.all(numbers.map((blockNumber) => publicClient.getBlock({ blockNumber, includeTransactions: true })));
+  const mine = blocks.flatMap((block) => block.transactions.filter((transaction) => transaction.from.toLowerCase() === account.toLowerCase()));
+  const receipts = await Promise.all(mine.map((transaction) => publicClient.getTransactionReceipt({ hash: transaction.hash })));
   let total = 0n;
-  for (let blockNumber = fromBlock + 1n; blockNumber <= toBlock; blockNumber++) {
-    const block = await publicClient.getBlock({ blockNumber, includeTransactions: true });
-    for (const transaction of block.transactions) {
-      if (transaction.from.toLowerCase() !== account.toLowerCase()) continue;
-      const receipt = await publicClient.getTransactionReceipt({ hash: transaction.hash });
-      const l1Fee = (receipt as { l1Fee?: bigint | null }).l1Fee ?? 0n;
-      total += receipt.gasUsed * receipt.effectiveGasPrice + l1Fee;
-    }
+  for (const receipt of receipts) {
+    const l1Fee = (receipt as { l1Fee?: bigint | null }).l1Fee ?? 0n;
+    total += receipt.gasUsed * receipt.effectiveGasPrice + l1Fee;
   }
   return total;
 }

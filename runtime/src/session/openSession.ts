@@ -56,6 +56,21 @@ export async function openSession(parameters: OpenSessionParameters): Promise<Se
 
 async function connect(parameters: OpenSessionParameters, store: Store, progress: (message: string) => void): Promise<Session> {
   const { settings } = parameters;
+  // What the session needs once the chain answers, loaded while it is asked instead of one module after
+  // another below (the awaits further down then find them loaded). Loading runs no code of the user's.
+  const preload = Promise.all([
+    import('../simulate/simulatePlan.js'),
+    import('../checks/listPositionViews.js'),
+    import('../store/registryIndex.js'),
+    import('../devnet/deployment.js'),
+    import('../../../agents/index.js'),
+    import('../resolve/resolveToken.js'),
+    import('../checks/checkAgentPromises.js'),
+    import('../checks/checkIntentEffects.js'),
+    import('../checks/checkSwapBounds.js'),
+    import('../chain/memoizeCode.js'),
+  ]);
+  preload.catch(() => undefined);
   const { createClients, checkRpc } = await import('../chain/clients.js');
   let rpcUrl = settings.rpcUrl;
   let contracts: Record<string, Address> = {};
@@ -272,7 +287,24 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
       const watched = new Map<string, { token: Address | 'ETH'; symbol: string; decimals: number; verified: boolean }>();
       for (const c of [{ token: 'ETH' as const, symbol: 'ETH', decimals: 18, verified: true }, ...mine, ...review.simulation.tokens.map((t) => ({ ...t, token: t.address }))])
         if (!watched.has(String(c.token).toLowerCase())) watched.set(String(c.token).toLowerCase(), c);
-      const { changes } = await readBalanceChanges({ publicClient: client, account: account.address, tokens: [...watched.values()], fromBlock, toBlock });
+      const mineApprovals = review.simulation.approvals.filter((a) => sameAddress(a.owner, account.address));
+      const { comparePositionOutcome } = await import('../checks/comparePositionOutcome.js');
+      // The real balances, accruals, allowances and positions do not depend on each other: read together
+      // (one round trip on the devnet's batching client), then judged together below.
+      const [{ changes }, rewards, lending, realAllowances, positionDifferences] = await Promise.all([
+        readBalanceChanges({ publicClient: client, account: account.address, tokens: [...watched.values()], fromBlock, toBlock }),
+        rewardAccrual(client, contracts, review, toBlock),
+        lendingAccrual(client, lendingMarkets, review, account.address, toBlock),
+        Promise.all(
+          mineApprovals.map((a) =>
+            client
+              .readContract({ address: a.token, abi: erc20Abi, functionName: 'allowance', args: [a.owner, a.spender], blockNumber: toBlock })
+              .catch(() => a.post),
+          ),
+        ),
+        // Positions too (stake, rewards, owned entries): read again on chain and held to the simulated change.
+        comparePositionOutcome(client, { simulation: review.simulation, contracts, fromBlock, toBlock }),
+      ]);
       const balanceChanges: BalanceChange[] = changes
         .map((change) => {
           const info = watched.get(String(change.token).toLowerCase())!;
@@ -281,18 +313,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
           return { address: account.address, token: change.token, symbol: change.symbol, decimals: change.decimals, verified: info.verified, pre, post, diff: post - pre };
         })
         .filter((change) => change.diff !== 0n);
-      const accruing = [...(await rewardAccrual(client, contracts, review, toBlock)), ...(await lendingAccrual(client, lendingMarkets, review, account.address, toBlock))];
-      const mineApprovals = review.simulation.approvals.filter((a) => sameAddress(a.owner, account.address));
-      const realAllowances = await Promise.all(
-        mineApprovals.map((a) =>
-          client
-            .readContract({ address: a.token, abi: erc20Abi, functionName: 'allowance', args: [a.owner, a.spender], blockNumber: toBlock })
-            .catch(() => a.post),
-        ),
-      );
-      // Positions too (stake, rewards, owned entries): read again on chain and held to the simulated change.
-      const { comparePositionOutcome } = await import('../checks/comparePositionOutcome.js');
-      const positionDifferences = await comparePositionOutcome(client, { simulation: review.simulation, contracts, fromBlock, toBlock });
+      const accruing = [...rewards, ...lending];
       const differences = judgeOutcome({
         simulated: mine,
         actual: changes,
