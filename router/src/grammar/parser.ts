@@ -23,7 +23,7 @@
  * nowhere is reported exactly where it stands.
  */
 import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, type Intent } from '../../../kernel/index.js';
-import { compareDecimal, isZero, scaleDecimal } from './decimal.js';
+import { compareDecimal, divideDecimal, isZero, scaleDecimal } from './decimal.js';
 import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
 import { intentErrorCodes, knownSymbols, stepOutput, tokenListChains } from '../../../kernel/index.js';
@@ -133,6 +133,12 @@ const asideFunctionWords: ReadonlySet<string> = new Set([
   'for', 'it', 'my', 'his', 'her', 'their', 'our', 'the', 'of', 'because', 'since', 'so', 'a', 'an', 'he', 'she', 'they', 'we', 'i', 'me', 'him',
   'them', 'us', "it's", "he's", "she's", "they're", "i'm", 'is', 'was', 'owes', 'owe',
 ]);
+
+/** Words that stress an amount said plainly: "exactly 5 DAI", "only 5 DAI". */
+const exactAmountWords: readonly string[] = ['exactly', 'precisely', 'just', 'only'];
+
+/** After "my"/"the", words for a whole balance: "my entire DAI balance", "the whole USDC". */
+const wholeBalanceWords: readonly string[] = ['entire', 'whole', 'full', 'max', 'maximum'];
 
 /** What may stand before a recipient who is the subject: "let carol have …", "make sure bob gets …". */
 const subjectLeads: readonly (readonly string[])[] = [
@@ -413,6 +419,8 @@ class Parser {
       this.verbless = false;
       const noun = this.actionNoun();
       const verb = noun ?? (t.kind === 'word' ? this.verbOf(t) : undefined);
+      if (noun === undefined && this.isWord(t, 'split', 'divide')) drafts = this.split();
+      else
       if (noun === undefined && verb === undefined && t.kind === 'word' && this.symbolOf(t) !== undefined) drafts = this.balance();
       else if (verb === undefined) throw this.unknownAction(t);
       else drafts = this.action(verb, noun === undefined ? t : undefined);
@@ -652,6 +660,8 @@ class Parser {
       }
       let each = this.acceptPhrase([['each', 'one'], ['each'], ['apiece']]) !== undefined;
       this.acceptWord('over');
+      // "send 6 DAI across to bob", "along to bob".
+      if (this.isWord(this.peek(), 'across', 'along') && this.isWord(this.peek(1), 'to')) this.pos++;
       // "send 2 USDC on to carol".
       if (this.isWord(this.peek(), 'on') && this.isWord(this.peek(1), 'to')) this.pos++;
       this.acceptOwnWallet();
@@ -687,6 +697,9 @@ class Parser {
         each = this.acceptEachOf() || each;
         recipients = this.recipientList('transfer');
       } else if (next && (next.kind === 'address' || next.kind === 'ens')) recipients = this.recipientList('transfer');
+      else if (this.isWord(next, 'for') && this.forNamesSomeone(this.pos + 1))
+        // "send 5 DAI for bob": bob may be who gets it or whom it is for (paid to someone else).
+        throw this.ambiguous(next, `${quote(this.source.slice(next!.start, this.tokens[Math.min(this.pos + 3, this.tokens.length - 1)]!.end).trim())} may name who gets it or whom it is for: say "to" and the recipient`);
       else throw this.expected('a recipient (to whom?)', 'transfer');
       each = this.acceptWord('each', 'apiece') || each;
       this.checkSplit(recipients, each, pairs.length, listStart);
@@ -753,6 +766,48 @@ class Parser {
     }
     this.acceptWord('with');
     return this.transferTo(recipients, each, listStart);
+  }
+
+  /**
+   * An even split, one transfer per recipient:
+   * split := ("split" | "divide") amount token [even] ("between" | "among" | "amongst") recipients [even]
+   *   even := "evenly" | "equally" | "in half" | "fifty-fifty" | "in equal parts|shares" | N "ways"
+   * "split 10 USDC evenly between alice and bob" is 5 USDC each. Without a word saying the shares are equal it
+   * stays ambiguous (the frame refuses "split 50 USDC between alice and bob"), as does a share that is no
+   * finite decimal ("10 USDC three ways"), "N ways" for another number of recipients, and "with bob" (is the
+   * user one of the parts?).
+   */
+  private split(): Draft[] {
+    const verb = this.peek()!;
+    this.pos++;
+    this.acceptPhrase([['please'], ['pls'], ['plz'], ['up']]);
+    const amount = this.amount('transfer');
+    if (!amount) throw this.expected('an amount to split', 'transfer');
+    if (amount.reference || amount.usd || !decimalPattern.test(amount.value))
+      throw this.ambiguous(verb, `only a stated amount can be split evenly: say the amount, like "split 10 USDC evenly between alice and bob"`);
+    const token = amount.resolvedToken ?? this.tokenRef('transfer');
+    const evenWords: readonly (readonly string[])[] = [['evenly'], ['equally'], ['in', 'half'], ['fifty-fifty'], ['fifty', 'fifty'], ['in', 'equal', 'parts'], ['in', 'equal', 'shares'], ['into', 'equal', 'parts']];
+    let even = this.acceptPhrase(evenWords);
+    let ways: number | undefined;
+    const n = this.peek();
+    if (!even && (n?.kind === 'number' || n?.kind === 'numberWord') && this.isWord(this.peek(1), 'ways', 'way')) {
+      ways = Number(n.value);
+      this.pos += 2;
+    }
+    if (this.isWord(this.peek(), 'with')) throw this.ambiguous(this.peek(), `"${verb.lower} … with" does not say whether you keep a share: give each recipient their own amount, or say "each"`);
+    if (!this.acceptWord('between', 'among', 'amongst', 'across')) throw this.expected('"between" and the recipients', 'transfer');
+    const listStart = this.peek();
+    const recipients = this.recipientList('transfer');
+    even ??= this.acceptPhrase(evenWords);
+    if (!even && ways === undefined)
+      throw this.ambiguous(verb, `it does not say how to share the amount; give each recipient their own amount, or say "evenly" or "each"`);
+    if (recipients.length < 2) throw this.fail(listStart, `a split needs two or more recipients, got ${recipients.length}`, 'transfer');
+    if ((ways !== undefined && ways !== recipients.length) || (even?.includes('half') && recipients.length !== 2))
+      throw this.ambiguous(verb, `${ways ?? 2} shares and ${recipients.length} recipients (${recipients.join(', ')}): give each recipient their own amount`);
+    const share = divideDecimal(amount.value, recipients.length);
+    if (share === undefined || isZero(share))
+      throw this.ambiguous(verb, `${amount.value} ${token} does not split exactly ${recipients.length} ways: give each recipient their own amount`);
+    return recipients.map((to) => ({ action: 'transfer', amount: share, token, to }));
   }
 
   /** At "get": whether an amount and a token follow, then "to" and a recipient that is no token ("get 5 DAI to bob"). */
@@ -897,6 +952,18 @@ class Parser {
       ['from', 'my', 'wallet'], ['from', 'my', 'account'], ['from', 'my', 'balance'], ['out', 'of', 'my', 'wallet'], ['out', 'of', 'my', 'account'],
       ['from', 'my', 'main', 'wallet'], ['from', 'my', 'main', 'account'],
     ]);
+  }
+
+  /** After "for" at `index`: a person — an address, an ENS name, "my friend …", or a bare name ending the clause. */
+  private forNamesSomeone(index: number): boolean {
+    let k = index;
+    while (this.isWord(this.tokens[k], 'my', 'our')) k++;
+    const t = this.tokens[k];
+    if (!t) return false;
+    if (t.kind === 'address' || t.kind === 'ens') return true;
+    if (t.kind === 'word' && recipientNouns.has(t.lower)) return true;
+    const after = this.tokens[k + 1];
+    return k === index && this.isRecipientLike(t) && !this.isWord(t, 'my', 'our', 'the') && (!after || (after.kind === 'punct' && after.value !== "'"));
   }
 
   /** Several recipients without "each" could be one payment split or one each: refuse, asking which. */
@@ -1676,11 +1743,15 @@ class Parser {
     if (!next) return false;
     switch (t.lower) {
       case 'for':
-        if (next.kind === 'address' || next.kind === 'ens' || this.startsPlainAmount(next)) return false;
+        // "for 5 coffees" is a note; "for 10 USDC" too, refused by note() as naming an amount of a token.
+        if (next.kind === 'address' || next.kind === 'ens' || (this.startsPlainAmount(next) && next.kind !== 'number')) return false;
         if (next.kind === 'word' && this.symbolOf(next) !== undefined) return false;
         return draft.action !== 'approve' || draft.to !== undefined;
       case 'to':
         return next.kind === 'word' && purposeVerbs.has(next.lower);
+      case 'on':
+        // "on behalf of bob": whom the payment is for, not where it goes.
+        return this.isWord(next, 'behalf') && this.isWord(this.peek(2), 'of');
       case 'in':
         return (this.isWord(next, 'order') && this.isWord(this.peek(2), 'to')) || (this.isWord(next, 'payment', 'return', 'exchange', 'lieu', 'memory', 'honor', 'honour', 'celebration', 'settlement', 'repayment') && this.isWord(this.peek(2), 'of', 'for'));
       case 'thanks':
@@ -1870,6 +1941,12 @@ class Parser {
   private startsAmount(t: Token): boolean {
     if (this.startsPlainAmount(t)) return true;
     const next = this.after(t);
+    // "exactly 5 DAI", "only 5 DAI": the amount said plainly, stressed.
+    if (this.isWord(t, ...exactAmountWords) && next && this.startsPlainAmount(next)) return true;
+    // "a dozen USDC", "my entire DAI balance", "the max amount of USDC".
+    if (this.isWord(t, 'a', 'one') && this.isWord(next, 'dozen')) return true;
+    if (this.isWord(t, 'my', 'the') && this.isWord(next, ...wholeBalanceWords)) return true;
+    if (this.isWord(t, 'maximum')) return true;
     if (this.isWord(t, 'my') && next) return this.startsPlainAmount(next) || (next.kind === 'word' && this.symbolOf(next) !== undefined);
     if (this.isWord(t, 'a', 'the', 'one') && this.isWord(next, 'quarter', 'half')) return true;
     // "send bob the 5 USDC": the amount already agreed, with its article.
@@ -1930,8 +2007,35 @@ class Parser {
       if (!this.peek() || !this.startsPlainAmount(this.peek()!)) this.pos = save;
     }
     if (this.isWord(this.peek(), 'the') && (this.peek(1)?.kind === 'number' || this.peek(1)?.kind === 'numberWord')) this.pos++;
+    if (this.isWord(this.peek(), ...exactAmountWords) && this.peek(1) && this.startsPlainAmount(this.peek(1)!)) this.pos++;
     const t = this.peek();
     if (!t || !this.startsAmount(t)) return undefined;
+    // "my entire DAI balance", "my whole USDC", "the max amount of USDC", "everything I have in DAI": all of it.
+    if (!this.isWord(this.peek(2), 'of') && this.acceptPhrase([['my', 'entire'], ['my', 'whole'], ['my', 'full'], ['the', 'entire'], ['the', 'whole'], ['the', 'full']])) {
+      const token = this.tokenRef('transfer');
+      this.acceptWord('balance', 'stack', 'bag', 'holdings', 'position', 'amount');
+      return { value: 'all', token: t, resolvedToken: token };
+    }
+    if (this.acceptPhrase([['the', 'max', 'amount', 'of'], ['the', 'maximum', 'amount', 'of'], ['max', 'amount', 'of'], ['maximum', 'amount', 'of'], ['the', 'max'], ['the', 'maximum'], ['maximum'],
+      ['everything', 'i', 'have', 'in'], ['everything', 'i', 'have', 'of'], ['all', 'i', 'have', 'in'], ['all', 'i', 'have', 'of'], ['everything', 'i', 'hold', 'in']])) {
+      this.acceptWord('my', 'the', 'your');
+      return { value: 'all', token: t };
+    }
+    // "half an ETH", "half a WETH": half of one unit, not half of the balance.
+    if (this.isWord(t, 'half') && this.isWord(this.peek(1), 'a', 'an') && this.peek(2)?.kind === 'word' && this.symbolOf(this.peek(2)!) !== undefined) {
+      this.pos += 2;
+      return { value: '0.5', token: t };
+    }
+    // "a dozen USDC" is 12, "half a dozen" 6.
+    const dozen = this.acceptPhrase([['half', 'a', 'dozen'], ['a', 'dozen'], ['one', 'dozen']]);
+    if (dozen) return { value: dozen[0] === 'half' ? '6' : '12', token: t };
+    // "three quarters of my USDC" is 75%; "a third of my DAI" has no exact percentage.
+    if (this.acceptPhrase([['three', 'quarters', 'of'], ['3', 'quarters', 'of']])) {
+      this.acceptWord('my', 'the', 'your');
+      return { value: '75%', token: t };
+    }
+    const third = this.acceptPhrase([['a', 'third'], ['one', 'third'], ['two', 'thirds'], ['a', 'sixth'], ['one', 'sixth']]);
+    if (third) throw this.ambiguous(t, `${quote(third.join(' '))} has no exact percentage: say the percentage you mean, like 33%`);
     if (this.isWord(t, 'my')) {
       // "sell my usdc for eth": all of it. The token is read by the caller.
       this.pos++;
@@ -1979,8 +2083,10 @@ class Parser {
       const part = spoken === undefined && !value.includes('.') ? this.acceptPhrase([['and', 'a', 'half'], ['and', 'a', 'quarter']]) : undefined;
       if (part) value = `${value}.${part[2] === 'half' ? '5' : '25'}`;
       if (isZero(value)) throw this.fail(t, `amount ${quote(t.text)} must be greater than zero`, context);
-      if (this.peek()?.kind === 'percent') {
-        this.pos++;
+      // "10 per cent".
+      const perCent = this.isWord(this.peek(), 'per') && this.isWord(this.peek(1), 'cent');
+      if (this.peek()?.kind === 'percent' || perCent) {
+        this.pos += perCent ? 2 : 1;
         if (compareDecimal(value, '100') > 0)
           throw refusal(intentErrorCodes.unsupported, this.source, t, `${quote(`${t.text}%`)} is more than all of the balance: at most 100%`);
         value = `${value}%`;
@@ -2306,6 +2412,11 @@ class Parser {
         this.pos++;
         continue;
       }
+      // "the contact named dave", "my friend called erin".
+      if (labelled && this.isWord(t, 'named', 'called') && this.isRecipientLike(next)) {
+        this.pos++;
+        continue;
+      }
       break;
     }
     const value = this.recipientCore(context);
@@ -2317,6 +2428,12 @@ class Parser {
         this.pos++;
         return this.recipientCore(context);
       }
+      // "carol at address 0x…".
+      const target = this.peek(2);
+      if (this.isWord(at, 'at') && this.isWord(next, 'address', 'wallet', 'account', 'addr') && target && (target.kind === 'address' || target.kind === 'ens')) {
+        this.pos += 2;
+        return this.recipientCore(context);
+      }
     }
     return value;
   }
@@ -2326,6 +2443,9 @@ class Parser {
     if (t?.kind === 'word' && placeNouns.has(t.lower))
       throw this.fail(t, `which ${t.lower}? give its address or ENS name, like "to ${t.lower} 0x…"`, context);
     if (!t) throw this.expected(context === 'transfer' ? 'a recipient' : 'a spender', context);
+    // "to my friend", "to the recipient": a role with no name is nobody in particular.
+    if (t.kind === 'word' && recipientNouns.has(t.lower) && this.isWord(this.tokens[this.pos - 1], 'my', 'our', 'his', 'her', 'their', 'the', 'a'))
+      throw this.fail(t, `which ${t.lower}? give their contact name, ENS name or address, like "to my ${t.lower} bob"`, context);
     if (t.kind === 'address') {
       this.checkChecksum(t, context);
       this.pos++;
@@ -2337,7 +2457,7 @@ class Parser {
         // "alice.eth's wallet": the name's own account.
         this.pos++;
         while (this.peek()?.kind === 'word' && recipientNouns.has(this.peek()!.lower)) this.pos++;
-      }
+      } else if (this.isWord(this.peek(), 'wallet', 'account', 'address')) this.pos++; // "alice.eth wallet"
       return t.text;
     }
     if (t.kind === 'word' && this.isWord(this.peek(1), 'dot') && this.isWord(this.peek(2), 'eth') && /^[a-z0-9_-]+$/i.test(t.text) && !reservedWords.has(t.lower)) {

@@ -119,6 +119,11 @@ export function tokenize(source: string): Token[] {
       push('percent', i, i + 1, '%');
       continue;
     }
+    if (ch === '~' || ch === '≈') {
+      // "~5 DAI", "≈ 5 DAI": an approximate amount, which the frame refuses as vague.
+      push('punct', i, i + 1, '~');
+      continue;
+    }
     if ((ch === "'" || ch === '’') && !spaced && tokens[tokens.length - 1]?.kind === 'ens' && /^[sS](?![\p{L}\p{N}_])/u.test(source.slice(i + 1, i + 3))) {
       // "alice.eth's wallet": the possessive of a name, as one word.
       push('word', i, i + 2, "'s", { lower: "'s" });
