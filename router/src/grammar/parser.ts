@@ -134,6 +134,9 @@ const asideFunctionWords: ReadonlySet<string> = new Set([
   'them', 'us', "it's", "he's", "she's", "they're", "i'm", 'is', 'was', 'owes', 'owe',
 ]);
 
+/** Names of a step, in "the DAI from that swap". */
+const stepNouns: readonly string[] = ['swap', 'trade', 'step', 'conversion', 'exchange', 'unwrap', 'wrap', 'purchase', 'sale', 'one'];
+
 /** Words that stress an amount said plainly: "exactly 5 DAI", "only 5 DAI". */
 const exactAmountWords: readonly string[] = ['exactly', 'precisely', 'just', 'only'];
 
@@ -224,7 +227,8 @@ class Parser {
       if (this.onlyThanksLeft()) break;
       // "send 5 USDC to carol.eth, after lunch": a time after the joiner, not a step nor an aside.
       this.refuseTimeClause(this.pos);
-      if (joined.comma && this.commaAside()) break;
+      // "…, it's for lunch" or "… to dave.eth. It's my share of the airbnb.": a closing aside, kept as a note.
+      if ((joined.comma || joined.stop) && this.commaAside()) break;
       if (this.atEnd()) {
         if (joined.dangling) throw this.fail(joined.dangling, `${quote(joined.dangling.text)} at the end: what should happen next?`, 'multi');
         break;
@@ -247,6 +251,8 @@ class Parser {
    */
   private commaAside(): boolean {
     const start = this.pos;
+    // "…, same for bob", "…, do the same for carol": the step again, for someone else.
+    if (this.startsSameReferenceAt(start) || (this.isWord(this.tokens[start], 'do') && this.startsSameReferenceAt(start + 1))) return false;
     let k = start;
     let functionWord = false;
     let amountAt: Token | undefined;
@@ -292,8 +298,9 @@ class Parser {
   }
 
   /** Consumes clause joiners; undefined when there were none. `weak` is a bare "and"/"," (may be a list). */
-  private joiner(): { weak?: Token; dangling?: Token; comma: boolean } | undefined {
+  private joiner(): { weak?: Token; dangling?: Token; comma: boolean; stop: boolean } | undefined {
     let any = false;
+    let stop = false;
     let weak: Token | undefined;
     let dangling: Token | undefined;
     let comma = false;
@@ -310,6 +317,7 @@ class Parser {
           weak = undefined;
         }
         if (t.value !== ',') onlyComma = false;
+        if (t.value === '.' || t.value === '!') stop = true;
         continue;
       }
       const start = this.pos;
@@ -317,6 +325,7 @@ class Parser {
       if (phrase) {
         any = true;
         onlyComma = false;
+        stop = false;
         dangling = this.tokens[start];
         if (phrase.length === 1 && phrase[0] === 'and') weak ??= this.tokens[start];
         else weak = undefined;
@@ -325,7 +334,7 @@ class Parser {
       break;
     }
     if (!any) return undefined;
-    return { ...(weak ? { weak } : {}), ...(dangling ? { dangling } : {}), comma: comma && onlyComma };
+    return { ...(weak ? { weak } : {}), ...(dangling ? { dangling } : {}), comma: comma && onlyComma, stop };
   }
 
   /** Whether a clause could start here (after filler): a verb, an amount, a token, or "on <chain>". */
@@ -414,6 +423,11 @@ class Parser {
     else if (afterTransfer && this.isRecipientLike(t) && this.recipientFirstFollows()) drafts = this.transfer();
     else if (this.startsPlainAmount(t)) drafts = [this.swapBody('swap', true)];
     else if (afterTransfer && this.startsSameReference()) drafts = this.transfer();
+    else if (afterTransfer && this.isWord(t, 'do') && this.startsSameReferenceAt(this.pos + 1)) {
+      // "send 5 DAI to alice and do the same for bob".
+      this.pos++;
+      drafts = this.transfer();
+    }
     else if ((drafts = this.subjectFrame() ?? []).length) this.verbless = false;
     else {
       this.verbless = false;
@@ -649,7 +663,10 @@ class Parser {
       for (;;) {
         const amount = this.amount('transfer');
         if (!amount) throw this.expected('an amount', 'transfer');
-        pairs.push({ amount, token: amount.resolvedToken ?? this.tokenRef('transfer') });
+        const before = this.lastGroup[this.lastGroup.length - 1];
+        // "send 5 DAI to alice and 3 to bob": a verbless transfer's amount without a token is in the token before.
+        const carried = this.verbless && this.isWord(this.peek(), 'to') && before?.action === 'transfer' && before.token !== undefined && !amount.value.endsWith('%') && !amount.usd && decimalPattern.test(amount.value) && amount.token.kind === 'number' ? before.token : undefined;
+        pairs.push({ amount, token: amount.resolvedToken ?? carried ?? this.tokenRef('transfer') });
         // "send 0.05 ETH and 20 USDC to bob.eth": two amounts, one recipient.
         const next = this.peek(1);
         if (this.isWord(this.peek(), 'and') && next && this.startsPlainAmount(next) && this.toFollowsPair(this.pos + 1)) {
@@ -693,10 +710,16 @@ class Parser {
         this.acceptWord('is');
         this.acceptPunct(':');
         recipients = this.recipientList('transfer');
-      } else if (this.acceptPhrase([['to', 'the', 'order', 'of']]) || this.acceptWord('to', 'towards', 'too') || this.acceptPunct('->') || this.acceptRecipientPreposition() || this.acceptNumeralTo()) {
+      } else if (
+        this.acceptPhrase([['to', 'the', 'order', 'of']]) ||
+        this.acceptWord('to', 'towards', 'too') ||
+        // "the same for bob": the step before again, with bob as its recipient.
+        (pairs.length === 1 && pairs[0]!.amount.reference?.same === true && this.acceptWord('for')) || this.acceptPunct('->') || this.acceptRecipientPreposition() || this.acceptNumeralTo()) {
         each = this.acceptEachOf() || each;
         recipients = this.recipientList('transfer');
       } else if (next && (next.kind === 'address' || next.kind === 'ens')) recipients = this.recipientList('transfer');
+      else if (this.isWord(next, 'between', 'among', 'amongst'))
+        throw this.ambiguous(next, `one amount ${next!.lower} several recipients: say "each", or "split … evenly between …"`);
       else if (this.isWord(next, 'for') && this.forNamesSomeone(this.pos + 1))
         // "send 5 DAI for bob": bob may be who gets it or whom it is for (paid to someone else).
         throw this.ambiguous(next, `${quote(this.source.slice(next!.start, this.tokens[Math.min(this.pos + 3, this.tokens.length - 1)]!.end).trim())} may name who gets it or whom it is for: say "to" and the recipient`);
@@ -794,6 +817,7 @@ class Parser {
       ways = Number(n.value);
       this.pos += 2;
     }
+    if (this.isWord(this.peek(), 'unevenly', 'unequally')) throw this.ambiguous(this.peek(), `${quote(this.peek()!.text)} does not say the shares: give each recipient their own amount`);
     if (this.isWord(this.peek(), 'with')) throw this.ambiguous(this.peek(), `"${verb.lower} … with" does not say whether you keep a share: give each recipient their own amount, or say "each"`);
     if (!this.acceptWord('between', 'among', 'amongst', 'across')) throw this.expected('"between" and the recipients', 'transfer');
     const listStart = this.peek();
@@ -844,6 +868,8 @@ class Parser {
 
   /** The amount and token paid to recipients already read ("pay bob 3 DAI", "bob gets 3 DAI"). */
   private transferTo(recipients: readonly string[], each: boolean, listStart: Token | undefined): Draft[] {
+    // "send alice and bob each 3 DAI".
+    each = (recipients.length > 1 && this.acceptWord('each', 'apiece')) || each;
     let amount = this.amount('transfer');
     if (!amount && this.startsSameReference()) amount = this.amount('transfer');
     if (!amount) throw this.expected('an amount', 'transfer');
@@ -1035,7 +1061,7 @@ class Parser {
       const save = this.pos;
       const comma = this.acceptPunct(',');
       const and = this.acceptWord('and');
-      if ((comma || and) && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos)) {
+      if ((comma || and) && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos) && (and || this.nameAfterComma(this.pos))) {
         const next = this.peek(1);
         // "pay bob 3 DAI and carol 2 DAI": a name followed by an amount starts the next step, not this list.
         if (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1)))) {
@@ -1046,6 +1072,27 @@ class Parser {
       this.pos = save;
       return list;
     }
+  }
+
+  /**
+   * After a bare comma, whether the words at `index` are one more name of a list ("alice, bob and carol") rather
+   * than an aside ("…, my share of the airbnb", "…, birthday present"): an address or ENS name, or one word
+   * (after "my friend"-like nouns) that a list mark, "each" or the end follows.
+   */
+  private nameAfterComma(index: number): boolean {
+    let k = index;
+    const t = this.tokens[k];
+    if (t?.kind === 'address' || t?.kind === 'ens') return true;
+    if (this.isWord(t, 'my', 'our', 'the')) {
+      k++;
+      if (!(this.tokens[k]?.kind === 'word' && recipientNouns.has(this.tokens[k]!.lower))) return false;
+    }
+    while (this.tokens[k]?.kind === 'word' && recipientNouns.has(this.tokens[k]!.lower) && this.tokens[k + 1]?.kind === 'word') k++;
+    const after = this.tokens[k + 1];
+    if (!after) return true;
+    if (after.kind === 'punct') return after.value !== "'";
+    if (after.kind === 'address' || after.kind === 'ens') return this.isWord(this.tokens[k], 'at');
+    return this.isWord(after, 'and', 'each', 'apiece', 'too', 'as', 'both', 'at') || this.startsPlainAmount(after) || this.startsSameReferenceAt(k + 1);
   }
 
   /** Whether `t` can start a recipient: an address, an ENS name, or a word that is free to be a contact's name. */
@@ -1694,6 +1741,7 @@ class Parser {
       }
       if (notes && this.startsNote(draft)) {
         if (t.kind === 'punct') this.pos++;
+        if (t.kind === 'punct') this.acceptPunct('-');
         this.note(false);
         any = true;
         continue;
@@ -1737,7 +1785,11 @@ class Parser {
   private startsNote(draft: Draft): boolean {
     const t = this.peek();
     if (!t) return false;
-    if (t.kind === 'punct') return t.value === '-' && this.peek(1) !== undefined && this.peek(1)!.kind === 'word';
+    // "- reimbursing dinner", "-- testing the new wallet".
+    if (t.kind === 'punct') {
+      const k = this.isPunct(this.peek(1), '-') ? 2 : 1;
+      return t.value === '-' && this.peek(k) !== undefined && this.peek(k)!.kind === 'word';
+    }
     if (t.kind !== 'word' || !noteStarters.has(t.lower)) return false;
     const next = this.peek(1);
     if (!next) return false;
@@ -1971,7 +2023,7 @@ class Parser {
     const at = this.indexOf(t);
     const next = this.tokens[at + 1];
     if (['it', 'them', 'whatever', 'em'].includes(t.lower)) return true;
-    if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we')) return true;
+    if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we', 'comes')) return true;
     if (['that', 'this', 'those', 'these'].includes(t.lower)) return !next || next.kind !== 'word' || this.symbolOf(next) !== undefined || reservedWords.has(next.lower);
     if (t.lower === 'the' || t.lower === 'same')
       return (
@@ -1981,7 +2033,15 @@ class Parser {
           this.symbolOf(next) !== undefined &&
           (this.isWord(this.tokens[at + 2], 'i', 'you', 'we') ||
             // "wrap 1 ETH and send the WETH to bob": the token the step before produced, named with "the".
-            (this.lastGroup.length === 1 && !this.lastVerbless && outputOf(this.lastGroup[0]!) === this.symbolOf(next))))
+            (this.lastGroup.length === 1 && !this.lastVerbless && outputOf(this.lastGroup[0]!) === this.symbolOf(next)) ||
+            // "swap 1 ETH for DAI then send the USDC to bob": a token the step before does not produce is refused
+            // by reference() as ambiguous, not read as a recipient.
+            (t.lower === 'the' &&
+              this.lastGroup.length === 1 &&
+              !this.lastVerbless &&
+              outputOf(this.lastGroup[0]!) !== undefined &&
+              this.lastRun.filter((step) => outputOf(step) !== undefined).length === 1 &&
+              this.isWord(this.tokens[at + 2], 'to'))))
       );
     return false;
   }
@@ -2252,6 +2312,9 @@ class Parser {
         this.acceptWord('just');
         this.acceptPhrase([['end', 'up', 'with'], ['get'], ['got'], ['receive'], ['received'], ['bought'], ['obtained'], ['swapped', 'for'], ['made']]);
       }
+      // "the WETH from before", "the LUCID from that swap": the step it came from, named.
+      if (this.isWord(this.peek(), 'from') && (this.isWord(this.peek(1), 'before', 'above') || (this.isWord(this.peek(1), 'the', 'that', 'this') && this.isWord(this.peek(2), ...stepNouns))))
+        this.pos += this.isWord(this.peek(1), 'before', 'above') ? 2 : 3;
     }
     const said = this.spanText(t);
     const group = this.lastGroup;
