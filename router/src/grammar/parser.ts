@@ -1996,7 +1996,7 @@ class Parser {
     // "exactly 5 DAI", "only 5 DAI": the amount said plainly, stressed.
     if (this.isWord(t, ...exactAmountWords) && next && this.startsPlainAmount(next)) return true;
     // "a dozen USDC", "my entire DAI balance", "the max amount of USDC".
-    if (this.isWord(t, 'a', 'one') && this.isWord(next, 'dozen')) return true;
+    if (this.isWord(t, 'a', 'one') && this.isWord(next, 'dozen', 'third', 'sixth')) return true;
     if (this.isWord(t, 'my', 'the') && this.isWord(next, ...wholeBalanceWords)) return true;
     if (this.isWord(t, 'maximum')) return true;
     if (this.isWord(t, 'my') && next) return this.startsPlainAmount(next) || (next.kind === 'word' && this.symbolOf(next) !== undefined);
