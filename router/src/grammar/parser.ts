@@ -554,6 +554,7 @@ class Parser {
       // "Send please 5 USDC to bob": politeness right after the verb; "swap: 1 ETH -> USDC": a colon.
       this.acceptPhrase([['please'], ['pls'], ['plz'], ['kindly'], ['for', 'me'], ['quickly']]);
       this.acceptPunct(':');
+      this.listHeader();
     }
     switch (verb) {
       case 'transfer':
@@ -594,6 +595,23 @@ class Parser {
       case 'use':
         return [this.useToGet()];
     }
+  }
+
+  /**
+   * "send:\n- 5 USDC to alice\n- 7 USDC to bob", "pay the following:\n…": a verb that heads a list, one item a
+   * line (the tokenizer drops the bullets). The line breaks after the header are skipped; each later line is a
+   * verbless step after the first, read as any other.
+   */
+  private listHeader(): void {
+    const save = this.pos;
+    this.acceptPhrase([['the', 'following'], ['following'], ['these'], ['as', 'follows']]);
+    this.acceptPunct(':');
+    let lines = 0;
+    while (this.peek()?.kind === 'punct' && /^[\r\n]$/.test(this.peek()!.text)) {
+      this.pos++;
+      lines++;
+    }
+    if (!lines) this.pos = save;
   }
 
   /**
@@ -1116,6 +1134,8 @@ class Parser {
   private recipientFirstFollows(): boolean {
     let k = this.pos;
     while (this.isWord(this.tokens[k], 'my', 'our', 'the') || (this.tokens[k]?.kind === 'word' && recipientNouns.has(this.tokens[k]!.lower))) k++;
+    // "send alice.eth: 5 USDC, bob.eth: 7 USDC".
+    if (this.isPunct(this.tokens[k + 1], ':')) k++;
     const next = this.tokens[k + 1];
     return next !== undefined && (this.startsPlainAmount(next) || this.startsSameReferenceAt(k + 1));
   }

@@ -110,3 +110,16 @@ describe('references', () => {
     expect(code('swap 1 eth for dai then send the usdc to bob')).toBe('AMBIGUOUS_INTENT');
   });
 });
+
+describe('lists a line each', () => {
+  test('a verb heading a list, bullets or numbers at line starts, "name: amount" items', () => {
+    const both = [transfer('5', 'USDC', 'alice'), transfer('7', 'USDC', 'bob')];
+    expect(parseWithGrammar('send:\n- 5 usdc to alice\n- 7 usdc to bob').intents).toEqual(both);
+    expect(parseWithGrammar('pay the following:\n1. alice 5 usdc\n2. bob 7 usdc').intents).toEqual(both);
+    expect(parseWithGrammar('send alice.eth: 5 USDC, bob.eth: 7 USDC').intents).toEqual([transfer('5', 'USDC', 'alice.eth'), transfer('7', 'USDC', 'bob.eth')]);
+  });
+  test('every line is read: a vague or unreadable line refuses the whole list', () => {
+    expect(code('send:\n- 5 usdc to alice\n- some dai to bob')).toBe('AMBIGUOUS_INTENT');
+    expect(code('send:\n- 5 usdc to alice\n- banana')).toBe('UNPARSEABLE_INTENT');
+  });
+});
