@@ -227,7 +227,7 @@ const rules: readonly Rule[] = [
       'all my contacts|friends', 'my contacts', 'all contacts', 'every contact', 'each contact',
       '~', 'nearly', 'almost', 'circa', 'give or take', 'just under|over|below|above', 'no|not more|less than',
       'plenty', 'an amount of', 'a|some small sum', 'small sum', 'between # and|- #', 'like #', "what's|whats left", 'what is left',
-      'whatever is|remains left', 'the remainder', 'the remaining', 'leftover', 'leftovers',
+      'whatever is|remains left', 'a modest|moderate amount|sum', 'modest|moderate amount|sum', 'the remainder', 'the remaining', 'leftover', 'leftovers',
     ].map(p),
   },
   {

@@ -2469,6 +2469,11 @@ class Parser {
         this.pos++;
         continue;
       }
+      // "to @alice": a handle's sign on a name.
+      if (t?.kind === 'punct' && t.value === '@' && (next?.kind === 'word' || next?.kind === 'ens') && !next.spaced) {
+        this.pos++;
+        continue;
+      }
       if (t?.kind === 'word' && recipientNouns.has(t.lower) && next !== undefined && !(next.kind === 'punct' && next.value !== ':')) {
         if (next.kind === 'word' && this.symbolOf(next) !== undefined) break;
         this.pos++;
@@ -2503,6 +2508,17 @@ class Parser {
       break;
     }
     const value = this.recipientCore(context);
+    // "alice (alice.eth)", "carol (0x…)": the name labelled with its address or ENS name in brackets. Two names
+    // that may disagree ("bob (alice.eth)", "alice.eth (0x…)") are refused, never one kept as a note.
+    const inner = this.peek(1);
+    if (this.isPunct(this.peek(), '(') && (inner?.kind === 'address' || inner?.kind === 'ens') && this.isPunct(this.peek(2), ')')) {
+      if (/^0x/.test(value) || value.includes('.') || (inner.kind === 'ens' && inner.text.split('.')[0]!.toLowerCase() !== value.toLowerCase()))
+        throw this.ambiguous(inner, `${quote(value)} and ${quote(inner.text)} may name two recipients: give one`);
+      this.pos++;
+      const labelled = this.recipientCore(context);
+      this.pos++;
+      return labelled;
+    }
     if (!/^0x/.test(value) && !value.includes('.')) {
       // "Bob at 0x…", "Ivan at ivan.eth", "my cousin Priya at 0x…": the name labels the address.
       const at = this.peek();

@@ -123,3 +123,14 @@ describe('lists a line each', () => {
     expect(code('send:\n- 5 usdc to alice\n- banana')).toBe('UNPARSEABLE_INTENT');
   });
 });
+
+describe('a name with its address in brackets', () => {
+  test('the bracketed address or matching ENS name is the recipient; two that may disagree are refused', () => {
+    const A = '0x3f1a9c2b7e4d8a6f0b5c1d2e3f4a5b6c7d8e9f01';
+    expect(parseWithGrammar('send 1 eth to alice (alice.eth)')).toEqual({ intents: [transfer('1', 'ETH', 'alice.eth')] });
+    expect(parseWithGrammar(`send 2 dai to carol (${A})`)).toEqual({ intents: [transfer('2', 'DAI', A)] });
+    expect(code('send 1 eth to bob (alice.eth)')).toBe('AMBIGUOUS_INTENT');
+    expect(code(`send 1 eth to alice.eth (${A})`)).toBe('AMBIGUOUS_INTENT');
+    expect(parseWithGrammar('send 5 DAI to @alice').intents).toEqual([transfer('5', 'DAI', 'alice')]);
+  });
+});
