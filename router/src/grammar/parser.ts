@@ -1169,10 +1169,17 @@ class Parser {
     } else draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
     this.acceptOwnWallet();
     this.acceptWord('back', 'over');
-    if (verbless && (this.isPunct(this.peek(), '->') || this.isPunct(this.peek(), '>')) && this.peek(1)?.kind === 'ens' && amount && !amount.reference) {
-      // "0.1 ETH -> bob.eth": an arrow to a name is a payment.
+    const arrow = this.isPunct(this.peek(), '->') || this.isPunct(this.peek(), '>');
+    const target = this.peek(1);
+    if (verbless && amount && !amount.reference && ((arrow && target?.kind === 'ens') || (this.isWord(this.peek(), 'to') && (target?.kind === 'ens' || target?.kind === 'address')))) {
+      // "0.1 ETH -> bob.eth", "5 USDC to alice.eth": an amount sent to a name (never a token) is a payment.
       this.pos++;
-      const transfer: Draft = { action: 'transfer', token: draft.token, to: this.recipient('transfer') };
+      const listStart = this.peek();
+      const recipients = this.recipientList('transfer');
+      const each = this.acceptWord('each', 'apiece');
+      this.checkSplit(recipients, each, 1, listStart);
+      if (recipients.length > 1) throw this.ambiguous(listStart, 'a step without a verb pays one recipient: say "send … each to …"');
+      const transfer: Draft = { action: 'transfer', token: draft.token, to: recipients[0]! };
       this.setAmount(transfer, amount);
       return transfer;
     }
