@@ -44,3 +44,18 @@ function canonical(whole: string, fraction: string): string {
   const f = fraction.replace(/0+$/, '');
   return f ? `${w}.${f}` : w;
 }
+
+/**
+ * `digits` (canonical, unsigned) divided by `parts` when the share is a finite decimal of at most `maxPlaces`
+ * places ("10" / 4 is "2.5"); undefined when it is not ("10" / 3 repeats), so no share is ever rounded.
+ */
+export function divideDecimal(digits: string, parts: number, maxPlaces = 18): string | undefined {
+  if (!Number.isInteger(parts) || parts < 1) return undefined;
+  const [whole = '0', fraction = ''] = digits.split('.');
+  const mantissa = BigInt(whole + fraction);
+  for (let extra = 0; fraction.length + extra <= maxPlaces; extra++) {
+    const scaled = mantissa * 10n ** BigInt(extra);
+    if (scaled % BigInt(parts) === 0n) return scaleDecimal(String(scaled / BigInt(parts)), -(fraction.length + extra));
+  }
+  return undefined;
+}

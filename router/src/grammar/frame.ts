@@ -268,6 +268,9 @@ const rules: readonly Rule[] = [
       'to someone', 'to somebody', 'to anyone', 'to anybody', 'to everyone', 'to everybody', 'to whoever', 'to people', 'someone', 'somebody',
       'som', 'enough', 'reasonable', 'appropriate', 'sufficient', 'suitable', 'decent', 'certain amount', 'lil', 'a tad', 'tad', 'smidge',
       'all my contacts|friends', 'my contacts', 'all contacts', 'every contact', 'each contact',
+      '~', 'nearly', 'almost', 'circa', 'give or take', 'just under|over|below|above', 'no|not more|less than',
+      'plenty', 'an amount of', 'a|some small sum', 'small sum', 'between # and|- #', 'like #', "what's|whats left", 'what is left',
+      'whatever is|remains left', 'a modest|moderate amount|sum', 'modest|moderate amount|sum', 'the remainder', 'the remaining', 'leftover', 'leftovers',
     ].map(p),
   },
   {
@@ -275,7 +278,7 @@ const rules: readonly Rule[] = [
     why: 'it points at an earlier request, and Lucid keeps none to repeat; say the amount, the token and the recipient',
     patterns: [
       'the same thing', 'do it|that again', 'same again', 'repeat', 'the last transaction|one|swap|transfer|payment|trade', 'the rest', 'last time',
-      'like before', 'as before', 'the usual',
+      'like before', 'as before', 'the usual', 'twice|double|triple|thrice that|it|what|the|as', 'x2',
     ].map(p),
   },
   {
@@ -296,6 +299,9 @@ const politeTails: readonly Pattern[] = [
   'would be great|appreciated|awesome|lovely', "that's|thats all|it", 'much appreciated',
 ].map(p);
 const politeTailFirsts = firstWords(politeTails);
+
+/** Words that say a split's shares are equal ("split 10 USDC evenly between …"), which the parser then reads. */
+const evenSplitWords: ReadonlySet<string> = new Set(['evenly', 'equally', 'half', 'fifty-fifty', 'equal', 'ways']);
 
 const previewFirsts = firstWords(previewPhrases);
 const ruleFirsts = new Map<Rule, ReadonlySet<string>>();
@@ -544,6 +550,10 @@ function refuseLookThenAct(source: string, tokens: readonly Token[], words: Word
 function isException(words: Words, i: number, length: number): boolean {
   const word = words[i]!;
   const before = words[i - 1];
+  // "I'd like 5 DAI sent to bob": a wish, not a hedge on the amount.
+  if (word === 'like' && ["i'd", 'id', 'would', "we'd", "you'd", 'd'].includes(before ?? '')) return true;
+  // "divide 1 ETH equally between …": the shares are said to be equal; the parser's split production reads it.
+  if ((word === 'divide' || word === 'split') && length <= 4 && words.slice(i + 1, i + 14).some((w) => evenSplitWords.has(w))) return true;
   // "no" only refuses at the start of a sentence or after a comma ("no, don't …"), not in "no more than".
   if (word === 'no' && length === 1 && before !== undefined && before !== ',' && before !== ';' && before !== '-') return true;
   // "…, no limit", "no cap": an approval without a ceiling, not a refusal.

@@ -243,12 +243,13 @@ export const recipientNouns: ReadonlySet<string> = new Set([
   'recipient', 'wallet', 'address', 'account', 'ledger', 'treasury', 'other', 'ens', 'name', 'vault', 'safe', 'multisig', 'following',
   'spender', 'neighbour', 'neighbor', 'girlfriend', 'boyfriend', 'client', 'employee', 'team', 'dao', 'new', 'main', 'hardware', 'cold',
   'savings', 'trezor', 'metamask', 'person', 'user', 'guy', 'kid', 'niece', 'nephew', 'grandma', 'grandpa', 'teammate', 'accountant',
+  'addr', 'frend', 'freind', 'fren',
 ]);
 
 /** Words that start a purpose or aside clause, kept as a note: "for the rent", "so he can pay gas", "as a tip". */
 export const noteStarters: ReadonlySet<string> = new Set([
   'for', 'so', 'as', 'because', 'since', 'cause', 'cuz', 'coz', 'just', 'testing', 'to', "it's", 'its', 'it', "that's", 'thats', 'this', 'which',
-  'in', 'thanks', 'thank', 'thx',
+  'in', 'thanks', 'thank', 'thx', 'towards', 'toward', 'bc', 'b/c', 'on',
 ]);
 
 /** After "to", the verbs that make it a purpose ("to test the pool") rather than a destination. */

@@ -23,7 +23,7 @@
  * nowhere is reported exactly where it stands.
  */
 import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, type Intent } from '../../../kernel/index.js';
-import { compareDecimal, isZero, scaleDecimal } from './decimal.js';
+import { compareDecimal, divideDecimal, isZero, scaleDecimal } from './decimal.js';
 import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
 import { intentErrorCodes, knownSymbols, stepOutput, tokenListChains } from '../../../kernel/index.js';
@@ -134,6 +134,15 @@ const asideFunctionWords: ReadonlySet<string> = new Set([
   'them', 'us', "it's", "he's", "she's", "they're", "i'm", 'is', 'was', 'owes', 'owe',
 ]);
 
+/** Names of a step, in "the DAI from that swap". */
+const stepNouns: readonly string[] = ['swap', 'trade', 'step', 'conversion', 'exchange', 'unwrap', 'wrap', 'purchase', 'sale', 'one'];
+
+/** Words that stress an amount said plainly: "exactly 5 DAI", "only 5 DAI". */
+const exactAmountWords: readonly string[] = ['exactly', 'precisely', 'just', 'only'];
+
+/** After "my"/"the", words for a whole balance: "my entire DAI balance", "the whole USDC". */
+const wholeBalanceWords: readonly string[] = ['entire', 'whole', 'full', 'max', 'maximum'];
+
 /** What may stand before a recipient who is the subject: "let carol have …", "make sure bob gets …". */
 const subjectLeads: readonly (readonly string[])[] = [
   ['make', 'sure', 'that'], ['make', 'sure'], ['ensure', 'that'], ['ensure'], ['see', 'that'], ['see', 'to', 'it', 'that'], ['let'], ['have'],
@@ -218,7 +227,8 @@ class Parser {
       if (this.onlyThanksLeft()) break;
       // "send 5 USDC to carol.eth, after lunch": a time after the joiner, not a step nor an aside.
       this.refuseTimeClause(this.pos);
-      if (joined.comma && this.commaAside()) break;
+      // "…, it's for lunch" or "… to dave.eth. It's my share of the airbnb.": a closing aside, kept as a note.
+      if ((joined.comma || joined.stop) && this.commaAside()) break;
       if (this.atEnd()) {
         if (joined.dangling) throw this.fail(joined.dangling, `${quote(joined.dangling.text)} at the end: what should happen next?`, 'multi');
         break;
@@ -241,6 +251,8 @@ class Parser {
    */
   private commaAside(): boolean {
     const start = this.pos;
+    // "…, same for bob", "…, do the same for carol": the step again, for someone else.
+    if (this.startsSameReferenceAt(start) || (this.isWord(this.tokens[start], 'do') && this.startsSameReferenceAt(start + 1))) return false;
     let k = start;
     let functionWord = false;
     let amountAt: Token | undefined;
@@ -286,8 +298,9 @@ class Parser {
   }
 
   /** Consumes clause joiners; undefined when there were none. `weak` is a bare "and"/"," (may be a list). */
-  private joiner(): { weak?: Token; dangling?: Token; comma: boolean } | undefined {
+  private joiner(): { weak?: Token; dangling?: Token; comma: boolean; stop: boolean } | undefined {
     let any = false;
+    let stop = false;
     let weak: Token | undefined;
     let dangling: Token | undefined;
     let comma = false;
@@ -304,6 +317,7 @@ class Parser {
           weak = undefined;
         }
         if (t.value !== ',') onlyComma = false;
+        if (t.value === '.' || t.value === '!') stop = true;
         continue;
       }
       const start = this.pos;
@@ -311,6 +325,7 @@ class Parser {
       if (phrase) {
         any = true;
         onlyComma = false;
+        stop = false;
         dangling = this.tokens[start];
         if (phrase.length === 1 && phrase[0] === 'and') weak ??= this.tokens[start];
         else weak = undefined;
@@ -319,7 +334,7 @@ class Parser {
       break;
     }
     if (!any) return undefined;
-    return { ...(weak ? { weak } : {}), ...(dangling ? { dangling } : {}), comma: comma && onlyComma };
+    return { ...(weak ? { weak } : {}), ...(dangling ? { dangling } : {}), comma: comma && onlyComma, stop };
   }
 
   /** Whether a clause could start here (after filler): a verb, an amount, a token, or "on <chain>". */
@@ -408,11 +423,18 @@ class Parser {
     else if (afterTransfer && this.isRecipientLike(t) && this.recipientFirstFollows()) drafts = this.transfer();
     else if (this.startsPlainAmount(t)) drafts = [this.swapBody('swap', true)];
     else if (afterTransfer && this.startsSameReference()) drafts = this.transfer();
+    else if (afterTransfer && this.isWord(t, 'do') && this.startsSameReferenceAt(this.pos + 1)) {
+      // "send 5 DAI to alice and do the same for bob".
+      this.pos++;
+      drafts = this.transfer();
+    }
     else if ((drafts = this.subjectFrame() ?? []).length) this.verbless = false;
     else {
       this.verbless = false;
       const noun = this.actionNoun();
       const verb = noun ?? (t.kind === 'word' ? this.verbOf(t) : undefined);
+      if (noun === undefined && this.isWord(t, 'split', 'divide')) drafts = this.split();
+      else
       if (noun === undefined && verb === undefined && t.kind === 'word' && this.symbolOf(t) !== undefined) drafts = this.balance();
       else if (verb === undefined) throw this.unknownAction(t);
       else drafts = this.action(verb, noun === undefined ? t : undefined);
@@ -532,6 +554,7 @@ class Parser {
       // "Send please 5 USDC to bob": politeness right after the verb; "swap: 1 ETH -> USDC": a colon.
       this.acceptPhrase([['please'], ['pls'], ['plz'], ['kindly'], ['for', 'me'], ['quickly']]);
       this.acceptPunct(':');
+      this.listHeader();
     }
     switch (verb) {
       case 'transfer':
@@ -572,6 +595,23 @@ class Parser {
       case 'use':
         return [this.useToGet()];
     }
+  }
+
+  /**
+   * "send:\n- 5 USDC to alice\n- 7 USDC to bob", "pay the following:\n…": a verb that heads a list, one item a
+   * line (the tokenizer drops the bullets). The line breaks after the header are skipped; each later line is a
+   * verbless step after the first, read as any other.
+   */
+  private listHeader(): void {
+    const save = this.pos;
+    this.acceptPhrase([['the', 'following'], ['following'], ['these'], ['as', 'follows']]);
+    this.acceptPunct(':');
+    let lines = 0;
+    while (this.peek()?.kind === 'punct' && /^[\r\n]$/.test(this.peek()!.text)) {
+      this.pos++;
+      lines++;
+    }
+    if (!lines) this.pos = save;
   }
 
   /**
@@ -641,7 +681,10 @@ class Parser {
       for (;;) {
         const amount = this.amount('transfer');
         if (!amount) throw this.expected('an amount', 'transfer');
-        pairs.push({ amount, token: amount.resolvedToken ?? this.tokenRef('transfer') });
+        const before = this.lastGroup[this.lastGroup.length - 1];
+        // "send 5 DAI to alice and 3 to bob": a verbless transfer's amount without a token is in the token before.
+        const carried = this.verbless && this.isWord(this.peek(), 'to') && before?.action === 'transfer' && before.token !== undefined && !amount.value.endsWith('%') && !amount.usd && decimalPattern.test(amount.value) && amount.token.kind === 'number' ? before.token : undefined;
+        pairs.push({ amount, token: amount.resolvedToken ?? carried ?? this.tokenRef('transfer') });
         // "send 0.05 ETH and 20 USDC to bob.eth": two amounts, one recipient.
         const next = this.peek(1);
         if (this.isWord(this.peek(), 'and') && next && this.startsPlainAmount(next) && this.toFollowsPair(this.pos + 1)) {
@@ -652,6 +695,8 @@ class Parser {
       }
       let each = this.acceptPhrase([['each', 'one'], ['each'], ['apiece']]) !== undefined;
       this.acceptWord('over');
+      // "send 6 DAI across to bob", "along to bob".
+      if (this.isWord(this.peek(), 'across', 'along') && this.isWord(this.peek(1), 'to')) this.pos++;
       // "send 2 USDC on to carol".
       if (this.isWord(this.peek(), 'on') && this.isWord(this.peek(1), 'to')) this.pos++;
       this.acceptOwnWallet();
@@ -683,10 +728,19 @@ class Parser {
         this.acceptWord('is');
         this.acceptPunct(':');
         recipients = this.recipientList('transfer');
-      } else if (this.acceptPhrase([['to', 'the', 'order', 'of']]) || this.acceptWord('to', 'towards', 'too') || this.acceptPunct('->') || this.acceptRecipientPreposition() || this.acceptNumeralTo()) {
+      } else if (
+        this.acceptPhrase([['to', 'the', 'order', 'of']]) ||
+        this.acceptWord('to', 'towards', 'too') ||
+        // "the same for bob": the step before again, with bob as its recipient.
+        (pairs.length === 1 && pairs[0]!.amount.reference?.same === true && this.acceptWord('for')) || this.acceptPunct('->') || this.acceptRecipientPreposition() || this.acceptNumeralTo()) {
         each = this.acceptEachOf() || each;
         recipients = this.recipientList('transfer');
       } else if (next && (next.kind === 'address' || next.kind === 'ens')) recipients = this.recipientList('transfer');
+      else if (this.isWord(next, 'between', 'among', 'amongst'))
+        throw this.ambiguous(next, `one amount ${next!.lower} several recipients: say "each", or "split … evenly between …"`);
+      else if (this.isWord(next, 'for') && this.forNamesSomeone(this.pos + 1))
+        // "send 5 DAI for bob": bob may be who gets it or whom it is for (paid to someone else).
+        throw this.ambiguous(next, `${quote(this.source.slice(next!.start, this.tokens[Math.min(this.pos + 3, this.tokens.length - 1)]!.end).trim())} may name who gets it or whom it is for: say "to" and the recipient`);
       else throw this.expected('a recipient (to whom?)', 'transfer');
       each = this.acceptWord('each', 'apiece') || each;
       this.checkSplit(recipients, each, pairs.length, listStart);
@@ -755,6 +809,49 @@ class Parser {
     return this.transferTo(recipients, each, listStart);
   }
 
+  /**
+   * An even split, one transfer per recipient:
+   * split := ("split" | "divide") amount token [even] ("between" | "among" | "amongst") recipients [even]
+   *   even := "evenly" | "equally" | "in half" | "fifty-fifty" | "in equal parts|shares" | N "ways"
+   * "split 10 USDC evenly between alice and bob" is 5 USDC each. Without a word saying the shares are equal it
+   * stays ambiguous (the frame refuses "split 50 USDC between alice and bob"), as does a share that is no
+   * finite decimal ("10 USDC three ways"), "N ways" for another number of recipients, and "with bob" (is the
+   * user one of the parts?).
+   */
+  private split(): Draft[] {
+    const verb = this.peek()!;
+    this.pos++;
+    this.acceptPhrase([['please'], ['pls'], ['plz'], ['up']]);
+    const amount = this.amount('transfer');
+    if (!amount) throw this.expected('an amount to split', 'transfer');
+    if (amount.reference || amount.usd || !decimalPattern.test(amount.value))
+      throw this.ambiguous(verb, `only a stated amount can be split evenly: say the amount, like "split 10 USDC evenly between alice and bob"`);
+    const token = amount.resolvedToken ?? this.tokenRef('transfer');
+    const evenWords: readonly (readonly string[])[] = [['evenly'], ['equally'], ['in', 'half'], ['fifty-fifty'], ['fifty', 'fifty'], ['in', 'equal', 'parts'], ['in', 'equal', 'shares'], ['into', 'equal', 'parts']];
+    let even = this.acceptPhrase(evenWords);
+    let ways: number | undefined;
+    const n = this.peek();
+    if (!even && (n?.kind === 'number' || n?.kind === 'numberWord') && this.isWord(this.peek(1), 'ways', 'way')) {
+      ways = Number(n.value);
+      this.pos += 2;
+    }
+    if (this.isWord(this.peek(), 'unevenly', 'unequally')) throw this.ambiguous(this.peek(), `${quote(this.peek()!.text)} does not say the shares: give each recipient their own amount`);
+    if (this.isWord(this.peek(), 'with')) throw this.ambiguous(this.peek(), `"${verb.lower} … with" does not say whether you keep a share: give each recipient their own amount, or say "each"`);
+    if (!this.acceptWord('between', 'among', 'amongst', 'across')) throw this.expected('"between" and the recipients', 'transfer');
+    const listStart = this.peek();
+    const recipients = this.recipientList('transfer');
+    even ??= this.acceptPhrase(evenWords);
+    if (!even && ways === undefined)
+      throw this.ambiguous(verb, `it does not say how to share the amount; give each recipient their own amount, or say "evenly" or "each"`);
+    if (recipients.length < 2) throw this.fail(listStart, `a split needs two or more recipients, got ${recipients.length}`, 'transfer');
+    if ((ways !== undefined && ways !== recipients.length) || (even?.includes('half') && recipients.length !== 2))
+      throw this.ambiguous(verb, `${ways ?? 2} shares and ${recipients.length} recipients (${recipients.join(', ')}): give each recipient their own amount`);
+    const share = divideDecimal(amount.value, recipients.length);
+    if (share === undefined || isZero(share))
+      throw this.ambiguous(verb, `${amount.value} ${token} does not split exactly ${recipients.length} ways: give each recipient their own amount`);
+    return recipients.map((to) => ({ action: 'transfer', amount: share, token, to }));
+  }
+
   /** At "get": whether an amount and a token follow, then "to" and a recipient that is no token ("get 5 DAI to bob"). */
   private getsToSomeone(): boolean {
     const save = this.pos;
@@ -789,6 +886,8 @@ class Parser {
 
   /** The amount and token paid to recipients already read ("pay bob 3 DAI", "bob gets 3 DAI"). */
   private transferTo(recipients: readonly string[], each: boolean, listStart: Token | undefined): Draft[] {
+    // "send alice and bob each 3 DAI".
+    each = (recipients.length > 1 && this.acceptWord('each', 'apiece')) || each;
     let amount = this.amount('transfer');
     if (!amount && this.startsSameReference()) amount = this.amount('transfer');
     if (!amount) throw this.expected('an amount', 'transfer');
@@ -899,6 +998,18 @@ class Parser {
     ]);
   }
 
+  /** After "for" at `index`: a person — an address, an ENS name, "my friend …", or a bare name ending the clause. */
+  private forNamesSomeone(index: number): boolean {
+    let k = index;
+    while (this.isWord(this.tokens[k], 'my', 'our')) k++;
+    const t = this.tokens[k];
+    if (!t) return false;
+    if (t.kind === 'address' || t.kind === 'ens') return true;
+    if (t.kind === 'word' && recipientNouns.has(t.lower)) return true;
+    const after = this.tokens[k + 1];
+    return k === index && this.isRecipientLike(t) && !this.isWord(t, 'my', 'our', 'the') && (!after || (after.kind === 'punct' && after.value !== "'"));
+  }
+
   /** Several recipients without "each" could be one payment split or one each: refuse, asking which. */
   private checkSplit(recipients: readonly string[], each: boolean, amounts: number, at: Token | undefined): void {
     if (recipients.length > 1 && !each)
@@ -968,7 +1079,7 @@ class Parser {
       const save = this.pos;
       const comma = this.acceptPunct(',');
       const and = this.acceptWord('and');
-      if ((comma || and) && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos)) {
+      if ((comma || and) && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos) && (and || this.nameAfterComma(this.pos))) {
         const next = this.peek(1);
         // "pay bob 3 DAI and carol 2 DAI": a name followed by an amount starts the next step, not this list.
         if (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1)))) {
@@ -979,6 +1090,27 @@ class Parser {
       this.pos = save;
       return list;
     }
+  }
+
+  /**
+   * After a bare comma, whether the words at `index` are one more name of a list ("alice, bob and carol") rather
+   * than an aside ("…, my share of the airbnb", "…, birthday present"): an address or ENS name, or one word
+   * (after "my friend"-like nouns) that a list mark, "each" or the end follows.
+   */
+  private nameAfterComma(index: number): boolean {
+    let k = index;
+    const t = this.tokens[k];
+    if (t?.kind === 'address' || t?.kind === 'ens') return true;
+    if (this.isWord(t, 'my', 'our', 'the')) {
+      k++;
+      if (!(this.tokens[k]?.kind === 'word' && recipientNouns.has(this.tokens[k]!.lower))) return false;
+    }
+    while (this.tokens[k]?.kind === 'word' && recipientNouns.has(this.tokens[k]!.lower) && this.tokens[k + 1]?.kind === 'word') k++;
+    const after = this.tokens[k + 1];
+    if (!after) return true;
+    if (after.kind === 'punct') return after.value !== "'";
+    if (after.kind === 'address' || after.kind === 'ens') return this.isWord(this.tokens[k], 'at');
+    return this.isWord(after, 'and', 'each', 'apiece', 'too', 'as', 'both', 'at') || this.startsPlainAmount(after) || this.startsSameReferenceAt(k + 1);
   }
 
   /** Whether `t` can start a recipient: an address, an ENS name, or a word that is free to be a contact's name. */
@@ -1002,6 +1134,8 @@ class Parser {
   private recipientFirstFollows(): boolean {
     let k = this.pos;
     while (this.isWord(this.tokens[k], 'my', 'our', 'the') || (this.tokens[k]?.kind === 'word' && recipientNouns.has(this.tokens[k]!.lower))) k++;
+    // "send alice.eth: 5 USDC, bob.eth: 7 USDC".
+    if (this.isPunct(this.tokens[k + 1], ':')) k++;
     const next = this.tokens[k + 1];
     return next !== undefined && (this.startsPlainAmount(next) || this.startsSameReferenceAt(k + 1));
   }
@@ -1035,10 +1169,17 @@ class Parser {
     } else draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
     this.acceptOwnWallet();
     this.acceptWord('back', 'over');
-    if (verbless && (this.isPunct(this.peek(), '->') || this.isPunct(this.peek(), '>')) && this.peek(1)?.kind === 'ens' && amount && !amount.reference) {
-      // "0.1 ETH -> bob.eth": an arrow to a name is a payment.
+    const arrow = this.isPunct(this.peek(), '->') || this.isPunct(this.peek(), '>');
+    const target = this.peek(1);
+    if (verbless && amount && !amount.reference && ((arrow && target?.kind === 'ens') || (this.isWord(this.peek(), 'to') && (target?.kind === 'ens' || target?.kind === 'address')))) {
+      // "0.1 ETH -> bob.eth", "5 USDC to alice.eth": an amount sent to a name (never a token) is a payment.
       this.pos++;
-      const transfer: Draft = { action: 'transfer', token: draft.token, to: this.recipient('transfer') };
+      const listStart = this.peek();
+      const recipients = this.recipientList('transfer');
+      const each = this.acceptWord('each', 'apiece');
+      this.checkSplit(recipients, each, 1, listStart);
+      if (recipients.length > 1) throw this.ambiguous(listStart, 'a step without a verb pays one recipient: say "send … each to …"');
+      const transfer: Draft = { action: 'transfer', token: draft.token, to: recipients[0]! };
       this.setAmount(transfer, amount);
       return transfer;
     }
@@ -1627,6 +1768,7 @@ class Parser {
       }
       if (notes && this.startsNote(draft)) {
         if (t.kind === 'punct') this.pos++;
+        if (t.kind === 'punct') this.acceptPunct('-');
         this.note(false);
         any = true;
         continue;
@@ -1670,17 +1812,25 @@ class Parser {
   private startsNote(draft: Draft): boolean {
     const t = this.peek();
     if (!t) return false;
-    if (t.kind === 'punct') return t.value === '-' && this.peek(1) !== undefined && this.peek(1)!.kind === 'word';
+    // "- reimbursing dinner", "-- testing the new wallet".
+    if (t.kind === 'punct') {
+      const k = this.isPunct(this.peek(1), '-') ? 2 : 1;
+      return t.value === '-' && this.peek(k) !== undefined && this.peek(k)!.kind === 'word';
+    }
     if (t.kind !== 'word' || !noteStarters.has(t.lower)) return false;
     const next = this.peek(1);
     if (!next) return false;
     switch (t.lower) {
       case 'for':
-        if (next.kind === 'address' || next.kind === 'ens' || this.startsPlainAmount(next)) return false;
+        // "for 5 coffees" is a note; "for 10 USDC" too, refused by note() as naming an amount of a token.
+        if (next.kind === 'address' || next.kind === 'ens' || (this.startsPlainAmount(next) && next.kind !== 'number')) return false;
         if (next.kind === 'word' && this.symbolOf(next) !== undefined) return false;
         return draft.action !== 'approve' || draft.to !== undefined;
       case 'to':
         return next.kind === 'word' && purposeVerbs.has(next.lower);
+      case 'on':
+        // "on behalf of bob": whom the payment is for, not where it goes.
+        return this.isWord(next, 'behalf') && this.isWord(this.peek(2), 'of');
       case 'in':
         return (this.isWord(next, 'order') && this.isWord(this.peek(2), 'to')) || (this.isWord(next, 'payment', 'return', 'exchange', 'lieu', 'memory', 'honor', 'honour', 'celebration', 'settlement', 'repayment') && this.isWord(this.peek(2), 'of', 'for'));
       case 'thanks':
@@ -1877,6 +2027,12 @@ class Parser {
   private startsAmount(t: Token): boolean {
     if (this.startsPlainAmount(t)) return true;
     const next = this.after(t);
+    // "exactly 5 DAI", "only 5 DAI": the amount said plainly, stressed.
+    if (this.isWord(t, ...exactAmountWords) && next && this.startsPlainAmount(next)) return true;
+    // "a dozen USDC", "my entire DAI balance", "the max amount of USDC".
+    if (this.isWord(t, 'a', 'one') && this.isWord(next, 'dozen', 'third', 'sixth')) return true;
+    if (this.isWord(t, 'my', 'the') && this.isWord(next, ...wholeBalanceWords)) return true;
+    if (this.isWord(t, 'maximum')) return true;
     if (this.isWord(t, 'my') && next) return this.startsPlainAmount(next) || (next.kind === 'word' && this.symbolOf(next) !== undefined);
     if (this.isWord(t, 'a', 'the', 'one') && this.isWord(next, 'quarter', 'half')) return true;
     // "send bob the 5 USDC": the amount already agreed, with its article.
@@ -1901,7 +2057,7 @@ class Parser {
     const at = this.indexOf(t);
     const next = this.tokens[at + 1];
     if (['it', 'them', 'whatever', 'em'].includes(t.lower)) return true;
-    if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we')) return true;
+    if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we', 'comes')) return true;
     if (['that', 'this', 'those', 'these'].includes(t.lower)) return !next || next.kind !== 'word' || this.symbolOf(next) !== undefined || reservedWords.has(next.lower);
     if (t.lower === 'the' || t.lower === 'same')
       return (
@@ -1911,7 +2067,15 @@ class Parser {
           this.symbolOf(next) !== undefined &&
           (this.isWord(this.tokens[at + 2], 'i', 'you', 'we') ||
             // "wrap 1 ETH and send the WETH to bob": the token the step before produced, named with "the".
-            (this.lastGroup.length === 1 && !this.lastVerbless && outputOf(this.lastGroup[0]!) === this.symbolOf(next))))
+            (this.lastGroup.length === 1 && !this.lastVerbless && outputOf(this.lastGroup[0]!) === this.symbolOf(next)) ||
+            // "swap 1 ETH for DAI then send the USDC to bob": a token the step before does not produce is refused
+            // by reference() as ambiguous, not read as a recipient.
+            (t.lower === 'the' &&
+              this.lastGroup.length === 1 &&
+              !this.lastVerbless &&
+              outputOf(this.lastGroup[0]!) !== undefined &&
+              this.lastRun.filter((step) => outputOf(step) !== undefined).length === 1 &&
+              this.isWord(this.tokens[at + 2], 'to'))))
       );
     return false;
   }
@@ -1937,8 +2101,35 @@ class Parser {
       if (!this.peek() || !this.startsPlainAmount(this.peek()!)) this.pos = save;
     }
     if (this.isWord(this.peek(), 'the') && (this.peek(1)?.kind === 'number' || this.peek(1)?.kind === 'numberWord')) this.pos++;
+    if (this.isWord(this.peek(), ...exactAmountWords) && this.peek(1) && this.startsPlainAmount(this.peek(1)!)) this.pos++;
     const t = this.peek();
     if (!t || !this.startsAmount(t)) return undefined;
+    // "my entire DAI balance", "my whole USDC", "the max amount of USDC", "everything I have in DAI": all of it.
+    if (!this.isWord(this.peek(2), 'of') && this.acceptPhrase([['my', 'entire'], ['my', 'whole'], ['my', 'full'], ['the', 'entire'], ['the', 'whole'], ['the', 'full']])) {
+      const token = this.tokenRef('transfer');
+      this.acceptWord('balance', 'stack', 'bag', 'holdings', 'position', 'amount');
+      return { value: 'all', token: t, resolvedToken: token };
+    }
+    if (this.acceptPhrase([['the', 'max', 'amount', 'of'], ['the', 'maximum', 'amount', 'of'], ['max', 'amount', 'of'], ['maximum', 'amount', 'of'], ['the', 'max'], ['the', 'maximum'], ['maximum'],
+      ['everything', 'i', 'have', 'in'], ['everything', 'i', 'have', 'of'], ['all', 'i', 'have', 'in'], ['all', 'i', 'have', 'of'], ['everything', 'i', 'hold', 'in']])) {
+      this.acceptWord('my', 'the', 'your');
+      return { value: 'all', token: t };
+    }
+    // "half an ETH", "half a WETH": half of one unit, not half of the balance.
+    if (this.isWord(t, 'half') && this.isWord(this.peek(1), 'a', 'an') && this.peek(2)?.kind === 'word' && this.symbolOf(this.peek(2)!) !== undefined) {
+      this.pos += 2;
+      return { value: '0.5', token: t };
+    }
+    // "a dozen USDC" is 12, "half a dozen" 6.
+    const dozen = this.acceptPhrase([['half', 'a', 'dozen'], ['a', 'dozen'], ['one', 'dozen']]);
+    if (dozen) return { value: dozen[0] === 'half' ? '6' : '12', token: t };
+    // "three quarters of my USDC" is 75%; "a third of my DAI" has no exact percentage.
+    if (this.acceptPhrase([['three', 'quarters', 'of'], ['3', 'quarters', 'of']])) {
+      this.acceptWord('my', 'the', 'your');
+      return { value: '75%', token: t };
+    }
+    const third = this.acceptPhrase([['a', 'third'], ['one', 'third'], ['two', 'thirds'], ['a', 'sixth'], ['one', 'sixth']]);
+    if (third) throw this.ambiguous(t, `${quote(third.join(' '))} has no exact percentage: say the percentage you mean, like 33%`);
     if (this.isWord(t, 'my')) {
       // "sell my usdc for eth": all of it. The token is read by the caller.
       this.pos++;
@@ -1986,8 +2177,10 @@ class Parser {
       const part = spoken === undefined && !value.includes('.') ? this.acceptPhrase([['and', 'a', 'half'], ['and', 'a', 'quarter']]) : undefined;
       if (part) value = `${value}.${part[2] === 'half' ? '5' : '25'}`;
       if (isZero(value)) throw this.fail(t, `amount ${quote(t.text)} must be greater than zero`, context);
-      if (this.peek()?.kind === 'percent') {
-        this.pos++;
+      // "10 per cent".
+      const perCent = this.isWord(this.peek(), 'per') && this.isWord(this.peek(1), 'cent');
+      if (this.peek()?.kind === 'percent' || perCent) {
+        this.pos += perCent ? 2 : 1;
         if (compareDecimal(value, '100') > 0)
           throw refusal(intentErrorCodes.unsupported, this.source, t, `${quote(`${t.text}%`)} is more than all of the balance: at most 100%`);
         value = `${value}%`;
@@ -2153,6 +2346,9 @@ class Parser {
         this.acceptWord('just');
         this.acceptPhrase([['end', 'up', 'with'], ['get'], ['got'], ['receive'], ['received'], ['bought'], ['obtained'], ['swapped', 'for'], ['made']]);
       }
+      // "the WETH from before", "the LUCID from that swap": the step it came from, named.
+      if (this.isWord(this.peek(), 'from') && (this.isWord(this.peek(1), 'before', 'above') || (this.isWord(this.peek(1), 'the', 'that', 'this') && this.isWord(this.peek(2), ...stepNouns))))
+        this.pos += this.isWord(this.peek(1), 'before', 'above') ? 2 : 3;
     }
     const said = this.spanText(t);
     const group = this.lastGroup;
@@ -2287,6 +2483,11 @@ class Parser {
         this.pos++;
         continue;
       }
+      // "to @alice": a handle's sign on a name.
+      if (t?.kind === 'punct' && t.value === '@' && (next?.kind === 'word' || next?.kind === 'ens') && !next.spaced) {
+        this.pos++;
+        continue;
+      }
       if (t?.kind === 'word' && recipientNouns.has(t.lower) && next !== undefined && !(next.kind === 'punct' && next.value !== ':')) {
         if (next.kind === 'word' && this.symbolOf(next) !== undefined) break;
         this.pos++;
@@ -2313,15 +2514,37 @@ class Parser {
         this.pos++;
         continue;
       }
+      // "the contact named dave", "my friend called erin".
+      if (labelled && this.isWord(t, 'named', 'called') && this.isRecipientLike(next)) {
+        this.pos++;
+        continue;
+      }
       break;
     }
     const value = this.recipientCore(context);
+    // "alice (alice.eth)", "carol (0x…)": the name labelled with its address or ENS name in brackets. Two names
+    // that may disagree ("bob (alice.eth)", "alice.eth (0x…)") are refused, never one kept as a note.
+    const inner = this.peek(1);
+    if (this.isPunct(this.peek(), '(') && (inner?.kind === 'address' || inner?.kind === 'ens') && this.isPunct(this.peek(2), ')')) {
+      if (/^0x/.test(value) || value.includes('.') || (inner.kind === 'ens' && inner.text.split('.')[0]!.toLowerCase() !== value.toLowerCase()))
+        throw this.ambiguous(inner, `${quote(value)} and ${quote(inner.text)} may name two recipients: give one`);
+      this.pos++;
+      const labelled = this.recipientCore(context);
+      this.pos++;
+      return labelled;
+    }
     if (!/^0x/.test(value) && !value.includes('.')) {
       // "Bob at 0x…", "Ivan at ivan.eth", "my cousin Priya at 0x…": the name labels the address.
       const at = this.peek();
       const next = this.peek(1);
       if (this.isWord(at, 'at') && next && (next.kind === 'address' || next.kind === 'ens')) {
         this.pos++;
+        return this.recipientCore(context);
+      }
+      // "carol at address 0x…".
+      const target = this.peek(2);
+      if (this.isWord(at, 'at') && this.isWord(next, 'address', 'wallet', 'account', 'addr') && target && (target.kind === 'address' || target.kind === 'ens')) {
+        this.pos += 2;
         return this.recipientCore(context);
       }
     }
@@ -2333,6 +2556,9 @@ class Parser {
     if (t?.kind === 'word' && placeNouns.has(t.lower))
       throw this.fail(t, `which ${t.lower}? give its address or ENS name, like "to ${t.lower} 0x…"`, context);
     if (!t) throw this.expected(context === 'transfer' ? 'a recipient' : 'a spender', context);
+    // "to my friend", "to the recipient": a role with no name is nobody in particular.
+    if (t.kind === 'word' && recipientNouns.has(t.lower) && this.isWord(this.tokens[this.pos - 1], 'my', 'our', 'his', 'her', 'their', 'the', 'a'))
+      throw this.fail(t, `which ${t.lower}? give their contact name, ENS name or address, like "to my ${t.lower} bob"`, context);
     if (t.kind === 'address') {
       this.checkChecksum(t, context);
       this.pos++;
@@ -2344,7 +2570,7 @@ class Parser {
         // "alice.eth's wallet": the name's own account.
         this.pos++;
         while (this.peek()?.kind === 'word' && recipientNouns.has(this.peek()!.lower)) this.pos++;
-      }
+      } else if (this.isWord(this.peek(), 'wallet', 'account', 'address')) this.pos++; // "alice.eth wallet"
       return t.text;
     }
     if (t.kind === 'word' && this.isWord(this.peek(1), 'dot') && this.isWord(this.peek(2), 'eth') && /^[a-z0-9_-]+$/i.test(t.text) && !reservedWords.has(t.lower)) {

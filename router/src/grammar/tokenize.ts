@@ -80,6 +80,9 @@ export function tokenize(source: string): Token[] {
       // A new line ends a clause, like ";".
       push('punct', i, i + 1, ';');
       spaced = true;
+      // "- 5 USDC to alice", "* …", "• …", "2) …", "3. …" at the start of a line: list markup, not words.
+      const bullet = /^[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]+(?=\S)/.exec(source.slice(i, i + 12));
+      if (bullet) i += bullet[0].length;
       continue;
     }
     // ASCII is checked by code (the Unicode-class regexes run interpreted until V8 tiers them up).
@@ -117,6 +120,11 @@ export function tokenize(source: string): Token[] {
     }
     if (ch === '%') {
       push('percent', i, i + 1, '%');
+      continue;
+    }
+    if (ch === '~' || ch === '≈') {
+      // "~5 DAI", "≈ 5 DAI": an approximate amount, which the frame refuses as vague.
+      push('punct', i, i + 1, '~');
       continue;
     }
     if ((ch === "'" || ch === '’') && !spaced && tokens[tokens.length - 1]?.kind === 'ens' && /^[sS](?![\p{L}\p{N}_])/u.test(source.slice(i + 1, i + 3))) {
