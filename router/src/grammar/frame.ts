@@ -45,6 +45,11 @@ const previewPhrases: readonly Pattern[] = [
   'quotation',
   'the quote for|on|of',
   'quote for|on|of',
+  'quick|fast price|rate check on|for|of', 'price|rate check on|for|of', 'quick|fast price|rate check', 'rate check',
+  "what rate|price would|will|do|can|could i|we get for|on", "what's|whats|what the best rate|price for|on|of", 'what is the best rate|price for|on|of',
+  "i'm|im|i am just|only looking", 'just|only looking|browsing', 'just|only checking',
+  'but not do|execute|sign|send it|this|that|anything', 'not do|execute|sign it|this|that|anything',
+  'would do',
   'price check',
   "what's|whats|what the rate|price for|of|on",
   'what is the rate|price for|of|on',
@@ -71,7 +76,7 @@ const previewPhrases: readonly Pattern[] = [
   'run|do|make|perform a|the dry|test run of|for', 'make|run|perform dry|test run of|for', 'a simulation of|for', 'simulation of|for', 'simulation',
   'just show|tell me what', 'just show|tell what', 'show|tell what',
   'without signing|sending|executing|broadcasting anything|it',
-  'without signing|executing|broadcasting',
+  'without signing|executing|broadcasting|sending|submitting',
   'no transaction|transactions|tx|signing|signature|execution|executing|broadcast|broadcasting|sending',
   'would look like',
   'show me a preview of|for',
@@ -102,6 +107,14 @@ const previewPhrases: readonly Pattern[] = [
   'qoute',
 ].map(p);
 
+/**
+ * Verbs of trying or checking before the step as a gerund ("just check swapping 1 ETH for DAI", "test sending 5
+ * DAI to bob") or before "what" ("just check what lending 100 USDC would do"): only look. Without a gerund or "what"
+ * after them they are left alone ("check my balance").
+ */
+const lookBeforeGerund = ['just|only check|test|try|see', 'check|test|try out', 'check|test'].map(p);
+const isGerund = (word: string | undefined): boolean => word !== undefined && word.endsWith('ing') && verbs.has(word);
+
 /** Only-look phrases that also name the step: "how much DAI would 0.5 ETH get me" is a swap quote. */
 const howMuch = ['how|hw|hoe|hwo much|many|mcuh|muhc|mutch|mch|mny', 'how much|many'].map(p);
 
@@ -111,6 +124,7 @@ const whatAmount = ["what would|will|does|do|is|'s #", "what's|whats #"].map(p);
 /** "what would happen if I sent …", "what would it look like to swap …": a case imagined, to be shown (only with an only-look phrase). */
 const imagined = [
   'what would happen if|when i|we were to', 'what would happen if|when i|we', 'what happens if|when i|we', 'what if i|we', 'would happen if|when i|we',
+  'happens if|when i|we', 'will happen if|when i|we',
   'what would it look like if i|we', 'what would it look like to', 'what will happen if|when i|we', 'what will it look like to',
 ].map(p);
 /** The only-look frames that ask to see without another only-look phrase. */
@@ -261,6 +275,11 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
   const words = tokens.map(wordOf);
   for (let i = 0; i < tokens.length; ) {
     let length = previewFirsts.has(words[i]!) ? matchAny(words, i, previewPhrases) : 0;
+    if (!length) {
+      const look = matchAny(words, i, lookBeforeGerund);
+      if (look && isGerund(words[i + look])) length = look;
+      else if (look && words[i + look] === 'what' && isGerund(words[i + look + 1])) length = look + 1;
+    }
     // "don't send anything to bob" opens with the negation: nothing stands before it to be only looked at.
     // "don't execute, just show me: …" does: the phrase is set off from the request that follows it.
     if (length && ['do', "don't", 'dont'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct') && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
@@ -473,6 +492,13 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'if' && ['check', 'see', 'know', 'tell', 'checking', 'wondering'].includes(before ?? '') && ['i', 'we'].includes(words[i + 1] ?? '')) return true;
   // "buy some DAI with 0.2 ETH": the amount is the one paid, "some" only marks what is bought.
   if (word === 'some' && length === 1 && ['with', 'using'].includes(words[i + 2] ?? '') && words[i + 3] === '#') return true;
+  // "earn some yield on 500 USDC": "some" qualifies the yield, not the amount.
+  if (word === 'some' && length === 1 && ['yield', 'interest', 'returns', 'apy', 'income'].includes(words[i + 1] ?? '')) return true;
+  // "liquidate 50 LUCID into USDC", "liquidate all my LUCID for DAI": selling an amount of a token for another is a swap;
+  // liquidating a position or a loan is not something Lucid does.
+  if (word === 'liquidate' && length === 1 && ['#', 'all', 'half', 'my'].includes(words[i + 1] ?? '') && words.slice(i + 2, i + 6).some((w) => ['into', 'for', 'to'].includes(w)) &&
+    !words.slice(i + 1, i + 6).some((w) => ['position', 'positions', 'loan', 'loans', 'debt', 'collateral', 'vault', 'account', 'him', 'her', 'them'].includes(w)))
+    return true;
   // "kind enough to", "good enough": politeness, not an amount.
   if (word === 'enough' && ['kind', 'good', 'nice'].includes(before ?? '')) return true;
   // "3/4 of my stETH": a fraction of a balance, not two alternatives.

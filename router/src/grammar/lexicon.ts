@@ -83,6 +83,12 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['refund', 'transfer'],
   ['fund', 'transfer'],
   ['hand', 'transfer'],
+  ['beam', 'transfer'],
+  ['chuck', 'transfer'],
+  ['transmit', 'transfer'],
+  ['pass', 'transfer'],
+  ['remitting', 'transfer'],
+  ['wiring', 'transfer'],
   ['snd', 'transfer'],
   ['sending', 'transfer'],
   ['transferring', 'transfer'],
@@ -162,14 +168,31 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['bag', 'buy'],
   ['cop', 'buy'],
   ['park', 'deposit'],
+  ['stick', 'deposit'],
+  // Round 6: "load up on DAI with 1 ETH" (needs "up"), "liquidate 50 LUCID into USDC" (./frame.ts refuses it without an amount and a target).
+  ['load', 'buy'],
+  ['liquidate', 'swap'],
 ]);
+
+/**
+ * Particles a verb of moving funds may take, right after the verb or after what is moved, without changing
+ * the action: "hand over", "pass along", "fire off", "send 3 USDC along to carol", "trade in 50 LUCID for DAI".
+ */
+export const transferParticles: readonly string[] = ['over', 'out', 'off', 'along', 'across', 'forward'];
+export const swapParticles: readonly string[] = ['off', 'out', 'in', 'away'];
+
+/**
+ * Verbs that name a direction rather than a trade ("route 5 USDC to alice.eth"): with a recipient after "to"
+ * they pay; with a token they swap.
+ */
+export const directionVerbs: ReadonlySet<string> = new Set(['route']);
 
 /**
  * Light verbs and the action nouns they carry: "make a payment of", "carry out a trade of", "requesting a
  * swap of". The noun names the action; the light verb and the article are accounted for as its frame.
  */
 export const lightVerbs: readonly (readonly string[])[] = [
-  ['carry', 'out'], ['make'], ['execute'], ['do'], ['initiate'], ['perform'], ['effect'], ['issue'], ['arrange'], ['process'],
+  ['carry', 'out'], ['kick', 'off'], ['set', 'up'], ['go', 'ahead', 'with'], ['make'], ['execute'], ['do'], ['initiate'], ['perform'], ['effect'], ['issue'], ['arrange'], ['process'],
   ['request'], ['requesting'], ['submit'], ['complete'], ['conduct'], ['send'], ['place'], ['start'], ['run'], ['i', 'hereby', 'request'],
 ];
 export const actionNouns: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
@@ -185,6 +208,7 @@ export const actionNouns: ReadonlyMap<string, VerbKind> = new Map<string, VerbKi
   ['deposit', 'deposit'],
   ['withdrawal', 'withdraw'],
   ['supply', 'supply'],
+  ['approval', 'approve'],
   ['wrap', 'wrap'],
   ['unwrap', 'unwrap'],
   ['stake', 'stake'],

@@ -33,11 +33,23 @@ const placeNouns: ReadonlySet<string> = new Set([
   'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
 ]);
 
+/** Words for what lending earns, and for the most of it: "the best yield", "the highest apy". */
+const rateNouns: readonly string[] = ['yield', 'interest', 'apy', 'apr', 'rate', 'rates', 'return', 'returns', 'income', 'rewards'];
+const superlatives: readonly string[] = ['most', 'best', 'highest', 'max', 'maximum', 'top', 'greatest', 'biggest', 'largest', 'better', 'more'];
+
+/** "(withdraw all the USDC) I lent", "that I supplied", "I have deposited": where the funds are, said of the past. */
+const lentClauses: readonly (readonly string[])[] = ['lent', 'supplied', 'deposited', 'loaned', 'parked', 'put', 'lent out'].flatMap((verb) => [
+  ['that', 'i', ...verb.split(' ')], ['that', 'we', ...verb.split(' ')], ['i', 'have', ...verb.split(' ')], ["i've", ...verb.split(' ')], ['i', ...verb.split(' ')], ['we', ...verb.split(' ')],
+]).sort((a, b) => b.length - a.length);
+
 /** Every symbol of every token list: a symbol real somewhere is never taken for a slip of another. */
 let everySymbol: ReadonlySet<string> | undefined;
 import { refusal } from './errors.js';
 import {
   actionNouns,
+  directionVerbs,
+  swapParticles,
+  transferParticles,
   assistantNames,
   unsupportedVerbs,
   foreignChains,
@@ -520,6 +532,16 @@ class Parser {
       this.pos++;
       return this.transfer();
     }
+    if (verb === 'get' && t && this.yieldObjectAt(this.pos + (this.isWord(this.peek(1), 'me') ? 2 : 1))) {
+      // "get (me) the best yield on my USDC": earning on it is supplying it.
+      this.pos += this.isWord(this.peek(1), 'me') ? 2 : 1;
+      return [this.deposit('supply', { ...t, lower: 'earn' })];
+    }
+    if (verb === 'get' && t && this.venueSourceAhead() && !this.isWord(this.peek(1), 'me')) {
+      // "get my 50 DAI back from aave", "get my USDC back out of aave".
+      this.pos++;
+      return [this.deposit('withdraw', t)];
+    }
     if (verb === 'get' && t) {
       const next = this.isWord(this.peek(1), 'me') ? this.peek(2) : this.peek(1);
       const after = this.isWord(this.peek(1), 'me') ? this.peek(3) : this.peek(2);
@@ -535,17 +557,25 @@ class Parser {
     }
     switch (verb) {
       case 'transfer':
-        this.acceptWord('over', 'out', 'off');
+        // "hand over", "pass along", "fire off", "pass on 9 DAI" (on only before an amount: "send on base …" names a chain).
+        this.acceptWord(...transferParticles) || (this.isWord(this.peek(), 'on') && this.peek(1) !== undefined && this.startsAmount(this.peek(1)!) && this.acceptWord('on'));
         if (this.isWord(this.peek(), 'up')) this.pos++; // "top up alice.eth with 0.05 ETH" (top is not a verb alone)
         return this.transfer();
       case 'swap':
       case 'sell':
-        this.acceptWord('off', 'out');
+        // "route 5 USDC to alice.eth": a verb of direction with a person after "to" pays them.
+        if (t && directionVerbs.has(t.lower) && this.recipientAfterToAhead()) return this.transfer();
+        // "cash out my USDC from aave": out of a lending venue is a withdrawal.
+        if (t && t.lower === 'cash' && this.venueSourceAhead()) return [this.deposit('withdraw', t)];
+        // "swap out of 100 USDC into DAI", "trade in 50 LUCID for USDC", "dump off …".
+        if (!this.venueAt(this.pos + 1) && !this.chainAt(this.pos + 1)) this.acceptPhrase([['out', 'of']]) || this.acceptWord(...swapParticles);
         return [this.swapBody(verb)];
       case 'buy':
       case 'get':
         // "pick up 5 LUCID using DAI".
         if (t?.lower === 'pick' && !this.acceptWord('up')) throw this.expected('"up" and what to buy', 'swap');
+        // "load up on DAI with 1 ETH".
+        if (t?.lower === 'load' && !(this.acceptWord('up') && (this.acceptWord('on') || true))) throw this.expected('"up on" and what to buy', 'swap');
         return this.buy(t ?? this.tokens[this.pos - 1]!);
       case 'wrap':
       case 'unwrap':
@@ -651,7 +681,8 @@ class Parser {
         break;
       }
       let each = this.acceptPhrase([['each', 'one'], ['each'], ['apiece']]) !== undefined;
-      this.acceptWord('over');
+      // "send 3 USDC along to carol", "fire 20 USDC off to alice".
+      if (this.isWord(this.peek(1), 'to', 'towards')) this.acceptWord(...transferParticles);
       // "send 2 USDC on to carol".
       if (this.isWord(this.peek(), 'on') && this.isWord(this.peek(1), 'to')) this.pos++;
       this.acceptOwnWallet();
@@ -756,6 +787,41 @@ class Parser {
   }
 
   /** At "get": whether an amount and a token follow, then "to" and a recipient that is no token ("get 5 DAI to bob"). */
+  /** Whether "to" and a person (a name, never an address or a token) follow the amount and token after the verb here. */
+  private recipientAfterToAhead(): boolean {
+    const save = this.pos;
+    try {
+      this.pos++;
+      const amount = this.amount('transfer');
+      if (!amount || amount.reference) return false;
+      this.tokenRef('transfer');
+      const next = this.peek(1);
+      return this.isWord(this.peek(), 'to') && next !== undefined && (next.kind === 'ens' || (next.kind === 'word' && this.isRecipientLike(next) && this.symbolOf(next) === undefined && !foreignTokens.has(next.lower) && !this.chainAt(this.pos + 1) && !this.venueAt(this.pos + 1)));
+    } catch {
+      return false;
+    } finally {
+      this.pos = save;
+    }
+  }
+
+  /** Whether "from" / "out of" and a lending venue follow within the next few words ("get my USDC back out of aave"). */
+  private venueSourceAhead(): boolean {
+    for (let k = 1; k <= 6; k++) {
+      const t = this.peek(k);
+      if (!t || t.kind === 'punct' || this.isWord(t, 'and', 'then', 'to', 'for', 'into', 'with')) return false;
+      const at = this.isWord(t, 'from') ? this.pos + k + 1 : this.isWord(t, 'out') && this.isWord(this.peek(k + 1), 'of') ? this.pos + k + 2 : -1;
+      if (at >= 0) {
+        const save = this.pos;
+        this.pos = at;
+        this.acceptWord('the', 'my');
+        const venue = this.venuePhrase();
+        this.pos = save;
+        return venue !== undefined && !stakingVenues.has(venue);
+      }
+    }
+    return false;
+  }
+
   private getsToSomeone(): boolean {
     const save = this.pos;
     try {
@@ -1035,6 +1101,8 @@ class Parser {
     } else draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
     this.acceptOwnWallet();
     this.acceptWord('back', 'over');
+    // "swap my 3 DAI out for USDC", "trade 1 WETH in for DAI": a particle before the preposition ("in DAI" alone is the target).
+    if (this.isWord(this.peek(1), 'for', 'to', 'into')) this.acceptWord('out', 'in', 'off', 'away');
     if (verbless && (this.isPunct(this.peek(), '->') || this.isPunct(this.peek(), '>')) && this.peek(1)?.kind === 'ens' && amount && !amount.reference) {
       // "0.1 ETH -> bob.eth": an arrow to a name is a payment.
       this.pos++;
@@ -1042,10 +1110,15 @@ class Parser {
       this.setAmount(transfer, amount);
       return transfer;
     }
+    const preposition = this.peek();
     if (!(this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
       throw this.expected(verb === 'sell' ? '"for" and the token to receive' : '"for" and the token to get', 'swap');
     const exactly = this.acceptWord('exactly', 'exact');
     const out = this.peek();
+    // "swap 3 DAI to 0x…": after "to" (or an arrow) an address may be the token to buy or the person to pay; the
+    // grammar does not pick one. "for 0x…" and "into 0x…" name only a token (the contract's token may be an address).
+    if (out?.kind === 'address' && !this.isWord(preposition, 'for', 'into', 'in', 'fro', 'fo'))
+      throw this.ambiguous(out, `${quote(out.text)} after ${quote(preposition!.text)} could be the token to buy or the address to pay: say "swap … for <token>" to trade, or "send … to ${out.text}" to pay`);
     if (out && this.startsPlainAmount(out)) draft.amountOut = this.exactAmount('swap');
     else if (exactly) throw this.expected('the exact amount to get', ['swap', 'buy']);
     draft.tokenOut = this.tokenRef('swap');
@@ -1158,9 +1231,9 @@ class Parser {
     const word = verb?.lower ?? '';
     if (word === 'earn') {
       // "earn yield on 1000 usdc", "earn the best yield on 2k DAI", "earn interest on my WETH".
-      this.acceptPhrase([['the', 'best'], ['the', 'most'], ['the', 'highest'], ['some'], ['max'], ['maximum']]);
-      if (!this.acceptWord('yield', 'interest', 'apy', 'apr', 'rewards', 'returns', 'income')) throw this.expected('"yield" or "interest"', 'swap');
-      if (!this.acceptWord('on', 'with', 'from')) throw this.expected('"on" and an amount', 'swap');
+      const length = this.yieldObjectAt(this.pos);
+      if (!length) throw this.expected('"yield" or "interest" and "on" an amount', 'swap');
+      this.pos += length;
     }
     this.acceptWord('out');
     if (word === 'lock') this.acceptWord('up', 'away');
@@ -1185,6 +1258,8 @@ class Parser {
     if (first) this.setVenue(draft, first.venue, first.at);
     // "put my 15 USDC to work on aave".
     if (inward) this.acceptPhrase([['to', 'work']]);
+    // "withdraw all the USDC I lent (on aave)": the relative clause says where it is, not a second step.
+    else this.acceptPhrase(lentClauses);
     this.acceptWord('back');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     let stakeMarked = ['lock', 'provide'].includes(word);
@@ -1206,10 +1281,7 @@ class Parser {
       throw refusal(intentErrorCodes.unsupported, this.source, this.peek(1), 'providing liquidity is not something Lucid does here: it can swap, stake, lend and send');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     // With a venue named, "for interest" is the reason, kept as a note; without one it says where (anywhere it earns).
-    const anywhere = draft.venue !== undefined ? undefined : this.acceptPhrase([
-      ['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest'], ['wherever', 'it', 'earns', 'the', 'most'],
-      ['where', 'it', 'earns', 'the', 'most'], ['wherever', 'it', 'earns', 'most'], ['where', 'it', 'earns', 'most'],
-    ]);
+    const anywhere = draft.venue !== undefined || !inward ? undefined : this.acceptPhrase([['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest']]) ?? this.acceptBestPlace();
     if (target !== undefined) {
       // "deposit 1 ETH into WETH", "redeem 0.7 WETH for ETH".
       if (inward && draft.token === 'ETH' && target === 'WETH') return this.asAction(draft, 'wrap');
@@ -1222,6 +1294,41 @@ class Parser {
     if (draft.venue === undefined && !stakeMarked && !anywhere && ['put', 'add', 'take', 'pull', 'redeem', 'remove', 'park'].includes(word))
       throw this.expected(inward ? '"into" and where it should go, like Aave' : '"from" and where it comes from, like Aave', 'swap');
     return draft;
+  }
+
+  /**
+   * yieldObject := ["the"|"some"] [superlative] rateNoun ("on"|"with"|"from"|"for"): "the best yield on", "some
+   * interest on", "the highest apy for". The length in words, 0 when none stands at `index`.
+   */
+  private yieldObjectAt(index: number): number {
+    let k = index;
+    if (this.isWord(this.tokens[k], 'the', 'some', 'a', 'an')) k++;
+    if (this.isWord(this.tokens[k], ...superlatives)) k++;
+    if (!this.isWord(this.tokens[k], ...rateNouns)) return 0;
+    k++;
+    return this.isWord(this.tokens[k], 'on', 'with', 'from', 'for') ? k + 1 - index : 0;
+  }
+
+  /**
+   * Where it earns the most, said without naming a venue (so any lending agent competes):
+   * ("where" | "wherever") ("it" earnVerb ["the"] superlative [rateNoun] | "the" rateNoun ("is"|"'s") superlative)
+   * | ("at" | "for" | "with") "the" superlative rateNoun. Returns the words, or undefined (nothing consumed).
+   */
+  private acceptBestPlace(): readonly string[] | undefined {
+    const start = this.pos;
+    const done = () => this.tokens.slice(start, this.pos).map((t) => t.lower);
+    if (this.acceptWord('where', 'wherever')) {
+      if (this.acceptWord('it') && this.acceptWord('earns', 'gets', 'pays', 'yields', 'makes', 'returns', 'will', "'ll")) {
+        this.acceptWord('earn', 'get', 'make', 'pay');
+        this.acceptWord('the');
+        if (this.acceptWord(...superlatives)) {
+          this.acceptWord(...rateNouns);
+          return done();
+        }
+      } else if (this.acceptWord('the') && this.acceptWord(...rateNouns) && this.acceptWord('is', "'s", 'are') && this.acceptWord(...superlatives)) return done();
+    } else if (this.acceptWord('at', 'for', 'with') && this.acceptWord('the') && this.acceptWord(...superlatives) && this.acceptWord(...rateNouns)) return done();
+    this.pos = start;
+    return undefined;
   }
 
   /** The same amount as another action (a deposit into WETH is a wrap). */
