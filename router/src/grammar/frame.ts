@@ -77,6 +77,8 @@ const previewPhrases: readonly Pattern[] = [
   'just show|tell me what', 'just show|tell what', 'show|tell what',
   'without signing|sending|executing|broadcasting anything|it',
   'without signing|executing|broadcasting|sending|submitting',
+  "and don't|dont sign|send|execute|broadcast|submit it|them|anything", 'and do not sign|send|execute|broadcast|submit it|them|anything',
+  'give|tell|show me the|a price|rate for|of|on', 'give|tell|show me price|rate for|of|on',
   'no transaction|transactions|tx|signing|signature|execution|executing|broadcast|broadcasting|sending',
   'would look like',
   'show me a preview of|for',
@@ -206,6 +208,8 @@ const rules: readonly Rule[] = [
       'is it dumb|stupid|safe|risky|smart|wise|ok|okay|fine|good|bad', 'is it a good|bad|smart|dumb', 'safe ?', 'cheaper', 'will pump', 'pump', 'will moon', 'gonna moon', 'mooning', 'a buy',
       'a good buy', 'nfa', 'dyor', 'good moment', 'right moment', 'best moment', 'smartest', "what's|whats|wats|what the best", 'what is the best',
       'which is the best', 'worth buying', 'good investment',
+      'which pays|gives|earns|offers|yields more|better|most|higher|the', 'which one pays|gives|earns|offers|yields|is', 'a good|better|safe|safer place|platform|protocol|option|choice', 'the best|safest place|platform|protocol|option|choice',
+      'where should i|we',
     ].map(p),
   },
   {
@@ -400,7 +404,8 @@ function howMuchQuote(source: string, tokens: readonly Token[], words: Words): T
       continue;
     }
     if (word === '#') return undefined;
-    if (word === 'in' && tokens[i + 1]?.kind === 'word' && symbolWords().has(words[i + 1]!)) {
+    // "how much would I get for swapping 1 ETH to DAI": the token asked for named after the amount.
+    if ((word === 'in' || (['to', 'into', 'for'].includes(word) && amount)) && tokens[i + 1]?.kind === 'word' && symbolWords().has(words[i + 1]!)) {
       if (asked) return undefined;
       asked = tokens[++i];
       continue;
@@ -446,7 +451,7 @@ function synthetic(word: string, near: Token): Token {
 /** After an only-look phrase, words that ask to act after all: "dry run then execute: …", "simulate it, then send it for real". */
 const actAfterLook: readonly Pattern[] = [
   'execute', 'executing', 'for real', 'go ahead', 'do it', 'then sign|broadcast|submit', 'and sign|broadcast|submit', 'sign|broadcast|submit it|them',
-  'afterwards|after|then run|do it|that', 'send|swap it for real',
+  'afterwards|after|then run|do it|that', 'send|swap it for real', 'actually send|swap|do|execute|sign|submit|broadcast|run|wrap|stake|supply|transfer',
 ].map(p);
 
 /** Only looking and acting in one request contradict each other: refuse, naming the words that ask to act. */

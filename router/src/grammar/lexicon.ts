@@ -185,6 +185,9 @@ export const swapParticles: readonly string[] = ['off', 'out', 'in', 'away'];
  * Verbs that name a direction rather than a trade ("route 5 USDC to alice.eth"): with a recipient after "to"
  * they pay; with a token they swap.
  */
+/** Verbs of throwing, which aim "at" the one paid: "chuck 10 DAI at bob". */
+export const throwVerbs: ReadonlySet<string> = new Set(['chuck', 'yeet', 'toss', 'throw', 'fling', 'lob', 'sling', 'shoot', 'fire']);
+
 export const directionVerbs: ReadonlySet<string> = new Set(['route']);
 
 /**

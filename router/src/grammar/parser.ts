@@ -48,6 +48,7 @@ import { refusal } from './errors.js';
 import {
   actionNouns,
   directionVerbs,
+  throwVerbs,
   swapParticles,
   transferParticles,
   assistantNames,
@@ -175,6 +176,8 @@ class Parser {
   readonly corrections: { from: string; to: string }[] = [];
   /** The steps of the clause before this one (several for a list): what "it", "that", "the same" refer to. */
   private lastGroup: Draft[] = [];
+  /** The verb of the step being read, as written ("chuck"), for the prepositions only some verbs take ("chuck 10 DAI at bob"). */
+  private verbWord: string | undefined;
   /** Whether the clause before was a transfer read recipient-first ("pay bob 3 DAI"): "and carol 2 DAI" may follow. */
   private lastRecipientFirst = false;
   /** Whether the clause before left its verb out (a list's tail): then "it" could mean more than one step. */
@@ -418,6 +421,16 @@ class Parser {
       drafts = this.transfer();
     } else if (afterTransfer && this.startsPlainAmount(t)) drafts = this.transfer();
     else if (afterTransfer && this.isRecipientLike(t) && this.recipientFirstFollows()) drafts = this.transfer();
+    else if ((previous?.action === 'supply' || previous?.action === 'withdraw') && this.startsPlainAmount(t)) {
+      // "earn interest on 500 USDC and 100 DAI", "supply 100 USDC and 50 DAI to aave": the verb shared by the list;
+      // a venue named once, at either end, is the list's.
+      const draft = this.deposit(previous.action, undefined);
+      if (draft.action === previous.action) {
+        if (draft.venue === undefined && previous.venue !== undefined) draft.venue = previous.venue;
+        if (draft.venue !== undefined) for (const step of this.lastGroup) if (step.action === draft.action && step.venue === undefined) step.venue = draft.venue;
+      }
+      drafts = [draft];
+    }
     else if (this.startsPlainAmount(t)) drafts = [this.swapBody('swap', true)];
     else if (afterTransfer && this.startsSameReference()) drafts = this.transfer();
     else if ((drafts = this.subjectFrame() ?? []).length) this.verbless = false;
@@ -548,6 +561,7 @@ class Parser {
       const buys = next && (this.startsAmount(next) || this.isWord(next, 'exactly') || (this.symbolOf(next) !== undefined && this.isWord(after, 'with', 'for', 'using')));
       if (!buys) return this.balance();
     }
+    this.verbWord = t?.lower;
     if (t) {
       this.pos++;
       this.noteCorrection(t, verb);
@@ -714,7 +728,15 @@ class Parser {
         this.acceptWord('is');
         this.acceptPunct(':');
         recipients = this.recipientList('transfer');
-      } else if (this.acceptPhrase([['to', 'the', 'order', 'of']]) || this.acceptWord('to', 'towards', 'too') || this.acceptPunct('->') || this.acceptRecipientPreposition() || this.acceptNumeralTo()) {
+      } else if (
+        this.acceptPhrase([['to', 'the', 'order', 'of']]) ||
+        this.acceptWord('to', 'towards', 'too') ||
+        this.acceptPunct('->') ||
+        this.acceptRecipientPreposition() ||
+        this.acceptNumeralTo() ||
+        // "chuck 10 DAI at bob", "yeet 5 USDC at alice.eth": verbs of throwing aim "at" the one paid.
+        (this.verbWord !== undefined && throwVerbs.has(this.verbWord) && this.isWord(this.peek(), 'at') && this.isRecipientLike(this.peek(1)) && this.acceptWord('at'))
+      ) {
         each = this.acceptEachOf() || each;
         recipients = this.recipientList('transfer');
       } else if (next && (next.kind === 'address' || next.kind === 'ens')) recipients = this.recipientList('transfer');
@@ -787,11 +809,10 @@ class Parser {
   }
 
   /** At "get": whether an amount and a token follow, then "to" and a recipient that is no token ("get 5 DAI to bob"). */
-  /** Whether "to" and a person (a name, never an address or a token) follow the amount and token after the verb here. */
+  /** Whether an amount, a token, "to" and a person (a name, never an address or a token) stand here, after the verb. */
   private recipientAfterToAhead(): boolean {
     const save = this.pos;
     try {
-      this.pos++;
       const amount = this.amount('transfer');
       if (!amount || amount.reference) return false;
       this.tokenRef('transfer');
