@@ -497,6 +497,11 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'if' && ['check', 'see', 'know', 'tell', 'checking', 'wondering'].includes(before ?? '') && ['i', 'we'].includes(words[i + 1] ?? '')) return true;
   // "buy some DAI with 0.2 ETH": the amount is the one paid, "some" only marks what is bought.
   if (word === 'some' && length === 1 && ['with', 'using'].includes(words[i + 2] ?? '') && words[i + 3] === '#') return true;
+  // "swap 1 ETH into some DAI": the amount is the one sold, "some" only marks what is bought.
+  if (word === 'some' && length === 1 && ['into', 'for', 'to'].includes(before ?? '') && words.slice(Math.max(0, i - 4), i - 1).includes('#') && !words.slice(0, i).includes('some'))
+    return true;
+  // "do some swapping of 10 USDC": "some" before an action noun says nothing of the amount.
+  if (word === 'some' && length === 1 && isGerund(words[i + 1])) return true;
   // "earn some yield on 500 USDC": "some" qualifies the yield, not the amount.
   if (word === 'some' && length === 1 && ['yield', 'interest', 'returns', 'apy', 'income'].includes(words[i + 1] ?? '')) return true;
   // "liquidate 50 LUCID into USDC", "liquidate all my LUCID for DAI": selling an amount of a token for another is a swap;

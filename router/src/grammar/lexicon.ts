@@ -188,6 +188,9 @@ export const swapParticles: readonly string[] = ['off', 'out', 'in', 'away'];
 /** Verbs of throwing, which aim "at" the one paid: "chuck 10 DAI at bob". */
 export const throwVerbs: ReadonlySet<string> = new Set(['chuck', 'yeet', 'toss', 'throw', 'fling', 'lob', 'sling', 'shoot', 'fire']);
 
+/** Verbs of motion that convert when what moves goes "into" a token: "move 50 USDC into DAI". */
+export const motionVerbs: ReadonlySet<string> = new Set(['move', 'moving', 'shift', 'put']);
+
 export const directionVerbs: ReadonlySet<string> = new Set(['route']);
 
 /**
@@ -215,6 +218,15 @@ export const actionNouns: ReadonlyMap<string, VerbKind> = new Map<string, VerbKi
   ['wrap', 'wrap'],
   ['unwrap', 'unwrap'],
   ['stake', 'stake'],
+  // Gerunds as nouns, after a light verb or before "of": "perform a wrapping of 1 ETH", "the unstaking of 1 stETH".
+  ['wrapping', 'wrap'],
+  ['unwrapping', 'unwrap'],
+  ['staking', 'stake'],
+  ['unstaking', 'unstake'],
+  ['swapping', 'swap'],
+  ['exchanging', 'swap'],
+  ['converting', 'swap'],
+  ['transferring', 'transfer'],
 ]);
 
 /** Venues and protocols by the words people use; the value is the contract's spelling. Longest first. */

@@ -48,6 +48,7 @@ import { refusal } from './errors.js';
 import {
   actionNouns,
   directionVerbs,
+  motionVerbs,
   throwVerbs,
   swapParticles,
   transferParticles,
@@ -176,6 +177,8 @@ class Parser {
   readonly corrections: { from: string; to: string }[] = [];
   /** The steps of the clause before this one (several for a list): what "it", "that", "the same" refer to. */
   private lastGroup: Draft[] = [];
+  /** Lending steps that asked for wherever it earns most: a venue named by a later step of the list is not theirs. */
+  private readonly anywhereSteps = new WeakSet<Draft>();
   /** The verb of the step being read, as written ("chuck"), for the prepositions only some verbs take ("chuck 10 DAI at bob"). */
   private verbWord: string | undefined;
   /** Whether the clause before was a transfer read recipient-first ("pay bob 3 DAI"): "and carol 2 DAI" may follow. */
@@ -426,8 +429,8 @@ class Parser {
       // a venue named once, at either end, is the list's.
       const draft = this.deposit(previous.action, undefined);
       if (draft.action === previous.action) {
-        if (draft.venue === undefined && previous.venue !== undefined) draft.venue = previous.venue;
-        if (draft.venue !== undefined) for (const step of this.lastGroup) if (step.action === draft.action && step.venue === undefined) step.venue = draft.venue;
+        if (draft.venue === undefined && previous.venue !== undefined && !this.anywhereSteps.has(draft)) draft.venue = previous.venue;
+        if (draft.venue !== undefined) for (const step of this.lastGroup) if (step.action === draft.action && step.venue === undefined && !this.anywhereSteps.has(step)) step.venue = draft.venue;
       }
       drafts = [draft];
     }
@@ -515,7 +518,7 @@ class Parser {
   private actionNoun(): VerbKind | undefined {
     const save = this.pos;
     const light = this.acceptPhrase(lightVerbs);
-    this.acceptWord('a', 'an', 'the');
+    this.acceptWord('a', 'an', 'the') || (light && this.acceptWord('some'));
     const t = this.peek();
     const kind = t?.kind === 'word' ? actionNouns.get(t.lower) : undefined;
     const next = this.peek(1);
@@ -569,6 +572,16 @@ class Parser {
       this.acceptPhrase([['please'], ['pls'], ['plz'], ['kindly'], ['for', 'me'], ['quickly']]);
       this.acceptPunct(':');
     }
+    // "grab my rewards", "redeem my LUCID rewards", "cash in my rewards": taking rewards is claiming them.
+    if (t && ['buy', 'redeem', 'swap', 'withdraw'].includes(verb) && ['grab', 'redeem', 'cash', 'pick', 'take', 'pull'].includes(t.lower) && this.rewardObjectAhead()) {
+      this.acceptWord('in', 'up', 'out');
+      return [this.claim()];
+    }
+    // "take away the DAI approval from uniswap", "pull uniswap's approval on DAI": taking an approval back revokes it.
+    if (t && verb === 'withdraw' && ['take', 'pull'].includes(t.lower) && this.isApprovalAhead()) {
+      this.acceptWord('away', 'back', 'off');
+      return this.withMoreTokens(this.revoke());
+    }
     switch (verb) {
       case 'transfer':
         // "hand over", "pass along", "fire off", "pass on 9 DAI" (on only before an amount: "send on base …" names a chain).
@@ -581,6 +594,11 @@ class Parser {
         if (t && directionVerbs.has(t.lower) && this.recipientAfterToAhead()) return this.transfer();
         // "cash out my USDC from aave": out of a lending venue is a withdrawal.
         if (t && t.lower === 'cash' && this.venueSourceAhead()) return [this.deposit('withdraw', t)];
+        // "ape into LUCID with 1 ETH": into the token bought, paid with what follows "with".
+        if (t && t.lower === 'ape' && this.isWord(this.peek(), 'into', 'in') && this.peek(1)?.kind === 'word' && this.symbolOf(this.peek(1)!) !== undefined && this.isWord(this.peek(2), 'with', 'using')) {
+          this.pos++;
+          return this.buy(t);
+        }
         // "swap out of 100 USDC into DAI", "trade in 50 LUCID for USDC", "dump off …".
         if (!this.venueAt(this.pos + 1) && !this.chainAt(this.pos + 1)) this.acceptPhrase([['out', 'of']]) || this.acceptWord(...swapParticles);
         return [this.swapBody(verb)];
@@ -710,6 +728,14 @@ class Parser {
         this.setVenue(draft, venue, at);
         return [draft];
       }
+      // "move 50 USDC into DAI": moving funds into another token converts them.
+      if (pairs.length === 1 && !each && this.verbWord !== undefined && motionVerbs.has(this.verbWord) && this.isWord(this.peek(), 'into') && this.peek(1)?.kind === 'word' && this.symbolOf(this.peek(1)!) !== undefined) {
+        this.pos++;
+        const draft: Draft = { action: 'swap', token: pairs[0]!.token };
+        this.setAmount(draft, pairs[0]!.amount);
+        draft.tokenOut = this.tokenRef('swap');
+        return [this.pairCheck(draft, this.tokens[this.pos - 1])];
+      }
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
       const probe: Draft = { action: 'transfer' };
       this.modifiers(probe, false);
@@ -823,6 +849,20 @@ class Parser {
     } finally {
       this.pos = save;
     }
+  }
+
+  /**
+   * Whether the object here is rewards: [particle] [all|my|the|any|pending …] [a venue or token word] reward noun,
+   * with no amount ("grab my rewards", "redeem my LUCID rewards", "cash in my staking rewards").
+   */
+  private rewardObjectAhead(): boolean {
+    for (let k = 0; k < 6; k++) {
+      const t = this.peek(k);
+      if (!t || t.kind !== 'word') return false;
+      if (rewardNouns.has(t.lower)) return !['yield', 'earnings'].includes(t.lower) || k > 0;
+      if (!['in', 'up', 'out', 'all', 'my', 'the', 'any', 'of', 'pending', 'accrued', 'unclaimed', 'staking', 'earned', 'capital', 'pool', "pool's"].includes(t.lower) && this.symbolOf(t) === undefined && !this.venueAt(this.pos + k)) return false;
+    }
+    return false;
   }
 
   /** Whether "from" / "out of" and a lending venue follow within the next few words ("get my USDC back out of aave"). */
@@ -1134,6 +1174,10 @@ class Parser {
     const preposition = this.peek();
     if (!(this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
       throw this.expected(verb === 'sell' ? '"for" and the token to receive' : '"for" and the token to get', 'swap');
+    // "sell 1 ETH to get DAI", "trade 10 USDC to receive DAI".
+    if (this.isWord(preposition, 'to') && this.isWord(this.peek(), 'get', 'receive', 'buy', 'obtain', 'acquire') && this.looksLikeToken(this.peek(1) ?? preposition!)) this.pos++;
+    // "swap 1 ETH into some DAI": "some" marks the token bought (./frame.ts lets it stand only after an amount sold).
+    if (this.isWord(this.peek(), 'some') && this.looksLikeToken(this.peek(1) ?? preposition!) && (draft.amount !== undefined || draft.amountUsd !== undefined)) this.pos++;
     const exactly = this.acceptWord('exactly', 'exact');
     const out = this.peek();
     // "swap 3 DAI to 0x…": after "to" (or an arrow) an address may be the token to buy or the person to pay; the
@@ -1303,10 +1347,13 @@ class Parser {
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     // With a venue named, "for interest" is the reason, kept as a note; without one it says where (anywhere it earns).
     const anywhere = draft.venue !== undefined || !inward ? undefined : this.acceptPhrase([['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest']]) ?? this.acceptBestPlace();
+    if (anywhere) this.anywhereSteps.add(draft);
     if (target !== undefined) {
       // "deposit 1 ETH into WETH", "redeem 0.7 WETH for ETH".
       if (inward && draft.token === 'ETH' && target === 'WETH') return this.asAction(draft, 'wrap');
       if (!inward && draft.token === 'WETH' && target === 'ETH') return this.asAction(draft, 'unwrap');
+      // "withdraw 1 ETH from WETH": taking ETH out of WETH unwraps it, one for one.
+      if (!inward && outward && draft.token === 'ETH' && target === 'WETH') return this.asAction(draft, 'unwrap');
       throw this.fail(this.tokens[this.pos - 1], `cannot ${word || kind} ${draft.token} ${inward ? 'into' : 'for'} ${target}: name a venue, like Aave`, 'swap');
     }
     // "provide 100 USDC to aave": providing to a lending venue supplies it; "as capital" or a staking venue stakes.
@@ -1382,6 +1429,11 @@ class Parser {
       const k = this.isWord(this.peek(1), 'the', 'my') ? 2 : 1;
       if (this.isWord(this.peek(k), 'pool', 'staking', 'stake', 'protocol')) this.pos += k + 1;
     }
+    // "claim my rewards for bob": a claim pays the claimer; it is not a purpose to note but a second reading (bob's
+    // rewards, or mine sent to bob).
+    const forWhom = this.peek(1);
+    if (this.isWord(this.peek(), 'for', 'to') && forWhom !== undefined && (forWhom.kind === 'ens' || forWhom.kind === 'address' || (forWhom.kind === 'word' && this.isRecipientLike(forWhom) && !reservedWords.has(forWhom.lower) && !recipientNouns.has(forWhom.lower))) && this.atEndAt(this.pos + 2))
+      throw this.fail(forWhom, `a claim pays your own wallet, not ${quote(forWhom.text)}: to pay them, claim, then "send" what it gave`, 'claim');
     return draft;
   }
 
@@ -1533,7 +1585,10 @@ class Parser {
     if (first?.kind === 'word' && approvalNouns.has(first.lower)) {
       // revoke approval for USDC from 0x…; revoke all token approvals granted to Uniswap for DAI
       this.pos++;
-      const granted = this.acceptPhrase([['granted', 'to'], ['given', 'to'], ['to']]);
+      // "the allowance for uniswap on USDC": a spender (not a token) after "for", then the token.
+      const spender = this.peek(1);
+      const spenderFor = this.isWord(this.peek(), 'for') && (spender?.kind === 'ens' || spender?.kind === 'address' || (spender?.kind === 'word' && this.symbolOf(spender) === undefined && !reservedWords.has(spender.lower))) && this.isWord(this.peek(2), 'on', 'for', 'of', 'over');
+      const granted = this.acceptPhrase([['granted', 'to'], ['given', 'to'], ['to']]) ?? (spenderFor ? this.acceptPhrase([['for']]) : undefined);
       if (granted) {
         draft.to = this.recipient('revoke');
         if (!this.acceptWord('for', 'on', 'of')) throw this.expected('"for" and a token', 'revoke');

@@ -96,3 +96,39 @@ describe('only look', () => {
     expect(code('simulate sending 5 dai to bob, then actually send it')).toBe('UNSUPPORTED_INTENT');
   });
 });
+
+describe('verbs read by their object (round 6, part 2)', () => {
+  test('taking rewards claims them; taking an approval back revokes it', () => {
+    expect(one('grab my rewards')).toEqual([{ action: 'claim' }]);
+    expect(one('redeem my lucid rewards')).toEqual([{ action: 'claim', token: 'LUCID' }]);
+    expect(one('take away the dai approval from uniswap')).toEqual([{ action: 'revoke', token: 'DAI', to: 'uniswap' }]);
+    expect(one('remove the allowance for uniswap on usdc')).toEqual([{ action: 'revoke', token: 'USDC', to: 'uniswap' }]);
+    // With an amount, "redeem" and "take" still withdraw.
+    expect(one('redeem 30 usdc from aave')).toEqual([{ action: 'withdraw', amount: '30', token: 'USDC', venue: 'aave' }]);
+  });
+  test('a claim "for" someone is refused, not kept as a note', () => {
+    expect(code('redeem my rewards for bob')).toBe('UNPARSEABLE_INTENT');
+    expect(code('claim my rewards for bob')).toBe('UNPARSEABLE_INTENT');
+  });
+  test('ETH out of WETH unwraps; gerunds after a light verb name the action', () => {
+    expect(one('withdraw 1 eth from weth')).toEqual([{ action: 'unwrap', amount: '1', token: 'WETH' }]);
+    expect(one('perform a wrapping of 1 eth')).toEqual([{ action: 'wrap', amount: '1', token: 'ETH' }]);
+    expect(one('execute the staking of 2 steth')).toEqual([{ action: 'stake', amount: '2', token: 'stETH' }]);
+  });
+  test('"some" before the token bought, after an amount sold, is not a vague amount', () => {
+    expect(one('swap 1 eth into some dai')).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'DAI' }]);
+    expect(code('swap some eth into some dai')).toBe('AMBIGUOUS_INTENT');
+    expect(code('ape into some lucid')).toBe('AMBIGUOUS_INTENT');
+  });
+  test('moving funds into a token converts them; "to get" after a swap names what is bought', () => {
+    expect(one('move 50 usdc into dai')).toEqual([{ action: 'swap', amount: '50', token: 'USDC', tokenOut: 'DAI' }]);
+    expect(one('sell 1 eth to get dai')).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'DAI' }]);
+    expect(one('ape into lucid with 1 eth')).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'LUCID' }]);
+  });
+  test('a step that asked for wherever it earns most does not take a later step\'s venue', () => {
+    expect(one('supply 100 usdc where it earns the most and 50 dai to aave')).toEqual([
+      { action: 'supply', amount: '100', token: 'USDC' },
+      { action: 'supply', amount: '50', token: 'DAI', venue: 'aave' },
+    ]);
+  });
+});
