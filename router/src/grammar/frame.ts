@@ -45,6 +45,10 @@ const previewPhrases: readonly Pattern[] = [
   'quotation',
   'the quote for|on|of',
   'quote for|on|of',
+  'check the price|rate|quote of|for|on', 'check price|rate of|for|on', 'get me a|the price|rate for|on|of',
+  "what's|whats|what the exchange|going|current|market rate|price for|of|on", 'what is the exchange|going|current|market rate|price for|of|on',
+  'quote|quotes|estimate only', 'only quote|preview|simulate|estimate', 'trial run|trial-run of|for', 'do a trial run of|for', 'trial run|trial-run',
+  'i just want to see|get the|a quote|price|rate for|on|of', 'i want to see|get the|a quote|price|rate for|on|of', 'just want to see|get the|a quote|price|rate for|on|of',
   'quick|fast price|rate check on|for|of', 'price|rate check on|for|of', 'quick|fast price|rate check', 'rate check',
   "what rate|price would|will|do|can|could i|we get for|on", "what's|whats|what the best rate|price for|on|of", 'what is the best rate|price for|on|of',
   "i'm|im|i am just|only looking", 'just|only looking|browsing', 'just|only checking',
@@ -290,6 +294,8 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
     if (length) {
       preview = true;
       i += length;
+      // "swap 1 ETH for DAI - preview only", "…, quote only": a mark left dangling before the phrase at the end.
+      if (i >= tokens.length && kept[kept.length - 1]?.kind === 'punct' && ['-', '—', '–', ',', ':'].includes(kept[kept.length - 1]!.value)) kept.pop();
       // "swap 50 DAI to USDC (dry run)": the brackets held only the phrase.
       if (kept[kept.length - 1]?.kind === 'punct' && kept[kept.length - 1]!.value === '(' && words[i] === ')') {
         kept.pop();
@@ -354,7 +360,7 @@ function imaginedCase(tokens: readonly Token[], words: Words, preview: boolean):
 
 /** Words a "how much X would Y get me" question may hold besides the two tokens and the amount. */
 const howMuchFiller = new Set([
-  'would', 'will', 'i', 'get', 'me', 'receive', 'for', 'in', 'end', 'up', 'with', 'could', 'can', 'fetch', 'be', 'that', 'do', 'does', 'it', 'give', 'return',
+  'would', 'will', 'i', "i'd", 'id', "i'll", "we'd", 'get', 'me', 'receive', 'for', 'in', 'end', 'up', 'with', 'could', 'can', 'fetch', 'be', 'that', 'do', 'does', 'it', 'give', 'return',
   'obtain', 'buy', '?', 'is', 'are', 'to', 'purchase', 'acquire', 'right', 'now', 'currently', 'today', 'using', 'by', 'if', 'swapping', 'selling',
   'trading', 'converting', 'exchanging', 'swap', 'sell', 'trade', 'convert', 'exchange', 'we', 'you', 'u', 'roughly', 'worth', 'at', 'the', 'moment', 'rate',
 ]);
@@ -582,6 +588,8 @@ function refusePastAndOthers(source: string, tokens: readonly Token[], words: Wo
     if (subject === 'the' || subject === 'that' || subject === 'those' || subject === 'what' || subject === 'whatever') continue;
     // "alice should be sent 6 USDC", "bob is to be paid": a passive request, not a report.
     if (subject === 'be' && ['should', 'must', 'shall', 'to', 'will', 'needs'].includes(words[j - 1] ?? '') && ['sent', 'paid', 'transferred', 'transfered'].includes(words[i]!)) continue;
+    // "…, routed via Uniswap V3": a participle naming the venue of the step, not a report.
+    if (words[i] === 'routed' && ['via', 'through', 'on', 'using', 'over'].includes(words[i + 1] ?? '')) continue;
     // "convert 1 ETH to wrapped ether": a participle naming a token, not a report.
     if ((words[i] === 'wrapped' || words[i] === 'staked') && ['ether', 'eth', 'ethereum'].includes(words[i + 1] ?? '') && ['to', 'into', 'for', 'of', 'my', 'some', 'your', '#'].includes(subject ?? ''))
       continue;

@@ -1762,6 +1762,32 @@ class Parser {
       if (this.acceptPhrase([['route', 'it'], ['routed'], ['route'], ['routing', 'it'], ['routing'], ['and', 'route', 'it']])) {
         if (!this.isWord(this.peek(), 'through', 'via', 'on', 'using', 'with')) throw this.expected('"through" and a venue', 'swap');
       }
+      // "only on uniswap", "exclusively via the v2 fork": the restriction is the venue's.
+      if (this.isWord(this.peek(), 'only', 'exclusively', 'just', 'strictly') && this.isWord(this.peek(1), 'on', 'via', 'using', 'through', 'with') && this.venueAt(this.pos + 2)) this.pos++;
+      // "swap 1 ETH for DAI @ uniswap": "@" for "on"; "@ solana" is a chain Lucid does not know.
+      if (this.isPunct(this.peek(), '@') && this.peek(1)?.kind === 'word' && foreignChains.has(this.peek(1)!.lower))
+        throw refusal(intentErrorCodes.unknownChain, this.source, this.peek(1), `unknown chain ${quote(this.peek(1)!.text)}: Lucid knows the chains mainnet, base, arbitrum, optimism, polygon, sepolia and anvil`);
+      if (this.isPunct(this.peek(), '@') && this.venueAt(this.pos + 1)) {
+        const at = this.peek()!;
+        this.pos++;
+        this.setVenue(draft, this.venuePhrase()!, at);
+        any = true;
+        continue;
+      }
+      // "…, use uniswap", "… and use uniswap for it": the venue said after the step, as an instruction.
+      if ((this.isPunct(this.peek(), ',') || this.isWord(this.peek(), 'and')) && this.isWord(this.peek(1), 'use', 'using') && this.venueAt(this.pos + 2)) {
+        const save = this.pos;
+        const at = this.peek(1)!;
+        this.pos += 2;
+        const venue = this.venuePhrase()!;
+        this.acceptPhrase([['for', 'it'], ['for', 'this'], ['for', 'that'], ['for', 'the', 'swap'], ['for', 'this', 'swap'], ['for', 'the', 'trade'], ['to', 'do', 'it']]);
+        if (this.atEnd() || (this.isPunct(this.peek(), '.') || this.isPunct(this.peek(), '!')) || this.onlyFillerFrom(this.pos)) {
+          this.setVenue(draft, venue, at);
+          any = true;
+          continue;
+        }
+        this.pos = save;
+      }
       if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with', 'into', 'in', 'to', 'from', 'at', 'inside') && this.venueAt(this.pos + 1)) {
         const at = this.peek()!;
         this.pos++;
@@ -1788,12 +1814,25 @@ class Parser {
         // "(1% slippage)", "(on base)": modifiers in parentheses; "(just testing)": a note in parentheses.
         const save = this.pos;
         this.pos++;
+        // "(uniswap)": a venue alone in brackets restricts the step like "on uniswap".
+        if (this.venueAt(this.pos)) {
+          const venue = this.venuePhrase()!;
+          if (this.acceptPunct(')')) {
+            this.setVenue(draft, venue, t);
+            any = true;
+            continue;
+          }
+          this.pos = save + 1;
+        }
         if (this.modifiers(draft, false) && this.acceptPunct(')')) {
           any = true;
           continue;
         }
         this.pos = save + 1;
         if (notes && this.note(true)) {
+          // "(uniswap, curve)": a note naming a venue would drop a restriction the user set; refused instead.
+          for (let k = save + 1; k < this.pos; k++)
+            if (this.venueAt(k)) throw this.ambiguous(this.tokens[k], `${quote(this.tokens[k]!.text)} in brackets names a venue beside other words: say the one venue, like "on uniswap"`);
           any = true;
           continue;
         }

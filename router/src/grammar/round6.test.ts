@@ -132,3 +132,24 @@ describe('verbs read by their object (round 6, part 2)', () => {
     ]);
   });
 });
+
+describe('venues said after the step, and price checks (round 6, part 3)', () => {
+  const swap = { action: 'swap', amount: '1', token: 'ETH', tokenOut: 'DAI' };
+  test('"(uniswap)", "@ uniswap", "only on uniswap", ", use uniswap" restrict the step like "on uniswap"', () => {
+    for (const text of ['swap 1 eth for dai (uniswap)', 'swap 1 eth for dai @ uniswap', 'swap 1 eth for dai only on uniswap', 'swap 1 eth to dai, use uniswap', 'swap 1 eth for dai and use uniswap for it'])
+      expect(one(text)).toEqual([{ ...swap, venue: 'uniswap' }]);
+  });
+  test('a venue in brackets beside other words is refused, never kept as a note', () => {
+    expect(code('swap 1 eth for dai (uniswap, curve)')).toBe('AMBIGUOUS_INTENT');
+    expect(code('send 5 dai to bob (uniswap)')).toBe('UNPARSEABLE_INTENT');
+    expect(code('swap 1 eth for dai @ solana')).toBe('UNKNOWN_CHAIN');
+  });
+  test('"routed via" names the venue; it is not a report of the past', () => {
+    expect(one('Please execute a swap of 1 ETH to DAI, routed via Uniswap V3.')).toEqual([{ ...swap, venue: 'uniswap-v3' }]);
+  });
+  test('price and rate checks are previews', () => {
+    for (const text of ['check the price of 1 eth in dai', 'what is the exchange rate for 1 eth to dai', '1 eth to dai, quote only', 'swap 1 eth for dai - preview only', 'trial run: swap 1 eth for dai', 'estimate how much dai i\'d get for 1 eth'])
+      expect(parseWithGrammar(text)).toEqual({ intents: [swap], preview: true });
+    expect(code('check the price of some eth in dai')).toBe('AMBIGUOUS_INTENT');
+  });
+});
