@@ -51,7 +51,7 @@ const previewPhrases: readonly Pattern[] = [
   'i just want to see|get the|a quote|price|rate for|on|of', 'i want to see|get the|a quote|price|rate for|on|of', 'just want to see|get the|a quote|price|rate for|on|of',
   'quick|fast price|rate check on|for|of', 'price|rate check on|for|of', 'quick|fast price|rate check', 'rate check',
   "what rate|price would|will|do|can|could i|we get for|on", "what's|whats|what the best rate|price for|on|of", 'what is the best rate|price for|on|of',
-  "i'm|im|i am just|only looking", 'just|only looking|browsing', 'just|only checking',
+  "i'm|im just|only looking", 'i am just|only looking', 'just|only looking|browsing', 'just|only checking',
   'but not do|execute|sign|send it|this|that|anything', 'not do|execute|sign it|this|that|anything',
   'would do',
   'price check',
@@ -177,7 +177,7 @@ const rules: readonly Rule[] = [
   {
     code: intentErrorCodes.unsupported,
     why: 'it says what not to do; say only what should happen',
-    patterns: ['under no circumstances', 'no circumstances', "don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no', 'instead', "doesn't", "didn't", "isn't", 'nothing', 'refrain', 'hold off', 'no circumstances', 'stop'].map(p),
+    patterns: ['under no circumstances', 'no circumstances', "don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no', 'instead', "doesn't", "didn't", "isn't", 'nothing', 'refrain', 'hold off', 'no circumstances', 'stop', 'except on|via|through|using|with|at', 'excluding', 'anything but'].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
@@ -213,7 +213,7 @@ const rules: readonly Rule[] = [
       'a good buy', 'nfa', 'dyor', 'good moment', 'right moment', 'best moment', 'smartest', "what's|whats|wats|what the best", 'what is the best',
       'which is the best', 'worth buying', 'good investment',
       'which pays|gives|earns|offers|yields more|better|most|higher|the', 'which one pays|gives|earns|offers|yields|is', 'a good|better|safe|safer place|platform|protocol|option|choice', 'the best|safest place|platform|protocol|option|choice',
-      'where should i|we',
+      'where should i|we', 'help me decide', 'decide whether|if', 'better for|than', 'better option|choice',
     ].map(p),
   },
   {

@@ -33,6 +33,13 @@ const placeNouns: ReadonlySet<string> = new Set([
   'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
 ]);
 
+/** "on any dex", "via the best venue", "through the cheapest route": no venue restriction at all. */
+const anyVenuePhrases: readonly (readonly string[])[] = ['on', 'via', 'through', 'using', 'at'].flatMap((preposition) =>
+  [['any'], ['the', 'best'], ['the', 'cheapest'], ['whatever'], ['the', 'best-priced']].flatMap((which) =>
+    ['dex', 'venue', 'exchange', 'route', 'aggregator', 'market', 'protocol'].map((noun) => [preposition, ...which, noun]),
+  ),
+);
+
 /** Words for what lending earns, and for the most of it: "the best yield", "the highest apy". */
 const rateNouns: readonly string[] = ['yield', 'interest', 'apy', 'apr', 'rate', 'rates', 'return', 'returns', 'income', 'rewards'];
 const superlatives: readonly string[] = ['most', 'best', 'highest', 'max', 'maximum', 'top', 'greatest', 'biggest', 'largest', 'better', 'more'];
@@ -714,7 +721,7 @@ class Parser {
       }
       let each = this.acceptPhrase([['each', 'one'], ['each'], ['apiece']]) !== undefined;
       // "send 3 USDC along to carol", "fire 20 USDC off to alice".
-      if (this.isWord(this.peek(1), 'to', 'towards')) this.acceptWord(...transferParticles);
+      if (this.isWord(this.peek(1), 'to', 'towards') || (this.verbWord !== undefined && motionVerbs.has(this.verbWord) && this.isWord(this.peek(1), 'into'))) this.acceptWord(...transferParticles);
       // "send 2 USDC on to carol".
       if (this.isWord(this.peek(), 'on') && this.isWord(this.peek(1), 'to')) this.pos++;
       this.acceptOwnWallet();
@@ -1788,10 +1795,17 @@ class Parser {
         }
         this.pos = save;
       }
+      // "on any dex", "via the best venue": no restriction; every agent competes, as without the words.
+      if (this.acceptPhrase(anyVenuePhrases)) {
+        any = true;
+        continue;
+      }
       if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with', 'into', 'in', 'to', 'from', 'at', 'inside') && this.venueAt(this.pos + 1)) {
         const at = this.peek()!;
         this.pos++;
         this.setVenue(draft, this.venuePhrase()!, at);
+        // "on uniswap and balancer": two venues for one step is two readings.
+        if (this.isWord(this.peek(), 'and', '&') && this.venueAt(this.pos + 1)) throw this.ambiguous(this.peek(1), `two venues for one step (${quote(at.text)} … ${quote(this.peek(1)!.text)}): name one`);
         any = true;
         continue;
       }

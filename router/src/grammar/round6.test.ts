@@ -153,3 +153,15 @@ describe('venues said after the step, and price checks (round 6, part 3)', () =>
     expect(code('check the price of some eth in dai')).toBe('AMBIGUOUS_INTENT');
   });
 });
+
+describe('venue restrictions that are none, two, or negated', () => {
+  const swap = { action: 'swap', amount: '1', token: 'ETH', tokenOut: 'DAI' };
+  test('"on any dex" and "via the best venue" restrict nothing', () => {
+    expect(one('swap 1 eth for dai on any dex')).toEqual([swap]);
+    expect(one('swap 1 eth for dai via the best venue')).toEqual([swap]);
+  });
+  test('two venues, or all but one, are refused', () => {
+    expect(code('swap 1 eth for dai on uniswap and balancer')).toBe('AMBIGUOUS_INTENT');
+    expect(code('swap 1 eth for dai except on uniswap')).toBe('UNSUPPORTED_INTENT');
+  });
+});
