@@ -46,6 +46,15 @@ const previewPhrases: readonly Pattern[] = [
   'quotation',
   'the quote for|on|of',
   'quote for|on|of',
+  'check the price|rate|quote of|for|on', 'check price|rate of|for|on', 'get me a|the price|rate for|on|of',
+  "what's|whats|what the exchange|going|current|market rate|price for|of|on", 'what is the exchange|going|current|market rate|price for|of|on',
+  'quote|quotes|estimate only', 'only quote|preview|simulate|estimate', 'trial run|trial-run of|for', 'do a trial run of|for', 'trial run|trial-run',
+  'i just want to see|get the|a quote|price|rate for|on|of', 'i want to see|get the|a quote|price|rate for|on|of', 'just want to see|get the|a quote|price|rate for|on|of',
+  'quick|fast price|rate check on|for|of', 'price|rate check on|for|of', 'quick|fast price|rate check', 'rate check',
+  "what rate|price would|will|do|can|could i|we get for|on", "what's|whats|what the best rate|price for|on|of", 'what is the best rate|price for|on|of',
+  "i'm|im just|only looking", 'i am just|only looking', 'just|only looking|browsing', 'just|only checking',
+  'but not do|execute|sign|send it|this|that|anything', 'not do|execute|sign it|this|that|anything',
+  'would do',
   'price check',
   "what's|whats|what the rate|price for|of|on",
   'what is the rate|price for|of|on',
@@ -72,7 +81,9 @@ const previewPhrases: readonly Pattern[] = [
   'run|do|make|perform a|the dry|test run of|for', 'make|run|perform dry|test run of|for', 'a simulation of|for', 'simulation of|for', 'simulation',
   'just show|tell me what', 'just show|tell what', 'show|tell what',
   'without signing|sending|executing|broadcasting anything|it',
-  'without signing|executing|broadcasting',
+  'without signing|executing|broadcasting|sending|submitting',
+  "and don't|dont sign|send|execute|broadcast|submit it|them|anything", 'and do not sign|send|execute|broadcast|submit it|them|anything',
+  'give|tell|show me the|a price|rate for|of|on', 'give|tell|show me price|rate for|of|on',
   'no transaction|transactions|tx|signing|signature|execution|executing|broadcast|broadcasting|sending',
   'would look like',
   'show me a preview of|for',
@@ -103,6 +114,14 @@ const previewPhrases: readonly Pattern[] = [
   'qoute',
 ].map(p);
 
+/**
+ * Verbs of trying or checking before the step as a gerund ("just check swapping 1 ETH for DAI", "test sending 5
+ * DAI to bob") or before "what" ("just check what lending 100 USDC would do"): only look. Without a gerund or "what"
+ * after them they are left alone ("check my balance").
+ */
+const lookBeforeGerund = ['just|only check|test|try|see', 'check|test|try out', 'check|test'].map(p);
+const isGerund = (word: string | undefined): boolean => word !== undefined && word.endsWith('ing') && verbs.has(word);
+
 /** Only-look phrases that also name the step: "how much DAI would 0.5 ETH get me" is a swap quote. */
 const howMuch = ['how|hw|hoe|hwo much|many|mcuh|muhc|mutch|mch|mny', 'how much|many'].map(p);
 
@@ -112,6 +131,7 @@ const whatAmount = ["what would|will|does|do|is|'s #", "what's|whats #"].map(p);
 /** "what would happen if I sent …", "what would it look like to swap …": a case imagined, to be shown (only with an only-look phrase). */
 const imagined = [
   'what would happen if|when i|we were to', 'what would happen if|when i|we', 'what happens if|when i|we', 'what if i|we', 'would happen if|when i|we',
+  'happens if|when i|we', 'will happen if|when i|we',
   'what would it look like if i|we', 'what would it look like to', 'what will happen if|when i|we', 'what will it look like to',
 ].map(p);
 /** The only-look frames that ask to see without another only-look phrase. */
@@ -192,7 +212,7 @@ const rules: readonly Rule[] = [
   {
     code: intentErrorCodes.unsupported,
     why: 'it says what not to do; say only what should happen',
-    patterns: ['under no circumstances', 'no circumstances', "don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no', 'instead', "doesn't", "didn't", "isn't", 'nothing', 'refrain', 'hold off', 'no circumstances', 'stop'].map(p),
+    patterns: ['under no circumstances', 'no circumstances', "don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no', 'instead', "doesn't", "didn't", "isn't", 'nothing', 'refrain', 'hold off', 'no circumstances', 'stop', 'except on|via|through|using|with|at', 'excluding', 'anything but'].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
@@ -235,6 +255,8 @@ const rules: readonly Rule[] = [
       'is it dumb|stupid|safe|risky|smart|wise|ok|okay|fine|good|bad', 'is it a good|bad|smart|dumb', 'safe ?', 'cheaper', 'will pump', 'pump', 'will moon', 'gonna moon', 'mooning', 'a buy',
       'a good buy', 'nfa', 'dyor', 'good moment', 'right moment', 'best moment', 'smartest', "what's|whats|wats|what the best", 'what is the best',
       'which is the best', 'worth buying', 'good investment',
+      'which pays|gives|earns|offers|yields more|better|most|higher|the', 'which one pays|gives|earns|offers|yields|is', 'a good|better|safe|safer place|platform|protocol|option|choice', 'the best|safest place|platform|protocol|option|choice',
+      'where should i|we', 'help me decide', 'decide whether|if', 'better for|than', 'better option|choice',
     ].map(p),
   },
   {
@@ -317,12 +339,19 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
   const words = tokens.map(wordOf);
   for (let i = 0; i < tokens.length; ) {
     let length = previewFirsts.has(words[i]!) ? matchAny(words, i, previewPhrases) : 0;
+    if (!length) {
+      const look = matchAny(words, i, lookBeforeGerund);
+      if (look && isGerund(words[i + look])) length = look;
+      else if (look && words[i + look] === 'what' && isGerund(words[i + look + 1])) length = look + 1;
+    }
     // "don't send anything to bob" opens with the negation: nothing stands before it to be only looked at.
     // "don't execute, just show me: …" does: the phrase is set off from the request that follows it.
     if (length && ['do', "don't", 'dont'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct') && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
     if (length) {
       preview = true;
       i += length;
+      // "swap 1 ETH for DAI - preview only", "…, quote only": a mark left dangling before the phrase at the end.
+      if (i >= tokens.length && kept[kept.length - 1]?.kind === 'punct' && ['-', '—', '–', ',', ':'].includes(kept[kept.length - 1]!.value)) kept.pop();
       // "swap 50 DAI to USDC (dry run)": the brackets held only the phrase.
       if (kept[kept.length - 1]?.kind === 'punct' && kept[kept.length - 1]!.value === '(' && words[i] === ')') {
         kept.pop();
@@ -431,7 +460,7 @@ function imaginedCase(tokens: readonly Token[], words: Words, preview: boolean):
 
 /** Words a "how much X would Y get me" question may hold besides the two tokens and the amount. */
 const howMuchFiller = new Set([
-  'would', 'will', 'i', 'get', 'me', 'receive', 'for', 'in', 'end', 'up', 'with', 'could', 'can', 'fetch', 'be', 'that', 'do', 'does', 'it', 'give', 'return',
+  'would', 'will', 'i', "i'd", 'id', "i'll", "we'd", 'get', 'me', 'receive', 'for', 'in', 'end', 'up', 'with', 'could', 'can', 'fetch', 'be', 'that', 'do', 'does', 'it', 'give', 'return',
   'obtain', 'buy', '?', 'is', 'are', 'to', 'purchase', 'acquire', 'right', 'now', 'currently', 'today', 'using', 'by', 'if', 'swapping', 'selling',
   'trading', 'converting', 'exchanging', 'swap', 'sell', 'trade', 'convert', 'exchange', 'we', 'you', 'u', 'roughly', 'worth', 'at', 'the', 'moment', 'rate',
 ]);
@@ -481,7 +510,8 @@ function howMuchQuote(source: string, tokens: readonly Token[], words: Words): T
       continue;
     }
     if (word === '#') return undefined;
-    if (word === 'in' && tokens[i + 1]?.kind === 'word' && symbolWords().has(words[i + 1]!)) {
+    // "how much would I get for swapping 1 ETH to DAI": the token asked for named after the amount.
+    if ((word === 'in' || (['to', 'into', 'for'].includes(word) && amount)) && tokens[i + 1]?.kind === 'word' && symbolWords().has(words[i + 1]!)) {
       if (asked) return undefined;
       asked = tokens[++i];
       continue;
@@ -527,7 +557,7 @@ function synthetic(word: string, near: Token): Token {
 /** After an only-look phrase, words that ask to act after all: "dry run then execute: …", "simulate it, then send it for real". */
 const actAfterLook: readonly Pattern[] = [
   'execute', 'executing', 'for real', 'go ahead', 'do it', 'then sign|broadcast|submit', 'and sign|broadcast|submit', 'sign|broadcast|submit it|them',
-  'afterwards|after|then run|do it|that', 'send|swap it for real',
+  'afterwards|after|then run|do it|that', 'send|swap it for real', 'actually send|swap|do|execute|sign|submit|broadcast|run|wrap|stake|supply|transfer',
 ].map(p);
 
 /** Only looking and acting in one request contradict each other: refuse, naming the words that ask to act. */
@@ -579,6 +609,18 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'if' && ['check', 'see', 'know', 'tell', 'checking', 'wondering'].includes(before ?? '') && ['i', 'we'].includes(words[i + 1] ?? '')) return true;
   // "buy some DAI with 0.2 ETH": the amount is the one paid, "some" only marks what is bought.
   if (word === 'some' && length === 1 && ['with', 'using'].includes(words[i + 2] ?? '') && words[i + 3] === '#') return true;
+  // "swap 1 ETH into some DAI": the amount is the one sold, "some" only marks what is bought.
+  if (word === 'some' && length === 1 && ['into', 'for', 'to'].includes(before ?? '') && words.slice(Math.max(0, i - 4), i - 1).includes('#') && !words.slice(0, i).includes('some'))
+    return true;
+  // "do some swapping of 10 USDC": "some" before an action noun says nothing of the amount.
+  if (word === 'some' && length === 1 && isGerund(words[i + 1])) return true;
+  // "earn some yield on 500 USDC": "some" qualifies the yield, not the amount.
+  if (word === 'some' && length === 1 && ['yield', 'interest', 'returns', 'apy', 'income'].includes(words[i + 1] ?? '')) return true;
+  // "liquidate 50 LUCID into USDC", "liquidate all my LUCID for DAI": selling an amount of a token for another is a swap;
+  // liquidating a position or a loan is not something Lucid does.
+  if (word === 'liquidate' && length === 1 && ['#', 'all', 'half', 'my'].includes(words[i + 1] ?? '') && words.slice(i + 2, i + 6).some((w) => ['into', 'for', 'to'].includes(w)) &&
+    !words.slice(i + 1, i + 6).some((w) => ['position', 'positions', 'loan', 'loans', 'debt', 'collateral', 'vault', 'account', 'him', 'her', 'them'].includes(w)))
+    return true;
   // "kind enough to", "good enough": politeness, not an amount.
   if (word === 'enough' && ['kind', 'good', 'nice'].includes(before ?? '')) return true;
   // "3/4 of my stETH": a fraction of a balance, not two alternatives.
@@ -674,6 +716,8 @@ function refusePastAndOthers(source: string, tokens: readonly Token[], words: Wo
     if (subject === 'the' || subject === 'that' || subject === 'those' || subject === 'what' || subject === 'whatever') continue;
     // "alice should be sent 6 USDC", "bob is to be paid": a passive request, not a report.
     if (subject === 'be' && ['should', 'must', 'shall', 'to', 'will', 'needs'].includes(words[j - 1] ?? '') && ['sent', 'paid', 'transferred', 'transfered'].includes(words[i]!)) continue;
+    // "…, routed via Uniswap V3": a participle naming the venue of the step, not a report.
+    if (words[i] === 'routed' && ['via', 'through', 'on', 'using', 'over'].includes(words[i + 1] ?? '')) continue;
     // "convert 1 ETH to wrapped ether": a participle naming a token, not a report.
     if ((words[i] === 'wrapped' || words[i] === 'staked') && ['ether', 'eth', 'ethereum'].includes(words[i + 1] ?? '') && ['to', 'into', 'for', 'of', 'my', 'some', 'your', '#'].includes(subject ?? ''))
       continue;

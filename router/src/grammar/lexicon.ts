@@ -83,6 +83,12 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['refund', 'transfer'],
   ['fund', 'transfer'],
   ['hand', 'transfer'],
+  ['beam', 'transfer'],
+  ['chuck', 'transfer'],
+  ['transmit', 'transfer'],
+  ['pass', 'transfer'],
+  ['remitting', 'transfer'],
+  ['wiring', 'transfer'],
   ['snd', 'transfer'],
   ['sending', 'transfer'],
   ['transferring', 'transfer'],
@@ -162,14 +168,37 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['bag', 'buy'],
   ['cop', 'buy'],
   ['park', 'deposit'],
+  ['stick', 'deposit'],
+  // Round 6: "load up on DAI with 1 ETH" (needs "up"), "liquidate 50 LUCID into USDC" (./frame.ts refuses it without an amount and a target).
+  ['load', 'buy'],
+  ['liquidate', 'swap'],
 ]);
+
+/**
+ * Particles a verb of moving funds may take, right after the verb or after what is moved, without changing
+ * the action: "hand over", "pass along", "fire off", "send 3 USDC along to carol", "trade in 50 LUCID for DAI".
+ */
+export const transferParticles: readonly string[] = ['over', 'out', 'off', 'along', 'across', 'forward'];
+export const swapParticles: readonly string[] = ['off', 'out', 'in', 'away'];
+
+/**
+ * Verbs that name a direction rather than a trade ("route 5 USDC to alice.eth"): with a recipient after "to"
+ * they pay; with a token they swap.
+ */
+/** Verbs of throwing, which aim "at" the one paid: "chuck 10 DAI at bob". */
+export const throwVerbs: ReadonlySet<string> = new Set(['chuck', 'yeet', 'toss', 'throw', 'fling', 'lob', 'sling', 'shoot', 'fire']);
+
+/** Verbs of motion that convert when what moves goes "into" a token: "move 50 USDC into DAI". */
+export const motionVerbs: ReadonlySet<string> = new Set(['move', 'moving', 'shift', 'put']);
+
+export const directionVerbs: ReadonlySet<string> = new Set(['route']);
 
 /**
  * Light verbs and the action nouns they carry: "make a payment of", "carry out a trade of", "requesting a
  * swap of". The noun names the action; the light verb and the article are accounted for as its frame.
  */
 export const lightVerbs: readonly (readonly string[])[] = [
-  ['carry', 'out'], ['make'], ['execute'], ['do'], ['initiate'], ['perform'], ['effect'], ['issue'], ['arrange'], ['process'],
+  ['carry', 'out'], ['kick', 'off'], ['set', 'up'], ['go', 'ahead', 'with'], ['make'], ['execute'], ['do'], ['initiate'], ['perform'], ['effect'], ['issue'], ['arrange'], ['process'],
   ['request'], ['requesting'], ['submit'], ['complete'], ['conduct'], ['send'], ['place'], ['start'], ['run'], ['i', 'hereby', 'request'],
 ];
 export const actionNouns: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
@@ -185,9 +214,19 @@ export const actionNouns: ReadonlyMap<string, VerbKind> = new Map<string, VerbKi
   ['deposit', 'deposit'],
   ['withdrawal', 'withdraw'],
   ['supply', 'supply'],
+  ['approval', 'approve'],
   ['wrap', 'wrap'],
   ['unwrap', 'unwrap'],
   ['stake', 'stake'],
+  // Gerunds as nouns, after a light verb or before "of": "perform a wrapping of 1 ETH", "the unstaking of 1 stETH".
+  ['wrapping', 'wrap'],
+  ['unwrapping', 'unwrap'],
+  ['staking', 'stake'],
+  ['unstaking', 'unstake'],
+  ['swapping', 'swap'],
+  ['exchanging', 'swap'],
+  ['converting', 'swap'],
+  ['transferring', 'transfer'],
 ]);
 
 /** Venues and protocols by the words people use; the value is the contract's spelling. Longest first. */

@@ -33,11 +33,32 @@ const placeNouns: ReadonlySet<string> = new Set([
   'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
 ]);
 
+/** "on any dex", "via the best venue", "through the cheapest route": no venue restriction at all. */
+const anyVenuePhrases: readonly (readonly string[])[] = ['on', 'via', 'through', 'using', 'at'].flatMap((preposition) =>
+  [['any'], ['the', 'best'], ['the', 'cheapest'], ['whatever'], ['the', 'best-priced']].flatMap((which) =>
+    ['dex', 'venue', 'exchange', 'route', 'aggregator', 'market', 'protocol'].map((noun) => [preposition, ...which, noun]),
+  ),
+);
+
+/** Words for what lending earns, and for the most of it: "the best yield", "the highest apy". */
+const rateNouns: readonly string[] = ['yield', 'interest', 'apy', 'apr', 'rate', 'rates', 'return', 'returns', 'income', 'rewards'];
+const superlatives: readonly string[] = ['most', 'best', 'highest', 'max', 'maximum', 'top', 'greatest', 'biggest', 'largest', 'better', 'more'];
+
+/** "(withdraw all the USDC) I lent", "that I supplied", "I have deposited": where the funds are, said of the past. */
+const lentClauses: readonly (readonly string[])[] = ['lent', 'supplied', 'deposited', 'loaned', 'parked', 'put', 'lent out'].flatMap((verb) => [
+  ['that', 'i', ...verb.split(' ')], ['that', 'we', ...verb.split(' ')], ['i', 'have', ...verb.split(' ')], ["i've", ...verb.split(' ')], ['i', ...verb.split(' ')], ['we', ...verb.split(' ')],
+]).sort((a, b) => b.length - a.length);
+
 /** Every symbol of every token list: a symbol real somewhere is never taken for a slip of another. */
 let everySymbol: ReadonlySet<string> | undefined;
 import { refusal } from './errors.js';
 import {
   actionNouns,
+  directionVerbs,
+  motionVerbs,
+  throwVerbs,
+  swapParticles,
+  transferParticles,
   assistantNames,
   unsupportedVerbs,
   foreignChains,
@@ -172,6 +193,10 @@ class Parser {
   readonly corrections: { from: string; to: string }[] = [];
   /** The steps of the clause before this one (several for a list): what "it", "that", "the same" refer to. */
   private lastGroup: Draft[] = [];
+  /** Lending steps that asked for wherever it earns most: a venue named by a later step of the list is not theirs. */
+  private readonly anywhereSteps = new WeakSet<Draft>();
+  /** The verb of the step being read, as written ("chuck"), for the prepositions only some verbs take ("chuck 10 DAI at bob"). */
+  private verbWord: string | undefined;
   /** Whether the clause before was a transfer read recipient-first ("pay bob 3 DAI"): "and carol 2 DAI" may follow. */
   private lastRecipientFirst = false;
   /** Whether the clause before left its verb out (a list's tail): then "it" could mean more than one step. */
@@ -421,6 +446,16 @@ class Parser {
       drafts = this.transfer();
     } else if (afterTransfer && this.startsPlainAmount(t)) drafts = this.transfer();
     else if (afterTransfer && this.isRecipientLike(t) && this.recipientFirstFollows()) drafts = this.transfer();
+    else if ((previous?.action === 'supply' || previous?.action === 'withdraw') && this.startsPlainAmount(t)) {
+      // "earn interest on 500 USDC and 100 DAI", "supply 100 USDC and 50 DAI to aave": the verb shared by the list;
+      // a venue named once, at either end, is the list's.
+      const draft = this.deposit(previous.action, undefined);
+      if (draft.action === previous.action) {
+        if (draft.venue === undefined && previous.venue !== undefined && !this.anywhereSteps.has(draft)) draft.venue = previous.venue;
+        if (draft.venue !== undefined) for (const step of this.lastGroup) if (step.action === draft.action && step.venue === undefined && !this.anywhereSteps.has(step)) step.venue = draft.venue;
+      }
+      drafts = [draft];
+    }
     else if (this.startsPlainAmount(t)) drafts = [this.swapBody('swap', true)];
     else if (afterTransfer && this.startsSameReference()) drafts = this.transfer();
     else if (afterTransfer && this.isWord(t, 'do') && this.startsSameReferenceAt(this.pos + 1)) {
@@ -512,7 +547,7 @@ class Parser {
   private actionNoun(): VerbKind | undefined {
     const save = this.pos;
     const light = this.acceptPhrase(lightVerbs);
-    this.acceptWord('a', 'an', 'the');
+    this.acceptWord('a', 'an', 'the') || (light && this.acceptWord('some'));
     const t = this.peek();
     const kind = t?.kind === 'word' ? actionNouns.get(t.lower) : undefined;
     const next = this.peek(1);
@@ -542,12 +577,23 @@ class Parser {
       this.pos++;
       return this.transfer();
     }
+    if (verb === 'get' && t && this.yieldObjectAt(this.pos + (this.isWord(this.peek(1), 'me') ? 2 : 1))) {
+      // "get (me) the best yield on my USDC": earning on it is supplying it.
+      this.pos += this.isWord(this.peek(1), 'me') ? 2 : 1;
+      return [this.deposit('supply', { ...t, lower: 'earn' })];
+    }
+    if (verb === 'get' && t && this.venueSourceAhead() && !this.isWord(this.peek(1), 'me')) {
+      // "get my 50 DAI back from aave", "get my USDC back out of aave".
+      this.pos++;
+      return [this.deposit('withdraw', t)];
+    }
     if (verb === 'get' && t) {
       const next = this.isWord(this.peek(1), 'me') ? this.peek(2) : this.peek(1);
       const after = this.isWord(this.peek(1), 'me') ? this.peek(3) : this.peek(2);
       const buys = next && (this.startsAmount(next) || this.isWord(next, 'exactly') || (this.symbolOf(next) !== undefined && this.isWord(after, 'with', 'for', 'using')));
       if (!buys) return this.balance();
     }
+    this.verbWord = t?.lower;
     if (t) {
       this.pos++;
       this.noteCorrection(t, verb);
@@ -556,19 +602,42 @@ class Parser {
       this.acceptPunct(':');
       this.listHeader();
     }
+    // "grab my rewards", "redeem my LUCID rewards", "cash in my rewards": taking rewards is claiming them.
+    if (t && ['buy', 'redeem', 'swap', 'withdraw'].includes(verb) && ['grab', 'redeem', 'cash', 'pick', 'take', 'pull'].includes(t.lower) && this.rewardObjectAhead()) {
+      this.acceptWord('in', 'up', 'out');
+      return [this.claim()];
+    }
+    // "take away the DAI approval from uniswap", "pull uniswap's approval on DAI": taking an approval back revokes it.
+    if (t && verb === 'withdraw' && ['take', 'pull'].includes(t.lower) && this.isApprovalAhead()) {
+      this.acceptWord('away', 'back', 'off');
+      return this.withMoreTokens(this.revoke());
+    }
     switch (verb) {
       case 'transfer':
-        this.acceptWord('over', 'out', 'off');
+        // "hand over", "pass along", "fire off", "pass on 9 DAI" (on only before an amount: "send on base …" names a chain).
+        this.acceptWord(...transferParticles) || (this.isWord(this.peek(), 'on') && this.peek(1) !== undefined && this.startsAmount(this.peek(1)!) && this.acceptWord('on'));
         if (this.isWord(this.peek(), 'up')) this.pos++; // "top up alice.eth with 0.05 ETH" (top is not a verb alone)
         return this.transfer();
       case 'swap':
       case 'sell':
-        this.acceptWord('off', 'out');
+        // "route 5 USDC to alice.eth": a verb of direction with a person after "to" pays them.
+        if (t && directionVerbs.has(t.lower) && this.recipientAfterToAhead()) return this.transfer();
+        // "cash out my USDC from aave": out of a lending venue is a withdrawal.
+        if (t && t.lower === 'cash' && this.venueSourceAhead()) return [this.deposit('withdraw', t)];
+        // "ape into LUCID with 1 ETH": into the token bought, paid with what follows "with".
+        if (t && t.lower === 'ape' && this.isWord(this.peek(), 'into', 'in') && this.peek(1)?.kind === 'word' && this.symbolOf(this.peek(1)!) !== undefined && this.isWord(this.peek(2), 'with', 'using')) {
+          this.pos++;
+          return this.buy(t);
+        }
+        // "swap out of 100 USDC into DAI", "trade in 50 LUCID for USDC", "dump off …".
+        if (!this.venueAt(this.pos + 1) && !this.chainAt(this.pos + 1)) this.acceptPhrase([['out', 'of']]) || this.acceptWord(...swapParticles);
         return [this.swapBody(verb)];
       case 'buy':
       case 'get':
         // "pick up 5 LUCID using DAI".
         if (t?.lower === 'pick' && !this.acceptWord('up')) throw this.expected('"up" and what to buy', 'swap');
+        // "load up on DAI with 1 ETH".
+        if (t?.lower === 'load' && !(this.acceptWord('up') && (this.acceptWord('on') || true))) throw this.expected('"up on" and what to buy', 'swap');
         return this.buy(t ?? this.tokens[this.pos - 1]!);
       case 'wrap':
       case 'unwrap':
@@ -697,6 +766,8 @@ class Parser {
       this.acceptWord('over');
       // "send 6 DAI across to bob", "along to bob".
       if (this.isWord(this.peek(), 'across', 'along') && this.isWord(this.peek(1), 'to')) this.pos++;
+      // "send 3 USDC along to carol", "fire 20 USDC off to alice".
+      if (this.isWord(this.peek(1), 'to', 'towards') || (this.verbWord !== undefined && motionVerbs.has(this.verbWord) && this.isWord(this.peek(1), 'into'))) this.acceptWord(...transferParticles);
       // "send 2 USDC on to carol".
       if (this.isWord(this.peek(), 'on') && this.isWord(this.peek(1), 'to')) this.pos++;
       this.acceptOwnWallet();
@@ -709,6 +780,14 @@ class Parser {
         this.setAmount(draft, pairs[0]!.amount);
         this.setVenue(draft, venue, at);
         return [draft];
+      }
+      // "move 50 USDC into DAI": moving funds into another token converts them.
+      if (pairs.length === 1 && !each && this.verbWord !== undefined && motionVerbs.has(this.verbWord) && this.isWord(this.peek(), 'into') && this.peek(1)?.kind === 'word' && this.symbolOf(this.peek(1)!) !== undefined) {
+        this.pos++;
+        const draft: Draft = { action: 'swap', token: pairs[0]!.token };
+        this.setAmount(draft, pairs[0]!.amount);
+        draft.tokenOut = this.tokenRef('swap');
+        return [this.pairCheck(draft, this.tokens[this.pos - 1])];
       }
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
       const probe: Draft = { action: 'transfer' };
@@ -732,7 +811,13 @@ class Parser {
         this.acceptPhrase([['to', 'the', 'order', 'of']]) ||
         this.acceptWord('to', 'towards', 'too') ||
         // "the same for bob": the step before again, with bob as its recipient.
-        (pairs.length === 1 && pairs[0]!.amount.reference?.same === true && this.acceptWord('for')) || this.acceptPunct('->') || this.acceptRecipientPreposition() || this.acceptNumeralTo()) {
+        (pairs.length === 1 && pairs[0]!.amount.reference?.same === true && this.acceptWord('for')) ||
+        this.acceptPunct('->') ||
+        this.acceptRecipientPreposition() ||
+        this.acceptNumeralTo() ||
+        // "chuck 10 DAI at bob", "yeet 5 USDC at alice.eth": verbs of throwing aim "at" the one paid.
+        (this.verbWord !== undefined && throwVerbs.has(this.verbWord) && this.isWord(this.peek(), 'at') && this.isRecipientLike(this.peek(1)) && this.acceptWord('at'))
+      ) {
         each = this.acceptEachOf() || each;
         recipients = this.recipientList('transfer');
       } else if (next && (next.kind === 'address' || next.kind === 'ens')) recipients = this.recipientList('transfer');
@@ -853,6 +938,54 @@ class Parser {
   }
 
   /** At "get": whether an amount and a token follow, then "to" and a recipient that is no token ("get 5 DAI to bob"). */
+  /** Whether an amount, a token, "to" and a person (a name, never an address or a token) stand here, after the verb. */
+  private recipientAfterToAhead(): boolean {
+    const save = this.pos;
+    try {
+      const amount = this.amount('transfer');
+      if (!amount || amount.reference) return false;
+      this.tokenRef('transfer');
+      const next = this.peek(1);
+      return this.isWord(this.peek(), 'to') && next !== undefined && (next.kind === 'ens' || (next.kind === 'word' && this.isRecipientLike(next) && this.symbolOf(next) === undefined && !foreignTokens.has(next.lower) && !this.chainAt(this.pos + 1) && !this.venueAt(this.pos + 1)));
+    } catch {
+      return false;
+    } finally {
+      this.pos = save;
+    }
+  }
+
+  /**
+   * Whether the object here is rewards: [particle] [all|my|the|any|pending …] [a venue or token word] reward noun,
+   * with no amount ("grab my rewards", "redeem my LUCID rewards", "cash in my staking rewards").
+   */
+  private rewardObjectAhead(): boolean {
+    for (let k = 0; k < 6; k++) {
+      const t = this.peek(k);
+      if (!t || t.kind !== 'word') return false;
+      if (rewardNouns.has(t.lower)) return !['yield', 'earnings'].includes(t.lower) || k > 0;
+      if (!['in', 'up', 'out', 'all', 'my', 'the', 'any', 'of', 'pending', 'accrued', 'unclaimed', 'staking', 'earned', 'capital', 'pool', "pool's"].includes(t.lower) && this.symbolOf(t) === undefined && !this.venueAt(this.pos + k)) return false;
+    }
+    return false;
+  }
+
+  /** Whether "from" / "out of" and a lending venue follow within the next few words ("get my USDC back out of aave"). */
+  private venueSourceAhead(): boolean {
+    for (let k = 1; k <= 6; k++) {
+      const t = this.peek(k);
+      if (!t || t.kind === 'punct' || this.isWord(t, 'and', 'then', 'to', 'for', 'into', 'with')) return false;
+      const at = this.isWord(t, 'from') ? this.pos + k + 1 : this.isWord(t, 'out') && this.isWord(this.peek(k + 1), 'of') ? this.pos + k + 2 : -1;
+      if (at >= 0) {
+        const save = this.pos;
+        this.pos = at;
+        this.acceptWord('the', 'my');
+        const venue = this.venuePhrase();
+        this.pos = save;
+        return venue !== undefined && !stakingVenues.has(venue);
+      }
+    }
+    return false;
+  }
+
   private getsToSomeone(): boolean {
     const save = this.pos;
     try {
@@ -1169,6 +1302,8 @@ class Parser {
     } else draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
     this.acceptOwnWallet();
     this.acceptWord('back', 'over');
+    // "swap my 3 DAI out for USDC", "trade 1 WETH in for DAI": a particle before the preposition ("in DAI" alone is the target).
+    if (this.isWord(this.peek(1), 'for', 'to', 'into')) this.acceptWord('out', 'in', 'off', 'away');
     const arrow = this.isPunct(this.peek(), '->') || this.isPunct(this.peek(), '>');
     const target = this.peek(1);
     if (verbless && amount && !amount.reference && ((arrow && target?.kind === 'ens') || (this.isWord(this.peek(), 'to') && (target?.kind === 'ens' || target?.kind === 'address')))) {
@@ -1183,10 +1318,19 @@ class Parser {
       this.setAmount(transfer, amount);
       return transfer;
     }
+    const preposition = this.peek();
     if (!(this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
       throw this.expected(verb === 'sell' ? '"for" and the token to receive' : '"for" and the token to get', 'swap');
+    // "sell 1 ETH to get DAI", "trade 10 USDC to receive DAI".
+    if (this.isWord(preposition, 'to') && this.isWord(this.peek(), 'get', 'receive', 'buy', 'obtain', 'acquire') && this.looksLikeToken(this.peek(1) ?? preposition!)) this.pos++;
+    // "swap 1 ETH into some DAI": "some" marks the token bought (./frame.ts lets it stand only after an amount sold).
+    if (this.isWord(this.peek(), 'some') && this.looksLikeToken(this.peek(1) ?? preposition!) && (draft.amount !== undefined || draft.amountUsd !== undefined)) this.pos++;
     const exactly = this.acceptWord('exactly', 'exact');
     const out = this.peek();
+    // "swap 3 DAI to 0x…": after "to" (or an arrow) an address may be the token to buy or the person to pay; the
+    // grammar does not pick one. "for 0x…" and "into 0x…" name only a token (the contract's token may be an address).
+    if (out?.kind === 'address' && !this.isWord(preposition, 'for', 'into', 'in', 'fro', 'fo'))
+      throw this.ambiguous(out, `${quote(out.text)} after ${quote(preposition!.text)} could be the token to buy or the address to pay: say "swap … for <token>" to trade, or "send … to ${out.text}" to pay`);
     if (out && this.startsPlainAmount(out)) draft.amountOut = this.exactAmount('swap');
     else if (exactly) throw this.expected('the exact amount to get', ['swap', 'buy']);
     draft.tokenOut = this.tokenRef('swap');
@@ -1299,9 +1443,9 @@ class Parser {
     const word = verb?.lower ?? '';
     if (word === 'earn') {
       // "earn yield on 1000 usdc", "earn the best yield on 2k DAI", "earn interest on my WETH".
-      this.acceptPhrase([['the', 'best'], ['the', 'most'], ['the', 'highest'], ['some'], ['max'], ['maximum']]);
-      if (!this.acceptWord('yield', 'interest', 'apy', 'apr', 'rewards', 'returns', 'income')) throw this.expected('"yield" or "interest"', 'swap');
-      if (!this.acceptWord('on', 'with', 'from')) throw this.expected('"on" and an amount', 'swap');
+      const length = this.yieldObjectAt(this.pos);
+      if (!length) throw this.expected('"yield" or "interest" and "on" an amount', 'swap');
+      this.pos += length;
     }
     this.acceptWord('out');
     if (word === 'lock') this.acceptWord('up', 'away');
@@ -1326,6 +1470,8 @@ class Parser {
     if (first) this.setVenue(draft, first.venue, first.at);
     // "put my 15 USDC to work on aave".
     if (inward) this.acceptPhrase([['to', 'work']]);
+    // "withdraw all the USDC I lent (on aave)": the relative clause says where it is, not a second step.
+    else this.acceptPhrase(lentClauses);
     this.acceptWord('back');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     let stakeMarked = ['lock', 'provide'].includes(word);
@@ -1347,14 +1493,14 @@ class Parser {
       throw refusal(intentErrorCodes.unsupported, this.source, this.peek(1), 'providing liquidity is not something Lucid does here: it can swap, stake, lend and send');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     // With a venue named, "for interest" is the reason, kept as a note; without one it says where (anywhere it earns).
-    const anywhere = draft.venue !== undefined ? undefined : this.acceptPhrase([
-      ['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest'], ['wherever', 'it', 'earns', 'the', 'most'],
-      ['where', 'it', 'earns', 'the', 'most'], ['wherever', 'it', 'earns', 'most'], ['where', 'it', 'earns', 'most'],
-    ]);
+    const anywhere = draft.venue !== undefined || !inward ? undefined : this.acceptPhrase([['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest']]) ?? this.acceptBestPlace();
+    if (anywhere) this.anywhereSteps.add(draft);
     if (target !== undefined) {
       // "deposit 1 ETH into WETH", "redeem 0.7 WETH for ETH".
       if (inward && draft.token === 'ETH' && target === 'WETH') return this.asAction(draft, 'wrap');
       if (!inward && draft.token === 'WETH' && target === 'ETH') return this.asAction(draft, 'unwrap');
+      // "withdraw 1 ETH from WETH": taking ETH out of WETH unwraps it, one for one.
+      if (!inward && outward && draft.token === 'ETH' && target === 'WETH') return this.asAction(draft, 'unwrap');
       throw this.fail(this.tokens[this.pos - 1], `cannot ${word || kind} ${draft.token} ${inward ? 'into' : 'for'} ${target}: name a venue, like Aave`, 'swap');
     }
     // "provide 100 USDC to aave": providing to a lending venue supplies it; "as capital" or a staking venue stakes.
@@ -1363,6 +1509,41 @@ class Parser {
     if (draft.venue === undefined && !stakeMarked && !anywhere && ['put', 'add', 'take', 'pull', 'redeem', 'remove', 'park'].includes(word))
       throw this.expected(inward ? '"into" and where it should go, like Aave' : '"from" and where it comes from, like Aave', 'swap');
     return draft;
+  }
+
+  /**
+   * yieldObject := ["the"|"some"] [superlative] rateNoun ("on"|"with"|"from"|"for"): "the best yield on", "some
+   * interest on", "the highest apy for". The length in words, 0 when none stands at `index`.
+   */
+  private yieldObjectAt(index: number): number {
+    let k = index;
+    if (this.isWord(this.tokens[k], 'the', 'some', 'a', 'an')) k++;
+    if (this.isWord(this.tokens[k], ...superlatives)) k++;
+    if (!this.isWord(this.tokens[k], ...rateNouns)) return 0;
+    k++;
+    return this.isWord(this.tokens[k], 'on', 'with', 'from', 'for') ? k + 1 - index : 0;
+  }
+
+  /**
+   * Where it earns the most, said without naming a venue (so any lending agent competes):
+   * ("where" | "wherever") ("it" earnVerb ["the"] superlative [rateNoun] | "the" rateNoun ("is"|"'s") superlative)
+   * | ("at" | "for" | "with") "the" superlative rateNoun. Returns the words, or undefined (nothing consumed).
+   */
+  private acceptBestPlace(): readonly string[] | undefined {
+    const start = this.pos;
+    const done = () => this.tokens.slice(start, this.pos).map((t) => t.lower);
+    if (this.acceptWord('where', 'wherever')) {
+      if (this.acceptWord('it') && this.acceptWord('earns', 'gets', 'pays', 'yields', 'makes', 'returns', 'will', "'ll")) {
+        this.acceptWord('earn', 'get', 'make', 'pay');
+        this.acceptWord('the');
+        if (this.acceptWord(...superlatives)) {
+          this.acceptWord(...rateNouns);
+          return done();
+        }
+      } else if (this.acceptWord('the') && this.acceptWord(...rateNouns) && this.acceptWord('is', "'s", 'are') && this.acceptWord(...superlatives)) return done();
+    } else if (this.acceptWord('at', 'for', 'with') && this.acceptWord('the') && this.acceptWord(...superlatives) && this.acceptWord(...rateNouns)) return done();
+    this.pos = start;
+    return undefined;
   }
 
   /** The same amount as another action (a deposit into WETH is a wrap). */
@@ -1395,6 +1576,11 @@ class Parser {
       const k = this.isWord(this.peek(1), 'the', 'my') ? 2 : 1;
       if (this.isWord(this.peek(k), 'pool', 'staking', 'stake', 'protocol')) this.pos += k + 1;
     }
+    // "claim my rewards for bob": a claim pays the claimer; it is not a purpose to note but a second reading (bob's
+    // rewards, or mine sent to bob).
+    const forWhom = this.peek(1);
+    if (this.isWord(this.peek(), 'for', 'to') && forWhom !== undefined && (forWhom.kind === 'ens' || forWhom.kind === 'address' || (forWhom.kind === 'word' && this.isRecipientLike(forWhom) && !reservedWords.has(forWhom.lower) && !recipientNouns.has(forWhom.lower))) && this.atEndAt(this.pos + 2))
+      throw this.fail(forWhom, `a claim pays your own wallet, not ${quote(forWhom.text)}: to pay them, claim, then "send" what it gave`, 'claim');
     return draft;
   }
 
@@ -1546,7 +1732,10 @@ class Parser {
     if (first?.kind === 'word' && approvalNouns.has(first.lower)) {
       // revoke approval for USDC from 0x…; revoke all token approvals granted to Uniswap for DAI
       this.pos++;
-      const granted = this.acceptPhrase([['granted', 'to'], ['given', 'to'], ['to']]);
+      // "the allowance for uniswap on USDC": a spender (not a token) after "for", then the token.
+      const spender = this.peek(1);
+      const spenderFor = this.isWord(this.peek(), 'for') && (spender?.kind === 'ens' || spender?.kind === 'address' || (spender?.kind === 'word' && this.symbolOf(spender) === undefined && !reservedWords.has(spender.lower))) && this.isWord(this.peek(2), 'on', 'for', 'of', 'over');
+      const granted = this.acceptPhrase([['granted', 'to'], ['given', 'to'], ['to']]) ?? (spenderFor ? this.acceptPhrase([['for']]) : undefined);
       if (granted) {
         draft.to = this.recipient('revoke');
         if (!this.acceptWord('for', 'on', 'of')) throw this.expected('"for" and a token', 'revoke');
@@ -1720,10 +1909,43 @@ class Parser {
       if (this.acceptPhrase([['route', 'it'], ['routed'], ['route'], ['routing', 'it'], ['routing'], ['and', 'route', 'it']])) {
         if (!this.isWord(this.peek(), 'through', 'via', 'on', 'using', 'with')) throw this.expected('"through" and a venue', 'swap');
       }
+      // "only on uniswap", "exclusively via the v2 fork": the restriction is the venue's.
+      if (this.isWord(this.peek(), 'only', 'exclusively', 'just', 'strictly') && this.isWord(this.peek(1), 'on', 'via', 'using', 'through', 'with') && this.venueAt(this.pos + 2)) this.pos++;
+      // "swap 1 ETH for DAI @ uniswap": "@" for "on"; "@ solana" is a chain Lucid does not know.
+      if (this.isPunct(this.peek(), '@') && this.peek(1)?.kind === 'word' && foreignChains.has(this.peek(1)!.lower))
+        throw refusal(intentErrorCodes.unknownChain, this.source, this.peek(1), `unknown chain ${quote(this.peek(1)!.text)}: Lucid knows the chains mainnet, base, arbitrum, optimism, polygon, sepolia and anvil`);
+      if (this.isPunct(this.peek(), '@') && this.venueAt(this.pos + 1)) {
+        const at = this.peek()!;
+        this.pos++;
+        this.setVenue(draft, this.venuePhrase()!, at);
+        any = true;
+        continue;
+      }
+      // "…, use uniswap", "… and use uniswap for it": the venue said after the step, as an instruction.
+      if ((this.isPunct(this.peek(), ',') || this.isWord(this.peek(), 'and')) && this.isWord(this.peek(1), 'use', 'using') && this.venueAt(this.pos + 2)) {
+        const save = this.pos;
+        const at = this.peek(1)!;
+        this.pos += 2;
+        const venue = this.venuePhrase()!;
+        this.acceptPhrase([['for', 'it'], ['for', 'this'], ['for', 'that'], ['for', 'the', 'swap'], ['for', 'this', 'swap'], ['for', 'the', 'trade'], ['to', 'do', 'it']]);
+        if (this.atEnd() || (this.isPunct(this.peek(), '.') || this.isPunct(this.peek(), '!')) || this.onlyFillerFrom(this.pos)) {
+          this.setVenue(draft, venue, at);
+          any = true;
+          continue;
+        }
+        this.pos = save;
+      }
+      // "on any dex", "via the best venue": no restriction; every agent competes, as without the words.
+      if (this.acceptPhrase(anyVenuePhrases)) {
+        any = true;
+        continue;
+      }
       if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with', 'into', 'in', 'to', 'from', 'at', 'inside') && this.venueAt(this.pos + 1)) {
         const at = this.peek()!;
         this.pos++;
         this.setVenue(draft, this.venuePhrase()!, at);
+        // "on uniswap and balancer": two venues for one step is two readings.
+        if (this.isWord(this.peek(), 'and', '&') && this.venueAt(this.pos + 1)) throw this.ambiguous(this.peek(1), `two venues for one step (${quote(at.text)} … ${quote(this.peek(1)!.text)}): name one`);
         any = true;
         continue;
       }
@@ -1746,12 +1968,25 @@ class Parser {
         // "(1% slippage)", "(on base)": modifiers in parentheses; "(just testing)": a note in parentheses.
         const save = this.pos;
         this.pos++;
+        // "(uniswap)": a venue alone in brackets restricts the step like "on uniswap".
+        if (this.venueAt(this.pos)) {
+          const venue = this.venuePhrase()!;
+          if (this.acceptPunct(')')) {
+            this.setVenue(draft, venue, t);
+            any = true;
+            continue;
+          }
+          this.pos = save + 1;
+        }
         if (this.modifiers(draft, false) && this.acceptPunct(')')) {
           any = true;
           continue;
         }
         this.pos = save + 1;
         if (notes && this.note(true)) {
+          // "(uniswap, curve)": a note naming a venue would drop a restriction the user set; refused instead.
+          for (let k = save + 1; k < this.pos; k++)
+            if (this.venueAt(k)) throw this.ambiguous(this.tokens[k], `${quote(this.tokens[k]!.text)} in brackets names a venue beside other words: say the one venue, like "on uniswap"`);
           any = true;
           continue;
         }
