@@ -590,6 +590,10 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'no' && length === 1 && ['limit', 'cap', 'ceiling'].includes(words[i + 1] ?? '') && isEnd(words[i + 2])) return true;
   // "what would 2 ETH get me in DAI", "what does 1 ETH get me": a quote, asked before the amount.
   if (word === 'what' && ['would', 'will', 'does', 'do'].includes(words[i + 1] ?? '') && words[i + 2] === '#') return true;
+  // "estimate how much DAI I'd get for 1 ETH", "what I would receive": the amount asked about in a quote, not a hedge.
+  if (["i'd", 'id', "we'd", 'i', 'we'].includes(word) && ['get', 'receive'].includes((word === 'i' || word === 'we' ? words[i + 2] : words[i + 1]) ?? '') &&
+    (before === 'what' || words.slice(Math.max(0, i - 6), i).some((w, k, near) => w === 'much' && near[k - 1] === 'how')))
+    return true;
   // "could you maybe transfer …": a softener of the asking, not a hedge of the act.
   if ((word === 'maybe' || word === 'perhaps') && ['you', 'u', 'please', 'pls'].includes(before ?? '')) return true;
   // "thanks a lot" is gratitude, not an amount.
