@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createTestClient, createWalletClient, erc20Abi, http, parseEther, type Abi, type Address, type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { artifacts } from '../../registry-contracts/artifacts.js';
+import * as artifacts from '../../registry-contracts/artifacts.js';
 import { devnetChain } from '../../runtime/testing.js';
 import { anvilAccount, devnetContext, executePlan, startTestDevnet, type TestDevnet } from '../sdk/testing.js';
 import type { AgentContext, ResolvedIntent, TokenInfo } from '../../kernel/index.js';

@@ -1,8 +1,8 @@
 /**
  * What a send loads. The contracts' bytecode (~2 MB, most of it Aave's and Uniswap's, which only the devnet's
  * bootstrap deploys) is generated one module per contract beside the ABIs; a send must load the ABIs and the
- * two pieces of code it really uses (the simulator's balance lens, placed by state override, and the V2 pair's
- * code, whose hash gives pair addresses), never the deployers' set. Checked on the real thing: the built
+ * pieces of code it really uses (the simulator's balance lens, placed by state override, and the V2 pair's and V3
+ * pool's code, whose hashes give pool addresses), never the deployers' set. Checked on the real thing: the built
  * bin/lucid.js signs a transfer on a warm devnet while a module hook records every file Node loads, and each
  * loaded bundle chunk is looked up in esbuild's metafile (dist/cli/bundle-meta.json) for the modules it holds.
  * Also: with LUCID_TRACE_TIMING set the same send prints its phase table to stderr, and stdout stays the JSON.
@@ -21,7 +21,8 @@ const metaPath = join(repoRoot, 'dist/cli/bundle-meta.json');
 const built = existsSync(join(repoRoot, 'dist/cli/bundle/main.js')) && existsSync(metaPath);
 const bob = anvilAccount(1).address;
 /** The only contracts whose code a send may load (see the header). */
-const codeASendUses = ['BalanceLens', 'UniswapV2Pair'];
+// The V2 pair's and V3 pool's code are hashed for their CREATE2 addresses (runtime/src/devnet/poolInitCodeHashes.ts).
+const codeASendUses = ['BalanceLens', 'UniswapV2Pair', 'UniswapV3Pool'];
 
 let devnet: TestDevnet;
 let scratch: string;
@@ -39,7 +40,7 @@ afterAll(async () => {
 type Meta = { outputs: Record<string, { inputs: Record<string, unknown> }> };
 
 describe.skipIf(!built)('the send path', () => {
-  test('a guarded send loads no deploy-only bytecode: only the ABIs, the balance lens and the V2 pair code', async () => {
+  test('a guarded send loads no deploy-only bytecode: only the ABIs, the balance lens and the V2/V3 pool code', async () => {
     // Node ≥ 20.6 runs module hooks in a thread of their own; this one notes each URL it loads.
     const loaded = join(scratch, 'loaded.txt');
     const hooks = join(scratch, 'hooks.mjs');

@@ -7,7 +7,8 @@ import { createPublicClient, createTestClient, createWalletClient, http, parseUn
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { anvilAccount } from '../../../agents/sdk/testing.js';
 import type { ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
-import { AavePoolConfigurator, artifacts } from '../../../registry-contracts/index.js';
+import { AavePoolConfigurator } from '../../../registry-contracts/index.js';
+import * as artifacts from '../../../registry-contracts/artifacts.js';
 import { devnetChain } from '../chain/clients.js';
 import { DEVNET_AAVE_ADMIN_ADDRESS } from '../devnet/deployAaveV3.js';
 import { listLendingMarkets } from '../devnet/deployment.js';

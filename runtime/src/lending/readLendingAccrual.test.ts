@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { aaveAgent } from '../../../agents/index.js';
 import { anvilAccount, devnetContext, executePlan } from '../../../agents/sdk/testing.js';
 import type { AgentContext, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
-import { artifacts } from '../../../registry-contracts/index.js';
+import * as artifacts from '../../../registry-contracts/artifacts.js';
 import { devnetChain } from '../chain/clients.js';
 import { listLendingMarkets, type LendingMarket } from '../devnet/deployment.js';
 import { startTestDevnet, type TestDevnet } from '../devnet/testing.js';
