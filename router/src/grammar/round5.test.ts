@@ -1,17 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { InputError } from '../../../kernel/index.js';
 import { parseWithGrammar } from './index.js';
+import { refusalCode as code } from './testing.js';
 
 const A = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
-const code = (text: string): string => {
-  try {
-    parseWithGrammar(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).code;
-  }
-  throw new Error(`parsed: ${text}`);
-};
 
 describe('forms: fields read into the sentence they say', () => {
   test('key: value fields in any order and with any separator', () => {

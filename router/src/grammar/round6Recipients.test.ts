@@ -1,17 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { InputError } from '../../../kernel/index.js';
 import { divideDecimal } from './decimal.js';
 import { parseWithGrammar } from './index.js';
+import { refusalCode as code } from './testing.js';
 
-const code = (text: string): string => {
-  try {
-    parseWithGrammar(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).code;
-  }
-  throw new Error(`parsed: ${text}`);
-};
 const transfer = (amount: string, token: string, to: string) => ({ action: 'transfer', amount, token, to });
 
 describe('even splits: one transfer per recipient, exact shares or a refusal', () => {

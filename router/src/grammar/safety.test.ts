@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { InputError } from '../../../kernel/index.js';
 import { parseWithGrammar } from './index.js';
+import { refused } from './testing.js';
 
-/** The refusal `text` gets: its code and message (fails the test if it parses). */
-function refused(text: string): { code: string; message: string } {
-  try {
-    const parsed = parseWithGrammar(text);
-    throw new Error(`parsed: ${JSON.stringify(parsed)}`);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return { code: error.code, message: error.message };
-  }
-}
 
 describe('a clause of time or condition is a refusal, not a note', () => {
   test('leading: the clause is named and nothing is executed', () => {
