@@ -15,7 +15,7 @@
  * The runtime ranks competing venues on its own read of the rate, never on this text.
  */
 import { encodeFunctionData, erc20Abi, maxUint256, type Address } from 'viem';
-import { InputError, defineAgent, formatAmount, parseParams, planApproval, resolveAmount, type AgentContext, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
+import { InputError, defineAgent, formatAmount, parseParams, planApproval, readAllowance, resolveAmount, type AgentContext, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
 import { aavePoolAbi, formatSupplyRate, readLendingReserve, type LendingReserve } from './reserve.js';
 import { lendingParams, type LendingParams } from './schemas.js';
 
@@ -39,7 +39,7 @@ export const aaveAgent = defineAgent({
     const asset = params.token.address;
     const [reserve, allowance] = await Promise.all([
       readLendingReserve(ctx.client, { pool, asset }),
-      params.action === 'supply' ? ctx.client.readContract({ address: asset, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, pool] }) : 0n,
+      params.action === 'supply' ? readAllowance(ctx, { token: params.token, spender: pool }) : 0n,
     ]);
     if (!reserve) throw new InputError('NO_MARKET', `${VENUE} has no ${params.token.symbol} market on chain ${ctx.chainId}`);
     return params.action === 'supply' ? planSupply(ctx, pool, reserve, params, allowance) : planWithdraw(ctx, pool, reserve, params);

@@ -10,7 +10,7 @@
  * summary and call description, so the review shows them before anything is signed.
  */
 import { encodeFunctionData, erc20Abi, getAddress, isAddressEqual, parseAbi, type Address } from 'viem';
-import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, planApproval, findTokenByAddress, type AgentContext, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
+import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, planApproval, readAllowance, findTokenByAddress, type AgentContext, type Plan, type PlanCall, type TokenInfo } from '../sdk/index.js';
 import { capitalParams, type CapitalParams } from './schemas.js';
 
 export const capitalPoolAbi = parseAbi([
@@ -65,12 +65,11 @@ type PoolState = { paused: boolean; allowance: bigint; staked: bigint; lockEnd: 
 
 // What stake and unstake read of the pool and of the user's position, all at once.
 async function readPoolState(ctx: AgentContext, pool: Address, params: CapitalParams): Promise<PoolState> {
-  const token = params.token && params.token.address !== 'ETH' ? params.token.address : undefined;
   const [paused, allowance, staked, position] = await Promise.all([
     params.action === 'stake' ? ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'paused' }) : false,
     // Read before the token is known to be the stake token: a token that cannot answer must not hide WRONG_STAKE_TOKEN
     // (for the stake token itself, no allowance read means an exact approval in the plan, simulated like any other).
-    params.action === 'stake' && token ? ctx.client.readContract({ address: token, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, pool] }).catch(() => 0n) : 0n,
+    params.action === 'stake' && params.token ? readAllowance(ctx, { token: params.token, spender: pool }).catch(() => 0n) : 0n,
     params.action === 'unstake' ? ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'stakedOf', args: [ctx.account] }) : 0n,
     params.action === 'stake' || params.action === 'unstake' ? ctx.client.readContract({ address: pool, abi: capitalPoolAbi, functionName: 'positionOf', args: [ctx.account] }) : undefined,
   ]);

@@ -6,7 +6,7 @@ export { defineAgent, type DefineAgentParameters, type DefineAgentReturnType } f
 export type { Agent, AgentContext, BalanceLine, Deployment, ExpectedEffect, Plan, PlanCall, ResolvedAmount, ResolvedIntent, TokenInfo } from '../../kernel/index.js';
 export { addressSchema, parseParams, resolvedAmountSchema, slippageBpsSchema, tokenInfoSchema } from './schemas.js';
 export { formatAmount, GAS_RESERVE_WEI, readBalance, resolveAmount } from './amount.js';
-export { planApproval, type PlanApprovalParameters, type PlanApprovalReturnType } from './planApproval.js';
+export { planApproval, readAllowance, type PlanApprovalParameters, type PlanApprovalReturnType } from './planApproval.js';
 export { readContracts, type ReadContractsParameters, type ReadContractsReturnType } from './readContracts.js';
 export { ETH, findTokenByAddress, findTokenBySymbol, isTokenContract, knownTokens } from './tokens.js';
 export { createHttpAgent, serveAgent, type CreateHttpAgentParameters, type ServeAgentParameters, type ServeAgentReturnType } from './http.js';

@@ -30,6 +30,15 @@ export type PlanApprovalParameters = {
 export type PlanApprovalReturnType = PlanCall[];
 
 /**
+ * What `spender` may already take of the user's `token` (0 for ETH, which needs no approval): the read
+ * {@link planApproval} makes when it is not handed the allowance, for agents that send it out beside their other reads.
+ */
+export async function readAllowance(ctx: Pick<AgentContext, 'client' | 'account'>, { token, spender }: { token: TokenInfo; spender: Address }): Promise<bigint> {
+  if (token.address === 'ETH') return 0n;
+  return ctx.client.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, spender] });
+}
+
+/**
  * @param ctx - the agent's context: the allowance of `ctx.account` is read through `ctx.client`.
  * @returns {@link PlanApprovalReturnType}: the calls to put before the one that spends.
  * @example
@@ -40,7 +49,7 @@ export type PlanApprovalReturnType = PlanCall[];
  */
 export async function planApproval(ctx: Pick<AgentContext, 'client' | 'account'>, { token, spender, spenderName, amount, unlimited, allowance: given }: PlanApprovalParameters): Promise<PlanApprovalReturnType> {
   if (token.address === 'ETH' || amount === 0n) return [];
-  const allowance = given ?? (await ctx.client.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, spender] }));
+  const allowance = given ?? (await readAllowance(ctx, { token, spender }));
   if (allowance >= amount) return [];
   const approval = unlimited ? maxUint256 : amount;
   return [

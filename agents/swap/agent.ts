@@ -8,8 +8,8 @@
  * init code hash is known (`ctx.poolInitCodeHashes`) and the chain has Multicall3 (see sdk/readContracts.ts).
  */
 import { encodeFunctionData, encodePacked, getCreate2Address, isAddressEqual, keccak256, parseAbi, zeroAddress, type Address, type Hex } from 'viem';
-import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, readContracts, type Agent, type AgentContext, type Plan, type PlanCall } from '../sdk/index.js';
-import { SWAP_DEADLINE_SECONDS, approvalCalls, noRouteError, readRouterAllowance, routeSymbols, swapEnds, swapExpects, swapLimits, swapPaths, type SwapLimits } from './utils.js';
+import { InputError, formatAmount, resolveAmount, defineAgent, parseParams, readAllowance, readContracts, type Agent, type AgentContext, type Plan, type PlanCall } from '../sdk/index.js';
+import { SWAP_DEADLINE_SECONDS, approvalCalls, noRouteError, routeSymbols, swapEnds, swapExpects, swapLimits, swapPaths, type SwapLimits } from './utils.js';
 import { swapParams, type SwapParams } from './schemas.js';
 import { getAmountsIn, getAmountsOut, priceImpactBps, type Reserves } from './v2math.js';
 
@@ -88,7 +88,7 @@ async function planSwap(ctx: AgentContext, venue: Venue, params: SwapParams): Pr
   const [resolved, pools, allowance] = await Promise.all([
     params.amount ? resolveAmount(ctx, tokenIn, params.amount) : undefined,
     readPools(ctx, venue.factory, pathPairs(paths), venue.pairInitCodeHash),
-    readRouterAllowance(ctx, tokenIn, venue.router),
+    readAllowance(ctx, { token: tokenIn, spender: venue.router }),
   ]);
   const requested = resolved?.value ?? params.amountOut ?? 0n;
   const route = pickRoute(paths, pools, requested, exactIn);

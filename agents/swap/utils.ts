@@ -3,7 +3,7 @@
  * two ends of the route, the paths tried, the slippage limits, the approval the router needs, the effects the
  * plan promises and the route's symbols. Only the quote and the router call are the venue's own.
  */
-import { erc20Abi, getAddress, isAddressEqual, type Address } from 'viem';
+import { getAddress, isAddressEqual, type Address } from 'viem';
 import { InputError, findTokenByAddress, findTokenBySymbol, planApproval, type AgentContext, type ExpectedEffect, type PlanCall, type TokenInfo } from '../sdk/index.js';
 import type { SwapParams } from './schemas.js';
 
@@ -46,16 +46,10 @@ export function swapLimits(quote: { exactIn: boolean; amountIn: bigint; amountOu
   return { ...quote, minOut, maxIn };
 }
 
-/** What the router may already spend of the user's `token` (0 for ETH, which needs no approval). */
-export async function readRouterAllowance(ctx: Pick<AgentContext, 'client' | 'account'>, token: TokenInfo, router: Address): Promise<bigint> {
-  if (token.address === 'ETH') return 0n;
-  return ctx.client.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, router] });
-}
-
 /**
  * The approval the router needs to take the input token (the SDK's {@link planApproval}): for what the swap
  * may spend, all of it for exact-in, the maximum for exact-out; none for ETH or when `allowance` (read with
- * {@link readRouterAllowance}, beside the quotes) covers it.
+ * the SDK's `readAllowance`, beside the quotes) covers it.
  */
 export async function approvalCalls(ctx: Pick<AgentContext, 'client' | 'account'>, venue: { name: string; router: Address }, params: Pick<SwapParams, 'token' | 'unlimited'>, limits: SwapLimits, allowance: bigint): Promise<PlanCall[]> {
   const amount = limits.exactIn ? limits.amountIn : limits.maxIn;

@@ -7,8 +7,8 @@
  * router's `unwrapWETH9` when it is ETH).
  */
 import { concat, encodeAbiParameters, encodeFunctionData, getCreate2Address, isAddressEqual, keccak256, numberToHex, parseAbi, zeroAddress, type Address, type Hex } from 'viem';
-import { InputError, defineAgent, formatAmount, parseParams, readContracts, resolveAmount, type Agent, type AgentContext, type Plan, type PlanCall } from '../sdk/index.js';
-import { SWAP_DEADLINE_SECONDS, approvalCalls, noRouteError, readRouterAllowance, routeSymbols, swapEnds, swapExpects, swapLimits, swapPaths } from '../swap/utils.js';
+import { InputError, defineAgent, formatAmount, parseParams, readAllowance, readContracts, resolveAmount, type Agent, type AgentContext, type Plan, type PlanCall } from '../sdk/index.js';
+import { SWAP_DEADLINE_SECONDS, approvalCalls, noRouteError, routeSymbols, swapEnds, swapExpects, swapLimits, swapPaths } from '../swap/utils.js';
 import { swapParams, type SwapParams } from './schemas.js';
 
 export const v3RouterAbi = parseAbi([
@@ -85,7 +85,7 @@ async function planSwap(ctx: AgentContext, agent: { id: string; name: string }, 
       const requested = resolved?.value ?? params.amountOut ?? 0n;
       return { resolved, route: requested > 0n ? await bestV3Route(ctx, venue, from, to, requested, exactIn) : undefined };
     })(),
-    readRouterAllowance(ctx, tokenIn, venue.router),
+    readAllowance(ctx, { token: tokenIn, spender: venue.router }),
   ]);
   if (!route) throw noRouteError(agent.name, params);
   const limits = swapLimits({ exactIn, amountIn: route.amountIn, amountOut: route.amountOut }, slippageBps);
