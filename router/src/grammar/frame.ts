@@ -764,8 +764,10 @@ function refuseQuotedCommand(source: string): void {
   const fence = source.indexOf('```');
   if (fence !== -1)
     throw refusal(intentErrorCodes.unsupported, source, { start: fence, end: fence + 3 }, 'not done: a code block is text talked about, not a request', ['to run it, type the command itself, without the block']);
-  const quoted = /(^|[\s(:,])(["“”'‘’`])([^"“”'‘’`]*\s[^"“”'‘’`]*)(["“”'‘’`])(?=$|[\s?.,!:;)—-])/u.exec(source);
-  if (!quoted || !/[\p{L}]/u.test(quoted[3]!)) return;
+  const pattern = /(^|[\s(:,])(["“”'‘’`])([^"“”'‘’`]*\s[^"“”'‘’`]*)(["“”'‘’`])(?=$|[\s?.,!:;)—-])/gu;
+  let quoted: RegExpExecArray | null;
+  while ((quoted = pattern.exec(source)) !== null && !isQuotedCommand(source, quoted)) pattern.lastIndex = quoted.index + quoted[0].length;
+  if (!quoted) return;
   const start = quoted.index + quoted[1]!.length;
   const span = { start, end: start + quoted[2]!.length + quoted[3]!.length + quoted[4]!.length };
   throw refusal(
@@ -775,6 +777,18 @@ function refuseQuotedCommand(source: string): void {
     `not done: ${quote(source.slice(span.start, span.end))} is a quoted command, talked about rather than given`,
     ['to run it, type the command itself, without quotes'],
   );
+}
+
+/**
+ * Whether a quoted span is a command talked about. Quotes around the whole message stay one: the words may be
+ * a command shown, not given. Inline code around a part of the request with no verb in it ("swap `1 ETH` for
+ * `USDC`") is markdown for a value, not a quoted command.
+ */
+function isQuotedCommand(source: string, quoted: RegExpExecArray): boolean {
+  const inner = quoted[3]!;
+  if (!/[\p{L}]/u.test(inner)) return false;
+  if (quoted[2] === '`' && quoted[4] === '`') return inner.toLowerCase().split(/[^\p{L}]+/u).some((word) => verbs.has(word));
+  return true;
 }
 
 // ---------------------------------------------------------------- why a failed reading failed

@@ -9,6 +9,7 @@ import { knownSymbols, InputError, intentListSchema, type IntentList } from '../
 import { unparseable, unparseableCode } from './errors.js';
 import { readForm } from './form.js';
 import { explainRefusal, readFrame } from './frame.js';
+import { stripFraming } from './framing.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
 import { correctWords } from './correctWords.js';
 import { maxInputLength, tokenize } from './tokenize.js';
@@ -48,9 +49,11 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   const frame = tokens.some((token) => token.kind !== 'punct') ? readFrame(text, tokens) : { tokens: [], preview: false };
   if (!frame.tokens.some((token) => token.kind !== 'punct'))
     throw unparseable(text, undefined, text.trim() ? 'nothing to do: say what should happen' : 'nothing to do: the input is empty', ['swap', 'transfer']);
+  // "Subject: …", "Regards,\nDana": the message around the request, after the frame checked every word of it.
+  const request = stripFraming({ tokens: frame.tokens, isSymbol: (word) => table.canonical.has(word) });
   let parsed: ReturnType<typeof parseTokens>;
   try {
-    parsed = parseTokens(text, frame.tokens, table);
+    parsed = parseTokens(text, request.some((token) => token.kind !== 'punct') ? request : frame.tokens, table);
   } catch (error) {
     // Words no production could read: say why when a clue shows they are no request ("bob is asking for …").
     throw (error instanceof InputError && explainRefusal(text, frame.tokens, error)) || error;

@@ -1319,7 +1319,9 @@ class Parser {
       return transfer;
     }
     const preposition = this.peek();
-    if (!(this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
+    // "swap 1 eth usdc": terse, the token bought right after the token sold.
+    const bare = !verbless && amount !== undefined && preposition?.kind === 'word' && this.symbolOf(preposition) !== undefined;
+    if (!(bare || this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
       throw this.expected(verb === 'sell' ? '"for" and the token to receive' : '"for" and the token to get', 'swap');
     // "sell 1 ETH to get DAI", "trade 10 USDC to receive DAI".
     if (this.isWord(preposition, 'to') && this.isWord(this.peek(), 'get', 'receive', 'buy', 'obtain', 'acquire') && this.looksLikeToken(this.peek(1) ?? preposition!)) this.pos++;
@@ -2958,7 +2960,9 @@ class Parser {
     const number = this.peek(k);
     if (number?.kind !== 'number' && number?.kind !== 'numberWord') return false;
     const mark = this.peek(k + 1);
-    if (!mark || mark.kind !== 'punct' || !((k === 1 && [':', '.', '-', ')'].includes(mark.value)) || mark.value === ')')) return false;
+    // "1. wrap 1 ETH": a list's number before its first step, when a verb follows it.
+    const numbered = k === 0 && this.pos === 0 && this.isPunct(mark, '.') && this.peek(2)?.kind === 'word' && this.verbOf(this.peek(2)!) !== undefined;
+    if (!mark || mark.kind !== 'punct' || !((k === 1 && [':', '.', '-', ')'].includes(mark.value)) || mark.value === ')' || numbered)) return false;
     k += 2;
     this.pos += k;
     return true;
@@ -2997,15 +3001,20 @@ class Parser {
    * the request should have started.
    */
   private label(): boolean {
-    for (let length = 1; length <= 3; length++) {
+    for (let length = 1; length <= 4; length++) {
       const colon = this.tokens[this.pos + length];
       if (colon === undefined) return false;
       const word = this.tokens[this.pos + length - 1]!;
-      if (word.kind !== 'word' || verbs.get(word.lower) !== undefined && verbs.get(word.lower) !== 'balance' || this.symbolOf(word) !== undefined) return false;
+      if (word.kind !== 'word' || this.symbolOf(word) !== undefined) return false;
       // "on uniswap pls:", "aave:", "on anvil:": a place named before the colon is not a label to skip.
       const place = (index: number) => this.venueAt(index) || this.chainAt(index);
       if ((this.isWord(word, 'on', 'via', 'using', 'through', 'in') && place(this.pos + length)) || place(this.pos + length - 1)) return false;
-      if (colon.kind !== 'punct' || colon.value !== ':') continue;
+      // A verb just before the colon heads a list ("send:"); one inside a longer label ("action the following:") is a label word.
+      if (colon.kind !== 'punct' || colon.value !== ':') {
+        if (length === 1 && verbs.get(word.lower) !== undefined && verbs.get(word.lower) !== 'balance' && !labelWords.has(word.lower)) return false;
+        continue;
+      }
+      if (verbs.get(word.lower) !== undefined && verbs.get(word.lower) !== 'balance') return false;
       const save = this.pos;
       this.pos += length + 1;
       const request = !this.atEnd() && this.startsClause();
@@ -3025,7 +3034,7 @@ class Parser {
         );
       }
       // "Amount: 10 DAI", "Recipient: bob.eth": a form's field, read by the productions for forms, not a label.
-      if (formFields.has(word.lower) || recipientNouns.has(word.lower) || !words.every((t) => this.isLabelWord(t))) return false;
+      if (formFields.has(word.lower) || (recipientNouns.has(word.lower) && word.lower !== 'following') || !words.every((t) => this.isLabelWord(t))) return false;
       for (const t of words) {
         const fixed = assistantNames.has(t.lower) || verbs.has(t.lower) ? undefined : this.labelWordOf(t);
         if (fixed !== undefined && fixed !== t.lower) this.corrections.push({ from: t.text, to: fixed });
@@ -3360,7 +3369,7 @@ const labelWords: ReadonlySet<string> = new Set([
   'another', 'also', 'first', 'finally', 'lastly', 'main', 'real', 'actual', 'live', 'now', 'go', 'here', "here's", 'goes', 'thing',
   'in', 'sequence', 'to', 'self', 'steps', 'following', 'plan', 'payment', 'payments', 'item', 'req', 'objective', 'goal', 'operation',
   'op', 'ops', 'message', 'msg', 'critical', 'immediate', 'routine', 'normal', 'medium', 'low', 'errand', 'chore', 'mission', 'batch',
-  'more', 'additionally', 'today', 'heads-up', 'reminder', 'only', 'just',
+  'more', 'additionally', 'today', 'heads-up', 'reminder', 'only', 'just', 'done', 'fast', 'quickly', 'this', 'rush', 'hurry',
 ]);
 const labelWordList: readonly string[] = [...labelWords].filter((word) => word.length >= 4);
 
