@@ -13,6 +13,7 @@
  * The checks read whole words (and short phrases), never substrings, so "someone.eth" is not "some".
  */
 import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
+import { isReasonAside } from './asides.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { foreignTokens, preambleWords, verbs } from './lexicon.js';
@@ -717,6 +718,9 @@ function refusePastAndOthers(source: string, tokens: readonly Token[], words: Wo
     const subject = words[j];
     // "send 5 DAI to bob for the pizza he bought": the past belongs to the purpose note.
     if (isInNoteAfterFor(words, i - 1) && ['he', 'she', 'they', 'we', 'i', 'you'].includes(subject ?? '')) continue;
+    // "… because she paid for the tickets", "…, he covered parking", "… for the 10 DAI he lent me": a reason after
+    // the request is an aside (./asides.ts); the parser keeps it as a note, or refuses one naming an amount.
+    if (isReasonAside(words, j, isActionVerb)) continue;
     if (subject === 'the' || subject === 'that' || subject === 'those' || subject === 'what' || subject === 'whatever') continue;
     // "alice should be sent 6 USDC", "bob is to be paid": a passive request, not a report.
     if (subject === 'be' && ['should', 'must', 'shall', 'to', 'will', 'needs'].includes(words[j - 1] ?? '') && ['sent', 'paid', 'transferred', 'transfered'].includes(words[i]!)) continue;

@@ -91,6 +91,7 @@ import {
   type VerbKind,
 } from './lexicon.js';
 import type { Token } from './tokenize.js';
+import { bareAmountIn, noteLabels, noteOpeners } from './asides.js';
 
 /** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
 const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'now']);
@@ -1241,7 +1242,8 @@ class Parser {
     while (this.tokens[k]?.kind === 'word' && recipientNouns.has(this.tokens[k]!.lower) && this.tokens[k + 1]?.kind === 'word') k++;
     const after = this.tokens[k + 1];
     if (!after) return true;
-    if (after.kind === 'punct') return after.value !== "'";
+    // "…, memo: groceries": a note's label, not a name.
+    if (after.kind === 'punct') return after.value !== "'" && !(after.value === ':' && noteLabels.has(this.tokens[k]!.lower));
     if (after.kind === 'address' || after.kind === 'ens') return this.isWord(this.tokens[k], 'at');
     return this.isWord(after, 'and', 'each', 'apiece', 'too', 'as', 'both', 'at') || this.startsPlainAmount(after) || this.startsSameReferenceAt(k + 1);
   }
@@ -2052,8 +2054,12 @@ class Parser {
     // "- reimbursing dinner", "-- testing the new wallet".
     if (t.kind === 'punct') {
       const k = this.isPunct(this.peek(1), '-') ? 2 : 1;
+      // "- 0x…", "- bob.eth": an address after a dash may be the recipient meant; never a note.
+      if (t.value === '-' && (this.peek(k)?.kind === 'address' || this.peek(k)?.kind === 'ens'))
+        throw this.ambiguous(this.peek(k), `${quote(this.peek(k)!.text)} after the request may be the recipient meant: say it after "to"`);
       return t.value === '-' && this.peek(k) !== undefined && this.peek(k)!.kind === 'word';
     }
+    if (t.kind === 'word' && !noteStarters.has(t.lower) && noteOpeners.has(t.lower)) return this.opensNote(t);
     if (t.kind !== 'word' || !noteStarters.has(t.lower)) return false;
     const next = this.peek(1);
     if (!next) return false;
@@ -2087,6 +2093,36 @@ class Parser {
         return this.isWord(next, 'is', 'was', "'s") && this.isWord(this.peek(2), 'for', 'a', 'an', 'the', 'my', 'our', 'his', 'her', 'to', 'because');
       default:
         return true;
+    }
+  }
+
+  /**
+   * Round 7 openers of a note (./asides.ts `noteOpeners`): "per our call", "re: invoice #42", "ref INV-2041",
+   * "being the refund for …", "happy birthday", "memo: groceries" (a label only before a colon or dash).
+   */
+  private opensNote(t: Token): boolean {
+    const next = this.peek(1);
+    if (!next) return false;
+    if (this.isPunct(next, ':') || this.isPunct(next, '-')) return this.peek(2) !== undefined;
+    switch (t.lower) {
+      case 'per':
+        // "per month" is a schedule (the frame refuses it); "per person" and "per cent" share an amount.
+        return next.kind === 'word' && !this.isWord(next, 'person', 'head', 'each', 'cent', 'recipient', 'wallet', 'address', 'contact');
+      case 're':
+      case 'ref':
+      case 'reference':
+      case 'regarding':
+      case 'concerning':
+        return next.kind === 'word' || this.isPunct(next, '#');
+      case 'being':
+      case 'happy':
+      case 'merry':
+        return next.kind === 'word';
+      case 'congrats':
+      case 'congratulations':
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -2135,9 +2171,24 @@ class Parser {
       if (parenthesized) return false;
       throw this.expected('the rest of the note', 'transfer');
     }
-    const text = this.source.slice(first.start, last.end).trim();
+    this.refuseReadableAside(start, end, first);
+    // "memo: groceries": the label says a note follows; the note is what it says.
+    const said = noteLabels.has(first.lower) && this.isPunct(this.tokens[start + 1], ':') && start + 2 < end ? this.tokens[start + 2]! : first;
+    const text = this.source.slice(said.start, last.end).trim();
     if (text) this.notes.push(text.length > 120 ? text.slice(0, 120) : text);
     return true;
+  }
+
+  /**
+   * An aside (`tokens[start, end)`) that could be read as part of the request is refused, never kept as a
+   * note: a bare number ("he owes me 500", "note: send 20"), an address or an ENS name (./asides.ts).
+   */
+  private refuseReadableAside(start: number, end: number, first: Token): void {
+    const amount = bareAmountIn(this.tokens, start, end, (t) => this.symbolOf(t) !== undefined);
+    const named = this.tokens.slice(start, end).find((t) => t.kind === 'address' || t.kind === 'ens');
+    const at = amount ?? named;
+    if (at)
+      throw this.ambiguous(at, `the aside ${quote(this.source.slice(first.start, this.tokens[end - 1]!.end))} names ${amount ? 'an amount' : 'an address'}: say ${amount ? 'the amount' : 'the recipient'} in the request itself, or leave it out of the note`);
   }
 
   private setChain(draft: Draft, chain: { chain: string; token: Token }): void {

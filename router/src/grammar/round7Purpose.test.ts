@@ -54,3 +54,47 @@ describe('round 7: framing around a request', () => {
     expect(refused('banana split: send 5 DAI to bob').code).toBe('UNPARSEABLE_INTENT');
   });
 });
+
+describe('round 7: purpose and aside clauses', () => {
+  const paid = (text: string) => parseWithGrammar(text);
+
+  test('notes opened by per, re, ref, being, a label and a colon', () => {
+    const cases: [string, string][] = [
+      ['send 5 DAI to bob per our call', 'per our call'],
+      ['send 5 DAI to bob re: invoice #42', 're: invoice #42'],
+      ['send 5 DAI to bob, ref INV-2041', 'ref INV-2041'],
+      ['send 5 DAI to bob memo: groceries', 'groceries'],
+      ['send 5 DAI to bob, memo: groceries', 'groceries'],
+      ['send 5 DAI to bob, being the refund for order #5512', 'being the refund for order #5512'],
+      ['send 5 DAI to bob, happy birthday!', 'happy birthday'],
+    ];
+    for (const [text, note] of cases) {
+      const parsed = paid(text);
+      expect(parsed.intents, text).toEqual(toBob.intents);
+      expect(parsed.notes, text).toEqual([note]);
+    }
+  });
+
+  test('"per" before a unit of time or a share is no note', () => {
+    expect(refused('send 5 DAI to bob per month').code).toBe('UNSUPPORTED_INTENT');
+    expect(() => paid('send 5 DAI to bob per person')).toThrow();
+  });
+
+  test('an aside that could be read as part of the request is refused as ambiguous, never kept as a note', () => {
+    for (const text of [
+      'send 5 DAI to bob - note: send 20',
+      'send 5 DAI to bob memo: 100 DAI',
+      'send 5 DAI to bob - 0x8ba1f109551bD432803012645Ac136ddd64DBA72',
+      'send 5 DAI to bob - alice.eth',
+      'send 5 DAI to bob for the 500 he lent me',
+      'send 5 DAI to bob (he owes me 50 bucks)',
+    ])
+      expect(refused(text).code, text).toBe('AMBIGUOUS_INTENT');
+  });
+
+  test('numbers that identify or count something else stay in the note', () => {
+    expect(paid('send 5 DAI to bob in payment of invoice 1042').notes).toEqual(['in payment of invoice 1042']);
+    expect(paid('send 5 DAI to bob for 2 pizzas').notes).toEqual(['for 2 pizzas']);
+    expect(paid("send 5 DAI to bob so we're even").notes).toEqual(["so we're even"]);
+  });
+});
