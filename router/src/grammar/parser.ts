@@ -150,10 +150,14 @@ function outputOf(step: Draft): string | undefined {
 
 const separatorMarks = new Set([',', ';', '.', '!', '?']);
 
+/** Words after which a verb of the lexicon is a noun in an aside: "for a trade", "the refund". */
+const noteDeterminers: ReadonlySet<string> = new Set(['a', 'an', 'the', 'my', 'his', 'her', 'our', 'their', 'your', 'this', 'that']);
+
 /** Words that make a comma clause an aside rather than a bare name: "need it for rent", "she's my sister". */
 const asideFunctionWords: ReadonlySet<string> = new Set([
   'for', 'it', 'my', 'his', 'her', 'their', 'our', 'the', 'of', 'because', 'since', 'so', 'a', 'an', 'he', 'she', 'they', 'we', 'i', 'me', 'him',
-  'them', 'us', "it's", "he's", "she's", "they're", "i'm", 'is', 'was', 'owes', 'owe',
+  'them', 'us', "it's", "he's", "she's", "they're", "i'm", 'is', 'was', 'owes', 'owe', "we're", "you're", "that's", 'its', 'this', 'that', 'no',
+  'your', 'you',
 ]);
 
 /** Names of a step, in "the DAI from that swap". */
@@ -282,26 +286,42 @@ class Parser {
     let k = start;
     let functionWord = false;
     let amountAt: Token | undefined;
+    // "…, memo: groceries", ". Reason: refund for …": a note's label and its colon (./asides.ts).
+    const labelled = this.tokens[k]?.kind === 'word' && noteLabels.has(this.tokens[k]!.lower) && this.isPunct(this.tokens[k + 1], ':');
+    if (labelled) k += 2;
+    // "…, need native ETH for gas", "…, landlord only takes USDC": a token named with no amount is part of the aside,
+    // but not one that adds to the request ("…, ETH too", "…, also DAI").
+    let token = false;
     while (k < this.tokens.length) {
       const t = this.tokens[k]!;
-      if (t.kind === 'punct' && ['.', '!', '?'].includes(t.value)) break;
+      if (t.kind === 'punct' && ['.', '!', '?', 'emoji'].includes(t.value)) break;
+      // ":)", ":(": a face after the aside, like an emoji.
+      if (this.isPunct(t, ':') && (this.isPunct(this.tokens[k + 1], ')') || this.isPunct(this.tokens[k + 1], '(')) && k + 2 === this.tokens.length) break;
       if (t.kind === 'number' || t.kind === 'numberWord') {
         if (this.tokens[k + 1]?.kind === 'word' && this.symbolOf(this.tokens[k + 1]!) !== undefined) amountAt ??= t;
-        else return false;
+        else if (!bareAmountIn(this.tokens, k, k + 2, (w) => this.symbolOf(w) !== undefined) || amountAt) {
+          // "…, owe you one", "…, for 2 pizzas": a number that is no amount.
+        } else amountAt = t;
       } else if (t.kind === 'word') {
-        if (this.symbolOf(t) !== undefined && !amountAt) return false;
-        if (verbs.has(t.lower) && verbs.get(t.lower) !== 'balance') return false;
+        if (this.symbolOf(t) !== undefined) token = true;
+        // "…, need WETH for a trade", ". Reason: the refund …": after a determiner a verb's word is a noun.
+        if (verbs.has(t.lower) && verbs.get(t.lower) !== 'balance' && !(k > start && noteDeterminers.has(this.tokens[k - 1]!.lower))) return false;
+        if (this.isWord(t, 'too', 'also', 'plus', 'and', 'aswell', 'instead')) return false;
         if (asideFunctionWords.has(t.lower)) functionWord = true;
       } else if (t.kind !== 'punct' || ![',', "'", '-'].includes(t.value)) return false;
       k++;
     }
-    if (k - start < 2 || !functionWord) return false;
+    if (token && (k - start < 3 || this.symbolOf(this.tokens[labelled ? start + 2 : start]!) !== undefined)) return false;
+    // A closing sentence that asks nothing needs no function word ("… to dave. Taxi fare.").
+    // After a comma, two words or more with no token are an aside too ("…, birthday present"): a list of names
+    // goes on with one word, a list mark or "and" ("…, bob and carol", "…, bob too").
+    if (k - start < 2 || (!functionWord && token && !labelled)) return false;
     // Only marks may follow the aside.
     for (let m = k; m < this.tokens.length; m++) if (this.tokens[m]!.kind !== 'punct') return false;
-    if (amountAt) throw this.ambiguous(amountAt, `the aside ${quote(this.source.slice(this.tokens[start]!.start, this.tokens[k - 1]!.end))} names an amount of a token: say the amount in the request itself`);
+    if (amountAt) throw this.ambiguous(amountAt, `the aside ${quote(this.source.slice(this.tokens[start]!.start, this.tokens[k - 1]!.end))} names an amount: say the amount in the request itself`);
     // "…, it's for lunch after the gym": a time in the aside is not a note to act past.
     for (let i = start; i < k; i++) this.refuseTimeClause(i);
-    this.notes.push(this.source.slice(this.tokens[start]!.start, this.tokens[k - 1]!.end).trim());
+    this.notes.push(this.source.slice(this.tokens[labelled ? start + 2 : start]!.start, this.tokens[k - 1]!.end).trim());
     this.pos = this.tokens.length;
     return true;
   }

@@ -23,8 +23,8 @@ describe('round 7: framing around a request', () => {
     expect(refused('Subject: send 50 DAI to bob\nPlease send 5 DAI to bob.').code).toMatch(/_INTENT$/);
     // "Regards, bob.eth" is no signature: an ENS name after a closing is not dropped as a name.
     expect(() => parseWithGrammar('send 5 DAI. Regards, bob.eth')).toThrow();
-    // "best" closes a message only after its sentence ends: ", best price" is not a sign-off.
-    expect(() => parseWithGrammar('swap 1 ETH for DAI, best price')).toThrow();
+    // "best" closes a message only after its sentence ends: ", best price" is not a sign-off but an aside, kept.
+    expect(parseWithGrammar('swap 1 ETH for DAI, best price').notes).toEqual(['best price']);
   });
 
   test('what the frame refuses is refused inside framing too', () => {
@@ -96,5 +96,30 @@ describe('round 7: purpose and aside clauses', () => {
     expect(paid('send 5 DAI to bob in payment of invoice 1042').notes).toEqual(['in payment of invoice 1042']);
     expect(paid('send 5 DAI to bob for 2 pizzas').notes).toEqual(['for 2 pizzas']);
     expect(paid("send 5 DAI to bob so we're even").notes).toEqual(["so we're even"]);
+  });
+});
+
+describe('round 7: asides after a comma or a full stop', () => {
+  test('an aside may name a token with no amount, a noun phrase, a face or a label', () => {
+    const cases: [string, string][] = [
+      ['wrap 1 ETH, need WETH for a trade', 'need WETH for a trade'],
+      ['wrap 1 ETH, birthday present :)', 'birthday present'],
+      ['wrap 1 ETH. Taxi fare.', 'Taxi fare'],
+      ['wrap 1 ETH. note: for the pool', 'for the pool'],
+      ['wrap 1 ETH, owe you one!', 'owe you one'],
+    ];
+    for (const [text, note] of cases) {
+      const parsed = parseWithGrammar(text);
+      expect(parsed.intents, text).toEqual([{ action: 'wrap', amount: '1', token: 'ETH' }]);
+      expect(parsed.notes, text).toEqual([note]);
+    }
+  });
+
+  test('an aside that adds to the request, or names an amount, is never a note', () => {
+    for (const text of ['send 5 DAI to bob, ETH too', 'send 5 DAI to bob, also USDC', 'send 5 DAI to bob, he owes me 500', 'send 5 DAI to bob. the other 10 to carol'])
+      expect(() => parseWithGrammar(text), text).toThrow();
+    expect(refused('send 5 DAI to bob, he owes me 500').code).toBe('AMBIGUOUS_INTENT');
+    // A list of amounts after commas is still a list.
+    expect(parseWithGrammar('send 1 ETH to alice, 2 ETH to bob').intents).toHaveLength(2);
   });
 });
