@@ -295,6 +295,8 @@ export const noteStarters: ReadonlySet<string> = new Set([
 export const purposeVerbs: ReadonlySet<string> = new Set([
   'test', 'cover', 'pay', 'check', 'try', 'see', 'make', 'have', 'use', 'save', 'keep', 'settle', 'fund', 'top', 'split', 'repay', 'help',
   'celebrate', 'thank', 'reimburse', 'refund', 'verify', 'confirm', 'prepare', 'rebalance', 'hedge', 'diversify', 'buy', 'get', 'trade',
+  'say', 'earn', 'show', 'support', 'welcome', 'congratulate', 'reward', 'compensate', 'treat', 'contribute', 'cheer', 'apologize', 'apologise',
+  'wish', 'start', 'bootstrap', 'seed', 'chip', 'match', 'pitch', 'spoil', 'surprise', 'honor', 'honour', 'tide', 'bail', 'square',
 ]);
 
 /**

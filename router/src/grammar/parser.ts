@@ -91,7 +91,7 @@ import {
   type VerbKind,
 } from './lexicon.js';
 import type { Token } from './tokenize.js';
-import { bareAmountIn, noteLabels, noteOpeners } from './asides.js';
+import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js';
 
 /** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
 const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'now']);
@@ -513,10 +513,12 @@ class Parser {
     const start = this.pos;
     this.refuseTimeClause(start);
     let k = start;
+    // "to cover gas, send bob 0.01 ETH": a purpose of "to" and a purpose verb (./lexicon.ts `purposeVerbs`).
+    if (this.isWord(this.tokens[k], 'to') && this.tokens[k + 1]?.kind === 'word' && purposeVerbs.has(this.tokens[k + 1]!.lower)) k += 2;
     while (k < this.tokens.length && k - start < 8) {
       const t = this.tokens[k]!;
       if (t.kind === 'punct') break;
-      if (t.kind !== 'word' || this.symbolOf(t) !== undefined || this.verbOf(t) !== undefined || this.isSlippageWord(t) || unlimitedWords.has(t.lower)) return false;
+      if (t.kind !== 'word' || this.symbolOf(t) !== undefined || (this.verbOf(t) !== undefined && !(k > start && noteDeterminers.has(this.tokens[k - 1]!.lower))) || this.isSlippageWord(t) || unlimitedWords.has(t.lower)) return false;
       if (this.venueAt(k) || this.chainAt(k) || foreignChains.has(t.lower) || this.isWord(t, 'to', 'with', 'on', 'via', 'using', 'through', 'into', 'and', 'then', 'each', 'all', 'half', 'every')) return false;
       // "from my savings, …" names where funds come from, which is not a note to drop.
       const next = this.tokens[k + 1];
@@ -524,11 +526,13 @@ class Parser {
       k++;
     }
     const end = this.tokens[k];
-    if (k === start || k - start >= 8 || !end || end.kind !== 'punct' || ![',', '.', '!'].includes(end.value)) return false;
+    // "For the rent: send …": a purpose before a colon, when it opens with a word of purpose (a label is skipped elsewhere).
+    const colon = this.isPunct(end, ':') && this.tokens[start]?.kind === 'word' && (noteStarters.has(this.tokens[start]!.lower) || reasonWords.has(this.tokens[start]!.lower));
+    if (k === start || k - start >= 8 || !end || end.kind !== 'punct' || !([',', '.', '!'].includes(end.value) || colon)) return false;
     const words = this.tokens.slice(start, k);
     if (words.every((t) => preambleWords.has(t.lower) || tailWords.has(t.lower))) return false;
     let after = k;
-    while (this.tokens[after]?.kind === 'punct' && [',', '.', '!'].includes(this.tokens[after]!.value)) after++;
+    while (this.tokens[after]?.kind === 'punct' && [',', '.', '!', ':'].includes(this.tokens[after]!.value)) after++;
     const save = this.pos;
     this.pos = after;
     this.leadingFiller();
@@ -2079,7 +2083,7 @@ class Parser {
         throw this.ambiguous(this.peek(k), `${quote(this.peek(k)!.text)} after the request may be the recipient meant: say it after "to"`);
       return t.value === '-' && this.peek(k) !== undefined && this.peek(k)!.kind === 'word';
     }
-    if (t.kind === 'word' && !noteStarters.has(t.lower) && noteOpeners.has(t.lower)) return this.opensNote(t);
+    if (t.kind === 'word' && !noteStarters.has(t.lower) && (noteOpeners.has(t.lower) || reasonWords.has(t.lower))) return this.opensNote(t);
     if (t.kind !== 'word' || !noteStarters.has(t.lower)) return false;
     const next = this.peek(1);
     if (!next) return false;
@@ -2142,7 +2146,8 @@ class Parser {
       case 'congratulations':
         return true;
       default:
-        return false;
+        // "becuase i owe him", "bcoz he paid dinner": a reason word, however spelled.
+        return reasonWords.has(t.lower) && next.kind === 'word';
     }
   }
 
@@ -2185,7 +2190,8 @@ class Parser {
     // Politeness at the end of a note is politeness, not part of it.
     let end = this.pos - (parenthesized ? 1 : 0);
     // ("as thanks" keeps its word: without it the note would be only its opening word.)
-    while (end > start + 2 && this.tokens[end - 1]!.kind === 'word' && trailingFiller.some((phrase) => phrase.length === 1 && phrase[0] === this.tokens[end - 1]!.lower)) end--;
+    // ("to say thanks", "a big thank you": the thanks is what the note says, after a word that takes it.)
+    while (end > start + 2 && this.tokens[end - 1]!.kind === 'word' && !this.isWord(this.tokens[end - 2], 'say', 'saying', 'a', 'big', 'my', 'as') && trailingFiller.some((phrase) => phrase.length === 1 && phrase[0] === this.tokens[end - 1]!.lower)) end--;
     last = this.tokens[end - 1];
     if (!last || end <= start) {
       if (parenthesized) return false;

@@ -123,3 +123,30 @@ describe('round 7: asides after a comma or a full stop', () => {
     expect(parseWithGrammar('send 1 ETH to alice, 2 ETH to bob').intents).toHaveLength(2);
   });
 });
+
+describe('round 7: purposes before the request and reasons however spelled', () => {
+  test('a purpose before a colon or comma, and reasons with slips, are notes', () => {
+    const cases: [string, string][] = [
+      ['For the rent: send 5 DAI to bob', 'For the rent'],
+      ['to cover gas, send 5 DAI to bob', 'to cover gas'],
+      ['send 5 DAI to bob to say thanks', 'to say thanks'],
+      ['send 5 DAI to bob becuase i owe him', 'becuase i owe him'],
+      ['send 5 DAI to bob bcoz he paid dinner', 'bcoz he paid dinner'],
+      ['send 5 DAI to bob because she paid for the tickets', 'because she paid for the tickets'],
+    ];
+    for (const [text, note] of cases) {
+      const parsed = parseWithGrammar(text);
+      expect(parsed.intents, text).toEqual(toBob.intents);
+      expect(parsed.notes, text).toEqual([note]);
+    }
+  });
+
+  test('a leading purpose with a time, a token or a condition is no note', () => {
+    expect(refused('for the rent next month, send 5 DAI to bob').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('For the rent: if ETH is above 3000 send 5 DAI to bob').code).toBe('UNSUPPORTED_INTENT');
+    expect(() => parseWithGrammar('to buy ETH, send 5 DAI to bob')).toThrow();
+    // A report stays a report, reason word or not.
+    expect(refused('send 5 DAI to bob, i paid her already').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('I sent 5 DAI to bob because he paid for lunch').code).toBe('UNSUPPORTED_INTENT');
+  });
+});
