@@ -19,7 +19,7 @@ export const noteLabels: ReadonlySet<string> = new Set([
 /** Words that open a note without a colon: "per our call", "re invoice 42", "ref INV-2041", "being the refund for …". */
 export const noteOpeners: ReadonlySet<string> = new Set([
   'per', 're', 'ref', 'regarding', 'concerning', 'being', 'happy', 'congrats', 'congratulations', 'merry', 'memo', 'note', 'reason', 'purpose',
-  'description', 'comment', 'message', 'msg', 'remark', 'reference',
+  'description', 'comment', 'message', 'msg', 'remark', 'reference', 'fyi',
 ]);
 
 /** Words that make a reason clause: "because she paid", "since he covered", "bc he won". */
@@ -62,6 +62,12 @@ export function bareAmountIn(tokens: readonly Token[], start: number, end: numbe
     if (t.kind === 'numberWord' && t.text.toLowerCase().replace(/’/g, "'") !== t.lower) continue;
     if (t.kind === 'numberWord' && t.lower === 'one' && before?.kind === 'word' && pronounOneBefore.has(before.lower)) continue;
     if (before?.kind === 'punct' && before.value === '#') continue;
+    // "2024-031": the second part of a number written with a hyphen, as the first part goes.
+    if (before?.kind === 'punct' && before.value === '-' && !before.spaced && !t.spaced && tokens[i - 2]?.kind === 'number' && i - 2 >= start) {
+      const first = tokens[i - 2]!;
+      if (tokens[i - 3]?.kind === 'punct' && tokens[i - 3]!.value === '#') continue;
+      if (tokens[i - 3]?.kind === 'word' && idNouns.has(tokens[i - 3]!.lower) && first.spaced) continue;
+    }
     if (before?.kind === 'word' && idNouns.has(before.lower) && i - 1 >= start) continue;
     if (t.dollar || after?.kind === 'suffix' || after?.kind === 'percent') return t;
     if (after?.kind === 'word' && isSymbol(after)) return t;

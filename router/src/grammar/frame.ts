@@ -640,6 +640,11 @@ function isException(words: Words, i: number, length: number): boolean {
   if (length === 1 && noteAdjectives.has(word) && isInNoteAfterFor(words, i) && /^[a-z]+$/.test(words[i + 1] ?? '') && !symbolWords().has(words[i + 1]!)) return true;
   // "send carol 20 DAI for dinner last night": the time belongs to the purpose, not to the request.
   if ((word === 'last' || word === 'yesterday' || word === 'earlier') && isInNoteAfterFor(words, i)) return true;
+  // "… for the coffee she got me earlier": further back in the same purpose, with no mark between.
+  if ((word === 'yesterday' || word === 'earlier') && isEnd(words[i + length]) && words.slice(Math.max(0, i - 8), i).includes('for') &&
+    !words.slice(words.lastIndexOf('for', i), i).some((w) => isEnd(w) || w === '#') && isInNoteAfterFor(words, words.lastIndexOf('for', i) + 1)) return true;
+  // "invoice 2024-031", "#2024-031": a number of a document, not a range.
+  if (word === '#' && words[i + 1] === '-' && ['invoice', 'inv', 'order', 'ticket', 'ref', 'reference', 'no', 'number', '#', 'id', 'po'].includes(before ?? '')) return true;
   // "wrap 1 ETH so I can trade it later": the time belongs to the purpose clause.
   if (word === 'later' && words.slice(Math.max(0, i - 8), i).includes('so')) return true;
   // "just send bob the 5 USDC already": impatience at the end of a command, not a report of the past.
@@ -791,6 +796,9 @@ function refuseQuotedCommand(source: string): void {
 function isQuotedCommand(source: string, quoted: RegExpExecArray): boolean {
   const inner = quoted[3]!;
   if (!/[\p{L}]/u.test(inner)) return false;
+  // "with memo \"design work\"", "note: 'rent'": the words of a note, quoted, with no verb in them.
+  const label = /(?:memo|note|reference|ref|description|reason|message|comment)\s*:?\s*$/iu.test(source.slice(0, quoted.index + quoted[1]!.length));
+  if (label) return inner.toLowerCase().split(/[^\p{L}]+/u).some((word) => verbs.has(word));
   if (quoted[2] === '`' && quoted[4] === '`') return inner.toLowerCase().split(/[^\p{L}]+/u).some((word) => verbs.has(word));
   return true;
 }

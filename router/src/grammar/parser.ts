@@ -1267,7 +1267,7 @@ class Parser {
     const after = this.tokens[k + 1];
     if (!after) return true;
     // "…, memo: groceries": a note's label, not a name.
-    if (after.kind === 'punct') return after.value !== "'" && !(after.value === ':' && noteLabels.has(this.tokens[k]!.lower));
+    if (after.kind === 'punct') return after.value !== "'" && !(after.value === ':' && (noteLabels.has(this.tokens[k]!.lower) || noteOpeners.has(this.tokens[k]!.lower)));
     if (after.kind === 'address' || after.kind === 'ens') return this.isWord(this.tokens[k], 'at');
     return this.isWord(after, 'and', 'each', 'apiece', 'too', 'as', 'both', 'at') || this.startsPlainAmount(after) || this.startsSameReferenceAt(k + 1);
   }
@@ -2084,6 +2084,8 @@ class Parser {
       return t.value === '-' && this.peek(k) !== undefined && this.peek(k)!.kind === 'word';
     }
     if (t.kind === 'word' && !noteStarters.has(t.lower) && (noteOpeners.has(t.lower) || reasonWords.has(t.lower))) return this.opensNote(t);
+    // "with memo: design work", "w/ the note …", "with reference 42": a note said to go with the payment.
+    if (this.isWord(t, 'with', 'w') && this.noteLabelAfterWith() !== undefined) return true;
     if (t.kind !== 'word' || !noteStarters.has(t.lower)) return false;
     const next = this.peek(1);
     if (!next) return false;
@@ -2120,6 +2122,15 @@ class Parser {
     }
   }
 
+  /** After "with" (or "w/"): the index of the note label it introduces ("with the memo"), if one follows. */
+  private noteLabelAfterWith(): number | undefined {
+    let k = this.pos + 1;
+    if (this.isWord(this.peek(), 'w') && this.isPunct(this.tokens[k], '/')) k++;
+    if (this.isWord(this.tokens[k], 'the', 'a', 'this', 'my')) k++;
+    const label = this.tokens[k];
+    return label?.kind === 'word' && noteLabels.has(label.lower) && this.tokens[k + 1] !== undefined ? k : undefined;
+  }
+
   /**
    * Round 7 openers of a note (./asides.ts `noteOpeners`): "per our call", "re: invoice #42", "ref INV-2041",
    * "being the refund for …", "happy birthday", "memo: groceries" (a label only before a colon or dash).
@@ -2138,6 +2149,7 @@ class Parser {
       case 'regarding':
       case 'concerning':
         return next.kind === 'word' || this.isPunct(next, '#');
+      case 'fyi':
       case 'being':
       case 'happy':
       case 'merry':
@@ -2199,7 +2211,11 @@ class Parser {
     }
     this.refuseReadableAside(start, end, first);
     // "memo: groceries": the label says a note follows; the note is what it says.
-    const said = noteLabels.has(first.lower) && this.isPunct(this.tokens[start + 1], ':') && start + 2 < end ? this.tokens[start + 2]! : first;
+    let from = start;
+    // "with memo: design work" keeps "design work".
+    if (this.isWord(first, 'with', 'w')) while (from < end - 1 && !(this.tokens[from]!.kind === 'word' && noteLabels.has(this.tokens[from]!.lower))) from++;
+    if (noteLabels.has(this.tokens[from]!.lower) && from < end - 1) from += this.isPunct(this.tokens[from + 1], ':') || this.isPunct(this.tokens[from + 1], '-') ? 2 : this.isWord(first, 'with', 'w') ? 1 : 0;
+    const said = from < end ? this.tokens[from]! : first;
     const text = this.source.slice(said.start, last.end).trim();
     if (text) this.notes.push(text.length > 120 ? text.slice(0, 120) : text);
     return true;

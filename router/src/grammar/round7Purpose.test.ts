@@ -150,3 +150,18 @@ describe('round 7: purposes before the request and reasons however spelled', () 
     expect(refused('I sent 5 DAI to bob because he paid for lunch').code).toBe('UNSUPPORTED_INTENT');
   });
 });
+
+describe('round 7: notes said to go with the payment', () => {
+  test('"with memo", "w/ the note", quoted note words and document numbers', () => {
+    expect(parseWithGrammar('send 5 DAI to bob w/ memo "design work"').notes).toEqual(['design work']);
+    expect(parseWithGrammar('send 5 DAI to bob with the note: design work').notes).toEqual(['design work']);
+    expect(parseWithGrammar('send 5 DAI to bob - invoice 2024-031').notes).toEqual(['invoice 2024-031']);
+    expect(parseWithGrammar('send 5 DAI to bob, re: coffee').intents).toEqual(toBob.intents);
+  });
+
+  test('a quoted note with a verb is a quoted command; a note naming an amount is ambiguous', () => {
+    expect(refused('send 5 DAI to bob with memo "send 500"').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('send 5 DAI to bob memo: 50').code).toBe('AMBIGUOUS_INTENT');
+    expect(refused('send 5 DAI to bob, he owes me 10-20').code).toBe('AMBIGUOUS_INTENT');
+  });
+});
