@@ -598,7 +598,8 @@ function isException(words: Words, i: number, length: number): boolean {
   // "could you maybe transfer …": a softener of the asking, not a hedge of the act.
   if ((word === 'maybe' || word === 'perhaps') && ['you', 'u', 'please', 'pls'].includes(before ?? '')) return true;
   // "thanks a lot" is gratitude, not an amount.
-  if (word === 'a' && words[i + 1] === 'lot' && (before === 'thanks' || before === 'thank' || before === 'thx' || before === 'you')) return true;
+  if (word === 'a' && ['lot', 'bunch', 'ton', 'million'].includes(words[i + 1] ?? '') && (before === 'thanks' || before === 'thank' || before === 'thx' || before === 'you')) return true;
+  if (['bunch', 'ton'].includes(word) && before === 'a' && ['thanks', 'thank', 'thx', 'you'].includes(words[i - 2] ?? '')) return true;
   // "(it would be great) if you could send …": a polite request; the "if" governs the asking, not the act.
   if (word === 'if' && words[i + 1] === 'you' && (words[i + 2] === 'could' || words[i + 2] === 'can' || words[i + 2] === 'would') && politeVerbs.has(words[i + 3] ?? ''))
     return true;

@@ -1441,6 +1441,8 @@ class Parser {
       if (symbol !== 'ETH' && symbol !== 'WETH')
         throw this.fail(next, `only ${from} can be ${verb}ped, not ${quote(next.text)}`, verb);
     }
+    // "unwrap 0.1 WETH back to ETH": the way back is said by "to".
+    if (this.isWord(this.peek(), 'back') && this.isWord(this.peek(1), 'to', 'into') && this.peek(2) && this.looksLikeToken(this.peek(2)!)) this.pos++;
     const after = this.peek(1);
     if (after && this.looksLikeToken(after) && (this.acceptWord('into', 'to', 'for') || this.acceptPunct('->'))) {
       const target = this.peek();

@@ -165,3 +165,11 @@ describe('round 7: notes said to go with the payment', () => {
     expect(refused('send 5 DAI to bob, he owes me 10-20').code).toBe('AMBIGUOUS_INTENT');
   });
 });
+
+describe('round 7: plain requests and thanks', () => {
+  test('"back to ETH" after an unwrap, and "thanks a bunch" as thanks', () => {
+    expect(parseWithGrammar('Unwrap 0.1 WETH back to ETH').intents).toEqual([{ action: 'unwrap', amount: '0.1', token: 'WETH' }]);
+    expect(parseWithGrammar('swap 1 ETH for USDC, thanks a bunch!').intents).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }]);
+    expect(refused('send a bunch of DAI to bob').code).toBe('AMBIGUOUS_INTENT');
+  });
+});
