@@ -531,6 +531,8 @@ export const trailingFiller: readonly (readonly string[])[] = longestFirst([
   ['thank'],
   ['thx'],
   ['now'],
+  ['at', 'your', 'earliest', 'convenience'],
+  ['at', 'your', 'convenience'],
   ['asap'],
   ['quickly'],
 ]);

@@ -2101,9 +2101,9 @@ class Parser {
         return next.kind === 'word' && purposeVerbs.has(next.lower);
       case 'on':
         // "on behalf of bob": whom the payment is for, not where it goes.
-        return this.isWord(next, 'behalf') && this.isWord(this.peek(2), 'of');
+        return this.isWord(next, 'behalf', 'account') && this.isWord(this.peek(2), 'of');
       case 'in':
-        return (this.isWord(next, 'order') && this.isWord(this.peek(2), 'to')) || (this.isWord(next, 'payment', 'return', 'exchange', 'lieu', 'memory', 'honor', 'honour', 'celebration', 'settlement', 'repayment') && this.isWord(this.peek(2), 'of', 'for'));
+        return (this.isWord(next, 'order') && this.isWord(this.peek(2), 'to')) || (this.isWord(next, 'payment', 'return', 'exchange', 'lieu', 'memory', 'honor', 'honour', 'celebration', 'settlement', 'repayment', 'respect', 'recognition', 'appreciation', 'support', 'lieu') && this.isWord(this.peek(2), 'of', 'for'));
       case 'thanks':
       case 'thank':
       case 'thx':

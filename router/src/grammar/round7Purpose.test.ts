@@ -173,3 +173,12 @@ describe('round 7: plain requests and thanks', () => {
     expect(refused('send a bunch of DAI to bob').code).toBe('AMBIGUOUS_INTENT');
   });
 });
+
+describe('round 7: formal purposes and politeness', () => {
+  test('"in respect of", "on account of" open notes; "at your earliest convenience" is politeness', () => {
+    expect(parseWithGrammar('send 5 DAI to bob in respect of the rent').notes).toEqual(['in respect of the rent']);
+    expect(parseWithGrammar('send 5 DAI to bob on account of the rent').notes).toEqual(['on account of the rent']);
+    expect(parseWithGrammar('send 5 DAI to bob at your earliest convenience')).toEqual(toBob);
+    expect(refused('send 5 DAI to bob at 17:00').code).toBe('UNSUPPORTED_INTENT');
+  });
+});
