@@ -809,7 +809,7 @@ class Parser {
         recipients = this.recipientList('transfer');
       } else if (
         this.acceptPhrase([['to', 'the', 'order', 'of']]) ||
-        this.acceptWord('to', 'towards', 'too') ||
+        this.acceptWord('to', 'towards', 'too', 'ot') ||
         // "the same for bob": the step before again, with bob as its recipient.
         (pairs.length === 1 && pairs[0]!.amount.reference?.same === true && this.acceptWord('for')) ||
         this.acceptPunct('->') ||
@@ -1319,7 +1319,9 @@ class Parser {
       return transfer;
     }
     const preposition = this.peek();
-    if (!(this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
+    // "swap 1 eth usdc", "/swap 250 usdc dai": a terse swap names the token to get right after the one sold.
+    const bareTarget = !verbless && draft.amount !== undefined && preposition?.kind === 'word' && this.symbolOf(preposition) !== undefined;
+    if (!(bareTarget || this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
       throw this.expected(verb === 'sell' ? '"for" and the token to receive' : '"for" and the token to get', 'swap');
     // "sell 1 ETH to get DAI", "trade 10 USDC to receive DAI".
     if (this.isWord(preposition, 'to') && this.isWord(this.peek(), 'get', 'receive', 'buy', 'obtain', 'acquire') && this.looksLikeToken(this.peek(1) ?? preposition!)) this.pos++;
@@ -1413,6 +1415,8 @@ class Parser {
       if (symbol !== 'ETH' && symbol !== 'WETH')
         throw this.fail(next, `only ${from} can be ${verb}ped, not ${quote(next.text)}`, verb);
     }
+    // "unwrap 0.2 WETH back to ETH", "wrap it back into WETH".
+    if (this.isWord(this.peek(), 'back') && this.isWord(this.peek(1), 'into', 'to') && this.peek(2) && this.looksLikeToken(this.peek(2)!)) this.pos++;
     const after = this.peek(1);
     if (after && this.looksLikeToken(after) && (this.acceptWord('into', 'to', 'for') || this.acceptPunct('->'))) {
       const target = this.peek();
@@ -1604,7 +1608,9 @@ class Parser {
       draft.token = this.amountTokenOr('approve');
       this.acceptWord('spending');
       this.acceptApprovalNoun();
-      if (!(this.acceptWord('for', 'to') || this.acceptPunct('->'))) throw this.expected('"for" and the spender', 'approve');
+      // "approve 50 USDC for spending by 0x…", "… for use by uniswap".
+      const by = this.acceptPhrase([['for', 'spending', 'by'], ['for', 'use', 'by'], ['spendable', 'by'], ['usable', 'by']]);
+      if (!(by || this.acceptWord('for', 'to') || this.acceptPunct('->'))) throw this.expected('"for" and the spender', 'approve');
       draft.to = this.recipient('approve');
       return draft;
     }
@@ -1935,6 +1941,17 @@ class Parser {
         }
         this.pos = save;
       }
+      // "supply 100 usdc aave", "stake 3 steth capital pool": a terse step names its venue last, with no preposition.
+      if (bareVenueActions.has(draft.action) && draft.venue === undefined && this.venueAt(this.pos)) {
+        const at = this.peek()!;
+        const venue = this.venuePhrase()!;
+        if (this.atEnd() || this.isPunct(this.peek(), '.') || this.isPunct(this.peek(), '!') || this.onlyFillerFrom(this.pos)) {
+          this.setVenue(draft, venue, at);
+          any = true;
+          continue;
+        }
+        this.pos = venueStart;
+      }
       // "on any dex", "via the best venue": no restriction; every agent competes, as without the words.
       if (this.acceptPhrase(anyVenuePhrases)) {
         any = true;
@@ -2106,6 +2123,8 @@ class Parser {
       if (parenthesized && t.kind === 'punct' && t.value === ')') break;
       if (!parenthesized && t.kind === 'punct' && [',', ';', '.', '!', '?', ')'].includes(t.value)) break;
       if (!parenthesized && this.isWord(t, 'then')) break;
+      // "as collateral on Aave": the venue after a note restricts the step; kept in the note it would be dropped.
+      if (!parenthesized && this.pos > start && this.isWord(t, 'on', 'via', 'through', 'using') && this.venueAt(this.pos + 1)) break;
       if (!parenthesized && this.isWord(t, 'and')) {
         // "for his birthday and 5 USDC to carol": "and" before an amount or a verb starts the next step.
         const next = this.peek(1);
@@ -3362,6 +3381,8 @@ const labelWords: ReadonlySet<string> = new Set([
   'op', 'ops', 'message', 'msg', 'critical', 'immediate', 'routine', 'normal', 'medium', 'low', 'errand', 'chore', 'mission', 'batch',
   'more', 'additionally', 'today', 'heads-up', 'reminder', 'only', 'just',
 ]);
+/** Actions whose venue a terse step may name last without a preposition ("supply 100 usdc aave"). */
+const bareVenueActions: ReadonlySet<string> = new Set(['swap', 'supply', 'withdraw', 'stake', 'unstake']);
 const labelWordList: readonly string[] = [...labelWords].filter((word) => word.length >= 4);
 
 /**

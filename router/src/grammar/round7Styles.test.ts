@@ -85,4 +85,36 @@ describe('round 7: requests in the wrapping other tools put around them', () => 
     // What is paid for stays a note, even when it has a time in its adjective.
     expect(parseWithGrammar('send 5 dai to bob for the monthly rent').notes).toEqual(['for the monthly rent']);
   });
+
+  test('a terse swap names the token to get right after the one sold; anything more is refused', () => {
+    expect(parseWithGrammar('swap 1 eth usdc').intents).toEqual([swap('1', 'ETH', 'USDC')]);
+    expect(parseWithGrammar('/swap 250 usdc dai').intents).toEqual([swap('250', 'USDC', 'DAI')]);
+    for (const text of ['swap 1 eth usdc dai', 'swap 1 eth dai for usdc', 'swap eth usdc']) expect(refused(text).code, text).toBe('UNPARSEABLE_INTENT');
+    // An address right after the token sold is never taken as the token to buy.
+    expect(refused('swap 1 eth 0x70997970C51812dc3A010C7d01b50e0d17dc79C8').code).toBe('UNPARSEABLE_INTENT');
+  });
+
+  test('a terse step may name its venue last; a transfer still takes none, and two venues are refused', () => {
+    expect(parseWithGrammar('supply 100 usdc aave').intents).toEqual([{ action: 'supply', amount: '100', token: 'USDC', venue: 'aave' }]);
+    expect(parseWithGrammar('stake 3 steth capital pool').intents).toEqual([{ action: 'stake', amount: '3', token: 'stETH', venue: 'capital-pool' }]);
+    expect(parseWithGrammar('withdraw 20 dai aave').intents).toEqual([{ action: 'withdraw', amount: '20', token: 'DAI', venue: 'aave' }]);
+    expect(refused('send 5 dai to bob aave').code).toBe('UNPARSEABLE_INTENT');
+    expect(() => parseWithGrammar('supply 100 usdc aave compound')).toThrow();
+  });
+
+  test('a venue after a note restricts the step instead of vanishing into the note', () => {
+    const parsed = parseWithGrammar('Supply 0.5 WETH as collateral on Aave');
+    expect(parsed.intents).toEqual([{ action: 'supply', amount: '0.5', token: 'WETH', venue: 'aave' }]);
+    expect(parsed.notes).toEqual(['as collateral']);
+    // A transfer has no venue: the words are refused, never kept as a note.
+    expect(refused('send 5 dai to bob for his rent on aave').code).toBe('UNPARSEABLE_INTENT');
+  });
+
+  test('agent-test phrasings of unwrap, approve and slipped "to"', () => {
+    expect(parseWithGrammar('Unwrap 0.2 WETH back to ETH').intents).toEqual([{ action: 'unwrap', amount: '0.2', token: 'WETH' }]);
+    expect(refused('unwrap 1 weth back to dai').code).toBe('UNPARSEABLE_INTENT');
+    const router = '0x7a250d5630B4cF539739dF2C5dAcb4c659F2488D';
+    expect(parseWithGrammar(`Approve 50 USDC for spending by ${router}`).intents).toEqual([{ action: 'approve', amount: '50', token: 'USDC', to: router }]);
+    expect(parseWithGrammar('send 3 dai ot bob').intents).toEqual([send('3', 'DAI', 'bob')]);
+  });
 });
