@@ -295,6 +295,8 @@ export const noteStarters: ReadonlySet<string> = new Set([
 export const purposeVerbs: ReadonlySet<string> = new Set([
   'test', 'cover', 'pay', 'check', 'try', 'see', 'make', 'have', 'use', 'save', 'keep', 'settle', 'fund', 'top', 'split', 'repay', 'help',
   'celebrate', 'thank', 'reimburse', 'refund', 'verify', 'confirm', 'prepare', 'rebalance', 'hedge', 'diversify', 'buy', 'get', 'trade',
+  // "supply 500 USDC to aave to earn yield": what a deposit is for.
+  'earn', 'accrue', 'gain', 'grow', 'farm', 'generate',
 ]);
 
 /**

@@ -117,4 +117,11 @@ describe('round 7: requests in the wrapping other tools put around them', () => 
     expect(parseWithGrammar(`Approve 50 USDC for spending by ${router}`).intents).toEqual([{ action: 'approve', amount: '50', token: 'USDC', to: router }]);
     expect(parseWithGrammar('send 3 dai ot bob').intents).toEqual([send('3', 'DAI', 'bob')]);
   });
+
+  test('what a deposit is for ("to earn yield") is a note; one naming an amount of a token is refused', () => {
+    const parsed = parseWithGrammar('deposit 500 USDC into Aave to earn yield');
+    expect(parsed.intents).toEqual([{ action: 'supply', amount: '500', token: 'USDC', venue: 'aave' }]);
+    expect(parsed.notes).toEqual(['to earn yield']);
+    expect(refused('supply 100 usdc to aave to earn 5 dai').code).toBe('AMBIGUOUS_INTENT');
+  });
 });
