@@ -1725,6 +1725,12 @@ class Parser {
     if (owner !== undefined) {
       // "uniswap's allowance on WETH", "uniswap's access to my USDC", "uniswap's DAI allowance".
       draft.to = owner;
+      // "Uniswap's permission to spend my USDC", "uniswap's right to use my DAI".
+      if (this.acceptPhrase([['permission', 'to', 'spend'], ['permission', 'to', 'use'], ['permission', 'to', 'move'], ['right', 'to', 'spend'], ['right', 'to', 'use']])) {
+        this.acceptWord('my', 'the');
+        draft.token = this.tokenRef('revoke');
+        return draft;
+      }
       if (this.acceptApprovalNoun() || this.acceptWord('access')) {
         if (!this.acceptWord('on', 'for', 'to', 'of', 'over')) throw this.expected('"on" and a token', 'revoke');
         this.acceptWord('my', 'the');

@@ -116,6 +116,9 @@ describe('round 7: requests in the wrapping other tools put around them', () => 
     const router = '0x7a250d5630B4cF539739dF2C5dAcb4c659F2488D';
     expect(parseWithGrammar(`Approve 50 USDC for spending by ${router}`).intents).toEqual([{ action: 'approve', amount: '50', token: 'USDC', to: router }]);
     expect(parseWithGrammar('send 3 dai ot bob').intents).toEqual([send('3', 'DAI', 'bob')]);
+    expect(parseWithGrammar("Please revoke Uniswap's permission to spend my USDC.").intents).toEqual([{ action: 'revoke', token: 'USDC', to: 'uniswap' }]);
+    // A revoke takes no amount, however it is phrased.
+    expect(refused("revoke uniswap's permission to spend 5 usdc").code).toBe('UNPARSEABLE_INTENT');
   });
 
   test('what a deposit is for ("to earn yield") is a note; one naming an amount of a token is refused', () => {
