@@ -20,20 +20,21 @@ export type Form = {
   preview: boolean;
 };
 
-type Role = 'action' | 'recipient' | 'spender' | 'amount' | 'token' | 'from' | 'buy' | 'to' | 'slippage' | 'chain' | 'note' | 'preview' | 'execute' | 'refuse';
+type Role = 'action' | 'recipient' | 'spender' | 'amount' | 'token' | 'from' | 'buy' | 'to' | 'slippage' | 'chain' | 'venue' | 'note' | 'preview' | 'execute' | 'refuse';
 
 /** Keys, lower-case, with the role of their value. Multi-word keys are written with one space. */
 const keys: ReadonlyMap<string, Role> = new Map<string, Role>([
   ...['action', 'type', 'op', 'operation', 'intent', 'command'].map((k) => [k, 'action'] as const),
   ...['recipient', 'beneficiary', 'payee', 'receiver', 'destination', 'dest', 'recipient address', 'to address', 'address', 'send to', 'pay to'].map((k) => [k, 'recipient'] as const),
   ...['spender', 'approve for', 'allow'].map((k) => [k, 'spender'] as const),
-  ...['amount', 'qty', 'quantity', 'value', 'sum', 'amt', 'size'].map((k) => [k, 'amount'] as const),
+  ...['amount', 'qty', 'quantity', 'value', 'sum', 'amt', 'size', 'amount in'].map((k) => [k, 'amount'] as const),
   ...['token', 'asset', 'currency', 'coin'].map((k) => [k, 'token'] as const),
-  ...['from', 'sell', 'token in', 'input', 'input token', 'pay with', 'from token'].map((k) => [k, 'from'] as const),
-  ...['buy', 'token out', 'output', 'output token', 'to token', 'receive', 'get'].map((k) => [k, 'buy'] as const),
+  ...['from', 'sell', 'token in', 'input', 'input token', 'pay with', 'from token', 'sell token'].map((k) => [k, 'from'] as const),
+  ...['buy', 'token out', 'output', 'output token', 'to token', 'receive', 'get', 'buy token'].map((k) => [k, 'buy'] as const),
   ['to', 'to'],
   ...['slippage', 'max slippage', 'slippage tolerance'].map((k) => [k, 'slippage'] as const),
   ...['chain', 'network'].map((k) => [k, 'chain'] as const),
+  ...['protocol', 'venue', 'platform', 'dex'].map((k) => [k, 'venue'] as const),
   ...['memo', 'note', 'purpose', 'reference', 'ref', 'reason', 'description', 'comment'].map((k) => [k, 'note'] as const),
   ...['mode', 'dry run', 'dry_run', 'dryrun', 'dry-run', 'simulate', 'simulation', 'preview'].map((k) => [k, 'preview'] as const),
   ...['execute', 'broadcast', 'sign', 'submit'].map((k) => [k, 'execute'] as const),
@@ -50,6 +51,8 @@ const headerActions: ReadonlyMap<string, string> = new Map([
 const headerFiller: ReadonlySet<string> = new Set([
   'request', 'order', 'details', 'hi', 'hello', 'hey', 'lucid', 'please', 'pls', 'process', 'thanks', 'thank', 'you', 'thx', 'ty', 'kindly',
   'execute', 'new', 'a', 'the', 'following', 'this', 'form', 'ticket', 'instruction', 'instructions',
+  // "send_tokens amount=…", "swap tokens(…)": a tool's name says what it moves.
+  'tokens', 'token', 'funds', 'coins', 'erc20',
 ]);
 
 /** Action words a field's value may name, as the verb of the sentence. */
@@ -64,7 +67,9 @@ const previewValues: ReadonlySet<string> = new Set(['dry run', 'dry-run', 'dryru
 const liveValues: ReadonlySet<string> = new Set(['false', 'no', 'n', '0', 'off', 'live', 'execute']);
 
 // "Key:" / "key =" / "key -" (a dash needs spaces around it), at the start or after a separator.
-const keyAlternatives = [...keys.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[-_]/g, '[-_ ]?').replace(/ /g, '\\s+')).join('|');
+// A key of two words may be written as one, in camel or snake case ("tokenIn", "token_in").
+const keyAlternatives = [...keys.keys()].sort((a, b) => b.length - a.length).map((k) => k.split(' ').map((w) => w.replace(/[-_]/g, '[-_ ]?')).join('[\\s_-]*')).join('|');
+const compactKeys: ReadonlyMap<string, Role> = new Map([...keys].map(([k, role]) => [k.replace(/[\s_-]/g, ''), role]));
 const fieldStart = new RegExp(`(^|[\\s,;|/{}(\\[*•-])(${keyAlternatives})\\s*(?::|=|\\s-\\s)`, 'giu');
 
 type Field = { key: string; role: Role; value: string; start: number; end: number };
@@ -93,7 +98,7 @@ export function readForm(text: string, isSymbol: (word: string) => boolean): For
     const raw = text.slice(valueAt, end);
     // A value runs to the next field; separators and a closing brace around it are not part of it.
     const value = raw.replace(/^[\s]+/, '').replace(/[\s,;|/{}\]*•-]+$/, '').replace(/\.$/, '').trim();
-    const role = keys.get(key) ?? keys.get(key.replace(/ /g, '_')) ?? keys.get(key.replace(/ /g, ''));
+    const role = keys.get(key) ?? keys.get(key.replace(/ /g, '_')) ?? keys.get(key.replace(/ /g, '')) ?? compactKeys.get(key.replace(/ /g, ''));
     if (!role) return undefined;
     if (!value) return undefined;
     fields.push({ key, role, value, start: starts[k]!.at, end });
@@ -143,7 +148,13 @@ function build(text: string, fields: readonly Field[], headerAction: string | un
   }
   const named = get('action')?.toLowerCase();
   let action = named === undefined ? headerAction : actionValues.get(named);
-  if (named !== undefined && action === undefined) return undefined;
+  // "action: bridge": a verb the form does not know is said as the sentence's verb with every field, so the
+  // sentence grammar refuses it by name ("bridge" is outside what Lucid does, "yeet" an unknown action).
+  const unknownVerb = named !== undefined && action === undefined;
+  if (unknownVerb) {
+    if (!/^[a-z]+$/.test(named)) return undefined;
+    action = named;
+  }
   const recipient = get('recipient');
   const from = get('from');
   const buy = get('buy');
@@ -194,10 +205,14 @@ function build(text: string, fields: readonly Field[], headerAction: string | un
     }
     default:
       parts.push(action, amountText);
-      if (payee !== undefined || tokenOut !== undefined) return undefined;
+      if ((payee !== undefined || tokenOut !== undefined) && !unknownVerb) return undefined;
+      if (payee !== undefined) parts.push('to', payee);
+      if (tokenOut !== undefined) parts.push('for', tokenOut);
   }
   const slippage = get('slippage');
   if (slippage !== undefined) parts.push('with', /%|bps|percent/.test(slippage) ? slippage : `${slippage}%`, 'slippage');
+  const venue = get('venue');
+  if (venue !== undefined) parts.push('on', venue);
   const chain = get('chain');
   if (chain !== undefined) parts.push('on', chain);
   const note = get('note');

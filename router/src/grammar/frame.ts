@@ -242,6 +242,8 @@ const rules: readonly Rule[] = [
       'automate', 'automated', 'automatically', 'dollar cost|cost-average', 'dollar-cost', 'cost average|averaging', 'in a bit|while|moment|jiffy',
       "# o'clock", "o'clock", '# - # - #', 'at some point|time|stage', 'some day|time|point', 'someday', 'sometime',
       'for the next|coming|following|remaining # ' + timeUnits, 'for the next|coming|following|rest|remaining ' + timeUnits, 'for # more ' + timeUnits,
+      // "stake my ETH for a month", "send 5 DAI to bob for 2 weeks": a duration, which a note would silently drop.
+      'for a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|# ' + timeUnits, 'for a few|couple ' + timeUnits, 'for a couple of ' + timeUnits,
       'from now on', 'going forward', 'henceforth', 'at sunrise|sunset|dawn|dusk', 'set a|up a timer', 'a timer',
     ].map(p),
   },

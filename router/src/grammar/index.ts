@@ -8,6 +8,7 @@
 import { knownSymbols, InputError, intentListSchema, type IntentList } from '../../../kernel/index.js';
 import { unparseable, unparseableCode } from './errors.js';
 import { readForm } from './form.js';
+import { readMarkup } from './markup.js';
 import { explainRefusal, readFrame } from './frame.js';
 import { stripFraming } from './framing.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
@@ -41,6 +42,8 @@ export type ParseWithGrammarErrorType = InputError;
 export function parseWithGrammar(text: string, options: ParseWithGrammarOptions = {}): ParseWithGrammarReturnType {
   if (typeof text !== 'string') throw unparseable('', undefined, 'nothing to do: the input is not text');
   const table = tableFor(options.symbols);
+  // "/pay 10 USDC bob.eth", "**Send** …", "User: …", {"action": "swap", …}: the marks other tools wrap a request in.
+  if (text.length <= maxInputLength) text = readMarkup(text);
   // "Beneficiary: bob.eth / Amount: 20 USDC": a form's fields are read into the sentence they say.
   const form = text.length <= maxInputLength ? readForm(text, (word) => table.canonical.has(word)) : undefined;
   if (form) text = form.text;

@@ -297,6 +297,8 @@ export const purposeVerbs: ReadonlySet<string> = new Set([
   'celebrate', 'thank', 'reimburse', 'refund', 'verify', 'confirm', 'prepare', 'rebalance', 'hedge', 'diversify', 'buy', 'get', 'trade',
   'say', 'earn', 'show', 'support', 'welcome', 'congratulate', 'reward', 'compensate', 'treat', 'contribute', 'cheer', 'apologize', 'apologise',
   'wish', 'start', 'bootstrap', 'seed', 'chip', 'match', 'pitch', 'spoil', 'surprise', 'honor', 'honour', 'tide', 'bail', 'square',
+  // "supply 500 USDC to aave to earn yield": what a deposit is for.
+  'earn', 'accrue', 'gain', 'grow', 'farm', 'generate',
 ]);
 
 /**

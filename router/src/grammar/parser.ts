@@ -834,7 +834,7 @@ class Parser {
         recipients = this.recipientList('transfer');
       } else if (
         this.acceptPhrase([['to', 'the', 'order', 'of']]) ||
-        this.acceptWord('to', 'towards', 'too') ||
+        this.acceptWord('to', 'towards', 'too', 'ot') ||
         // "the same for bob": the step before again, with bob as its recipient.
         (pairs.length === 1 && pairs[0]!.amount.reference?.same === true && this.acceptWord('for')) ||
         this.acceptPunct('->') ||
@@ -1634,7 +1634,9 @@ class Parser {
       draft.token = this.amountTokenOr('approve');
       this.acceptWord('spending');
       this.acceptApprovalNoun();
-      if (!(this.acceptWord('for', 'to') || this.acceptPunct('->'))) throw this.expected('"for" and the spender', 'approve');
+      // "approve 50 USDC for spending by 0x…", "… for use by uniswap".
+      const by = this.acceptPhrase([['for', 'spending', 'by'], ['for', 'use', 'by'], ['spendable', 'by'], ['usable', 'by']]);
+      if (!(by || this.acceptWord('for', 'to') || this.acceptPunct('->'))) throw this.expected('"for" and the spender', 'approve');
       draft.to = this.recipient('approve');
       return draft;
     }
@@ -1749,6 +1751,12 @@ class Parser {
     if (owner !== undefined) {
       // "uniswap's allowance on WETH", "uniswap's access to my USDC", "uniswap's DAI allowance".
       draft.to = owner;
+      // "Uniswap's permission to spend my USDC", "uniswap's right to use my DAI".
+      if (this.acceptPhrase([['permission', 'to', 'spend'], ['permission', 'to', 'use'], ['permission', 'to', 'move'], ['right', 'to', 'spend'], ['right', 'to', 'use']])) {
+        this.acceptWord('my', 'the');
+        draft.token = this.tokenRef('revoke');
+        return draft;
+      }
       if (this.acceptApprovalNoun() || this.acceptWord('access')) {
         if (!this.acceptWord('on', 'for', 'to', 'of', 'over')) throw this.expected('"on" and a token', 'revoke');
         this.acceptWord('my', 'the');
@@ -1964,6 +1972,17 @@ class Parser {
           continue;
         }
         this.pos = save;
+      }
+      // "supply 100 usdc aave", "stake 3 steth capital pool": a terse step names its venue last, with no preposition.
+      if (bareVenueActions.has(draft.action) && draft.venue === undefined && this.venueAt(this.pos)) {
+        const at = this.peek()!;
+        const venue = this.venuePhrase()!;
+        if (this.atEnd() || this.isPunct(this.peek(), '.') || this.isPunct(this.peek(), '!') || this.onlyFillerFrom(this.pos)) {
+          this.setVenue(draft, venue, at);
+          any = true;
+          continue;
+        }
+        this.pos = venueStart;
       }
       // "on any dex", "via the best venue": no restriction; every agent competes, as without the words.
       if (this.acceptPhrase(anyVenuePhrases)) {
@@ -2183,6 +2202,8 @@ class Parser {
       if (parenthesized && t.kind === 'punct' && t.value === ')') break;
       if (!parenthesized && t.kind === 'punct' && [',', ';', '.', '!', '?', ')'].includes(t.value)) break;
       if (!parenthesized && this.isWord(t, 'then')) break;
+      // "as collateral on Aave": the venue after a note restricts the step; kept in the note it would be dropped.
+      if (!parenthesized && this.pos > start && this.isWord(t, 'on', 'via', 'through', 'using') && this.venueAt(this.pos + 1)) break;
       if (!parenthesized && this.isWord(t, 'and')) {
         // "for his birthday and 5 USDC to carol": "and" before an amount or a verb starts the next step.
         const next = this.peek(1);
@@ -3466,6 +3487,8 @@ const labelWords: ReadonlySet<string> = new Set([
   'op', 'ops', 'message', 'msg', 'critical', 'immediate', 'routine', 'normal', 'medium', 'low', 'errand', 'chore', 'mission', 'batch',
   'more', 'additionally', 'today', 'heads-up', 'reminder', 'only', 'just', 'done', 'fast', 'quickly', 'this', 'rush', 'hurry',
 ]);
+/** Actions whose venue a terse step may name last without a preposition ("supply 100 usdc aave"). */
+const bareVenueActions: ReadonlySet<string> = new Set(['swap', 'supply', 'withdraw', 'stake', 'unstake']);
 const labelWordList: readonly string[] = [...labelWords].filter((word) => word.length >= 4);
 
 /**
