@@ -1374,7 +1374,7 @@ class Parser {
     const preposition = this.peek();
     // Round 7: "swap 1 eth usdc": the terse form names the token bought right after the one sold, and nothing else.
     const bare = !verbless && preposition?.kind === 'word' && this.symbolOf(preposition) !== undefined && (this.atEndAt(this.pos + 1) || this.peek(1)?.kind === 'punct');
-    if (!(bare || this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
+    if (!(bare || this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too', 'against') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
       throw this.expected(verb === 'sell' ? '"for" and the token to receive' : '"for" and the token to get', 'swap');
     // "sell 1 ETH to get DAI", "trade 10 USDC to receive DAI".
     if (this.isWord(preposition, 'to') && this.isWord(this.peek(), 'get', 'receive', 'buy', 'obtain', 'acquire') && this.looksLikeToken(this.peek(1) ?? preposition!)) this.pos++;
@@ -1391,11 +1391,39 @@ class Parser {
     draft.tokenOut = this.tokenRef('swap');
     if ((draft.amount !== undefined || draft.amountUsd !== undefined) && draft.amountOut !== undefined)
       throw this.fail(out, 'ambiguous swap: give the amount to sell or the amount to buy, not both', ['swap', 'buy']);
+    if (draft.amount === undefined && draft.amountOut === undefined && draft.amountUsd === undefined && !verbless) this.trailingSwapAmount(draft);
     if (draft.amount === undefined && draft.amountOut === undefined && draft.amountUsd === undefined)
       throw this.fail(t, `how much ${draft.token} should be swapped? say an amount before ${quote(t!.text)}`, 'swap');
     const checked = this.pairCheck(draft, out);
     if (venue) this.setVenue(checked, venue.name, venue.at);
     return checked;
+  }
+
+  /**
+   * Round 7: the pair first, then how much of the token sold: "initiate the swap from ETH to DAI for 0.5 ETH",
+   * "swap ETH to USDC, amount 0.5", "swap eth for usdc: 0.5 eth". An amount in the token bought is refused
+   * (it could be the amount to get), as is any other token.
+   */
+  private trailingSwapAmount(draft: Draft): void {
+    const save = this.pos;
+    const corrected = this.corrections.length;
+    this.acceptPunct(',') || this.acceptPunct(':');
+    if (!this.acceptWord('for', 'of', 'with', 'using')) {
+      this.acceptWord('amount', 'qty', 'quantity');
+      this.acceptPunct(':') || this.acceptPunct('=');
+    }
+    const at = this.peek();
+    const amount = at && this.startsPlainAmount(at) ? this.amount('swap') : undefined;
+    if (!amount || amount.usd || amount.reference) {
+      this.pos = save;
+      this.corrections.length = corrected;
+      return;
+    }
+    const next = this.peek();
+    const token = amount.resolvedToken ?? (next?.kind === 'word' && this.symbolOf(next) !== undefined ? this.tokenRef('swap') : undefined);
+    if (token !== undefined && token !== draft.token)
+      throw this.ambiguous(at, `${quote(this.source.slice(at!.start, this.tokens[this.pos - 1]!.end))} is not in ${draft.token}, the token sold: say "swap <amount> ${draft.token} for ${draft.tokenOut}" or "buy <amount> ${draft.tokenOut} with ${draft.token}"`);
+    draft.amount = amount.value;
   }
 
   /**

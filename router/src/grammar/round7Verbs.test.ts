@@ -40,6 +40,14 @@ describe('round 7: swaps read by their object and direction words', () => {
     expect(one('swap 1 eth usdc')).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }]);
     expect(code('swap 1 eth usdc dai')).toBe('UNPARSEABLE_INTENT');
   });
+  test('the pair first, then how much of the token sold; an amount in another token is refused, never read as the amount sold', () => {
+    const swap = [{ action: 'swap', amount: '0.5', token: 'ETH', tokenOut: 'DAI' }];
+    for (const text of ['initiate the swap from eth to dai for 0.5 eth', 'swap eth to dai, amount 0.5', 'swap eth for dai: 0.5 eth', 'trade 0.5 eth against dai'])
+      expect(one(text)).toEqual(swap);
+    expect(code('swap eth for dai for 100 dai')).toBe('AMBIGUOUS_INTENT');
+    expect(code('swap eth for dai amount 5 usdc')).toBe('AMBIGUOUS_INTENT');
+    expect(code('swap eth for dai for some')).toBe('AMBIGUOUS_INTENT');
+  });
   test('"get me some USDC with 1 ETH": "some" marks the token bought when the amount paid is given', () => {
     expect(one('get me some usdc with 1 eth')).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }]);
     expect(code('get me some usdc')).not.toBe(undefined);
