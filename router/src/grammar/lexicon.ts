@@ -173,6 +173,7 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['load', 'buy'],
   ['liquidate', 'swap'],
   // Round 7: giving verbs that only ever move funds to someone ("donate 15 DAI to alice.eth", "toss 2 DAI to carol").
+  ['spend', 'use'],
   ['donate', 'transfer'],
   ['contribute', 'transfer'],
   ['push', 'transfer'],

@@ -782,7 +782,15 @@ class Parser {
     if (!amount) throw this.expected('an amount', 'swap');
     this.setAmount(draft, amount);
     if (!amount.reference) draft.token = this.tokenRef('swap');
-    if (!this.acceptPhrase([['to', 'get'], ['to', 'buy'], ['for'], ['to', 'purchase'], ['to', 'acquire']])) throw this.expected('"to get" and a token', 'swap');
+    // Round 7: "spend 30 DAI on USDC", "spend 0.1 ETH buying DAI": what is spent buys the token named.
+    const on = this.acceptPhrase([['on'], ['buying'], ['purchasing'], ['getting']]);
+    if (!on && !this.acceptPhrase([['to', 'get'], ['to', 'buy'], ['for'], ['to', 'purchase'], ['to', 'acquire']])) throw this.expected('"to get" and a token', 'swap');
+    const target = this.peek();
+    const corrected = this.corrections.length;
+    const person = on !== undefined && target !== undefined && (target.kind === 'ens' || target.kind === 'address' || (target.kind === 'word' && this.symbolOf(target) === undefined && !foreignTokens.has(target.lower) && this.correctedSymbol(target) === undefined && this.isRecipientLike(target)));
+    this.corrections.length = corrected;
+    if (person)
+      throw this.fail(target!, `spending on ${quote(target.text)} buys no token Lucid knows: to pay someone, say "send"`, ['swap', 'transfer']);
     draft.tokenOut = this.tokenRef('swap');
     return this.pairCheck(draft, amount.token);
   }

@@ -48,6 +48,13 @@ describe('round 7: swaps read by their object and direction words', () => {
     expect(code('swap eth for dai amount 5 usdc')).toBe('AMBIGUOUS_INTENT');
     expect(code('swap eth for dai for some')).toBe('AMBIGUOUS_INTENT');
   });
+  test('what is spent on a token buys it; spending on a person is refused with a pointer to "send"', () => {
+    expect(one('spend 30 dai on usdc')).toEqual([{ action: 'swap', amount: '30', token: 'DAI', tokenOut: 'USDC' }]);
+    expect(one('spend 0.1 eth buying dai')).toEqual([{ action: 'swap', amount: '0.1', token: 'ETH', tokenOut: 'DAI' }]);
+    expect(refused('spend 30 dai on bob').message).toContain('"send"');
+    expect(code('spend 30 dai on pepe')).toBe('UNKNOWN_TOKEN');
+    expect(code('spend some eth on dai')).toBe('AMBIGUOUS_INTENT');
+  });
   test('"get me some USDC with 1 ETH": "some" marks the token bought when the amount paid is given', () => {
     expect(one('get me some usdc with 1 eth')).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }]);
     expect(code('get me some usdc')).not.toBe(undefined);
