@@ -891,7 +891,8 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
   {
     code: intentErrorCodes.unsupported,
     why: 'it is outside what Lucid does here: it sends, swaps, wraps, stakes, lends, claims, approves, revokes and shows balances',
-    patterns: ['liquidity', 'lp', 'long', 'short', 'mint', 'vote', 'gift card', 'perp', 'perps', 'futures', 'options'].map(p),
+    // Round 7: borrowing's words (a debt, a loan, collateral) name what Lucid has no agent for.
+    patterns: ['liquidity', 'lp', 'long', 'short', 'mint', 'vote', 'gift card', 'perp', 'perps', 'futures', 'options', 'collateral', 'debt', 'debts', 'a|my|the|aave|flash loan|loans'].map(p),
   },
   {
     code: intentErrorCodes.ambiguous,

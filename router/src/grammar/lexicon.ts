@@ -172,6 +172,18 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   // Round 6: "load up on DAI with 1 ETH" (needs "up"), "liquidate 50 LUCID into USDC" (./frame.ts refuses it without an amount and a target).
   ['load', 'buy'],
   ['liquidate', 'swap'],
+  // Round 7: giving verbs that only ever move funds to someone ("donate 15 DAI to alice.eth", "toss 2 DAI to carol").
+  ['spend', 'use'],
+  ['donate', 'transfer'],
+  ['contribute', 'transfer'],
+  ['push', 'transfer'],
+  ['return', 'transfer'],
+  ['toss', 'transfer'],
+  ['throw', 'transfer'],
+  ['fling', 'transfer'],
+  ['lob', 'transfer'],
+  ['sling', 'transfer'],
+  ['donating', 'transfer'],
 ]);
 
 /**
@@ -227,6 +239,18 @@ export const actionNouns: ReadonlyMap<string, VerbKind> = new Map<string, VerbKi
   ['exchanging', 'swap'],
   ['converting', 'swap'],
   ['transferring', 'transfer'],
+  // Round 7: more gerunds after a light verb ("please do sending of 5 USDC to alice", "make a supplying of …").
+  ['sending', 'transfer'],
+  ['paying', 'transfer'],
+  ['selling', 'sell'],
+  ['buying', 'buy'],
+  ['supplying', 'supply'],
+  ['lending', 'supply'],
+  ['depositing', 'deposit'],
+  ['withdrawing', 'withdraw'],
+  ['claiming', 'claim'],
+  ['approving', 'approve'],
+  ['revoking', 'revoke'],
 ]);
 
 /** Venues and protocols by the words people use; the value is the contract's spelling. Longest first. */
@@ -309,7 +333,7 @@ export const purposeVerbs: ReadonlySet<string> = new Set([
 export const fuzzyVerbs: readonly string[] = [...verbs.keys()].filter(
   (verb) =>
     (verb.length >= 5 || ['send', 'swap', 'sell', 'wrap', 'move', 'stake'].includes(verb)) &&
-    !["what's", 'whats', 'hand', 'shoot', 'route', 'change', 'remove', 'tell'].includes(verb),
+    !["what's", 'whats', 'hand', 'shoot', 'route', 'change', 'remove', 'tell', 'return', 'throw', 'fling', 'sling'].includes(verb),
 );
 
 /** Phrases sorted so the longest is tried first ("please to" before "please"); the sort is stable. */
@@ -729,3 +753,13 @@ export const fuzzyFillerWords: readonly string[] = [
   'advance', 'appreciate', 'appreciated', 'really', 'quickly', 'urgent', 'urgently', 'immediately', 'basically', 'actually',
   'alright', 'greetings', 'morning', 'evening', 'afternoon', 'favour', 'needful', 'wanting', 'proceed', 'cheers', 'confirm',
 ];
+
+/**
+ * Round 7: bare purposes a step may carry after "for" ("swap 1 ETH for USDC for gas"), which name no person: a
+ * "for" + name after a swap, supply or stake is refused as naming who should get its output, these are notes.
+ */
+export const purposeNouns: ReadonlySet<string> = new Set([
+  'gas', 'fees', 'fee', 'rent', 'bills', 'lunch', 'dinner', 'breakfast', 'coffee', 'groceries', 'food', 'testing', 'test', 'savings', 'later',
+  'now', 'fun', 'trading', 'safety', 'school', 'tuition', 'travel', 'vacation', 'holidays', 'me', 'myself', 'us', 'yield', 'interest', 'income',
+  'emergencies', 'practice', 'liquidity', 'safekeeping', 'gifts', 'charity', 'taxes', 'work', 'business', 'payroll', 'salary', 'stability', 'savings', 'portfolio', 'wallet', 'account',
+]);

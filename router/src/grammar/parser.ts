@@ -61,6 +61,7 @@ import {
   transferParticles,
   assistantNames,
   unsupportedVerbs,
+  purposeNouns,
   foreignChains,
   foreignTokens,
   lightVerbs,
@@ -143,6 +144,38 @@ type Draft = { -readonly [K in keyof Intent]: Intent[K] };
 /** An amount as read: a value, or a dollar value (`usd`), or a reference to the step before (`previous`). */
 type Amount = { value: string; token: Token; usd?: boolean; resolvedToken?: string; reference?: { symbol?: string; same?: boolean } };
 
+/**
+ * The devnet venue a word is a keyboard slip of: two neighbouring letters swapped ("avae", "uniswpa"), a key
+ * pressed twice ("aavee", "aaave") or, in a long name, one letter left out ("uniswp"). A changed letter is no
+ * slip here ("dave" is a contact, not Aave).
+ */
+function venueSlip(word: string): string | undefined {
+  const found = slipVenues.filter(
+    (venue) =>
+      (word.length === venue.length && isNeighbourSwap(word, venue)) ||
+      (word.length === venue.length + 1 && [...word].some((c, i) => i > 0 && word[i - 1] === c && word.slice(0, i) + word.slice(i + 1) === venue)) ||
+      (venue.length >= 6 && word.length === venue.length - 1 && [...venue].some((_, i) => venue.slice(0, i) + venue.slice(i + 1) === word)),
+  );
+  return found.length === 1 ? found[0] : undefined;
+}
+const slipVenues: readonly string[] = ['aave', 'uniswap'];
+
+/** Short verbs a slip may still name when two neighbouring letters are swapped (other slips collide with words). */
+const shortVerbs: readonly string[] = ['pay', 'buy', 'get', 'lend', 'take', 'send', 'swap', 'sell', 'wrap', 'move', 'give', 'claim'];
+
+function isNeighbourSwap(word: string, verb: string): boolean {
+  for (let i = 0; i < word.length - 1; i++)
+    if (word[i] !== verb[i]) return word[i] === verb[i + 1] && word[i + 1] === verb[i] && word.slice(i + 2) === verb.slice(i + 2);
+  return false;
+}
+
+/** The token an Aave receipt symbol stands for ("ausdc" → USDC), when the rest is a symbol of this chain. */
+function receiptSymbol(word: string, symbols: SymbolTable): string | undefined {
+  if (word.length < 4 || !word.startsWith('a') || symbols.canonical.has(word)) return undefined;
+  const underlying = symbols.canonical.get(word.slice(1));
+  return underlying === 'ETH' ? 'WETH' : underlying;
+}
+
 /** What a step leaves to the next one ("then send it"): the token it produces, if any (the kernel's one table). */
 function outputOf(step: Draft): string | undefined {
   return stepOutput(step);
@@ -214,6 +247,9 @@ class Parser {
   private verbless = false;
   /** A token a reference resolved, for productions that read the token after the amount. */
   private pendingToken: string | undefined;
+  /** While a withdrawal reads its token, "aUSDC" stands for USDC in Aave (`receiptSeen` says one was read). */
+  private receiptTokens = false;
+  private receiptSeen = false;
 
   constructor(
     private readonly source: string,
@@ -597,6 +633,17 @@ class Parser {
       return this.balance();
     }
     if (verb === 'balance' || (t && t.lower === 'give' && this.isWord(this.peek(1), 'me') && !this.startsPlainAmount(this.peek(2) ?? t))) return this.balance();
+    if ((verb === 'get' || verb === 'withdraw') && t && ['get', 'withdraw', 'retrieve'].includes(t.lower)) {
+      // Round 7: "get my rewards", "withdraw my staking rewards": taking rewards is claiming them.
+      this.pos++;
+      const rewards = this.rewardObjectAhead();
+      this.pos--;
+      if (rewards) {
+        this.pos++;
+        this.acceptWord('in', 'out');
+        return [this.claim()];
+      }
+    }
     if (verb === 'get' && t && this.getsToSomeone()) {
       // "get 5 DAI to bob": getting funds to a person is sending them.
       this.pos++;
@@ -615,7 +662,9 @@ class Parser {
     if (verb === 'get' && t) {
       const next = this.isWord(this.peek(1), 'me') ? this.peek(2) : this.peek(1);
       const after = this.isWord(this.peek(1), 'me') ? this.peek(3) : this.peek(2);
-      const buys = next && (this.startsAmount(next) || this.isWord(next, 'exactly') || (this.symbolOf(next) !== undefined && this.isWord(after, 'with', 'for', 'using')));
+      const buys = next && (this.startsAmount(next) || this.isWord(next, 'exactly') || (this.symbolOf(next) !== undefined && this.isWord(after, 'with', 'for', 'using')) ||
+        // Round 7: "get me some USDC with 1 ETH": "some" marks the token bought, the amount is the one paid.
+        (this.isWord(next, 'some') && after !== undefined && this.symbolOf(after) !== undefined && this.isWord(this.tokens[this.indexOf(after) + 1], 'with', 'using')));
       if (!buys) return this.balance();
     }
     this.verbWord = t?.lower;
@@ -641,6 +690,8 @@ class Parser {
       case 'transfer':
         // "hand over", "pass along", "fire off", "pass on 9 DAI" (on only before an amount: "send on base …" names a chain).
         this.acceptWord(...transferParticles) || (this.isWord(this.peek(), 'on') && this.peek(1) !== undefined && this.startsAmount(this.peek(1)!) && this.acceptWord('on'));
+        // Round 7: "send back 4 USDC to alice", "pay back alice.eth 7 DAI": giving back is giving.
+        if (this.isWord(this.peek(), 'back') && this.peek(1) !== undefined && (this.startsPlainAmount(this.peek(1)!) || this.isRecipientLike(this.peek(1)))) this.pos++;
         if (this.isWord(this.peek(), 'up')) this.pos++; // "top up alice.eth with 0.05 ETH" (top is not a verb alone)
         return this.transfer();
       case 'swap':
@@ -756,7 +807,15 @@ class Parser {
     if (!amount) throw this.expected('an amount', 'swap');
     this.setAmount(draft, amount);
     if (!amount.reference) draft.token = this.tokenRef('swap');
-    if (!this.acceptPhrase([['to', 'get'], ['to', 'buy'], ['for'], ['to', 'purchase'], ['to', 'acquire']])) throw this.expected('"to get" and a token', 'swap');
+    // Round 7: "spend 30 DAI on USDC", "spend 0.1 ETH buying DAI": what is spent buys the token named.
+    const on = this.acceptPhrase([['on'], ['buying'], ['purchasing'], ['getting']]);
+    if (!on && !this.acceptPhrase([['to', 'get'], ['to', 'buy'], ['for'], ['to', 'purchase'], ['to', 'acquire']])) throw this.expected('"to get" and a token', 'swap');
+    const target = this.peek();
+    const corrected = this.corrections.length;
+    const person = on !== undefined && target !== undefined && (target.kind === 'ens' || target.kind === 'address' || (target.kind === 'word' && this.symbolOf(target) === undefined && !foreignTokens.has(target.lower) && this.correctedSymbol(target) === undefined && this.isRecipientLike(target)));
+    this.corrections.length = corrected;
+    if (person)
+      throw this.fail(target!, `spending on ${quote(target.text)} buys no token Lucid knows: to pay someone, say "send"`, ['swap', 'transfer']);
     draft.tokenOut = this.tokenRef('swap');
     return this.pairCheck(draft, amount.token);
   }
@@ -915,6 +974,8 @@ class Parser {
       this.acceptApprovalNoun();
       return [draft];
     }
+    // Round 7: "pay bob back 12 USDC", "pay bob out 20 DAI", "send bob over 5 DAI": the verb's particle after the one paid.
+    if (this.isWord(this.peek(), 'back', 'out', 'over') && this.peek(1) !== undefined && this.startsPlainAmount(this.peek(1)!)) this.pos++;
     this.acceptWord('with');
     return this.transferTo(recipients, each, listStart);
   }
@@ -1347,7 +1408,7 @@ class Parser {
     const preposition = this.peek();
     // "swap 1 eth usdc": terse, the token bought right after the token sold.
     const bare = !verbless && amount !== undefined && preposition?.kind === 'word' && this.symbolOf(preposition) !== undefined;
-    if (!(bare || this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
+    if (!(bare || this.acceptWord('for', 'to', 'into', 'in', 'fro', 'fo', 'too', 'against') || this.acceptPunct('->') || this.acceptPunct('>') || this.acceptNumeralTo('token')))
       throw this.expected(verb === 'sell' ? '"for" and the token to receive' : '"for" and the token to get', 'swap');
     // "sell 1 ETH to get DAI", "trade 10 USDC to receive DAI".
     if (this.isWord(preposition, 'to') && this.isWord(this.peek(), 'get', 'receive', 'buy', 'obtain', 'acquire') && this.looksLikeToken(this.peek(1) ?? preposition!)) this.pos++;
@@ -1364,11 +1425,39 @@ class Parser {
     draft.tokenOut = this.tokenRef('swap');
     if ((draft.amount !== undefined || draft.amountUsd !== undefined) && draft.amountOut !== undefined)
       throw this.fail(out, 'ambiguous swap: give the amount to sell or the amount to buy, not both', ['swap', 'buy']);
+    if (draft.amount === undefined && draft.amountOut === undefined && draft.amountUsd === undefined && !verbless) this.trailingSwapAmount(draft);
     if (draft.amount === undefined && draft.amountOut === undefined && draft.amountUsd === undefined)
       throw this.fail(t, `how much ${draft.token} should be swapped? say an amount before ${quote(t!.text)}`, 'swap');
     const checked = this.pairCheck(draft, out);
     if (venue) this.setVenue(checked, venue.name, venue.at);
     return checked;
+  }
+
+  /**
+   * Round 7: the pair first, then how much of the token sold: "initiate the swap from ETH to DAI for 0.5 ETH",
+   * "swap ETH to USDC, amount 0.5", "swap eth for usdc: 0.5 eth". An amount in the token bought is refused
+   * (it could be the amount to get), as is any other token.
+   */
+  private trailingSwapAmount(draft: Draft): void {
+    const save = this.pos;
+    const corrected = this.corrections.length;
+    this.acceptPunct(',') || this.acceptPunct(':');
+    if (!this.acceptWord('for', 'of', 'with', 'using')) {
+      this.acceptWord('amount', 'qty', 'quantity');
+      this.acceptPunct(':') || this.acceptPunct('=');
+    }
+    const at = this.peek();
+    const amount = at && this.startsPlainAmount(at) ? this.amount('swap') : undefined;
+    if (!amount || amount.usd || amount.reference) {
+      this.pos = save;
+      this.corrections.length = corrected;
+      return;
+    }
+    const next = this.peek();
+    const token = amount.resolvedToken ?? (next?.kind === 'word' && this.symbolOf(next) !== undefined ? this.tokenRef('swap') : undefined);
+    if (token !== undefined && token !== draft.token)
+      throw this.ambiguous(at, `${quote(this.source.slice(at!.start, this.tokens[this.pos - 1]!.end))} is not in ${draft.token}, the token sold: say "swap <amount> ${draft.token} for ${draft.tokenOut}" or "buy <amount> ${draft.tokenOut} with ${draft.token}"`);
+    draft.amount = amount.value;
   }
 
   /**
@@ -1385,6 +1474,8 @@ class Parser {
     if (this.isWord(this.peek(), 'some') && this.peek(1)?.kind === 'word' && this.isWord(this.peek(2), 'with', 'using') && this.peek(3) && this.startsPlainAmount(this.peek(3)!)) this.pos++;
     const exactly = this.acceptWord('exactly', 'exact');
     const t = this.peek();
+    const worth = t && !exactly ? this.buyWorth() : undefined;
+    if (worth) return [worth];
     if (t && (this.startsPlainAmount(t) || (this.isWord(t, 'a') && this.startsAmount(t)))) {
       const outs: { amountOut: string; tokenOut: string }[] = [];
       for (;;) {
@@ -1415,6 +1506,38 @@ class Parser {
     this.setAmount(draft, amount);
     draft.token = amount.resolvedToken ?? this.tokenRef('buy');
     return [this.pairCheck(draft, t)];
+  }
+
+  /**
+   * "buy $50 worth of ETH (with USDC)": a dollar value to spend, never an amount to get; "buy 100 USDC worth of ETH":
+   * 100 USDC is what is paid (a token's worth of another names the price, not the output). Round 7.
+   */
+  private buyWorth(): Draft | undefined {
+    const save = this.pos;
+    const corrected = this.corrections.length;
+    const amount = this.amount('buy');
+    if (!amount) return undefined;
+    if (amount.usd) {
+      // the amount production reads "$50 worth of" itself; the token bought follows.
+      const tokenOut = this.tokenRef('buy');
+      if (!(this.acceptWord('with', 'using') || this.acceptPhrase([['paying', 'with']]))) throw this.expected('"with" and the token to pay with', 'buy');
+      const draft: Draft = { action: 'swap', amountUsd: amount.value, token: this.tokenRef('buy'), tokenOut };
+      return this.pairCheck(draft, amount.token);
+    }
+    if (amount.reference || amount.value === 'all' || amount.value.endsWith('%')) {
+      this.pos = save;
+      this.corrections.length = corrected;
+      return undefined;
+    }
+    const token = amount.resolvedToken ?? (this.peek()?.kind === 'word' ? this.tokenRef('buy') : undefined);
+    if (token === undefined || !this.isWord(this.peek(), 'worth') || !this.isWord(this.peek(1), 'of')) {
+      this.pos = save;
+      this.corrections.length = corrected;
+      return undefined;
+    }
+    this.pos += 2;
+    const draft: Draft = { action: 'swap', amount: amount.value, token, tokenOut: this.tokenRef('buy') };
+    return this.pairCheck(draft, amount.token);
   }
 
   /** A swap of a token for itself is refused; ETH ⇄ WETH by amount sold is a wrap or an unwrap. */
@@ -1492,16 +1615,26 @@ class Parser {
         else this.pos = save;
       } else this.pos = save;
     }
-    const amount = this.amount('swap');
-    if (!amount) throw this.expected('an amount', 'swap');
+    this.receiptTokens = !inward;
+    this.receiptSeen = false;
+    let amount: Amount | undefined;
     const draft: Draft = { action: inward ? 'supply' : 'withdraw' };
-    this.setAmount(draft, amount);
-    draft.token = amount.resolvedToken ?? this.tokenRef('swap');
+    try {
+      amount = this.amount('swap');
+      if (!amount) throw this.expected('an amount', 'swap');
+      this.setAmount(draft, amount);
+      draft.token = amount.resolvedToken ?? this.tokenRef('swap');
+    } finally {
+      this.receiptTokens = false;
+    }
     if (first) this.setVenue(draft, first.venue, first.at);
-    // "put my 15 USDC to work on aave".
-    if (inward) this.acceptPhrase([['to', 'work']]);
+    // Round 7: "take out my USDC deposit from aave", "withdraw my DAI position": what was supplied, named as such.
+    if (!inward) this.acceptWord('deposit', 'deposits', 'position', 'supply', 'savings');
+    if (this.receiptSeen) this.setVenue(draft, 'aave', amount!.token);
+    // "put my 15 USDC to work on aave"; without a venue ("put 100 USDC to work") it supplies wherever it earns.
+    const toWork = inward ? this.acceptPhrase([['to', 'work']]) : undefined;
     // "withdraw all the USDC I lent (on aave)": the relative clause says where it is, not a second step.
-    else this.acceptPhrase(lentClauses);
+    if (!inward) this.acceptPhrase(lentClauses);
     this.acceptWord('back');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     let stakeMarked = ['lock', 'provide'].includes(word);
@@ -1523,7 +1656,7 @@ class Parser {
       throw refusal(intentErrorCodes.unsupported, this.source, this.peek(1), 'providing liquidity is not something Lucid does here: it can swap, stake, lend and send');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');
     // With a venue named, "for interest" is the reason, kept as a note; without one it says where (anywhere it earns).
-    const anywhere = draft.venue !== undefined || !inward ? undefined : this.acceptPhrase([['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest']]) ?? this.acceptBestPlace();
+    const anywhere = draft.venue !== undefined || !inward ? undefined : this.acceptPhrase([['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest']]) ?? this.acceptBestPlace() ?? toWork;
     if (anywhere) this.anywhereSteps.add(draft);
     if (target !== undefined) {
       // "deposit 1 ETH into WETH", "redeem 0.7 WETH for ETH".
@@ -2115,6 +2248,13 @@ class Parser {
         // "for 5 coffees" is a note; "for 10 USDC" too, refused by note() as naming an amount of a token.
         if (next.kind === 'address' || next.kind === 'ens' || (this.startsPlainAmount(next) && next.kind !== 'number')) return false;
         if (next.kind === 'word' && this.symbolOf(next) !== undefined) return false;
+        // Round 7: "supply 100 USDC for bob", "put 100 USDC to work for bob.eth": what the step makes may be meant for
+        // bob (Aave supplies on someone's behalf), or bob is whom it is for; only a step that pays someone has a note here.
+        if (['swap', 'supply', 'stake', 'wrap', 'unwrap', 'withdraw', 'unstake'].includes(draft.action) && this.forNamesSomeone(this.pos + 1) && !purposeNouns.has((this.isWord(next, 'my', 'our') ? this.peek(2) ?? next : next).lower))
+        {
+          const who = this.isWord(next, 'my', 'our') ? `${next.text} ${this.peek(2)?.text ?? ''}`.trim() : next.text;
+          throw this.ambiguous(next, `${quote(`for ${who}`)} may name who should get what this ${draft.action} makes: Lucid keeps it in your wallet; to pay them, add "then send it to ${who}"`);
+        }
         return draft.action !== 'approve' || draft.to !== undefined;
       case 'to':
         return next.kind === 'word' && purposeVerbs.has(next.lower);
@@ -2763,6 +2903,11 @@ class Parser {
     if (nativeAliases.has(t.lower)) return 'ETH';
     const direct = this.symbols.canonical.get(t.lower);
     if (direct) return direct;
+    // Round 7: "redeem 100 aUSDC", "withdraw my aDAI": Aave's receipt for a token, read only while a withdrawal reads it.
+    if (this.receiptTokens && receiptSymbol(t.lower, this.symbols) !== undefined) {
+      this.receiptSeen = true;
+      return receiptSymbol(t.lower, this.symbols);
+    }
     // "usdcs", "eths": a plural of a symbol.
     if (t.lower.length > 2 && t.lower.endsWith('s')) {
       const singular = t.lower.slice(0, -1);
@@ -2778,6 +2923,8 @@ class Parser {
    */
   private correctedSymbol(t: Token): string | undefined {
     if (t.kind !== 'word' || t.lower.length < 3 || reservedWords.has(t.lower) || foreignTokens.has(t.lower) || verbs.has(t.lower)) return undefined;
+    // "aUSDC" is Aave's receipt for USDC, another token: never a slip of "USDC" (a withdrawal reads it, see symbolOf).
+    if (receiptSymbol(t.lower, this.symbols) !== undefined) return undefined;
     if ((everySymbol ??= new Set(knownSymbols().map((symbol) => symbol.toLowerCase()))).has(t.lower)) return undefined;
     const guess = nearest(t.lower, this.symbols.spellings, 1);
     if (guess === undefined) return undefined;
@@ -3252,7 +3399,11 @@ class Parser {
 
   /** The verb a slip stands for ("sned" → send), or undefined. */
   private fuzzyVerb(t: Token): string | undefined {
-    if (t.kind !== 'word' || t.lower.length < 4 || reservedWords.has(t.lower) || this.symbolOf(t) !== undefined) return undefined;
+    if (t.kind !== 'word' || t.lower.length < 3 || reservedWords.has(t.lower) || this.symbolOf(t) !== undefined) return undefined;
+    // Round 7: "pya", "lned", "tkae": two neighbouring keys swapped in a short verb, which makes no other word.
+    const swapped = shortVerbs.find((verb) => verb.length === t.lower.length && isNeighbourSwap(t.lower, verb));
+    if (swapped !== undefined) return swapped;
+    if (t.lower.length < 4) return undefined;
     // "buyy", "swapp": a doubled key on a short verb.
     const collapsed = t.lower.replace(/(.)\1+/g, '$1');
     if (collapsed !== t.lower && verbs.has(collapsed) && verbs.get(collapsed) !== 'balance') return collapsed;
@@ -3306,6 +3457,13 @@ class Parser {
     }
     for (const { words, venue } of venuePhrases) {
       if (this.acceptPhrase([words])) return this.venueTail(venue);
+    }
+    // Round 7: "on avae", "from aaave", "on uniswpa": a keyboard slip of a venue the devnet has.
+    const slip = t?.kind === 'word' && !reservedWords.has(t.lower) && this.symbolOf(t) === undefined && !chainWords.has(t.lower) ? venueSlip(t.lower) : undefined;
+    if (slip !== undefined) {
+      this.pos++;
+      if (!this.corrections.some((c) => c.from === t!.text)) this.corrections.push({ from: t!.text, to: slip });
+      return this.venueTail(slip);
     }
     this.pos = save;
     return undefined;

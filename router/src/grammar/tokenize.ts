@@ -250,6 +250,9 @@ const marks: readonly (readonly [string, string])[] = [
   ['=>', '->'],
   ['→', '->'],
   ['⇒', '->'],
+  // Round 7: the arrow emoji, with or without its presentation selector ("swap 1 eth ➡️ usdc").
+  ['\u27a1\ufe0f', '->'],
+  ['\u27a1', '->'],
   [',', ','],
   [';', ';'],
   ['.', '.'],
