@@ -16,7 +16,7 @@ import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode }
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { foreignTokens, preambleWords, verbs } from './lexicon.js';
-import { isLookTail, lookHeadSlip, lookLeadIn, lookNoun, lookPhrases, morePatterns } from './lookAndRefuse.js';
+import { isLookTail, lookHeadSlip, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseMore } from './lookAndRefuse.js';
 import type { Token } from './tokenize.js';
 
 /** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
@@ -214,7 +214,7 @@ const rules: readonly Rule[] = [
   {
     code: intentErrorCodes.unsupported,
     why: 'it says what not to do; say only what should happen',
-    patterns: ['under no circumstances', 'no circumstances', "don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no', 'instead', "doesn't", "didn't", "isn't", 'nothing', 'refrain', 'hold off', 'no circumstances', 'stop', 'except on|via|through|using|with|at', 'excluding', 'anything but'].map(p),
+    patterns: ['under no circumstances', 'no circumstances', "don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no', 'instead', "doesn't", "didn't", "isn't", 'nothing', 'refrain', 'hold off', 'no circumstances', 'stop', 'except on|via|through|using|with|at', 'excluding', 'anything but', ...morePatterns.negation].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
@@ -271,6 +271,7 @@ const rules: readonly Rule[] = [
       'was going to', 'did it arrive', 'did i', 'did you', 'wants to', 'wanted to', 'said', 'told', 'asked',
       'did my|the|it|that|this|he|she|they|we|those|these|your', 'wants|wanted|requested|requests #', 'wants|wanted a|an|the|his|her|their',
       'says|thinks|believes|claims|reckons|insists', 'is|are sending|swapping|paying|transferring|buying|selling|moving|wrapping|staking', 'did * get|receive|send|swap|pay|make|buy|sell',
+      ...morePatterns.report,
     ].map(p),
   },
   {
@@ -337,6 +338,7 @@ const ruleFirsts = new Map<Rule, ReadonlySet<string>>();
  */
 export function readFrame(source: string, tokens: readonly Token[]): Frame {
   refuseQuotedCommand(source);
+  refuseMore(source, tokens, tokens.map(wordOf), isActionVerb, (word) => openingFiller.has(word));
   let preview = false;
   const kept: Token[] = [];
   // "simmulate sending …", "qoute 1 ETH …": a slip of a look's head word is read as it.

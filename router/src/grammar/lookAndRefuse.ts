@@ -6,7 +6,10 @@
  * Only-look phrases here are longer or more specific than the frame's own, so they are tried first. Every
  * refusal list adds to one of the frame's rules and keeps that rule's code and reason.
  */
+import { intentErrorCodes } from '../../../kernel/index.js';
 import { damerauLevenshtein } from './distance.js';
+import { quote, refusal } from './errors.js';
+import type { Token } from './tokenize.js';
 
 type Words = readonly string[];
 
@@ -149,6 +152,10 @@ export function lookHeadSlip(word: string, isKnown: (word: string) => boolean): 
   return near.length === 1 ? near[0] : undefined;
 }
 
+const pastActions = 'sent|swapped|transferred|paid|wrapped|unwrapped|staked|unstaked|sold|bought|approved|revoked|claimed|supplied|withdrew|traded|converted|exchanged|moved|wired';
+const progressive =
+  'sending|swapping|paying|transferring|buying|selling|moving|wrapping|unwrapping|staking|unstaking|supplying|lending|withdrawing|approving|revoking|claiming|converting|exchanging|trading|depositing|wiring';
+
 /** Extra patterns for the frame's refusal rules, by rule; each keeps its rule's code and reason. */
 export const morePatterns = {
   /** Words about words: how-to questions, examples and usage lines, counting the words. */
@@ -165,7 +172,15 @@ export const morePatterns = {
     'in a perfect|ideal world',
   ],
   /** Asking for an opinion. */
-  advice: ['thoughts on', 'your thoughts', 'what would you|u do', 'a good|bad|smart|dumb trade|swap|deal|time|move|play', 'is it wize|wice|wyse'],
+  advice: ['shall we', 'thoughts on', 'your thoughts', 'what would you|u do', 'a good|bad|smart|dumb trade|swap|deal|time|move|play', 'is it wize|wice|wyse'],
+  /** Telling what one is doing now ("I'm sending 5 DAI to bob"): a report, like "we are sending". */
+  report: [
+    `i'm|im|we're|you're|youre|they're|theyre|he's|hes|she's|shes ${progressive}`, `i am ${progressive}`, `u r ${progressive}`,
+    // "is it possible that I sent …": a report asked about.
+    `possible|true|likely|sure|certain|confirm that i|we|you ${pastActions}`,
+  ],
+  /** Taking a request back: "…, cancel", "nevermind". */
+  negation: [',|-|— cancel|abort', 'cancel|abort that|it|this ,|.', 'nevermind', 'never mind', 'nvm', 'scrap that|it|this'],
   /** Acting after only looking: "dry run first, then send …", "preview …, then confirm". */
   actAfterLook: ['first , then|and', 'first then|and', 'then|and confirm|proceed|commit|finalize|finalise', 'confirm it|them|that', 'and if it works|succeeds|passes|looks'],
 };
@@ -186,3 +201,51 @@ function matchAt(words: Words, i: number, pattern: readonly (ReadonlySet<string>
   }
   return true;
 }
+
+/** Signs that mark words as wrong or forbidden ("❌ send 5 DAI to bob" in a list of what not to type). */
+const noSigns: ReadonlySet<string> = new Set(['❌', '🚫', '⛔', '✖', '✖️', '🙅', '🛑']);
+/** People named by their relation to someone ("bob's friend"): no name of their own. */
+const relations: ReadonlySet<string> = new Set([
+  'friend', 'friends', 'buddy', 'pal', 'mate', 'sister', 'brother', 'mom', 'mum', 'dad', 'mother', 'father', 'wife', 'husband', 'colleague', 'coworker',
+  'roommate', 'flatmate', 'cousin', 'boss', 'partner', 'son', 'daughter', 'uncle', 'aunt', 'landlord', 'girlfriend', 'boyfriend', 'client', 'kid', 'niece',
+  'nephew', 'grandma', 'grandpa', 'neighbour', 'neighbor', 'accountant', 'employee', 'teammate', 'family', 'parents', 'kids',
+]);
+
+/**
+ * Refusals read from the words as a whole, before the productions:
+ * - a sign of "wrong" or "don't" beside the words ("❌ send …"): negation;
+ * - a template's blank ("send 5 DAI to ___"): words about a request;
+ * - a question that opens with "should …" or "do I …" before an action verb ("should send 5 DAI to bob?"): advice;
+ * - a person named only by their relation to someone else ("to bob's friend", "pay alice's brother 10 USDC"): no
+ *   recipient to pay, never the one named first.
+ * @throws InputError with the contract's code, naming the words.
+ */
+export function refuseMore(source: string, tokens: readonly Token[], words: Words, isActionVerb: (word: string) => boolean, isFiller: (word: string) => boolean): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const text = source.slice(token.start, token.end);
+    if (token.kind === 'punct' && noSigns.has(text))
+      throw refusal(intentErrorCodes.unsupported, source, token, `not done: ${quote(text)} marks the words as what not to do; say only what should happen`, hints);
+    if (token.kind === 'word' && /^_{2,}$/.test(text))
+      throw refusal(intentErrorCodes.unsupported, source, token, `not done: ${quote(text)} is a blank to fill in — these are words about a request (a template), not a request to act on`, hints);
+    const owner = /^(.+)'s$/.exec(words[i] ?? '');
+    if (owner && relations.has(words[i + 1] ?? '') && (isNameEnd(words[i + 2]) || words[i + 2] === '#'))
+      throw refusal(intentErrorCodes.unparseable, source, { start: token.start, end: tokens[i + 1]!.end }, `which ${words[i + 1]} of ${owner[1]}? give their contact name, ENS name or address, like "to ${owner[1]}'s ${words[i + 1]} carol"`, ['send 5 DAI to carol.eth']);
+  }
+  let start = 0;
+  while (start < words.length && (isFiller(words[start]!) || [',', ':', '@', '-'].includes(words[start]!))) start++;
+  const opener = words[start];
+  const verbAt = opener === 'do' && ['i', 'we'].includes(words[start + 1] ?? '') ? start + 2 : ['should', 'shud', 'shld', 'shuold'].includes(opener ?? '') ? start + 1 : -1;
+  if (verbAt > 0 && isActionVerb(words[verbAt] ?? '')) {
+    const span = { start: tokens[start]!.start, end: tokens[verbAt - 1]!.end };
+    throw refusal(intentErrorCodes.unsupported, source, span, `not done: ${quote(source.slice(span.start, span.end))} — it asks for advice; Lucid carries out requests and does not judge them`, hints);
+  }
+}
+
+const hints = ['say what Lucid should do now, like: swap 1 ETH for USDC (or "quote …" to only look)'];
+
+function isNameEnd(word: string | undefined): boolean {
+  return word === undefined || ['.', ',', '!', '?', ';', 'for', 'on', 'and', 'please', 'pls', 'now', 'asap', 'thanks', 'with', 'via', 'from'].includes(word);
+}
+
+

@@ -84,4 +84,29 @@ describe('round 7: words that are no request', () => {
       expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
     }
   });
+
+  test('telling what one is doing now, a template blank, a "no" sign and taking it back are refused', () => {
+    for (const text of ["i'm sending 5 dai to bob", 'I am transferring 20 USDC to carol.eth', 'is it possible that i sent 5 dai to bob', 'send 5 dai to ___', '❌ send 5 dai to bob', 'send 5 dai to bob - cancel', 'nvm, wrap 1 eth']) {
+      expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
+    }
+    // "cancel" an approval takes it back: a revoke, not a negation.
+    expect(parseWithGrammar('cancel the dai approval for uniswap').intents).toEqual([{ action: 'revoke', token: 'DAI', to: 'uniswap' }]);
+  });
+
+  test('a question opening with "should" or "do I" before the verb asks for advice; "you should send" asks to act', () => {
+    for (const text of ['should send 5 dai to bob?', 'do i swap 1 eth for dai?', 'shall we swap 1 eth for dai']) {
+      const { code, message } = refused(text);
+      expect(code, text).toBe('UNSUPPORTED_INTENT');
+      expect(message, text).toContain('advice');
+    }
+    expect(parseWithGrammar('you should send 5 dai to bob').intents).toEqual([{ action: 'transfer', amount: '5', token: 'DAI', to: 'bob' }]);
+  });
+
+  test("someone named only by a relation to another (\"bob's friend\") is never paid as the one named first", () => {
+    for (const text of ["send 5 dai to bob's friend", "pay alice's brother 10 usdc"]) {
+      const { code, message } = refused(text);
+      expect(code, text).toBe('UNPARSEABLE_INTENT');
+      expect(message, text).toMatch(/which (friend|brother) of/);
+    }
+  });
 });
