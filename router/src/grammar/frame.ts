@@ -16,7 +16,7 @@ import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode }
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { foreignTokens, preambleWords, verbs } from './lexicon.js';
-import { isLookTail, lookHeadSlip, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseMore } from './lookAndRefuse.js';
+import { isLookTail, lookHeadSlip, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseLookThenCommand, refuseMore } from './lookAndRefuse.js';
 import type { Token } from './tokenize.js';
 
 /** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
@@ -414,8 +414,11 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
     }
   }
   if (preview) refuseLookThenAct(source, kept, keptWords);
+  if (preview) refuseLookThenCommand(source, kept, keptWords, (word) => isActionVerb(word) && !word.endsWith('ing'));
   refusePastAndOthers(source, kept, keptWords);
   const quoted = howMuchQuote(source, kept, keptWords);
+  // "what's 1 ETH in DAI? swap it": a command after the quote question asks to act after looking.
+  if (quoted) refuseLookThenCommand(source, kept, keptWords, (word) => isActionVerb(word) && !word.endsWith('ing'));
   if (quoted) return { tokens: quoted, preview: true };
   return { tokens: kept, preview };
 }

@@ -165,7 +165,7 @@ export const morePatterns = {
     'count the', 'how many words|letters|characters', 'teach me', 'instructions for|on|to', 'walk me through', 'guide me through', 'show me how to',
   ],
   /** Hedges, wishes and what might have been: nothing is decided. */
-  hedge: ['i|we wish i|we|that|it|bob|alice|he|she|they|you', 'wish i|we could|had', 'if only', 'could|would|should|might have', "could've|would've|should've|coulda|woulda|shoulda", 'i|we hope to'],
+  hedge: ['i|we wish i|we|that|it|bob|alice|he|she|they|you', 'wish i|we could|had', 'if only', '( maybe|perhaps|possibly|probably', 'maybe|perhaps|possibly|probably )', 'could|would|should|might have', "could've|would've|should've|coulda|woulda|shoulda", 'i|we hope to'],
   /** Imagined cases. */
   imagined: [
     'alternate|alternative|parallel universe|world|reality|timeline|dimension', 'in my|a dream|dreams', 'picture me|us|this', 'assume', 'imagining', 'fantasy',
@@ -249,3 +249,36 @@ function isNameEnd(word: string | undefined): boolean {
 }
 
 
+
+/** Words that join a later step to the look before it ("quote …, then swap …", "what's 1 ETH in DAI? swap it"). */
+const laterJoiners = [', then', 'and then', 'then', '?', '.', '!', ', and', 'and', 'after that', 'afterwards', ';'].map(compile);
+/** A look's head as a label over every step ("dry run: …", "preview - …", "simulate: …"): then later steps are looked at too. */
+const lookLabel = /^\W*(?:(?:hey|ok|okay)\W+)?(?:just\s+|only\s+|please\s+)?(?:a\s+)?(?:preview|dry[\s-]?run|simulat\w*|quote|test[\s-]?run|trial[\s-]?run|estimate|sim|read[\s-]?only|sandbox)(?:\s+(?:only|mode|this|these|the following))?\s*(?::|-|—|–)/i;
+
+/**
+ * A look that takes its step as object ("quote 1 ETH to DAI", "simulate sending 5 DAI to bob", "show me the quote")
+ * followed by a later step in the form of a command ("…, then swap 1 ETH for DAI", "…? swap it") asks to look, then
+ * act: refused like "…, then do it". Gerunds go on with the look ("simulate wrapping 1 ETH then staking it"), and a
+ * look said as a label over all the steps ("dry run: swap …, then send it to bob") looks at every step. "(preview
+ * first)", "quote first" say the same: look first, then act.
+ * @throws InputError `UNSUPPORTED_INTENT` naming the later command.
+ */
+export function refuseLookThenCommand(source: string, tokens: readonly Token[], words: Words, isBaseVerb: (word: string) => boolean): void {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'first' && (isNameEnd(words[i + 1]) || words[i + 1] === ')') && i > 0) {
+      throw refusal(intentErrorCodes.unsupported, source, tokens[i], `not done: ${quote(source.slice(tokens[i]!.start, tokens[i]!.end))} — looking first means acting after; ask for one: the preview first, then the request on its own`, lookHints);
+    }
+  }
+  if (lookLabel.test(source)) return;
+  for (let i = 1; i < words.length; i++) {
+    for (const joiner of laterJoiners) {
+      if (!matchAt(words, i, joiner)) continue;
+      let k = i + joiner.length;
+      while (['please', 'pls', 'just', 'also', 'now', 'actually'].includes(words[k] ?? '')) k++;
+      if (!isBaseVerb(words[k] ?? '')) break;
+      const span = { start: tokens[i]!.start, end: tokens[k]!.end };
+      throw refusal(intentErrorCodes.unsupported, source, span, `not done: ${quote(source.slice(span.start, span.end))} asks to act after the look; ask for one: the preview first, then the request on its own`, lookHints);
+    }
+  }
+}
+const lookHints = ['to only look: simulate swap 1 ETH for DAI', 'to act: swap 1 ETH for DAI'];

@@ -109,4 +109,19 @@ describe('round 7: words that are no request', () => {
       expect(message, text).toMatch(/which (friend|brother) of/);
     }
   });
+
+  test('a look that takes its step as object, then a command, asks to act after looking; a look as a label covers every step', () => {
+    for (const text of ['quote 1 eth to dai and then swap 1 eth for dai', 'simulate sending 5 dai to bob then send 5 dai to bob', "what's 1 eth in dai? swap it", 'show me the quote, then swap 1 eth for dai', 'swap 1 eth for dai (preview first)']) {
+      expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
+    }
+    for (const text of ['dry run: swap 1 eth for dai, then send it to bob', 'simulate swapping 1 eth for dai then sending it to bob']) {
+      const parsed = parseWithGrammar(text);
+      expect(parsed.intents.map((intent) => intent.action), text).toEqual(['swap', 'transfer']);
+      expect(parsed.preview, text).toBe(true);
+    }
+  });
+
+  test('a hedge in brackets is no note', () => {
+    expect(refused('send 5 dai to bob (maybe)').code).toBe('UNSUPPORTED_INTENT');
+  });
 });
