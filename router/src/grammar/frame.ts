@@ -354,7 +354,7 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
     }
     // "don't send anything to bob" opens with the negation: nothing stands before it to be only looked at.
     // "don't execute, just show me: …" does: the phrase is set off from the request that follows it.
-    if (length && ['do', "don't", 'dont'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct') && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
+    if (length && ['do', "don't", 'dont', 'no', 'not', 'never', 'without'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct') && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
     if (length) {
       preview = true;
       i += length;
@@ -598,6 +598,8 @@ function isException(words: Words, i: number, length: number): boolean {
   const before = words[i - 1];
   // "I'd like 5 DAI sent to bob": a wish, not a hedge on the amount.
   if (word === 'like' && ["i'd", 'id', 'would', "we'd", "you'd", 'd'].includes(before ?? '')) return true;
+  // "so like how much USDC would I get for 3 ETH": a filler before the question, not a hedge on the amount.
+  if (word === 'like' && ['how', 'what', "what's", 'whats'].includes(words[i + 1] ?? '')) return true;
   // "divide 1 ETH equally between …": the shares are said to be equal; the parser's split production reads it.
   if ((word === 'divide' || word === 'split') && length <= 4 && words.slice(i + 1, i + 14).some((w) => evenSplitWords.has(w))) return true;
   // "no" only refuses at the start of a sentence or after a comma ("no, don't …"), not in "no more than".

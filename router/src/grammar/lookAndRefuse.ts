@@ -25,22 +25,23 @@ export const lookPhrases: readonly string[] = [
   // "but just show me, don't do it", "but don't actually do it", "dont actually send it, just show me"
   `but don't|dont actually|really do|execute|send|sign|submit|broadcast|make|run ${objects}`,
   `don't|dont actually|really do|execute|send|sign|submit|broadcast|make|run ${objects}`,
-  `but don't|dont actually|really do|execute|send|sign|submit|broadcast|make|run`,
-  `don't|dont actually|really do|execute|send|sign|submit|broadcast|make|run`,
+  // Without an object only verbs that say nothing of a step: "don't actually send 5 DAI to bob" is a negation.
+  `but don't|dont actually|really execute|sign|submit|broadcast`,
+  `don't|dont actually|really execute|sign|submit|broadcast`,
   'do not actually|really do|execute|send|sign|submit|broadcast|make|run it|that|this|anything',
   "but don't|dont do|execute|make|run it|that|this yet", "don't|dont do|execute|make|run it|that|this yet",
   "but don't|dont do|execute|make|run it|that|this",
   "don't|dont do|execute|make|run it|that|this",
   "and don't|dont|never sign|send|execute|broadcast|submit|do it|them|anything|this|that",
-  "and don't|dont|never sign|send|execute|broadcast|submit|do",
+  "and don't|dont|never sign|execute|broadcast|submit",
   'and do not sign|send|execute|broadcast|submit|do it|them|anything|this|that',
-  'and do not sign|send|execute|broadcast|submit|do',
+  'and do not sign|execute|broadcast|submit',
   // "not make the swap", "no execute", "no need to execute", "without actually sending"
   'but not make|do|execute|run|send the|a swap|transfer|trade|transaction|tx',
   'not make|do|execute|run|send the|a swap|transfer|trade|transaction|tx',
   'no execute|exec|executing|execution|submit|submission|signing|sign|broadcast|broadcasting|sending',
-  'no need to|2 execute|sign|send|broadcast|submit|do it|do anything',
-  'without actually|really signing|sending|executing|broadcasting|submitting|doing it',
+  'no need to|2 execute|sign|broadcast|submit', 'no need to|2 do|send|execute|sign it|anything|them|this|that',
+  'without actually|really signing|sending|executing|broadcasting|submitting', 'without actually|really doing it|anything',
   // "but just show me" (at the end or before a comma: see {@link isLookTail})
   // modes and labels
   'in sandbox|sim|simulated|paper|read-only|readonly|simulate|test|testing|dry-run|preview mode',
@@ -50,16 +51,16 @@ export const lookPhrases: readonly string[] = [
   'execute|run|do in simulation|sandbox|dry-run|test|preview|simulate|simulated mode only',
   'execute|run|do in simulation|sandbox|dry-run|test|preview|simulate|simulated mode',
   'read-only|readonly :', 'read only :', 'read-only|readonly', 'sim :', 'dryrun :', 'dryrun', 'dry rn :', 'dry rn',
-  'for information|info|informational purposes only', 'for info|information only', 'info only', 'informational only',
+  'for information|info|informational purposes only', 'for informational purposes', 'for info|information only', 'info only', 'informational only',
   '- - dry-run|dryrun|simulate|sim|preview|quote', '- - dry run',
   // "I would like a quotation for …", "gimme a quote on …"
-  "i would|i'd|id|we'd like|love a|the quote|quotation|estimate|price|rate for|on|of",
+  "i'd|id|we'd like|love a|the quote|quotation|estimate|price|rate for|on|of",
   'i would like|love a|the quote|quotation|estimate|price|rate for|on|of',
   'would like|love a|the quote|quotation|estimate|price|rate for|on|of',
   'gimme a|the quote|quotation|estimate|price|rate for|on|of|to', 'giv|give me a|the quote|quotation|estimate|price|rate for|on|of|to',
-  'gimme a|the quote|price|rate', 'can|could you|u lmk|tell me|show me the|a price|rate|quote for|of|on', 'lmk the|a price|rate|quote for|of|on', 'ballpark for|on|of', 'a ballpark for|on|of',
+  'gimme a|the quote|price|rate', 'can|could you|u lmk the|a price|rate|quote for|of|on', 'can|could you|u tell|show|give me the|a price|rate|quote for|of|on', 'lmk the|a price|rate|quote for|of|on', 'ballpark for|on|of', 'a ballpark for|on|of',
   // "before I do it": the look comes first, nothing is done now
-  'before i|we do|execute|sign|send it|that|this|anything', 'before i|we commit|proceed|go ahead', 'before doing|executing|committing it|that|anything',
+  'before i|we do|execute|sign|send it|that|this|anything', 'before i|we commit|proceed', 'before i|we go ahead', 'before doing|executing|committing it|that|anything',
 ];
 
 /**
@@ -68,9 +69,9 @@ export const lookPhrases: readonly string[] = [
  * much/many" or "what" follows at once (see {@link lookLeadIn}).
  */
 const leadIns: readonly string[] = [
-  'can|could|would you|u please|pls lmk|tell me|say me|show me|check', 'can|could|would you|u lmk|tell me|say me|show me|check',
-  'please|pls lmk|tell me|say me|show me|check', 'lmk', 'let me know', 'tell me', 'say me', 'show me', 'check', 'calculate', 'compute', 'figure out', 'find out',
-  "just|i'm|im|am just|only curious", 'curious', "i'm|im|i am curious", 'i need|want|wanna|would like to know', 'i need|want|wanna know', 'need|want|wanna to know',
+  'can|could|would you|u please|pls lmk|check', 'can|could|would you|u please|pls tell|say|show me', 'can|could|would you|u lmk|check',
+  'can|could|would you|u tell|say|show me', 'please|pls lmk|check', 'please|pls tell|say|show me', 'lmk', 'let me know', 'tell me', 'say me', 'show me', 'check', 'calculate', 'compute', 'figure out', 'find out',
+  'just|only curious', "i'm|im just|only curious", 'i am just|only curious', 'curious', "i'm|im curious", 'i am curious', 'i would like to know', "i'd|id like to know", 'i need|want|wanna to know', 'i need|want|wanna know', 'need|want|wanna to know',
   'i want|wanna|need to see', 'i want|wanna|need see', 'just want|wanna to see', 'just want|wanna see', 'wanna see|know',
   'quick q|question :', 'quick q|question', 'q :', 'question :',
 ];
@@ -265,7 +266,8 @@ const lookLabel = /^\W*(?:(?:hey|ok|okay)\W+)?(?:just\s+|only\s+|please\s+)?(?:a
  */
 export function refuseLookThenCommand(source: string, tokens: readonly Token[], words: Words, isBaseVerb: (word: string) => boolean): void {
   for (let i = 0; i < words.length; i++) {
-    if (words[i] === 'first' && (isNameEnd(words[i + 1]) || words[i + 1] === ')') && i > 0) {
+    // Only beside a command: "show me the numbers for swapping 1 ETH first" acts on nothing.
+    if (words[i] === 'first' && (isNameEnd(words[i + 1]) || words[i + 1] === ')') && i > 0 && words.some(isBaseVerb)) {
       throw refusal(intentErrorCodes.unsupported, source, tokens[i], `not done: ${quote(source.slice(tokens[i]!.start, tokens[i]!.end))} — looking first means acting after; ask for one: the preview first, then the request on its own`, lookHints);
     }
   }

@@ -124,4 +124,11 @@ describe('round 7: words that are no request', () => {
   test('a hedge in brackets is no note', () => {
     expect(refused('send 5 dai to bob (maybe)').code).toBe('UNSUPPORTED_INTENT');
   });
+
+  test('a look phrase that opens with a negation is no look at the start: "don\'t actually send 5 DAI to bob" is a negation', () => {
+    for (const text of ["don't actually send 5 dai to bob", 'no need to send 5 DAI to bob', 'no need to execute the swap of 1 eth for dai', 'not make the swap of 1 eth for dai pls']) {
+      expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
+    }
+    expect(parseWithGrammar('swap 1 eth for dai, no need to execute')).toMatchObject({ intents: [swap('1', 'ETH', 'DAI')], preview: true });
+  });
 });
