@@ -15,7 +15,7 @@
 import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
-import { foreignTokens, preambleWords, verbs } from './lexicon.js';
+import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
 import { isLookTail, lookHeadSlip, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseLookThenCommand, refuseMore } from './lookAndRefuse.js';
 import type { Token } from './tokenize.js';
 
@@ -338,7 +338,7 @@ const ruleFirsts = new Map<Rule, ReadonlySet<string>>();
  */
 export function readFrame(source: string, tokens: readonly Token[]): Frame {
   refuseQuotedCommand(source);
-  refuseMore(source, tokens, tokens.map(wordOf), isActionVerb, (word) => openingFiller.has(word));
+  refuseMore(source, tokens, tokens.map(wordOf), isActionVerb, (word) => openingFiller.has(word), chainOf);
   let preview = false;
   const kept: Token[] = [];
   // "simmulate sending …", "qoute 1 ETH …": a slip of a look's head word is read as it.
@@ -689,6 +689,13 @@ function isKnownWord(word: string): boolean {
 /** Whether a step can start at this word: an action verb (or its gerund), or an amount. */
 function startsStep(word: string | undefined): boolean {
   return word !== undefined && (word === '#' || isActionVerb(word) || isGerund(word) || word === 'all' || word === 'my');
+}
+
+/** A chain's name: one with a token list here ("base"), one without ("polygon", "solana"), or none. */
+function chainOf(word: string): 'listed' | 'unlisted' | undefined {
+  if (['mainnet', 'base', 'arbitrum'].includes(word)) return 'listed';
+  if (foreignChains.has(word) || (chainWords.has(word) && !['anvil', 'devnet', 'localhost'].includes(word))) return 'unlisted';
+  return undefined;
 }
 
 function isActionVerb(word: string): boolean {

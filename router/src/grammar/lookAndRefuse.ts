@@ -217,13 +217,29 @@ const relations: ReadonlySet<string> = new Set([
  * - a sign of "wrong" or "don't" beside the words ("❌ send …"): negation;
  * - a template's blank ("send 5 DAI to ___"): words about a request;
  * - a question that opens with "should …" or "do I …" before an action verb ("should send 5 DAI to bob?"): advice;
+ * - a chain set off in brackets or after a dash ("send 5 USDC to bob (polygon)", "… - optimism"): never a note, since the
+ *   payment would then go out on another chain than the one named; one Lucid has no token list for is refused by name,
+ *   one it has ("(base)") is asked to be said as "on base";
  * - a person named only by their relation to someone else ("to bob's friend", "pay alice's brother 10 USDC"): no
  *   recipient to pay, never the one named first.
  * @throws InputError with the contract's code, naming the words.
  */
-export function refuseMore(source: string, tokens: readonly Token[], words: Words, isActionVerb: (word: string) => boolean, isFiller: (word: string) => boolean): void {
+export function refuseMore(
+  source: string,
+  tokens: readonly Token[],
+  words: Words,
+  isActionVerb: (word: string) => boolean,
+  isFiller: (word: string) => boolean,
+  chainOf: (word: string) => 'listed' | 'unlisted' | undefined,
+): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    const chain = chainOf(words[i] ?? '');
+    if (chain && setOff(words, i)) {
+      if (chain === 'unlisted')
+        throw refusal(intentErrorCodes.unknownChain, source, token, `unknown chain ${quote(token.text)}: Lucid has no token list for it here; leave the chain out to use the devnet`, ['leave the chain out to use the devnet']);
+      throw refusal(intentErrorCodes.ambiguous, source, token, `not done: ${quote(token.text)} stands apart from the request: say "on ${token.lower}" if the request is meant for that chain`, [`… on ${token.lower}`]);
+    }
     const text = source.slice(token.start, token.end);
     if (token.kind === 'punct' && noSigns.has(text))
       throw refusal(intentErrorCodes.unsupported, source, token, `not done: ${quote(text)} marks the words as what not to do; say only what should happen`, hints);
@@ -284,3 +300,11 @@ export function refuseLookThenCommand(source: string, tokens: readonly Token[], 
   }
 }
 const lookHints = ['to only look: simulate swap 1 ETH for DAI', 'to act: swap 1 ETH for DAI'];
+
+/** A word set off from the request: in brackets alone, or after a dash at the end. */
+function setOff(words: Words, i: number): boolean {
+  const before = words[i - 1];
+  const after = words[i + 1];
+  if ((before === '(' && after === ')') || (before === '[' && after === ']')) return true;
+  return ['-', '—', '–', '|', '/'].includes(before ?? '') && (after === undefined || ['.', '!', ';'].includes(after));
+}

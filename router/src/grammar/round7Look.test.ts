@@ -131,4 +131,11 @@ describe('round 7: words that are no request', () => {
     }
     expect(parseWithGrammar('swap 1 eth for dai, no need to execute')).toMatchObject({ intents: [swap('1', 'ETH', 'DAI')], preview: true });
   });
+
+  test('a chain set off in brackets or after a dash is never a note: the payment would go out elsewhere than named', () => {
+    expect(refused('send 5 usdc to bob (polygon)')).toMatchObject({ code: 'UNKNOWN_CHAIN' });
+    expect(refused('swap 1 eth for dai - solana').message).toContain('solana');
+    expect(refused('send 5 usdc to bob (base)').code).toBe('AMBIGUOUS_INTENT');
+    expect(parseWithGrammar('send 5 usdc to bob (for rent)').notes).toEqual(['for rent']);
+  });
 });
