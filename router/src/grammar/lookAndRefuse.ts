@@ -58,7 +58,7 @@ export const lookPhrases: readonly string[] = [
   'i would like|love a|the quote|quotation|estimate|price|rate for|on|of',
   'would like|love a|the quote|quotation|estimate|price|rate for|on|of',
   'gimme a|the quote|quotation|estimate|price|rate for|on|of|to', 'giv|give me a|the quote|quotation|estimate|price|rate for|on|of|to',
-  'gimme a|the quote|price|rate', 'can|could you|u lmk the|a price|rate|quote for|of|on', 'can|could you|u tell|show|give me the|a price|rate|quote for|of|on', 'lmk the|a price|rate|quote for|of|on', 'ballpark for|on|of', 'a ballpark for|on|of',
+  'gimme a|the quote|price|rate', 'just|only the quote|price|rate|estimate|numbers', 'can|could you|u lmk the|a price|rate|quote for|of|on', 'can|could you|u tell|show|give me the|a price|rate|quote for|of|on', 'lmk the|a price|rate|quote for|of|on', 'ballpark for|on|of', 'a ballpark for|on|of',
   // "before I do it": the look comes first, nothing is done now
   'before i|we do|execute|sign|send it|that|this|anything', 'before i|we commit|proceed', 'before i|we go ahead', 'before doing|executing|committing it|that|anything',
 ];
@@ -102,6 +102,8 @@ export function lookNoun(words: Words, i: number, startsStep: StepStart): number
   for (const lead of compiledNounLeads) {
     if (!matchAt(words, i, lead)) continue;
     let k = i + lead.length;
+    // "show me only the quote of …", "just the price for …"
+    if (['only', 'just'].includes(words[k] ?? '')) k++;
     if (['the', 'an', 'a'].includes(words[k] ?? '')) k++;
     while (lookNounAdjectives.has(words[k] ?? '') && lookNouns.has(words[k + 1] ?? '')) k++;
     if (!lookNouns.has(words[k] ?? '')) continue;

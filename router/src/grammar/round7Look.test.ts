@@ -41,6 +41,8 @@ describe('round 7: only look', () => {
       'Execute in simulation mode only: transfer 3 USDC to bob.eth',
       'I would like a quotation for 1 ETH to DAI.',
       'simmulate sending 3 dai to bob',
+      '50 usdc to dai? just the quote',
+      'show me only the quote of 1 eth to usdc please, no execute',
     ]) {
       expect(parseWithGrammar(text).preview, text).toBe(true);
     }
