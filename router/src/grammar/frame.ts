@@ -16,7 +16,8 @@ import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode }
 import { isReasonAside } from './asides.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
-import { foreignTokens, preambleWords, verbs } from './lexicon.js';
+import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
+import { isLookTail, lookHeadSlip, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseLookThenCommand, refuseMore } from './lookAndRefuse.js';
 import type { Token } from './tokenize.js';
 
 /** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
@@ -35,6 +36,7 @@ const p = (text: string): Pattern => text.split(' ').map((slot) => (slot === '*'
 
 /** Phrases that ask only to look, anywhere in the sentence; consumed. Longest first where they overlap. */
 const previewPhrases: readonly Pattern[] = [
+  ...lookPhrases,
   "but don't|dont sign|send|execute|broadcast|submit the tx|transaction|trade|swap",
   'but do not sign|send|execute|broadcast|submit the tx|transaction|trade|swap',
   "don't|dont sign|send|execute|broadcast|submit the tx|transaction|trade|swap",
@@ -127,7 +129,7 @@ const isGerund = (word: string | undefined): boolean => word !== undefined && wo
 const howMuch = ['how|hw|hoe|hwo much|many|mcuh|muhc|mutch|mch|mny', 'how much|many'].map(p);
 
 /** "what would 2 ETH get me in DAI", "what's 500 DAI in ETH": a quote asked with "what" before the amount. */
-const whatAmount = ["what would|will|does|do|is|'s #", "what's|whats #"].map(p);
+const whatAmount = ["what would|will|does|do|is|'s|are #", "what's|whats|wats|wat's #", 'what|wat #', 'what would|will|could|can i|we get|receive for|with'].map(p);
 
 /** "what would happen if I sent …", "what would it look like to swap …": a case imagined, to be shown (only with an only-look phrase). */
 const imagined = [
@@ -194,7 +196,7 @@ const rules: readonly Rule[] = [
       'i|we might|may', "i'm|im|i am|we're|we are thinking|considering|contemplating|pondering", 'thinking of|about', 'considering', 'i|we wonder', 'wondering whether|if',
       'just kidding', 'kidding', 'joking', 'jk', 'j/k', 'maybe|perhaps|mayb ' + actionVerbSlot,
       // "I would send 5 DAI to bob", "I'd swap …": what the user would do, not what to do ("I'd like to …" asks).
-      "i'd|id|we'd " + actionVerbSlot, 'i|we would|wud ' + actionVerbSlot,
+      "i'd|id|we'd " + actionVerbSlot, 'i|we would|wud ' + actionVerbSlot, ...morePatterns.hedge,
     ].map(p),
   },
   {
@@ -207,13 +209,13 @@ const rules: readonly Rule[] = [
       'in french', 'in spanish', 'in german', 'to spanish', 'to french', 'to german', 'how do i', 'how do you', 'how can i', 'how to',
       'how should i', 'what is the command', 'what can you do', 'what command', 'what commands', 'which commands', 'commands',
       'do you understand', 'define', 'definition', 'the term', 'poem', 'story', 'song', 'joke', 'write me', "what's|whats|wats|what a|an",
-      'what is a|an', 'sample', 'samples', 'e.g', 'e.g.', 'for instance', 'for example',
+      'what is a|an', 'sample', 'samples', 'e.g', 'e.g.', 'for instance', 'for example', ...morePatterns.words,
     ].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
     why: 'it says what not to do; say only what should happen',
-    patterns: ['under no circumstances', 'no circumstances', "don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no', 'instead', "doesn't", "didn't", "isn't", 'nothing', 'refrain', 'hold off', 'no circumstances', 'stop', 'except on|via|through|using|with|at', 'excluding', 'anything but'].map(p),
+    patterns: ['under no circumstances', 'no circumstances', "don't", 'dont', 'do not', 'never', 'not', 'avoid', 'avoiding', 'scratch that', 'actually no', "won't", "shouldn't", 'no', 'instead', "doesn't", "didn't", "isn't", 'nothing', 'refrain', 'hold off', 'no circumstances', 'stop', 'except on|via|through|using|with|at', 'excluding', 'anything but', ...morePatterns.negation].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
@@ -225,6 +227,7 @@ const rules: readonly Rule[] = [
       'should the|it|eth|gas|prices|lucid', 'go|goes|went up|down', 'rises', 'rise above', 'falls', 'fall below', 'dips', 'pumps', 'hits #', 'reaches',
       'pretend', 'pretending', 'in a world', 'make believe', 'given that', 'in the event', 'in event of', 'on condition', 'on the condition',
       'only after', 'but only after', 'at # or better|lower|higher|less|more|above|below|cheaper', 'were i|we to', 'buy the dip', 'buy dips', 'on a|the dip', 'at a|the price|rate|limit of',
+      ...morePatterns.imagined,
     ].map(p),
   },
   {
@@ -259,7 +262,7 @@ const rules: readonly Rule[] = [
       'a good buy', 'nfa', 'dyor', 'good moment', 'right moment', 'best moment', 'smartest', "what's|whats|wats|what the best", 'what is the best',
       'which is the best', 'worth buying', 'good investment',
       'which pays|gives|earns|offers|yields more|better|most|higher|the', 'which one pays|gives|earns|offers|yields|is', 'a good|better|safe|safer place|platform|protocol|option|choice', 'the best|safest place|platform|protocol|option|choice',
-      'where should i|we', 'help me decide', 'decide whether|if', 'better for|than', 'better option|choice',
+      'where should i|we', 'help me decide', 'decide whether|if', 'better for|than', 'better option|choice', ...morePatterns.advice,
     ].map(p),
   },
   {
@@ -271,6 +274,7 @@ const rules: readonly Rule[] = [
       'was going to', 'did it arrive', 'did i', 'did you', 'wants to', 'wanted to', 'said', 'told', 'asked',
       'did my|the|it|that|this|he|she|they|we|those|these|your', 'wants|wanted|requested|requests #', 'wants|wanted a|an|the|his|her|their',
       'says|thinks|believes|claims|reckons|insists', 'is|are sending|swapping|paying|transferring|buying|selling|moving|wrapping|staking', 'did * get|receive|send|swap|pay|make|buy|sell',
+      ...morePatterns.report,
     ].map(p),
   },
   {
@@ -337,11 +341,15 @@ const ruleFirsts = new Map<Rule, ReadonlySet<string>>();
  */
 export function readFrame(source: string, tokens: readonly Token[]): Frame {
   refuseQuotedCommand(source);
+  refuseMore(source, tokens, tokens.map(wordOf), isActionVerb, (word) => openingFiller.has(word), chainOf);
   let preview = false;
   const kept: Token[] = [];
-  const words = tokens.map(wordOf);
+  // "simmulate sending …", "qoute 1 ETH …": a slip of a look's head word is read as it.
+  const words = tokens.map((token) => lookHeadSlip(wordOf(token), isKnownWord) ?? wordOf(token));
   for (let i = 0; i < tokens.length; ) {
-    let length = previewFirsts.has(words[i]!) ? matchAny(words, i, previewPhrases) : 0;
+    // "estimate the gas for sending …" (before the shorter "estimate"), "lmk how much …", "…, but just show me" (./lookAndRefuse.ts).
+    let length = lookNoun(words, i, startsStep) || (previewFirsts.has(words[i]!) ? matchAny(words, i, previewPhrases) : 0);
+    if (!length) length = lookLeadIn(words, i) || isLookTail(words, i);
     if (!length) {
       const look = matchAny(words, i, lookBeforeGerund);
       if (look && isGerund(words[i + look])) length = look;
@@ -349,7 +357,7 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
     }
     // "don't send anything to bob" opens with the negation: nothing stands before it to be only looked at.
     // "don't execute, just show me: …" does: the phrase is set off from the request that follows it.
-    if (length && ['do', "don't", 'dont'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct') && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
+    if (length && ['do', "don't", 'dont', 'no', 'not', 'never', 'without'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct') && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
     if (length) {
       preview = true;
       i += length;
@@ -409,8 +417,11 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
     }
   }
   if (preview) refuseLookThenAct(source, kept, keptWords);
+  if (preview) refuseLookThenCommand(source, kept, keptWords, (word) => isActionVerb(word) && !word.endsWith('ing'));
   refusePastAndOthers(source, kept, keptWords);
   const quoted = howMuchQuote(source, kept, keptWords);
+  // "what's 1 ETH in DAI? swap it": a command after the quote question asks to act after looking.
+  if (quoted) refuseLookThenCommand(source, kept, keptWords, (word) => isActionVerb(word) && !word.endsWith('ing'));
   if (quoted) return { tokens: quoted, preview: true };
   return { tokens: kept, preview };
 }
@@ -466,6 +477,8 @@ const howMuchFiller = new Set([
   'would', 'will', 'i', "i'd", 'id', "i'll", "we'd", 'get', 'me', 'receive', 'for', 'in', 'end', 'up', 'with', 'could', 'can', 'fetch', 'be', 'that', 'do', 'does', 'it', 'give', 'return',
   'obtain', 'buy', '?', 'is', 'are', 'to', 'purchase', 'acquire', 'right', 'now', 'currently', 'today', 'using', 'by', 'if', 'swapping', 'selling',
   'trading', 'converting', 'exchanging', 'swap', 'sell', 'trade', 'convert', 'exchange', 'we', 'you', 'u', 'roughly', 'worth', 'at', 'the', 'moment', 'rate',
+  // round 7: "how much USDC 2 ETH gets me", "… worth in DAI rn"
+  'gets', 'fetches', 'buys', 'returns', 'rn', 'atm',
 ]);
 /** Words that make the question one of cost: how much of the asked token pays for the amount named. */
 const costWords: ReadonlySet<string> = new Set(['need', 'needed', 'needs', 'cost', 'costs', 'take', 'takes', 'require', 'required', 'requires', 'spend', 'pay']);
@@ -536,7 +549,7 @@ function howMuchQuote(source: string, tokens: readonly Token[], words: Words): T
       verb = word.startsWith('stak') ? 'stake' : 'wrap';
       continue;
     }
-    if (howMuchFiller.has(word) || word === ',' || word === '.') continue;
+    if (howMuchFiller.has(word) || word === ',' || word === '.' || word === '!' || word === 'emoji') continue;
     if (token.kind === 'word' && modalWords.has(words[i - 1] ?? '') && !selfWords.has(word) && !symbolWords().has(word)) {
       throw refusal(intentErrorCodes.unsupported, source, token, `not done: ${quote(token.text)} — a quote for someone else; say what Lucid should show you`, hintsFor(intentErrorCodes.unsupported));
     }
@@ -549,7 +562,9 @@ function howMuchQuote(source: string, tokens: readonly Token[], words: Words): T
   }
   if (verb === 'stake' || verb === 'wrap') return [synthetic(verb, amount[0]!), ...amount, ...tail];
   if (cost) return [synthetic('buy', amount[0]!), ...amount, synthetic('with', asked), asked, ...tail];
-  return [...tokens.slice(0, at), ...amount, { ...synthetic('->', asked), kind: 'punct' }, asked, ...tail];
+  // "@lucid how much …", "lucid what's …": the assistant addressed before the question is dropped with it.
+  const lead = tokens.slice(0, at).every((token) => openingFiller.has(wordOf(token)) || wordOf(token) === '@') ? [] : tokens.slice(0, at);
+  return [...lead, ...amount, { ...synthetic('->', asked), kind: 'punct' }, asked, ...tail];
 }
 
 /** A word the reading adds (a verb or link the question implied), placed at `near` for messages. */
@@ -561,6 +576,7 @@ function synthetic(word: string, near: Token): Token {
 const actAfterLook: readonly Pattern[] = [
   'execute', 'executing', 'for real', 'go ahead', 'do it', 'then sign|broadcast|submit', 'and sign|broadcast|submit', 'sign|broadcast|submit it|them',
   'afterwards|after|then run|do it|that', 'send|swap it for real', 'actually send|swap|do|execute|sign|submit|broadcast|run|wrap|stake|supply|transfer',
+  ...morePatterns.actAfterLook,
 ].map(p);
 
 /** Only looking and acting in one request contradict each other: refuse, naming the words that ask to act. */
@@ -585,6 +601,8 @@ function isException(words: Words, i: number, length: number): boolean {
   const before = words[i - 1];
   // "I'd like 5 DAI sent to bob": a wish, not a hedge on the amount.
   if (word === 'like' && ["i'd", 'id', 'would', "we'd", "you'd", 'd'].includes(before ?? '')) return true;
+  // "so like how much USDC would I get for 3 ETH": a filler before the question, not a hedge on the amount.
+  if (word === 'like' && ['how', 'what', "what's", 'whats'].includes(words[i + 1] ?? '')) return true;
   // "divide 1 ETH equally between …": the shares are said to be equal; the parser's split production reads it.
   if ((word === 'divide' || word === 'split') && length <= 4 && words.slice(i + 1, i + 14).some((w) => evenSplitWords.has(w))) return true;
   // "no" only refuses at the start of a sentence or after a comma ("no, don't …"), not in "no more than".
@@ -593,6 +611,10 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'no' && length === 1 && ['limit', 'cap', 'ceiling'].includes(words[i + 1] ?? '') && isEnd(words[i + 2])) return true;
   // "what would 2 ETH get me in DAI", "what does 1 ETH get me": a quote, asked before the amount.
   if (word === 'what' && ['would', 'will', 'does', 'do'].includes(words[i + 1] ?? '') && words[i + 2] === '#') return true;
+  // "what would I receive for 1 ETH in DAI": a quote (with no "if" after, which the condition rule reads).
+  if (word === 'what' && ['would', 'will'].includes(words[i + 1] ?? '') && ['i', 'we'].includes(words[i + 2] ?? '') && ['get', 'receive'].includes(words[i + 3] ?? '') &&
+    ['for', 'with'].includes(words[i + 4] ?? '') && !words.includes('if'))
+    return true;
   // "estimate how much DAI I'd get for 1 ETH", "what I would receive": the amount asked about in a quote, not a hedge.
   if (["i'd", 'id', "we'd", 'i', 'we'].includes(word) && ['get', 'receive'].includes((word === 'i' || word === 'we' ? words[i + 2] : words[i + 1]) ?? '') &&
     (before === 'what' || words.slice(Math.max(0, i - 6), i).some((w, k, near) => w === 'much' && near[k - 1] === 'how')))
@@ -667,6 +689,23 @@ const noteAdjectives: ReadonlySet<string> = new Set(['weekly', 'daily', 'monthly
 
 /** Words before "already" that make it a report of the past ("I have already", "it was already"). */
 const pastCopulas: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'have', 'has', 'had', 'is', 'was', 'are', 'were', 'been', 'it', "i've", "we've"]);
+
+/** A word known to the grammar otherwise, never read as a slip of a look's head word. */
+function isKnownWord(word: string): boolean {
+  return verbs.has(word) || preambleWords.has(word) || symbolWords().has(word);
+}
+
+/** Whether a step can start at this word: an action verb (or its gerund), or an amount. */
+function startsStep(word: string | undefined): boolean {
+  return word !== undefined && (word === '#' || isActionVerb(word) || isGerund(word) || word === 'all' || word === 'my');
+}
+
+/** A chain's name: one with a token list here ("base"), one without ("polygon", "solana"), or none. */
+function chainOf(word: string): 'listed' | 'unlisted' | undefined {
+  if (['mainnet', 'base', 'arbitrum'].includes(word)) return 'listed';
+  if (foreignChains.has(word) || (chainWords.has(word) && !['anvil', 'devnet', 'localhost'].includes(word))) return 'unlisted';
+  return undefined;
+}
 
 function isActionVerb(word: string): boolean {
   const kind = verbs.get(word);
