@@ -10,6 +10,7 @@ import { unparseable, unparseableCode } from './errors.js';
 import { readForm } from './form.js';
 import { explainRefusal, readFrame } from './frame.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
+import { readPayoutList } from './payoutList.js';
 import { correctWords } from './correctWords.js';
 import { maxInputLength, tokenize } from './tokenize.js';
 
@@ -48,12 +49,14 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   const frame = tokens.some((token) => token.kind !== 'punct') ? readFrame(text, tokens) : { tokens: [], preview: false };
   if (!frame.tokens.some((token) => token.kind !== 'punct'))
     throw unparseable(text, undefined, text.trim() ? 'nothing to do: say what should happen' : 'nothing to do: the input is empty', ['swap', 'transfer']);
+  // "payouts: alice.eth 40 usdc, bob.eth 25 usdc": a verbless list of payments says "send … to … and …".
+  const listed = readPayoutList(frame.tokens, (word) => table.canonical.has(word)) ?? frame.tokens;
   let parsed: ReturnType<typeof parseTokens>;
   try {
-    parsed = parseTokens(text, frame.tokens, table);
+    parsed = parseTokens(text, listed, table);
   } catch (error) {
     // Words no production could read: say why when a clue shows they are no request ("bob is asking for …").
-    throw (error instanceof InputError && explainRefusal(text, frame.tokens, error)) || error;
+    throw (error instanceof InputError && explainRefusal(text, listed, error)) || error;
   }
   parsed.corrections.unshift(...corrected.corrections);
   const checked = intentListSchema.safeParse({

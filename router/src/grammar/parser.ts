@@ -33,6 +33,9 @@ const placeNouns: ReadonlySet<string> = new Set([
   'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
 ]);
 
+/** Field names of the recipient after the amount: "…, recipient: bob.eth", "…; destination: 0x…". */
+const recipientFieldWords: readonly string[] = ['recipient', 'to', 'beneficiary', 'payee', 'receiver', 'destination', 'dest'];
+
 /** "on any dex", "via the best venue", "through the cheapest route": no venue restriction at all. */
 const anyVenuePhrases: readonly (readonly string[])[] = ['on', 'via', 'through', 'using', 'at'].flatMap((preposition) =>
   [['any'], ['the', 'best'], ['the', 'cheapest'], ['whatever'], ['the', 'best-priced']].flatMap((which) =>
@@ -799,11 +802,14 @@ class Parser {
       const withAs = this.withRecipientAs();
       if (withAs) recipients = withAs;
       else if (
-        (this.isPunct(this.peek(), ',') || (this.isPunct(this.peek(), '.') && this.isPunct(this.peek(2), ':'))) &&
-        (this.isWord(this.peek(1), 'recipient', 'to', 'beneficiary', 'payee') || (this.isWord(this.peek(1), 'the') && this.isWord(this.peek(2), 'recipient', 'beneficiary', 'payee') && this.isWord(this.peek(3), 'is')))
+        ((this.isPunct(this.peek(), ',') || this.isPunct(this.peek(), ';') || (this.isPunct(this.peek(), '.') && this.isPunct(this.peek(2), ':'))) &&
+          (this.isWord(this.peek(1), ...recipientFieldWords) || (this.isWord(this.peek(1), 'the') && this.isWord(this.peek(2), ...recipientFieldWords) && this.isWord(this.peek(3), 'is')))) ||
+        // "send 0.1 ETH recipient: 0x…": the field straight after the amount.
+        (this.isWord(this.peek(), ...recipientFieldWords) && !this.isWord(this.peek(), 'to') && this.isPunct(this.peek(1), ':'))
       ) {
         // "…, the recipient is bob.eth".
-        this.pos += this.isWord(this.peek(1), 'the') ? 3 : 2;
+        if (this.isWord(this.peek(), ...recipientFieldWords)) this.pos++;
+        else this.pos += this.isWord(this.peek(1), 'the') ? 3 : 2;
         this.acceptWord('is');
         this.acceptPunct(':');
         recipients = this.recipientList('transfer');
@@ -2745,6 +2751,16 @@ class Parser {
         this.pos += k;
         return name;
       }
+      // "my cold wallet 0x…", "the destination address 0x…": a word describing the place the address names.
+      if (t?.kind === 'word' && next?.kind === 'word' && placeNouns.has(next.lower) && !reservedWords.has(t.lower) && this.symbolOf(t) === undefined && this.addressAfterNouns(1)) {
+        this.pos++;
+        continue;
+      }
+      // "the wallet ending in b906 (0x…)": the ending must be the address's own.
+      if (labelled && this.isWord(t, 'ending', 'ends')) {
+        const ending = this.addressEnding();
+        if (ending) return ending;
+      }
       if (labelled && this.isWord(t, 'at', 'of') && next && (next.kind === 'address' || next.kind === 'ens')) {
         this.pos++;
         continue;
@@ -2768,12 +2784,20 @@ class Parser {
       this.pos++;
       return labelled;
     }
+    // "bob.eth at 0x…": an ENS name and an address that may disagree.
+    if (value.includes('.') && this.isWord(this.peek(), 'at') && this.peek(1)?.kind === 'address')
+      throw this.ambiguous(this.peek(1)!, `${quote(value)} and ${quote(this.peek(1)!.text)} may name two recipients: give one`);
     if (!/^0x/.test(value) && !value.includes('.')) {
       // "Bob at 0x…", "Ivan at ivan.eth", "my cousin Priya at 0x…": the name labels the address.
       const at = this.peek();
       const next = this.peek(1);
       if (this.isWord(at, 'at') && next && (next.kind === 'address' || next.kind === 'ens')) {
         this.pos++;
+        return this.recipientCore(context);
+      }
+      // "bob, address 0x…": the name labelled with its address after a comma.
+      if (this.isPunct(at, ',') && this.isWord(next, 'address', 'wallet', 'addr') && this.peek(2)?.kind === 'address') {
+        this.pos += 2;
         return this.recipientCore(context);
       }
       // "carol at address 0x…".
@@ -2784,6 +2808,44 @@ class Parser {
       }
     }
     return value;
+  }
+
+  /** Whether an address or ENS name follows the recipient nouns from `offset` on ("… wallet (at) 0x…"). */
+  private addressAfterNouns(offset: number): boolean {
+    let k = offset;
+    while (this.peek(k)?.kind === 'word' && recipientNouns.has(this.peek(k)!.lower)) k++;
+    if (this.isWord(this.peek(k), 'at')) k++;
+    const target = this.peek(k);
+    return target?.kind === 'address' || target?.kind === 'ens';
+  }
+
+  /**
+   * At "ending (in|with) b906 (0x…)" or "ending b906, 0x…": the address, when it ends with those hex digits;
+   * one that does not is refused as two recipients. Undefined when no address follows.
+   */
+  private addressEnding(): string | undefined {
+    let k = 1;
+    if (this.isWord(this.peek(k), 'in', 'with')) k++;
+    let digits = '';
+    let last: Token | undefined;
+    while (this.peek(k) && (this.peek(k)!.kind === 'word' || this.peek(k)!.kind === 'number' || this.isPunct(this.peek(k), '.')) && digits.length <= 40) {
+      const t = this.peek(k)!;
+      if (digits && t.spaced) break;
+      digits += t.kind === 'punct' ? '' : t.text;
+      last = t;
+      k++;
+    }
+    if (!last || !/^[0-9a-f]{2,40}$/i.test(digits)) return undefined;
+    const open = this.isPunct(this.peek(k), '(');
+    if (open || this.isPunct(this.peek(k), ',') || this.isPunct(this.peek(k), ':')) k++;
+    const target = this.peek(k);
+    if (target?.kind !== 'address' || (open && !this.isPunct(this.peek(k + 1), ')'))) return undefined;
+    if (!target.text.toLowerCase().endsWith(digits.toLowerCase()))
+      throw this.ambiguous(target, `the wallet ending in ${quote(digits)} is not ${quote(target.text)}: give one`);
+    this.pos += k;
+    const address = this.recipientCore('transfer');
+    if (open) this.pos++;
+    return address;
   }
 
   private recipientCore(context: ExampleKey): string {

@@ -6,8 +6,9 @@
  * (zero-width spaces, bidi overrides), letters outside ASCII (look-alikes such as Cyrillic "С" in "USDС"),
  * malformed numbers and addresses. Every pattern is a sticky, linear regex applied at one position.
  */
+import { intentErrorCodes } from '../../../kernel/index.js';
 import { maxAmountDigits, scaleDecimal } from './decimal.js';
-import { quote, unparseable, type Span } from './errors.js';
+import { quote, refusal, unparseable, type Span } from './errors.js';
 import { numberWords, scaleSuffixes } from './lexicon.js';
 
 /** The longest input the grammar reads; longer text is refused before tokenizing. */
@@ -236,6 +237,13 @@ function lexNumber(source: string, i: number, start: number, push: Push): void {
     const stop = scanEnd(source, end);
     throw unparseable(source, { start, end: stop }, `${quote(source.slice(start, stop))} is not a number`);
   }
+  if (!exponent && /^[1-9]\d{0,2}\.\d\d0$/.test(match[0]))
+    throw refusal(
+      intentErrorCodes.ambiguous,
+      source,
+      { start, end },
+      `${quote(match[0])} has two readings: ${scaleDecimal(body, 0)} with a decimal point, or ${body.replace('.', '')} with a dot between thousands; write it without the trailing zeros or with a comma (1,000)`,
+    );
   const value = scaleDecimal(body, shift);
   if (value.replace('.', '').length > maxAmountDigits)
     throw unparseable(source, { start, end }, `${quote(source.slice(start, end))} is too large or too small to be an amount`);

@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { parseWithGrammar } from './index.js';
+import { refused, refusalCode as code } from './testing.js';
+
+const transfer = (amount: string, token: string, to: string) => ({ action: 'transfer', amount, token, to });
+const carol = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
+const dave = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
+
+describe('numbers with a dot and three digits after it', () => {
+  test('"1.000" and "2.500" may be thousands written the European way: refused, never read as 1 or 2.5', () => {
+    for (const text of ['send 1.000 dai to bob', 'send 2.500 usdc to bob', 'swap 10.000 usdc for dai', 'send 100.250 dai to bob'])
+      expect(code(text), text).toBe('AMBIGUOUS_INTENT');
+    expect(refused('send 1.000 dai to bob').message).toMatch(/1 with a decimal point, or 1000/);
+  });
+  test('a decimal no thousands reading fits still parses', () => {
+    expect(parseWithGrammar('send 1.125 eth to bob').intents).toEqual([transfer('1.125', 'ETH', 'bob')]);
+    expect(parseWithGrammar('send 0.500 eth to bob').intents).toEqual([transfer('0.5', 'ETH', 'bob')]);
+    expect(parseWithGrammar('send 1,000 dai to bob').intents).toEqual([transfer('1000', 'DAI', 'bob')]);
+    expect(parseWithGrammar('send 2.50 usdc to bob').intents).toEqual([transfer('2.5', 'USDC', 'bob')]);
+  });
+});
+
+describe('a verbless list of payments, recipient first', () => {
+  test('each entry is a payment, with or without a header', () => {
+    expect(parseWithGrammar('payouts: carol.eth 30 usdc, dave.eth 15 usdc').intents).toEqual([transfer('30', 'USDC', 'carol.eth'), transfer('15', 'USDC', 'dave.eth')]);
+    expect(parseWithGrammar('carol 3 dai, dave 4 dai').intents).toEqual([transfer('3', 'DAI', 'carol'), transfer('4', 'DAI', 'dave')]);
+    expect(parseWithGrammar('alice.eth: 5 usdc; bob.eth: 7 usdc').intents).toEqual([transfer('5', 'USDC', 'alice.eth'), transfer('7', 'USDC', 'bob.eth')]);
+    expect(parseWithGrammar(`payments:\n${carol} 1 eth\n${dave} 2 eth`).intents).toEqual([transfer('1', 'ETH', carol), transfer('2', 'ETH', dave)]);
+    expect(parseWithGrammar('payout: bob.eth 5 dai').intents).toEqual([transfer('5', 'DAI', 'bob.eth')]);
+  });
+  test('what the sentence grammar refuses inside a list is still refused', () => {
+    expect(code('alice 5 dai, bob 6 dai yesterday')).toBe('UNSUPPORTED_INTENT');
+    expect(code('payouts: alice.eth 40 usdc, bob.eth 25 usdc every friday')).toBe('UNSUPPORTED_INTENT');
+    expect(() => parseWithGrammar('alice 5 dai, bob 6 pepe')).toThrow();
+  });
+  test('an entry that does not pair a name with an amount and token, a verb or a token as a name: not a list', () => {
+    for (const text of ['alice 5 dai, bob', 'alice 5 dai', 'swap 5 dai, bob 6 dai', 'usdc 5 dai, bob 6 dai', 'alice some dai, bob 6 dai'])
+      expect(() => parseWithGrammar(text), text).toThrow();
+  });
+});
+
+describe('recipient phrases', () => {
+  test('the recipient as a field after the amount', () => {
+    expect(parseWithGrammar(`send 0.1 eth recipient: ${carol}`).intents).toEqual([transfer('0.1', 'ETH', carol)]);
+    expect(parseWithGrammar('send 0.1 eth; recipient: dave.eth').intents).toEqual([transfer('0.1', 'ETH', 'dave.eth')]);
+    expect(parseWithGrammar('send 3 dai, destination: bob.eth').intents).toEqual([transfer('3', 'DAI', 'bob.eth')]);
+  });
+  test('a word describing the place an address names', () => {
+    expect(parseWithGrammar(`send 2 dai to the destination wallet ${dave}`).intents).toEqual([transfer('2', 'DAI', dave)]);
+    expect(parseWithGrammar(`send 1 eth to my second wallet ${carol}`).intents).toEqual([transfer('1', 'ETH', carol)]);
+    // Without the address the place says not which: refused, never a contact named "destination".
+    expect(() => parseWithGrammar('send 2 dai to the destination wallet')).toThrow();
+  });
+  test('the wallet ending in some digits is the address only when the address ends with them', () => {
+    expect(parseWithGrammar(`send 8 dai to the wallet ending in b906 (${dave})`).intents).toEqual([transfer('8', 'DAI', dave)]);
+    expect(parseWithGrammar(`send 8 dai to the address ending ...B906, ${dave}`).intents).toEqual([transfer('8', 'DAI', dave)]);
+    expect(code(`send 8 dai to the wallet ending in b906 (${carol})`)).toBe('AMBIGUOUS_INTENT');
+    expect(code('send 8 dai to the wallet ending in b906')).toBe('UNPARSEABLE_INTENT');
+  });
+  test('a name with its address after a comma; an ENS name "at" an address may disagree', () => {
+    expect(parseWithGrammar(`send 9 dai to bob, address ${carol}`).intents).toEqual([transfer('9', 'DAI', carol)]);
+    expect(code(`send 8 dai to bob.eth at ${carol}`)).toBe('AMBIGUOUS_INTENT');
+  });
+});
