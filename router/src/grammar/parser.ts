@@ -171,6 +171,7 @@ const wholeBalanceWords: readonly string[] = ['entire', 'whole', 'full', 'max', 
 const subjectLeads: readonly (readonly string[])[] = [
   ['make', 'sure', 'that'], ['make', 'sure'], ['ensure', 'that'], ['ensure'], ['see', 'that'], ['see', 'to', 'it', 'that'], ['let'], ['have'],
   ['i', 'want'], ["i'd", 'like'], ['i', 'would', 'like'], ['id', 'like'], ['we', 'want'], ["we'd", 'like'], ['i', 'need'],
+  ['can'], ['could'], ['may'],
 ];
 /** Between the subject and "get": "should", "is to", "to", "should be" (then a participle). */
 const subjectModals: readonly (readonly string[])[] = [
@@ -187,6 +188,10 @@ const permissionNouns: readonly (readonly string[])[] = [
 ];
 /** A spender's contract named after its protocol: "uniswap's router", "the uniswap router". */
 const spenderNouns: readonly (readonly string[])[] = [['router'], ['contract'], ['spender'], ['protocol']];
+/** Leads that ask whether the subject may have it: "can bob have 5 DAI", "could alice get 3 USDC from me". */
+const askingLeads: readonly string[] = ['can', 'could', 'may'];
+/** A want or a debt told of the subject: a request only with a command to pay after ("bob needs 5 DAI, send it"). */
+const subjectWants: readonly (readonly string[])[] = [['needs'], ['wants'], ['deserves'], ['is', 'owed'], ['is', 'due'], ['should', 'have']];
 const subjectBaseVerbs: readonly (readonly string[])[] = [['have'], ['get'], ['receive'], ['recieve'], ['keep']];
 const subjectPassives: readonly (readonly string[])[] = [['sent'], ['paid'], ['given'], ['transferred'], ['transfered']];
 
@@ -834,6 +839,18 @@ class Parser {
         throw this.ambiguous(next, `${quote(this.source.slice(next!.start, this.tokens[Math.min(this.pos + 3, this.tokens.length - 1)]!.end).trim())} may name who gets it or whom it is for: say "to" and the recipient`);
       else throw this.expected('a recipient (to whom?)', 'transfer');
       each = this.acceptWord('each', 'apiece') || each;
+      // "send 5 DAI and 6 DAI to alice and bob respectively": the n-th amount to the n-th recipient.
+      const respectively = this.acceptRespectively();
+      if (respectively) {
+        if (pairs.length < 2 || pairs.length !== recipients.length || each)
+          throw this.ambiguous(respectively, `${pairs.length} ${pairs.length === 1 ? 'amount' : 'amounts'} and ${recipients.length} recipients cannot be paired one to one: give each recipient their own amount`);
+        return pairs.map(({ amount, token }, n) => {
+          const draft: Draft = { action: 'transfer', token, to: recipients[n]! };
+          this.setAmount(draft, amount);
+          if (probe.chain) draft.chain = probe.chain;
+          return draft;
+        });
+      }
       this.checkSplit(recipients, each, pairs.length, listStart);
       return pairs.flatMap(({ amount, token }) =>
         recipients.map((to) => {
@@ -1055,7 +1072,9 @@ class Parser {
   private subjectFrame(): Draft[] | undefined {
     const save = this.pos;
     // "let" may already have been read as politeness ("let my friend bob have …").
-    const lead = this.acceptPhrase(subjectLeads) ?? (this.isWord(this.tokens[this.pos - 1], 'let') ? ['let'] : undefined);
+    // So may "can" ("can bob have 5 DAI").
+    const before = this.tokens[this.pos - 1];
+    const lead = this.acceptPhrase(subjectLeads) ?? (this.isWord(before, 'let', ...askingLeads) ? [before!.lower] : undefined);
     const listStart = this.peek();
     const subject = this.peek();
     // "carol's getting 3 USDC": the subject and "is" in one word.
@@ -1099,12 +1118,30 @@ class Parser {
     const modal = this.acceptPhrase(subjectModals);
     const passive = modal !== undefined && modal[modal.length - 1] === 'be';
     // "has"/"have" is a request only after "let …", "have …" or "… to have"; "bob has 5 DAI" tells, it asks nothing.
-    const verb = this.acceptPhrase(passive ? subjectPassives : (lead && ['let', 'have'].includes(lead[0]!)) || modal?.[modal.length - 1] === 'to' || (lead && modal) ? subjectBaseVerbs : subjectVerbs);
-    if (!verb) {
+    const asked = lead !== undefined && askingLeads.includes(lead[0]!);
+    const verb = this.acceptPhrase(passive ? subjectPassives : (lead && ['let', 'have'].includes(lead[0]!)) || asked || modal?.[modal.length - 1] === 'to' || (lead && modal) ? subjectBaseVerbs : subjectVerbs);
+    // "bob needs 5 USDC, send it": a want told is a request only when a command to pay follows.
+    const told = !verb && !lead && !modal ? this.acceptPhrase(subjectWants) : undefined;
+    if (!verb && !told) {
       this.pos = save;
       return undefined;
     }
-    const drafts = this.transferTo(recipients, false, listStart);
+    let drafts: Draft[];
+    try {
+      drafts = this.transferTo(recipients, false, listStart);
+    } catch (error) {
+      if (!told) throw error;
+      this.pos = save;
+      return undefined;
+    }
+    if (told) {
+      this.acceptPhrase([['by', 'me'], ['from', 'me']]);
+      if (!this.acceptPayCommandTail()) {
+        this.pos = save;
+        return undefined;
+      }
+      return drafts;
+    }
     if (this.isWord(this.peek(), 'from')) {
       const from = this.peek()!;
       if (this.isWord(this.peek(1), 'me', 'myself')) this.pos += 2;
@@ -1114,7 +1151,33 @@ class Parser {
           `not done: ${quote(this.source.slice(from.start, (this.peek(1) ?? from).end))} — someone else pays; Lucid pays only from your own account`,
           ['say what Lucid should do now, like: send 5 DAI to bob']);
     }
+    this.acceptPayCommandTail();
     return drafts;
+  }
+
+  /**
+   * After a subject frame, the command that confirms it, ending the sentence: ", send it", ", can you send it",
+   * "- hook him up", ", pay her please". Consumes it and returns true, or consumes nothing.
+   */
+  private acceptPayCommandTail(): boolean {
+    const save = this.pos;
+    if (!this.acceptPunct(',') && !this.acceptPunct(';') && !this.acceptPunct('-')) this.acceptPunct('.');
+    while (this.acceptPhrase([['can', 'you'], ['could', 'you'], ['would', 'you'], ['please'], ['pls'], ['plz'], ['so'], ['just'], ['go', 'ahead', 'and'], ['kindly']]));
+    const pronoun = ['it', 'them', 'that', 'him', 'her', 'those'];
+    const command = this.acceptPhrase([
+      ...['send', 'pay', 'transfer', 'give'].flatMap((v) => [[v, 'it', 'over'], [v, 'it'], [v, 'them'], [v, 'that'], [v, 'him'], [v, 'her'], [v, 'those']]),
+      ['hook', 'him', 'up'], ['hook', 'her', 'up'], ['hook', 'them', 'up'], ['make', 'it', 'happen'], ['do', 'it'], ['send'], ['pay'],
+    ]);
+    if (!command || (command.length === 1 && pronoun.includes(this.peek()?.lower ?? ''))) {
+      this.pos = save;
+      return false;
+    }
+    while (this.acceptPhrase([['please'], ['pls'], ['plz'], ['thanks'], ['thx'], ['now']]));
+    if (!this.atEndAt(this.pos)) {
+      this.pos = save;
+      return false;
+    }
+    return true;
   }
 
   /** Whether a subject frame ("alice gets 2 DAI") starts here; consumes nothing. */
@@ -1147,6 +1210,21 @@ class Parser {
     if (t.kind === 'word' && recipientNouns.has(t.lower)) return true;
     const after = this.tokens[k + 1];
     return k === index && this.isRecipientLike(t) && !this.isWord(t, 'my', 'our', 'the') && (!after || (after.kind === 'punct' && after.value !== "'"));
+  }
+
+  /** ", respectively", "in that order" after a list of recipients: the word, or undefined. */
+  private acceptRespectively(): Token | undefined {
+    const comma = this.isPunct(this.peek(), ',') ? 1 : 0;
+    const t = this.peek(comma);
+    if (this.isWord(t, 'respectively', 'respectivly', 'respectfully')) {
+      this.pos += comma + 1;
+      return t;
+    }
+    if (this.isWord(t, 'in') && this.isWord(this.peek(comma + 1), 'that', 'this') && this.isWord(this.peek(comma + 2), 'order')) {
+      this.pos += comma + 3;
+      return t;
+    }
+    return undefined;
   }
 
   /** Several recipients without "each" could be one payment split or one each: refuse, asking which. */

@@ -62,3 +62,28 @@ describe('recipient phrases', () => {
     expect(code(`send 8 dai to bob.eth at ${carol}`)).toBe('AMBIGUOUS_INTENT');
   });
 });
+
+describe('"respectively": the n-th amount to the n-th recipient', () => {
+  test('as many amounts as recipients pair one to one', () => {
+    expect(parseWithGrammar('send 5 dai and 6 dai to alice and bob respectively').intents).toEqual([transfer('5', 'DAI', 'alice'), transfer('6', 'DAI', 'bob')]);
+    expect(parseWithGrammar('Please send 10 USDC and 20 DAI to carol.eth and dave.eth, respectively.').intents).toEqual([transfer('10', 'USDC', 'carol.eth'), transfer('20', 'DAI', 'dave.eth')]);
+    expect(parseWithGrammar('send 1 eth and 2 eth to alice and bob in that order').intents).toEqual([transfer('1', 'ETH', 'alice'), transfer('2', 'ETH', 'bob')]);
+  });
+  test('counts that differ, or one amount, cannot be paired: refused', () => {
+    for (const text of ['send 5 dai and 6 dai to alice, bob and carol respectively', 'send 5 dai to alice and bob respectively'])
+      expect(code(text), text).toBe('AMBIGUOUS_INTENT');
+  });
+});
+
+describe('the recipient as the subject, confirmed by a command to pay', () => {
+  test('"can bob have …", "bob needs …, send it", "… from me, send it"', () => {
+    expect(parseWithGrammar('can bob.eth have 2 usdc please').intents).toEqual([transfer('2', 'USDC', 'bob.eth')]);
+    expect(parseWithGrammar('dave.eth needs 8 usdc, can you send it').intents).toEqual([transfer('8', 'USDC', 'dave.eth')]);
+    expect(parseWithGrammar('bob.eth is owed 5 usdc by me, pay him').intents).toEqual([transfer('5', 'USDC', 'bob.eth')]);
+    expect(parseWithGrammar('carol should get 3 dai from me, send it').intents).toEqual([transfer('3', 'DAI', 'carol')]);
+  });
+  test('a want told without a command, with a time, a negation or another payer: refused', () => {
+    for (const text of ['bob.eth needs 5 usdc', 'bob wants 5 dai, send it tomorrow', "bob wants 5 dai, don't send it", 'can alice.eth have 3 dai from bob', 'bob wants 5 dai, send it to alice'])
+      expect(code(text), text).toBe('UNSUPPORTED_INTENT');
+  });
+});
