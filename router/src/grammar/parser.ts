@@ -353,6 +353,16 @@ class Parser {
         if (t.value === '.' || t.value === '!') stop = true;
         continue;
       }
+      // "1) send 3 USDC to carol 2) send 4 USDC to dave": the next step's number, like a new line.
+      const after = this.peek(2);
+      if (this.pos > 0 && t?.kind === 'number' && this.isPunct(this.peek(1), ')') && after?.kind === 'word' && this.verbOf(after) !== undefined) {
+        this.pos += 2;
+        any = true;
+        onlyComma = false;
+        weak = undefined;
+        stop = true;
+        continue;
+      }
       const start = this.pos;
       const phrase = this.acceptPhrase(clauseJoiners);
       if (phrase) {
@@ -2377,6 +2387,9 @@ class Parser {
     const next = this.tokens[at + 1];
     if (['it', 'them', 'whatever', 'em'].includes(t.lower)) return true;
     if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we', 'comes')) return true;
+    // "everything I got", "all I received": the whole output of the step before.
+    if ((t.lower === 'everything' || t.lower === 'all') && this.isWord(next, 'i', 'you', 'we') && this.isWord(this.tokens[at + 2], 'got', 'get', 'received', 'receive', 'bought'))
+      return true;
     if (['that', 'this', 'those', 'these'].includes(t.lower)) return !next || next.kind !== 'word' || this.symbolOf(next) !== undefined || reservedWords.has(next.lower);
     if (t.lower === 'the' || t.lower === 'same')
       return (
@@ -2647,12 +2660,13 @@ class Parser {
     }
     let symbol: string | undefined;
     if (this.acceptWord('it', 'them', 'em')) {
-      // "it", "them", "'em"; "send them DAI to alice": the word and the token it stands for.
+      // "it", "them", "'em"; "send them DAI to alice": the word and the token it stands for; "them all".
+      if (this.isWord(this.peek(), 'all') && !this.isWord(this.peek(1), 'of', 'my', 'the')) this.pos++;
       const next = this.peek();
       if (next?.kind === 'word' && this.symbolOf(next) !== undefined && this.lastGroup.length === 1) symbol = this.tokenRef('multi');
     } else if (this.acceptPhrase([['whatever', 'comes', 'out'], ['whatever', 'comes', 'back'], ['what', 'comes', 'out'], ['whatever', 'is', 'left'], ['whatever', 'results']])) {
       // "ship whatever comes out to alice".
-    } else if (this.acceptPhrase([['whatever'], ['what']])) {
+    } else if (this.acceptPhrase([['whatever'], ['what'], ['everything'], ['all']])) {
       if (!this.acceptWord('i', 'you', 'we')) throw this.expected('"I get"', 'multi');
       this.acceptWord('just');
       if (!this.acceptPhrase([['end', 'up', 'with'], ['get'], ['got'], ['receive'], ['received'], ['bought'], ['make']])) throw this.expected('"get"', 'multi');

@@ -139,6 +139,11 @@ export function tokenize(source: string): Token[] {
       spaced = true;
       continue;
     }
+    if (ch === '+' && /\s/.test(source[i - 1] ?? '') && /\s/.test(source[i + 1] ?? '')) {
+      // "5 DAI to alice + 6 DAI to bob": a plus standing alone joins like "and".
+      push('word', i, i + 1, 'and', { lower: 'and' });
+      continue;
+    }
     if (ch === '&') {
       push('word', i, i + 1, 'and', { lower: 'and' });
       continue;
@@ -168,8 +173,10 @@ export function tokenize(source: string): Token[] {
     wordPattern.lastIndex = i;
     const word = wordPattern.exec(source);
     if (word) {
-      const end = i + word[0].length;
-      const text = word[0];
+      // "to 'carol'": a closing quote is not part of a word the same quote opened.
+      let text = word[0];
+      if (i > 0 && closingQuotes.has(source.charCodeAt(i - 1))) while (closingQuotes.has(text.charCodeAt(text.length - 1))) text = text.slice(0, -1);
+      const end = i + text.length;
       const foreign = /[^\x00-\x7F’]/u.exec(text);
       if (foreign)
         throw unparseable(
@@ -193,6 +200,9 @@ export function tokenize(source: string): Token[] {
 }
 
 const noExtra: Partial<Token> = {};
+
+/** Straight and curly single quotes: one that opens a word ("'carol'") also closes it. */
+const closingQuotes: ReadonlySet<number> = new Set([0x27, 0x2019]);
 
 type Push = (kind: TokenKind, start: number, end: number, value: string, extra?: Partial<Token>) => void;
 
