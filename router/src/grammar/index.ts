@@ -10,7 +10,7 @@ import { unparseable, unparseableCode } from './errors.js';
 import { readForm } from './form.js';
 import { explainRefusal, readFrame } from './frame.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
-import { readPayoutList } from './payoutList.js';
+import { readLeadingRecipient, readPayoutList } from './payoutList.js';
 import { correctWords } from './correctWords.js';
 import { maxInputLength, tokenize } from './tokenize.js';
 
@@ -50,7 +50,8 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   if (!frame.tokens.some((token) => token.kind !== 'punct'))
     throw unparseable(text, undefined, text.trim() ? 'nothing to do: say what should happen' : 'nothing to do: the input is empty', ['swap', 'transfer']);
   // "payouts: alice.eth 40 usdc, bob.eth 25 usdc": a verbless list of payments says "send … to … and …".
-  const listed = readPayoutList(frame.tokens, (word) => table.canonical.has(word)) ?? frame.tokens;
+  // "Recipient: carol.eth. Please send 20 DAI.": the recipient said first goes after the request.
+  const listed = readPayoutList(frame.tokens, (word) => table.canonical.has(word)) ?? readLeadingRecipient(frame.tokens) ?? frame.tokens;
   let parsed: ReturnType<typeof parseTokens>;
   try {
     parsed = parseTokens(text, listed, table);

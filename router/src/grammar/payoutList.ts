@@ -102,3 +102,28 @@ function isWord(t: Token | undefined, word: string): boolean {
 function synthetic(word: string, at: Token): Token {
   return { kind: 'word', start: at.start, end: at.end, text: word, lower: word, value: word, spaced: true };
 }
+
+/** Field names of a recipient said before the request. */
+const recipientFields: ReadonlySet<string> = new Set(['recipient', 'beneficiary', 'payee', 'receiver', 'destination']);
+
+/**
+ * "Recipient: carol.eth. Please send 20 DAI.", "the recipient is bob.eth, send 4 USDC": the recipient named
+ * first, then the request without one. Rewritten as the request with "to" and the name after it; a request
+ * that names a recipient of its own then fails to parse, so two recipients are never merged into one.
+ */
+export function readLeadingRecipient(tokens: readonly Token[]): Token[] | undefined {
+  let i = isWord(tokens[0], 'the') ? 1 : 0;
+  if (tokens[i]?.kind !== 'word' || !recipientFields.has(tokens[i]!.lower)) return undefined;
+  i++;
+  if (!isWord(tokens[i], 'is') && !isMark(tokens[i], ':') && !isMark(tokens[i], '=')) return undefined;
+  i++;
+  const name = tokens[i];
+  if (!name || (name.kind !== 'ens' && name.kind !== 'address')) return undefined;
+  i++;
+  if (!(isMark(tokens[i], ',') || isMark(tokens[i], '.') || isMark(tokens[i], ';') || isMark(tokens[i], '-'))) return undefined;
+  i++;
+  let end = tokens.length;
+  while (end > i && tokens[end - 1]!.kind === 'punct') end--;
+  if (end <= i) return undefined;
+  return [...tokens.slice(i, end), synthetic('to', name), name, ...tokens.slice(end)];
+}

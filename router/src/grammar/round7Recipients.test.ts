@@ -87,3 +87,25 @@ describe('the recipient as the subject, confirmed by a command to pay', () => {
       expect(code(text), text).toBe('UNSUPPORTED_INTENT');
   });
 });
+
+describe('the recipient said first, lists written as steps, references', () => {
+  test('"Recipient: carol.eth. Please send 20 DAI." pays carol.eth; a second recipient in the request is refused', () => {
+    expect(parseWithGrammar('Recipient: carol.eth. Please send 20 DAI.').intents).toEqual([transfer('20', 'DAI', 'carol.eth')]);
+    expect(parseWithGrammar('the recipient is bob.eth, send 4 usdc').intents).toEqual([transfer('4', 'USDC', 'bob.eth')]);
+    expect(() => parseWithGrammar('recipient: bob.eth, send 4 usdc to alice')).toThrow();
+  });
+  test('quotes, "+", step numbers between steps', () => {
+    expect(parseWithGrammar("send 4 usdc to 'dave'").intents).toEqual([transfer('4', 'USDC', 'dave')]);
+    expect(parseWithGrammar('send 5 dai to alice + 6 dai to bob').intents).toEqual([transfer('5', 'DAI', 'alice'), transfer('6', 'DAI', 'bob')]);
+    expect(parseWithGrammar('1) send 3 usdc to carol 2) send 4 usdc to dave').intents).toEqual([transfer('3', 'USDC', 'carol'), transfer('4', 'USDC', 'dave')]);
+  });
+  test('"al my" is "all my" only before my/of/the; "al" alone stays a name', () => {
+    expect(parseWithGrammar('swap al my dai to eth').intents).toEqual([{ action: 'swap', amount: 'all', token: 'DAI', tokenOut: 'ETH' }]);
+    expect(parseWithGrammar('send 5 dai to al').intents).toEqual([transfer('5', 'DAI', 'al')]);
+  });
+  test('"them all", "everything I got" refer to the step before, and to nothing without one', () => {
+    expect(parseWithGrammar('swap 1 eth for usdc then send them all to bob').intents[1]).toEqual(transfer('previous', 'USDC', 'bob'));
+    expect(parseWithGrammar('swap 1 eth for usdc and then send everything I got to carol').intents[1]).toEqual(transfer('previous', 'USDC', 'carol'));
+    expect(code('send everything I got to carol')).toBe('AMBIGUOUS_INTENT');
+  });
+});
