@@ -836,6 +836,9 @@ class Parser {
         this.acceptPunct('->') ||
         this.acceptRecipientPreposition() ||
         this.acceptNumeralTo() ||
+        // "put 20 DAI into bob's wallet": moved into someone's place, paid to them.
+        (this.verbWord !== undefined && motionVerbs.has(this.verbWord) && this.isWord(this.peek(), 'in', 'into') && this.peek(1)?.kind === 'word' &&
+          /^[a-z0-9_-]+'s$/.test(this.peek(1)!.lower) && this.isWord(this.peek(2), 'wallet', 'account', 'address') && this.acceptWord('in', 'into')) ||
         // "chuck 10 DAI at bob", "yeet 5 USDC at alice.eth": verbs of throwing aim "at" the one paid.
         (this.verbWord !== undefined && throwVerbs.has(this.verbWord) && this.isWord(this.peek(), 'at') && this.isRecipientLike(this.peek(1)) && this.acceptWord('at'))
       ) {
@@ -1306,7 +1309,9 @@ class Parser {
       const save = this.pos;
       const comma = this.acceptPunct(',');
       const and = this.acceptWord('and');
-      if ((comma || and) && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos) && (and || this.nameAfterComma(this.pos))) {
+      // "to bob's wallet and alice's wallet": a possessive with its place noun is one more name.
+      const possessive = and && this.peek()?.kind === 'word' && /^[a-z0-9_-]+'s$/.test(this.peek()!.lower) && this.peek(1)?.kind === 'word' && recipientNouns.has(this.peek(1)!.lower);
+      if ((comma || and) && (this.isRecipientLike(this.peek()) || possessive) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos) && (and || this.nameAfterComma(this.pos))) {
         const next = this.peek(1);
         // "pay bob 3 DAI and carol 2 DAI": a name followed by an amount starts the next step, not this list.
         if (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1)))) {
