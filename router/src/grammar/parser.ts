@@ -838,7 +838,7 @@ class Parser {
         this.acceptNumeralTo() ||
         // "put 20 DAI into bob's wallet": moved into someone's place, paid to them.
         (this.verbWord !== undefined && motionVerbs.has(this.verbWord) && this.isWord(this.peek(), 'in', 'into') && this.peek(1)?.kind === 'word' &&
-          /^[a-z0-9_-]+'s$/.test(this.peek(1)!.lower) && this.isWord(this.peek(2), 'wallet', 'account', 'address') && this.acceptWord('in', 'into')) ||
+          /^[a-z0-9_-]+\x27s$/.test(this.peek(1)!.lower) && this.isWord(this.peek(2), 'wallet', 'account', 'address') && this.acceptWord('in', 'into')) ||
         // "chuck 10 DAI at bob", "yeet 5 USDC at alice.eth": verbs of throwing aim "at" the one paid.
         (this.verbWord !== undefined && throwVerbs.has(this.verbWord) && this.isWord(this.peek(), 'at') && this.isRecipientLike(this.peek(1)) && this.acceptWord('at'))
       ) {
@@ -1310,7 +1310,7 @@ class Parser {
       const comma = this.acceptPunct(',');
       const and = this.acceptWord('and');
       // "to bob's wallet and alice's wallet": a possessive with its place noun is one more name.
-      const possessive = and && this.peek()?.kind === 'word' && /^[a-z0-9_-]+'s$/.test(this.peek()!.lower) && this.peek(1)?.kind === 'word' && recipientNouns.has(this.peek(1)!.lower);
+      const possessive = and && this.peek()?.kind === 'word' && /^[a-z0-9_-]+\x27s$/.test(this.peek()!.lower) && this.peek(1)?.kind === 'word' && recipientNouns.has(this.peek(1)!.lower);
       if ((comma || and) && (this.isRecipientLike(this.peek()) || possessive) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos) && (and || this.nameAfterComma(this.pos))) {
         const next = this.peek(1);
         // "pay bob 3 DAI and carol 2 DAI": a name followed by an amount starts the next step, not this list.
@@ -1537,9 +1537,27 @@ class Parser {
    * it goes or comes from, which decides the action: WETH from ETH is a wrap (and back an unwrap), a staking
    * venue ("the capital pool", Lido) or "as capital" a stake, anything else lending (supply/withdraw).
    */
+  /** Whether "in/into someone's wallet" follows the amount and token ahead ("put 20 DAI into bob's wallet"). */
+  private possessivePlaceAhead(): boolean {
+    for (let k = 0; k < 5; k++) {
+      const t = this.peek(k);
+      if (!t || (t.kind === 'punct' && t.value !== '$')) return false;
+      const owner = this.peek(k + 1);
+      if (this.isWord(t, 'in', 'into') && owner?.kind === 'word' && /^[a-z0-9_-]+\x27s$/.test(owner.lower) && this.isWord(this.peek(k + 2), 'wallet', 'account', 'address'))
+        return k >= 2;
+    }
+    return false;
+  }
+
   private deposit(kind: 'supply' | 'withdraw' | 'redeem', verb: Token | undefined): Draft {
     const inward = kind === 'supply';
     const word = verb?.lower ?? '';
+    if (motionVerbs.has(word) && inward && this.possessivePlaceAhead()) {
+      // "put 20 DAI into bob's wallet": someone's place, not a venue: a payment to them.
+      const drafts = this.transfer();
+      if (drafts.length === 1) return drafts[0]!;
+      throw this.ambiguous(verb, 'one step per sentence part: give each payment its own verb');
+    }
     if (word === 'earn') {
       // "earn yield on 1000 usdc", "earn the best yield on 2k DAI", "earn interest on my WETH".
       const length = this.yieldObjectAt(this.pos);

@@ -109,3 +109,11 @@ describe('the recipient said first, lists written as steps, references', () => {
     expect(code('send everything I got to carol')).toBe('AMBIGUOUS_INTENT');
   });
 });
+
+describe('someone\u2019s wallet', () => {
+  test('"put 20 DAI into bob\u2019s wallet" pays bob; two possessives for one amount are two recipients', () => {
+    expect(parseWithGrammar("put 20 dai into bob's wallet").intents).toEqual([transfer('20', 'DAI', 'bob')]);
+    expect(parseWithGrammar('put 20 dai into aave').intents).toEqual([{ action: 'supply', amount: '20', token: 'DAI', venue: 'aave' }]);
+    expect(code("send 5 dai to bob's wallet and alice's wallet")).toBe('AMBIGUOUS_INTENT');
+  });
+});
