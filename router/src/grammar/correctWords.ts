@@ -24,7 +24,13 @@ export type CorrectWordsReturnType = { tokens: Token[]; corrections: { from: str
 /** Rewrites slipped closed-class words in `tokens`; `isSymbol` says which words are token symbols. */
 export function correctWords(tokens: readonly Token[], isSymbol: (word: string) => boolean): CorrectWordsReturnType {
   const corrections: { from: string; to: string }[] = [];
-  const out = tokens.map((t) => {
+  const out = tokens.map((t, i) => {
+    // "al my DAI", "all off my DAI": short slips fixed only where nothing else fits ("Al" alone may be a name).
+    const slip = contextSlip(tokens, i);
+    if (slip) {
+      corrections.push({ from: t.text, to: slip });
+      return { ...t, lower: slip };
+    }
     if (t.kind !== 'word' || t.lower.length < 4 || !/^[a-z]+$/.test(t.lower)) return t;
     if (reservedWords.has(t.lower) || preambleWords.has(t.lower) || tailWords.has(t.lower) || verbs.has(t.lower) || vocabularySet.has(t.lower) || isSymbol(t.lower)) return t;
     const guess = guessOf(t.lower);
@@ -34,6 +40,17 @@ export function correctWords(tokens: readonly Token[], isSymbol: (word: string) 
     return number === undefined ? { ...t, lower: guess } : { ...t, kind: 'numberWord' as const, lower: guess, value: number };
   });
   return { tokens: out, corrections };
+}
+
+/** "al" before "my"/"of"/"the" is "all"; "off" between "all" and "my"/"the" is "of". */
+function contextSlip(tokens: readonly Token[], i: number): string | undefined {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  const nextIs = (...words: string[]) => next?.kind === 'word' && words.includes(next.lower);
+  if (t.kind !== 'word') return undefined;
+  if (t.lower === 'al' && nextIs('my', 'of', 'the')) return 'all';
+  if (t.lower === 'off' && tokens[i - 1]?.kind === 'word' && tokens[i - 1]!.lower === 'all' && nextIs('my', 'the')) return 'of';
+  return undefined;
 }
 
 /**

@@ -12,6 +12,7 @@ import { readMarkup } from './markup.js';
 import { explainRefusal, readFrame } from './frame.js';
 import { stripFraming } from './framing.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
+import { readLeadingRecipient, readPayoutList } from './payoutList.js';
 import { correctWords } from './correctWords.js';
 import { maxInputLength, tokenize } from './tokenize.js';
 
@@ -54,12 +55,16 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
     throw unparseable(text, undefined, text.trim() ? 'nothing to do: say what should happen' : 'nothing to do: the input is empty', ['swap', 'transfer']);
   // "Subject: …", "Regards,\nDana": the message around the request, after the frame checked every word of it.
   const request = stripFraming({ tokens: frame.tokens, isSymbol: (word) => table.canonical.has(word) });
+  const framed = request.some((token) => token.kind !== 'punct') ? request : frame.tokens;
+  // "payouts: alice.eth 40 usdc, bob.eth 25 usdc": a verbless list of payments says "send … to … and …".
+  // "Recipient: carol.eth. Please send 20 DAI.": the recipient said first goes after the request.
+  const listed = readPayoutList(framed, (word) => table.canonical.has(word)) ?? readLeadingRecipient(framed) ?? framed;
   let parsed: ReturnType<typeof parseTokens>;
   try {
-    parsed = parseTokens(text, request.some((token) => token.kind !== 'punct') ? request : frame.tokens, table);
+    parsed = parseTokens(text, listed, table);
   } catch (error) {
     // Words no production could read: say why when a clue shows they are no request ("bob is asking for …").
-    throw (error instanceof InputError && explainRefusal(text, frame.tokens, error)) || error;
+    throw (error instanceof InputError && explainRefusal(text, listed, error)) || error;
   }
   parsed.corrections.unshift(...corrected.corrections);
   const checked = intentListSchema.safeParse({

@@ -692,6 +692,7 @@ export const reservedWords: ReadonlySet<string> = new Set([
   'those', 'these', 'they', 'proceeds', 'output', 'result', 'whatever', 'what', 'at', 'in', 'out', 'over', 'back', 'so', 'as', 'he', 'she',
   'we', 'us', 'him', 'her', 'his', 'our', 'their', 'yield', 'interest', 'through', 'where', 'wherever', 'by', 'if', 'someone', 'somebody',
   'everyone', 'everybody', 'anyone', 'anybody', 'nobody', 'whoever', 'people', 'yourself', 'himself', 'herself', 'themselves',
+  'respectively', 'respectivly',
   ...trailingFiller.flat(),
   ...leadingFiller.filter((phrase) => phrase.length === 1).flat(),
 ]);

@@ -33,6 +33,9 @@ const placeNouns: ReadonlySet<string> = new Set([
   'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
 ]);
 
+/** Field names of the recipient after the amount: "…, recipient: bob.eth", "…; destination: 0x…". */
+const recipientFieldWords: readonly string[] = ['recipient', 'to', 'beneficiary', 'payee', 'receiver', 'destination', 'dest'];
+
 /** "on any dex", "via the best venue", "through the cheapest route": no venue restriction at all. */
 const anyVenuePhrases: readonly (readonly string[])[] = ['on', 'via', 'through', 'using', 'at'].flatMap((preposition) =>
   [['any'], ['the', 'best'], ['the', 'cheapest'], ['whatever'], ['the', 'best-priced']].flatMap((which) =>
@@ -206,6 +209,7 @@ const wholeBalanceWords: readonly string[] = ['entire', 'whole', 'full', 'max', 
 const subjectLeads: readonly (readonly string[])[] = [
   ['make', 'sure', 'that'], ['make', 'sure'], ['ensure', 'that'], ['ensure'], ['see', 'that'], ['see', 'to', 'it', 'that'], ['let'], ['have'],
   ['i', 'want'], ["i'd", 'like'], ['i', 'would', 'like'], ['id', 'like'], ['we', 'want'], ["we'd", 'like'], ['i', 'need'],
+  ['can'], ['could'], ['may'],
 ];
 /** Between the subject and "get": "should", "is to", "to", "should be" (then a participle). */
 const subjectModals: readonly (readonly string[])[] = [
@@ -222,6 +226,10 @@ const permissionNouns: readonly (readonly string[])[] = [
 ];
 /** A spender's contract named after its protocol: "uniswap's router", "the uniswap router". */
 const spenderNouns: readonly (readonly string[])[] = [['router'], ['contract'], ['spender'], ['protocol']];
+/** Leads that ask whether the subject may have it: "can bob have 5 DAI", "could alice get 3 USDC from me". */
+const askingLeads: readonly string[] = ['can', 'could', 'may'];
+/** A want or a debt told of the subject: a request only with a command to pay after ("bob needs 5 DAI, send it"). */
+const subjectWants: readonly (readonly string[])[] = [['needs'], ['wants'], ['deserves'], ['is', 'owed'], ['is', 'due'], ['should', 'have']];
 const subjectBaseVerbs: readonly (readonly string[])[] = [['have'], ['get'], ['receive'], ['recieve'], ['keep']];
 const subjectPassives: readonly (readonly string[])[] = [['sent'], ['paid'], ['given'], ['transferred'], ['transfered']];
 
@@ -400,6 +408,16 @@ class Parser {
         }
         if (t.value !== ',') onlyComma = false;
         if (t.value === '.' || t.value === '!') stop = true;
+        continue;
+      }
+      // "1) send 3 USDC to carol 2) send 4 USDC to dave": the next step's number, like a new line.
+      const after = this.peek(2);
+      if (this.pos > 0 && t?.kind === 'number' && this.isPunct(this.peek(1), ')') && after?.kind === 'word' && this.verbOf(after) !== undefined) {
+        this.pos += 2;
+        any = true;
+        onlyComma = false;
+        weak = undefined;
+        stop = true;
         continue;
       }
       const start = this.pos;
@@ -883,11 +901,14 @@ class Parser {
       const withAs = this.withRecipientAs();
       if (withAs) recipients = withAs;
       else if (
-        (this.isPunct(this.peek(), ',') || (this.isPunct(this.peek(), '.') && this.isPunct(this.peek(2), ':'))) &&
-        (this.isWord(this.peek(1), 'recipient', 'to', 'beneficiary', 'payee') || (this.isWord(this.peek(1), 'the') && this.isWord(this.peek(2), 'recipient', 'beneficiary', 'payee') && this.isWord(this.peek(3), 'is')))
+        ((this.isPunct(this.peek(), ',') || this.isPunct(this.peek(), ';') || (this.isPunct(this.peek(), '.') && this.isPunct(this.peek(2), ':'))) &&
+          (this.isWord(this.peek(1), ...recipientFieldWords) || (this.isWord(this.peek(1), 'the') && this.isWord(this.peek(2), ...recipientFieldWords) && this.isWord(this.peek(3), 'is')))) ||
+        // "send 0.1 ETH recipient: 0x…": the field straight after the amount.
+        (this.isWord(this.peek(), ...recipientFieldWords) && !this.isWord(this.peek(), 'to') && this.isPunct(this.peek(1), ':'))
       ) {
         // "…, the recipient is bob.eth".
-        this.pos += this.isWord(this.peek(1), 'the') ? 3 : 2;
+        if (this.isWord(this.peek(), ...recipientFieldWords)) this.pos++;
+        else this.pos += this.isWord(this.peek(1), 'the') ? 3 : 2;
         this.acceptWord('is');
         this.acceptPunct(':');
         recipients = this.recipientList('transfer');
@@ -899,6 +920,9 @@ class Parser {
         this.acceptPunct('->') ||
         this.acceptRecipientPreposition() ||
         this.acceptNumeralTo() ||
+        // "put 20 DAI into bob's wallet": moved into someone's place, paid to them.
+        (this.verbWord !== undefined && motionVerbs.has(this.verbWord) && this.isWord(this.peek(), 'in', 'into') && this.peek(1)?.kind === 'word' &&
+          /^[a-z0-9_-]+\x27s$/.test(this.peek(1)!.lower) && this.isWord(this.peek(2), 'wallet', 'account', 'address') && this.acceptWord('in', 'into')) ||
         // "chuck 10 DAI at bob", "yeet 5 USDC at alice.eth": verbs of throwing aim "at" the one paid.
         (this.verbWord !== undefined && throwVerbs.has(this.verbWord) && this.isWord(this.peek(), 'at') && this.isRecipientLike(this.peek(1)) && this.acceptWord('at'))
       ) {
@@ -912,6 +936,18 @@ class Parser {
         throw this.ambiguous(next, `${quote(this.source.slice(next!.start, this.tokens[Math.min(this.pos + 3, this.tokens.length - 1)]!.end).trim())} may name who gets it or whom it is for: say "to" and the recipient`);
       else throw this.expected('a recipient (to whom?)', 'transfer');
       each = this.acceptWord('each', 'apiece') || each;
+      // "send 5 DAI and 6 DAI to alice and bob respectively": the n-th amount to the n-th recipient.
+      const respectively = this.acceptRespectively();
+      if (respectively) {
+        if (pairs.length < 2 || pairs.length !== recipients.length || each)
+          throw this.ambiguous(respectively, `${pairs.length} ${pairs.length === 1 ? 'amount' : 'amounts'} and ${recipients.length} recipients cannot be paired one to one: give each recipient their own amount`);
+        return pairs.map(({ amount, token }, n) => {
+          const draft: Draft = { action: 'transfer', token, to: recipients[n]! };
+          this.setAmount(draft, amount);
+          if (probe.chain) draft.chain = probe.chain;
+          return draft;
+        });
+      }
       this.checkSplit(recipients, each, pairs.length, listStart);
       return pairs.flatMap(({ amount, token }) =>
         recipients.map((to) => {
@@ -1135,7 +1171,9 @@ class Parser {
   private subjectFrame(): Draft[] | undefined {
     const save = this.pos;
     // "let" may already have been read as politeness ("let my friend bob have …").
-    const lead = this.acceptPhrase(subjectLeads) ?? (this.isWord(this.tokens[this.pos - 1], 'let') ? ['let'] : undefined);
+    // So may "can" ("can bob have 5 DAI").
+    const before = this.tokens[this.pos - 1];
+    const lead = this.acceptPhrase(subjectLeads) ?? (this.isWord(before, 'let', ...askingLeads) ? [before!.lower] : undefined);
     const listStart = this.peek();
     const subject = this.peek();
     // "carol's getting 3 USDC": the subject and "is" in one word.
@@ -1179,12 +1217,30 @@ class Parser {
     const modal = this.acceptPhrase(subjectModals);
     const passive = modal !== undefined && modal[modal.length - 1] === 'be';
     // "has"/"have" is a request only after "let …", "have …" or "… to have"; "bob has 5 DAI" tells, it asks nothing.
-    const verb = this.acceptPhrase(passive ? subjectPassives : (lead && ['let', 'have'].includes(lead[0]!)) || modal?.[modal.length - 1] === 'to' || (lead && modal) ? subjectBaseVerbs : subjectVerbs);
-    if (!verb) {
+    const asked = lead !== undefined && askingLeads.includes(lead[0]!);
+    const verb = this.acceptPhrase(passive ? subjectPassives : (lead && ['let', 'have'].includes(lead[0]!)) || asked || modal?.[modal.length - 1] === 'to' || (lead && modal) ? subjectBaseVerbs : subjectVerbs);
+    // "bob needs 5 USDC, send it": a want told is a request only when a command to pay follows.
+    const told = !verb && !lead && !modal ? this.acceptPhrase(subjectWants) : undefined;
+    if (!verb && !told) {
       this.pos = save;
       return undefined;
     }
-    const drafts = this.transferTo(recipients, false, listStart);
+    let drafts: Draft[];
+    try {
+      drafts = this.transferTo(recipients, false, listStart);
+    } catch (error) {
+      if (!told) throw error;
+      this.pos = save;
+      return undefined;
+    }
+    if (told) {
+      this.acceptPhrase([['by', 'me'], ['from', 'me']]);
+      if (!this.acceptPayCommandTail()) {
+        this.pos = save;
+        return undefined;
+      }
+      return drafts;
+    }
     if (this.isWord(this.peek(), 'from')) {
       const from = this.peek()!;
       if (this.isWord(this.peek(1), 'me', 'myself')) this.pos += 2;
@@ -1194,7 +1250,33 @@ class Parser {
           `not done: ${quote(this.source.slice(from.start, (this.peek(1) ?? from).end))} — someone else pays; Lucid pays only from your own account`,
           ['say what Lucid should do now, like: send 5 DAI to bob']);
     }
+    this.acceptPayCommandTail();
     return drafts;
+  }
+
+  /**
+   * After a subject frame, the command that confirms it, ending the sentence: ", send it", ", can you send it",
+   * "- hook him up", ", pay her please". Consumes it and returns true, or consumes nothing.
+   */
+  private acceptPayCommandTail(): boolean {
+    const save = this.pos;
+    if (!this.acceptPunct(',') && !this.acceptPunct(';') && !this.acceptPunct('-')) this.acceptPunct('.');
+    while (this.acceptPhrase([['can', 'you'], ['could', 'you'], ['would', 'you'], ['please'], ['pls'], ['plz'], ['so'], ['just'], ['go', 'ahead', 'and'], ['kindly']]));
+    const pronoun = ['it', 'them', 'that', 'him', 'her', 'those'];
+    const command = this.acceptPhrase([
+      ...['send', 'pay', 'transfer', 'give'].flatMap((v) => [[v, 'it', 'over'], [v, 'it'], [v, 'them'], [v, 'that'], [v, 'him'], [v, 'her'], [v, 'those']]),
+      ['hook', 'him', 'up'], ['hook', 'her', 'up'], ['hook', 'them', 'up'], ['make', 'it', 'happen'], ['do', 'it'], ['send'], ['pay'],
+    ]);
+    if (!command || (command.length === 1 && pronoun.includes(this.peek()?.lower ?? ''))) {
+      this.pos = save;
+      return false;
+    }
+    while (this.acceptPhrase([['please'], ['pls'], ['plz'], ['thanks'], ['thx'], ['now']]));
+    if (!this.atEndAt(this.pos)) {
+      this.pos = save;
+      return false;
+    }
+    return true;
   }
 
   /** Whether a subject frame ("alice gets 2 DAI") starts here; consumes nothing. */
@@ -1227,6 +1309,21 @@ class Parser {
     if (t.kind === 'word' && recipientNouns.has(t.lower)) return true;
     const after = this.tokens[k + 1];
     return k === index && this.isRecipientLike(t) && !this.isWord(t, 'my', 'our', 'the') && (!after || (after.kind === 'punct' && after.value !== "'"));
+  }
+
+  /** ", respectively", "in that order" after a list of recipients: the word, or undefined. */
+  private acceptRespectively(): Token | undefined {
+    const comma = this.isPunct(this.peek(), ',') ? 1 : 0;
+    const t = this.peek(comma);
+    if (this.isWord(t, 'respectively', 'respectivly', 'respectfully')) {
+      this.pos += comma + 1;
+      return t;
+    }
+    if (this.isWord(t, 'in') && this.isWord(this.peek(comma + 1), 'that', 'this') && this.isWord(this.peek(comma + 2), 'order')) {
+      this.pos += comma + 3;
+      return t;
+    }
+    return undefined;
   }
 
   /** Several recipients without "each" could be one payment split or one each: refuse, asking which. */
@@ -1298,7 +1395,9 @@ class Parser {
       const save = this.pos;
       const comma = this.acceptPunct(',');
       const and = this.acceptWord('and');
-      if ((comma || and) && this.isRecipientLike(this.peek()) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos) && (and || this.nameAfterComma(this.pos))) {
+      // "to bob's wallet and alice's wallet": a possessive with its place noun is one more name.
+      const possessive = and && this.peek()?.kind === 'word' && /^[a-z0-9_-]+\x27s$/.test(this.peek()!.lower) && this.peek(1)?.kind === 'word' && recipientNouns.has(this.peek(1)!.lower);
+      if ((comma || and) && (this.isRecipientLike(this.peek()) || possessive) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos) && (and || this.nameAfterComma(this.pos))) {
         const next = this.peek(1);
         // "pay bob 3 DAI and carol 2 DAI": a name followed by an amount starts the next step, not this list.
         if (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1)))) {
@@ -1591,9 +1690,27 @@ class Parser {
    * it goes or comes from, which decides the action: WETH from ETH is a wrap (and back an unwrap), a staking
    * venue ("the capital pool", Lido) or "as capital" a stake, anything else lending (supply/withdraw).
    */
+  /** Whether "in/into someone's wallet" follows the amount and token ahead ("put 20 DAI into bob's wallet"). */
+  private possessivePlaceAhead(): boolean {
+    for (let k = 0; k < 5; k++) {
+      const t = this.peek(k);
+      if (!t || (t.kind === 'punct' && t.value !== '$')) return false;
+      const owner = this.peek(k + 1);
+      if (this.isWord(t, 'in', 'into') && owner?.kind === 'word' && /^[a-z0-9_-]+\x27s$/.test(owner.lower) && this.isWord(this.peek(k + 2), 'wallet', 'account', 'address'))
+        return k >= 2;
+    }
+    return false;
+  }
+
   private deposit(kind: 'supply' | 'withdraw' | 'redeem', verb: Token | undefined): Draft {
     const inward = kind === 'supply';
     const word = verb?.lower ?? '';
+    if (motionVerbs.has(word) && inward && this.possessivePlaceAhead()) {
+      // "put 20 DAI into bob's wallet": someone's place, not a venue: a payment to them.
+      const drafts = this.transfer();
+      if (drafts.length === 1) return drafts[0]!;
+      throw this.ambiguous(verb, 'one step per sentence part: give each payment its own verb');
+    }
     if (word === 'earn') {
       // "earn yield on 1000 usdc", "earn the best yield on 2k DAI", "earn interest on my WETH".
       const length = this.yieldObjectAt(this.pos);
@@ -2551,6 +2668,9 @@ class Parser {
     const next = this.tokens[at + 1];
     if (['it', 'them', 'whatever', 'em'].includes(t.lower)) return true;
     if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we', 'comes')) return true;
+    // "everything I got", "all I received": the whole output of the step before.
+    if ((t.lower === 'everything' || t.lower === 'all') && this.isWord(next, 'i', 'you', 'we') && this.isWord(this.tokens[at + 2], 'got', 'get', 'received', 'receive', 'bought'))
+      return true;
     if (['that', 'this', 'those', 'these'].includes(t.lower)) return !next || next.kind !== 'word' || this.symbolOf(next) !== undefined || reservedWords.has(next.lower);
     if (t.lower === 'the' || t.lower === 'same')
       return (
@@ -2821,12 +2941,13 @@ class Parser {
     }
     let symbol: string | undefined;
     if (this.acceptWord('it', 'them', 'em')) {
-      // "it", "them", "'em"; "send them DAI to alice": the word and the token it stands for.
+      // "it", "them", "'em"; "send them DAI to alice": the word and the token it stands for; "them all".
+      if (this.isWord(this.peek(), 'all') && !this.isWord(this.peek(1), 'of', 'my', 'the')) this.pos++;
       const next = this.peek();
       if (next?.kind === 'word' && this.symbolOf(next) !== undefined && this.lastGroup.length === 1) symbol = this.tokenRef('multi');
     } else if (this.acceptPhrase([['whatever', 'comes', 'out'], ['whatever', 'comes', 'back'], ['what', 'comes', 'out'], ['whatever', 'is', 'left'], ['whatever', 'results']])) {
       // "ship whatever comes out to alice".
-    } else if (this.acceptPhrase([['whatever'], ['what']])) {
+    } else if (this.acceptPhrase([['whatever'], ['what'], ['everything'], ['all']])) {
       if (!this.acceptWord('i', 'you', 'we')) throw this.expected('"I get"', 'multi');
       this.acceptWord('just');
       if (!this.acceptPhrase([['end', 'up', 'with'], ['get'], ['got'], ['receive'], ['received'], ['bought'], ['make']])) throw this.expected('"get"', 'multi');
@@ -3010,6 +3131,16 @@ class Parser {
         this.pos += k;
         return name;
       }
+      // "my cold wallet 0x…", "the destination address 0x…": a word describing the place the address names.
+      if (t?.kind === 'word' && next?.kind === 'word' && placeNouns.has(next.lower) && !reservedWords.has(t.lower) && this.symbolOf(t) === undefined && this.addressAfterNouns(1)) {
+        this.pos++;
+        continue;
+      }
+      // "the wallet ending in b906 (0x…)": the ending must be the address's own.
+      if (labelled && this.isWord(t, 'ending', 'ends')) {
+        const ending = this.addressEnding();
+        if (ending) return ending;
+      }
       if (labelled && this.isWord(t, 'at', 'of') && next && (next.kind === 'address' || next.kind === 'ens')) {
         this.pos++;
         continue;
@@ -3033,12 +3164,20 @@ class Parser {
       this.pos++;
       return labelled;
     }
+    // "bob.eth at 0x…": an ENS name and an address that may disagree.
+    if (value.includes('.') && this.isWord(this.peek(), 'at') && this.peek(1)?.kind === 'address')
+      throw this.ambiguous(this.peek(1)!, `${quote(value)} and ${quote(this.peek(1)!.text)} may name two recipients: give one`);
     if (!/^0x/.test(value) && !value.includes('.')) {
       // "Bob at 0x…", "Ivan at ivan.eth", "my cousin Priya at 0x…": the name labels the address.
       const at = this.peek();
       const next = this.peek(1);
       if (this.isWord(at, 'at') && next && (next.kind === 'address' || next.kind === 'ens')) {
         this.pos++;
+        return this.recipientCore(context);
+      }
+      // "bob, address 0x…": the name labelled with its address after a comma.
+      if (this.isPunct(at, ',') && this.isWord(next, 'address', 'wallet', 'addr') && this.peek(2)?.kind === 'address') {
+        this.pos += 2;
         return this.recipientCore(context);
       }
       // "carol at address 0x…".
@@ -3049,6 +3188,44 @@ class Parser {
       }
     }
     return value;
+  }
+
+  /** Whether an address or ENS name follows the recipient nouns from `offset` on ("… wallet (at) 0x…"). */
+  private addressAfterNouns(offset: number): boolean {
+    let k = offset;
+    while (this.peek(k)?.kind === 'word' && recipientNouns.has(this.peek(k)!.lower)) k++;
+    if (this.isWord(this.peek(k), 'at')) k++;
+    const target = this.peek(k);
+    return target?.kind === 'address' || target?.kind === 'ens';
+  }
+
+  /**
+   * At "ending (in|with) b906 (0x…)" or "ending b906, 0x…": the address, when it ends with those hex digits;
+   * one that does not is refused as two recipients. Undefined when no address follows.
+   */
+  private addressEnding(): string | undefined {
+    let k = 1;
+    if (this.isWord(this.peek(k), 'in', 'with')) k++;
+    let digits = '';
+    let last: Token | undefined;
+    while (this.peek(k) && (this.peek(k)!.kind === 'word' || this.peek(k)!.kind === 'number' || this.isPunct(this.peek(k), '.')) && digits.length <= 40) {
+      const t = this.peek(k)!;
+      if (digits && t.spaced) break;
+      digits += t.kind === 'punct' ? '' : t.text;
+      last = t;
+      k++;
+    }
+    if (!last || !/^[0-9a-f]{2,40}$/i.test(digits)) return undefined;
+    const open = this.isPunct(this.peek(k), '(');
+    if (open || this.isPunct(this.peek(k), ',') || this.isPunct(this.peek(k), ':')) k++;
+    const target = this.peek(k);
+    if (target?.kind !== 'address' || (open && !this.isPunct(this.peek(k + 1), ')'))) return undefined;
+    if (!target.text.toLowerCase().endsWith(digits.toLowerCase()))
+      throw this.ambiguous(target, `the wallet ending in ${quote(digits)} is not ${quote(target.text)}: give one`);
+    this.pos += k;
+    const address = this.recipientCore('transfer');
+    if (open) this.pos++;
+    return address;
   }
 
   private recipientCore(context: ExampleKey): string {

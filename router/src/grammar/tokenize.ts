@@ -6,8 +6,9 @@
  * (zero-width spaces, bidi overrides), letters outside ASCII (look-alikes such as Cyrillic "С" in "USDС"),
  * malformed numbers and addresses. Every pattern is a sticky, linear regex applied at one position.
  */
+import { intentErrorCodes } from '../../../kernel/index.js';
 import { maxAmountDigits, scaleDecimal } from './decimal.js';
-import { quote, unparseable, type Span } from './errors.js';
+import { quote, refusal, unparseable, type Span } from './errors.js';
 import { numberWords, scaleSuffixes } from './lexicon.js';
 
 /** The longest input the grammar reads; longer text is refused before tokenizing. */
@@ -138,6 +139,11 @@ export function tokenize(source: string): Token[] {
       spaced = true;
       continue;
     }
+    if (ch === '+' && /\s/.test(source[i - 1] ?? '') && /\s/.test(source[i + 1] ?? '')) {
+      // "5 DAI to alice + 6 DAI to bob": a plus standing alone joins like "and".
+      push('word', i, i + 1, 'and', { lower: 'and' });
+      continue;
+    }
     if (ch === '&') {
       push('word', i, i + 1, 'and', { lower: 'and' });
       continue;
@@ -167,8 +173,10 @@ export function tokenize(source: string): Token[] {
     wordPattern.lastIndex = i;
     const word = wordPattern.exec(source);
     if (word) {
-      const end = i + word[0].length;
-      const text = word[0];
+      // "to 'carol'": a closing quote is not part of a word the same quote opened.
+      let text = word[0];
+      if (i > 0 && closingQuotes.has(source.charCodeAt(i - 1))) while (closingQuotes.has(text.charCodeAt(text.length - 1))) text = text.slice(0, -1);
+      const end = i + text.length;
       const foreign = /[^\x00-\x7F’]/u.exec(text);
       if (foreign)
         throw unparseable(
@@ -192,6 +200,9 @@ export function tokenize(source: string): Token[] {
 }
 
 const noExtra: Partial<Token> = {};
+
+/** Straight and curly single quotes: one that opens a word ("'carol'") also closes it. */
+const closingQuotes: ReadonlySet<number> = new Set([0x27, 0x2019]);
 
 type Push = (kind: TokenKind, start: number, end: number, value: string, extra?: Partial<Token>) => void;
 
@@ -236,6 +247,13 @@ function lexNumber(source: string, i: number, start: number, push: Push): void {
     const stop = scanEnd(source, end);
     throw unparseable(source, { start, end: stop }, `${quote(source.slice(start, stop))} is not a number`);
   }
+  if (!exponent && /^[1-9]\d{0,2}\.\d\d0$/.test(match[0]))
+    throw refusal(
+      intentErrorCodes.ambiguous,
+      source,
+      { start, end },
+      `${quote(match[0])} has two readings: ${scaleDecimal(body, 0)} with a decimal point, or ${body.replace('.', '')} with a dot between thousands; write it without the trailing zeros or with a comma (1,000)`,
+    );
   const value = scaleDecimal(body, shift);
   if (value.replace('.', '').length > maxAmountDigits)
     throw unparseable(source, { start, end }, `${quote(source.slice(start, end))} is too large or too small to be an amount`);
