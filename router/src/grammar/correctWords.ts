@@ -15,6 +15,8 @@ const vocabulary: readonly string[] = [
   'approval', 'permission', 'exchange', 'estimate', 'instead', 'without', 'don\'t', 'dont', 'never', 'what', 'each',
   // Real words one letter from a target, kept as typed: "review:" asks about the words, it is no slip of "preview".
   'review',
+  // "wats 2 ETH worth in USDC": the frame reads "wats" as a slip of "what's", never of "wants".
+  'wats',
 ];
 
 const vocabularySet: ReadonlySet<string> = new Set(vocabulary);

@@ -17,7 +17,7 @@ import { isReasonAside } from './asides.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
-import { isLookTail, lookHeadSlip, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseLookThenCommand, refuseMore } from './lookAndRefuse.js';
+import { isLookTail, lookHeadSlip, lookTrail, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseLookThenCommand, refuseMore } from './lookAndRefuse.js';
 import type { Token } from './tokenize.js';
 
 /** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
@@ -379,6 +379,9 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
     // "send it back to alice": the direction back is said by "to"; "send exactly 5 DAI": the number is exact anyway;
     if ((words[i] === 'back' && ['it', 'them', 'that', 'this', 'those', 'these'].includes(words[i - 1] ?? '') && words[i + 1] === 'to') ||
       (['exactly', 'precisely'].includes(words[i]!) && words[i + 1] === '#') ||
+      // "send 5 DAI to bob without fail": an idiom of certainty, no negation; "… over on op mainnet": "over" only leads the place.
+      (words[i] === 'fail' && words[i - 1] === 'without') || (words[i] === 'without' && words[i + 1] === 'fail' && isEnd(words[i + 2])) ||
+      (words[i] === 'over' && words[i + 1] === 'on' && i > 0 && !isEnd(words[i - 1])) ||
       // "could you perhaps wrap …": a softener of the asking.
       (['maybe', 'perhaps', 'possibly'].includes(words[i]!) && ['you', 'u'].includes(words[i - 1] ?? '') && isActionVerb(words[i + 1] ?? ''))) {
       i++;
@@ -418,7 +421,26 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
   }
   if (preview) refuseLookThenAct(source, kept, keptWords);
   if (preview) refuseLookThenCommand(source, kept, keptWords, (word) => isActionVerb(word) && !word.endsWith('ing'));
+  // "show me what swapping 1 ETH for USDC gives", "… looks like", "… first": the look's own words after its step.
+  if (preview) {
+    const trail = lookTrail(keptWords, (word) => isActionVerb(word) && !word.endsWith('ing'));
+    if (trail) {
+      kept.splice(trail.start, trail.length);
+      keptWords = kept.map(wordOf);
+    }
+    const step = nounStep(kept, keptWords);
+    if (step) {
+      kept.splice(0, kept.length, ...step);
+      keptWords = kept.map(wordOf);
+    }
+  }
   refusePastAndOthers(source, kept, keptWords);
+  // "whats the usdc value of 1.5 eth", "px 1 eth in usdc?": a price asked for, said as "what's 1.5 ETH in USDC".
+  const valued = valueQuestion(kept, keptWords);
+  if (valued) {
+    kept.splice(0, kept.length, ...valued);
+    keptWords = kept.map(wordOf);
+  }
   const quoted = howMuchQuote(source, kept, keptWords);
   // "what's 1 ETH in DAI? swap it": a command after the quote question asks to act after looking.
   if (quoted) refuseLookThenCommand(source, kept, keptWords, (word) => isActionVerb(word) && !word.endsWith('ing'));
@@ -541,6 +563,8 @@ function howMuchQuote(source: string, tokens: readonly Token[], words: Words): T
       cost = true;
       continue;
     }
+    // "how many DAI I take for 1 ETH": what I take is what I get; "how much ETH does it take" is a cost.
+    if ((word === 'take' || word === 'takes') && ['i', 'we'].includes(words[i - 1] ?? '')) continue;
     if (costWords.has(word)) {
       cost = true;
       continue;
@@ -563,8 +587,56 @@ function howMuchQuote(source: string, tokens: readonly Token[], words: Words): T
   if (verb === 'stake' || verb === 'wrap') return [synthetic(verb, amount[0]!), ...amount, ...tail];
   if (cost) return [synthetic('buy', amount[0]!), ...amount, synthetic('with', asked), asked, ...tail];
   // "@lucid how much …", "lucid what's …": the assistant addressed before the question is dropped with it.
-  const lead = tokens.slice(0, at).every((token) => openingFiller.has(wordOf(token)) || wordOf(token) === '@') ? [] : tokens.slice(0, at);
+  // "ok so like how much …": "like" before the question is a filler of speech.
+  const lead = tokens.slice(0, at).every((token, k) => openingFiller.has(wordOf(token)) || wordOf(token) === '@' || (wordOf(token) === 'like' && k === at - 1)) ? [] : tokens.slice(0, at);
   return [...lead, ...amount, { ...synthetic('->', asked), kind: 'punct' }, asked, ...tail];
+}
+
+/** Nouns of a swap said after its amount and tokens ("a 2 ETH to USDC swap"). */
+const swapNouns: ReadonlySet<string> = new Set(['swap', 'trade', 'conversion', 'exchange']);
+
+/**
+ * In a look, a swap said as a noun phrase ("show me what a 2 ETH to USDC swap looks like"): the amount, the token
+ * sold, "to"/"for"/"into" and the token bought before the noun, and nothing after. Returns the step as a command.
+ */
+function nounStep(tokens: readonly Token[], words: Words): Token[] | undefined {
+  let k = 0;
+  while (k < words.length && (openingFiller.has(words[k]!) || ['a', 'an', 'the'].includes(words[k]!))) k++;
+  const at = k;
+  if (words[k] !== '#') return undefined;
+  k++;
+  if (tokens[k]?.kind === 'suffix') k++;
+  if (!symbolWords().has(words[k] ?? '') || !['to', 'for', 'into', '->'].includes(words[k + 1] ?? '') || !symbolWords().has(words[k + 2] ?? '')) return undefined;
+  const noun = k + 3;
+  if (!swapNouns.has(words[noun] ?? '') || !words.slice(noun + 1).every(isEnd)) return undefined;
+  return [synthetic('swap', tokens[at]!), ...tokens.slice(at, noun), ...tokens.slice(noun + 1)];
+}
+
+/** Nouns of a token's price. */
+const valueNouns: ReadonlySet<string> = new Set(['value', 'price', 'worth', 'px']);
+
+/**
+ * A price asked for with a noun: "what's the USDC value of 1.5 ETH" (the token asked about before the noun) or
+ * "px 1 ETH in USDC?", "price of 2 ETH in DAI" (the noun first). Returns the words as "what's 1.5 ETH in USDC", a
+ * quote question, or undefined.
+ */
+function valueQuestion(tokens: readonly Token[], words: Words): Token[] | undefined {
+  let k = 0;
+  while (k < words.length && openingFiller.has(words[k]!)) k++;
+  const at = k;
+  let asked: Token | undefined;
+  if (["what's", 'whats', 'wats'].includes(words[k]!) || (words[k] === 'what' && words[k + 1] === 'is')) {
+    k += words[k] === 'what' ? 2 : 1;
+    if (words[k] !== 'the' || !symbolWords().has(words[k + 1] ?? '') || !valueNouns.has(words[k + 2] ?? '') || !['of', 'for'].includes(words[k + 3] ?? '')) return undefined;
+    asked = tokens[k + 1];
+    k += 4;
+  } else if (valueNouns.has(words[k] ?? '')) {
+    k++;
+    if (['of', 'for'].includes(words[k] ?? '')) k++;
+  } else return undefined;
+  if (words[k] !== '#') return undefined;
+  const rest = tokens.slice(k);
+  return [synthetic("what's", tokens[at]!), ...rest, ...(asked ? [synthetic('in', asked), asked] : [])];
 }
 
 /** A word the reading adds (a verb or link the question implied), placed at `near` for messages. */
@@ -603,6 +675,10 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'like' && ["i'd", 'id', 'would', "we'd", "you'd", 'd'].includes(before ?? '')) return true;
   // "so like how much USDC would I get for 3 ETH": a filler before the question, not a hedge on the amount.
   if (word === 'like' && ['how', 'what', "what's", 'whats'].includes(words[i + 1] ?? '')) return true;
+  // "what's 0.5 WETH worth in USDC if I swap": the quote's own case, at its end, not a condition.
+  if (word === 'if' && ['i', 'we'].includes(words[i + 1] ?? '') && quoteCaseVerbs.has(words[i + 2] ?? '') && words.slice(i + 3).every((w) => isEnd(w) || ['it', 'them', 'that', 'now'].includes(w)) &&
+    words.slice(0, i).some((w, k) => w === 'worth' || (w === 'how' && ['much', 'many'].includes(words[k + 1] ?? ''))))
+    return true;
   // "divide 1 ETH equally between …": the shares are said to be equal; the parser's split production reads it.
   if ((word === 'divide' || word === 'split') && length <= 4 && words.slice(i + 1, i + 14).some((w) => evenSplitWords.has(w))) return true;
   // "no" only refuses at the start of a sentence or after a comma ("no, don't …"), not in "no more than".
@@ -676,6 +752,9 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'already' && length === 1 && words.slice(i + 1).every(isEnd) && !pastCopulas.has(before ?? '') && words.slice(0, i).some(isActionVerb)) return true;
   return false;
 }
+
+/** The act a quote imagines at its end ("… worth in USDC if I swap"). */
+const quoteCaseVerbs: ReadonlySet<string> = new Set(['swap', 'sell', 'trade', 'convert', 'exchange', 'swapped', 'sold', 'traded', 'converted', 'exchanged']);
 
 /** Rule words that, inside a purpose ("for the …"), name what is paid for: nouns anywhere in it. */
 const noteNouns: ReadonlySet<string> = new Set([
@@ -852,7 +931,7 @@ function isQuotedCommand(source: string, quoted: RegExpExecArray): boolean {
  * could stand in a request the productions read, "swap 1 ETH at 0.5% slippage"), so they are asked only
  * after the productions failed. A clue at the start (`^`) must open the sentence, after greetings.
  */
-const softRules: readonly (Rule & { atStart?: boolean })[] = [
+const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = [
   {
     code: intentErrorCodes.unsupported,
     why: 'it is about the words or the rules (a command to repeat, a syntax, a mode), not a request to act on',
@@ -880,7 +959,7 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
     why: 'it tells of what someone else wants, said or did; say what Lucid should do now',
     atStart: true,
     patterns: [
-      'my|our|the|his|her|their * wants|wanna|needs|needed|would|wanted|asked|asks|is|was|are|were|says|say|said|told|tells|keeps|advised|instructed|requested|will|agreed|he|she|they|insists|thinks',
+      'my|our|the|his|her|their * wants|wanna|needs|needed|would|wanted|asked|asks|is|was|are|were|says|say|said|told|tells|keeps|advised|instructed|requested|will|agreed|he|she|they|insists|thinks|intends|plans|hopes|means|aims|expects|can|could|should|must|may|might',
       '* * has|had asked|requested|told|said|instructed|wanted|advised|agreed',
       'my|our|the|his|her|their * * wants|wanna|needs|would|wanted|asked|is|was|says|said|told|keeps|advised|instructed|requested|will|agreed|he|she|they',
       'he|she|they|he’s|he\'s|she\'s|they\'re|his|her|their',
@@ -888,6 +967,14 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
       '* has|had asked|requested|told|said|instructed|wanted|advised|agreed',
       '* and * agreed|want|wants|said|asked|will|would|need|needs',
     ].map(p),
+  },
+  {
+    code: intentErrorCodes.unsupported,
+    why: 'it tells of what someone else may or should do; say what Lucid should do now',
+    atStart: true,
+    notSelf: true,
+    // "bob can send 5 DAI to alice", "alice should swap 1 ETH for DAI": someone else's act, not a request.
+    patterns: ['* can|could|should|must|shall|might|may|intends|plans|hopes|means ' + actionVerbSlot, '* intends|plans|hopes|means|aims|wants to ' + actionVerbSlot].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
@@ -936,7 +1023,9 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
   {
     code: intentErrorCodes.ambiguous,
     why: 'the amount is too vague to act on; say a number, "all", "half" or a percentage',
-    patterns: ['fair|generous|good|big|large|nice|huge|significant|modest amount|share|sum|chunk', 'a percentage', 'double|triple|twice the', 'money', 'funds', 'cash', 'sum', 'little', 'plenty', 'many', 'more', 'loads', 'load', 'tons', 'heaps', 'modest', 'nominal', 'ish', 'whatever', 'like #', 'like a|an|half'].map(p),
+    patterns: ['fair|generous|good|big|large|nice|huge|significant|modest amount|share|sum|chunk', 'a percentage', 'double|triple|twice the', 'money', 'funds', 'cash', 'sum', 'little', 'plenty', 'many', 'more', 'loads', 'load', 'tons', 'heaps', 'modest', 'nominal', 'ish', 'whatever', 'like #', 'like a|an|half',
+      // "send up to 5 DAI to bob": a ceiling is no amount to send (an approval's "up to" is read before this).
+      'up to #'].map(p),
   },
   {
     code: intentErrorCodes.ambiguous,
@@ -969,6 +1058,7 @@ export function explainRefusal(source: string, tokens: readonly Token[], error: 
     for (let i = rule.atStart ? start : 0; i < (rule.atStart ? start + 1 : words.length); i++) {
       const length = matchAny(words, i, rule.patterns);
       if (!length || (rule.atStart && isActionVerb(words[i]!) && !['say', 'type', 'print', 'echo', 'repeat', 'test'].includes(words[i]!))) continue;
+      if (rule.notSelf && ['i', 'we', 'you', 'u', 'lucid', 'claude', 'assistant', 'please', 'pls'].includes(words[i]!)) continue;
       // An unknown token is explained only by a clue that names it.
       if (unknownToken && !words.slice(i, i + length).includes(unknownToken.toLowerCase())) continue;
       const span: Span = { start: tokens[i]!.start, end: tokens[i + length - 1]!.end };

@@ -59,6 +59,10 @@ export const lookPhrases: readonly string[] = [
   'would like|love a|the quote|quotation|estimate|price|rate for|on|of',
   'gimme a|the quote|quotation|estimate|price|rate for|on|of|to', 'giv|give me a|the quote|quotation|estimate|price|rate for|on|of|to',
   'gimme a|the quote|price|rate', 'just|only the quote|price|rate|estimate|numbers', 'can|could you|u lmk the|a price|rate|quote for|of|on', 'can|could you|u tell|show|give me the|a price|rate|quote for|of|on', 'lmk the|a price|rate|quote for|of|on', 'ballpark for|on|of', 'a ballpark for|on|of',
+  // "how much gas would it cost to send 5 DAI to bob": the cost of the step, asked before it
+  'how much gas|fee|fees would|will|does it cost|take|be to|for', 'how much in gas|fees would|will|does it cost|take|be to|for',
+  // "perform a simulation (no execution) of supplying …": the look noun and its link around a bracketed look
+  'run|do|make|perform a|the simulation|dry-run|test-run|preview ( no|without execution|executing|signing|sending|transaction|broadcast|broadcasting ) of|for',
   // "before I do it": the look comes first, nothing is done now
   'before i|we do|execute|sign|send it|that|this|anything', 'before i|we commit|proceed', 'before i|we go ahead', 'before doing|executing|committing it|that|anything',
 ];
@@ -86,6 +90,8 @@ const lookNounLeads: readonly string[] = [
   "what's|whats|wats the", 'what is|are the', 'what will|would be the', 'show|tell|give|get me the|an|a', 'show|tell|give me', 'gimme the|an|a', 'estimate|calculate|compute the|an|a',
   'provide|give me the|an|a', 'provide the|an|a', 'i want|need to see|know the', 'i want|need the', 'just want|wanna see the', 'i wanna see|know the',
   'check the', 'see the', 'estimate|calculate|compute',
+  // Non-native forms without "to" or "it": "i want know the price for …", "is possible see the rate of …"
+  'i want|need|wanna see|know the', 'is|its|it\'s possible|posible to|2 see|know|get the', 'is possible|posible see|know|get the', 'is it possible to see|know|get the',
 ];
 const lookNounAdjectives = new Set(['expected', 'estimated', 'projected', 'likely', 'exact', 'total', 'final', 'resulting', 'probable', 'gas', 'network']);
 const lookNounLinks = new Set(['of', 'for', 'to', 'on', 'from', 'if']);
@@ -133,6 +139,26 @@ export function lookLeadIn(words: Words, i: number): number {
   return 0;
 }
 
+/** What a look asks about its step, said after it: "gives (me)", "would get me", "looks like". */
+const trailPatterns = ['would|will|could|does give|get|yield|return me|us', 'would|will|could|does give|get|yield|return', 'gives|yields|returns|gets me|us', 'gives|yields|returns|gets', 'looks|would|will like', 'looks like'].map(compile);
+
+/**
+ * The words a look says after its step, at the end ("show me what swapping 1 ETH for USDC gives", "what a … swap
+ * looks like", "show me the numbers for swapping 1 ETH first"): their place in `words`, to drop, or undefined.
+ * "first" is dropped only with no command in the words (else "look first, then act" is refused elsewhere).
+ */
+export function lookTrail(words: Words, isBaseVerb: (word: string) => boolean): { start: number; length: number } | undefined {
+  let end = words.length;
+  while (end > 0 && ['?', '.', '!', ')'].includes(words[end - 1]!)) end--;
+  if (end < 3) return undefined;
+  if (words[end - 1] === 'first' && !words.some(isBaseVerb)) return { start: end - 1, length: 1 };
+  for (const pattern of trailPatterns) {
+    const start = end - pattern.length;
+    if (start > 1 && matchAt(words, start, pattern)) return { start, length: pattern.length };
+  }
+  return undefined;
+}
+
 /** "swap 1 ETH for DAI but just show me", "…, just show me": a request to be shown, at the end or before a comma. */
 export function isLookTail(words: Words, i: number): number {
   const length = matchAt(words, i, compiledShowMe[0]!) ? 4 : matchAt(words, i, compiledShowMe[1]!) ? 3 : 0;
@@ -175,7 +201,11 @@ export const morePatterns = {
     'in a perfect|ideal world',
   ],
   /** Asking for an opinion. */
-  advice: ['shall we', 'thoughts on', 'your thoughts', 'what would you|u do', 'a good|bad|smart|dumb trade|swap|deal|time|move|play', 'is it wize|wice|wyse'],
+  advice: [
+    'shall we', 'thoughts on', 'your thoughts', 'what would you|u do', 'a good|bad|smart|dumb trade|swap|deal|time|move|play', 'is it wize|wice|wyse',
+    // "tell me the best token to swap my ETH into": choosing what to buy is a judgement.
+    'best|better|top token|tokens|coin|coins|asset|assets|pair|pairs to|for',
+  ],
   /** Telling what one is doing now ("I'm sending 5 DAI to bob"): a report, like "we are sending". */
   report: [
     `i'm|im|we're|you're|youre|they're|theyre|he's|hes|she's|shes ${progressive}`, `i am ${progressive}`, `u r ${progressive}`,
@@ -183,7 +213,11 @@ export const morePatterns = {
     `possible|true|likely|sure|certain|confirm that i|we|you ${pastActions}`,
   ],
   /** Taking a request back: "…, cancel", "nevermind". */
-  negation: [',|-|— cancel|abort', 'cancel|abort that|it|this ,|.', 'nevermind', 'never mind', 'nvm', 'scrap that|it|this'],
+  negation: [
+    ',|-|— cancel|abort', 'cancel|abort that|it|this ,|.', 'nevermind', 'never mind', 'nvm', 'scrap that|it|this',
+    // "send 5 DAI to anyone but bob": the one named is the one not to pay.
+    'anyone|anybody|everyone|everybody|someone|somebody but|except|besides', 'anyone|anybody|everyone|everybody|someone|somebody other than|apart from',
+  ],
   /** Acting after only looking: "dry run first, then send …", "preview …, then confirm". */
   actAfterLook: ['first , then|and', 'first then|and', 'then|and confirm|proceed|commit|finalize|finalise', 'confirm it|them|that', 'and if it works|succeeds|passes|looks'],
 };
@@ -241,6 +275,21 @@ export function refuseMore(
       if (chain === 'unlisted')
         throw refusal(intentErrorCodes.unknownChain, source, token, `unknown chain ${quote(token.text)}: Lucid has no token list for it here; leave the chain out to use the devnet`, ['leave the chain out to use the devnet']);
       throw refusal(intentErrorCodes.ambiguous, source, token, `not done: ${quote(token.text)} stands apart from the request: say "on ${token.lower}" if the request is meant for that chain`, [`… on ${token.lower}`]);
+    }
+    // "send 5 DAI to bob on base and arbitrum": two chains for one step; "on gnosis chain swap …": a chain outside Lucid's world named first.
+    if (words[i] === 'on' && chainOf(words[i + 1] ?? '')) {
+      const other = ['and', 'or', '&', ',', '/', '+'].includes(words[i + 2] ?? '') ? chainOf(words[i + 3] ?? '') : undefined;
+      if (other) {
+        const span = { start: tokens[i + 1]!.start, end: tokens[i + 3]!.end };
+        throw refusal(intentErrorCodes.ambiguous, source, span, `not done: ${quote(source.slice(span.start, span.end))} names two chains for one step; say one, or give each chain its own step`, ['send 5 DAI to bob on base']);
+      }
+      if (chainOf(words[i + 1]!) === 'unlisted' && words.slice(0, i).every((word) => isFiller(word) || [',', ':', '@', '-'].includes(word)))
+        throw refusal(intentErrorCodes.unknownChain, source, tokens[i + 1]!, `unknown chain ${quote(tokens[i + 1]!.text)}: Lucid has no token list for it here; leave the chain out to use the devnet`, ['leave the chain out to use the devnet']);
+    }
+    // "send 5+ DAI to bob": at least five, no exact amount.
+    if (token.kind === 'number' && tokens[i + 1]?.kind === 'punct' && tokens[i + 1]!.value === '+' && tokens[i + 1]!.start === token.end && tokens[i + 2]?.kind !== 'number' && tokens[i + 2]?.kind !== 'numberWord') {
+      const span = { start: token.start, end: tokens[i + 1]!.end };
+      throw refusal(intentErrorCodes.ambiguous, source, span, `not done: ${quote(source.slice(span.start, span.end))} — the amount is too vague to act on; say a number, "all", "half" or a percentage`, ['send 5 DAI to bob']);
     }
     const text = source.slice(token.start, token.end);
     if (token.kind === 'punct' && noSigns.has(text))
