@@ -14,6 +14,7 @@ import { stripFraming } from './framing.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
 import { readLeadingRecipient, readPayoutList } from './payoutList.js';
 import { correctWords } from './correctWords.js';
+import { reorderWords } from './wordOrder.js';
 import { maxInputLength, tokenize } from './tokenize.js';
 
 export { damerauLevenshtein, nearest } from './distance.js';
@@ -55,7 +56,8 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
     throw unparseable(text, undefined, text.trim() ? 'nothing to do: say what should happen' : 'nothing to do: the input is empty', ['swap', 'transfer']);
   // "Subject: …", "Regards,\nDana": the message around the request, after the frame checked every word of it.
   const request = stripFraming({ tokens: frame.tokens, isSymbol: (word) => table.canonical.has(word) });
-  const framed = request.some((token) => token.kind !== 'punct') ? request : frame.tokens;
+  // "max send my DAI …", "send 7 USDC bob's way": a plain request said in another order (./wordOrder.ts).
+  const framed = reorderWords(request.some((token) => token.kind !== 'punct') ? request : frame.tokens);
   // "payouts: alice.eth 40 usdc, bob.eth 25 usdc": a verbless list of payments says "send … to … and …".
   // "Recipient: carol.eth. Please send 20 DAI.": the recipient said first goes after the request.
   const listed = readPayoutList(framed, (word) => table.canonical.has(word)) ?? readLeadingRecipient(framed) ?? framed;

@@ -28,6 +28,8 @@ import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
 import { intentErrorCodes, knownSymbols, stepOutput, tokenListChains } from '../../../kernel/index.js';
 
+/** Venues that lend out what is supplied to them ("aave", "aave-v3"): liquidity given to them is a supply. */
+const lendingVenues: readonly string[] = ['aave', 'compound', 'morpho', 'spark', 'euler', 'fluid'];
 /** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
 const placeNouns: ReadonlySet<string> = new Set([
   'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
@@ -1769,6 +1771,14 @@ class Parser {
       else this.pos = save;
     }
     if (this.acceptPhrase([['as', 'capital'], ['as', 'stake'], ['for', 'staking']])) stakeMarked = true;
+    // "provide 200 DAI as liquidity to Aave": what a lending venue takes as liquidity it lends out, so it is supplied.
+    if (draft.venue === undefined && this.isWord(this.peek(), 'as') && this.isWord(this.peek(1), 'liquidity') && this.isWord(this.peek(2), 'to', 'into', 'on', 'at') && this.venueAt(this.pos + 3)) {
+      const save = this.pos;
+      this.pos += 3;
+      const venue = this.venuePhrase();
+      if (venue !== undefined && lendingVenues.some((name) => venue === name || venue.startsWith(`${name}-`))) this.setVenue(draft, venue, this.tokens[save + 2]);
+      else this.pos = save;
+    }
     if (this.isWord(this.peek(), 'as', 'for', 'into', 'to') && this.isWord(this.peek(1), 'liquidity', 'lp'))
       throw refusal(intentErrorCodes.unsupported, this.source, this.peek(1), 'providing liquidity is not something Lucid does here: it can swap, stake, lend and send');
     if (!this.isWord(this.peek(1), 'of')) this.acceptWord('out');

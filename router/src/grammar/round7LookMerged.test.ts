@@ -92,3 +92,19 @@ describe('merged round 7: refusals', () => {
     expect(parseWithGrammar('swap 1 eth for dai on base').intents).toEqual([{ ...swap('1', 'ETH', 'DAI'), chain: 'base' }]);
   });
 });
+
+describe('merged round 7: plain requests in another order', () => {
+  test('liquidity given to a lending venue is a supply; to a swap venue or nowhere it stays refused', () => {
+    expect(parseWithGrammar('provide 50 usdc as liquidity to aave').intents).toEqual([{ action: 'supply', amount: '50', token: 'USDC', venue: 'aave' }]);
+    expect(refused('provide 50 usdc as liquidity to uniswap').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('provide 50 usdc as liquidity').code).toBe('UNSUPPORTED_INTENT');
+  });
+
+  test('"max" before the verb is the amount; "NAME\'s way" is the one paid', () => {
+    expect(parseWithGrammar('max swap my usdc for dai').intents).toEqual([swap('all', 'USDC', 'DAI')]);
+    expect(parseWithGrammar("send 4 dai my buddy carol's way").intents).toEqual([transfer('4', 'DAI', 'carol')]);
+    expect(parseWithGrammar("pay 2 usdc alice's way please").intents).toEqual([transfer('2', 'USDC', 'alice')]);
+    // Two amounts ("max" and 5) stay unread.
+    expect(refused('max send 5 dai to bob').code).toBe('UNPARSEABLE_INTENT');
+  });
+});
