@@ -1980,7 +1980,8 @@ class Parser {
     this.acceptWord('an', 'a');
     if (this.peek()?.kind === 'word' && unlimitedWords.has(this.peek()!.lower)) {
       this.pos++;
-      this.acceptPhrase([['amount', 'of'], ['of']]);
+      // "grant unlimited approval of USDC to …": the approval's noun between "unlimited" and its token.
+      this.acceptPhrase([['amount', 'of'], ['of'], ['approval', 'of'], ['allowance', 'of'], ['approval', 'for'], ['allowance', 'for'], ['spending', 'of']]);
       draft.unlimited = true;
       return true;
     }

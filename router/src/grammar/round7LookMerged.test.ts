@@ -104,6 +104,10 @@ describe('merged round 7: plain requests in another order', () => {
     expect(parseWithGrammar('max swap my usdc for dai').intents).toEqual([swap('all', 'USDC', 'DAI')]);
     expect(parseWithGrammar("send 4 dai my buddy carol's way").intents).toEqual([transfer('4', 'DAI', 'carol')]);
     expect(parseWithGrammar("pay 2 usdc alice's way please").intents).toEqual([transfer('2', 'USDC', 'alice')]);
+    // An approval given is granted, with or without a limit; giving tokens stays a transfer.
+    expect(parseWithGrammar('give unlimited approval of dai to uniswap').intents).toEqual([{ action: 'approve', token: 'DAI', to: 'uniswap', unlimited: true }]);
+    expect(parseWithGrammar('give approval of 20 usdc to the v2-fork').intents).toEqual([{ action: 'approve', amount: '20', token: 'USDC', to: 'v2-fork' }]);
+    expect(parseWithGrammar('give bob 5 dai').intents).toEqual([transfer('5', 'DAI', 'bob')]);
     // Two amounts ("max" and 5) stay unread.
     expect(refused('max send 5 dai to bob').code).toBe('UNPARSEABLE_INTENT');
   });

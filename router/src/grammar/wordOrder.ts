@@ -3,7 +3,8 @@
  * the frame's tokens (after every refusal of the frame has looked at the words as typed):
  *
  * - "max send my DAI to bob.eth": an amount word said before the verb ("send max my DAI …");
- * - "send 7 USDC my friend bob's way", "… bob's way": the one paid, said as the way the funds go ("… to my friend bob").
+ * - "send 7 USDC my friend bob's way", "… bob's way": the one paid, said as the way the funds go ("… to my friend bob");
+ * - "give unlimited approval of USDC to uniswap": an approval given is granted.
  *
  * Nothing here makes a word vanish: each word keeps its token, only the order (and "to" said as "'s way") changes.
  */
@@ -26,6 +27,15 @@ export function reorderWords(tokens: readonly Token[]): ReorderWordsReturnType {
   const after = out[first + 2];
   if (first !== -1 && ['max', 'maximum'].includes(out[first]!.lower) && verb?.kind === 'word' && isActionVerb(verb.lower) && after !== undefined && after.kind !== 'number' && after.kind !== 'numberWord')
     out = [...out.slice(0, first), verb, out[first]!, ...out.slice(first + 2)];
+  // "give unlimited approval of USDC to uniswap": giving an approval grants it (giving tokens stays a transfer).
+  const give = out.findIndex((token) => token.kind === 'word' && token.lower === 'give');
+  if (give !== -1) {
+    let k = give + 1;
+    if (['a', 'an'].includes(out[k]?.lower ?? '')) k++;
+    if (['unlimited', 'infinite'].includes(out[k]?.lower ?? '')) k++;
+    if (['approval', 'allowance'].includes(out[k]?.lower ?? '') && ['of', 'for'].includes(out[k + 1]?.lower ?? ''))
+      out[give] = { ...out[give]!, lower: 'grant', value: 'grant' };
+  }
   for (let i = 1; i < out.length; i++) {
     const owner = /^([a-z][a-z0-9-]*)'s$/.exec(out[i]!.lower);
     const way = out[i + 1];
