@@ -108,6 +108,9 @@ describe('merged round 7: plain requests in another order', () => {
     expect(parseWithGrammar('give unlimited approval of dai to uniswap').intents).toEqual([{ action: 'approve', token: 'DAI', to: 'uniswap', unlimited: true }]);
     expect(parseWithGrammar('give approval of 20 usdc to the v2-fork').intents).toEqual([{ action: 'approve', amount: '20', token: 'USDC', to: 'v2-fork' }]);
     expect(parseWithGrammar('give bob 5 dai').intents).toEqual([transfer('5', 'DAI', 'bob')]);
+    // The place said inside "everything I have …" goes with the step.
+    expect(parseWithGrammar('withdraw all i have on aave in dai').intents).toEqual([{ action: 'withdraw', amount: 'all', token: 'DAI', venue: 'aave' }]);
+    expect(refused('withdraw everything i have on aave').code).toBe('UNPARSEABLE_INTENT');
     // Two amounts ("max" and 5) stay unread.
     expect(refused('max send 5 dai to bob').code).toBe('UNPARSEABLE_INTENT');
   });

@@ -4,11 +4,12 @@
  *
  * - "max send my DAI to bob.eth": an amount word said before the verb ("send max my DAI …");
  * - "send 7 USDC my friend bob's way", "… bob's way": the one paid, said as the way the funds go ("… to my friend bob");
- * - "give unlimited approval of USDC to uniswap": an approval given is granted.
+ * - "give unlimited approval of USDC to uniswap": an approval given is granted;
+ * - "withdraw everything I have on aave in USDC": the place said inside the relative clause ("… in USDC on aave").
  *
  * Nothing here makes a word vanish: each word keeps its token, only the order (and "to" said as "'s way") changes.
  */
-import { verbs } from './lexicon.js';
+import { venuePhrases, verbs } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** Words that may stand before a name in "my friend bob's way". */
@@ -35,6 +36,20 @@ export function reorderWords(tokens: readonly Token[]): ReorderWordsReturnType {
     if (['unlimited', 'infinite'].includes(out[k]?.lower ?? '')) k++;
     if (['approval', 'allowance'].includes(out[k]?.lower ?? '') && ['of', 'for'].includes(out[k + 1]?.lower ?? ''))
       out[give] = { ...out[give]!, lower: 'grant', value: 'grant' };
+  }
+  // "withdraw everything I have on aave in USDC": the place said inside the relative clause goes after its token.
+  for (let i = 0; i + 5 < out.length; i++) {
+    const w = (k: number): string => out[k]?.lower ?? '';
+    if (!['everything', 'all'].includes(w(i)) || !['i', 'we'].includes(w(i + 1)) || !['have', 'hold', 'got'].includes(w(i + 2)) || !['on', 'at', 'with', 'in'].includes(w(i + 3))) continue;
+    let place = i + 4;
+    if (w(place) === 'the') place++;
+    const venue = venuePhrases.filter((phrase) => phrase.words.every((word, k) => w(place + k) === word)).sort((a, b) => b.words.length - a.words.length)[0];
+    if (!venue) continue;
+    let end = place + venue.words.length;
+    if (/^v\d$/.test(w(end))) end++;
+    if (!['in', 'of'].includes(w(end)) || out[end + 1]?.kind !== 'word') continue;
+    out = [...out.slice(0, i + 3), ...out.slice(end, end + 2), ...out.slice(i + 3, end), ...out.slice(end + 2)];
+    break;
   }
   for (let i = 1; i < out.length; i++) {
     const owner = /^([a-z][a-z0-9-]*)'s$/.exec(out[i]!.lower);
