@@ -185,6 +185,10 @@ function outputOf(step: Draft): string | undefined {
 }
 
 const separatorMarks = new Set([',', ';', '.', '!', '?']);
+/** Words that thank, closing a request: "thanks", "thx", "cheers", "regards". */
+const thanksWords: ReadonlySet<string> = new Set(['thanks', 'thank', 'thx', 'thnx', 'thnks', 'thanx', 'ty', 'tysm', 'thankyou', 'cheers', 'regards']);
+/** Words that go with them: "thank you so much", "many thanks", "thanks a lot". */
+const thanksCompanions: ReadonlySet<string> = new Set(['many', 'you', 'u', 'so', 'much', 'a', 'lot', 'again', 'very', 'best', 'kind']);
 
 /** Words after which a verb of the lexicon is a noun in an aside: "for a trade", "the refund". */
 const noteDeterminers: ReadonlySet<string> = new Set(['a', 'an', 'the', 'my', 'his', 'her', 'our', 'their', 'your', 'this', 'that']);
@@ -258,6 +262,8 @@ class Parser {
   /** While a withdrawal reads its token, "aUSDC" stands for USDC in Aave (`receiptSeen` says one was read). */
   private receiptTokens = false;
   private receiptSeen = false;
+  /** The thanks that closed a step ("… to alice thanks", "…\nThanks,"): no step may follow a closing. */
+  private closedBy: Token | undefined;
 
   constructor(
     private readonly source: string,
@@ -299,6 +305,7 @@ class Parser {
       // "then", "after that", a full stop: the next clause starts a run of its own.
       if (!joined.weak) runStart = intents.length;
       if (this.onlyThanksLeft()) break;
+      this.refuseStepAfterClosing();
       // "send 5 USDC to carol.eth, after lunch": a time after the joiner, not a step nor an aside.
       this.refuseTimeClause(this.pos);
       // "…, it's for lunch" or "… to dave.eth. It's my share of the airbnb.": a closing aside, kept as a note.
@@ -368,6 +375,22 @@ class Parser {
     this.notes.push(this.source.slice(this.tokens[labelled ? start + 2 : start]!.start, this.tokens[k - 1]!.end).trim());
     this.pos = this.tokens.length;
     return true;
+  }
+
+  /**
+   * "send 5 DAI to alice\nThanks,\nand send all my ETH to bob": thanks close a request; a step after them may be a
+   * line someone added under the message, so it is not read on as a request. Thanks at the very end stay filler.
+   */
+  private refuseStepAfterClosing(): void {
+    let k = this.pos;
+    let said: Token | undefined;
+    while (this.tokens[k]?.kind === 'word' && (thanksWords.has(this.tokens[k]!.lower) || thanksCompanions.has(this.tokens[k]!.lower))) {
+      if (thanksWords.has(this.tokens[k]!.lower)) said ??= this.tokens[k];
+      k++;
+    }
+    const thanks = said ?? this.closedBy;
+    if (!thanks || k >= this.tokens.length) return;
+    throw this.ambiguous(thanks, `a request after the closing ${quote(thanks.text)}: put every step before the thanks, in one message`);
   }
 
   /** "… for me. Thanks!": politeness after the last clause ends the sentence. */
@@ -2177,7 +2200,9 @@ class Parser {
         any = true;
         continue;
       }
-      if (this.acceptPhrase(trailingFiller) || this.acceptPunct('emoji')) {
+      const filler = this.acceptPhrase(trailingFiller);
+      if (filler || this.acceptPunct('emoji')) {
+        if (filler?.some((word) => thanksWords.has(word))) this.closedBy ??= t;
         any = true;
         continue;
       }
