@@ -328,6 +328,19 @@ const politeTails: readonly Pattern[] = [
   'would be great|appreciated|awesome|lovely', "that's|thats all|it", 'much appreciated',
 ].map(p);
 const politeTailFirsts = firstWords(politeTails);
+/** Whether "i've got", "I have", "we hold", "i currently own" stands at `i`: the user's holdings. */
+function ownsAt(words: Words, i: number): boolean {
+  let k = i;
+  if (["i've", "we've", 'ive'].includes(words[k] ?? '')) k++;
+  else if (['i', 'we'].includes(words[k] ?? '')) {
+    k++;
+    if (['currently', 'still', 'now'].includes(words[k] ?? '')) k++;
+    if (['have', "'ve"].includes(words[k] ?? '') && words[k + 1] === 'got') k++;
+  } else return false;
+  return ['have', 'got', 'own', 'hold', 'left'].includes(words[k] ?? '');
+}
+/** Politeness that may stand before a negation opening the sentence ("please do not …"). */
+const politeOpeners: ReadonlySet<string> = new Set(['please', 'pls', 'plz', 'kindly']);
 
 /** Words that say a split's shares are equal ("split 10 USDC evenly between …"), which the parser then reads. */
 const evenSplitWords: ReadonlySet<string> = new Set(['evenly', 'equally', 'half', 'fifty-fifty', 'equal', 'ways']);
@@ -357,7 +370,10 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
     }
     // "don't send anything to bob" opens with the negation: nothing stands before it to be only looked at.
     // "don't execute, just show me: …" does: the phrase is set off from the request that follows it.
-    if (length && ['do', "don't", 'dont', 'no', 'not', 'never', 'without'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct') && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
+    // "show me what i've got in usdc", "tell me what I hold": what the user owns is a balance question, not a look at a step.
+    if (length && words[i + length - 1] === 'what' && ownsAt(words, i + length)) length = 0;
+    // ("Please do not execute any transfers to bob.eth": politeness before it is no request either.)
+    if (length && ['do', "don't", 'dont', 'no', 'not', 'never', 'without'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct' && !politeOpeners.has(wordOf(token))) && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
     if (length) {
       preview = true;
       i += length;

@@ -453,6 +453,13 @@ export const leadingFiller: readonly (readonly string[])[] = longestFirst([
   ['confirm', 'and'],
   ['help', 'me', 'to'],
   ['help'],
+  // "I need your help to wrap 0.3 ETH", "time to claim my rewards!": the asking, then the verb.
+  ['i', 'need', 'your', 'help', 'to'],
+  ['need', 'your', 'help', 'to'],
+  ['i', 'need', 'help', 'to'],
+  ['time', 'to'],
+  ["it's", 'time', 'to'],
+  ['its', 'time', 'to'],
   ['sorry', 'to', 'bother', 'you'],
   ['sorry', 'to', 'bother'],
   ['quick', 'one'],

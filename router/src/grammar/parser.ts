@@ -185,6 +185,8 @@ function outputOf(step: Draft): string | undefined {
 }
 
 const separatorMarks = new Set([',', ';', '.', '!', '?']);
+/** Subjects of a clause inside a note ("so I can use it on …"): what follows belongs to that clause. */
+const noteSubjects: ReadonlySet<string> = new Set(['i', 'we', 'you', 'u', 'he', 'she', 'they', "i'll", "i'm", "we'll", "they'll"]);
 /** Words that thank, closing a request: "thanks", "thx", "cheers", "regards". */
 const thanksWords: ReadonlySet<string> = new Set(['thanks', 'thank', 'thx', 'thnx', 'thnks', 'thanx', 'ty', 'tysm', 'thankyou', 'cheers', 'regards']);
 /** Words that go with them: "thank you so much", "many thanks", "thanks a lot". */
@@ -198,6 +200,8 @@ const asideFunctionWords: ReadonlySet<string> = new Set([
   'for', 'it', 'my', 'his', 'her', 'their', 'our', 'the', 'of', 'because', 'since', 'so', 'a', 'an', 'he', 'she', 'they', 'we', 'i', 'me', 'him',
   'them', 'us', "it's", "he's", "she's", "they're", "i'm", 'is', 'was', 'owes', 'owe', "we're", "you're", "that's", 'its', 'this', 'that', 'no',
   'your', 'you',
+  // "…, landlord only takes USDC": what a third party accepts or uses, a reason, not another step.
+  'takes', 'accepts', 'uses', 'prefers',
 ]);
 
 /** Names of a step, in "the DAI from that swap". */
@@ -356,7 +360,9 @@ class Parser {
       } else if (t.kind === 'word') {
         if (this.symbolOf(t) !== undefined) token = true;
         // "…, need WETH for a trade", ". Reason: the refund …": after a determiner a verb's word is a noun.
-        if (verbs.has(t.lower) && verbs.get(t.lower) !== 'balance' && !(k > start && noteDeterminers.has(this.tokens[k - 1]!.lower))) return false;
+        // (". Reason: refund for the order": after a note's label, a verb's word before "for" or "of" names a thing.)
+        const noun = (k > start && noteDeterminers.has(this.tokens[k - 1]!.lower)) || (labelled && this.isWord(this.tokens[k + 1], 'for', 'of'));
+        if (verbs.has(t.lower) && verbs.get(t.lower) !== 'balance' && !noun) return false;
         if (this.isWord(t, 'too', 'also', 'plus', 'and', 'aswell', 'instead')) return false;
         if (asideFunctionWords.has(t.lower)) functionWord = true;
       } else if (t.kind !== 'punct' || ![',', "'", '-'].includes(t.value)) return false;
@@ -2485,7 +2491,9 @@ class Parser {
       if (!parenthesized && t.kind === 'punct' && [',', ';', '.', '!', '?', ')'].includes(t.value)) break;
       if (!parenthesized && this.isWord(t, 'then')) break;
       // "as collateral on Aave": the venue after a note restricts the step; kept in the note it would be dropped.
-      if (!parenthesized && this.pos > start && this.isWord(t, 'on', 'via', 'through', 'using') && this.venueAt(this.pos + 1)) break;
+      // ("so I can use it on uniswap": a note with its own subject says where it will be used; the venue is its.)
+      if (!parenthesized && this.pos > start && this.isWord(t, 'on', 'via', 'through', 'using') && this.venueAt(this.pos + 1) &&
+        !this.tokens.slice(start, this.pos).some((word) => word.kind === 'word' && noteSubjects.has(word.lower))) break;
       if (!parenthesized && this.isWord(t, 'and')) {
         // "for his birthday and 5 USDC to carol": "and" before an amount or a verb starts the next step.
         const next = this.peek(1);

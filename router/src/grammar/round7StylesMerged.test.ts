@@ -24,4 +24,46 @@ describe('round 7, merged: other styles and framing read together', () => {
     // Thanks before the request is politeness, not a closing.
     expect(parseWithGrammar('thanks in advance! send 5 dai to alice.eth').intents).toEqual([send('5', 'DAI', 'alice.eth')]);
   });
+
+  test('a heading that is the whole message is the request; one over a request is its label', () => {
+    expect(parseWithGrammar('# swap 1 eth for dai').intents).toEqual([swap('1', 'ETH', 'DAI')]);
+    expect(parseWithGrammar('## Task\nswap 10 usdc for dai').intents).toEqual([swap('10', 'USDC', 'DAI')]);
+    expect(refused('## Task').code).toBe('UNPARSEABLE_INTENT');
+  });
+
+  test('a purpose clause with its own subject keeps the venue it names; a bare note gives it to the step', () => {
+    const wrapped = parseWithGrammar('wrap 2 eth so I can use it on uniswap');
+    expect(wrapped.intents).toEqual([{ action: 'wrap', amount: '2', token: 'ETH' }]);
+    expect(wrapped.notes).toEqual(['so I can use it on uniswap']);
+    expect(parseWithGrammar('Supply 0.5 WETH as collateral on Aave').intents).toEqual([{ action: 'supply', amount: '0.5', token: 'WETH', venue: 'aave' }]);
+    expect(refused('send 5 dai to bob for his rent on aave').code).toBe('UNPARSEABLE_INTENT');
+  });
+
+  test('a labelled reason may name a thing with a verb\'s word; a third party\'s preference is an aside', () => {
+    const reason = parseWithGrammar('Transfer 45 USDC to frank.eth. Reason: refund for the cancelled order');
+    expect(reason.intents).toEqual([send('45', 'USDC', 'frank.eth')]);
+    expect(reason.notes).toEqual(['refund for the cancelled order']);
+    // An amount in the reason is still refused: it might be meant as the amount.
+    expect(refused('Transfer 45 USDC to frank.eth. Reason: send for 5 dai').code).toBe('AMBIGUOUS_INTENT');
+    expect(parseWithGrammar('swap 50 dai for usdc, landlord only takes usdc').notes).toEqual(['landlord only takes usdc']);
+    expect(refused('swap 50 dai for usdc, landlord takes 20 usdc').code).toBe('AMBIGUOUS_INTENT');
+  });
+
+  test('asking for help or saying it is time opens a request', () => {
+    expect(parseWithGrammar('I need your help to wrap 0.3 ETH').intents).toEqual([{ action: 'wrap', amount: '0.3', token: 'ETH' }]);
+    expect(parseWithGrammar('time to claim my rewards!').intents).toEqual([{ action: 'claim' }]);
+    expect(refused('time to send 5 dai to bob tomorrow').code).toBe('UNSUPPORTED_INTENT');
+  });
+
+  test('"please do not execute" before an object is a negation; set off before a request it only asks to look', () => {
+    expect(refused('Please do not execute any transfers to bob.eth.').code).toBe('UNSUPPORTED_INTENT');
+    expect(parseWithGrammar('please do not execute, just show me: send 5 dai to bob.eth').preview).toBe(true);
+    expect(parseWithGrammar('send 5 dai to bob.eth, please do not execute').preview).toBe(true);
+  });
+
+  test('"show me what I\'ve got" asks for the balance, not for a look at a step', () => {
+    expect(parseWithGrammar("show me what i've got in usdc").intents).toEqual([{ action: 'balance', token: 'USDC' }]);
+    expect(parseWithGrammar('show me what I have').intents).toEqual([{ action: 'balance' }]);
+    expect(parseWithGrammar('show me what happens if I wrap 2 ETH').preview).toBe(true);
+  });
 });
