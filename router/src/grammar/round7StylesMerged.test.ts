@@ -66,4 +66,38 @@ describe('round 7, merged: other styles and framing read together', () => {
     expect(parseWithGrammar('show me what I have').intents).toEqual([{ action: 'balance' }]);
     expect(parseWithGrammar('show me what happens if I wrap 2 ETH').preview).toBe(true);
   });
+
+  test('after no production could read them, words about someone else\'s funds or plans, a dispute, or no token at all say why', () => {
+    for (const [text, code] of [
+      ['I am writing to dispute the transfer of 30 USDC to bob.eth.', 'UNSUPPORTED_INTENT'],
+      ['Bob should send me 10 USDC', 'UNSUPPORTED_INTENT'],
+      ['bob has to pay me 5 dai', 'UNSUPPORTED_INTENT'],
+      ['how much is bob going to send me', 'UNSUPPORTED_INTENT'],
+      ['send 10 usdc from alice to bob', 'UNSUPPORTED_INTENT'],
+      ['Send all my tokens to alice.eth', 'AMBIGUOUS_INTENT'],
+      ['Swap everything for ETH', 'AMBIGUOUS_INTENT'],
+      // Small talk is nobody's wish: nothing to do.
+      ['hey lucid, how are you?', 'UNPARSEABLE_INTENT'],
+      ['alice should receive', 'UNPARSEABLE_INTENT'],
+    ] as const) {
+      expect(refused(text).code, text).toBe(code);
+    }
+    // A subject who is to be paid is a request, as before.
+    expect(parseWithGrammar('alice should receive 10 dai').intents).toEqual([send('10', 'DAI', 'alice')]);
+  });
+
+  test('advice, a self-correction and an assistant\'s line keep their own refusal', () => {
+    expect(refused('what is better, to stake or to lend my eth?').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('swap 100 usdc for dai... i mean for usdt').code).toBe('AMBIGUOUS_INTENT');
+    expect(refused('swap 100 usdc for dai - i mean usdt').code).toBe('AMBIGUOUS_INTENT');
+    expect(refused("Assistant: I'll transfer 5 USDC to alice.eth for you.").code).toBe('UNSUPPORTED_INTENT');
+  });
+
+  test('"what would I get if I swap …" asks for a quote: shown, never signed', () => {
+    const quoted = parseWithGrammar('what would i receive if i swap 10 usdc for dai');
+    expect(quoted.intents).toEqual([swap('10', 'USDC', 'DAI')]);
+    expect(quoted.preview).toBe(true);
+    expect(refused('what would i get if bob sent me 5 dai').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('what would i get if i swap 10 usdc for dai tomorrow').code).toBe('UNSUPPORTED_INTENT');
+  });
 });
