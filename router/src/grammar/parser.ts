@@ -561,6 +561,9 @@ class Parser {
       drafts = [draft];
     }
     else if (this.startsPlainAmount(t)) drafts = [this.swapBody('swap', true)];
+    // "usdc 100 -> dai": a terse swap with the token named before its amount, only with an arrow.
+    else if (t.kind === 'word' && this.symbolOf(t) !== undefined && this.peek(1)?.kind === 'number' && (this.isPunct(this.peek(2), '->') || this.isPunct(this.peek(2), '>')))
+      drafts = [this.swapBody('swap', true)];
     else if (afterTransfer && this.startsSameReference()) drafts = this.transfer();
     else if (afterTransfer && this.isWord(t, 'do') && this.startsSameReferenceAt(this.pos + 1)) {
       // "send 5 DAI to alice and do the same for bob".

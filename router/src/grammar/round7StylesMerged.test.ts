@@ -100,4 +100,12 @@ describe('round 7, merged: other styles and framing read together', () => {
     expect(refused('what would i get if bob sent me 5 dai').code).toBe('UNSUPPORTED_INTENT');
     expect(refused('what would i get if i swap 10 usdc for dai tomorrow').code).toBe('UNSUPPORTED_INTENT');
   });
+
+  test('a terse swap may name the token before its amount when an arrow points to the token to get', () => {
+    expect(parseWithGrammar('usdc 100 -> dai').intents).toEqual([swap('100', 'USDC', 'DAI')]);
+    expect(parseWithGrammar('eth 1 > usdc').intents).toEqual([swap('1', 'ETH', 'USDC')]);
+    // Without the arrow it is no request; to a name it is a payment, as "100 USDC -> bob.eth" is.
+    expect(refused('usdc 100').code).toBe('UNPARSEABLE_INTENT');
+    expect(parseWithGrammar('usdc 100 -> bob.eth').intents).toEqual([send('100', 'USDC', 'bob.eth')]);
+  });
 });
