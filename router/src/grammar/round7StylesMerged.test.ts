@@ -108,4 +108,10 @@ describe('round 7, merged: other styles and framing read together', () => {
     expect(refused('usdc 100').code).toBe('UNPARSEABLE_INTENT');
     expect(parseWithGrammar('usdc 100 -> bob.eth').intents).toEqual([send('100', 'USDC', 'bob.eth')]);
   });
+
+  test('"proceed with" carries an action noun like "carry out" does', () => {
+    expect(parseWithGrammar('Please proceed with the conversion of 300 DAI into USDC.').intents).toEqual([swap('300', 'DAI', 'USDC')]);
+    expect(parseWithGrammar('continue with the transfer of 5 usdc to bob.eth').intents).toEqual([send('5', 'USDC', 'bob.eth')]);
+    expect(refused('proceed with the conversion of some DAI into USDC').code).toBe('AMBIGUOUS_INTENT');
+  });
 });
