@@ -305,6 +305,12 @@ const rules: readonly Rule[] = [
   },
   {
     code: intentErrorCodes.ambiguous,
+    why: 'it tells of another share beside the request; give each step its own verb, amount and recipient',
+    // "send 10 DAI to alice, the other 10 goes to bob", "…, the other half to carol": a second share told, not asked for.
+    patterns: ['the other|remaining|rest # goes|go|to|is|should|will|for', 'the other|remaining half|part|share|rest|portion goes|go|to|is|should|will|for'].map(p),
+  },
+  {
+    code: intentErrorCodes.ambiguous,
     why: 'it points at an earlier request, and Lucid keeps none to repeat; say the amount, the token and the recipient',
     patterns: [
       'the same thing', 'do it|that again', 'same again', 'repeat', 'the last transaction|one|swap|transfer|payment|trade', 'the rest', 'last time',

@@ -114,4 +114,10 @@ describe('round 7, merged: other styles and framing read together', () => {
     expect(parseWithGrammar('continue with the transfer of 5 usdc to bob.eth').intents).toEqual([send('5', 'USDC', 'bob.eth')]);
     expect(refused('proceed with the conversion of some DAI into USDC').code).toBe('AMBIGUOUS_INTENT');
   });
+
+  test('another share told after the request is refused, never kept as a note', () => {
+    for (const text of ['send 10 dai to alice, the other 10 goes to bob', 'send 10 dai to alice, the other half goes to bob', 'send 10 dai to alice and the other half to bob']) {
+      expect(refused(text).code, text).toBe('AMBIGUOUS_INTENT');
+    }
+  });
 });
