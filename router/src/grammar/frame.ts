@@ -136,9 +136,10 @@ const imagined = [
   'what would happen if|when i|we were to', 'what would happen if|when i|we', 'what happens if|when i|we', 'what if i|we', 'would happen if|when i|we',
   'happens if|when i|we', 'will happen if|when i|we',
   'what would it look like if i|we', 'what would it look like to', 'what will happen if|when i|we', 'what will it look like to',
+  'what would|will|do i|we get|receive if|when i|we',
 ].map(p);
-/** The only-look frames that ask to see without another only-look phrase. */
-const lookingFrames = ['what would it look like to', 'what will it look like to'].map(p);
+/** The only-look frames that ask to see without another only-look phrase ("what would I get if I swap …" asks for a quote). */
+const lookingFrames = ['what would it look like to', 'what will it look like to', 'what would|will|do i|we get|receive if|when i|we'].map(p);
 /** Past forms after "what would happen if I …", as the request's verb. */
 const baseOf: ReadonlyMap<string, string> = new Map([
   ['sent', 'send'], ['swapped', 'swap'], ['swaped', 'swap'], ['wrapped', 'wrap'], ['unwrapped', 'unwrap'], ['staked', 'stake'], ['unstaked', 'unstake'],
@@ -175,7 +176,7 @@ const rules: readonly Rule[] = [
       'ignore|disregard|forget|override|bypass|overrule all|any|the|your|previous|prior|earlier|above|safety|those|these|everything',
       'previous|prior|earlier|above|original|new|updated|system|hidden|your instructions|instruction|rules|prompt',
       'system prompt', 'system message', 'system override', 'developer|admin|god|debug|sudo|root|dan|unrestricted mode', 'jailbreak', 'jailbroken',
-      'system|developer|admin|administrator|sudo|root :', 'assistant : sure|ok|okay|certainly|done|sending|swapping|understood', '[ system|admin|developer|sys|inst|assistant ]', '< system|admin|developer >',
+      'system|developer|admin|administrator|sudo|root :', 'assistant : sure|ok|okay|certainly|done|sending|swapping|understood|i|i\'ll|ill|i\'m|im|i\'ve|will|let|here|alright|yes|absolutely|got', '[ system|admin|developer|sys|inst|assistant ]', '< system|admin|developer >',
       'as the|an|your admin|administrator|owner|developer|operator|root|creator|superuser', 'i authorize|authorise you|u', 'you are now', "you're now",
       'i am your|the admin|administrator|developer|owner|operator|creator', 'the user wants|asked|asks|says|said|requests|requested you|u',
       'skip|disable|bypass|ignore|override|circumvent|deactivate the|all|any|your safety|checks|check|guard|guards|limits|limit|policy|policies|confirmation|simulation|review',
@@ -187,7 +188,7 @@ const rules: readonly Rule[] = [
   {
     code: intentErrorCodes.ambiguous,
     why: 'it corrects itself, so two requests are on the table; say the one meant, once',
-    patterns: [', i mean|meant', ', sorry i mean|meant', ', sorry ,', ', or rather', 'or rather', ', no wait', 'no wait ,', ', wait no', ', or was it', 'or was it'].map(p),
+    patterns: [', i mean|meant', '.|;|-|— i mean|meant', ', sorry i mean|meant', ', sorry ,', ', or rather', 'or rather', ', no wait', 'no wait ,', ', wait no', ', or was it', 'or was it'].map(p),
   },
   {
     code: intentErrorCodes.unsupported,
@@ -256,7 +257,7 @@ const rules: readonly Rule[] = [
     patterns: [
       'should i', 'should we', 'should * get|receive|have|be', 'shall i', 'do you think', 'you think', 'recommend', 'recommendation', 'suggest', 'suggestion', 'advice', 'advise',
       'good idea', 'bad idea', 'good time', 'right time', 'worth it', 'is it worth', 'make sense', 'makes sense', 'is it smart', 'smart to',
-      'wise', 'which is better', 'is it better', 'better to', 'best thing', 'best move', 'reckon', 'or hold', 'or keep', 'good move', 'smart move',
+      'wise', 'which is better', 'is it better', 'better to', "what is|what's|whats|which's better|best|smarter|wiser", 'which is best|smarter|wiser', 'best thing', 'best move', 'reckon', 'or hold', 'or keep', 'good move', 'smart move',
       'best way', 'best time', 'worth doing', 'good deal', 'opinion', 'shld i', 'shud i', 'shd i', 'should u', 'do u think', 'u think',
       'is it dumb|stupid|safe|risky|smart|wise|ok|okay|fine|good|bad', 'is it a good|bad|smart|dumb', 'safe ?', 'cheaper', 'will pump', 'pump', 'will moon', 'gonna moon', 'mooning', 'a buy',
       'a good buy', 'nfa', 'dyor', 'good moment', 'right moment', 'best moment', 'smartest', "what's|whats|wats|what the best", 'what is the best',
@@ -304,6 +305,12 @@ const rules: readonly Rule[] = [
   },
   {
     code: intentErrorCodes.ambiguous,
+    why: 'it tells of another share beside the request; give each step its own verb, amount and recipient',
+    // "send 10 DAI to alice, the other 10 goes to bob", "…, the other half to carol": a second share told, not asked for.
+    patterns: ['the other|remaining|rest # goes|go|to|is|should|will|for', 'the other|remaining half|part|share|rest|portion goes|go|to|is|should|will|for'].map(p),
+  },
+  {
+    code: intentErrorCodes.ambiguous,
     why: 'it points at an earlier request, and Lucid keeps none to repeat; say the amount, the token and the recipient',
     patterns: [
       'the same thing', 'do it|that again', 'same again', 'repeat', 'the last transaction|one|swap|transfer|payment|trade', 'the rest', 'last time',
@@ -328,6 +335,19 @@ const politeTails: readonly Pattern[] = [
   'would be great|appreciated|awesome|lovely', "that's|thats all|it", 'much appreciated',
 ].map(p);
 const politeTailFirsts = firstWords(politeTails);
+/** Whether "i've got", "I have", "we hold", "i currently own" stands at `i`: the user's holdings. */
+function ownsAt(words: Words, i: number): boolean {
+  let k = i;
+  if (["i've", "we've", 'ive'].includes(words[k] ?? '')) k++;
+  else if (['i', 'we'].includes(words[k] ?? '')) {
+    k++;
+    if (['currently', 'still', 'now'].includes(words[k] ?? '')) k++;
+    if (['have', "'ve"].includes(words[k] ?? '') && words[k + 1] === 'got') k++;
+  } else return false;
+  return ['have', 'got', 'own', 'hold', 'left'].includes(words[k] ?? '');
+}
+/** Politeness that may stand before a negation opening the sentence ("please do not …"). */
+const politeOpeners: ReadonlySet<string> = new Set(['please', 'pls', 'plz', 'kindly']);
 
 /** Words that say a split's shares are equal ("split 10 USDC evenly between …"), which the parser then reads. */
 const evenSplitWords: ReadonlySet<string> = new Set(['evenly', 'equally', 'half', 'fifty-fifty', 'equal', 'ways']);
@@ -357,7 +377,10 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
     }
     // "don't send anything to bob" opens with the negation: nothing stands before it to be only looked at.
     // "don't execute, just show me: …" does: the phrase is set off from the request that follows it.
-    if (length && ['do', "don't", 'dont', 'no', 'not', 'never', 'without'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct') && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
+    // "show me what i've got in usdc", "tell me what I hold": what the user owns is a balance question, not a look at a step.
+    if (length && words[i + length - 1] === 'what' && ownsAt(words, i + length)) length = 0;
+    // ("Please do not execute any transfers to bob.eth": politeness before it is no request either.)
+    if (length && ['do', "don't", 'dont', 'no', 'not', 'never', 'without'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct' && !politeOpeners.has(wordOf(token))) && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
     if (length) {
       preview = true;
       i += length;
@@ -947,7 +970,7 @@ const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = 
     code: intentErrorCodes.unsupported,
     why: 'it asks about or undoes something already done; say what Lucid should do now',
     patterns: [
-      'undo|reverse|revert|cancel|refund|unsend|rollback|retract|recall',
+      'undo|reverse|revert|cancel|refund|unsend|rollback|retract|recall|dispute|contest|chargeback',
       'has|have|was|were|is|did my|the|our|that|this swap|transfer|payment|trade|tx|transaction|deposit|withdrawal|order|transfers|payments|swaps',
       'completed|complete|successful|succeeded|confirmed|pending|stuck|failed|arrived|landed|processed|mined|received|bounced|reverted',
       'status', 'history', 'transactions', 'owes|owe|owed',
@@ -964,6 +987,8 @@ const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = 
       'my|our|the|his|her|their * * wants|wanna|needs|would|wanted|asked|is|was|says|said|told|keeps|advised|instructed|requested|will|agreed|he|she|they',
       'he|she|they|he’s|he\'s|she\'s|they\'re|his|her|their',
       '* is|was|are|were|will|would|needs|wants|wanna|keeps|says|said|asked|told|agreed|plans|planning|insists',
+      // "Bob should send me 10 USDC": what someone else ought to do ("alice should receive 10 DAI" asks Lucid to pay her).
+      '* should|must|shall|needs|has|ought send|pay|give|transfer|swap|wire|move|return|refund|repay|to',
       '* has|had asked|requested|told|said|instructed|wanted|advised|agreed',
       '* and * agreed|want|wants|said|asked|will|would|need|needs',
     ].map(p),
@@ -981,6 +1006,8 @@ const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = 
     why: 'it tells of what someone else wants, said or did; say what Lucid should do now',
     patterns: [
       'ask|tell|make|have|let|get * to|send|pay|swap|give|transfer', 'can|could|will|would * send|pay|give|transfer|swap', 'request|invoice|charge|bill',
+      // "how much is bob going to send me", "send 10 USDC from alice to bob": someone else's plan or someone else's funds.
+      'is|was|are * going to send|pay|give|transfer|swap', 'send|transfer|pay|give|move|wire # * from *',
       'take|get|pull|collect|request|grab # * from *', 'from * wallet|account', 'from her|his|their|its wallet|account|address', "bob's|alice's|carol's request|wish|order|idea", 'according to', 'saying', 'a message|text|email|dm|mail'].map(p),
   },
   {
@@ -1023,7 +1050,8 @@ const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = 
   {
     code: intentErrorCodes.ambiguous,
     why: 'the amount is too vague to act on; say a number, "all", "half" or a percentage',
-    patterns: ['fair|generous|good|big|large|nice|huge|significant|modest amount|share|sum|chunk', 'a percentage', 'double|triple|twice the', 'money', 'funds', 'cash', 'sum', 'little', 'plenty', 'many', 'more', 'loads', 'load', 'tons', 'heaps', 'modest', 'nominal', 'ish', 'whatever', 'like #', 'like a|an|half',
+    // "send all my tokens to …", "swap everything for ETH": no token is named, so which balance is meant is open.
+    patterns: ['my|all|the tokens|coins|assets|holdings|crypto', 'everything for|to|into', 'fair|generous|good|big|large|nice|huge|significant|modest amount|share|sum|chunk', 'a percentage', 'double|triple|twice the', 'money', 'funds', 'cash', 'sum', 'little', 'plenty', 'many', 'more', 'loads', 'load', 'tons', 'heaps', 'modest', 'nominal', 'ish', 'whatever', 'like #', 'like a|an|half',
       // "send up to 5 DAI to bob": a ceiling is no amount to send (an approval's "up to" is read before this).
       'up to #'].map(p),
   },
@@ -1059,6 +1087,8 @@ export function explainRefusal(source: string, tokens: readonly Token[], error: 
       const length = matchAny(words, i, rule.patterns);
       if (!length || (rule.atStart && isActionVerb(words[i]!) && !['say', 'type', 'print', 'echo', 'repeat', 'test'].includes(words[i]!))) continue;
       if (rule.notSelf && ['i', 'we', 'you', 'u', 'lucid', 'claude', 'assistant', 'please', 'pls'].includes(words[i]!)) continue;
+      // "how are you?": small talk asks nothing of anyone; it stays words the grammar cannot use.
+      if (['how', "how's", 'hows'].includes(words[i]!) && ['you', 'u', 'ya', 'things', 'it'].includes(words[i + length] ?? words[i + 1] ?? '')) continue;
       // An unknown token is explained only by a clue that names it.
       if (unknownToken && !words.slice(i, i + length).includes(unknownToken.toLowerCase())) continue;
       const span: Span = { start: tokens[i]!.start, end: tokens[i + length - 1]!.end };

@@ -210,7 +210,7 @@ export const directionVerbs: ReadonlySet<string> = new Set(['route']);
  * swap of". The noun names the action; the light verb and the article are accounted for as its frame.
  */
 export const lightVerbs: readonly (readonly string[])[] = [
-  ['carry', 'out'], ['kick', 'off'], ['set', 'up'], ['go', 'ahead', 'with'], ['make'], ['execute'], ['do'], ['initiate'], ['perform'], ['effect'], ['issue'], ['arrange'], ['process'],
+  ['carry', 'out'], ['kick', 'off'], ['set', 'up'], ['go', 'ahead', 'with'], ['proceed', 'with'], ['continue', 'with'], ['make'], ['execute'], ['do'], ['initiate'], ['perform'], ['effect'], ['issue'], ['arrange'], ['process'],
   ['request'], ['requesting'], ['submit'], ['complete'], ['conduct'], ['send'], ['place'], ['start'], ['run'], ['i', 'hereby', 'request'],
 ];
 export const actionNouns: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
@@ -453,6 +453,13 @@ export const leadingFiller: readonly (readonly string[])[] = longestFirst([
   ['confirm', 'and'],
   ['help', 'me', 'to'],
   ['help'],
+  // "I need your help to wrap 0.3 ETH", "time to claim my rewards!": the asking, then the verb.
+  ['i', 'need', 'your', 'help', 'to'],
+  ['need', 'your', 'help', 'to'],
+  ['i', 'need', 'help', 'to'],
+  ['time', 'to'],
+  ["it's", 'time', 'to'],
+  ['its', 'time', 'to'],
   ['sorry', 'to', 'bother', 'you'],
   ['sorry', 'to', 'bother'],
   ['quick', 'one'],

@@ -53,7 +53,9 @@ export function readMarkup(text: string): ReadMarkupReturnType {
   out = out.replace(slashCommand, '$1');
   if (out.includes('**') || out.includes('__')) out = out.replace(strong, '$2');
   if (out.includes('>')) out = out.replace(blockQuote, '$1');
-  if (out.includes('#')) out = out.replace(heading, '$1: ');
+  // A heading with nothing after it is the message itself ("# swap 1 eth for dai"): only its marks go.
+  if (out.includes('#'))
+    out = out.replace(heading, (whole: string, title: string, at: number, all: string) => (all.slice(at + whole.length).trim() ? `${title}: ` : title));
   if (firstNumbered.test(out) && laterNumbered.test(out)) out = out.replace(firstNumbered, '');
   out = out.replace(speaker, '');
   out = out.replace(greetingLine, '$1 ');

@@ -187,6 +187,12 @@ function outputOf(step: Draft): string | undefined {
 }
 
 const separatorMarks = new Set([',', ';', '.', '!', '?']);
+/** Subjects of a clause inside a note ("so I can use it on …"): what follows belongs to that clause. */
+const noteSubjects: ReadonlySet<string> = new Set(['i', 'we', 'you', 'u', 'he', 'she', 'they', "i'll", "i'm", "we'll", "they'll"]);
+/** Words that thank, closing a request: "thanks", "thx", "cheers", "regards". */
+const thanksWords: ReadonlySet<string> = new Set(['thanks', 'thank', 'thx', 'thnx', 'thnks', 'thanx', 'ty', 'tysm', 'thankyou', 'cheers', 'regards']);
+/** Words that go with them: "thank you so much", "many thanks", "thanks a lot". */
+const thanksCompanions: ReadonlySet<string> = new Set(['many', 'you', 'u', 'so', 'much', 'a', 'lot', 'again', 'very', 'best', 'kind']);
 
 /** Words after which a verb of the lexicon is a noun in an aside: "for a trade", "the refund". */
 const noteDeterminers: ReadonlySet<string> = new Set(['a', 'an', 'the', 'my', 'his', 'her', 'our', 'their', 'your', 'this', 'that']);
@@ -196,6 +202,8 @@ const asideFunctionWords: ReadonlySet<string> = new Set([
   'for', 'it', 'my', 'his', 'her', 'their', 'our', 'the', 'of', 'because', 'since', 'so', 'a', 'an', 'he', 'she', 'they', 'we', 'i', 'me', 'him',
   'them', 'us', "it's", "he's", "she's", "they're", "i'm", 'is', 'was', 'owes', 'owe', "we're", "you're", "that's", 'its', 'this', 'that', 'no',
   'your', 'you',
+  // "…, landlord only takes USDC": what a third party accepts or uses, a reason, not another step.
+  'takes', 'accepts', 'uses', 'prefers',
 ]);
 
 /** Names of a step, in "the DAI from that swap". */
@@ -260,6 +268,8 @@ class Parser {
   /** While a withdrawal reads its token, "aUSDC" stands for USDC in Aave (`receiptSeen` says one was read). */
   private receiptTokens = false;
   private receiptSeen = false;
+  /** The thanks that closed a step ("… to alice thanks", "…\nThanks,"): no step may follow a closing. */
+  private closedBy: Token | undefined;
 
   constructor(
     private readonly source: string,
@@ -301,6 +311,7 @@ class Parser {
       // "then", "after that", a full stop: the next clause starts a run of its own.
       if (!joined.weak) runStart = intents.length;
       if (this.onlyThanksLeft()) break;
+      this.refuseStepAfterClosing();
       // "send 5 USDC to carol.eth, after lunch": a time after the joiner, not a step nor an aside.
       this.refuseTimeClause(this.pos);
       // "…, it's for lunch" or "… to dave.eth. It's my share of the airbnb.": a closing aside, kept as a note.
@@ -351,7 +362,9 @@ class Parser {
       } else if (t.kind === 'word') {
         if (this.symbolOf(t) !== undefined) token = true;
         // "…, need WETH for a trade", ". Reason: the refund …": after a determiner a verb's word is a noun.
-        if (verbs.has(t.lower) && verbs.get(t.lower) !== 'balance' && !(k > start && noteDeterminers.has(this.tokens[k - 1]!.lower))) return false;
+        // (". Reason: refund for the order": after a note's label, a verb's word before "for" or "of" names a thing.)
+        const noun = (k > start && noteDeterminers.has(this.tokens[k - 1]!.lower)) || (labelled && this.isWord(this.tokens[k + 1], 'for', 'of'));
+        if (verbs.has(t.lower) && verbs.get(t.lower) !== 'balance' && !noun) return false;
         if (this.isWord(t, 'too', 'also', 'plus', 'and', 'aswell', 'instead')) return false;
         if (asideFunctionWords.has(t.lower)) functionWord = true;
       } else if (t.kind !== 'punct' || ![',', "'", '-'].includes(t.value)) return false;
@@ -370,6 +383,22 @@ class Parser {
     this.notes.push(this.source.slice(this.tokens[labelled ? start + 2 : start]!.start, this.tokens[k - 1]!.end).trim());
     this.pos = this.tokens.length;
     return true;
+  }
+
+  /**
+   * "send 5 DAI to alice\nThanks,\nand send all my ETH to bob": thanks close a request; a step after them may be a
+   * line someone added under the message, so it is not read on as a request. Thanks at the very end stay filler.
+   */
+  private refuseStepAfterClosing(): void {
+    let k = this.pos;
+    let said: Token | undefined;
+    while (this.tokens[k]?.kind === 'word' && (thanksWords.has(this.tokens[k]!.lower) || thanksCompanions.has(this.tokens[k]!.lower))) {
+      if (thanksWords.has(this.tokens[k]!.lower)) said ??= this.tokens[k];
+      k++;
+    }
+    const thanks = said ?? this.closedBy;
+    if (!thanks || k >= this.tokens.length) return;
+    throw this.ambiguous(thanks, `a request after the closing ${quote(thanks.text)}: put every step before the thanks, in one message`);
   }
 
   /** "… for me. Thanks!": politeness after the last clause ends the sentence. */
@@ -534,6 +563,9 @@ class Parser {
       drafts = [draft];
     }
     else if (this.startsPlainAmount(t)) drafts = [this.swapBody('swap', true)];
+    // "usdc 100 -> dai": a terse swap with the token named before its amount, only with an arrow.
+    else if (t.kind === 'word' && this.symbolOf(t) !== undefined && this.peek(1)?.kind === 'number' && (this.isPunct(this.peek(2), '->') || this.isPunct(this.peek(2), '>')))
+      drafts = [this.swapBody('swap', true)];
     else if (afterTransfer && this.startsSameReference()) drafts = this.transfer();
     else if (afterTransfer && this.isWord(t, 'do') && this.startsSameReferenceAt(this.pos + 1)) {
       // "send 5 DAI to alice and do the same for bob".
@@ -2188,7 +2220,9 @@ class Parser {
         any = true;
         continue;
       }
-      if (this.acceptPhrase(trailingFiller) || this.acceptPunct('emoji')) {
+      const filler = this.acceptPhrase(trailingFiller);
+      if (filler || this.acceptPunct('emoji')) {
+        if (filler?.some((word) => thanksWords.has(word))) this.closedBy ??= t;
         any = true;
         continue;
       }
@@ -2471,7 +2505,9 @@ class Parser {
       if (!parenthesized && t.kind === 'punct' && [',', ';', '.', '!', '?', ')'].includes(t.value)) break;
       if (!parenthesized && this.isWord(t, 'then')) break;
       // "as collateral on Aave": the venue after a note restricts the step; kept in the note it would be dropped.
-      if (!parenthesized && this.pos > start && this.isWord(t, 'on', 'via', 'through', 'using') && this.venueAt(this.pos + 1)) break;
+      // ("so I can use it on uniswap": a note with its own subject says where it will be used; the venue is its.)
+      if (!parenthesized && this.pos > start && this.isWord(t, 'on', 'via', 'through', 'using') && this.venueAt(this.pos + 1) &&
+        !this.tokens.slice(start, this.pos).some((word) => word.kind === 'word' && noteSubjects.has(word.lower))) break;
       if (!parenthesized && this.isWord(t, 'and')) {
         // "for his birthday and 5 USDC to carol": "and" before an amount or a verb starts the next step.
         const next = this.peek(1);
