@@ -14,9 +14,9 @@
  * Where no pool of a known venue quotes the pair there is no reference (`NO_INDEPENDENT_PRICE`): refused when the
  * user named no slippage limit; with one, returned in `unpriced` for a danger flag that `--yes` cannot pass.
  */
-import { decodeFunctionData, getAddress, isAddressEqual, parseAbi, zeroAddress, type Address, type PublicClient } from 'viem';
+import { decodeFunctionData, getAddress, isAddressEqual, parseAbi, zeroAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { formatUnitsHuman, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
-import { bestV3Route, getAmountsIn, getAmountsOut, priceImpactBps, v3PriceImpactBps, type Reserves } from '../../../agents/index.js';
+import { bestV3Route, getAmountsIn, getAmountsOut, priceImpactBps, v2PairAddress, v3PriceImpactBps, type Reserves } from '../../../agents/index.js';
 import { SwapRouter, UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { userDiff } from './checkAgentPromises.js';
@@ -49,6 +49,11 @@ export type CheckSwapBoundsParameters = {
   contracts: Record<string, Address>;
   knownTokens: readonly TokenInfo[];
   account: Address;
+  /**
+   * V2 factories (lower-case) → the init code hash of the pairs they create, where known (the devnet's, from the
+   * shipped artifacts): their pairs are found by CREATE2 instead of asking `getPair`, a round trip fewer.
+   */
+  pairInitCodeHashes?: ReadonlyMap<string, Hex> | undefined;
 };
 
 const factoryAbi = parseAbi([
@@ -120,6 +125,7 @@ export async function checkSwapBounds(
       amount: exactIn ? amountIn : intent.amountOut!,
       slippageBps: intent.slippageBps,
       blockNumber: report.blockNumber,
+      pairInitCodeHashes: params.pairInitCodeHashes,
     });
     quotes.push(quote);
     if (!quote) {
@@ -192,6 +198,8 @@ type QuoteMarketParameters = {
   amount: bigint;
   slippageBps: number;
   blockNumber: bigint;
+  /** See {@link CheckSwapBoundsParameters.pairInitCodeHashes}. */
+  pairInitCodeHashes?: ReadonlyMap<string, Hex> | undefined;
 };
 
 /** The best quote of the given factories' pools (V2-style, or V3 through its quoter): direct, or through WETH or USDC. */
@@ -228,7 +236,7 @@ export async function quoteMarket(client: PublicClient, p: QuoteMarketParameters
       }
       return Promise.all(
         paths.map(async (path) => {
-          const hops = await readHops(client, factory, path, p.blockNumber);
+          const hops = await readHops(client, factory, path, p.blockNumber, p.pairInitCodeHashes?.get(factory.toLowerCase()));
           if (!hops) return undefined;
           const amounts = p.exactIn ? getAmountsOut(p.amount, hops) : getAmountsIn(p.amount, hops);
           if (!amounts) return undefined;
@@ -248,8 +256,23 @@ export async function quoteMarket(client: PublicClient, p: QuoteMarketParameters
   return best;
 }
 
-async function readHops(client: PublicClient, factory: Address, path: readonly Address[], blockNumber: bigint): Promise<Reserves[] | undefined> {
+async function readHops(client: PublicClient, factory: Address, path: readonly Address[], blockNumber: bigint, initCodeHash?: Hex | undefined): Promise<Reserves[] | undefined> {
   const legs = path.slice(0, -1).map((a, i) => [a, path[i + 1]!] as const);
+  if (initCodeHash) {
+    // The pair's address by CREATE2: only the factory can have put code there, and only the pair of exactly these
+    // two tokens, initialized with the lower address as token0. No code there (no such pair) reads as no reserves.
+    const reserves = await Promise.all(
+      legs.map(([a, b]) => client.readContract({ address: v2PairAddress(factory, initCodeHash, a, b), abi: factoryAbi, functionName: 'getReserves', blockNumber }).catch(() => undefined)),
+    );
+    const hops: Reserves[] = [];
+    for (const [i, state] of reserves.entries()) {
+      if (!state) return undefined;
+      const [r0, r1] = state;
+      const [a, b] = legs[i]!;
+      hops.push(a.toLowerCase() < b.toLowerCase() ? { reserveIn: r0, reserveOut: r1 } : { reserveIn: r1, reserveOut: r0 });
+    }
+    return hops;
+  }
   // Every leg's pair at once, then every pair's reserves and token0 at once: two round trips for any path.
   const pairs = await Promise.all(
     legs.map(([a, b]) => client.readContract({ address: factory, abi: factoryAbi, functionName: 'getPair', args: [a, b], blockNumber }).catch(() => undefined)),
