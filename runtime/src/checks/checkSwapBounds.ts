@@ -14,11 +14,12 @@
  * Where no pool of a known venue quotes the pair there is no reference (`NO_INDEPENDENT_PRICE`): refused when the
  * user named no slippage limit; with one, returned in `unpriced` for a danger flag that `--yes` cannot pass.
  */
-import { decodeFunctionData, getAddress, isAddressEqual, parseAbi, zeroAddress, type Address, type Hex, type PublicClient } from 'viem';
+import { getAddress, isAddressEqual, parseAbi, zeroAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { formatUnitsHuman, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 import { bestV3Route, getAmountsIn, getAmountsOut, priceImpactBps, v2PairAddress, v3PriceImpactBps, type Reserves } from '../../../agents/index.js';
 import { SwapRouter, UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import type { SimulationReport } from '../simulate/types.js';
+import { decodeCall } from '../chain/decodeCall.js';
 import { userDiff } from './checkAgentPromises.js';
 
 export type SwapBoundViolation = { code: 'OUTPUT_BELOW_MARKET' | 'MINIMUM_BELOW_BOUND' | 'NO_INDEPENDENT_PRICE'; message: string };
@@ -312,8 +313,9 @@ function decodeRouterCalls(data: `0x${string}`): RouterCall[] {
   const v2 = decodeV2RouterCall(data);
   if (v2) return [v2];
   try {
-    const decoded = decodeFunctionData({ abi: SwapRouter.abi, data });
-    if (decoded.functionName === 'multicall') return (decoded.args[0] as readonly `0x${string}`[]).flatMap((inner) => decodeRouterCalls(inner));
+    const decoded = decodeCall(SwapRouter.abi, data);
+    if (!decoded) return [];
+    if (decoded.functionName === 'multicall') return (decoded.args![0] as readonly `0x${string}`[]).flatMap((inner) => decodeRouterCalls(inner));
     const params = (decoded.args?.[0] ?? {}) as { amountOutMinimum?: bigint; amountInMaximum?: bigint; tokenOut?: Address; path?: `0x${string}` };
     switch (decoded.functionName) {
       case 'exactInputSingle':
@@ -334,8 +336,8 @@ function decodeRouterCalls(data: `0x${string}`): RouterCall[] {
 
 function decodeV2RouterCall(data: `0x${string}`): RouterCall | undefined {
   try {
-    const decoded = decodeFunctionData({ abi: UniswapV2Router02.abi, data });
-    if (!decoded.functionName.startsWith('swap')) return undefined;
+    const decoded = decodeCall(UniswapV2Router02.abi, data);
+    if (!decoded?.functionName.startsWith('swap')) return undefined;
     const item = UniswapV2Router02.abi.find((entry) => entry.type === 'function' && entry.name === decoded.functionName);
     const inputs = item && 'inputs' in item ? item.inputs : [];
     const args = (decoded.args ?? []) as readonly unknown[];
