@@ -15,7 +15,7 @@
  * user named no slippage limit; with one, returned in `unpriced` for a danger flag that `--yes` cannot pass.
  */
 import { getAddress, isAddressEqual, parseAbi, zeroAddress, type Address, type Hex, type PublicClient } from 'viem';
-import { formatUnitsHuman, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
+import { formatUnitsHuman, type Plan, type PlanCall, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 import { bestV3Route, getAmountsIn, getAmountsOut, priceImpactBps, v2PairAddress, v3PriceImpactBps, type Reserves } from '../../../agents/index.js';
 import { SwapRouter, UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import type { SimulationReport } from '../simulate/types.js';
@@ -294,6 +294,21 @@ async function readHops(client: PublicClient, factory: Address, path: readonly A
     hops.push(isAddressEqual(token0, legs[i]![0]) ? { reserveIn: r0, reserveOut: r1 } : { reserveIn: r1, reserveOut: r0 });
   }
   return hops;
+}
+
+/**
+ * Starts the swap bound's first reads for a plan about to be simulated on `blockNumber`: the factory of each
+ * deployment contract it calls (a router's venue), and of the deployment's V3 quoters. Asked beside the simulation through the run's memo of reads at
+ * that block (memoizeReads), the bound then finds them answered and reads the pools' reserves at once: a round
+ * trip fewer. Nothing is judged here; the checks read exactly what they read without it.
+ */
+export function prefetchSwapBoundReads(client: PublicClient, { calls, contracts, blockNumber }: { calls: readonly Pick<PlanCall, 'to'>[]; contracts: Record<string, Address>; blockNumber: bigint }): void {
+  const deployment = Object.values(contracts);
+  const targets = [...new Set(calls.map((call) => call.to.toLowerCase()))].filter((to) => deployment.some((address) => address.toLowerCase() === to));
+  if (targets.length === 0) return;
+  for (const to of targets) void readFactory(client, getAddress(to), blockNumber);
+  // The V3 quoters' factories too: a swap's quote waits for them before it reads any pool.
+  for (const [name, address] of Object.entries(contracts)) if (/quoter/i.test(name)) void readFactory(client, address, blockNumber);
 }
 
 async function readFactory(client: PublicClient, router: Address, blockNumber: bigint): Promise<Address | undefined> {

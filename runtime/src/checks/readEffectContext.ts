@@ -109,18 +109,20 @@ async function isPoolOfKnownFactory(
   blockNumber: bigint,
   poolHashes: ReadEffectContextParameters['poolHashes'],
 ): Promise<boolean> {
-  // One question at a time: most candidates (tokens) fail the first, and each failed read costs a revert to
-  // decode; the stages overlap the swap bound's own reads, so they add no round trip to a swap's checks.
   const read = <name extends 'factory' | 'token0' | 'token1' | 'fee'>(functionName: name) =>
     client.readContract({ address, abi: pairAbi, functionName, blockNumber }).catch(() => undefined);
+  // With the pool init code hashes a pool proves itself by its address, so its tokens are asked with its factory
+  // (one round trip, beside the swap bound's reserves). Without, one question at a time: most candidates (tokens)
+  // fail the first, and each failed read costs a revert to decode.
+  const early = poolHashes ? ([read('token0'), read('token1'), poolHashes.v3.size ? read('fee') : undefined] as const) : undefined;
   const factory = await read('factory');
   if (!factory || !deployment.some((item) => isAddressEqual(item, factory))) return false;
   // With the factory's pool init code hash, the address itself is the proof: only the factory can have put code
   // at the CREATE2 address of these tokens (and fee tier), and only that pool.
   const v2Hash = poolHashes?.v2.get(factory.toLowerCase());
   const v3Hash = poolHashes?.v3.get(factory.toLowerCase());
-  if (v2Hash || v3Hash) {
-    const [token0, token1, fee] = await Promise.all([read('token0'), read('token1'), v3Hash ? read('fee') : undefined]);
+  if (early && (v2Hash || v3Hash)) {
+    const [token0, token1, fee] = await Promise.all(early);
     if (!token0 || !token1) return false;
     if (v2Hash) return isAddressEqual(v2PairAddress(factory, v2Hash, token0, token1), address);
     return fee !== undefined && isAddressEqual(v3PoolAddress(factory, v3Hash!, token0, token1, fee), address);

@@ -57,9 +57,9 @@ describe('round trips from parsed intent to report', () => {
     expect(count.methods.eth_simulateV1).toBe(1);
   }, 60_000);
 
-  test('behavior: approve + swap with competing venues takes five, and no pool is looked up by asking its factory', async () => {
+  test('behavior: approve + swap with competing venues takes four (blocks; the agents\' reads; the simulations with the routers\' factories; the checks), and no pool is looked up by asking its factory', async () => {
     const count = await traffic('swap 100 USDC for DAI');
-    expect(count.roundTrips).toBeLessThanOrEqual(5);
+    expect(count.roundTrips).toBe(4);
     const getPair = '0xe6a43905';
     const getPool = '0x1698ee82';
     expect(count.ethCalls.filter((call) => call.endsWith(getPair) || call.endsWith(getPool))).toEqual([]);

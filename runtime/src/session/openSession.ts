@@ -159,8 +159,12 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     if (blockReads?.blockNumber !== blockNumber) blockReads = { blockNumber, client: memoizeReads(client, { blockNumber }) };
     return blockReads.client;
   };
-  const simulateOn = (calls: PlanCall[], simulationBase: Awaited<ReturnType<typeof readSimulationBase>>) =>
-    simulatePlan(client, { account: account.address, calls, tokens: [...tokens, ...receiptTokens], watch: Object.values(contracts), views: positionViews(), base: simulationBase, rpcUrl, memo });
+  const { prefetchSwapBoundReads } = await import('../checks/checkSwapBounds.js');
+  const simulateOn = (calls: PlanCall[], simulationBase: Awaited<ReturnType<typeof readSimulationBase>>) => {
+    // The checks' first reads on this block, asked beside the simulation (they share its round trip).
+    if (calls.some((call) => call.data.length > 2)) prefetchSwapBoundReads(readsAt(simulationBase.blocks.block.number), { calls, contracts, blockNumber: simulationBase.blocks.block.number });
+    return simulatePlan(client, { account: account.address, calls, tokens: [...tokens, ...receiptTokens], watch: Object.values(contracts), views: positionViews(), base: simulationBase, rpcUrl, memo });
+  };
   // With a base already read, the plan is simulated on it while the head is asked (one round trip where the node
   // takes batches, instead of asking first). The simulation is pinned to the base's block, so when the head is still
   // that block it is exactly the simulation asking first would give; when the head moved, it is thrown away and
