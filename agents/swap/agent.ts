@@ -176,8 +176,17 @@ function pickRoute(paths: readonly Address[][], pools: ReadonlyMap<string, Pool 
 /** A V2 pair's address by CREATE2: the factory deploys each pair with salt keccak256(token0 ‖ token1), the tokens sorted. */
 export function v2PairAddress(factory: Address, initCodeHash: Hex, tokenA: Address, tokenB: Address): Address {
   const [token0, token1] = tokenA.toLowerCase() < tokenB.toLowerCase() ? [tokenA, tokenB] : [tokenB, tokenA];
-  return getCreate2Address({ from: factory, salt: keccak256(encodePacked(['address', 'address'], [token0, token1])), bytecodeHash: initCodeHash });
+  // A pure function of its inputs (three hashes each time), asked for the same pairs by every agent and check of a run.
+  const key = `${factory}:${initCodeHash}:${token0}:${token1}`.toLowerCase();
+  let address = pairAddresses.get(key);
+  if (!address) {
+    if (pairAddresses.size >= 10_000) pairAddresses.clear();
+    address = getCreate2Address({ from: factory, salt: keccak256(encodePacked(['address', 'address'], [token0, token1])), bytecodeHash: initCodeHash });
+    pairAddresses.set(key, address);
+  }
+  return address;
 }
+const pairAddresses = new Map<string, Address>();
 
 // The pools of `pairs`, by pairKey; a pair that does not exist or holds nothing is no pool (undefined).
 // In one round trip: the factory's `getPair` for each pair and, with the factory's pair init code hash, the
