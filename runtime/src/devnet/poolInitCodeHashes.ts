@@ -28,3 +28,17 @@ export function devnetPoolInitCodeHashes(contracts: Record<string, Address>): De
     ...v3FactoryKeys.filter((key) => contracts[key]).map((key) => [key, poolHash] as const),
   ]);
 }
+
+/** The pool init code hashes by factory address (lower-case), V2 pairs and V3 pools apart: what the checks derive pools with. */
+export type PoolHashesByFactory = { v2: ReadonlyMap<string, Hex>; v3: ReadonlyMap<string, Hex> };
+
+/**
+ * @example
+ * const { v2 } = devnetPoolHashesByFactory(deployment.contracts); // v2.get(uniswapV2Factory.toLowerCase()) → '0x…'
+ */
+export function devnetPoolHashesByFactory(contracts: Record<string, Address>): PoolHashesByFactory {
+  const hashes = devnetPoolInitCodeHashes(contracts);
+  const byAddress = (keys: readonly string[]) =>
+    new Map(keys.filter((key) => contracts[key] && hashes[key]).map((key) => [contracts[key]!.toLowerCase(), hashes[key]!] as const));
+  return { v2: byAddress(v2FactoryKeys), v3: byAddress(v3FactoryKeys) };
+}
