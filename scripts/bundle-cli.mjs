@@ -16,7 +16,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'cli', 'bundle');
@@ -104,6 +104,67 @@ const caches = ['help', 'parse'].map((kind) => {
 });
 console.error(`bundle-cli: start.cjs ${(startOutput.bytes / 1024).toFixed(0)} KiB (${Object.keys(startOutput.inputs).length} modules), code caches: ${caches.join(', ')}`);
 
+// The run script: what `lucid "<intent>"` and `lucid run …` run (a guarded send), as one CommonJS script that
+// bin/runScript.js compiles with a V8 code cache, like the start script: on Node 20 the ES module bundle above
+// is compiled afresh on every run, a third of a send's time. It holds every module of Lucid's program that a
+// command reaches, by static or dynamic import, except the interactive UI and the MCP server (ink, React, the
+// MCP SDK), which defer to the bundle above at their first import, before they have done anything: a command
+// never defers half-way through (a devnet lock held, a transaction signed). Packages it does not hold (ink,
+// LangChain, tsx, a user's agent module) are imported from node_modules or their file (`__lucidImport`).
+const runExcluded = /[\\/]dist[\\/]cli[\\/]src[\\/](?:interactive\.js$|ui[\\/]|mcp[\\/])/;
+const runExternal = ['better-sqlite3', 'tsx', 'tsx/*', '@foundry-rs/*', 'react-devtools-core', 'ink', 'react', 'react/*', '@langchain/*', '@modelcontextprotocol/*'];
+const runClosure = await build({
+  entryPoints: [join(root, 'dist', 'cli', 'src', 'main.js')],
+  outdir: join(outdir, 'closure'),
+  write: false,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  metafile: true,
+  logLevel: 'silent',
+  external: runExternal,
+  plugins: [{
+    name: 'run-excluded',
+    setup: (esbuild) => esbuild.onResolve({ filter: /^\./ }, (args) => (runExcluded.test(join(args.resolveDir, args.path)) ? { path: args.path, external: true } : undefined)),
+  }],
+});
+const runModules = new Set(Object.keys(runClosure.metafile.inputs).map((input) => join(root, input)));
+const run = await build({
+  entryPoints: [join(root, 'dist', 'cli', 'src', 'main.js')],
+  outfile: join(outdir, 'run.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.LUCID_BUNDLE_MINIFY !== '0',
+  define: { 'import.meta.url': '__lucidImportMetaUrl' },
+  external: runExternal,
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [inlineJsonRequires(deferOtherImports(runModules, { computed: true })), zodEnglishOnly()],
+});
+await writeFile(join(root, 'dist', 'cli', 'run-meta.json'), JSON.stringify(run.metafile));
+// The names of the program's commands: bin/lucid.js sends the run script the command lines that start with none
+// of them (the bare `lucid "<intent>"`) or with `run`, so that its code cache is the one of an intent run.
+const { buildProgram } = await import(pathToFileURL(join(root, 'dist', 'cli', 'src', 'main.js')).href);
+await writeFile(join(outdir, 'commands.json'), JSON.stringify(buildProgram().commands.flatMap((command) => [command.name(), ...command.aliases()])));
+const runOutput = Object.values(run.metafile.outputs)[0];
+await writeFile(join(outdir, 'run.cjs'), asScript(await readFile(join(outdir, 'run.cjs'), 'utf8'), 'run.cjs'));
+console.error(`bundle-cli: run.cjs ${(runOutput.bytes / 1024).toFixed(0)} KiB (${Object.keys(runOutput.inputs).length} modules; its code cache is made by the first intent run)`);
+
+/**
+ * A CommonJS bundle as bin/startScript.js compiles it: one function expression taking its module's parameters, in
+ * ASCII (non-ASCII escaped as in the start script above), and with no `import()` left (it could not run).
+ */
+function asScript(source, name) {
+  const escaped = source.replace(/(\\*)([^\x00-\x7f])/g, (_match, slashes, char) =>
+    `${slashes.slice(slashes.length % 2)}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  if (/\bimport\(/.test(source.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""')))
+    throw new Error(`bundle-cli: ${name} still has a dynamic import()`);
+  return `(function (exports, require, module, __filename, __dirname, __lucidImportMetaUrl, __lucidDefer, __lucidImport) {${escaped}\n})`;
+}
+
 /**
  * In the start script, Node's heavier built-in modules load when first used, not when a module that names
  * them loads: commander requires child_process (only for a command that is a separate program, which Lucid
@@ -140,12 +201,15 @@ module.exports = new Proxy({}, {
  * Rewrites the `import('…')`s of one of Lucid's modules for the start script (see above): `startModules` are
  * the absolute paths of every module it holds. The imports are string literals in the tsc tree.
  */
-function deferOtherImports(startModules) {
+function deferOtherImports(startModules, { computed = false } = {}) {
   const dynamicImport = /\bimport\((['"])([^'"]+)\1\)/g;
   const heldPackage = (name) => [...startModules].some((path) => path.includes(`${join('node_modules', name)}/`));
+  // With `computed`, an import of a computed specifier (a user's agent module by its URL) imports that file.
+  const computedImport = /\bimport\((?!['"])/g;
   return (path, source) =>
-    source.replace(dynamicImport, (match, _quote, specifier) => {
-      if (specifier.startsWith('node:')) return match;
+    (computed ? source.replace(computedImport, '__lucidImport(') : source).replace(dynamicImport, (match, _quote, specifier) => {
+      // A script cannot import(): Node's modules are required (the namespace's names are the module's own).
+      if (specifier.startsWith('node:')) return computed ? `Promise.resolve().then(() => require(${JSON.stringify(specifier)}))` : match;
       if (specifier.startsWith('.')) return startModules.has(join(dirname(path), specifier)) ? match : `__lucidDefer(${JSON.stringify(specifier)})`;
       const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
       return heldPackage(name) ? match : `__lucidImport(${JSON.stringify(specifier)})`;
