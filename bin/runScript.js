@@ -8,8 +8,14 @@
 // exactly this script, Node and options, intact, and written by this user in a folder only they can write to
 // (bin/startScript.js: the same key, checksum and ownership rules).
 'use strict';
-const { codeCacheKey, compileStartScript, evaluateStartScript, readCodeCache, writeCodeCache } = require('./startScript.js');
+const { compileStartScript, evaluateStartScript, readCodeCache, writeCodeCache } = require('./startScript.js');
 const { readFileSync } = require('node:fs');
+const { crc32 } = require('node:zlib');
+
+/** The start script's key (bin/startScript.js), with the CRC-32 of the file's bytes: of a 3 MB string it takes twice as long. */
+function runCacheKey(bytes) {
+  return JSON.stringify([bytes.length, crc32(bytes), process.version, process.arch, process.execArgv, process.env.NODE_OPTIONS ?? '']);
+}
 
 /**
  * Loads the run script and runs its `main(argv)`. When the command reaches a module the script does not hold
@@ -17,16 +23,17 @@ const { readFileSync } = require('node:fs');
  * run: `fallback()` then runs the whole command on the ES module bundle and the script's run waits forever.
  */
 function runRunScript(path, argv, fallback) {
-  const source = readFileSync(path, 'latin1');
+  const bytes = readFileSync(path);
+  const source = bytes.latin1Slice(0, bytes.length);
   const cacheFile = `${path}.cache`;
-  const key = codeCacheKey(source);
+  const key = runCacheKey(bytes);
   const cachedData = readCodeCache(cacheFile, key);
   const script = compileStartScript(path, source, cachedData);
+  let deferred = false;
   if (!cachedData || script.cachedDataRejected)
     process.once('exit', (code) => {
-      if (code === 0) writeCodeCache(cacheFile, key, script.createCachedData());
+      if (code === 0 && !deferred) writeCodeCache(cacheFile, key, script.createCachedData());
     });
-  let deferred = false;
   const defer = () => {
     if (!deferred) {
       deferred = true;

@@ -143,7 +143,6 @@ const run = await build({
   metafile: true,
   plugins: [inlineJsonRequires(deferOtherImports(runModules, { computed: true })), zodEnglishOnly()],
 });
-await writeFile(join(root, 'dist', 'cli', 'run-meta.json'), JSON.stringify(run.metafile));
 // The names of the program's commands: bin/lucid.js sends the run script the command lines that start with none
 // of them (the bare `lucid "<intent>"`) or with `run`, so that its code cache is the one of an intent run.
 const { buildProgram } = await import(pathToFileURL(join(root, 'dist', 'cli', 'src', 'main.js')).href);

@@ -4,11 +4,12 @@
  * module hook records every file Node's module loader loads, and none of the ES module bundle's is among them; the
  * first send that finds no cache leaves one, which the next send uses as it is.
  * The contracts' bytecode (~2 MB, most of it Aave's and Uniswap's, which only the devnet's bootstrap deploys) is
- * generated one module per contract beside the ABIs; a send must evaluate the ABIs and the pieces of code it really
- * uses (the simulator's balance lens, placed by state override, and the V2 pair's and V3 pool's code, whose hashes
- * give pool addresses), never the deployers' set. The run script evaluates a module when the same import in the ES
- * module bundle would load it, so that bundle is where this is checked: the same send, run on it, loads chunks that
- * are looked up in esbuild's metafile (dist/cli/bundle-meta.json) for the modules they hold.
+ * generated one module per contract beside the ABIs; a send must evaluate the ABIs and the code it really uses (the
+ * simulator's balance lens, placed by state override; the hashes of the V2 pair's and V3 pool's code, which give
+ * pool addresses, are generated too: registry-contracts/generated/initCodeHashes.ts), never the deployers' set. The
+ * run script evaluates a module when the same import in the ES module bundle would load it, so that bundle is where
+ * this is checked: the same send, run on it, loads chunks that are looked up in esbuild's metafile
+ * (dist/cli/bundle-meta.json) for the modules they hold.
  * Also: with LUCID_TRACE_TIMING set the same send prints its phase table to stderr, and stdout stays the JSON.
  * Needs `npm run build:ts` first.
  */
@@ -25,9 +26,8 @@ import { repoRoot, spawnLucid } from '../src/test-utils/spawn.js';
 const metaPath = join(repoRoot, 'dist/cli/bundle-meta.json');
 const built = existsSync(join(repoRoot, 'dist/cli/bundle/main.js')) && existsSync(metaPath);
 const bob = anvilAccount(1).address;
-/** The only contracts whose code a send may load (see the header). */
-// The V2 pair's and V3 pool's code are hashed for their CREATE2 addresses (runtime/src/devnet/poolInitCodeHashes.ts).
-const codeASendUses = ['BalanceLens', 'UniswapV2Pair', 'UniswapV3Pool'];
+/** The only contract whose code a send may load (see the header); the pools' CREATE2 hashes are generated beside it. */
+const codeASendUses = ['BalanceLens'];
 
 let devnet: TestDevnet;
 let scratch: string;
@@ -66,7 +66,7 @@ describe.skipIf(!built)('the send path', () => {
     expect(loaded.urls().filter((url) => url.startsWith(`${bundleUrl}/`))).toEqual([]);
   }, 300_000);
 
-  test('a guarded send loads no deploy-only bytecode: only the ABIs, the balance lens and the V2/V3 pool code', async () => {
+  test('a guarded send loads no deploy-only bytecode: only the ABIs and the balance lens', async () => {
     const loaded = recordLoads('bundle');
     // The ES module bundle's entry, run as bin/lucid.js runs it when there is no run script.
     const bundleMain = pathToFileURL(join(repoRoot, 'dist/cli/bundle/main.js')).href;
