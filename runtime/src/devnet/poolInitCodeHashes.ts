@@ -8,7 +8,7 @@
  * answers for every pool they made, and to the bytecode itself.
  */
 import type { Address, Hex } from 'viem';
-import { initCodeHashes } from '../../../registry-contracts/generated/initCodeHashes.js';
+import { initCodeHashes } from '../../../registry-contracts/index.js';
 
 /** Keys of the deployment's factories built from the shipped UniswapV2Factory (see bootstrapDevnet). */
 const v2FactoryKeys = ['uniswapV2Factory', 'forkV2Factory'] as const;
