@@ -3,7 +3,7 @@
 // `lucid "<intent>"` and `lucid run …` run. Node 20 compiles the ES module bundle afresh on every run.
 //
 // The cache beside the script, run.cjs.cache, is made by the first intent run that ends with exit code 0 and
-// finds none (or one this Node refuses): V8 keeps the code that run compiled, so a run that signed leaves a cache
+// finds none (or one this Node refuses), help aside: V8 keeps the code that run compiled, so a run that signed leaves a cache
 // of the send path, and a run that failed early leaves none for the next to make. It is read only when made for
 // exactly this script, Node and options, intact, and written by this user in a folder only they can write to
 // (bin/startScript.js: the same key, checksum and ownership rules).
@@ -30,7 +30,9 @@ function runRunScript(path, argv, fallback) {
   const cachedData = readCodeCache(cacheFile, key);
   const script = compileStartScript(path, source, cachedData);
   let deferred = false;
-  if (!cachedData || script.cachedDataRejected)
+  // Help printed by the script (`lucid run --help`) ran none of an intent's code: it leaves the cache to a real run.
+  const help = argv.slice(2).some((word) => ['-h', '--help', '-V', '--version'].includes(word));
+  if ((!cachedData || script.cachedDataRejected) && !help)
     process.once('exit', (code) => {
       if (code === 0 && !deferred) writeCodeCache(cacheFile, key, script.createCachedData());
     });

@@ -50,6 +50,11 @@ describe.skipIf(!built)('the send path', () => {
     const cache = join(repoRoot, 'dist/cli/bundle/run.cjs.cache');
     // The cache is one the build leaves to the first intent run: this one makes it (another test's may have).
     rmSync(cache, { force: true });
+    // Help ran none of a send's code: it leaves the cache to a real run.
+    const help = await spawnLucid(['run', '--help'], { home: devnet.home, entry: 'bin', devNull: true, env: loaded.env });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('run an intent');
+    expect(existsSync(cache)).toBe(false);
     const first = await spawnLucid(['--yes', '--json', `send 0.001 ETH to ${bob}`], { home: devnet.home, entry: 'bin', timeoutMs: 120_000, devNull: true, env: loaded.env });
     expect(first.code, `${first.stdout}\n${first.stderr}`).toBe(0);
     expect((JSON.parse(first.stdout) as { status: string }).status).toBe('confirmed');
