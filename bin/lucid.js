@@ -4,7 +4,7 @@
 // `lucid --help` and `lucid parse` never need (they run bin/startScript.js).
 // Everything Lucid (and the devnet it starts) creates is owner-only: history, keystores, policy, chain state.
 'use strict';
-const { statSync } = require('node:fs');
+const { readFileSync, statSync } = require('node:fs');
 const module_ = require('node:module');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
@@ -39,4 +39,26 @@ if (useBundle && startCommand && modified(start) >= modified(bundle)) {
     // A script that does not load is a build fault the bundle does not have: run that. (main never throws.)
   }
 }
+// An intent (`lucid "<intent>"`, `lucid run …`: a command line that starts with no other command's name) runs the
+// run script, the whole program as one code-cached file (bin/runScript.js); it hands the interactive UI and the
+// MCP server to runModules at their first import.
+const run = join(__dirname, '..', 'dist', 'cli', 'bundle', 'run.cjs');
+if (!started && useBundle && !startCommand && modified(run) >= modified(bundle) && runsIntent(first)) {
+  try {
+    require('./runScript.js').runRunScript(run, process.argv, runModules);
+    started = true;
+  } catch {
+    // As above: a script that does not load is a build fault; the bundle runs the command.
+  }
+}
 if (!started) runModules();
+
+/** Whether the command line names no command but `run` (the list of names is the build's, beside the bundle). */
+function runsIntent(word) {
+  if (word === 'run' || word === undefined) return word === 'run';
+  try {
+    return !JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'cli', 'bundle', 'commands.json'), 'utf8')).includes(word);
+  } catch {
+    return false;
+  }
+}
