@@ -103,6 +103,10 @@ const caches = ['help', 'parse'].map((kind) => {
   return made.status === 0 ? `${kind} ${(statSync(join(outdir, `start.cjs.${kind}.cache`)).size / 1024).toFixed(0)} KiB` : `no ${kind} cache (the first run makes one)`;
 });
 console.error(`bundle-cli: start.cjs ${(startOutput.bytes / 1024).toFixed(0)} KiB (${Object.keys(startOutput.inputs).length} modules), code caches: ${caches.join(', ')}`);
+// The help and version texts bin/lucid.js prints without loading the program (cli/src/helpText.ts). Without
+// them every command still prints its help, through the start script.
+const helpText = spawnSync(process.execPath, [join(root, 'scripts', 'write-help-text.mjs')], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } });
+if (helpText.status !== 0) console.error('bundle-cli: no recorded help text (`lucid --help` runs the program)');
 
 /**
  * In the start script, Node's heavier built-in modules load when first used, not when a module that names
