@@ -90,6 +90,16 @@ describe('bin/lucid.js with the recorded help', () => {
     cpSync(join(repoRoot, 'dist', 'cli', 'bundle', 'help.json'), join(install, 'dist', 'cli', 'bundle', 'help.json'), { preserveTimestamps: true });
   });
 
+  test('loads nothing but what reads the record and writes it', () => {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries({ ...process.env, LUCID_HOME: home, NODE_OPTIONS: '', NODE_DEBUG: 'module' })) if (value !== undefined) env[key] = value;
+    const result = spawnSync(process.execPath, [join(install, 'bin', 'lucid.js'), '--help'], { cwd: install, env, encoding: 'utf8', timeout: 60_000 });
+    expect(result.stdout).toBe(recordedText(['--help'])!.stdout);
+    // Every require of bin/lucid.js, built-in or file: no start script, no commander.
+    const loaded = [...result.stderr.matchAll(/Module\._load REQUEST (\S+)/g)].map((match) => match[1]);
+    expect(new Set(loaded)).toEqual(new Set(['node:fs', 'node:tty', 'node:module', 'node:path', 'node:url']));
+  });
+
   test('a record older than the bundle or package.json is not used', () => {
     expect(lucid(['--version']).fromRecord).toBe(true);
     const now = new Date();
