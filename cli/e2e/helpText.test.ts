@@ -5,7 +5,7 @@
  * argument list, and the built binary with and without the record. Run `npm run build:ts` first.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -98,6 +98,21 @@ describe('bin/lucid.js with the recorded help', () => {
     // Every require of bin/lucid.js, built-in or file: no start script, no commander.
     const loaded = [...result.stderr.matchAll(/Module\._load REQUEST (\S+)/g)].map((match) => match[1]);
     expect(new Set(loaded)).toEqual(new Set(['node:fs', 'node:tty', 'node:module', 'node:path', 'node:url']));
+  });
+
+  // A terminal for stdout needs one: util-linux `script` gives it (skipped where it is missing).
+  test.skipIf(!existsSync('/usr/bin/script'))('on a terminal the record serves only 80 columns; another width gets the program’s own wrapping', () => {
+    const onTerminal = (columns: number) => {
+      const command = `stty cols ${columns}; LUCID_TRACE_TIMING=1 LUCID_HOME='${home}' NODE_OPTIONS= '${process.execPath}' '${join(install, 'bin', 'lucid.js')}' --help`;
+      const result = spawnSync('/usr/bin/script', ['-qc', command, '/dev/null'], { encoding: 'utf8', timeout: 60_000 });
+      return result.stdout.replace(/\r\n/g, '\n');
+    };
+    const narrow = onTerminal(80);
+    expect(narrow).toContain('recorded help text');
+    expect(narrow).toContain(recordedText(['--help'])!.stdout);
+    const wide = onTerminal(120);
+    expect(wide).not.toContain('recorded help text');
+    expect(wide).toContain('Say what you want on chain in plain words; Lucid picks an agent, simulates, shows what will change, and signs only after\nyou agree.');
   });
 
   test('a record older than the bundle or package.json is not used', () => {
