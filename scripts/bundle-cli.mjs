@@ -15,10 +15,12 @@ import { build } from 'esbuild';
 import { readFile, writeFile } from 'node:fs/promises';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 const outdir = join(root, 'dist', 'cli', 'bundle');
 
 rmSync(outdir, { recursive: true, force: true });
@@ -89,6 +91,10 @@ const caches = ['help', 'parse'].map((kind) => {
   return made.status === 0 ? `${kind} ${(statSync(join(outdir, `start.cjs.${kind}.cache`)).size / 1024).toFixed(0)} KiB` : `no ${kind} cache (the first run makes one)`;
 });
 console.error(`bundle-cli: start.cjs ${(startOutput.bytes / 1024).toFixed(0)} KiB (${Object.keys(startOutput.inputs).length} modules), code caches: ${caches.join(', ')}`);
+// The help and version texts bin/lucid.js prints without loading the program (cli/src/helpText.ts). Without
+// them every command still prints its help, through the start script.
+const helpText = spawnSync(process.execPath, [join(root, 'scripts', 'write-help-text.mjs')], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } });
+if (helpText.status !== 0) console.error('bundle-cli: no recorded help text (`lucid --help` runs the program)');
 
 // The run script: what `lucid "<intent>"` and `lucid run …` run (a guarded send), as one CommonJS script that
 // bin/runScript.js compiles with a V8 code cache, like the start script: on Node 20 the ES module bundle above
@@ -171,13 +177,19 @@ function lazyBuiltins() {
         namespace === 'lazy-builtin' ? { path, external: true } : { path: `node:${heavy.exec(path)[1]}`, namespace: 'lazy-builtin' },
       );
       esbuild.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => ({
+        // An ES module's import of one (`import { randomBytes } from 'node:crypto'` in config/file.ts) goes
+        // through esbuild's interop, which copies the module's keys as getters when the importer loads: the
+        // names, and which are enumerable, are this Node's at build time, so that copy loads nothing (each
+        // getter loads the module on first use). Loading node:crypto was a few ms of `lucid parse`.
         contents: `let loaded;
 const load = () => (loaded ??= require(${JSON.stringify(path)}));
+const enumerable = new Map(${JSON.stringify(Object.entries(Object.getOwnPropertyDescriptors(require(path))).map(([key, { enumerable }]) => [key, enumerable]))});
 module.exports = new Proxy({}, {
   get: (_target, key) => load()[key],
   has: (_target, key) => key in load(),
-  ownKeys: () => Reflect.ownKeys(load()),
+  ownKeys: () => (loaded ? Reflect.ownKeys(loaded) : [...enumerable.keys()]),
   getOwnPropertyDescriptor: (_target, key) => {
+    if (!loaded && enumerable.has(key)) return { get: () => load()[key], enumerable: enumerable.get(key), configurable: true };
     const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
     return descriptor && { ...descriptor, configurable: true };
   },
