@@ -20,7 +20,7 @@ const entries = [
   'agents/sdk/testing.ts',
   'registry-contracts/index.ts',
   'registry-contracts/artifacts.ts', // every contract's bytecode and the registry deployer: deploying only
-  'registry-contracts/generated/bytecode/[A-Za-z0-9_]+.ts', // one contract's bytecode (the simulator's lens, the V2 pair hash)
+  'registry-contracts/generated/bytecode/[A-Za-z0-9_]+.ts', // one contract's bytecode (the simulator's lens)
   'runtime/index.ts',
   'runtime/store.ts', // the store without viem, for commands that need no chain
   'runtime/testing.ts',

@@ -17,7 +17,7 @@ import { wrapAgent } from './wrap/agent.js';
 export { aaveAgent, approveAgent, balanceAgent, capitalAgent, transferAgent, uniswapV2Agent, uniswapV3Agent, v2ForkAgent, wrapAgent };
 export { bestV3Route, createV3SwapAgent, encodePath, v3PoolAddress, v3PriceImpactBps, v3RouterAbi, type V3Route } from './uniswap-v3/agent.js';
 export { aavePoolAbi, formatSupplyRate, readLendingReserve, supplyRateOf, RAY, SECONDS_PER_YEAR, type LendingReserve } from './aave/reserve.js';
-export { createV2SwapAgent } from './swap/agent.js';
+export { createV2SwapAgent, v2PairAddress } from './swap/agent.js';
 export { getAmountsIn, getAmountsOut, priceImpactBps, type Reserves } from './swap/v2math.js';
 export { loadAgent, type LoadAgentErrorType } from './sdk/loadAgentModule.js';
 export { createHttpAgent, serveAgent, type CreateHttpAgentParameters, type ServeAgentParameters, type ServeAgentReturnType } from './sdk/http.js';

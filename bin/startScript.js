@@ -130,4 +130,4 @@ async function writeStartScriptCache(path, kind, commands) {
   if (!writeCodeCache(cachePath(path, kind), codeCacheKey(source), script.createCachedData())) throw new Error(`cannot write ${cachePath(path, kind)}`);
 }
 
-module.exports = { cachePath, codeCacheKey, readCodeCache, writeCodeCache, runStartScript, writeStartScriptCache };
+module.exports = { cachePath, codeCacheKey, compileStartScript, evaluateStartScript, readCodeCache, writeCodeCache, runStartScript, writeStartScriptCache };

@@ -15,10 +15,12 @@ import { build } from 'esbuild';
 import { readFile, writeFile } from 'node:fs/promises';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 const outdir = join(root, 'dist', 'cli', 'bundle');
 
 rmSync(outdir, { recursive: true, force: true });
@@ -81,24 +83,7 @@ const start = await build({
   plugins: [lazyBuiltins(), inlineJsonRequires(deferOtherImports(startModules)), zodEnglishOnly()],
 });
 const startOutput = Object.values(start.metafile.outputs)[0];
-const startSource = await readFile(join(outdir, 'start.cjs'), 'utf8');
-// The file is the module's function, so bin/startScript.js compiles it as it reads it (no copy to wrap it), and
-// ASCII, so that it reads as a one-byte string, half the memory of a UTF-16 one. esbuild escapes non-ASCII in
-// strings and templates but not in regular expression literals: `\uXXXX` there matches the same code unit
-// (and a pair of them, under the u flag, the same code point); `\’`, an identity escape, is the same as `’`.
-const escaped = startSource.replace(/(\\*)([^\x00-\x7f])/g, (_match, slashes, char) =>
-  `${slashes.slice(slashes.length % 2)}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-);
-await writeFile(
-  join(outdir, 'start.cjs'),
-  `(function (exports, require, module, __filename, __dirname, __lucidImportMetaUrl, __lucidDefer, __lucidImport) {${escaped}\n})`,
-);
-// A real import() left in the script could not run under a code cache (Node 20 loses its callback): fail here.
-// esbuild's metafile names every import the output still makes; reading the minified text for `import(` instead
-// would have to tell strings from regular expression literals.
-const leftDynamicImports = startOutput.imports.filter((entry) => entry.kind === 'dynamic-import').map((entry) => entry.path);
-if (leftDynamicImports.length)
-  throw new Error(`bundle-cli: start.cjs still has a dynamic import() of ${leftDynamicImports.join(', ')}; add its module to startEntries or let it defer`);
+await writeFile(join(outdir, 'start.cjs'), asScript(await readFile(join(outdir, 'start.cjs'), 'utf8'), 'start.cjs', startOutput));
 // Its code caches, each made in a process of its own (the cache is keyed by the Node options a process starts
 // with, and V8 shares compiled code between compilations in one process).
 const caches = ['help', 'parse'].map((kind) => {
@@ -106,6 +91,76 @@ const caches = ['help', 'parse'].map((kind) => {
   return made.status === 0 ? `${kind} ${(statSync(join(outdir, `start.cjs.${kind}.cache`)).size / 1024).toFixed(0)} KiB` : `no ${kind} cache (the first run makes one)`;
 });
 console.error(`bundle-cli: start.cjs ${(startOutput.bytes / 1024).toFixed(0)} KiB (${Object.keys(startOutput.inputs).length} modules), code caches: ${caches.join(', ')}`);
+// The help and version texts bin/lucid.js prints without loading the program (cli/src/helpText.ts). Without
+// them every command still prints its help, through the start script.
+const helpText = spawnSync(process.execPath, [join(root, 'scripts', 'write-help-text.mjs')], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } });
+if (helpText.status !== 0) console.error('bundle-cli: no recorded help text (`lucid --help` runs the program)');
+
+// The run script: what `lucid "<intent>"` and `lucid run …` run (a guarded send), as one CommonJS script that
+// bin/runScript.js compiles with a V8 code cache, like the start script: on Node 20 the ES module bundle above
+// is compiled afresh on every run, a third of a send's time. It holds every module of Lucid's program that a
+// command reaches, by static or dynamic import, except the interactive UI and the MCP server (ink, React, the
+// MCP SDK), which defer to the bundle above at their first import, before they have done anything: a command
+// never defers half-way through (a devnet lock held, a transaction signed). Packages it does not hold (ink,
+// LangChain, tsx, a user's agent module) are imported from node_modules or their file (`__lucidImport`).
+const runExcluded = /[\\/]dist[\\/]cli[\\/]src[\\/](?:interactive\.js$|ui[\\/]|mcp[\\/])/;
+const runExternal = ['better-sqlite3', 'tsx', 'tsx/*', '@foundry-rs/*', 'react-devtools-core', 'ink', 'react', 'react/*', '@langchain/*', '@modelcontextprotocol/*'];
+const runClosure = await build({
+  entryPoints: [join(root, 'dist', 'cli', 'src', 'main.js')],
+  outdir: join(outdir, 'closure'),
+  write: false,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  metafile: true,
+  logLevel: 'silent',
+  external: runExternal,
+  plugins: [{
+    name: 'run-excluded',
+    setup: (esbuild) => esbuild.onResolve({ filter: /^\./ }, (args) => (runExcluded.test(join(args.resolveDir, args.path)) ? { path: args.path, external: true } : undefined)),
+  }],
+});
+const runModules = new Set(Object.keys(runClosure.metafile.inputs).map((input) => join(root, input)));
+const run = await build({
+  entryPoints: [join(root, 'dist', 'cli', 'src', 'main.js')],
+  outfile: join(outdir, 'run.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.LUCID_BUNDLE_MINIFY !== '0',
+  define: { 'import.meta.url': '__lucidImportMetaUrl' },
+  external: runExternal,
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [inlineJsonRequires(deferOtherImports(runModules, { computed: true })), zodEnglishOnly()],
+});
+// The names of the program's commands: bin/lucid.js sends the run script the command lines that start with none
+// of them (the bare `lucid "<intent>"`) or with `run`, so that its code cache is the one of an intent run.
+const { buildProgram } = await import(pathToFileURL(join(root, 'dist', 'cli', 'src', 'main.js')).href);
+await writeFile(join(outdir, 'commands.json'), JSON.stringify(buildProgram().commands.flatMap((command) => [command.name(), ...command.aliases()])));
+const runOutput = Object.values(run.metafile.outputs)[0];
+await writeFile(join(outdir, 'run.cjs'), asScript(await readFile(join(outdir, 'run.cjs'), 'utf8'), 'run.cjs', runOutput));
+console.error(`bundle-cli: run.cjs ${(runOutput.bytes / 1024).toFixed(0)} KiB (${Object.keys(runOutput.inputs).length} modules; its code cache is made by the first intent run)`);
+
+/**
+ * A CommonJS bundle as bin/startScript.js compiles it: one function expression taking its module's parameters
+ * (compiled as it is read, no copy to wrap it), in ASCII so that it reads as a one-byte string, half the memory of
+ * a UTF-16 one. esbuild escapes non-ASCII in strings and templates but not in regular expression literals:
+ * `\uXXXX` there matches the same code unit (and a pair of them, under the u flag, the same code point); `\’`, an
+ * identity escape, is the same as `’`. A real `import()` left in it could not run under a code cache (Node 20
+ * loses its callback): esbuild's metafile `output` names every import the output still makes (reading the
+ * minified text for `import(` would have to tell strings from regular expression literals).
+ */
+function asScript(source, name, output) {
+  const leftDynamicImports = output.imports.filter((entry) => entry.kind === 'dynamic-import').map((entry) => entry.path);
+  if (leftDynamicImports.length)
+    throw new Error(`bundle-cli: ${name} still has a dynamic import() of ${leftDynamicImports.join(', ')}; add its module to the script or let it defer`);
+  const escaped = source.replace(/(\\*)([^\x00-\x7f])/g, (_match, slashes, char) =>
+    `${slashes.slice(slashes.length % 2)}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `(function (exports, require, module, __filename, __dirname, __lucidImportMetaUrl, __lucidDefer, __lucidImport) {${escaped}\n})`;
+}
 
 /**
  * In the start script, Node's heavier built-in modules load when first used, not when a module that names
@@ -122,13 +177,19 @@ function lazyBuiltins() {
         namespace === 'lazy-builtin' ? { path, external: true } : { path: `node:${heavy.exec(path)[1]}`, namespace: 'lazy-builtin' },
       );
       esbuild.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => ({
+        // An ES module's import of one (`import { randomBytes } from 'node:crypto'` in config/file.ts) goes
+        // through esbuild's interop, which copies the module's keys as getters when the importer loads: the
+        // names, and which are enumerable, are this Node's at build time, so that copy loads nothing (each
+        // getter loads the module on first use). Loading node:crypto was a few ms of `lucid parse`.
         contents: `let loaded;
 const load = () => (loaded ??= require(${JSON.stringify(path)}));
+const enumerable = new Map(${JSON.stringify(Object.entries(Object.getOwnPropertyDescriptors(require(path))).map(([key, { enumerable }]) => [key, enumerable]))});
 module.exports = new Proxy({}, {
   get: (_target, key) => load()[key],
   has: (_target, key) => key in load(),
-  ownKeys: () => Reflect.ownKeys(load()),
+  ownKeys: () => (loaded ? Reflect.ownKeys(loaded) : [...enumerable.keys()]),
   getOwnPropertyDescriptor: (_target, key) => {
+    if (!loaded && enumerable.has(key)) return { get: () => load()[key], enumerable: enumerable.get(key), configurable: true };
     const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
     return descriptor && { ...descriptor, configurable: true };
   },
@@ -143,14 +204,17 @@ module.exports = new Proxy({}, {
  * Rewrites the `import('…')`s of one of Lucid's modules for the start script (see above): `startModules` are
  * the absolute paths of every module it holds. The imports are string literals in the tsc tree.
  */
-function deferOtherImports(startModules) {
+function deferOtherImports(startModules, { computed = false } = {}) {
   const dynamicImport = /\bimport\((['"])([^'"]+)\1\)/g;
   const heldPackage = (name) => [...startModules].some((path) => path.includes(`${join('node_modules', name)}/`));
+  // With `computed`, an import of a computed specifier (a user's agent module by its URL) imports that file.
+  const computedImport = /\bimport\((?!['"])/g;
   return (path, source) =>
-    source.replace(dynamicImport, (match, _quote, specifier) => {
-      // Node's own modules load through bin/startScript.js's import() too: one written in the script would
-      // fail when reached under a code cache.
-      if (specifier.startsWith('node:')) return `__lucidImport(${JSON.stringify(specifier)})`;
+    (computed ? source.replace(computedImport, '__lucidImport(') : source).replace(dynamicImport, (match, _quote, specifier) => {
+      // A script cannot import() under a code cache (Node 20 loses its callback): Node's own modules are
+      // required in run.cjs (the namespace's names are the module's own) and imported through
+      // bin/startScript.js's import() in start.cjs.
+      if (specifier.startsWith('node:')) return computed ? `Promise.resolve().then(() => require(${JSON.stringify(specifier)}))` : `__lucidImport(${JSON.stringify(specifier)})`;
       if (specifier.startsWith('.')) return startModules.has(join(dirname(path), specifier)) ? match : `__lucidDefer(${JSON.stringify(specifier)})`;
       const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
       return heldPackage(name) ? match : `__lucidImport(${JSON.stringify(specifier)})`;

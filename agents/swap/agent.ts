@@ -173,6 +173,21 @@ function pickRoute(paths: readonly Address[][], pools: ReadonlyMap<string, Pool 
   return best;
 }
 
+/** A V2 pair's address by CREATE2: the factory deploys each pair with salt keccak256(token0 ‖ token1), the tokens sorted. */
+export function v2PairAddress(factory: Address, initCodeHash: Hex, tokenA: Address, tokenB: Address): Address {
+  const [token0, token1] = tokenA.toLowerCase() < tokenB.toLowerCase() ? [tokenA, tokenB] : [tokenB, tokenA];
+  // A pure function of its inputs (three hashes each time), asked for the same pairs by every agent and check of a run.
+  const key = `${factory}:${initCodeHash}:${token0}:${token1}`.toLowerCase();
+  let address = pairAddresses.get(key);
+  if (!address) {
+    if (pairAddresses.size >= 10_000) pairAddresses.clear();
+    address = getCreate2Address({ from: factory, salt: keccak256(encodePacked(['address', 'address'], [token0, token1])), bytecodeHash: initCodeHash });
+    pairAddresses.set(key, address);
+  }
+  return address;
+}
+const pairAddresses = new Map<string, Address>();
+
 // The pools of `pairs`, by pairKey; a pair that does not exist or holds nothing is no pool (undefined).
 // In one round trip: the factory's `getPair` for each pair and, with the factory's pair init code hash, the
 // reserves at the CREATE2 address (only the factory can have put code there). When `getPair` names that same
@@ -180,9 +195,7 @@ function pickRoute(paths: readonly Address[][], pools: ReadonlyMap<string, Pool 
 // costs a round trip, not a route), the reserves are read there in a second round trip.
 async function readPools(ctx: Pick<AgentContext, 'client'>, factory: Address, pairs: readonly (readonly [Address, Address])[], initCodeHash?: Hex | undefined): Promise<Map<string, Pool | undefined>> {
   const sorted = pairs.map(([a, b]) => (a.toLowerCase() < b.toLowerCase() ? [a, b] : [b, a]) as [Address, Address]);
-  const computed = sorted.map(([tokenA, tokenB]) =>
-    initCodeHash ? getCreate2Address({ from: factory, salt: keccak256(encodePacked(['address', 'address'], [tokenA, tokenB])), bytecodeHash: initCodeHash }) : undefined,
-  );
+  const computed = sorted.map(([tokenA, tokenB]) => (initCodeHash ? v2PairAddress(factory, initCodeHash, tokenA, tokenB) : undefined));
   const [named, atComputed] = await Promise.all([
     readContracts(ctx.client, { contracts: sorted.map(([tokenA, tokenB]) => ({ address: factory, abi: v2FactoryAbi, functionName: 'getPair', args: [tokenA, tokenB] }) as const) }),
     readContracts(ctx.client, { contracts: computed.flatMap((address) => (address ? [{ address, abi: v2PairAbi, functionName: 'getReserves' } as const] : [])) }),

@@ -194,9 +194,18 @@ export async function bestV3Route(
 /** A V3 pool's address by CREATE2: the factory deploys each pool with salt keccak256(abi.encode(token0, token1, fee)). */
 export function v3PoolAddress(factory: Address, initCodeHash: Hex, tokenA: Address, tokenB: Address, fee: number): Address {
   const [token0, token1] = tokenA.toLowerCase() < tokenB.toLowerCase() ? [tokenA, tokenB] : [tokenB, tokenA];
-  const salt = keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'address' }, { type: 'uint24' }], [token0, token1, fee]));
-  return getCreate2Address({ from: factory, salt, bytecodeHash: initCodeHash });
+  // A pure function of its inputs (three hashes each time), asked for the same pools by every agent and check of a run.
+  const key = `${factory}:${initCodeHash}:${token0}:${token1}:${fee}`.toLowerCase();
+  let address = poolAddresses.get(key);
+  if (!address) {
+    if (poolAddresses.size >= 10_000) poolAddresses.clear();
+    const salt = keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'address' }, { type: 'uint24' }], [token0, token1, fee]));
+    address = getCreate2Address({ from: factory, salt, bytecodeHash: initCodeHash });
+    poolAddresses.set(key, address);
+  }
+  return address;
 }
+const poolAddresses = new Map<string, Address>();
 
 /** A V3 path: token, fee (uint24), token, … as the router and quoter read it. */
 export function encodePath(tokens: readonly Address[], fees: readonly number[]): Hex {

@@ -161,6 +161,16 @@ describe('the start script’s code cache', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('parse loads none of the heavy built-in modules: they load on first use, and parse uses none', () => {
+    const result = lucid(['parse', '--json', 'swap 1 ETH for USDC'], { env: { ...process.env, LUCID_HOME: home, NO_COLOR: '1', NODE_OPTIONS: '', NODE_DEBUG: 'module' } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(swapJson);
+    const builtins = [...result.stderr.matchAll(/load built-in module (\S+)/g)].map((match) => match[1]);
+    expect(builtins).toContain('node:vm');
+    for (const heavy of ['node:crypto', 'node:child_process', 'node:net', 'node:http', 'node:https', 'node:tls', 'node:readline', 'node:worker_threads', 'node:dgram'])
+      expect(builtins).not.toContain(heavy);
+  });
+
   test('a command the start script does not serve runs on the bundle as before', () => {
     const result = lucid(['history', '--json']);
     expect(result.stderr).toBe('');

@@ -7,11 +7,12 @@
 import { Command, CommanderError } from 'commander';
 import { LucidError, findLucidError, exitCodes } from '../../kernel/errors.js';
 import { errorText, jsonReplacer, paint, say, writeData } from './output.js';
-import { registerCommands } from './commands/index.js';
+import { registerCommands, standaloneCommand } from './commands/index.js';
 import { version } from './version.js';
 import { markPhase } from '../../kernel/timing.js';
 
-export function buildProgram(): Command {
+/** The program with every command, or (`only`) with the one a run names first ({@link standaloneCommand}). */
+export function buildProgram(only?: string): Command {
   const program = new Command('lucid')
     .description(
       'Say what you want on chain in plain words; Lucid picks an agent, simulates, shows what will change, and signs only after you agree.',
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
       outputError: (text, write) => write(paint(text, 'red')),
     })
     .exitOverride();
-  registerCommands(program);
+  registerCommands(program, only);
   // Commands added with addCommand() do not inherit: every one ends through the same exit and output.
   const inherit = (parent: Command) => {
     for (const command of parent.commands) {
@@ -48,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw error;
     });
   markPhase('cli loaded');
-  const program = buildProgram();
+  const program = buildProgram(standaloneCommand(argv));
   const wantsJson = argv.includes('--json');
   let code: number = exitCodes.ok;
   try {

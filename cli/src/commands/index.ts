@@ -46,7 +46,58 @@ async function refuseMistypedCommand(program: Command, word: string): Promise<vo
   }
 }
 
-export function registerCommands(program: Command): void {
+/** Every command, in help order, by the name it is called by (a test checks each name against its command). */
+export const commands: readonly (readonly [name: string, make: () => Command])[] = [
+  ['run', runCommand],
+  ['parse', parseCommand],
+  ['sign', signCommand],
+  ['export', exportCommand],
+  ['approve', approveCommand],
+  ['mcp', mcpCommand],
+  ['history', historyCommand],
+  ['balance', balanceCommand],
+  ['agents', agentsCommand],
+  ['contacts', contactsCommand],
+  ['policy', policyCommand],
+  ['wallet', walletCommand],
+  ['config', configCommand],
+  ['stake', stakeCommand],
+  ['unstake', unstakeCommand],
+  ['rewards', rewardsCommand],
+  ['claim', claimCommand],
+  ['agent', agentCommand],
+  ['frontend', frontendCommand],
+  ['compute', computeCommand],
+  ['emissions', emissionsCommand],
+  ['devnet', devnetCommand],
+  ['version', versionCommand],
+  // last: it walks the finished program to generate the scripts
+  ['completion', completionCommand],
+];
+
+/**
+ * The command a run names first, when the program for it needs no other command: then only that one is built
+ * (`lucid parse …` does not construct the other commands, nor their options and help). Commander reads only the
+ * program and the command it dispatches to; `completion` walks the whole program, and an intent (no command)
+ * compares its first word with every command's name.
+ */
+export function standaloneCommand(argv: readonly string[]): string | undefined {
+  const first = argv[2];
+  return first !== 'completion' && commands.some(([name]) => name === first) ? first : undefined;
+}
+
+function versionCommand(): Command {
+  return new Command('version')
+    .description('print the version')
+    .addHelpText('after', '\nExamples:\n  $ lucid version\n  $ lucid version --json')
+    .action(async (raw: unknown) => {
+      const options = await parseOptions(outputOptionsSchema, raw);
+      writeData(options.json ? JSON.stringify({ version }) : version);
+    });
+}
+
+/** Adds the program's options, its intent action and its commands: all of them, or only the one named `only`. */
+export function registerCommands(program: Command, only?: string): void {
   // `lucid "<intent>"` is `lucid run "<intent>"`; with no words on a terminal it opens the interactive UI.
   addGlobalOptions(program)
     .argument('[intent...]', 'what you want, in plain words (omit on a terminal for the interactive UI)')
@@ -72,38 +123,6 @@ export function registerCommands(program: Command): void {
       });
     });
   shareGlobalOptions(program);
-  program.addCommand(runCommand());
-  program.addCommand(parseCommand());
-  program.addCommand(signCommand());
-  program.addCommand(exportCommand());
-  program.addCommand(approveCommand());
-  program.addCommand(mcpCommand());
-  program.addCommand(historyCommand());
-  program.addCommand(balanceCommand());
-  program.addCommand(agentsCommand());
-  program.addCommand(contactsCommand());
-  program.addCommand(policyCommand());
-  program.addCommand(walletCommand());
-  program.addCommand(configCommand());
-  program.addCommand(stakeCommand());
-  program.addCommand(unstakeCommand());
-  program.addCommand(rewardsCommand());
-  program.addCommand(claimCommand());
-  program.addCommand(agentCommand());
-  program.addCommand(frontendCommand());
-  program.addCommand(computeCommand());
-  program.addCommand(emissionsCommand());
-  program.addCommand(devnetCommand());
-  program.addCommand(
-    new Command('version')
-      .description('print the version')
-      .addHelpText('after', '\nExamples:\n  $ lucid version\n  $ lucid version --json')
-      .action(async (raw: unknown) => {
-      const options = await parseOptions(outputOptionsSchema, raw);
-      writeData(options.json ? JSON.stringify({ version }) : version);
-    }),
-  );
-  // last: it walks the finished program to generate the scripts
-  program.addCommand(completionCommand());
+  for (const [name, make] of commands) if (only === undefined || name === only) program.addCommand(make());
   addExamples(program);
 }

@@ -17,6 +17,7 @@ import {
   type Transport,
 } from 'viem';
 import { InfraError, redactUrl } from '../../../kernel/index.js';
+import { loopbackHttp, loopbackRpcUrl } from './loopbackHttp.js';
 
 /** Multicall3's address on every chain that has it (deployed keylessly); the devnet's bootstrap puts it there too. */
 export const MULTICALL3_ADDRESS: Address = '0xcA11bde05977b3631167028862bE2a173976CA11';
@@ -82,7 +83,10 @@ export function createClients({
 export function lucidHttp(rpcUrl: string, timeoutMs = 10_000, options: { batch?: boolean } = {}): Transport {
   // Batched, requests made in the same tick (competing agents' reads, the checks' reads) share one HTTP round
   // trip; each still gets its own answer or error, checked below like any other.
-  const base = http(rpcUrl, { timeout: timeoutMs, retryCount: 0, ...(options.batch ? { batch: { batchSize: 100 } } : {}) });
+  // A node on this machine is asked over node:http (loopbackHttp.ts: no undici to load); any other through fetch.
+  const base = loopbackRpcUrl(rpcUrl)
+    ? loopbackHttp(rpcUrl, { timeoutMs, batch: options.batch })
+    : http(rpcUrl, { timeout: timeoutMs, retryCount: 0, ...(options.batch ? { batch: { batchSize: 100 } } : {}) });
   return ((parameters) => {
     const transport = base(parameters);
     const request = (async (args: Parameters<typeof transport.request>[0]) => {
@@ -104,7 +108,7 @@ export function lucidHttp(rpcUrl: string, timeoutMs = 10_000, options: { batch?:
  * answer. Use it before any work that needs the chain.
  */
 export async function checkRpc({ rpcUrl, timeoutMs = 5_000 }: { rpcUrl: string; timeoutMs?: number }): Promise<number> {
-  const transport = http(rpcUrl, { timeout: timeoutMs, retryCount: 0 })({ retryCount: 0 });
+  const transport = (loopbackRpcUrl(rpcUrl) ? loopbackHttp(rpcUrl, { timeoutMs }) : http(rpcUrl, { timeout: timeoutMs, retryCount: 0 }))({ retryCount: 0 });
   let id: unknown;
   try {
     id = await transport.request({ method: 'eth_chainId' });

@@ -17,6 +17,7 @@ import { formatAmount, maxUint256, type Plan, type ResolvedIntent, type TokenInf
 import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import { userDiff } from './checkAgentPromises.js';
 import type { SimulationReport } from '../simulate/types.js';
+import { decodeCall } from '../chain/decodeCall.js';
 import { findLookalike } from './lookalike.js';
 import { checkCallShapes, type CheckCallShapesParameters } from './checkCallShapes.js';
 
@@ -265,8 +266,8 @@ function recipientsOf(intents: readonly ResolvedIntent[], plan: Plan, account: A
     if (call.data === '0x' && call.value > 0n) add(call.to);
     if (call.data.startsWith('0xa9059cbb')) {
       try {
-        const decoded = decodeFunctionData({ abi: erc20Abi, data: call.data });
-        if (decoded.functionName === 'transfer') add(decoded.args[0]);
+        const decoded = decodeCall(erc20Abi, call.data);
+        if (decoded?.functionName === 'transfer') add(decoded.args![0] as Address);
       } catch {
         // not an ERC-20 transfer after all
       }
@@ -287,8 +288,8 @@ function swapRecipients(plan: Plan): Address[] {
   const out: Address[] = [];
   for (const call of plan.calls) {
     try {
-      const decoded = decodeFunctionData({ abi: UniswapV2Router02.abi, data: call.data });
-      if (!decoded.functionName.startsWith('swap')) continue;
+      const decoded = decodeCall(UniswapV2Router02.abi, call.data);
+      if (!decoded?.functionName.startsWith('swap')) continue;
       const item = UniswapV2Router02.abi.find((entry) => entry.type === 'function' && entry.name === decoded.functionName);
       const index = item && 'inputs' in item ? item.inputs.findIndex((input) => input.name === 'to') : -1;
       const to = index >= 0 ? (decoded.args as readonly unknown[])[index] : undefined;

@@ -21,7 +21,8 @@
  * called in a way the action does not need, and a plain account called in a swap, are outside the shape.
  * Actions without a declared shape (read-only ones) are not checked here.
  */
-import { decodeFunctionData, erc20Abi, getAddress, isAddressEqual, maxUint256, slice, toFunctionSelector, type Abi, type Address, type Hex, type PublicClient } from 'viem';
+import { erc20Abi, getAddress, isAddressEqual, maxUint256, slice, toFunctionSelector, type Abi, type Address, type Hex, type PublicClient } from 'viem';
+import { decodeCall } from '../chain/decodeCall.js';
 import { aavePoolAbi } from '../lending/aavePoolAbi.js';
 import type { IntentAction, Plan, PlanCall, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
 import { CapitalPool, SwapRouter, UniswapV2Router02, UsageLedger, WETH9 } from '../../../registry-contracts/index.js';
@@ -170,8 +171,8 @@ function same2(a: unknown, b: Address | 'ETH' | undefined): boolean {
 
 function decodeLending(data: Hex): { functionName: 'supply' | 'withdraw'; args: readonly unknown[] } | undefined {
   try {
-    const decoded = decodeFunctionData({ abi: aavePoolAbi, data });
-    return decoded.functionName === 'supply' || decoded.functionName === 'withdraw' ? { functionName: decoded.functionName, args: decoded.args } : undefined;
+    const decoded = decodeCall(aavePoolAbi, data);
+    return decoded?.functionName === 'supply' || decoded?.functionName === 'withdraw' ? { functionName: decoded.functionName, args: decoded.args ?? [] } : undefined;
   } catch {
     return undefined;
   }
@@ -179,8 +180,8 @@ function decodeLending(data: Hex): { functionName: 'supply' | 'withdraw'; args: 
 
 function decodeApprove(data: Hex): bigint | undefined {
   try {
-    const decoded = decodeFunctionData({ abi: erc20Abi, data });
-    return decoded.functionName === 'approve' ? decoded.args[1] : undefined;
+    const decoded = decodeCall(erc20Abi, data);
+    return decoded?.functionName === 'approve' ? (decoded.args![1] as bigint) : undefined;
   } catch {
     return undefined;
   }
@@ -190,12 +191,13 @@ const v3Swaps = new Set(['exactInput', 'exactInputSingle', 'exactOutput', 'exact
 
 /** A V3 router call that only swaps for the user: see the table above. */
 function fitsV3Swap(data: Hex, who: { router: Address; account: Address | undefined; ethOut: boolean }): boolean {
-  let decoded: { functionName: string; args?: readonly unknown[] | undefined };
+  let decoded: { functionName: string; args?: readonly unknown[] | undefined } | undefined;
   try {
-    decoded = decodeFunctionData({ abi: SwapRouter.abi, data }) as typeof decoded;
+    decoded = decodeCall(SwapRouter.abi, data);
   } catch {
     return false;
   }
+  if (!decoded) return false;
   const args = decoded.args ?? [];
   const pays = (recipient: unknown, orRouter: boolean) =>
     typeof recipient === 'string' &&
@@ -213,9 +215,10 @@ function decode(data: Hex): { functionName: string; args?: readonly unknown[] | 
   if (data.length < 10) return undefined;
   for (const abi of knownAbis) {
     try {
-      return decodeFunctionData({ abi, data }) as { functionName: string; args?: readonly unknown[] | undefined };
+      const decoded = decodeCall(abi, data);
+      if (decoded) return decoded;
     } catch {
-      // not this ABI
+      // this ABI's selector, but not its arguments
     }
   }
   return undefined;

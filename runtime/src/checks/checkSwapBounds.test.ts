@@ -3,11 +3,14 @@
  * minimums of its legs that end in the output token. Real devnet, real Uniswap V2 router, real simulation; the
  * bound is computed here from the router's own `getAmountsOut`, not from Lucid's math.
  */
-import { encodeFunctionData, parseEther, parseUnits, type Address } from 'viem';
+import { encodeFunctionData, parseEther, parseUnits, type Address, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { devnetContext } from '../../../agents/sdk/testing.js';
 import { formatUnitsHuman, type AgentContext, type PlanCall, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 import { UniswapV2Router02 } from '../../../registry-contracts/index.js';
+import { createClients } from '../chain/clients.js';
+import { countRequests } from '../chain/countRequests.js';
+import { devnetPoolHashesByFactory } from '../devnet/poolInitCodeHashes.js';
 import { startTestDevnet, type TestDevnet } from '../devnet/testing.js';
 import { simulatePlan } from '../simulate/simulatePlan.js';
 import { checkSwapBounds } from './checkSwapBounds.js';
@@ -104,5 +107,42 @@ describe('checkSwapBounds, a route split into legs', () => {
     };
     const { violations } = await check([leg(first), toDai]);
     expect(violations.map((v) => v.code)).toContain('MINIMUM_BELOW_BOUND');
+  }, 60_000);
+});
+
+describe('checkSwapBounds with the pairs found by CREATE2', () => {
+  const getPair = '0xe6a43905';
+  const run = async (calls: PlanCall[], pairInitCodeHashes?: ReadonlyMap<string, `0x${string}`>) => {
+    const report = await simulatePlan(ctx.client, { account: ctx.account, calls, tokens: [ETH, ...ctx.tokens!] });
+    // The session's client on its devnet: reads made together share one round trip.
+    const client = createClients({ rpcUrl: devnet.rpcUrl, batch: true }).publicClient as unknown as PublicClient;
+    const counter = countRequests();
+    try {
+      const result = await checkSwapBounds(client, { report, steps: [{ intent: intent(), plan: { calls } }], contracts: ctx.contracts, knownTokens: [ETH, ...ctx.tokens!], account: ctx.account, pairInitCodeHashes });
+      return { result, traffic: counter.take() };
+    } finally {
+      counter.restore();
+    }
+  };
+
+  test('behavior: the same quotes and refusals as asking the factory, without getPair and in a round trip fewer', async () => {
+    const { first, rest } = await split();
+    const hashes = devnetPoolHashesByFactory(ctx.contracts).v2;
+    for (const calls of [[leg(first), leg(rest)], [leg(first), leg(rest - 1n)]]) {
+      const asked = await run(calls);
+      const derived = await run(calls, hashes);
+      expect(derived.result).toEqual(asked.result);
+      expect(asked.traffic.ethCalls.some((call) => call.endsWith(getPair))).toBe(true);
+      expect(derived.traffic.ethCalls.some((call) => call.endsWith(getPair))).toBe(false);
+      expect(derived.traffic.roundTrips).toBe(asked.traffic.roundTrips - 1);
+    }
+  }, 60_000);
+
+  test('behavior: a wrong init code hash finds no pool, so there is no independent price and the swap is refused', async () => {
+    const { first, rest } = await split();
+    const wrong = new Map([...devnetPoolHashesByFactory(ctx.contracts).v2.keys()].map((factory) => [factory, `0x${'11'.repeat(32)}` as const]));
+    const { result } = await run([leg(first), leg(rest)], wrong);
+    expect(result.quotes).toEqual([undefined]);
+    expect(result.violations.map((v) => v.code)).toEqual(['NO_INDEPENDENT_PRICE']);
   }, 60_000);
 });

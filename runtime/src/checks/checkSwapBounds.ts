@@ -14,11 +14,12 @@
  * Where no pool of a known venue quotes the pair there is no reference (`NO_INDEPENDENT_PRICE`): refused when the
  * user named no slippage limit; with one, returned in `unpriced` for a danger flag that `--yes` cannot pass.
  */
-import { decodeFunctionData, getAddress, isAddressEqual, parseAbi, zeroAddress, type Address, type PublicClient } from 'viem';
-import { formatUnitsHuman, type Plan, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
-import { bestV3Route, getAmountsIn, getAmountsOut, priceImpactBps, v3PriceImpactBps, type Reserves } from '../../../agents/index.js';
+import { getAddress, isAddressEqual, parseAbi, zeroAddress, type Address, type Hex, type PublicClient } from 'viem';
+import { formatUnitsHuman, type Plan, type PlanCall, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
+import { bestV3Route, getAmountsIn, getAmountsOut, priceImpactBps, v2PairAddress, v3PriceImpactBps, type Reserves } from '../../../agents/index.js';
 import { SwapRouter, UniswapV2Router02 } from '../../../registry-contracts/index.js';
 import type { SimulationReport } from '../simulate/types.js';
+import { decodeCall } from '../chain/decodeCall.js';
 import { userDiff } from './checkAgentPromises.js';
 
 export type SwapBoundViolation = { code: 'OUTPUT_BELOW_MARKET' | 'MINIMUM_BELOW_BOUND' | 'NO_INDEPENDENT_PRICE'; message: string };
@@ -49,6 +50,11 @@ export type CheckSwapBoundsParameters = {
   contracts: Record<string, Address>;
   knownTokens: readonly TokenInfo[];
   account: Address;
+  /**
+   * V2 factories (lower-case) → the init code hash of the pairs they create, where known (the devnet's, from the
+   * shipped artifacts): their pairs are found by CREATE2 instead of asking `getPair`, a round trip fewer.
+   */
+  pairInitCodeHashes?: ReadonlyMap<string, Hex> | undefined;
 };
 
 const factoryAbi = parseAbi([
@@ -120,6 +126,7 @@ export async function checkSwapBounds(
       amount: exactIn ? amountIn : intent.amountOut!,
       slippageBps: intent.slippageBps,
       blockNumber: report.blockNumber,
+      pairInitCodeHashes: params.pairInitCodeHashes,
     });
     quotes.push(quote);
     if (!quote) {
@@ -192,6 +199,8 @@ type QuoteMarketParameters = {
   amount: bigint;
   slippageBps: number;
   blockNumber: bigint;
+  /** See {@link CheckSwapBoundsParameters.pairInitCodeHashes}. */
+  pairInitCodeHashes?: ReadonlyMap<string, Hex> | undefined;
 };
 
 /** The best quote of the given factories' pools (V2-style, or V3 through its quoter): direct, or through WETH or USDC. */
@@ -228,7 +237,7 @@ export async function quoteMarket(client: PublicClient, p: QuoteMarketParameters
       }
       return Promise.all(
         paths.map(async (path) => {
-          const hops = await readHops(client, factory, path, p.blockNumber);
+          const hops = await readHops(client, factory, path, p.blockNumber, p.pairInitCodeHashes?.get(factory.toLowerCase()));
           if (!hops) return undefined;
           const amounts = p.exactIn ? getAmountsOut(p.amount, hops) : getAmountsIn(p.amount, hops);
           if (!amounts) return undefined;
@@ -248,8 +257,23 @@ export async function quoteMarket(client: PublicClient, p: QuoteMarketParameters
   return best;
 }
 
-async function readHops(client: PublicClient, factory: Address, path: readonly Address[], blockNumber: bigint): Promise<Reserves[] | undefined> {
+async function readHops(client: PublicClient, factory: Address, path: readonly Address[], blockNumber: bigint, initCodeHash?: Hex | undefined): Promise<Reserves[] | undefined> {
   const legs = path.slice(0, -1).map((a, i) => [a, path[i + 1]!] as const);
+  if (initCodeHash) {
+    // The pair's address by CREATE2: only the factory can have put code there, and only the pair of exactly these
+    // two tokens, initialized with the lower address as token0. No code there (no such pair) reads as no reserves.
+    const reserves = await Promise.all(
+      legs.map(([a, b]) => client.readContract({ address: v2PairAddress(factory, initCodeHash, a, b), abi: factoryAbi, functionName: 'getReserves', blockNumber }).catch(() => undefined)),
+    );
+    const hops: Reserves[] = [];
+    for (const [i, state] of reserves.entries()) {
+      if (!state) return undefined;
+      const [r0, r1] = state;
+      const [a, b] = legs[i]!;
+      hops.push(a.toLowerCase() < b.toLowerCase() ? { reserveIn: r0, reserveOut: r1 } : { reserveIn: r1, reserveOut: r0 });
+    }
+    return hops;
+  }
   // Every leg's pair at once, then every pair's reserves and token0 at once: two round trips for any path.
   const pairs = await Promise.all(
     legs.map(([a, b]) => client.readContract({ address: factory, abi: factoryAbi, functionName: 'getPair', args: [a, b], blockNumber }).catch(() => undefined)),
@@ -272,6 +296,21 @@ async function readHops(client: PublicClient, factory: Address, path: readonly A
   return hops;
 }
 
+/**
+ * Starts the swap bound's first reads for a plan about to be simulated on `blockNumber`: the factory of each
+ * deployment contract it calls (a router's venue), and of the deployment's V3 quoters. Asked beside the simulation through the run's memo of reads at
+ * that block (memoizeReads), the bound then finds them answered and reads the pools' reserves at once: a round
+ * trip fewer. Nothing is judged here; the checks read exactly what they read without it.
+ */
+export function prefetchSwapBoundReads(client: PublicClient, { calls, contracts, blockNumber }: { calls: readonly Pick<PlanCall, 'to'>[]; contracts: Record<string, Address>; blockNumber: bigint }): void {
+  const deployment = Object.values(contracts);
+  const targets = [...new Set(calls.map((call) => call.to.toLowerCase()))].filter((to) => deployment.some((address) => address.toLowerCase() === to));
+  if (targets.length === 0) return;
+  for (const to of targets) void readFactory(client, getAddress(to), blockNumber);
+  // The V3 quoters' factories too: a swap's quote waits for them before it reads any pool.
+  for (const [name, address] of Object.entries(contracts)) if (/quoter/i.test(name)) void readFactory(client, address, blockNumber);
+}
+
 async function readFactory(client: PublicClient, router: Address, blockNumber: bigint): Promise<Address | undefined> {
   return client.readContract({ address: router, abi: factoryAbi, functionName: 'factory', blockNumber }).catch(() => undefined);
 }
@@ -289,8 +328,9 @@ function decodeRouterCalls(data: `0x${string}`): RouterCall[] {
   const v2 = decodeV2RouterCall(data);
   if (v2) return [v2];
   try {
-    const decoded = decodeFunctionData({ abi: SwapRouter.abi, data });
-    if (decoded.functionName === 'multicall') return (decoded.args[0] as readonly `0x${string}`[]).flatMap((inner) => decodeRouterCalls(inner));
+    const decoded = decodeCall(SwapRouter.abi, data);
+    if (!decoded) return [];
+    if (decoded.functionName === 'multicall') return (decoded.args![0] as readonly `0x${string}`[]).flatMap((inner) => decodeRouterCalls(inner));
     const params = (decoded.args?.[0] ?? {}) as { amountOutMinimum?: bigint; amountInMaximum?: bigint; tokenOut?: Address; path?: `0x${string}` };
     switch (decoded.functionName) {
       case 'exactInputSingle':
@@ -311,8 +351,8 @@ function decodeRouterCalls(data: `0x${string}`): RouterCall[] {
 
 function decodeV2RouterCall(data: `0x${string}`): RouterCall | undefined {
   try {
-    const decoded = decodeFunctionData({ abi: UniswapV2Router02.abi, data });
-    if (!decoded.functionName.startsWith('swap')) return undefined;
+    const decoded = decodeCall(UniswapV2Router02.abi, data);
+    if (!decoded?.functionName.startsWith('swap')) return undefined;
     const item = UniswapV2Router02.abi.find((entry) => entry.type === 'function' && entry.name === decoded.functionName);
     const inputs = item && 'inputs' in item ? item.inputs : [];
     const args = (decoded.args ?? []) as readonly unknown[];

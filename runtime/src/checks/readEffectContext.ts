@@ -4,7 +4,8 @@
  * entries the user owns, and which contracts hold the user's value. Read from the chain at the block the plan
  * was simulated on, never from what an agent says.
  */
-import { getAddress, isAddressEqual, parseAbi, type Address, type PublicClient } from 'viem';
+import { getAddress, isAddressEqual, parseAbi, type Address, type Hex, type PublicClient } from 'viem';
+import { v2PairAddress, v3PoolAddress } from '../../../agents/index.js';
 import type { TokenInfo } from '../../../kernel/index.js';
 import { ethTransferLogAddress, type SimulationReport } from '../simulate/types.js';
 import type { LogEffectContext } from './checkLogEffects.js';
@@ -25,6 +26,11 @@ export type ReadEffectContextParameters = {
   account: Address;
   contracts: Record<string, Address>;
   tokens: readonly TokenInfo[];
+  /**
+   * The init code hashes of the pools the deployment's factories create, by factory (lower-case), where known (the
+   * devnet's): a pool then proves itself by its CREATE2 address, without asking its factory (a round trip fewer).
+   */
+  poolHashes?: { v2: ReadonlyMap<string, Hex>; v3: ReadonlyMap<string, Hex> } | undefined;
 };
 
 /**
@@ -32,7 +38,7 @@ export type ReadEffectContextParameters = {
  * const context = await readEffectContext(client, { report, account, contracts: session.contracts, tokens: session.tokens })
  * const unexplained = checkLogEffects(report, intents, account, context)
  */
-export async function readEffectContext(client: PublicClient, { report, account, contracts, tokens }: ReadEffectContextParameters): Promise<LogEffectContext> {
+export async function readEffectContext(client: PublicClient, { report, account, contracts, tokens, poolHashes }: ReadEffectContextParameters): Promise<LogEffectContext> {
   const blockNumber = report.blockNumber;
   const deployment = Object.values(contracts).map((address) => getAddress(address));
   const known = (list: readonly Address[], address: Address) => list.some((item) => isAddressEqual(item, address));
@@ -73,7 +79,7 @@ export async function readEffectContext(client: PublicClient, { report, account,
       [...candidates]
         .map((address) => getAddress(address))
         .filter((address) => !known(deployment, address) && !known(targets, address) && !isAddressEqual(address, account))
-        .map(async (address) => ((await isPoolOfKnownFactory(client, address, deployment, blockNumber)) ? [address] : [])),
+        .map(async (address) => ((await isPoolOfKnownFactory(client, address, deployment, blockNumber, poolHashes)) ? [address] : [])),
     ),
     Promise.all(
       [...mentioned.values()].map(async (entry) => {
@@ -96,19 +102,37 @@ export async function readEffectContext(client: PublicClient, { report, account,
   return { contracts, venues, ownedEntries, valueHolders };
 }
 
-async function isPoolOfKnownFactory(client: PublicClient, address: Address, deployment: readonly Address[], blockNumber: bigint): Promise<boolean> {
-  // One question at a time: most candidates (tokens) fail the first, and each failed read costs a revert to
-  // decode; the stages overlap the swap bound's own reads, so they add no round trip to a swap's checks.
-  const read = <name extends 'factory' | 'token0' | 'token1'>(functionName: name) =>
+async function isPoolOfKnownFactory(
+  client: PublicClient,
+  address: Address,
+  deployment: readonly Address[],
+  blockNumber: bigint,
+  poolHashes: ReadEffectContextParameters['poolHashes'],
+): Promise<boolean> {
+  const read = <name extends 'factory' | 'token0' | 'token1' | 'fee'>(functionName: name) =>
     client.readContract({ address, abi: pairAbi, functionName, blockNumber }).catch(() => undefined);
+  // With the pool init code hashes a pool proves itself by its address, so its tokens are asked with its factory
+  // (one round trip, beside the swap bound's reserves). Without, one question at a time: most candidates (tokens)
+  // fail the first, and each failed read costs a revert to decode.
+  const early = poolHashes ? ([read('token0'), read('token1'), poolHashes.v3.size ? read('fee') : undefined] as const) : undefined;
   const factory = await read('factory');
   if (!factory || !deployment.some((item) => isAddressEqual(item, factory))) return false;
+  // With the factory's pool init code hash, the address itself is the proof: only the factory can have put code
+  // at the CREATE2 address of these tokens (and fee tier), and only that pool.
+  const v2Hash = poolHashes?.v2.get(factory.toLowerCase());
+  const v3Hash = poolHashes?.v3.get(factory.toLowerCase());
+  if (early && (v2Hash || v3Hash)) {
+    const [token0, token1, fee] = await Promise.all(early);
+    if (!token0 || !token1) return false;
+    if (v2Hash) return isAddressEqual(v2PairAddress(factory, v2Hash, token0, token1), address);
+    return fee !== undefined && isAddressEqual(v3PoolAddress(factory, v3Hash!, token0, token1, fee), address);
+  }
   const [token0, token1] = await Promise.all([read('token0'), read('token1')]);
   if (!token0 || !token1) return false;
   const pair = await client.readContract({ address: factory, abi: pairAbi, functionName: 'getPair', args: [token0, token1], blockNumber }).catch(() => undefined);
   if (pair !== undefined) return isAddressEqual(pair, address);
   // A V3 pool: its factory's pool for its tokens at its fee tier.
-  const fee = await client.readContract({ address, abi: pairAbi, functionName: 'fee', blockNumber }).catch(() => undefined);
+  const fee = await read('fee');
   if (fee === undefined) return false;
   const pool = await client.readContract({ address: factory, abi: pairAbi, functionName: 'getPool', args: [token0, token1, fee], blockNumber }).catch(() => undefined);
   return pool !== undefined && isAddressEqual(pool, address);

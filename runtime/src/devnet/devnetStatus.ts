@@ -1,5 +1,6 @@
 /** What `lucid devnet status` shows: is the devnet running, where, at which block, how big is its state. */
 import { existsSync, statSync } from 'node:fs';
+import { loopbackPoster } from '../chain/loopbackHttp.js';
 import { readDeployment, type DevnetDeployment } from './deployment.js';
 import { devnetPaths } from './paths.js';
 import { readProcessFile } from './processFile.js';
@@ -42,13 +43,7 @@ export async function devnetStatus({ home }: DevnetStatusParameters): Promise<De
 
 async function readBlockNumber(rpcUrl: string): Promise<number | undefined> {
   try {
-    const response = await fetch(rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }),
-      signal: AbortSignal.timeout(3_000),
-    });
-    const body = (await response.json()) as { result?: string };
+    const body = (await loopbackPoster(rpcUrl, 3_000)({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] })) as { result?: string };
     return body.result ? Number(body.result) : undefined;
   } catch {
     return undefined;

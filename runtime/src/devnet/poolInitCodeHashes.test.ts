@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { encodePacked, getCreate2Address, keccak256, parseAbi, parseUnits, type Address, type PublicClient } from 'viem';
 import { UniswapV3Factory } from '../../../registry-contracts/index.js';
+import { UniswapV2Pair, UniswapV3Pool } from '../../../registry-contracts/artifacts.js';
 import { devnetContext } from '../../../agents/sdk/testing.js';
 import { uniswapV2Agent, uniswapV3Agent, v2ForkAgent, v3PoolAddress } from '../../../agents/index.js';
 import { countRequests } from '../chain/countRequests.js';
@@ -25,6 +26,11 @@ afterAll(async () => {
 });
 
 describe('devnetPoolInitCodeHashes', () => {
+  test('default: the generated hashes are those of the shipped pair and pool bytecode', () => {
+    const hashes = devnetPoolInitCodeHashes({ uniswapV2Factory: '0x0000000000000000000000000000000000000001', uniswapV3Factory: '0x0000000000000000000000000000000000000002' });
+    expect(hashes).toEqual({ uniswapV2Factory: keccak256(UniswapV2Pair.bytecode), uniswapV3Factory: keccak256(UniswapV3Pool.bytecode) });
+  });
+
   test('behavior: the CREATE2 address from the shipped pair bytecode is the factory\'s pair, for every pair of every V2 factory', async () => {
     const { publicClient: client } = createClients({ rpcUrl: devnet.rpcUrl });
     const hashes = devnetPoolInitCodeHashes(devnet.deployment.contracts);

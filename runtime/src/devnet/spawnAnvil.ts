@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { InfraError } from '../../../kernel/index.js';
+import { loopbackPoster } from '../chain/loopbackHttp.js';
 import { isProcessAlive, sleep } from './processes.js';
 import { resolveAnvilBinary } from './resolveAnvilBinary.js';
 
@@ -79,13 +80,7 @@ const childEnvSecret = /KEY|PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|AUTH/i;
 
 export async function answersChainId(rpcUrl: string, timeoutMs = 1_000): Promise<number | undefined> {
   try {
-    const response = await fetch(rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body = (await response.json()) as { result?: string };
+    const body = (await loopbackPoster(rpcUrl, timeoutMs)({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] })) as { result?: string };
     return body.result ? Number(body.result) : undefined;
   } catch {
     return undefined;

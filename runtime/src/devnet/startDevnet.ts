@@ -17,7 +17,8 @@ import { devnetPaths, type DevnetPaths } from './paths.js';
 import { isOurAnvil, readProcessFile, removeProcessFile, writeProcessFile } from './processFile.js';
 import { isProcessAlive, waitForExit } from './processes.js';
 import { saveDevnetState } from './saveDevnetState.js';
-import { answersChainId, lastLogLines, spawnAnvil } from './spawnAnvil.js';
+import { lastLogLines, spawnAnvil } from './spawnAnvil.js';
+import { loopbackPoster } from '../chain/loopbackHttp.js';
 
 export type StartDevnetParameters = {
   /** `$LUCID_HOME` (default `~/.lucid`, resolved by the caller). */
@@ -135,11 +136,8 @@ async function findRunningDevnet(paths: DevnetPaths): Promise<Omit<StartDevnetRe
     removeProcessFile(paths.processFile);
     return undefined;
   }
-  const chainId = await answersChainId(recorded.rpcUrl, 3_000);
-  if (deployment && chainId === 31337) {
-    const missing = await contractsWithoutCode(recorded.rpcUrl, deployment, ['weth']);
-    if (!missing.length) return { rpcUrl: recorded.rpcUrl, pid: recorded.pid, deployment };
-  }
+  // The chain id and the WETH's code, asked in one round trip (a JSON-RPC batch).
+  if (deployment && (await isDeployedDevnet(recorded.rpcUrl, deployment))) return { rpcUrl: recorded.rpcUrl, pid: recorded.pid, deployment };
   if (isOurAnvil(recorded.pid, paths.stateFile)) {
     killNow(recorded.pid);
     await waitForExit(recorded.pid, 5_000);
@@ -189,8 +187,8 @@ function checkStateFile(stateFile: string): string | undefined {
   return undefined;
 }
 
-async function contractsWithoutCode(rpcUrl: string, deployment: DevnetDeployment, keys?: string[]): Promise<string[]> {
-  const entries = Object.entries(deployment.contracts).filter(([key]) => !keys || keys.includes(key));
+async function contractsWithoutCode(rpcUrl: string, deployment: DevnetDeployment): Promise<string[]> {
+  const entries = Object.entries(deployment.contracts);
   const missing: string[] = [];
   for (const [key, address] of entries) {
     if (!(await hasCode(rpcUrl, getAddress(address)))) missing.push(key);
@@ -199,12 +197,25 @@ async function contractsWithoutCode(rpcUrl: string, deployment: DevnetDeployment
 }
 
 async function mineBlock(rpcUrl: string): Promise<void> {
-  await fetch(rpcUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'evm_mine', params: [] }),
-    signal: AbortSignal.timeout(5_000),
-  }).catch(() => undefined);
+  await loopbackPoster(rpcUrl, 5_000)({ jsonrpc: '2.0', id: 1, method: 'evm_mine', params: [] }).catch(() => undefined);
+}
+
+/** Whether the node at `rpcUrl` answers chain id 31337 and has code at the deployment's WETH (one batch). */
+async function isDeployedDevnet(rpcUrl: string, deployment: DevnetDeployment): Promise<boolean> {
+  if (!deployment.contracts.weth) return false;
+  try {
+    const answers = await loopbackPoster(rpcUrl, 3_000)([
+      { jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] },
+      { jsonrpc: '2.0', id: 2, method: 'eth_getCode', params: [getAddress(deployment.contracts.weth), 'latest'] },
+    ]);
+    if (!Array.isArray(answers)) return false;
+    const result = (id: number) => (answers as { id?: unknown; result?: unknown }[]).find((answer) => answer?.id === id)?.result;
+    const chainId = result(1);
+    const code = result(2);
+    return typeof chainId === 'string' && Number(chainId) === 31337 && typeof code === 'string' && code.length > 2;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -221,13 +232,7 @@ async function ensureMulticall3(rpcUrl: string): Promise<void> {
 
 async function hasCode(rpcUrl: string, address: Address): Promise<boolean> {
   try {
-    const response = await fetch(rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getCode', params: [address, 'latest'] }),
-      signal: AbortSignal.timeout(5_000),
-    });
-    const body = (await response.json()) as { result?: string };
+    const body = (await loopbackPoster(rpcUrl, 5_000)({ jsonrpc: '2.0', id: 1, method: 'eth_getCode', params: [address, 'latest'] })) as { result?: string };
     return typeof body.result === 'string' && body.result.length > 2;
   } catch {
     return false;

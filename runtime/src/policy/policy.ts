@@ -18,7 +18,8 @@
  * Amounts are strings of human units ("0.5"); plain JSON numbers are accepted and read as their decimal text.
  * Unknown fields are an error (a typo must not silently turn a limit off).
  */
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { getAddress, isAddress } from 'viem';
 import * as z from 'zod';
@@ -72,7 +73,9 @@ export async function loadPolicy(home: string): Promise<Policy> {
   const path = policyPath(home);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Read afresh for every run (an edit applies to the next intent); synchronously: a file this small costs less
+    // read at once than through the thread pool's open, stat, read and close.
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return defaultPolicy();
     throw new InfraError('POLICY_UNREADABLE', `Cannot read the policy file ${path}.`, { cause: error });

@@ -9,6 +9,7 @@ import type { BalanceChange, SimulationReport } from '../simulate/types.js';
 import type { SimulationMemo } from '../simulate/simulatePlan.js';
 import type { Review } from '../pipeline/types.js';
 import type { LendingMarket } from '../devnet/deployment.js';
+import type { PoolHashesByFactory } from '../devnet/poolInitCodeHashes.js';
 import type { RunRecorder, Session, SessionChecks } from './types.js';
 import { openStore, type Store } from '../store/db.js';
 import { createRun, updateRun, getRun, isFinalRunStatus } from '../store/runs.js';
@@ -149,8 +150,21 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   // What this session's simulations measured, by kind of plan: a guess that lets a simulation skip its
   // measuring pass when the validated run confirms it (see SimulationMemo).
   const memo: SimulationMemo = new Map();
-  const simulateOn = (calls: PlanCall[], simulationBase: Awaited<ReturnType<typeof readSimulationBase>>) =>
-    simulatePlan(client, { account: account.address, calls, tokens: [...tokens, ...receiptTokens], watch: Object.values(contracts), views: positionViews(), base: simulationBase, rpcUrl, memo });
+  // One memo of contract code and reads per block for the run (see memoizeReads): the agents' code reads (their
+  // "latest" pinned to the block their context was read at) and the checks of every report on that block share
+  // it. A new run starts a new memo.
+  const { memoizeReads } = await import('../chain/memoizeReads.js');
+  let blockReads: { blockNumber: bigint; client: PublicClient } | undefined;
+  const readsAt = (blockNumber: bigint): PublicClient => {
+    if (blockReads?.blockNumber !== blockNumber) blockReads = { blockNumber, client: memoizeReads(client, { blockNumber }) };
+    return blockReads.client;
+  };
+  const { prefetchSwapBoundReads } = await import('../checks/checkSwapBounds.js');
+  const simulateOn = (calls: PlanCall[], simulationBase: Awaited<ReturnType<typeof readSimulationBase>>) => {
+    // The checks' first reads on this block, asked beside the simulation (they share its round trip).
+    if (calls.some((call) => call.data.length > 2)) prefetchSwapBoundReads(readsAt(simulationBase.blocks.block.number), { calls, contracts, blockNumber: simulationBase.blocks.block.number });
+    return simulatePlan(client, { account: account.address, calls, tokens: [...tokens, ...receiptTokens], watch: Object.values(contracts), views: positionViews(), base: simulationBase, rpcUrl, memo });
+  };
   // With a base already read, the plan is simulated on it while the head is asked (one round trip where the node
   // takes batches, instead of asking first). The simulation is pinned to the base's block, so when the head is still
   // that block it is exactly the simulation asking first would give; when the head moved, it is thrown away and
@@ -194,13 +208,21 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   };
 
   // On our own devnet the V2 pairs' init code is the shipped artifact's: agents compute pair addresses.
-  const poolInitCodeHashes = isDevnet ? (await import('../devnet/poolInitCodeHashes.js')).devnetPoolInitCodeHashes(contracts) : undefined;
+  const poolHashModule = isDevnet ? await import('../devnet/poolInitCodeHashes.js') : undefined;
+  const poolInitCodeHashes = poolHashModule?.devnetPoolInitCodeHashes(contracts);
+  // The checks find the same pools by CREATE2 too (by factory address), instead of asking the factories.
+  const poolHashes = poolHashModule?.devnetPoolHashesByFactory(contracts);
   const agentContext = async (): Promise<AgentContext> => {
+    blockReads = undefined; // a new run: nothing read for an earlier one is reused
     const block = await client.getBlock({ blockTag: 'latest' });
     // Deadlines count from when the transaction can be mined: an idle chain's latest block may be old.
     const wallClock = BigInt(Math.floor(Date.now() / 1000));
     const now = block.timestamp > wallClock ? block.timestamp : wallClock;
-    return { chainId, account: account.address, client, contracts, now, tokens, ...(poolInitCodeHashes ? { poolInitCodeHashes } : {}) };
+    // The agents' code reads are the block's, in the run's memo: the checks of a report on it ask none again. Only
+    // code (a string, which no agent can change for the checks): decoded reads stay the agents' own.
+    const reads = block.number === null ? undefined : readsAt(block.number);
+    const agentClient = reads ? (new Proxy(client, { get: (target, property, receiver) => (property === 'getCode' ? reads.getCode : Reflect.get(target, property, receiver)) }) as PublicClient) : client;
+    return { chainId, account: account.address, client: agentClient, contracts, now, tokens, ...(poolInitCodeHashes ? { poolInitCodeHashes } : {}) };
   };
 
   const { resolveToken } = await import('../resolve/resolveToken.js');
@@ -222,7 +244,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     resolveToken: (ref) => resolveToken({ client, chainId, deploymentTokens, ref }),
     lookupContact: (name) => getContact(store.db, name)?.address,
     simulate,
-    checks: await sessionChecks({ store, client, chainId, account: account.address, contracts, tokens, home: settings.home }),
+    checks: await sessionChecks({ store, client, readsAt, chainId, account: account.address, contracts, tokens, home: settings.home, poolHashes }),
     signAndSend: async (hooks) => {
       const { signAndSend } = await import('../send/signAndSend.js');
       const { lockAccount } = await import('../send/lockAccount.js');
@@ -458,26 +480,24 @@ function runRecorder(store: Store): RunRecorder {
 async function sessionChecks(input: {
   store: Store;
   client: PublicClient;
+  /** The run's memo of reads at a block (shared with the agents' code reads). */
+  readsAt: (blockNumber: bigint) => PublicClient;
   chainId: number;
   account: Address;
   contracts: Record<string, Address>;
   tokens: TokenInfo[];
   home: string;
+  /** The deployment's pool init code hashes by factory, where known (the devnet's). */
+  poolHashes?: PoolHashesByFactory | undefined;
 }): Promise<SessionChecks> {
-  const { store, client, chainId, account, contracts, tokens, home } = input;
+  const { store, client, readsAt, chainId, account, contracts, tokens, home, poolHashes } = input;
   const { checkAgentPromises } = await import('../checks/checkAgentPromises.js');
   const { checkIntentEffects } = await import('../checks/checkIntentEffects.js');
   const { checkSwapBounds } = await import('../checks/checkSwapBounds.js');
-  // The checks of one report share one read of each address's code and of each contract call, at the report's
-  // block (see memoizeReads): the effect context, the swap bound and the risk flags ask the same pools and
-  // addresses, and the winner's vetting and the review judge the same report.
-  const { memoizeReads } = await import('../chain/memoizeReads.js');
-  const readClients = new WeakMap<SimulationReport, PublicClient>();
-  const checksClient = (report: SimulationReport) => {
-    let memoized = readClients.get(report);
-    if (!memoized) readClients.set(report, (memoized = memoizeReads(client, { blockNumber: report.blockNumber })));
-    return memoized;
-  };
+  // The checks of the reports on one block share one read of each address's code and of each contract call at
+  // that block (see memoizeReads): the effect context, the swap bound and the risk flags ask the same pools and
+  // addresses, the winner's vetting and the review judge the same report, and the agents read the same code.
+  const checksClient = (report: SimulationReport) => readsAt(report.blockNumber);
   // One read of the venues' state per simulated report: the refusal and the price-impact flag share it.
   const bounds = new WeakMap<SimulationReport, ReturnType<typeof checkSwapBounds>>();
   const swapBounds = (report: SimulationReport, plans: Plan[], steps: { resolved?: ResolvedIntent | undefined; intent?: { slippageBps?: number | undefined } | undefined }[], stepReports?: SimulationReport[]) => {
@@ -487,7 +507,7 @@ async function sessionChecks(input: {
           ? [{ intent: step.resolved, plan: plans[i]!, report: plans.length > 1 ? stepReports?.[i] : undefined, slippageNamed: step.intent?.slippageBps !== undefined }]
           : [],
       );
-      bounds.set(report, checkSwapBounds(checksClient(report), { report, steps: stepPlans, contracts, knownTokens: tokens, account }));
+      bounds.set(report, checkSwapBounds(checksClient(report), { report, steps: stepPlans, contracts, knownTokens: tokens, account, pairInitCodeHashes: poolHashes?.v2 }));
     }
     return bounds.get(report)!;
   };
@@ -498,7 +518,7 @@ async function sessionChecks(input: {
       const factories = Object.entries(contracts).filter(([name]) => /factory/i.test(name)).map(([, address]) => address);
       const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
       const eth = tokens[0]!;
-      const quote = await quoteMarket(client, { factories, weth: contracts.weth, tokenIn: eth, tokenOut: token, knownTokens: tokens, exactIn: true, amount: wei, slippageBps: 0, blockNumber });
+      const quote = await quoteMarket(client, { factories, weth: contracts.weth, tokenIn: eth, tokenOut: token, knownTokens: tokens, exactIn: true, amount: wei, slippageBps: 0, blockNumber, pairInitCodeHashes: poolHashes?.v2 });
       return quote?.amountOut;
     },
     amounts: async ({ report, plans, steps, stepReports }) => (await swapBounds(report, plans, steps, stepReports)).violations,
@@ -511,7 +531,7 @@ async function sessionChecks(input: {
         import('../checks/readLendingReceipts.js'),
       ]);
       // Independent reads at the report's block, asked together.
-      const [context, receipts] = await Promise.all([readEffectContext(checksClient(report), { report, account, contracts, tokens }), readLendingReceipts(checksClient(report), { intents, contracts, blockNumber: report.blockNumber })]);
+      const [context, receipts] = await Promise.all([readEffectContext(checksClient(report), { report, account, contracts, tokens, poolHashes }), readLendingReceipts(checksClient(report), { intents, contracts, blockNumber: report.blockNumber })]);
       return [
         ...checkIntentEffects(report, intents, account, fees, receipts).unexplained,
         ...checkLogEffects(report, intents, account, context),

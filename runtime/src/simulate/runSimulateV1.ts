@@ -40,11 +40,11 @@ export const runSimulateV1: Engine = async (client, input) => {
   const reads = observation.tokens.length * observation.parties.length;
   const lensCap = block.gasLimit / 4n;
   const capped = (gas: bigint) => numberToHex(gas < lensCap ? gas : lensCap);
+  // The same reads before the plan (on the base block) and after it (in the lens block): encoded once.
+  const lensData = { balances: encodeBalances(observation.tokens, observation.parties), allowances: observation.allowances.length ? encodeAllowances(observation.allowances) : undefined };
   const lensCalls = [
-    { from: observer, to: lens, data: encodeBalances(observation.tokens, observation.parties), gas: capped(lensGas(reads)) },
-    ...(observation.allowances.length
-      ? [{ from: observer, to: lens, data: encodeAllowances(observation.allowances), gas: capped(lensGas(observation.allowances.length)) }]
-      : []),
+    { from: observer, to: lens, data: lensData.balances, gas: capped(lensGas(reads)) },
+    ...(lensData.allowances ? [{ from: observer, to: lens, data: lensData.allowances, gas: capped(lensGas(observation.allowances.length)) }] : []),
   ];
   const views = observation.views ?? [];
   const viewCalls = views.map((view) => ({ from: observer, to: view.to, data: view.data, gas: capped(viewGas) }));
@@ -54,7 +54,7 @@ export const runSimulateV1: Engine = async (client, input) => {
   let pre: Readings;
   try {
     [pre, result] = await Promise.all([
-      readBefore(client, block.number, lens, observer, observation),
+      readBefore(client, block.number, lens, observer, observation, lensData),
       client.request({
         method: 'eth_simulateV1',
         params: [
@@ -179,7 +179,14 @@ function blockOverridesFor(planned: PlannedBlock, latest: MinedBlock) {
 }
 
 /** The lens read on the base block itself (eth_call with its code at a random address). */
-async function readBefore(client: PublicClient, blockNumber: bigint, lens: Address, observer: Address, observation: Observation): Promise<Readings> {
+async function readBefore(
+  client: PublicClient,
+  blockNumber: bigint,
+  lens: Address,
+  observer: Address,
+  observation: Observation,
+  lensData: { balances: Hex; allowances: Hex | undefined },
+): Promise<Readings> {
   const call = (data: Hex) =>
     client.request({
       method: 'eth_call',
@@ -188,8 +195,8 @@ async function readBefore(client: PublicClient, blockNumber: bigint, lens: Addre
   // All asked at once (one round trip where the node takes batches): balances, allowances, and the views on the
   // same base block from the same fresh caller; a view that reverts (an entry that does not exist) reads as undefined.
   const [balances, allowances, views] = await Promise.all([
-    call(encodeBalances(observation.tokens, observation.parties)),
-    observation.allowances.length ? call(encodeAllowances(observation.allowances)) : Promise.resolve(undefined),
+    call(lensData.balances),
+    lensData.allowances ? call(lensData.allowances) : Promise.resolve(undefined),
     Promise.all(
       (observation.views ?? []).map((view) =>
         (client.request({ method: 'eth_call', params: [{ from: observer, to: view.to, data: view.data }, numberToHex(blockNumber)] } as never) as Promise<Hex>).catch(

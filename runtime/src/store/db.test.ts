@@ -151,3 +151,24 @@ catch (e) { console.log(JSON.stringify({ code: e.code, message: e.shortMessage }
     });
   });
 });
+
+describe('prepared statements', () => {
+  test('behavior: each SQL text is compiled once per connection, and a reused statement answers like a fresh one', () => {
+    const store = tmp.store();
+    const other = tmp.store();
+    const sql = 'SELECT count(*) AS n FROM runs';
+    expect(store.db.prepare(sql)).toBe(store.db.prepare(sql));
+    expect(other.db.prepare(sql)).not.toBe(store.db.prepare(sql));
+    createRun(store.db, { text: 'send 1 ETH to bob', parser: 'grammar', chainId: 31337, account, intents: [] });
+    expect(store.db.prepare(sql).get()).toEqual({ n: 1 });
+    createRun(store.db, { text: 'send 2 ETH to bob', parser: 'grammar', chainId: 31337, account, intents: [] });
+    expect(store.db.prepare(sql).get()).toEqual({ n: 2 });
+    expect(listRuns(store.db, { limit: 10 }).map((run) => run.text)).toEqual(['send 2 ETH to bob', 'send 1 ETH to bob']);
+  });
+
+  test('behavior: no store code leaves a statement open (iterate) or changes its mode, which a shared statement would carry to the next caller', () => {
+    const dir = join(import.meta.dirname, '..');
+    const listing = spawnSync('grep', ['-rlE', '\\.(iterate|pluck|raw|expand|safeIntegers)\\(', dir, '--include=*.ts', '--exclude=*.test.ts'], { encoding: 'utf8' });
+    expect(listing.stdout.trim()).toBe('');
+  });
+});

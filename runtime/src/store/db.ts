@@ -78,6 +78,7 @@ export function openStore(target: string, options: OpenStoreOptions = {}): Store
       schemaVersion = updateSchema(db).to;
     }
     const opened = db;
+    cacheStatements(opened);
     return {
       db: opened,
       path,
@@ -90,6 +91,29 @@ export function openStore(target: string, options: OpenStoreOptions = {}): Store
     if (db?.open) db.close();
     throw toStoreError(error, path);
   }
+}
+
+/** More distinct statements than Lucid's queries have (dynamic SET lists included): the cache starts over. */
+const statementCacheLimit = 512;
+
+/**
+ * Each SQL text is compiled once per connection: `db.prepare(sql)` hands back the statement compiled the first
+ * time (compiling cost more than running most of Lucid's queries, several times per intent). Safe because a
+ * statement runs to completion before the next call (no `iterate()` is left open) and nothing here changes a
+ * statement's mode (`pluck`, `raw`, `expand`, `safeIntegers`) — the store's tests hold both.
+ */
+function cacheStatements(db: StoreDb): void {
+  const prepare = db.prepare.bind(db);
+  const statements = new Map<string, ReturnType<StoreDb['prepare']>>();
+  db.prepare = ((sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= statementCacheLimit) statements.clear();
+      statement = prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }) as StoreDb['prepare'];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { useTempDirs } from './test-utils/tmp.js';
-import { listRegistryCandidates, seedRegistryEntries, type SeedEntry } from './registryIndex.js';
+import { FIRST_ENTRY_WITH_NAME_SQL, firstEntriesWithNames, listRegistryCandidates, seedRegistryEntries, type SeedEntry } from './registryIndex.js';
 
 const tmp = useTempDirs();
 const chainId = 31337;
@@ -42,5 +42,27 @@ describe('listRegistryCandidates', () => {
     const fees = rows.map((row) => BigInt(row.fee_wei));
     expect(fees).toEqual([...fees].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(rows.every((row) => Number(row.entry_id) % 2 === 0 && Number(row.entry_id) % 10 !== 0)).toBe(true);
+  });
+});
+
+describe('firstEntriesWithNames', () => {
+  test('behavior: the first holder of each name, found by a search of the name index (routing does not scan the registry)', () => {
+    const { db } = tmp.store();
+    seedRegistryEntries(db, { chainId, registry, entries: entries(2_000) });
+    // Two later entries take names already held (ids 7 and 1500): the first holders keep them.
+    seedRegistryEntries(db, {
+      chainId,
+      registry,
+      entries: [2_001n, 2_002n].map((id, i) => ({ ...entries(1).next().value!, entryId: id, name: i === 0 ? 'agent-7' : 'agent-1500' })),
+    });
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${FIRST_ENTRY_WITH_NAME_SQL}`).all(chainId, registry, 'agent-7') as { detail: string }[];
+    const details = plan.map((row) => row.detail).join('\n');
+    expect(details).toMatch(/SEARCH registry_entry_info USING (COVERING )?INDEX registry_entry_info_name \(chain_id=\? AND registry=\? AND name=\?\)/);
+    const first = firstEntriesWithNames(db, { chainId, registry, names: ['agent-7', 'agent-1500', 'agent-1500', 'nobody'] });
+    expect([...first]).toEqual([
+      ['agent-7', 7n],
+      ['agent-1500', 1_500n],
+    ]);
+    expect(firstEntriesWithNames(db, { chainId, registry: '0x0000000000000000000000000000000000000001', names: ['agent-7'] }).size).toBe(0);
   });
 });

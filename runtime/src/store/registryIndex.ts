@@ -324,19 +324,26 @@ export function seedRegistryEntries(db: StoreDb, { chainId, registry, entries }:
   })();
 }
 
+/** The lowest entry id holding a name: a search of `registry_entry_info_name` (its plan is checked in the tests). */
+export const FIRST_ENTRY_WITH_NAME_SQL = `SELECT min(CAST(entry_id AS INTEGER)) AS first FROM registry_entry_info WHERE chain_id = ? AND registry = ? AND name = ?`;
+const firstEntryStatements = new WeakMap<StoreDb, Query>();
+
 /**
  * For each of `names`, the entry that registered it first (lowest entry id) in `registry` on `chainId`: a name
- * belongs to its first holder, so a later entry cannot take it over.
+ * belongs to its first holder, so a later entry cannot take it over. One search of the name index per name
+ * (migration 0060), whatever the registry's size.
  */
 export function firstEntriesWithNames(db: StoreDb, { chainId, registry, names }: { chainId: number; registry: string; names: readonly string[] }): Map<string, bigint> {
   const out = new Map<string, bigint>();
   if (names.length === 0) return out;
-  const rows = db
-    .prepare(
-      `SELECT name, min(CAST(entry_id AS INTEGER)) AS first FROM registry_entry_info
-       WHERE chain_id = ? AND registry = ? AND name IN (${names.map(() => '?').join(', ')}) GROUP BY name`,
-    )
-    .all(chainId, registry, ...names) as { name: string; first: number | bigint }[];
-  for (const row of rows) out.set(row.name, BigInt(row.first));
+  let statement = firstEntryStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(FIRST_ENTRY_WITH_NAME_SQL);
+    firstEntryStatements.set(db, statement);
+  }
+  for (const name of new Set(names)) {
+    const row = statement.get(chainId, registry, name) as { first: number | bigint | null } | undefined;
+    if (row?.first !== undefined && row.first !== null) out.set(name, BigInt(row.first));
+  }
   return out;
 }

@@ -11,6 +11,7 @@ import { updateToSchemaVersion20 } from './0020-agents-cache.js';
 import { updateToSchemaVersion30 } from './0030-registry-index.js';
 import { updateToSchemaVersion40 } from './0040-spend-reservations.js';
 import { updateToSchemaVersion50 } from './0050-agent-blocks.js';
+import { updateToSchemaVersion60 } from './0060-registry-name-index.js';
 
 export type SchemaVersion = {
   readonly version: number;
@@ -23,6 +24,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 30, update: updateToSchemaVersion30 },
   { version: 40, update: updateToSchemaVersion40 },
   { version: 50, update: updateToSchemaVersion50 },
+  { version: 60, update: updateToSchemaVersion60 },
 ];
 
 export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 0;

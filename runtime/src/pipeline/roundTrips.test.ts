@@ -1,0 +1,67 @@
+/**
+ * The JSON-RPC traffic from a parsed intent to its report (what the simulation bench times), on a warm session
+ * of the devnet: how many HTTP round trips, and which reads are not asked twice. A regression that adds a round
+ * trip (a read that waits for another instead of sharing its batch) fails here, without timing anything.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseWithGrammar } from '../../../router/index.js';
+import { countRequests, type RequestCount } from '../chain/countRequests.js';
+import { startTestDevnet, type TestDevnet } from '../devnet/testing.js';
+import { openSession } from '../session/openSession.js';
+import type { Session } from '../session/types.js';
+import { runIntent } from './runIntent.js';
+
+let devnet: TestDevnet;
+let session: Session;
+
+beforeAll(async () => {
+  devnet = await startTestDevnet();
+  session = await openSession({ settings: { home: devnet.home } });
+}, 60_000);
+afterAll(async () => {
+  await session?.close();
+  await devnet?.stop();
+});
+
+/** The traffic between the `parsed` and `simulated` stages of a dry run of `text`, after one run to warm the session. */
+async function traffic(text: string): Promise<RequestCount> {
+  const intents = parseWithGrammar(text);
+  let taken: RequestCount | undefined;
+  for (let run = 0; run < 2; run++) {
+    const counter = countRequests();
+    try {
+      const outcome = await runIntent(session, {
+        text,
+        mode: 'dry-run',
+        parse: async () => ({ intents, parser: 'grammar' }),
+        confirm: async () => false,
+        onStage: (event) => {
+          if (event.stage === 'parsed') counter.take();
+          if (event.stage === 'simulated') taken = counter.take();
+        },
+      });
+      expect(outcome.status).toBe('simulated');
+    } finally {
+      counter.restore();
+    }
+  }
+  return taken!;
+}
+
+describe('round trips from parsed intent to report', () => {
+  test('behavior: a transfer takes three (blocks; the agent\'s read of the recipient; the simulation), the recipient\'s code read once', async () => {
+    const count = await traffic('send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
+    expect(count.roundTrips).toBe(3);
+    // The agent read it on the block its context names; the checks of the report on that block share the read.
+    expect(count.methods.eth_getCode).toBe(1);
+    expect(count.methods.eth_simulateV1).toBe(1);
+  }, 60_000);
+
+  test('behavior: approve + swap with competing venues takes four (blocks; the agents\' reads; the simulations with the routers\' factories; the checks), and no pool is looked up by asking its factory', async () => {
+    const count = await traffic('swap 100 USDC for DAI');
+    expect(count.roundTrips).toBe(4);
+    const getPair = '0xe6a43905';
+    const getPool = '0x1698ee82';
+    expect(count.ethCalls.filter((call) => call.endsWith(getPair) || call.endsWith(getPool))).toEqual([]);
+  }, 60_000);
+});
