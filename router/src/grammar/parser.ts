@@ -378,6 +378,11 @@ class Parser {
     // Only marks may follow the aside.
     for (let m = k; m < this.tokens.length; m++) if (this.tokens[m]!.kind !== 'punct') return false;
     if (amountAt) throw this.ambiguous(amountAt, `the aside ${quote(this.source.slice(this.tokens[start]!.start, this.tokens[k - 1]!.end))} names an amount: say the amount in the request itself`);
+    // "…, carol only", "…, only bob": a short aside with a word that restricts may be meant to change who or what
+    // the step is for, not to comment on it.
+    const asideWords = this.tokens.slice(start, k).filter((t) => t.kind === 'word');
+    const restricting = asideWords.find((t) => ['only', 'solely', 'exclusively'].includes(t.lower));
+    if (restricting && asideWords.length < 3) throw this.ambiguous(restricting, `the aside ${quote(this.source.slice(this.tokens[start]!.start, this.tokens[k - 1]!.end))} may change the request: say who or what the step is for in the request itself`);
     // "…, it's for lunch after the gym": a time in the aside is not a note to act past.
     for (let i = start; i < k; i++) this.refuseTimeClause(i);
     this.notes.push(this.source.slice(this.tokens[labelled ? start + 2 : start]!.start, this.tokens[k - 1]!.end).trim());

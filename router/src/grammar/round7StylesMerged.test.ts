@@ -25,6 +25,14 @@ describe('round 7, merged: other styles and framing read together', () => {
     expect(parseWithGrammar('thanks in advance! send 5 dai to alice.eth').intents).toEqual([send('5', 'DAI', 'alice.eth')]);
   });
 
+  test('a short aside that restricts ("…, carol only") is refused: it may be meant to change the recipient', () => {
+    for (const text of ['send 5 dai to bob, carol only', 'send 5 dai to bob, only carol', 'send 5 dai to bob, solely carol']) {
+      expect(refused(text).code, text).toBe('AMBIGUOUS_INTENT');
+    }
+    // A longer aside that only explains stays a note.
+    expect(parseWithGrammar('send 5 dai to bob, landlord only takes dai').notes).toEqual(['landlord only takes dai']);
+  });
+
   test('a heading that is the whole message is the request; one over a request is its label', () => {
     expect(parseWithGrammar('# swap 1 eth for dai').intents).toEqual([swap('1', 'ETH', 'DAI')]);
     expect(parseWithGrammar('## Task\nswap 10 usdc for dai').intents).toEqual([swap('10', 'USDC', 'DAI')]);
