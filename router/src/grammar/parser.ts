@@ -68,6 +68,7 @@ import {
   foreignChains,
   foreignTokens,
   lightVerbs,
+  phrasalPayVerbs,
   noteStarters,
   purposeVerbs,
   recipientNouns,
@@ -706,6 +707,9 @@ class Parser {
     }
     switch (verb) {
       case 'transfer':
+        // "chip in 10 USDC", "cough up 5 DAI": these verbs pay only with their particle.
+        if (t && phrasalPayVerbs.has(t.lower) && !this.acceptWord(...phrasalPayVerbs.get(t.lower)!))
+          throw this.expected(`${quote(phrasalPayVerbs.get(t.lower)![0]!)} and an amount`, 'transfer');
         // "hand over", "pass along", "fire off", "pass on 9 DAI" (on only before an amount: "send on base …" names a chain).
         this.acceptWord(...transferParticles) || (this.isWord(this.peek(), 'on') && this.peek(1) !== undefined && this.startsAmount(this.peek(1)!) && this.acceptWord('on'));
         // Round 7: "send back 4 USDC to alice", "pay back alice.eth 7 DAI": giving back is giving.
@@ -3529,6 +3533,8 @@ class Parser {
       const noun = this.tokens[at + 1 + article];
       const light = this.isWord(t, 'make', 'do') && noun?.kind === 'word' && actionNouns.has(noun.lower);
       if (!light && (preambleWords.has(t.lower) && at < end || this.verbOf(t) === undefined)) continue;
+      // "as a gift, send …", "as a tip, …": a verb's word between an article and a comma is a noun, no verb to start at.
+      if (!light && this.isWord(this.tokens[at - 1], 'a', 'an', 'the') && this.isPunct(this.tokens[at + 1], ',')) continue;
       for (let i = this.pos; i < at; i++) {
         const word = this.tokens[i]!;
         if (word.kind === 'word' && !preambleWords.has(word.lower)) this.corrections.push({ from: word.text, to: this.fillerWord(word, preambleWords)! });
