@@ -754,8 +754,13 @@ class Parser {
       case 'remove':
         return this.isApprovalAhead() ? this.withMoreTokens(this.revoke()) : [this.deposit('withdraw', t)];
       case 'supply':
-      case 'deposit':
-        return [this.deposit('supply', t)];
+      case 'deposit': {
+        const draft = this.deposit('supply', t);
+        // "invest 100 USDC in aave": investing is lending only where a venue says so; alone it could buy anything.
+        if (t?.lower === 'invest' && draft.venue === undefined && !this.venueAhead())
+          throw this.fail(t, `invest in what? name where, like "invest 100 USDC in aave", or say "swap" to buy a token`, ['swap']);
+        return [draft];
+      }
       case 'withdraw':
       case 'redeem':
         return [this.deposit(verb === 'redeem' ? 'redeem' : 'withdraw', t)];
@@ -978,8 +983,10 @@ class Parser {
     if (t?.kind === 'word' && this.symbolOf(t) !== undefined)
       throw this.fail(t, `how much ${this.symbolOf(t)} should be sent? say an amount before ${quote(t.text)}`, 'transfer');
     // "give permission to uniswap to spend 60 DAI": a permission given is an approval.
-    if (this.permissionAt(this.pos)) {
-      this.acceptPhrase(permissionNouns);
+    // "give approval to bob.eth for 50 DAI": an approval given is one too.
+    const approvalGiven = this.isApprovalNoun(this.peek()) && this.isWord(this.peek(1), 'to', 'for');
+    if (this.permissionAt(this.pos) || approvalGiven) {
+      if (!this.acceptPhrase(permissionNouns)) this.acceptApprovalNoun();
       if (!this.acceptWord('to', 'for')) throw this.expected('"to" and the spender', 'approve');
       const draft: Draft = { action: 'approve', to: this.possessiveSpender() ?? this.recipient('approve') };
       return [this.approveAfterSpender(draft)];
@@ -995,7 +1002,9 @@ class Parser {
         spender = this.possessiveSpender() ?? this.recipient('approve');
         this.acceptPhrase(spenderNouns);
         const u = this.peek();
-        if (!(this.permissionAt(this.pos) || (u?.kind === 'word' && unlimitedWords.has(u.lower) && this.permissionAt(this.pos + 1)))) spender = undefined;
+        // "give uniswap an allowance of 100 USDC".
+        const allowance = this.isWord(u, 'an', 'a') && this.isApprovalNoun(this.peek(1)) && this.isWord(this.peek(2), 'of');
+        if (!(allowance || this.permissionAt(this.pos) || (u?.kind === 'word' && unlimitedWords.has(u.lower) && this.permissionAt(this.pos + 1)))) spender = undefined;
       } catch {
         spender = undefined;
       }
@@ -1880,9 +1889,7 @@ class Parser {
       if (!this.acceptWord('for', 'on', 'to')) throw this.expected('"for" and the spender', 'approve');
       draft.to = this.possessiveSpender() ?? this.recipient('approve');
       this.acceptPhrase(spenderNouns);
-      if (!this.acceptPhrase([['to'], ['at'], ['of']])) throw this.expected('"to" and an amount', 'approve');
-      if (!this.amountOrUnlimited(draft)) throw this.expected('an amount or "unlimited"', 'approve');
-      return draft;
+      return this.allowanceLevel(draft);
     }
     if (this.amountOrUnlimited(draft)) {
       draft.token = this.amountTokenOr('approve');
@@ -1897,8 +1904,31 @@ class Parser {
     const first = this.peek();
     if (first?.kind === 'word' && this.symbolOf(first) !== undefined)
       throw this.fail(first, `how much ${this.symbolOf(first)} may be spent? say an amount or "unlimited" before ${quote(first.text)}`, 'approve');
-    draft.to = this.possessiveSpender() ?? this.recipient('approve');
+    const owner = this.possessiveSpender();
+    // "reset uniswap's USDC allowance to 0", "set uniswap's DAI allowance to 50": the spender's allowance of a token, then its level.
+    if (owner !== undefined && this.peek()?.kind === 'word' && this.symbolOf(this.peek()!) !== undefined && this.isApprovalNoun(this.peek(1)) && this.isWord(this.peek(2), 'to', 'at')) {
+      draft.to = owner;
+      draft.token = this.tokenRef('approve');
+      this.acceptApprovalNoun();
+      return this.allowanceLevel(draft);
+    }
+    draft.to = owner ?? this.recipient('approve');
     return this.approveAfterSpender(draft);
+  }
+
+  /**
+   * "… to 100", "… to unlimited", "… to zero": the level an allowance is set to. Setting it to zero is what a
+   * revoke does, so it is one ("set my DAI allowance for uniswap to zero").
+   */
+  private allowanceLevel(draft: Draft): Draft {
+    if (!this.acceptPhrase([['to'], ['at'], ['of']])) throw this.expected('"to" and an amount', 'approve');
+    const t = this.peek();
+    if (t && (((t.kind === 'number' || t.kind === 'numberWord') && isZero(t.value)) || this.isWord(t, 'zero')) && this.peek(1)?.kind !== 'suffix') {
+      this.pos++;
+      return { action: 'revoke', token: draft.token!, to: draft.to! };
+    }
+    if (!this.amountOrUnlimited(draft)) throw this.expected('an amount or "unlimited"', 'approve');
+    return draft;
   }
 
   /**
@@ -2027,6 +2057,15 @@ class Parser {
       // "the allowance for uniswap on USDC": a spender (not a token) after "for", then the token.
       const spender = this.peek(1);
       const spenderFor = this.isWord(this.peek(), 'for') && (spender?.kind === 'ens' || spender?.kind === 'address' || (spender?.kind === 'word' && this.symbolOf(spender) === undefined && !reservedWords.has(spender.lower))) && this.isWord(this.peek(2), 'on', 'for', 'of', 'over');
+      // "the allowance uniswap has on my USDC": the spender as the holder, then the token.
+      if (this.isWord(this.peek(1), 'has', 'holds') && this.isRecipientLike(this.peek()) && !(this.peek()!.kind === 'word' && this.symbolOf(this.peek()!) !== undefined)) {
+        draft.to = this.recipient('revoke');
+        this.pos++;
+        if (!this.acceptWord('on', 'for', 'over', 'to', 'of')) throw this.expected('"on" and a token', 'revoke');
+        this.acceptWord('my', 'the', 'our');
+        draft.token = this.tokenRef('revoke');
+        return draft;
+      }
       const granted = this.acceptPhrase([['granted', 'to'], ['given', 'to'], ['to']]) ?? (spenderFor ? this.acceptPhrase([['for']]) : undefined);
       if (granted) {
         draft.to = this.recipient('revoke');
@@ -3071,6 +3110,11 @@ class Parser {
       throw refusal(intentErrorCodes.unknownToken, this.source, t, `unknown token ${quote(t.text)}: it is not in the token list of this chain`, [
         `known tokens: ${this.symbols.spellings.join(', ')}`,
       ]);
+    // "native ETH", "plain ether": the chain's own coin, named as such.
+    if (this.isWord(t, 'native', 'plain', 'raw') && this.peek(1)?.kind === 'word' && nativeAliases.has(this.peek(1)!.lower) && this.symbolOf(this.peek(1)!) !== undefined) {
+      this.pos++;
+      return this.tokenRef(context);
+    }
     if (this.isWord(t, 'wrapped') && this.peek(1)?.kind === 'word' && nativeAliases.has(this.peek(1)!.lower) && this.symbols.canonical.has('weth')) {
       // "wrapped ether": WETH by its name.
       this.pos += 2;
@@ -3608,6 +3652,13 @@ class Parser {
   // ---------------------------------------------------------------- venues
 
   /** Whether a known venue phrase ("uniswap v3", "the capital pool", "my aave position") starts at `index`. */
+  /** Whether a venue is named after a place word later in the step ("… on aave", "… via the capital pool"). */
+  private venueAhead(): boolean {
+    for (let k = this.pos; k < this.tokens.length && !this.isWord(this.tokens[k], 'then', 'and'); k++)
+      if (this.isWord(this.tokens[k], 'on', 'in', 'into', 'via', 'through', 'using', 'at', 'with') && (this.venueAt(k + 1) || (this.isWord(this.tokens[k + 1], 'the') && this.venueAt(k + 2)))) return true;
+    return false;
+  }
+
   private venueAt(index: number): boolean {
     const save = this.pos;
     this.pos = index;

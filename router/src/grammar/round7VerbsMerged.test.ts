@@ -32,3 +32,35 @@ describe('merged round 7: giving verbs', () => {
     expect(code("don't gift 5 dai to bob")).toBe('UNSUPPORTED_INTENT');
   });
 });
+
+describe('merged round 7: allowances said as nouns', () => {
+  test('an approval or an allowance given is an approval', () => {
+    expect(one('give approval to bob.eth for 50 dai')).toEqual([{ action: 'approve', amount: '50', token: 'DAI', to: 'bob.eth' }]);
+    expect(one('give uniswap an allowance of 100 usdc')).toEqual([{ action: 'approve', amount: '100', token: 'USDC', to: 'uniswap' }]);
+    expect(code('give approval to bob.eth')).toBe('UNPARSEABLE_INTENT');
+  });
+  test('setting an allowance to zero revokes it; to an amount approves it', () => {
+    const revoke = (token: string) => [{ action: 'revoke', token, to: 'uniswap' }];
+    expect(one('set my dai allowance for uniswap to zero')).toEqual(revoke('DAI'));
+    expect(one("reset uniswap's usdc allowance to 0")).toEqual(revoke('USDC'));
+    expect(one("set uniswap's dai allowance to 50")).toEqual([{ action: 'approve', amount: '50', token: 'DAI', to: 'uniswap' }]);
+    expect(code('set my dai allowance for uniswap to zero if eth drops')).toBe('UNSUPPORTED_INTENT');
+  });
+  test('the allowance a spender "has" on a token is revoked from that spender', () => {
+    expect(one('remove the allowance uniswap has on my usdc')).toEqual([{ action: 'revoke', token: 'USDC', to: 'uniswap' }]);
+    expect(code('remove the allowance uniswap has')).toBe('UNPARSEABLE_INTENT');
+  });
+});
+
+describe('merged round 7: tokens and venues said another way', () => {
+  test('"native ETH" is ETH', () => {
+    expect(one('convert 2 weth to native eth')).toEqual([{ action: 'unwrap', amount: '2', token: 'WETH' }]);
+    expect(one('swap 10 dai for native eth')).toEqual([{ action: 'swap', amount: '10', token: 'DAI', tokenOut: 'ETH' }]);
+  });
+  test('investing in a venue deposits there; investing with no venue named is not guessed', () => {
+    expect(one('invest 100 usdc in aave')).toEqual([{ action: 'supply', amount: '100', token: 'USDC', venue: 'aave' }]);
+    expect(one('invest 2 eth into the capital pool')).toEqual([{ action: 'stake', amount: '2', token: 'ETH', venue: 'capital-pool' }]);
+    expect(code('invest 100 usdc')).toBe('UNPARSEABLE_INTENT');
+    expect(code('invest 1 eth in lucid')).toBe('UNPARSEABLE_INTENT');
+  });
+});
