@@ -246,6 +246,7 @@ export const actionNouns: ReadonlyMap<string, VerbKind> = new Map<string, VerbKi
   ['purchase', 'buy'],
   ['deposit', 'deposit'],
   ['withdrawal', 'withdraw'],
+  ['withdraw', 'withdraw'],
   ['supply', 'supply'],
   ['approval', 'approve'],
   ['wrap', 'wrap'],

@@ -632,7 +632,7 @@ class Parser {
     const kind = t?.kind === 'word' ? actionNouns.get(t.lower) : undefined;
     const next = this.peek(1);
     // "swap 1 ETH", "transfer 5 DAI": a bare noun that is also a verb stays a verb unless a light verb came first.
-    if (kind && (light || this.isWord(next, 'of', 'from')) && !(t!.lower === 'deposit' && !light && !this.isWord(next, 'of'))) {
+    if (kind && (light || this.isWord(next, 'of', 'from')) && !(['deposit', 'withdraw'].includes(t!.lower) && !light && !this.isWord(next, 'of'))) {
       this.pos++;
       this.acceptWord('of', 'from');
       this.acceptPunct(':');
@@ -1788,6 +1788,8 @@ class Parser {
     // With a venue named, "for interest" is the reason, kept as a note; without one it says where (anywhere it earns).
     const anywhere = draft.venue !== undefined || !inward ? undefined : this.acceptPhrase([['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest']]) ?? this.acceptBestPlace() ?? toWork;
     if (anywhere) this.anywhereSteps.add(draft);
+    // "redeem 50 aUSDC for USDC": a receipt token taken back for the token it stands for is the withdrawal itself.
+    if (!inward && this.receiptSeen && target === draft.token) target = undefined;
     if (target !== undefined) {
       // "deposit 1 ETH into WETH", "redeem 0.7 WETH for ETH".
       if (inward && draft.token === 'ETH' && target === 'WETH') return this.asAction(draft, 'wrap');

@@ -64,3 +64,16 @@ describe('merged round 7: tokens and venues said another way', () => {
     expect(code('invest 1 eth in lucid')).toBe('UNPARSEABLE_INTENT');
   });
 });
+
+describe('merged round 7: withdrawals', () => {
+  test('an Aave receipt redeemed for the token it stands for is a withdrawal from Aave; for another token it is not guessed', () => {
+    expect(one('redeem 50 aUSDC for usdc')).toEqual([{ action: 'withdraw', amount: '50', token: 'USDC', venue: 'aave' }]);
+    expect(code('redeem 50 aUSDC for dai')).toBe('UNPARSEABLE_INTENT');
+    expect(code('redeem 50 usdc for usdc')).toBe('UNPARSEABLE_INTENT');
+  });
+  test('"withdraw" as a noun after a light verb ("do withdraw of …") withdraws; the verb before "from" stays a verb', () => {
+    const out = [{ action: 'withdraw', amount: '30', token: 'DAI', venue: 'aave' }];
+    expect(one('please do withdraw of 30 dai from aave')).toEqual(out);
+    expect(one('withdraw from aave 30 dai')).toEqual(out);
+  });
+});
