@@ -1485,6 +1485,17 @@ class Parser {
       this.acceptPunct(',') || this.acceptPunct(':');
     }
     if (this.isWord(this.peek(), 'exactly', 'exact') && this.peek(1) && this.startsPlainAmount(this.peek(1)!)) this.pos++;
+    // "swap for DAI using 1 ETH": the token bought first, then what pays for it.
+    if (this.isWord(this.peek(), 'for') && this.peek(1)?.kind === 'word' && this.symbolOf(this.peek(1)!) !== undefined && this.isWord(this.peek(2), 'using', 'with') && this.peek(3) !== undefined && this.startsPlainAmount(this.peek(3)!)) {
+      this.pos++;
+      draft.tokenOut = this.tokenRef('swap');
+      this.pos++;
+      const paid = this.amount('swap')!;
+      this.setAmount(draft, paid);
+      draft.token = paid.resolvedToken ?? this.tokenRef('swap');
+      if (venue) this.setVenue(draft, venue.name, venue.at);
+      return this.pairCheck(draft, paid.token);
+    }
     const t = this.peek();
     let amount: Amount | undefined;
     if (t && (this.startsAmount(t) || this.startsReference(t))) amount = this.amount('swap');
@@ -1498,7 +1509,11 @@ class Parser {
       draft.token = this.tokenRef('swap');
       amount = this.amount('swap')!;
       this.setAmount(draft, amount);
-    } else draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
+    } else {
+      // "swap 0.5 from ETH to USDC": the amount, then the token it is in after "from".
+      if (amount && amount.resolvedToken === undefined && this.isWord(this.peek(), 'from') && this.peek(1)?.kind === 'word' && this.symbolOf(this.peek(1)!) !== undefined) this.pos++;
+      draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
+    }
     this.acceptOwnWallet();
     this.acceptWord('back', 'over');
     // "swap my 3 DAI out for USDC", "trade 1 WETH in for DAI": a particle before the preposition ("in DAI" alone is the target).

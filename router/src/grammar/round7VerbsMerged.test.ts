@@ -77,3 +77,16 @@ describe('merged round 7: withdrawals', () => {
     expect(one('withdraw from aave 30 dai')).toEqual(out);
   });
 });
+
+describe('merged round 7: swaps said in another order', () => {
+  test('the amount, then its token after "from"', () => {
+    expect(one('swap 0.5 from eth to usdc')).toEqual([{ action: 'swap', amount: '0.5', token: 'ETH', tokenOut: 'USDC' }]);
+    expect(code('swap 0.5 from bob to usdc')).toBe('UNPARSEABLE_INTENT');
+  });
+  test('the token bought first, then what pays for it after "using" or "with"', () => {
+    expect(one('swap for dai using 1 eth')).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'DAI' }]);
+    expect(one('swap for dai with 1 eth on uniswap')).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'DAI', venue: 'uniswap' }]);
+    expect(code('swap for dai using 1 dai')).toBe('UNPARSEABLE_INTENT');
+    expect(code('swap for dai using some eth')).toBe('AMBIGUOUS_INTENT');
+  });
+});
