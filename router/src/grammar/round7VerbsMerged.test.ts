@@ -90,3 +90,11 @@ describe('merged round 7: swaps said in another order', () => {
     expect(code('swap for dai using some eth')).toBe('AMBIGUOUS_INTENT');
   });
 });
+
+describe('merged round 7: the arrow emoji', () => {
+  test('"➡️" is an arrow, as "->" is; other pictographs stay tone', () => {
+    expect(one('swap 1 eth ➡️ usdc 🚀')).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }]);
+    expect(one('0.1 eth ➡️ bob.eth')).toEqual([{ action: 'transfer', amount: '0.1', token: 'ETH', to: 'bob.eth' }]);
+    expect(code('send 1 eth to bob ➡️')).toBe('UNPARSEABLE_INTENT');
+  });
+});
