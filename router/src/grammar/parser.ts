@@ -1881,7 +1881,8 @@ class Parser {
     if (maybeToken) draft.token = this.tokenRef('claim');
     while (this.peek()?.kind === 'word' && rewardNouns.has(this.peek()!.lower)) this.pos++;
     // "whatever rewards I have", "the rewards of the pool" (no venue named: the pool the rewards come from).
-    this.acceptPhrase([['that', 'i', 'have'], ['i', 'have'], ['i', 'earned'], ['i', 'got'], ['i', 'am', 'owed'], ["i'm", 'owed']]);
+    // "the rewards (that) I have earned/accrued": the perfect before the plain "I have".
+    this.acceptPhrase([['that', 'i', 'have', 'earned'], ['i', 'have', 'earned'], ["i've", 'earned'], ['that', 'i', 'have', 'accrued'], ['i', 'have', 'accrued'], ["i've", 'accrued'], ['that', 'i', 'have'], ['i', 'have'], ['i', 'earned'], ['i', 'got'], ['i', 'am', 'owed'], ["i'm", 'owed']]);
     if (this.isWord(this.peek(), 'of', 'from') && !this.venueAt(this.pos + 1)) {
       const k = this.isWord(this.peek(1), 'the', 'my') ? 2 : 1;
       if (this.isWord(this.peek(k), 'pool', 'staking', 'stake', 'protocol')) this.pos += k + 1;

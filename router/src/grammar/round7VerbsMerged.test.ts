@@ -98,3 +98,11 @@ describe('merged round 7: the arrow emoji', () => {
     expect(code('send 1 eth to bob ➡️')).toBe('UNPARSEABLE_INTENT');
   });
 });
+
+describe('merged round 7: claims', () => {
+  test('"the rewards I have earned" is the claim; a past time in it is still refused', () => {
+    for (const text of ['Please claim the rewards I have earned.', "claim the rewards I've earned", 'claim the rewards that i have accrued'])
+      expect(one(text)).toEqual([{ action: 'claim' }]);
+    expect(code('claim the rewards I have earned yesterday')).toBe('UNSUPPORTED_INTENT');
+  });
+});
