@@ -126,6 +126,7 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['permit', 'grant'],
   ['enable', 'grant'],
   ['set', 'grant'],
+  ['reset', 'grant'],
   ['revoking', 'revoke'],
   ['cancel', 'revoke'],
   ['remove', 'remove'],
@@ -139,6 +140,7 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['retrieve', 'withdraw'],
   ['withdrawing', 'withdraw'],
   ['deposit', 'deposit'],
+  ['invest', 'deposit'],
   ['depositing', 'deposit'],
   ['put', 'deposit'],
   ['grab', 'buy'],
@@ -184,6 +186,25 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['lob', 'transfer'],
   ['sling', 'transfer'],
   ['donating', 'transfer'],
+  // Merged round 7: more verbs that only ever give ("gift 0.05 ETH to dave.eth", "settle 40 USDC to dave.eth", "drop 3 USDC
+  // to carol.eth"), and paying verbs that need their particle ("chip in", "cough up", "fork over", "shell out", "pony up").
+  ['gift', 'transfer'],
+  ['settle', 'transfer'],
+  ['drop', 'transfer'],
+  ['chip', 'transfer'],
+  ['cough', 'transfer'],
+  ['fork', 'transfer'],
+  ['shell', 'transfer'],
+  ['pony', 'transfer'],
+]);
+
+/** Paying verbs that mean paying only with their particle: "chip in 10 USDC", "cough up 5 DAI", "fork over 2 DAI". */
+export const phrasalPayVerbs: ReadonlyMap<string, readonly string[]> = new Map([
+  ['chip', ['in']],
+  ['cough', ['up']],
+  ['fork', ['over', 'out']],
+  ['shell', ['out']],
+  ['pony', ['up']],
 ]);
 
 /**
@@ -225,6 +246,7 @@ export const actionNouns: ReadonlyMap<string, VerbKind> = new Map<string, VerbKi
   ['purchase', 'buy'],
   ['deposit', 'deposit'],
   ['withdrawal', 'withdraw'],
+  ['withdraw', 'withdraw'],
   ['supply', 'supply'],
   ['approval', 'approve'],
   ['wrap', 'wrap'],

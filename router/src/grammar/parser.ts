@@ -70,6 +70,7 @@ import {
   foreignChains,
   foreignTokens,
   lightVerbs,
+  phrasalPayVerbs,
   noteStarters,
   purposeVerbs,
   recipientNouns,
@@ -670,7 +671,7 @@ class Parser {
     const kind = t?.kind === 'word' ? actionNouns.get(t.lower) : undefined;
     const next = this.peek(1);
     // "swap 1 ETH", "transfer 5 DAI": a bare noun that is also a verb stays a verb unless a light verb came first.
-    if (kind && (light || this.isWord(next, 'of', 'from')) && !(t!.lower === 'deposit' && !light && !this.isWord(next, 'of'))) {
+    if (kind && (light || this.isWord(next, 'of', 'from')) && !(['deposit', 'withdraw'].includes(t!.lower) && !light && !this.isWord(next, 'of'))) {
       this.pos++;
       this.acceptWord('of', 'from');
       this.acceptPunct(':');
@@ -745,6 +746,9 @@ class Parser {
     }
     switch (verb) {
       case 'transfer':
+        // "chip in 10 USDC", "cough up 5 DAI": these verbs pay only with their particle.
+        if (t && phrasalPayVerbs.has(t.lower) && !this.acceptWord(...phrasalPayVerbs.get(t.lower)!))
+          throw this.expected(`${quote(phrasalPayVerbs.get(t.lower)![0]!)} and an amount`, 'transfer');
         // "hand over", "pass along", "fire off", "pass on 9 DAI" (on only before an amount: "send on base …" names a chain).
         this.acceptWord(...transferParticles) || (this.isWord(this.peek(), 'on') && this.peek(1) !== undefined && this.startsAmount(this.peek(1)!) && this.acceptWord('on'));
         // Round 7: "send back 4 USDC to alice", "pay back alice.eth 7 DAI": giving back is giving.
@@ -789,8 +793,13 @@ class Parser {
       case 'remove':
         return this.isApprovalAhead() ? this.withMoreTokens(this.revoke()) : [this.deposit('withdraw', t)];
       case 'supply':
-      case 'deposit':
-        return [this.deposit('supply', t)];
+      case 'deposit': {
+        const draft = this.deposit('supply', t);
+        // "invest 100 USDC in aave": investing is lending only where a venue says so; alone it could buy anything.
+        if (t?.lower === 'invest' && draft.venue === undefined && !this.venueAhead())
+          throw this.fail(t, `invest in what? name where, like "invest 100 USDC in aave", or say "swap" to buy a token`, ['swap']);
+        return [draft];
+      }
       case 'withdraw':
       case 'redeem':
         return [this.deposit(verb === 'redeem' ? 'redeem' : 'withdraw', t)];
@@ -1013,8 +1022,10 @@ class Parser {
     if (t?.kind === 'word' && this.symbolOf(t) !== undefined)
       throw this.fail(t, `how much ${this.symbolOf(t)} should be sent? say an amount before ${quote(t.text)}`, 'transfer');
     // "give permission to uniswap to spend 60 DAI": a permission given is an approval.
-    if (this.permissionAt(this.pos)) {
-      this.acceptPhrase(permissionNouns);
+    // "give approval to bob.eth for 50 DAI": an approval given is one too.
+    const approvalGiven = this.isApprovalNoun(this.peek()) && this.isWord(this.peek(1), 'to', 'for');
+    if (this.permissionAt(this.pos) || approvalGiven) {
+      if (!this.acceptPhrase(permissionNouns)) this.acceptApprovalNoun();
       if (!this.acceptWord('to', 'for')) throw this.expected('"to" and the spender', 'approve');
       const draft: Draft = { action: 'approve', to: this.possessiveSpender() ?? this.recipient('approve') };
       return [this.approveAfterSpender(draft)];
@@ -1030,7 +1041,9 @@ class Parser {
         spender = this.possessiveSpender() ?? this.recipient('approve');
         this.acceptPhrase(spenderNouns);
         const u = this.peek();
-        if (!(this.permissionAt(this.pos) || (u?.kind === 'word' && unlimitedWords.has(u.lower) && this.permissionAt(this.pos + 1)))) spender = undefined;
+        // "give uniswap an allowance of 100 USDC".
+        const allowance = this.isWord(u, 'an', 'a') && this.isApprovalNoun(this.peek(1)) && this.isWord(this.peek(2), 'of');
+        if (!(allowance || this.permissionAt(this.pos) || (u?.kind === 'word' && unlimitedWords.has(u.lower) && this.permissionAt(this.pos + 1)))) spender = undefined;
       } catch {
         spender = undefined;
       }
@@ -1511,6 +1524,17 @@ class Parser {
       this.acceptPunct(',') || this.acceptPunct(':');
     }
     if (this.isWord(this.peek(), 'exactly', 'exact') && this.peek(1) && this.startsPlainAmount(this.peek(1)!)) this.pos++;
+    // "swap for DAI using 1 ETH": the token bought first, then what pays for it.
+    if (this.isWord(this.peek(), 'for') && this.peek(1)?.kind === 'word' && this.symbolOf(this.peek(1)!) !== undefined && this.isWord(this.peek(2), 'using', 'with') && this.peek(3) !== undefined && this.startsPlainAmount(this.peek(3)!)) {
+      this.pos++;
+      draft.tokenOut = this.tokenRef('swap');
+      this.pos++;
+      const paid = this.amount('swap')!;
+      this.setAmount(draft, paid);
+      draft.token = paid.resolvedToken ?? this.tokenRef('swap');
+      if (venue) this.setVenue(draft, venue.name, venue.at);
+      return this.pairCheck(draft, paid.token);
+    }
     const t = this.peek();
     let amount: Amount | undefined;
     if (t && (this.startsAmount(t) || this.startsReference(t))) amount = this.amount('swap');
@@ -1524,7 +1548,11 @@ class Parser {
       draft.token = this.tokenRef('swap');
       amount = this.amount('swap')!;
       this.setAmount(draft, amount);
-    } else draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
+    } else {
+      // "swap 0.5 from ETH to USDC": the amount, then the token it is in after "from".
+      if (amount && amount.resolvedToken === undefined && this.isWord(this.peek(), 'from') && this.peek(1)?.kind === 'word' && this.symbolOf(this.peek(1)!) !== undefined) this.pos++;
+      draft.token = amount?.resolvedToken ?? this.tokenRef('swap');
+    }
     this.acceptOwnWallet();
     this.acceptWord('back', 'over');
     // "swap my 3 DAI out for USDC", "trade 1 WETH in for DAI": a particle before the preposition ("in DAI" alone is the target).
@@ -1822,6 +1850,8 @@ class Parser {
     // With a venue named, "for interest" is the reason, kept as a note; without one it says where (anywhere it earns).
     const anywhere = draft.venue !== undefined || !inward ? undefined : this.acceptPhrase([['to', 'earn', 'interest'], ['to', 'earn', 'yield'], ['for', 'yield'], ['for', 'interest']]) ?? this.acceptBestPlace() ?? toWork;
     if (anywhere) this.anywhereSteps.add(draft);
+    // "redeem 50 aUSDC for USDC": a receipt token taken back for the token it stands for is the withdrawal itself.
+    if (!inward && this.receiptSeen && target === draft.token) target = undefined;
     if (target !== undefined) {
       // "deposit 1 ETH into WETH", "redeem 0.7 WETH for ETH".
       if (inward && draft.token === 'ETH' && target === 'WETH') return this.asAction(draft, 'wrap');
@@ -1898,7 +1928,8 @@ class Parser {
     if (maybeToken) draft.token = this.tokenRef('claim');
     while (this.peek()?.kind === 'word' && rewardNouns.has(this.peek()!.lower)) this.pos++;
     // "whatever rewards I have", "the rewards of the pool" (no venue named: the pool the rewards come from).
-    this.acceptPhrase([['that', 'i', 'have'], ['i', 'have'], ['i', 'earned'], ['i', 'got'], ['i', 'am', 'owed'], ["i'm", 'owed']]);
+    // "the rewards (that) I have earned/accrued": the perfect before the plain "I have".
+    this.acceptPhrase([['that', 'i', 'have', 'earned'], ['i', 'have', 'earned'], ["i've", 'earned'], ['that', 'i', 'have', 'accrued'], ['i', 'have', 'accrued'], ["i've", 'accrued'], ['that', 'i', 'have'], ['i', 'have'], ['i', 'earned'], ['i', 'got'], ['i', 'am', 'owed'], ["i'm", 'owed']]);
     if (this.isWord(this.peek(), 'of', 'from') && !this.venueAt(this.pos + 1)) {
       const k = this.isWord(this.peek(1), 'the', 'my') ? 2 : 1;
       if (this.isWord(this.peek(k), 'pool', 'staking', 'stake', 'protocol')) this.pos += k + 1;
@@ -1923,9 +1954,7 @@ class Parser {
       if (!this.acceptWord('for', 'on', 'to')) throw this.expected('"for" and the spender', 'approve');
       draft.to = this.possessiveSpender() ?? this.recipient('approve');
       this.acceptPhrase(spenderNouns);
-      if (!this.acceptPhrase([['to'], ['at'], ['of']])) throw this.expected('"to" and an amount', 'approve');
-      if (!this.amountOrUnlimited(draft)) throw this.expected('an amount or "unlimited"', 'approve');
-      return draft;
+      return this.allowanceLevel(draft);
     }
     if (this.amountOrUnlimited(draft)) {
       draft.token = this.amountTokenOr('approve');
@@ -1940,8 +1969,31 @@ class Parser {
     const first = this.peek();
     if (first?.kind === 'word' && this.symbolOf(first) !== undefined)
       throw this.fail(first, `how much ${this.symbolOf(first)} may be spent? say an amount or "unlimited" before ${quote(first.text)}`, 'approve');
-    draft.to = this.possessiveSpender() ?? this.recipient('approve');
+    const owner = this.possessiveSpender();
+    // "reset uniswap's USDC allowance to 0", "set uniswap's DAI allowance to 50": the spender's allowance of a token, then its level.
+    if (owner !== undefined && this.peek()?.kind === 'word' && this.symbolOf(this.peek()!) !== undefined && this.isApprovalNoun(this.peek(1)) && this.isWord(this.peek(2), 'to', 'at')) {
+      draft.to = owner;
+      draft.token = this.tokenRef('approve');
+      this.acceptApprovalNoun();
+      return this.allowanceLevel(draft);
+    }
+    draft.to = owner ?? this.recipient('approve');
     return this.approveAfterSpender(draft);
+  }
+
+  /**
+   * "… to 100", "… to unlimited", "… to zero": the level an allowance is set to. Setting it to zero is what a
+   * revoke does, so it is one ("set my DAI allowance for uniswap to zero").
+   */
+  private allowanceLevel(draft: Draft): Draft {
+    if (!this.acceptPhrase([['to'], ['at'], ['of']])) throw this.expected('"to" and an amount', 'approve');
+    const t = this.peek();
+    if (t && (((t.kind === 'number' || t.kind === 'numberWord') && isZero(t.value)) || this.isWord(t, 'zero')) && this.peek(1)?.kind !== 'suffix') {
+      this.pos++;
+      return { action: 'revoke', token: draft.token!, to: draft.to! };
+    }
+    if (!this.amountOrUnlimited(draft)) throw this.expected('an amount or "unlimited"', 'approve');
+    return draft;
   }
 
   /**
@@ -2071,6 +2123,15 @@ class Parser {
       // "the allowance for uniswap on USDC": a spender (not a token) after "for", then the token.
       const spender = this.peek(1);
       const spenderFor = this.isWord(this.peek(), 'for') && (spender?.kind === 'ens' || spender?.kind === 'address' || (spender?.kind === 'word' && this.symbolOf(spender) === undefined && !reservedWords.has(spender.lower))) && this.isWord(this.peek(2), 'on', 'for', 'of', 'over');
+      // "the allowance uniswap has on my USDC": the spender as the holder, then the token.
+      if (this.isWord(this.peek(1), 'has', 'holds') && this.isRecipientLike(this.peek()) && !(this.peek()!.kind === 'word' && this.symbolOf(this.peek()!) !== undefined)) {
+        draft.to = this.recipient('revoke');
+        this.pos++;
+        if (!this.acceptWord('on', 'for', 'over', 'to', 'of')) throw this.expected('"on" and a token', 'revoke');
+        this.acceptWord('my', 'the', 'our');
+        draft.token = this.tokenRef('revoke');
+        return draft;
+      }
       const granted = this.acceptPhrase([['granted', 'to'], ['given', 'to'], ['to']]) ?? (spenderFor ? this.acceptPhrase([['for']]) : undefined);
       if (granted) {
         draft.to = this.recipient('revoke');
@@ -3119,6 +3180,11 @@ class Parser {
       throw refusal(intentErrorCodes.unknownToken, this.source, t, `unknown token ${quote(t.text)}: it is not in the token list of this chain`, [
         `known tokens: ${this.symbols.spellings.join(', ')}`,
       ]);
+    // "native ETH", "plain ether": the chain's own coin, named as such.
+    if (this.isWord(t, 'native', 'plain', 'raw') && this.peek(1)?.kind === 'word' && nativeAliases.has(this.peek(1)!.lower) && this.symbolOf(this.peek(1)!) !== undefined) {
+      this.pos++;
+      return this.tokenRef(context);
+    }
     if (this.isWord(t, 'wrapped') && this.peek(1)?.kind === 'word' && nativeAliases.has(this.peek(1)!.lower) && this.symbols.canonical.has('weth')) {
       // "wrapped ether": WETH by its name.
       this.pos += 2;
@@ -3581,6 +3647,8 @@ class Parser {
       const noun = this.tokens[at + 1 + article];
       const light = this.isWord(t, 'make', 'do') && noun?.kind === 'word' && actionNouns.has(noun.lower);
       if (!light && (preambleWords.has(t.lower) && at < end || this.verbOf(t) === undefined)) continue;
+      // "as a gift, send …", "as a tip, …": a verb's word between an article and a comma is a noun, no verb to start at.
+      if (!light && this.isWord(this.tokens[at - 1], 'a', 'an', 'the') && this.isPunct(this.tokens[at + 1], ',')) continue;
       for (let i = this.pos; i < at; i++) {
         const word = this.tokens[i]!;
         if (word.kind === 'word' && !preambleWords.has(word.lower)) this.corrections.push({ from: word.text, to: this.fillerWord(word, preambleWords)! });
@@ -3654,6 +3722,13 @@ class Parser {
   // ---------------------------------------------------------------- venues
 
   /** Whether a known venue phrase ("uniswap v3", "the capital pool", "my aave position") starts at `index`. */
+  /** Whether a venue is named after a place word later in the step ("… on aave", "… via the capital pool"). */
+  private venueAhead(): boolean {
+    for (let k = this.pos; k < this.tokens.length && !this.isWord(this.tokens[k], 'then', 'and'); k++)
+      if (this.isWord(this.tokens[k], 'on', 'in', 'into', 'via', 'through', 'using', 'at', 'with') && (this.venueAt(k + 1) || (this.isWord(this.tokens[k + 1], 'the') && this.venueAt(k + 2)))) return true;
+    return false;
+  }
+
   private venueAt(index: number): boolean {
     const save = this.pos;
     this.pos = index;

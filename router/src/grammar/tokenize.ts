@@ -148,7 +148,8 @@ export function tokenize(source: string): Token[] {
       push('word', i, i + 1, 'and', { lower: 'and' });
       continue;
     }
-    if (isEmoji(code)) {
+    // The arrow emoji ("swap 1 eth ➡️ usdc") is an arrow, not tone: read by the marks below.
+    if (isEmoji(code) && code !== 0x27a1) {
       // "🙏", "🚀": a pictograph carries tone, not meaning; the grammar treats it as filler.
       let end = i + (code > 0xffff ? 2 : 1);
       while (end < source.length && isEmojiTail(source.codePointAt(end)!)) end += source.codePointAt(end)! > 0xffff ? 2 : 1;
