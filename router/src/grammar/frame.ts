@@ -14,6 +14,7 @@
  */
 import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
 import { isReasonAside } from './asides.js';
+import { amountClues, referenceClues } from './amountClues.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
@@ -853,6 +854,8 @@ function isQuotedCommand(source: string, quoted: RegExpExecArray): boolean {
  * after the productions failed. A clue at the start (`^`) must open the sentence, after greetings.
  */
 const softRules: readonly (Rule & { atStart?: boolean })[] = [
+  // Round 7 (merged grammar): amounts from the balance, slippage in words, a missing earlier step, a payment told as done.
+  ...amountClues.map(({ code, why, patterns }) => ({ code, why, patterns: patterns.map(p) })),
   {
     code: intentErrorCodes.unsupported,
     why: 'it is about the words or the rules (a command to repeat, a syntax, a mode), not a request to act on',
@@ -915,11 +918,11 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
     code: intentErrorCodes.unsupported,
     why: 'it asks for a time or a schedule; Lucid acts now, once',
     patterns: [
-      'every|each', 'twice|thrice', 'a|an ' + timeUnits, "# : #", '# am|pm', 'on|by the #', 'on|by #', '# st|nd|rd|th', 'sunrise|sunset|dawn|dusk',
+      'every', 'each *', 'twice|thrice', 'a|an ' + timeUnits, "# : #", '# am|pm', 'on|by the #', 'on|by #', '# st|nd|rd|th', 'sunrise|sunset|dawn|dusk',
       'in|at|by|on|during the afternoon|morning|evening|night|weekend', 'this|tomorrow|tmrw|at|by afternoon|morning|evening|night|midnight', 'tonite', 'new year|year’s|years|year\'s', 'christmas|birthday|payday', 'start|beginning of', 'over # ' + timeUnits,
       'eventually', 'soon', 'sooner', 'in the future', 'first|last|middle of the', 'delay', 'delayed', '# times', 'again and again', 'repeatedly',
       'repeat', 'subscribe', 'subscription', 'auto-send', 'autosend', 'periodically', 'regularly', 'semi-monthly', 'semimonthly', 'onwards', 'starting',
-      'cron', 'half|quarter past|to', '@ #', 'auto', 'rebalance', 'rebalancing', 'maintain', 'compound', 'compounding', 'keep',
+      'cron', 'half|quarter past|to #', '@ #', 'auto', 'rebalance', 'rebalancing', 'maintain', 'compound', 'compounding', 'keep',
     ].map(p),
   },
   {
@@ -948,6 +951,7 @@ const softRules: readonly (Rule & { atStart?: boolean })[] = [
     why: 'it offers alternatives; say exactly one',
     patterns: ['# to # *', 'between # and #', 'from # to #', '# , # *', 'any of', 'one of', 'whatever', 'stables', 'stablecoin', 'stablecoins', 'a stable'].map(p),
   },
+  ...referenceClues.map(({ code, why, patterns }) => ({ code, why, patterns: patterns.map(p) })),
 ];
 
 /** Words near a date or time that a failed reading misspelled: "yestrday", "tomorow". */
