@@ -38,3 +38,19 @@ describe('why a refusal is made, when the productions found no reading (amountCl
     for (const text of ['stake 1 ETH each epoch', 'send 5 dai to bob at half past 5']) expect(code(text), text).toBe('UNSUPPORTED_INTENT');
   });
 });
+
+describe('a slash between two numbers (fractions.ts)', () => {
+  test('"50/50" says the shares are equal', () => {
+    expect(parseWithGrammar('split 10 dai 50/50 between carol and dave').intents).toEqual([
+      { action: 'transfer', amount: '5', token: 'DAI', to: 'carol' },
+      { action: 'transfer', amount: '5', token: 'DAI', to: 'dave' },
+    ]);
+  });
+  test('a zero below the bar is refused by name; any other "#/#" stays two alternatives', () => {
+    expect(refused('send 1/0 eth to bob')).toMatchObject({ code: 'UNPARSEABLE_INTENT', message: expect.stringMatching(/"1\/0" divides by zero/) });
+    expect(code('send 1/2 dai to bob')).toBe('AMBIGUOUS_INTENT');
+    expect(() => parseWithGrammar('send 50/50 dai to bob')).toThrow();
+    // A share of a balance is the parser's reading, untouched.
+    expect(parseWithGrammar('send 3/4 of my dai to bob').intents).toEqual([{ action: 'transfer', amount: '75%', token: 'DAI', to: 'bob' }]);
+  });
+});
