@@ -359,6 +359,8 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
     // "don't send anything to bob" opens with the negation: nothing stands before it to be only looked at.
     // "don't execute, just show me: …" does: the phrase is set off from the request that follows it.
     if (length && ['do', "don't", 'dont', 'no', 'not', 'never', 'without'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct') && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
+    // "… and don't send anything to bob", "then don't send it to bob": a negated step with its recipient, no look (round 7, merged).
+    if (length && words.slice(i, i + length).some((word) => ["don't", 'dont', 'not', 'never'].includes(word)) && ['to', '2', '->', 'into'].includes(words[i + length] ?? '')) length = 0;
     if (length) {
       preview = true;
       i += length;

@@ -54,3 +54,12 @@ describe('a slash between two numbers (fractions.ts)', () => {
     expect(parseWithGrammar('send 3/4 of my dai to bob').intents).toEqual([{ action: 'transfer', amount: '75%', token: 'DAI', to: 'bob' }]);
   });
 });
+
+describe('a negated step is no look', () => {
+  test('"don\'t send it/anything" with a recipient after it refuses the negation instead of previewing', () => {
+    for (const text of ["swap 1 eth for dai then don't send it to bob", "send 5 dai to alice and don't send anything to bob"])
+      expect(refused(text)).toMatchObject({ code: 'UNSUPPORTED_INTENT', message: expect.stringMatching(/what not to do/) });
+    // With nothing after it, it still asks only to look.
+    expect(parseWithGrammar("swap 1 eth for dai and don't send it")).toMatchObject({ preview: true });
+  });
+});
