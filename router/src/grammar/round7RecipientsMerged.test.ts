@@ -63,3 +63,13 @@ describe('a negated step is no look', () => {
     expect(parseWithGrammar("swap 1 eth for dai and don't send it")).toMatchObject({ preview: true });
   });
 });
+
+describe('a verbless payout list after an emoji', () => {
+  test('a leading emoji is decoration; a negating one still refuses', () => {
+    expect(parseWithGrammar('💸 alice.eth 5 usdc, bob.eth 6 usdc').intents).toEqual([
+      { action: 'transfer', amount: '5', token: 'USDC', to: 'alice.eth' },
+      { action: 'transfer', amount: '6', token: 'USDC', to: 'bob.eth' },
+    ]);
+    expect(code('🚫 alice.eth 5 usdc, bob.eth 6 usdc')).toBe('UNSUPPORTED_INTENT');
+  });
+});
