@@ -382,6 +382,8 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
     // "send it back to alice": the direction back is said by "to"; "send exactly 5 DAI": the number is exact anyway;
     if ((words[i] === 'back' && ['it', 'them', 'that', 'this', 'those', 'these'].includes(words[i - 1] ?? '') && words[i + 1] === 'to') ||
       (['exactly', 'precisely'].includes(words[i]!) && words[i + 1] === '#') ||
+      // "send 3 whole eth": whole units are what a whole number counts anyway (only between it and a token).
+      (['whole', 'full'].includes(words[i]!) && words[i - 1] === '#' && /^\d+$/.test(tokens[i - 1]!.value) && symbolWords().has(words[i + 1] ?? '')) ||
       // "could you perhaps wrap …": a softener of the asking.
       (['maybe', 'perhaps', 'possibly'].includes(words[i]!) && ['you', 'u'].includes(words[i - 1] ?? '') && isActionVerb(words[i + 1] ?? ''))) {
       i++;

@@ -73,3 +73,11 @@ describe('a verbless payout list after an emoji', () => {
     expect(code('🚫 alice.eth 5 usdc, bob.eth 6 usdc')).toBe('UNSUPPORTED_INTENT');
   });
 });
+
+describe('"whole" units', () => {
+  test('between a whole number and a token it is filler; elsewhere it is no token', () => {
+    expect(parseWithGrammar('send 3 whole eth to dave').intents).toEqual([{ action: 'transfer', amount: '3', token: 'ETH', to: 'dave' }]);
+    expect(() => parseWithGrammar('send 1.5 whole eth to dave')).toThrow();
+    expect(() => parseWithGrammar('send 3 whole to bob')).toThrow();
+  });
+});
