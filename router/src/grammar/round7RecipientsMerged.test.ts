@@ -81,3 +81,10 @@ describe('"whole" units', () => {
     expect(() => parseWithGrammar('send 3 whole to bob')).toThrow();
   });
 });
+
+describe('"tx" (thanks) at the end', () => {
+  test('ends a request as thanks; as a verb it still opens a step', () => {
+    expect(parseWithGrammar('send 0.25 eth to bob, tx').intents).toEqual([{ action: 'transfer', amount: '0.25', token: 'ETH', to: 'bob' }]);
+    expect(parseWithGrammar('send 1 eth to bob, tx 2 dai to carol').intents).toHaveLength(2);
+  });
+});
