@@ -14,6 +14,7 @@
  */
 import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
 import { isReasonAside } from './asides.js';
+import { amountClues, referenceClues } from './amountClues.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
@@ -381,6 +382,8 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
     if (length && words[i + length - 1] === 'what' && ownsAt(words, i + length)) length = 0;
     // ("Please do not execute any transfers to bob.eth": politeness before it is no request either.)
     if (length && ['do', "don't", 'dont', 'no', 'not', 'never', 'without'].includes(words[i]!) && !kept.some((token) => token.kind !== 'punct' && !politeOpeners.has(wordOf(token))) && ![',', ':', ';', '-', '.', 'just', 'only'].includes(words[i + length] ?? '')) length = 0;
+    // "… and don't send anything to bob", "then don't send it to bob": a negated step with its recipient, no look (round 7, merged).
+    if (length && words.slice(i, i + length).some((word) => ["don't", 'dont', 'not', 'never'].includes(word)) && ['to', '2', '->', 'into'].includes(words[i + length] ?? '')) length = 0;
     if (length) {
       preview = true;
       i += length;
@@ -405,6 +408,8 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
       // "send 5 DAI to bob without fail": an idiom of certainty, no negation; "… over on op mainnet": "over" only leads the place.
       (words[i] === 'fail' && words[i - 1] === 'without') || (words[i] === 'without' && words[i + 1] === 'fail' && isEnd(words[i + 2])) ||
       (words[i] === 'over' && words[i + 1] === 'on' && i > 0 && !isEnd(words[i - 1])) ||
+      // "send 3 whole eth": whole units are what a whole number counts anyway (only between it and a token).
+      (['whole', 'full'].includes(words[i]!) && words[i - 1] === '#' && /^\d+$/.test(tokens[i - 1]!.value) && symbolWords().has(words[i + 1] ?? '')) ||
       // "could you perhaps wrap …": a softener of the asking.
       (['maybe', 'perhaps', 'possibly'].includes(words[i]!) && ['you', 'u'].includes(words[i - 1] ?? '') && isActionVerb(words[i + 1] ?? ''))) {
       i++;
@@ -955,6 +960,8 @@ function isQuotedCommand(source: string, quoted: RegExpExecArray): boolean {
  * after the productions failed. A clue at the start (`^`) must open the sentence, after greetings.
  */
 const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = [
+  // Round 7 (merged grammar): amounts from the balance, slippage in words, a missing earlier step, a payment told as done.
+  ...amountClues.map(({ code, why, patterns }) => ({ code, why, patterns: patterns.map(p) })),
   {
     code: intentErrorCodes.unsupported,
     why: 'it is about the words or the rules (a command to repeat, a syntax, a mode), not a request to act on',
@@ -1029,11 +1036,11 @@ const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = 
     code: intentErrorCodes.unsupported,
     why: 'it asks for a time or a schedule; Lucid acts now, once',
     patterns: [
-      'every|each', 'twice|thrice', 'a|an ' + timeUnits, "# : #", '# am|pm', 'on|by the #', 'on|by #', '# st|nd|rd|th', 'sunrise|sunset|dawn|dusk',
+      'every', 'each *', 'twice|thrice', 'a|an ' + timeUnits, "# : #", '# am|pm', 'on|by the #', 'on|by #', '# st|nd|rd|th', 'sunrise|sunset|dawn|dusk',
       'in|at|by|on|during the afternoon|morning|evening|night|weekend', 'this|tomorrow|tmrw|at|by afternoon|morning|evening|night|midnight', 'tonite', 'new year|year’s|years|year\'s', 'christmas|birthday|payday', 'start|beginning of', 'over # ' + timeUnits,
       'eventually', 'soon', 'sooner', 'in the future', 'first|last|middle of the', 'delay', 'delayed', '# times', 'again and again', 'repeatedly',
       'repeat', 'subscribe', 'subscription', 'auto-send', 'autosend', 'periodically', 'regularly', 'semi-monthly', 'semimonthly', 'onwards', 'starting',
-      'cron', 'half|quarter past|to', '@ #', 'auto', 'rebalance', 'rebalancing', 'maintain', 'compound', 'compounding', 'keep',
+      'cron', 'half|quarter past|to #', '@ #', 'auto', 'rebalance', 'rebalancing', 'maintain', 'compound', 'compounding', 'keep',
     ].map(p),
   },
   {
@@ -1065,6 +1072,7 @@ const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = 
     why: 'it offers alternatives; say exactly one',
     patterns: ['# to # *', 'between # and #', 'from # to #', '# , # *', 'any of', 'one of', 'whatever', 'stables', 'stablecoin', 'stablecoins', 'a stable'].map(p),
   },
+  ...referenceClues.map(({ code, why, patterns }) => ({ code, why, patterns: patterns.map(p) })),
 ];
 
 /** Words near a date or time that a failed reading misspelled: "yestrday", "tomorow". */

@@ -15,6 +15,7 @@ import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
 import { readLeadingRecipient, readPayoutList } from './payoutList.js';
 import { correctWords } from './correctWords.js';
 import { reorderWords } from './wordOrder.js';
+import { readFractions } from './fractions.js';
 import { maxInputLength, tokenize } from './tokenize.js';
 
 export { damerauLevenshtein, nearest } from './distance.js';
@@ -50,7 +51,8 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   const form = text.length <= maxInputLength ? readForm(text, (word) => table.canonical.has(word)) : undefined;
   if (form) text = form.text;
   const corrected = correctWords(tokenizeOrExplain(text), (word) => table.canonical.has(word));
-  const tokens = corrected.tokens;
+  // "send 1/2 eth", "split 10 dai 50/50 between …": a fraction written with a slash is one amount.
+  const tokens = readFractions(text, corrected.tokens);
   const frame = tokens.some((token) => token.kind !== 'punct') ? readFrame(text, tokens) : { tokens: [], preview: false };
   if (!frame.tokens.some((token) => token.kind !== 'punct'))
     throw unparseable(text, undefined, text.trim() ? 'nothing to do: say what should happen' : 'nothing to do: the input is empty', ['swap', 'transfer']);

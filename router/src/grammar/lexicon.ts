@@ -774,7 +774,7 @@ export const tailWords: ReadonlySet<string> = new Set([
   'lmao', 'haha', 'rn', 'asap', 'now', 'quick', 'quickly', 'urgently', 'immediately', 'appreciate', 'appreciated', 'much', 'it',
   'you', 'u', 'ya', 'would', 'will', 'could', 'confirm', 'mate', 'bro', 'fam', 'ok', 'okay', 'k', 'thankyou', 'again', 'very', 'so',
   'in', 'advance', 'a', 'lot', 'kind', 'regards', 'best', 'xoxo', 'xx', 'x', 'and', 'sir', 'madam', 'buddy', 'man', 'dude', 'fr',
-  'tho', 'pretty', 'done', 'yeah', 'ty!', 'already', 'nice', 'cool', 'great', 'awesome',
+  'tho', 'pretty', 'done', 'yeah', 'ty!', 'already', 'nice', 'cool', 'great', 'awesome', 'tx',
 ]);
 
 /** Longer filler words a slip may stand for ("plaese", "pleasee", "thankss", "kindy"): ≥ 5 letters. */

@@ -2735,7 +2735,9 @@ class Parser {
     }
     const said = quote(this.source.slice(t.start, this.tokens[this.pos - 1]!.end));
     if (bps.includes('.')) throw this.fail(t, `slippage ${said} is finer than one basis point (0.01%)`, 'swap');
-    if (compareDecimal(bps, '10000') > 0) throw this.fail(t, `slippage ${said} is more than 100%`, 'swap');
+    // More than 100% is understood but never done (the contract's UNSUPPORTED_INTENT, like "150% of my DAI").
+    if (compareDecimal(bps, '10000') > 0)
+      throw refusal(intentErrorCodes.unsupported, this.source, { start: t.start, end: this.tokens[this.pos - 1]!.end }, `slippage ${said} is more than 100%: say at most 100%, like 0.5%`);
     return Number(bps);
   }
 

@@ -28,9 +28,11 @@ type Entry = { name: Token; amount: readonly Token[]; token: Token };
 export function readPayoutList(tokens: readonly Token[], isSymbol: (word: string) => boolean): Token[] | undefined {
   let i = 0;
   let header = false;
-  if (tokens[0]?.kind === 'word' && headers.has(tokens[0].lower) && isMark(tokens[1], ':')) {
+  // "💸 alice.eth 5 usdc, bob.eth 6 usdc": an emoji before the list is decoration.
+  while (tokens[i]?.kind === 'punct' && tokens[i]!.value === 'emoji') i++;
+  if (tokens[i]?.kind === 'word' && headers.has(tokens[i]!.lower) && isMark(tokens[i + 1], ':')) {
     header = true;
-    i = 2;
+    i += 2;
     // "payments:" on a line of its own.
     while (isMark(tokens[i], ';')) i++;
   }
