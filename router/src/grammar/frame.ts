@@ -20,6 +20,7 @@ import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
 import { isLookTail, lookHeadSlip, lookTrail, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseLookThenCommand, refuseMore } from './lookAndRefuse.js';
 import type { Token } from './tokenize.js';
+import { isVerbPhraseException } from './verbPhrases.js';
 
 /** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
 const politeVerbs: ReadonlySet<string> = new Set([...verbs].filter(([, kind]) => kind !== 'balance').map(([word]) => word).concat(['please', 'kindly', 'check', 'show']));
@@ -284,7 +285,7 @@ const rules: readonly Rule[] = [
     why: 'it is outside what Lucid does here: it sends, swaps, wraps, stakes, lends, claims, approves, revokes and shows balances',
     patterns: [
       'venmo', 'paypal', 'cashapp', 'cash app', 'zelle', 'revolut', 'bank account', 'my|the|a bank', 'bank transfer', 'iban', 'credit card',
-      'debit card', 'fiat', 'tax', 'taxes', 'nft', 'nfts', 'cryptopunk', 'cryptopunks', 'bored ape', 'jpeg', 'jpegs', 'chart', 'charts',
+      'debit card', 'to|onto|up|load|fund|charge my|the|your|a card|cards', 'fiat', 'tax', 'taxes', 'nft', 'nfts', 'cryptopunk', 'cryptopunks', 'bored ape', 'jpeg', 'jpegs', 'chart', 'charts',
       'limit order', 'limit orders', 'stop loss', 'stop-loss', 'take profit', 'a loan of|against|from', 'take out a|the loan', 'get a loan', 'take a loan', 'loans', 'take credit', 'borrow', 'borrowing', 'borow',
       'bridge', 'bridging', 'leverage', 'leveraged', 'margin', 'liquidate', 'flashloan', 'flash loan', 'airdrop', 'health factor',
     ].map(p),
@@ -699,6 +700,8 @@ function refuseLookThenAct(source: string, tokens: readonly Token[], words: Word
 function isException(words: Words, i: number, length: number): boolean {
   const word = words[i]!;
   const before = words[i - 1];
+  // Round 8: "stop lending my DAI", "airdrop 1 DAI to bob.eth", "I need 1 ETH wrapped" (./verbPhrases.ts).
+  if (isVerbPhraseException(words, i)) return true;
   // "I'd like 5 DAI sent to bob": a wish, not a hedge on the amount.
   if (word === 'like' && ["i'd", 'id', 'would', "we'd", "you'd", 'd'].includes(before ?? '')) return true;
   // "so like how much USDC would I get for 3 ETH": a filler before the question, not a hedge on the amount.
@@ -866,7 +869,7 @@ const reportVerbs: ReadonlySet<string> = new Set([
 function refusePastAndOthers(source: string, tokens: readonly Token[], words: Words): void {
   const past = new Set(actionPast.split('|'));
   for (let i = 0; i < words.length; i++) {
-    if (!past.has(words[i]!) && !isPastOfVerb(words[i]!)) continue;
+    if ((!past.has(words[i]!) && !isPastOfVerb(words[i]!)) || isVerbPhraseException(words, i)) continue;
     let j = i - 1;
     while (j >= 0 && ['just', 'already', 'have', 'has', 'had', 'recently'].includes(words[j]!)) j--;
     const subject = words[j];

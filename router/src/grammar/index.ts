@@ -15,6 +15,7 @@ import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
 import { readLeadingRecipient, readPayoutList } from './payoutList.js';
 import { correctWords } from './correctWords.js';
 import { reorderWords } from './wordOrder.js';
+import { readVerbPhrases } from './verbPhrases.js';
 import { readFractions } from './fractions.js';
 import { maxInputLength, tokenize } from './tokenize.js';
 
@@ -62,7 +63,7 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   const framed = reorderWords(request.some((token) => token.kind !== 'punct') ? request : frame.tokens);
   // "payouts: alice.eth 40 usdc, bob.eth 25 usdc": a verbless list of payments says "send … to … and …".
   // "Recipient: carol.eth. Please send 20 DAI.": the recipient said first goes after the request.
-  const listed = readPayoutList(framed, (word) => table.canonical.has(word)) ?? readLeadingRecipient(framed) ?? framed;
+  const listed = readPayoutList(framed, (word) => table.canonical.has(word)) ?? readLeadingRecipient(framed) ?? readVerbPhrases(framed);
   let parsed: ReturnType<typeof parseTokens>;
   try {
     parsed = parseTokens(text, listed, table);
