@@ -339,6 +339,8 @@ export const recipientNouns: ReadonlySet<string> = new Set([
   'spender', 'neighbour', 'neighbor', 'girlfriend', 'boyfriend', 'client', 'employee', 'team', 'dao', 'new', 'main', 'hardware', 'cold',
   'savings', 'trezor', 'metamask', 'person', 'user', 'guy', 'kid', 'niece', 'nephew', 'grandma', 'grandpa', 'teammate', 'accountant',
   'addr', 'frend', 'freind', 'fren',
+  // round 8: "to this addy 0x…", "to the contract" (which?), "to the beneficiary: acme.eth".
+  'addy', 'contract', 'beneficiary', 'payee', 'receiver', 'destination',
 ]);
 
 /** Words that start a purpose or aside clause, kept as a note: "for the rent", "so he can pay gas", "as a tip". */

@@ -33,6 +33,7 @@ const lendingVenues: readonly string[] = ['aave', 'compound', 'morpho', 'spark',
 /** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
 const placeNouns: ReadonlySet<string> = new Set([
   'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
+  'addy', 'contract',
 ]);
 
 /** Field names of the recipient after the amount: "…, recipient: bob.eth", "…; destination: 0x…". */
@@ -3466,7 +3467,10 @@ class Parser {
     const t = this.peek();
     const next = this.peek(1);
     if (t?.kind !== 'number' || t.text !== '2' || !next) return false;
-    const fits = target === 'recipient' ? next.kind === 'address' || next.kind === 'ens' : next.kind === 'word' && this.symbolOf(next) !== undefined && !this.isWord(this.peek(2), 'for', 'to', 'with');
+    // "2 wallet 0x…", "2 the address 0x…": a place noun before the address is still an address (round 8).
+    const place = this.isWord(next, 'the') ? 2 : 1;
+    const placed = target === 'recipient' && this.peek(place)?.kind === 'word' && placeNouns.has(this.peek(place)!.lower) && this.peek(place + 1)?.kind === 'address';
+    const fits = target === 'recipient' ? next.kind === 'address' || next.kind === 'ens' || placed : next.kind === 'word' && this.symbolOf(next) !== undefined && !this.isWord(this.peek(2), 'for', 'to', 'with');
     if (!fits) return false;
     this.pos++;
     return true;
