@@ -2,6 +2,7 @@
  * The grammar's vocabulary: verbs, filler, chain names, number words. Plain data, so the productions in
  * ./parser.ts read as grammar and the word lists can grow without touching them.
  */
+import { stepOrderJoiners } from './stepOrder.js';
 
 /** The production a verb starts. `buy` and `get` are exact-output swaps when an amount follows the verb. */
 export type VerbKind =
@@ -287,6 +288,12 @@ export const venuePhrases: readonly { words: readonly string[]; venue: string }[
   { words: ['uni', 'v3'], venue: 'uniswap-v3' },
   { words: ['uni', 'v2'], venue: 'uniswap-v2' },
   { words: ['uniswap'], venue: 'uniswap' },
+  // Round 8: the short name people type ("on uni", "via univ2"); after a venue's preposition only, never a token there.
+  { words: ['univ3'], venue: 'uniswap-v3' },
+  { words: ['univ2'], venue: 'uniswap-v2' },
+  { words: ['uni-v3'], venue: 'uniswap-v3' },
+  { words: ['uni-v2'], venue: 'uniswap-v2' },
+  { words: ['uni'], venue: 'uniswap' },
   { words: ['v2', 'fork'], venue: 'v2-fork' },
   { words: ['v2-fork'], venue: 'v2-fork' },
   { words: ['uniswap-v2-fork'], venue: 'v2-fork' },
@@ -619,6 +626,8 @@ export const clauseJoiners: readonly (readonly string[])[] = [
   ['finally'],
   ['also'],
   ['plus'],
+  // Round 8: step order said as a sequence ("…, followed by sending 5 DAI to bob", "… and once done send …").
+  ...stepOrderJoiners,
 ];
 
 /** Chain words after "on"/"via": lower-case viem chain names. */
