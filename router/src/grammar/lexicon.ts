@@ -317,7 +317,7 @@ export const venuePhrases: readonly { words: readonly string[]; venue: string }[
 export const stakingVenues: ReadonlySet<string> = new Set(['capital-pool', 'lido', 'rocket-pool', 'eigenlayer', 'etherfi', 'renzo']);
 
 /** Words that may follow a venue's name without changing it: "the Aave protocol", "my aave position". */
-export const venueNouns: ReadonlySet<string> = new Set(['protocol', 'pool', 'pools', 'position', 'market', 'markets', 'dex', 'exchange', 'router', 'vault', 'app', 'contract', 'contracts', 'aggregator', 'amm']);
+export const venueNouns: ReadonlySet<string> = new Set(['finance', 'protocol', 'pool', 'pools', 'position', 'market', 'markets', 'dex', 'exchange', 'router', 'vault', 'app', 'contract', 'contracts', 'aggregator', 'amm']);
 
 /** Chains outside Lucid's world, refused by name (UNKNOWN_CHAIN) rather than read as a venue or a word. */
 export const foreignChains: ReadonlySet<string> = new Set([
@@ -601,6 +601,8 @@ export const trailingFiller: readonly (readonly string[])[] = longestFirst([
 
 /** Words that join two clauses ("… then …", "… and then …"); punctuation `, ; .` and new lines join too. */
 export const clauseJoiners: readonly (readonly string[])[] = [
+  // Round 8 (./stepOrder.ts), first: "then immediately" before "then".
+  ...stepOrderJoiners,
   ['and', 'then'],
   ['after', 'that'],
   ['and', 'after', 'that'],
@@ -626,8 +628,6 @@ export const clauseJoiners: readonly (readonly string[])[] = [
   ['finally'],
   ['also'],
   ['plus'],
-  // Round 8: step order said as a sequence ("…, followed by sending 5 DAI to bob", "… and once done send …").
-  ...stepOrderJoiners,
 ];
 
 /** Chain words after "on"/"via": lower-case viem chain names. */
@@ -640,6 +640,10 @@ export const chainPhrases: readonly { words: readonly string[]; chain: string }[
   { words: ['base'], chain: 'base' },
   { words: ['arbitrum', 'one'], chain: 'arbitrum' },
   { words: ['arbitrum'], chain: 'arbitrum' },
+  // Round 8: the shorthand people type for Arbitrum and for Ethereum's layer 1 ("on arb", "on L1").
+  { words: ['arb'], chain: 'arbitrum' },
+  { words: ['ethereum', 'l1'], chain: 'mainnet' },
+  { words: ['l1'], chain: 'mainnet' },
   { words: ['optimism'], chain: 'optimism' },
   { words: ['polygon'], chain: 'polygon' },
   { words: ['sepolia'], chain: 'sepolia' },

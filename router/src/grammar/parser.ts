@@ -2671,7 +2671,8 @@ class Parser {
     const token = this.peek();
     for (const { words, chain } of chainPhrases) {
       if (this.acceptPhrase([words])) {
-        this.acceptWord('chain', 'network', 'testnet');
+        // Round 8: "on base mainnet", "on my anvil node": the chain's network said after its name.
+        this.acceptWord('chain', 'network', 'testnet', 'node', 'mainnet');
         return { chain, token: token! };
       }
     }
@@ -2689,7 +2690,7 @@ class Parser {
     if (this.isWord(this.peek(), 'w') && (this.isPunct(this.peek(1), '/') || this.peek(1)?.kind === 'number' || this.isSlippageWord(this.peek(1)))) {
       this.pos++;
       this.acceptPunct('/');
-    } else if (!this.boundBeforeSlippage()) this.acceptWord('with', 'at', 'using', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
+    } else if (!this.boundBeforeSlippage()) this.acceptWord('with', 'at', 'using', 'use', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
     this.acceptPhrase([['up', 'to']]);
     // Round 8 (./slippageWords.ts): "with at most 2% price impact" — a bound said before the rate.
     this.acceptPhrase(slippageBounds);
@@ -2698,9 +2699,11 @@ class Parser {
     const t = this.peek();
     if (t && this.isSlippageWord(t)) {
       this.pos += slippageWordLength(this.tokens, this.pos);
-      this.acceptWord('tolerance', 'limit');
+      this.acceptWord('tolerance', 'limit', 'protection');
       this.acceptPhrase([['at', 'most'], ['up', 'to'], ['no', 'more', 'than'], ['not', 'to', 'exceed'], ['not', 'exceeding'], ['not', 'more', 'than'], ['not', 'over'], ['not', 'above']]);
       this.acceptWord('of', 'at', 'to', 'is', 'set', 'under', 'below', 'within');
+      // Round 8: "slippage set at 0.5%", "slippage protection of 1%".
+      if (this.isWord(this.tokens[this.pos - 1], 'set', 'protection')) this.acceptWord('at', 'to', 'of');
       this.acceptPunct('<');
       if (!this.acceptPunct(':')) this.acceptPunct('=');
       this.acceptWord('max', 'maximum', 'to');

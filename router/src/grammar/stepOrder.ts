@@ -21,6 +21,10 @@ const doneSubjects: readonly (readonly string[])[] = [
 /** "once done", "and once that's done", "once it's complete", "followed by", "and followed by". */
 export const stepOrderJoiners: readonly (readonly string[])[] = [
   ...doneSubjects.flatMap((subject) => doneWords.flatMap((done) => [['and', 'once', ...subject, done], ['once', ...subject, done]])),
+  // "then immediately send …", "and right away stake …": no time to wait for, the next step at once.
+  ...['then', 'and', 'and then'].flatMap((joiner) =>
+    [['immediately'], ['right', 'away'], ['straight', 'away'], ['directly']].map((now) => [...joiner.split(' '), ...now]),
+  ),
   ['and', 'followed', 'by'],
   ['followed', 'by'],
   ['and', 'then', 'followed', 'by'],
