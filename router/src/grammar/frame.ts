@@ -19,6 +19,7 @@ import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
 import { round8ReportPatterns, round8UnseenPatterns } from './round8Asides.js';
+import { moreLookPhrases } from './lookMore.js';
 import { isLookTail, lookHeadSlip, lookTrail, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseLookThenCommand, refuseMore } from './lookAndRefuse.js';
 import { compilePattern, matchAt, type Pattern, type Words } from './phrasePattern.js';
 import type { Token } from './tokenize.js';
@@ -36,6 +37,8 @@ const p = compilePattern;
 /** Phrases that ask only to look, anywhere in the sentence; consumed. Longest first where they overlap. */
 const previewPhrases: readonly Pattern[] = [
   ...lookPhrases,
+  // Round 8: "… but don't execute yet", "get a quote to swap …" (./lookMore.ts).
+  ...moreLookPhrases,
   "but don't|dont sign|send|execute|broadcast|submit the tx|transaction|trade|swap",
   'but do not sign|send|execute|broadcast|submit the tx|transaction|trade|swap',
   "don't|dont sign|send|execute|broadcast|submit the tx|transaction|trade|swap",
@@ -478,6 +481,8 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
 const abilityFrames = [
   'can|could|cn|cna|can’t i|we', 'am i able to', 'are we able to', 'would|will i|we be able to', 'is it possible for me|us to', 'is it ok|okay for me|us to',
   'may i', 'am i allowed to', 'are we allowed to',
+  // Round 8: the same question put as a task ("check if I can send 50 USDC to bob").
+  'check|see|verify|confirm if|whether i|we can|could', 'check|see|verify|confirm if|whether i|we am|are|is able to',
 ].map(p);
 const openingFiller: ReadonlySet<string> = new Set(['hey', 'hi', 'hello', 'lucid', 'ok', 'okay', 'so', 'um', 'well', 'quick', 'question', ',', ':', '-']);
 

@@ -2,6 +2,7 @@
  * The grammar's vocabulary: verbs, filler, chain names, number words. Plain data, so the productions in
  * ./parser.ts read as grammar and the word lists can grow without touching them.
  */
+import { stepOrderJoiners } from './stepOrder.js';
 
 /** The production a verb starts. `buy` and `get` are exact-output swaps when an amount follows the verb. */
 export type VerbKind =
@@ -297,6 +298,12 @@ export const venuePhrases: readonly { words: readonly string[]; venue: string }[
   { words: ['uni', 'v3'], venue: 'uniswap-v3' },
   { words: ['uni', 'v2'], venue: 'uniswap-v2' },
   { words: ['uniswap'], venue: 'uniswap' },
+  // Round 8: the short name people type ("on uni", "via univ2"); after a venue's preposition only, never a token there.
+  { words: ['univ3'], venue: 'uniswap-v3' },
+  { words: ['univ2'], venue: 'uniswap-v2' },
+  { words: ['uni-v3'], venue: 'uniswap-v3' },
+  { words: ['uni-v2'], venue: 'uniswap-v2' },
+  { words: ['uni'], venue: 'uniswap' },
   { words: ['v2', 'fork'], venue: 'v2-fork' },
   { words: ['v2-fork'], venue: 'v2-fork' },
   { words: ['uniswap-v2-fork'], venue: 'v2-fork' },
@@ -320,7 +327,7 @@ export const venuePhrases: readonly { words: readonly string[]; venue: string }[
 export const stakingVenues: ReadonlySet<string> = new Set(['capital-pool', 'lido', 'rocket-pool', 'eigenlayer', 'etherfi', 'renzo']);
 
 /** Words that may follow a venue's name without changing it: "the Aave protocol", "my aave position". */
-export const venueNouns: ReadonlySet<string> = new Set(['protocol', 'pool', 'pools', 'position', 'market', 'markets', 'dex', 'exchange', 'router', 'vault', 'app', 'contract', 'contracts', 'aggregator', 'amm']);
+export const venueNouns: ReadonlySet<string> = new Set(['finance', 'protocol', 'pool', 'pools', 'position', 'market', 'markets', 'dex', 'exchange', 'router', 'vault', 'app', 'contract', 'contracts', 'aggregator', 'amm']);
 
 /** Chains outside Lucid's world, refused by name (UNKNOWN_CHAIN) rather than read as a venue or a word. */
 export const foreignChains: ReadonlySet<string> = new Set([
@@ -606,6 +613,8 @@ export const trailingFiller: readonly (readonly string[])[] = longestFirst([
 
 /** Words that join two clauses ("… then …", "… and then …"); punctuation `, ; .` and new lines join too. */
 export const clauseJoiners: readonly (readonly string[])[] = [
+  // Round 8 (./stepOrder.ts), first: "then immediately" before "then".
+  ...stepOrderJoiners,
   ['and', 'then'],
   ['after', 'that'],
   ['and', 'after', 'that'],
@@ -643,6 +652,10 @@ export const chainPhrases: readonly { words: readonly string[]; chain: string }[
   { words: ['base'], chain: 'base' },
   { words: ['arbitrum', 'one'], chain: 'arbitrum' },
   { words: ['arbitrum'], chain: 'arbitrum' },
+  // Round 8: the shorthand people type for Arbitrum and for Ethereum's layer 1 ("on arb", "on L1").
+  { words: ['arb'], chain: 'arbitrum' },
+  { words: ['ethereum', 'l1'], chain: 'mainnet' },
+  { words: ['l1'], chain: 'mainnet' },
   { words: ['optimism'], chain: 'optimism' },
   { words: ['polygon'], chain: 'polygon' },
   { words: ['sepolia'], chain: 'sepolia' },

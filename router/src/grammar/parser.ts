@@ -101,6 +101,8 @@ import {
 import type { Token } from './tokenize.js';
 import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js';
 import { hashtagsAt, noteChangesRequest } from './round8Asides.js';
+import { stepOrderAfterSubordinator } from './stepOrder.js';
+import { rateInBasisPoints, slippageBounds, slippageWordLength } from './slippageWords.js';
 
 /** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
 const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'now']);
@@ -458,6 +460,15 @@ class Parser {
         onlyComma = false;
         weak = undefined;
         stop = true;
+        continue;
+      }
+      // Round 8: "wrap 1 eth -> swap 1 weth for usdc": an arrow before a verb orders steps like "then" (./stepOrder.ts).
+      if (this.pos > 0 && this.isPunct(t, '->') && this.peek(1)?.kind === 'word' && this.verbOf(this.peek(1)!) !== undefined) {
+        this.pos++;
+        any = true;
+        onlyComma = false;
+        weak = undefined;
+        stop = false;
         continue;
       }
       const start = this.pos;
@@ -2689,7 +2700,8 @@ class Parser {
     const token = this.peek();
     for (const { words, chain } of chainPhrases) {
       if (this.acceptPhrase([words])) {
-        this.acceptWord('chain', 'network', 'testnet');
+        // Round 8: "on base mainnet", "on my anvil node": the chain's network said after its name.
+        this.acceptWord('chain', 'network', 'testnet', 'node', 'mainnet');
         return { chain, token: token! };
       }
     }
@@ -2707,16 +2719,20 @@ class Parser {
     if (this.isWord(this.peek(), 'w') && (this.isPunct(this.peek(1), '/') || this.peek(1)?.kind === 'number' || this.isSlippageWord(this.peek(1)))) {
       this.pos++;
       this.acceptPunct('/');
-    } else this.acceptWord('with', 'at', 'using', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
+    } else if (!this.boundBeforeSlippage()) this.acceptWord('with', 'at', 'using', 'use', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
     this.acceptPhrase([['up', 'to']]);
+    // Round 8 (./slippageWords.ts): "with at most 2% price impact" — a bound said before the rate.
+    this.acceptPhrase(slippageBounds);
     this.acceptWord('a', 'an', 'the', 'my');
     this.acceptWord('max', 'maximum', 'max.');
     const t = this.peek();
     if (t && this.isSlippageWord(t)) {
-      this.pos++;
-      this.acceptWord('tolerance', 'limit');
+      this.pos += slippageWordLength(this.tokens, this.pos);
+      this.acceptWord('tolerance', 'limit', 'protection');
       this.acceptPhrase([['at', 'most'], ['up', 'to'], ['no', 'more', 'than'], ['not', 'to', 'exceed'], ['not', 'exceeding'], ['not', 'more', 'than'], ['not', 'over'], ['not', 'above']]);
       this.acceptWord('of', 'at', 'to', 'is', 'set', 'under', 'below', 'within');
+      // Round 8: "slippage set at 0.5%", "slippage protection of 1%".
+      if (this.isWord(this.tokens[this.pos - 1], 'set', 'protection')) this.acceptWord('at', 'to', 'of');
       this.acceptPunct('<');
       if (!this.acceptPunct(':')) this.acceptPunct('=');
       this.acceptWord('max', 'maximum', 'to');
@@ -2732,16 +2748,27 @@ class Parser {
       if (this.isWord(this.peek(), 'of') && this.isSlippageWord(this.peek(1))) this.pos++;
       const word = this.peek();
       if (word && this.isSlippageWord(word)) {
-        this.pos++;
+        this.pos += slippageWordLength(this.tokens, this.pos);
         this.acceptWord('tolerance', 'limit', 'max');
         return { bps: rate, token: rateStart! };
       }
+      // Round 8: "with 50 bps", "100bps": basis points name nothing but a slippage in a request.
+      if (rateInBasisPoints(this.tokens, this.tokens.indexOf(rateStart!))) return { bps: rate, token: rateStart! };
     }
     this.pos = save;
     return undefined;
   }
 
+  /** Round 8: "at most 2% price impact" with no "with" before it; consumes the bound only when a rate follows. */
+  private boundBeforeSlippage(): boolean {
+    const save = this.pos;
+    if (this.acceptPhrase(slippageBounds) && this.peek()?.kind === 'number') return true;
+    this.pos = save;
+    return false;
+  }
+
   private isSlippageWord(t: Token | undefined): boolean {
+    if (t !== undefined && slippageWordLength(this.tokens, this.tokens.indexOf(t)) === 2) return true;
     return t?.kind === 'word' && (t.lower === 'slippage' || t.lower === 'slip' || damerauLevenshtein(t.lower, 'slippage') <= 2);
   }
 
@@ -3910,6 +3937,8 @@ class Parser {
     if (first === undefined || !timeSubordinatorFirsts.has(first)) return 0;
     const phrase = timeSubordinators.find((words) => words.every((w, k) => (k === 0 ? first : word(index + k)) === w));
     if (!phrase) return 0;
+    // Round 8 (./stepOrder.ts): "once done", "when that's complete" order the steps; they wait for nothing.
+    if (phrase.length === 1 && stepOrderAfterSubordinator(first, (k) => word(index + 1 + k))) return 0;
     const next = this.tokens[index + phrase.length];
     if (next === undefined || (next.kind !== 'word' && next.kind !== 'number' && next.kind !== 'numberWord' && next.kind !== 'address' && next.kind !== 'ens')) return 0;
     const lone = phrase.length === 1 ? first : undefined;
