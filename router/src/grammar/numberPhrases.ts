@@ -9,6 +9,8 @@
  * - "50$ of ETH" is "$50 of ETH"; an amount in another currency ("€50 of ETH", "50 euros worth of ETH") is
  *   `UNSUPPORTED_INTENT` naming the currency (Lucid has no price to turn it into an amount);
  * - "half of my ETH balance" is "half of my ETH"; "the entire balance of DAI", "the whole amount of DAI" are all of it;
+ * - "½ ETH" is 0.5 ETH and "1½" 1.5 (one character, one reading, unlike "1/2"); "¼ of my ETH" is 25% of it;
+ * - "10 000 USDC" (thousands set apart by spaces, groups of three digits) is 10000; "10pc of my" is 10%;
  * - "5 DAI's" is 5 DAI; "1000 gwei", "5 finney", "100 wei" are amounts of ETH in its small units (not before "gas").
  * Left as they were, by the tuned must-stay lines: "a hundredth of my ETH" (round-4.jsonl) and a decimal comma
  * ("1.000,50", round-7-recipients-lists.jsonl) stay `UNPARSEABLE_INTENT`.
@@ -37,6 +39,12 @@ export function readCurrencyAmounts(text: string): string {
     const span = { start: foreign.index, end: foreign.index + foreign[0].length };
     throw refusal(intentErrorCodes.unsupported, text, span, `not done: ${quote(foreign[0])} is an amount in another currency, and Lucid has no price to turn it into tokens; say the amount of the token, like "0.02 ETH"`);
   }
+  if (/[½¼¾]/.test(text))
+    text = text.replace(/(\d+)?\s?([½¼¾])(\s+of\b)?/g, (match: string, whole: string | undefined, glyph: string, of: string | undefined) => {
+      const part = glyph === '½' ? 0.5 : glyph === '¼' ? 0.25 : 0.75;
+      const lead = whole === undefined && match.startsWith(' ') ? ' ' : '';
+      return `${lead}${of && whole === undefined ? `${part * 100}%${of}` : `${whole === undefined ? part : Number(whole) + part}${of ?? ''}`}`;
+    });
   return text.includes('$') ? text.replace(trailingDollar, (match: string, before: string, number: string) => `${before}$${number}`.padEnd(match.length)) : text;
 }
 
@@ -91,6 +99,23 @@ export function readNumberPhrases(source: string, tokens: readonly Token[], isSy
         throw refusal(intentErrorCodes.ambiguous, source, span, `not done: ${quote(source.slice(span.start, span.end))} says two different amounts; say exactly one`);
       out.push(t);
       i += 3;
+      continue;
+    }
+    // "10 000 USDC": groups of three digits set apart by spaces, before a word.
+    if (t.kind === 'number' && /^\d{1,3}$/.test(t.text) && tokens[i + 1]?.kind === 'number' && /^\d{3}$/.test(tokens[i + 1]!.text) && tokens[i + 1]!.spaced) {
+      let k = i + 1;
+      while (tokens[k + 1]?.kind === 'number' && /^\d{3}$/.test(tokens[k + 1]!.text) && tokens[k + 1]!.spaced) k++;
+      if (tokens[k + 1]?.kind === 'word') {
+        const digits = tokens.slice(i, k + 1).map((token) => token.text).join('');
+        out.push(number(t, String(BigInt(digits)), tokens[k]!.end, source.slice(t.start, tokens[k]!.end)));
+        i = k;
+        continue;
+      }
+    }
+    // "10pc of my USDC": per cent, shortened.
+    if (t.kind === 'number' && next?.lower === 'pc' && tokens[i + 2]?.lower === 'of') {
+      out.push(t, { ...next, kind: 'percent', text: '%', lower: '%', value: '%' });
+      i++;
       continue;
     }
     // "5 DAI's": a plural written with an apostrophe after an amount.

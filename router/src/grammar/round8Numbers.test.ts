@@ -39,6 +39,20 @@ describe('round 8: numbers said in other shapes', () => {
     }
   });
 
+  test('"½", "1½", "¼ of my", "10 000", "10pc of my": one character or a spaced group says one number', () => {
+    const cases: [string, object][] = [
+      ['send ½ eth to bob.eth', send('0.5', 'ETH', 'bob.eth')],
+      ['send 1½ eth to bob.eth', send('1.5', 'ETH', 'bob.eth')],
+      ['send ¼ of my eth to bob.eth', send('25%', 'ETH', 'bob.eth')],
+      ['send 10 000 usdc to bob.eth', send('10000', 'USDC', 'bob.eth')],
+      ['send 1 500 000 lucid to bob.eth', send('1500000', 'LUCID', 'bob.eth')],
+      ['send 10pc of my usdc to bob.eth', send('10%', 'USDC', 'bob.eth')],
+    ];
+    for (const [text, intent] of cases) expect(parseWithGrammar(text).intents, text).toEqual([intent]);
+    // What is left of a balance is no amount.
+    for (const text of ['send remaining dai to bob.eth', 'send my remaining usdc to bob.eth', 'send the last of my dai to bob.eth']) expect(refused(text).code, text).toBe('AMBIGUOUS_INTENT');
+  });
+
   test('the must-stay refusals of earlier rounds stay: "1/2", a decimal comma, "a hundredth of my"', () => {
     expect(refused('send 1/2 eth to bob').code).toBe('AMBIGUOUS_INTENT');
     expect(refused('send 1.000,50 dai to bob').code).toBe('UNPARSEABLE_INTENT');
