@@ -20,6 +20,7 @@ import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
 import { isLookTail, lookHeadSlip, lookTrail, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseLookThenCommand, refuseMore } from './lookAndRefuse.js';
+import { compilePattern, matchAt, type Pattern, type Words } from './phrasePattern.js';
 import type { Token } from './tokenize.js';
 
 /** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
@@ -27,12 +28,7 @@ const politeVerbs: ReadonlySet<string> = new Set([...verbs].filter(([, kind]) =>
 
 export type Frame = { tokens: Token[]; preview: boolean };
 
-type Words = readonly string[];
-
-/** A phrase, compiled: each slot the set of words it takes (`|` lists alternatives, `#` is any number), or any word (`*`). */
-type Pattern = readonly (ReadonlySet<string> | '*')[];
-
-const p = (text: string): Pattern => text.split(' ').map((slot) => (slot === '*' ? '*' : new Set(slot.split('|'))));
+const p = compilePattern;
 
 // ---------------------------------------------------------------- preview
 
@@ -1144,14 +1140,4 @@ function wordOf(token: Token): string {
 function matchAny(words: Words, i: number, patterns: readonly Pattern[]): number {
   for (const pattern of patterns) if (matchAt(words, i, pattern)) return pattern.length;
   return 0;
-}
-
-function matchAt(words: Words, i: number, pattern: Pattern): boolean {
-  for (let k = 0; k < pattern.length; k++) {
-    const word = words[i + k];
-    if (word === undefined) return false;
-    const slot = pattern[k]!;
-    if (slot !== '*' && !slot.has(word)) return false;
-  }
-  return true;
 }
