@@ -15,6 +15,7 @@
 import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
 import { isReasonAside } from './asides.js';
 import { amountClues, referenceClues } from './amountClues.js';
+import { round8Advice, round8Clues } from './round8Clues.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
@@ -265,7 +266,7 @@ const rules: readonly Rule[] = [
       'a good buy', 'nfa', 'dyor', 'good moment', 'right moment', 'best moment', 'smartest', "what's|whats|wats|what the best", 'what is the best',
       'which is the best', 'worth buying', 'good investment',
       'which pays|gives|earns|offers|yields more|better|most|higher|the', 'which one pays|gives|earns|offers|yields|is', 'a good|better|safe|safer place|platform|protocol|option|choice', 'the best|safest place|platform|protocol|option|choice',
-      'where should i|we', 'help me decide', 'decide whether|if', 'better for|than', 'better option|choice', ...morePatterns.advice,
+      'where should i|we', 'help me decide', 'decide whether|if', 'better for|than', 'better option|choice', ...morePatterns.advice, ...round8Advice,
     ].map(p),
   },
   {
@@ -967,6 +968,8 @@ function isQuotedCommand(source: string, quoted: RegExpExecArray): boolean {
 const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = [
   // Round 7 (merged grammar): amounts from the balance, slippage in words, a missing earlier step, a payment told as done.
   ...amountClues.map(({ code, why, patterns }) => ({ code, why, patterns: patterns.map(p) })),
+  // Round 8: limits, vague shares, the balance less something, memories, formats, waits, "skip" (./round8Clues.ts).
+  ...round8Clues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
   {
     code: intentErrorCodes.unsupported,
     why: 'it is about the words or the rules (a command to repeat, a syntax, a mode), not a request to act on',

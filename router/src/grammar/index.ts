@@ -21,6 +21,7 @@ import { correctWords } from './correctWords.js';
 import { reorderWords } from './wordOrder.js';
 import { readVerbPhrases } from './verbPhrases.js';
 import { readFractions } from './fractions.js';
+import { readCurrencyAmounts, readNumberPhrases } from './numberPhrases.js';
 import { maxInputLength, tokenize } from './tokenize.js';
 
 export { damerauLevenshtein, nearest } from './distance.js';
@@ -57,9 +58,12 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   // "Beneficiary: bob.eth / Amount: 20 USDC": a form's fields are read into the sentence they say.
   const form = text.length <= maxInputLength ? readForm(text, (word) => table.canonical.has(word)) : undefined;
   if (form) text = form.text;
+  // "50$ of ETH", "€50 of ETH", "1.000,50": amounts the tokenizer cannot say why it refuses (./numberPhrases.ts).
+  if (text.length <= maxInputLength) text = readCurrencyAmounts(text);
   const corrected = correctWords(tokenizeOrExplain(text), (word) => table.canonical.has(word));
   // "send 1/2 eth", "split 10 dai 50/50 between …": a fraction written with a slash is one amount.
-  const tokens = readFractions(text, corrected.tokens);
+  // "two dozen", "a tenth of my", "five (5)": number phrases said in the parser's shapes (./numberPhrases.ts).
+  const tokens = readNumberPhrases(text, readFractions(text, corrected.tokens), (word) => table.canonical.has(word));
   const frame = tokens.some((token) => token.kind !== 'punct') ? readFrame(text, tokens) : { tokens: [], preview: false };
   if (!frame.tokens.some((token) => token.kind !== 'punct'))
     throw unparseable(text, undefined, text.trim() ? 'nothing to do: say what should happen' : 'nothing to do: the input is empty', ['swap', 'transfer']);

@@ -701,6 +701,8 @@ export const scaleSuffixes: ReadonlyMap<string, number> = new Map([
   ['hundred', 2],
   ['thousand', 3],
   ['million', 6],
+  ['mil', 6],
+  ['mln', 6],
   ['billion', 9],
 ]);
 
