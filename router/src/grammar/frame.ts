@@ -286,7 +286,7 @@ const rules: readonly Rule[] = [
     why: 'it is outside what Lucid does here: it sends, swaps, wraps, stakes, lends, claims, approves, revokes and shows balances',
     patterns: [
       'venmo', 'paypal', 'cashapp', 'cash app', 'zelle', 'revolut', 'bank account', 'my|the|a bank', 'bank transfer', 'iban', 'credit card',
-      'debit card', 'to|onto|up|load|fund|charge my|the|your|a card|cards', 'fiat', 'tax', 'taxes', 'nft', 'nfts', 'cryptopunk', 'cryptopunks', 'bored ape', 'jpeg', 'jpegs', 'chart', 'charts',
+      'debit card', 'to|onto|up|load|fund|charge|credit|topup|top-up my|the|your|a card|cards', 'my card|cards', 'fiat', 'tax', 'taxes', 'nft', 'nfts', 'cryptopunk', 'cryptopunks', 'bored ape', 'jpeg', 'jpegs', 'chart', 'charts',
       'limit order', 'limit orders', 'stop loss', 'stop-loss', 'take profit', 'a loan of|against|from', 'take out a|the loan', 'get a loan', 'take a loan', 'loans', 'take credit', 'borrow', 'borrowing', 'borow',
       'bridge', 'bridging', 'leverage', 'leveraged', 'margin', 'liquidate', 'flashloan', 'flash loan', 'airdrop', 'health factor',
     ].map(p),

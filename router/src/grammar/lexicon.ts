@@ -199,12 +199,14 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['pony', 'transfer'],
   // Round 8: placing funds in a venue ("stash 100 DAI in aave", "allocate 500 USDC to aave", "commit 2 stETH to the
   // capital pool": the venue decides supply or stake), taking them out ("unlock my 2 stETH from the capital pool"),
-  // and paying someone for a loss ("compensate bob with 10 DAI"). "unlend" stays unknown (`round-6-verbs.jsonl:194`).
+  // and paying someone ("compensate bob with 10 DAI", "credit bob with 5 DAI", "award bob.eth 5 LUCID"). "unlend" stays unknown (`round-6-verbs.jsonl:194`).
   ['stash', 'deposit'],
   ['allocate', 'deposit'],
   ['commit', 'deposit'],
   ['unlock', 'withdraw'],
   ['compensate', 'transfer'],
+  ['credit', 'transfer'],
+  ['award', 'transfer'],
 ]);
 
 /** Paying verbs that mean paying only with their particle: "chip in 10 USDC", "cough up 5 DAI", "fork over 2 DAI". */

@@ -123,3 +123,14 @@ describe('round 8: lending and wrapping said in other orders', () => {
     expect(one('deposit 300 usdc in the aave lending pool')).toEqual([{ action: 'supply', amount: '300', token: 'USDC', venue: 'aave' }]);
   });
 });
+
+describe('round 8: more paying words', () => {
+  test('"credit", "award", "top-up" as one word pay; "market sell" swaps', () => {
+    expect(one('credit bob with 5 dai')).toEqual([{ action: 'transfer', amount: '5', token: 'DAI', to: 'bob' }]);
+    expect(one('award bob.eth 5 lucid')).toEqual([{ action: 'transfer', amount: '5', token: 'LUCID', to: 'bob.eth' }]);
+    expect(one('top-up bob.eth with 10 usdc')).toEqual([{ action: 'transfer', amount: '10', token: 'USDC', to: 'bob.eth' }]);
+    expect(one('market sell 10 lucid for usdc')).toEqual([{ action: 'swap', amount: '10', token: 'LUCID', tokenOut: 'USDC' }]);
+    expect(code('credit my card with 5 usdc')).toBe('UNSUPPORTED_INTENT');
+    expect(code('award bob some lucid')).toBe('AMBIGUOUS_INTENT');
+  });
+});

@@ -23,6 +23,7 @@
  * - "lend usdc 100", "wrap eth 0.5": the token before its amount after a lending, staking or wrapping verb.
  * - "in the aave lending pool": the kind of pool before its noun.
  * - "withdraw 100 USDC from aave (back) to my wallet": the user's own wallet, where it goes anyway, at the step's end.
+ * - "top-up" / "topup" is "top up"; "market sell" / "market buy" at the start is the swap.
  *
  * Each word keeps a token: a verb phrase becomes one token with the phrase's text and the verb it stands for; a word
  * that only frames the phrase ("back", "in", an adjective) is recognised and dropped; nothing else vanishes.
@@ -127,6 +128,16 @@ export function readVerbPhrases(tokens: readonly Token[]): ReadVerbPhrasesReturn
   for (let i = 0; i < out.length; i++) {
     const word = w(i);
     if (word === undefined) continue;
+    // "top-up bob.eth with 10 USDC", "topup …": the phrasal verb written as one word.
+    if ((word === 'top-up' || word === 'topup') && out[i + 1] !== undefined && out[i + 1]!.kind !== 'punct') {
+      out.splice(i, 1, verbToken(out[i]!, out[i]!, 'top'), { ...synthetic(out[i]!, 'up'), start: out[i]!.end, end: out[i]!.end });
+      continue;
+    }
+    // "market sell 10 LUCID for USDC": an order at the market price is what a swap is.
+    if (word === 'market' && ['sell', 'buy'].includes(w(i + 1) ?? '') && (i === 0 || ['please', 'pls', ',', ':'].includes(w(i - 1) ?? ''))) {
+      out.splice(i, 1);
+      continue;
+    }
     // "stop lending my 50 USDC on aave": the inverse of the gerund, over the object that follows.
     if (word === 'stop' && stopObjectAt(out.map(wordOf) as string[], i)) {
       out.splice(i, 2, verbToken(out[i]!, out[i + 1]!, stopInverse.get(w(i + 1)!)!));
