@@ -33,6 +33,7 @@ const lendingVenues: readonly string[] = ['aave', 'compound', 'morpho', 'spark',
 /** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
 const placeNouns: ReadonlySet<string> = new Set([
   'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
+  'addy', 'contract',
 ]);
 
 /** Field names of the recipient after the amount: "…, recipient: bob.eth", "…; destination: 0x…". */
@@ -100,6 +101,8 @@ import {
 import type { Token } from './tokenize.js';
 import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js';
 import { hashtagsAt, leadingAsideEnd, leadingIdNumber, leadingNoteLabel, leadingNoteOpener, noteChangesRequest, occasionNoun } from './round8Asides.js';
+import { stepOrderAfterSubordinator } from './stepOrder.js';
+import { rateInBasisPoints, slippageBounds, slippageWordLength } from './slippageWords.js';
 
 /** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
 const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'now']);
@@ -457,6 +460,15 @@ class Parser {
         onlyComma = false;
         weak = undefined;
         stop = true;
+        continue;
+      }
+      // Round 8: "wrap 1 eth -> swap 1 weth for usdc": an arrow before a verb orders steps like "then" (./stepOrder.ts).
+      if (this.pos > 0 && this.isPunct(t, '->') && this.peek(1)?.kind === 'word' && this.verbOf(this.peek(1)!) !== undefined) {
+        this.pos++;
+        any = true;
+        onlyComma = false;
+        weak = undefined;
+        stop = false;
         continue;
       }
       const start = this.pos;
@@ -2704,7 +2716,8 @@ class Parser {
     const token = this.peek();
     for (const { words, chain } of chainPhrases) {
       if (this.acceptPhrase([words])) {
-        this.acceptWord('chain', 'network', 'testnet');
+        // Round 8: "on base mainnet", "on my anvil node": the chain's network said after its name.
+        this.acceptWord('chain', 'network', 'testnet', 'node', 'mainnet');
         return { chain, token: token! };
       }
     }
@@ -2722,16 +2735,20 @@ class Parser {
     if (this.isWord(this.peek(), 'w') && (this.isPunct(this.peek(1), '/') || this.peek(1)?.kind === 'number' || this.isSlippageWord(this.peek(1)))) {
       this.pos++;
       this.acceptPunct('/');
-    } else this.acceptWord('with', 'at', 'using', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
+    } else if (!this.boundBeforeSlippage()) this.acceptWord('with', 'at', 'using', 'use', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
     this.acceptPhrase([['up', 'to']]);
+    // Round 8 (./slippageWords.ts): "with at most 2% price impact" — a bound said before the rate.
+    this.acceptPhrase(slippageBounds);
     this.acceptWord('a', 'an', 'the', 'my');
     this.acceptWord('max', 'maximum', 'max.');
     const t = this.peek();
     if (t && this.isSlippageWord(t)) {
-      this.pos++;
-      this.acceptWord('tolerance', 'limit');
+      this.pos += slippageWordLength(this.tokens, this.pos);
+      this.acceptWord('tolerance', 'limit', 'protection');
       this.acceptPhrase([['at', 'most'], ['up', 'to'], ['no', 'more', 'than'], ['not', 'to', 'exceed'], ['not', 'exceeding'], ['not', 'more', 'than'], ['not', 'over'], ['not', 'above']]);
       this.acceptWord('of', 'at', 'to', 'is', 'set', 'under', 'below', 'within');
+      // Round 8: "slippage set at 0.5%", "slippage protection of 1%".
+      if (this.isWord(this.tokens[this.pos - 1], 'set', 'protection')) this.acceptWord('at', 'to', 'of');
       this.acceptPunct('<');
       if (!this.acceptPunct(':')) this.acceptPunct('=');
       this.acceptWord('max', 'maximum', 'to');
@@ -2747,16 +2764,27 @@ class Parser {
       if (this.isWord(this.peek(), 'of') && this.isSlippageWord(this.peek(1))) this.pos++;
       const word = this.peek();
       if (word && this.isSlippageWord(word)) {
-        this.pos++;
+        this.pos += slippageWordLength(this.tokens, this.pos);
         this.acceptWord('tolerance', 'limit', 'max');
         return { bps: rate, token: rateStart! };
       }
+      // Round 8: "with 50 bps", "100bps": basis points name nothing but a slippage in a request.
+      if (rateInBasisPoints(this.tokens, this.tokens.indexOf(rateStart!))) return { bps: rate, token: rateStart! };
     }
     this.pos = save;
     return undefined;
   }
 
+  /** Round 8: "at most 2% price impact" with no "with" before it; consumes the bound only when a rate follows. */
+  private boundBeforeSlippage(): boolean {
+    const save = this.pos;
+    if (this.acceptPhrase(slippageBounds) && this.peek()?.kind === 'number') return true;
+    this.pos = save;
+    return false;
+  }
+
   private isSlippageWord(t: Token | undefined): boolean {
+    if (t !== undefined && slippageWordLength(this.tokens, this.tokens.indexOf(t)) === 2) return true;
     return t?.kind === 'word' && (t.lower === 'slippage' || t.lower === 'slip' || damerauLevenshtein(t.lower, 'slippage') <= 2);
   }
 
@@ -3482,7 +3510,10 @@ class Parser {
     const t = this.peek();
     const next = this.peek(1);
     if (t?.kind !== 'number' || t.text !== '2' || !next) return false;
-    const fits = target === 'recipient' ? next.kind === 'address' || next.kind === 'ens' : next.kind === 'word' && this.symbolOf(next) !== undefined && !this.isWord(this.peek(2), 'for', 'to', 'with');
+    // "2 wallet 0x…", "2 the address 0x…": a place noun before the address is still an address (round 8).
+    const place = this.isWord(next, 'the') ? 2 : 1;
+    const placed = target === 'recipient' && this.peek(place)?.kind === 'word' && placeNouns.has(this.peek(place)!.lower) && this.peek(place + 1)?.kind === 'address';
+    const fits = target === 'recipient' ? next.kind === 'address' || next.kind === 'ens' || placed : next.kind === 'word' && this.symbolOf(next) !== undefined && !this.isWord(this.peek(2), 'for', 'to', 'with');
     if (!fits) return false;
     this.pos++;
     return true;
@@ -3922,6 +3953,8 @@ class Parser {
     if (first === undefined || !timeSubordinatorFirsts.has(first)) return 0;
     const phrase = timeSubordinators.find((words) => words.every((w, k) => (k === 0 ? first : word(index + k)) === w));
     if (!phrase) return 0;
+    // Round 8 (./stepOrder.ts): "once done", "when that's complete" order the steps; they wait for nothing.
+    if (phrase.length === 1 && stepOrderAfterSubordinator(first, (k) => word(index + 1 + k))) return 0;
     const next = this.tokens[index + phrase.length];
     if (next === undefined || (next.kind !== 'word' && next.kind !== 'number' && next.kind !== 'numberWord' && next.kind !== 'address' && next.kind !== 'ens')) return 0;
     const lone = phrase.length === 1 ? first : undefined;
