@@ -100,7 +100,7 @@ import {
 } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js';
-import { hashtagsAt, noteChangesRequest } from './round8Asides.js';
+import { hashtagsAt, leadingAsideEnd, leadingIdNumber, leadingNoteLabel, leadingNoteOpener, noteChangesRequest, occasionNoun } from './round8Asides.js';
 import { stepOrderAfterSubordinator } from './stepOrder.js';
 import { rateInBasisPoints, slippageBounds, slippageWordLength } from './slippageWords.js';
 
@@ -623,9 +623,23 @@ class Parser {
     let k = start;
     // "to cover gas, send bob 0.01 ETH": a purpose of "to" and a purpose verb (./lexicon.ts `purposeVerbs`).
     if (this.isWord(this.tokens[k], 'to') && this.tokens[k + 1]?.kind === 'word' && purposeVerbs.has(this.tokens[k + 1]!.lower)) k += 2;
-    while (k < this.tokens.length && k - start < 8) {
+    // Round 8: "Memo: utilities. Transfer …", "ref: INV-2041, pay …": a note's label first; the note is what follows it.
+    const labelled = leadingNoteLabel(this.tokens, k);
+    const opened = labelled ? 0 : leadingNoteOpener(this.tokens, k);
+    k += labelled + opened;
+    while (k < this.tokens.length && k - start < 8 + labelled + opened) {
       const t = this.tokens[k]!;
+      // Round 8: "re: invoice 1187 - pay …", "ticket #4471, send …": a number that identifies, never one that could be the amount.
+      if (leadingIdNumber(this.tokens, start, k, (w) => this.symbolOf(w) !== undefined)) {
+        k++;
+        continue;
+      }
       if (t.kind === 'punct') break;
+      // Round 8: "Birthday gift, send …": an occasion's noun before a verb's word makes it a noun.
+      if (occasionNoun(this.tokens, start, k)) {
+        k++;
+        continue;
+      }
       if (t.kind !== 'word' || this.symbolOf(t) !== undefined || (this.verbOf(t) !== undefined && !(k > start && noteDeterminers.has(this.tokens[k - 1]!.lower))) || this.isSlippageWord(t) || unlimitedWords.has(t.lower)) return false;
       if (this.venueAt(k) || this.chainAt(k) || foreignChains.has(t.lower) || this.isWord(t, 'to', 'with', 'on', 'via', 'using', 'through', 'into', 'and', 'then', 'each', 'all', 'half', 'every')) return false;
       // "from my savings, …" names where funds come from, which is not a note to drop.
@@ -636,11 +650,13 @@ class Parser {
     const end = this.tokens[k];
     // "For the rent: send …": a purpose before a colon, when it opens with a word of purpose (a label is skipped elsewhere).
     const colon = this.isPunct(end, ':') && this.tokens[start]?.kind === 'word' && (noteStarters.has(this.tokens[start]!.lower) || reasonWords.has(this.tokens[start]!.lower));
-    if (k === start || k - start >= 8 || !end || end.kind !== 'punct' || !([',', '.', '!'].includes(end.value) || colon)) return false;
-    const words = this.tokens.slice(start, k);
+    // Round 8: "for groceries — send …", "Birthday gift 🎁 send …": a dash set off by spaces or an emoji ends the aside too.
+    const set = leadingAsideEnd(this.tokens, k);
+    if (k === start + labelled + opened || k - start >= 8 + labelled + opened || !end || end.kind !== 'punct' || !([',', '.', '!'].includes(end.value) || colon || set)) return false;
+    const words = this.tokens.slice(start + labelled, k);
     if (words.every((t) => preambleWords.has(t.lower) || tailWords.has(t.lower))) return false;
     let after = k;
-    while (this.tokens[after]?.kind === 'punct' && [',', '.', '!', ':'].includes(this.tokens[after]!.value)) after++;
+    while (this.tokens[after]?.kind === 'punct' && ([',', '.', '!', ':'].includes(this.tokens[after]!.value) || leadingAsideEnd(this.tokens, after))) after++;
     const save = this.pos;
     this.pos = after;
     this.leadingFiller();
