@@ -4,10 +4,9 @@
  * without loading commander or anything else. Nothing here formats help: each text is what the real program
  * wrote for that argument list, at the width commander uses when stdout is not a terminal.
  */
-import { Writable } from 'node:stream';
 import { Command, CommanderError } from 'commander';
 import { buildProgram, reportError } from './main.js';
-import { setStreams } from './output.js';
+import { captureOutput } from './captureOutput.js';
 
 /** Commander's help width when stdout is not a terminal (and a terminal's when it has 80 columns). */
 export const helpTextWidth = 80;
@@ -45,16 +44,7 @@ export function helpInvocations(program: Command = buildProgram()): string[][] {
  * ran, an error, anything on stderr): such a run is never recorded.
  */
 export async function printHelp(argv: readonly string[]): Promise<PrintedHelp | undefined> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        append(chunk.toString());
-        callback();
-      },
-    });
-  setStreams({ stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) });
+  const output = captureOutput();
   try {
     const program = buildProgram();
     const asPipe = (command: Command) => {
@@ -71,11 +61,11 @@ export async function printHelp(argv: readonly string[]): Promise<PrintedHelp | 
     } catch (error) {
       if (!(error instanceof CommanderError) || !printedOnly.has(error.code)) return undefined;
       const code = reportError(error, false);
-      return stderr === '' ? { stdout, code } : undefined;
+      return output.stderr === '' ? { stdout: output.stdout, code } : undefined;
     }
     return undefined;
   } finally {
-    setStreams(undefined);
+    output.release();
   }
 }
 

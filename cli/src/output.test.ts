@@ -4,13 +4,13 @@
  * with those characters made visible, and the only escape sequences on the wire are Lucid's colours.
  */
 import { createServer, type Server } from 'node:http';
-import { Writable } from 'node:stream';
 import { parseEther } from 'viem';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createHttpAgent } from '../../agents/index.js';
 import type { AgentContext, ResolvedIntent, TokenInfo } from '../../kernel/index.js';
+import { captureOutput } from './captureOutput.js';
 import { reportError } from './main.js';
-import { paint, say, setStreams, writeData, writeJson } from './output.js';
+import { paint, say, writeData, writeJson } from './output.js';
 
 const hostile = 'rejected \u001b[2J\u001b]0;pwned\u0007 \u009b31m \u202egnp.exe\u202c \u2066x\u2069 \u200f\u061c done';
 const forbidden = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
@@ -31,19 +31,16 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function capture(isTTY: boolean, body: () => void): { stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) => Object.assign(new Writable({ write: (chunk, _e, done) => (append(String(chunk)), done()) }), { isTTY });
-  setStreams({ stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
+  const output = captureOutput({ isTTY });
   const saved = process.env.NO_COLOR;
   delete process.env.NO_COLOR;
   try {
     body();
   } finally {
-    setStreams(undefined);
+    output.release();
     if (saved !== undefined) process.env.NO_COLOR = saved;
   }
-  return { stdout, stderr };
+  return { stdout: output.stdout, stderr: output.stderr };
 }
 
 test('behavior: a hostile agent’s error reaches stderr and --json with its control and bidi characters made visible', async () => {

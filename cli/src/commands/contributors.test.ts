@@ -7,7 +7,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { erc20Abi, parseEther, type Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -15,6 +14,7 @@ import { loadAgent, serveAgent, type ServeAgentReturnType } from '../../../agent
 import { devnetClient, executePlan } from '../../../agents/sdk/testing.js';
 import { advanceTime, contributorContractsFrom, type ContributorContracts, actionTag, registerEntryPlan, pinMetadata } from '../../../runtime/index.js';
 import { startTestDevnet, type TestDevnet, HASH_FIELDS, usageCallFor } from '../../../runtime/testing.js';
+import { captureOutput } from '../captureOutput.js';
 import { setStreams } from '../output.js';
 import { buildProgram } from '../main.js';
 import { agentCommand } from './agent.js';
@@ -53,18 +53,15 @@ type Run = { stdout: string; stderr: string; error?: { code?: string; message: s
  * stdout/stderr; a thrown LucidError is returned, not thrown.
  */
 async function cli(make: () => Command, argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) => new Writable({ write: (chunk, _enc, done) => (append(String(chunk)), done()) });
-  setStreams({ stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
+  const output = captureOutput();
   const program = buildProgram();
   try {
     await program.parseAsync([make().name(), ...argv], { from: 'user' });
-    return { stdout, stderr };
+    return { stdout: output.stdout, stderr: output.stderr };
   } catch (error) {
-    return { stdout, stderr, error: error as { code?: string; message: string } };
+    return { stdout: output.stdout, stderr: output.stderr, error: error as { code?: string; message: string } };
   } finally {
-    setStreams(undefined);
+    output.release();
   }
 }
 

@@ -4,39 +4,29 @@
  * (unknown options, unknown subcommands, missing arguments) and the parse of its options are compared between
  * the whole program and the one built for that command. No action runs here: a hook stops each before it would.
  */
-import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { describe, expect, test } from 'vitest';
 import { buildProgram, reportError } from '../main.js';
-import { setStreams } from '../output.js';
+import { captureOutput } from '../captureOutput.js';
 import { commands, standaloneCommand } from './index.js';
 
 async function run(program: Command, argv: string[]): Promise<{ code: number; stdout: string; stderr: string; action?: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        append(chunk.toString());
-        callback();
-      },
-    });
   let action: string | undefined;
   // Where an action would run: note which command and with what options, and stop.
   program.hook('preAction', (_program, command) => {
     action = `${command.name()} ${JSON.stringify(command.opts())} ${JSON.stringify(command.args)}`;
     throw new Error('stopped before the action');
   });
-  setStreams({ stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) });
+  const output = captureOutput();
   let code = 0;
   try {
     await program.parseAsync(['node', 'lucid', ...argv]);
   } catch (error) {
     code = reportError(error, argv.includes('--json'));
   } finally {
-    setStreams(undefined);
+    output.release();
   }
-  return { code, stdout, stderr, ...(action ? { action } : {}) };
+  return { code, stdout: output.stdout, stderr: output.stderr, ...(action ? { action } : {}) };
 }
 
 describe('a program built for the command a run names', () => {

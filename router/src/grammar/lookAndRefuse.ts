@@ -9,9 +9,8 @@
 import { intentErrorCodes } from '../../../kernel/index.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal } from './errors.js';
+import { compilePattern, matchAt, type Words } from './phrasePattern.js';
 import type { Token } from './tokenize.js';
-
-type Words = readonly string[];
 
 const objects = 'it|that|this|anything|them';
 
@@ -140,7 +139,7 @@ export function lookLeadIn(words: Words, i: number): number {
 }
 
 /** What a look asks about its step, said after it: "gives (me)", "would get me", "looks like". */
-const trailPatterns = ['would|will|could|does give|get|yield|return me|us', 'would|will|could|does give|get|yield|return', 'gives|yields|returns|gets me|us', 'gives|yields|returns|gets', 'looks|would|will like', 'looks like'].map(compile);
+const trailPatterns = ['would|will|could|does give|get|yield|return me|us', 'would|will|could|does give|get|yield|return', 'gives|yields|returns|gets me|us', 'gives|yields|returns|gets', 'looks|would|will like', 'looks like'].map(compilePattern);
 
 /**
  * The words a look says after its step, at the end ("show me what swapping 1 ETH for USDC gives", "what a … swap
@@ -166,7 +165,7 @@ export function isLookTail(words: Words, i: number): number {
   const next = words[i + length];
   return next === undefined || [',', '.', '!', ';', '?', ')'].includes(next) || next === 'what' ? length : 0;
 }
-const compiledShowMe = ['but just|only show me', 'just|only show me'].map(compile);
+const compiledShowMe = ['but just|only show me', 'just|only show me'].map(compilePattern);
 
 /** The head words of a look, within one slip of their spelling ("simmulate", "qoute", "estimte"). */
 const lookHeads = ['quote', 'simulate', 'estimate', 'preview'];
@@ -222,22 +221,8 @@ export const morePatterns = {
   actAfterLook: ['first , then|and', 'first then|and', 'then|and confirm|proceed|commit|finalize|finalise', 'confirm it|them|that', 'and if it works|succeeds|passes|looks'],
 };
 
-/** The frame's notation, compiled here for this module's own matching. */
-function compile(text: string): readonly (ReadonlySet<string> | '*')[] {
-  return text.split(' ').map((slot) => (slot === '*' ? '*' : new Set(slot.split('|'))));
-}
-const compiledLeadIns = leadIns.map(compile);
-const compiledNounLeads = lookNounLeads.map(compile);
-
-function matchAt(words: Words, i: number, pattern: readonly (ReadonlySet<string> | '*')[]): boolean {
-  for (let k = 0; k < pattern.length; k++) {
-    const word = words[i + k];
-    if (word === undefined) return false;
-    const slot = pattern[k]!;
-    if (slot !== '*' && !slot.has(word)) return false;
-  }
-  return true;
-}
+const compiledLeadIns = leadIns.map(compilePattern);
+const compiledNounLeads = lookNounLeads.map(compilePattern);
 
 /** Signs that mark words as wrong or forbidden ("❌ send 5 DAI to bob" in a list of what not to type). */
 const noSigns: ReadonlySet<string> = new Set(['❌', '🚫', '⛔', '✖', '✖️', '🙅', '🛑']);
@@ -319,7 +304,7 @@ function isNameEnd(word: string | undefined): boolean {
 
 
 /** Words that join a later step to the look before it ("quote …, then swap …", "what's 1 ETH in DAI? swap it"). */
-const laterJoiners = [', then', 'and then', 'then', '?', '.', '!', ', and', 'and', 'after that', 'afterwards', ';'].map(compile);
+const laterJoiners = [', then', 'and then', 'then', '?', '.', '!', ', and', 'and', 'after that', 'afterwards', ';'].map(compilePattern);
 /** A look's head as a label over every step ("dry run: …", "preview - …", "simulate: …"): then later steps are looked at too. */
 const lookLabel = /^\W*(?:(?:hey|ok|okay)\W+)?(?:just\s+|only\s+|please\s+)?(?:a\s+)?(?:preview|dry[\s-]?run|simulat\w*|quote|test[\s-]?run|trial[\s-]?run|estimate|sim|read[\s-]?only|sandbox)(?:\s+(?:only|mode|this|these|the following))?\s*(?::|-|—|–)/i;
 
@@ -339,8 +324,13 @@ export function refuseLookThenCommand(source: string, tokens: readonly Token[], 
     }
   }
   if (lookLabel.test(source)) return;
-  for (let i = 1; i < words.length; i++) {
+  // Round 8: from 0 too — "dry run then send 5 USDC to bob": the look had no step of its own (it was taken off
+  // before these words), so the step after "then" is what is to be done after looking. A full stop or a question
+  // mark right after the look stays for the rules before ("dry run. send …" reads as a heading).
+  for (let i = 0; i < words.length; i++) {
     for (const joiner of laterJoiners) {
+      const head = joiner[0];
+      if (i === 0 && head !== undefined && head !== '*' && ['?', '.', '!', ';'].some((mark) => head.has(mark))) continue;
       if (!matchAt(words, i, joiner)) continue;
       let k = i + joiner.length;
       while (['please', 'pls', 'just', 'also', 'now', 'actually'].includes(words[k] ?? '')) k++;
