@@ -597,7 +597,7 @@ class Parser {
       this.verbless = false;
       const noun = this.actionNoun();
       const verb = noun ?? (t.kind === 'word' ? this.verbOf(t) : undefined);
-      if (noun === undefined && this.isWord(t, 'split', 'divide')) drafts = this.split();
+      if (noun === undefined && (this.isWord(t, 'split', 'divide') || (this.isWord(t, 'distribute') && this.sharedAmongAhead()))) drafts = this.split();
       else
       if (noun === undefined && verb === undefined && t.kind === 'word' && this.symbolOf(t) !== undefined) drafts = this.balance();
       else if (verb === undefined) throw this.unknownAction(t);
@@ -1300,7 +1300,11 @@ class Parser {
         return [draft];
       }
     }
-    const modal = this.acceptPhrase(subjectModals);
+    // "alice and bob each get 5 USDC", "… should each get …" (round 8): "each" before the verb of getting.
+    const eachFirst = recipients.length > 1 && this.acceptWord('each');
+    let modal = this.acceptPhrase(subjectModals);
+    const eachAfterModal = !eachFirst && modal !== undefined && recipients.length > 1 && this.acceptWord('each');
+    if (eachAfterModal && modal !== undefined && this.isWord(this.peek(), 'be')) (modal = [...modal, 'be']), this.pos++;
     const passive = modal !== undefined && modal[modal.length - 1] === 'be';
     // "has"/"have" is a request only after "let …", "have …" or "… to have"; "bob has 5 DAI" tells, it asks nothing.
     const asked = lead !== undefined && askingLeads.includes(lead[0]!);
@@ -1313,7 +1317,7 @@ class Parser {
     }
     let drafts: Draft[];
     try {
-      drafts = this.transferTo(recipients, false, listStart);
+      drafts = this.transferTo(recipients, eachFirst || eachAfterModal, listStart);
     } catch (error) {
       if (!told) throw error;
       this.pos = save;
@@ -1456,6 +1460,15 @@ class Parser {
   }
 
   /** Whether `amount token` starting at `index` is followed by "to"/"each" (so "and 20 USDC" continues the amounts). */
+  /** "distribute 30 USDC equally among …": "between" / "among" comes before any "to" (round 8). */
+  private sharedAmongAhead(): boolean {
+    for (let k = this.pos + 1; k < this.tokens.length && k < this.pos + 8; k++) {
+      if (this.isWord(this.tokens[k], 'to', 'for', 'each')) return false;
+      if (this.isWord(this.tokens[k], 'between', 'among', 'amongst')) return true;
+    }
+    return false;
+  }
+
   /** Amount-token pairs from `index`, ",", "and" or ", and" apart, then "to" or "each": "5 USDC and 3 DAI to". */
   private pairsThenTo(index: number): boolean {
     let k = index;

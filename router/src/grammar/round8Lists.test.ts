@@ -128,3 +128,25 @@ describe('recipient phrases', () => {
     expect(parseWithGrammar(`send 5 usdc to the contract ${carol}`).intents).toEqual([transfer('5', 'USDC', carol)]);
   });
 });
+
+describe('a verb of paying with "the following", an even split said with "distribute", "each" before the verb of getting', () => {
+  test('"send the following: 5 USDC to alice.eth, 7 USDC to bob.eth"', () => {
+    expect(parseWithGrammar('send the following: 5 usdc to alice.eth and 7 usdc to bob.eth').intents).toEqual(pair);
+    expect(parseWithGrammar('pay the following: 5 usdc to alice.eth, 7 usdc to bob.eth').intents).toEqual(pair);
+    expect(code('send the following: 5 usdc to alice.eth, some usdc to bob.eth')).toBe('AMBIGUOUS_INTENT');
+  });
+  test('"distribute 30 USDC equally among …" is an even split; without "equally" it stays two readings', () => {
+    expect(parseWithGrammar('distribute 30 usdc equally among alice, bob and carol').intents).toEqual([
+      transfer('10', 'USDC', 'alice'),
+      transfer('10', 'USDC', 'bob'),
+      transfer('10', 'USDC', 'carol'),
+    ]);
+    expect(code('distribute 30 usdc among alice, bob and carol')).toBe('AMBIGUOUS_INTENT');
+    expect(parseWithGrammar('distribute 5 usdc to each of alice, bob').intents).toEqual([transfer('5', 'USDC', 'alice'), transfer('5', 'USDC', 'bob')]);
+  });
+  test('"alice and bob each get 5 USDC"', () => {
+    expect(parseWithGrammar('alice and bob each get 5 usdc').intents).toEqual([transfer('5', 'USDC', 'alice'), transfer('5', 'USDC', 'bob')]);
+    expect(code('alice and bob each get 5 usdc tomorrow')).toBe('UNSUPPORTED_INTENT');
+    expect(code('alice and bob each got 5 usdc')).toBe('UNSUPPORTED_INTENT');
+  });
+});
