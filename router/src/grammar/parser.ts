@@ -1626,7 +1626,8 @@ class Parser {
     if (this.isWord(this.peek(1), 'for', 'to', 'into')) this.acceptWord('out', 'in', 'off', 'away');
     const arrow = this.isPunct(this.peek(), '->') || this.isPunct(this.peek(), '>');
     const target = this.peek(1);
-    if (verbless && amount && !amount.reference && ((arrow && target?.kind === 'ens') || (this.isWord(this.peek(), 'to') && (target?.kind === 'ens' || target?.kind === 'address')))) {
+    // Round 8: an arrow to an address too ("5 USDC → 0x…"), as "to" ("a verbless amount to an ENS name or address … like an arrow").
+    if (verbless && amount && !amount.reference && (((arrow || this.isWord(this.peek(), 'to')) && (target?.kind === 'ens' || target?.kind === 'address')))) {
       // "0.1 ETH -> bob.eth", "5 USDC to alice.eth": an amount sent to a name (never a token) is a payment.
       this.pos++;
       const listStart = this.peek();

@@ -150,3 +150,15 @@ describe('a verb of paying with "the following", an even split said with "distri
     expect(code('alice and bob each got 5 usdc')).toBe('UNSUPPORTED_INTENT');
   });
 });
+
+describe('a verbless amount with an arrow to an address, a form field set off by a dash', () => {
+  test('"5 USDC → 0x…" pays the address, like "5 USDC to 0x…"; after a swap verb it stays two readings', () => {
+    expect(parseWithGrammar(`5 usdc → ${dave}`).intents).toEqual([transfer('5', 'USDC', dave)]);
+    expect(parseWithGrammar(`usdc 5 -> ${carol}`).intents).toEqual([transfer('5', 'USDC', carol)]);
+    expect(code(`flip 5 dai -> ${carol}`)).toBe('AMBIGUOUS_INTENT');
+    expect(code(`swap 5 dai → ${carol}`)).toBe('AMBIGUOUS_INTENT');
+  });
+  test('"recipient: bob.eth — amount: 12 DAI"', () => {
+    expect(parseWithGrammar('recipient: bob.eth — amount: 12 DAI').intents).toEqual([transfer('12', 'DAI', 'bob.eth')]);
+  });
+});
