@@ -451,7 +451,8 @@ class Parser {
       }
       // "1) send 3 USDC to carol 2) send 4 USDC to dave": the next step's number, like a new line.
       const after = this.peek(2);
-      if (this.pos > 0 && t?.kind === 'number' && this.isPunct(this.peek(1), ')') && after?.kind === 'word' && this.verbOf(after) !== undefined) {
+      // Round 8: "1. … 2. …" inline, the same with a full stop after the number.
+      if (this.pos > 0 && t?.kind === 'number' && (this.isPunct(this.peek(1), ')') || this.isPunct(this.peek(1), '.')) && after?.kind === 'word' && this.verbOf(after) !== undefined) {
         this.pos += 2;
         any = true;
         onlyComma = false;

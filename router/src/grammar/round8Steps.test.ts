@@ -17,6 +17,13 @@ describe('round 8: step separators', () => {
     for (const [text, intents] of cases) expect(parseWithGrammar(text).intents, text).toEqual(intents);
   });
 
+  test('"then immediately", "right away" and inline "1. … 2. …" join steps too', () => {
+    expect(parseWithGrammar('swap 1 eth for usdc then immediately send it to bob').intents).toEqual([swap('1', 'ETH', 'USDC'), transfer('previous', 'USDC', 'bob')]);
+    expect(parseWithGrammar('swap 1 eth for usdc, then right away send it to bob').intents).toEqual([swap('1', 'ETH', 'USDC'), transfer('previous', 'USDC', 'bob')]);
+    expect(parseWithGrammar('1. swap 1 ETH for USDC 2. send it to alice.eth').intents).toEqual([swap('1', 'ETH', 'USDC'), transfer('previous', 'USDC', 'alice.eth')]);
+    expect(refused('swap 1 eth for dai and immediately after the market opens send it to bob').code).toBe('UNSUPPORTED_INTENT');
+  });
+
   test('a reference after an arrow or "once done" is the step before', () => {
     expect(parseWithGrammar('swap 1 eth usdc -> send it to bob').intents).toEqual([swap('1', 'ETH', 'USDC'), transfer('previous', 'USDC', 'bob')]);
     expect(parseWithGrammar('swap 1 eth for dai, once that is done send it to bob').intents).toEqual([swap('1', 'ETH', 'DAI'), transfer('previous', 'DAI', 'bob')]);
@@ -51,6 +58,18 @@ describe('round 8: venues and slippage', () => {
     for (const [text, bps] of cases) expect(parseWithGrammar(text).intents, text).toEqual([swap('1', 'ETH', text.includes('usdc') ? 'USDC' : 'DAI', { slippageBps: bps })]);
   });
 
+  test('slippage "set at", "use 1% slippage", "slippage protection of"; chains "arb", "L1", "base mainnet", "anvil node"', () => {
+    expect(parseWithGrammar('swap 1 eth for usdc with slippage set at 0.5%').intents).toEqual([swap('1', 'ETH', 'USDC', { slippageBps: 50 })]);
+    expect(parseWithGrammar('swap 1 eth for usdc, use 1% slippage').intents).toEqual([swap('1', 'ETH', 'USDC', { slippageBps: 100 })]);
+    expect(parseWithGrammar('swap 1 eth for usdc with slippage protection of 1%').intents).toEqual([swap('1', 'ETH', 'USDC', { slippageBps: 100 })]);
+    const chains: [string, string][] = [['arb', 'arbitrum'], ['L1', 'mainnet'], ['base mainnet', 'base'], ['my anvil node', 'anvil']];
+    for (const [said, chain] of chains) expect(parseWithGrammar(`send 5 usdc to bob on ${said}`).intents).toEqual([{ ...transfer('5', 'USDC', 'bob'), chain }]);
+    // ARB the token stays a token; chains Lucid has no list for stay refused by name.
+    expect(parseWithGrammar('swap 1 eth for arb').intents).toEqual([swap('1', 'ETH', 'ARB')]);
+    expect(refused('send 5 usdc to bob on op').code).toBe('UNKNOWN_CHAIN');
+    expect(refused('send 5 usdc to bob on hardhat').code).toBe('UNKNOWN_CHAIN');
+  });
+
   test('a bound on an amount, a bare percentage or basis points on a transfer stay refused', () => {
     expect(refused('swap at most 2 eth for dai').code).toBe('AMBIGUOUS_INTENT');
     expect(refused('swap 1 eth for dai at most 2').code).toBe('AMBIGUOUS_INTENT');
@@ -75,6 +94,13 @@ describe('round 8: only look', () => {
       'i want see quote for 2 eth in dai',
     ])
       expect(parseWithGrammar(text).preview, text).toBe(true);
+  });
+
+  test('the cost or price impact of a step is a look at it', () => {
+    expect(parseWithGrammar('how much gas to send 5 dai to bob')).toEqual({ intents: [transfer('5', 'DAI', 'bob')], preview: true });
+    expect(parseWithGrammar('how much will it cost to swap 1 eth for usdc')).toEqual({ intents: [swap('1', 'ETH', 'USDC')], preview: true });
+    expect(parseWithGrammar("what's the price impact of swapping 100 eth for usdc")).toEqual({ intents: [swap('100', 'ETH', 'USDC')], preview: true });
+    expect(refused('how much gas to send some dai to bob').code).toBe('AMBIGUOUS_INTENT');
   });
 
   test('a look with no step of its own followed by "then <command>" asks to act after looking: refused', () => {
