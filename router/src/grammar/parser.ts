@@ -884,7 +884,9 @@ class Parser {
     const amount = this.amount('swap');
     if (!amount) throw this.expected('an amount', 'swap');
     this.setAmount(draft, amount);
-    if (!amount.reference) draft.token = this.tokenRef('swap');
+    // Round 8: "…, then use it to buy DAI": a reference carries its token (it had none here, and the pair check threw a TypeError).
+    draft.token = amount.resolvedToken ?? (amount.reference ? undefined : this.tokenRef('swap'));
+    if (draft.token === undefined) throw this.expected('a token', 'swap');
     // Round 7: "spend 30 DAI on USDC", "spend 0.1 ETH buying DAI": what is spent buys the token named.
     const on = this.acceptPhrase([['on'], ['buying'], ['purchasing'], ['getting']]);
     if (!on && !this.acceptPhrase([['to', 'get'], ['to', 'buy'], ['for'], ['to', 'purchase'], ['to', 'acquire']])) throw this.expected('"to get" and a token', 'swap');
@@ -2426,7 +2428,15 @@ class Parser {
       if (notes && this.startsNote(draft)) {
         if (t.kind === 'punct') this.pos++;
         if (t.kind === 'punct') this.acceptPunct('-');
+        const noteStart = this.pos;
         this.note(false);
+        // Round 8: "— use uniswap v2", ", prefer uniswap": an aside naming a venue would drop a restriction the user
+        // set (or only wished for); refused like a bracket naming a venue beside other words, never kept as a note.
+        // Only an aside that opens as a venue choice ("use …", "via …", "prefer …"); "so I can use it on uniswap" is a purpose.
+        if (draft.action !== 'transfer' && this.isWord(this.tokens[noteStart], 'use', 'using', 'via', 'through', 'prefer', 'preferably', 'on', 'only', 'with'))
+          for (let k = noteStart; k < this.pos; k++)
+            if (this.tokens[k]?.kind === 'word' && venuePhrases.some((phrase) => phrase.words.length === 1 && phrase.words[0] === this.tokens[k]!.lower))
+              throw this.ambiguous(this.tokens[k], `the aside names the venue ${quote(this.tokens[k]!.text)}: say it as part of the request, like "on ${this.tokens[k]!.lower}"`);
         any = true;
         continue;
       }
@@ -2810,6 +2820,8 @@ class Parser {
     const at = this.indexOf(t);
     const next = this.tokens[at + 1];
     if (['it', 'them', 'whatever', 'em'].includes(t.lower)) return true;
+    // Round 8: "sell 1 ETH for USDC, send proceeds to bob": the output named without "the", only after a step.
+    if ((t.lower === 'proceeds' || t.lower === 'output') && this.lastGroup.length > 0) return true;
     if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we', 'comes')) return true;
     // "everything I got", "all I received": the whole output of the step before.
     if ((t.lower === 'everything' || t.lower === 'all') && this.isWord(next, 'i', 'you', 'we') && this.isWord(this.tokens[at + 2], 'got', 'get', 'received', 'receive', 'bought'))
@@ -3096,7 +3108,9 @@ class Parser {
       if (!this.acceptPhrase([['end', 'up', 'with'], ['get'], ['got'], ['receive'], ['received'], ['bought'], ['make']])) throw this.expected('"get"', 'multi');
     } else {
       this.acceptWord('the', 'that', 'this', 'those', 'these');
-      this.acceptWord('proceeds', 'output', 'result', 'resulting', 'unwrapped', 'wrapped', 'received', 'new', 'bought', 'purchased', 'swapped');
+      const described = this.acceptWord('proceeds', 'output', 'result', 'resulting', 'unwrapped', 'wrapped', 'received', 'new', 'bought', 'purchased', 'swapped');
+      // Round 8: "the resulting tokens", "the received coins": the output said with a noun for tokens.
+      if (described && this.peek()?.kind === 'word' && tokenNouns.has(this.peek()!.lower)) this.pos++;
       const next = this.peek();
       if (next && next.kind === 'word' && this.symbolOf(next) !== undefined) symbol = this.tokenRef('multi');
       if (this.acceptWord('i', 'you', 'we')) {

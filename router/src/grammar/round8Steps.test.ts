@@ -39,12 +39,32 @@ describe('round 8: step separators', () => {
   });
 });
 
+describe('round 8: references', () => {
+  test('"use it to buy DAI" after a step spends its output (it threw a TypeError, a stack trace, before)', () => {
+    expect(parseWithGrammar('swap 1 eth for usdc, then use it to buy dai').intents).toEqual([swap('1', 'ETH', 'USDC'), swap('previous', 'USDC', 'DAI')]);
+    expect(refused('use it to buy dai').code).toBe('AMBIGUOUS_INTENT');
+    expect(refused('swap 1 eth for usdc then use it to get usdc').code).toBe('UNPARSEABLE_INTENT');
+  });
+
+  test('"proceeds" / "output" without "the", and "the resulting tokens", are the output of the step before', () => {
+    expect(parseWithGrammar('sell 1 eth for usdc, send proceeds to bob').intents).toEqual([swap('1', 'ETH', 'USDC'), transfer('previous', 'USDC', 'bob')]);
+    expect(parseWithGrammar('swap 1 eth for usdc then transfer the resulting tokens to bob').intents).toEqual([swap('1', 'ETH', 'USDC'), transfer('previous', 'USDC', 'bob')]);
+    expect(refused('send proceeds to bob').code).toBe('UNPARSEABLE_INTENT');
+  });
+});
+
 describe('round 8: venues and slippage', () => {
   test('"uni", "univ2" after a venue preposition are Uniswap; UNI as a token stays a token', () => {
     expect(parseWithGrammar('swap 1 eth for dai on uni').intents).toEqual([swap('1', 'ETH', 'DAI', { venue: 'uniswap' })]);
     expect(parseWithGrammar('swap 1 eth usdc on univ2').intents).toEqual([swap('1', 'ETH', 'USDC', { venue: 'uniswap-v2' })]);
     expect(parseWithGrammar('swap 1 eth for uni').intents).toEqual([swap('1', 'ETH', 'UNI')]);
     expect(parseWithGrammar('send 5 uni to bob').intents).toEqual([transfer('5', 'UNI', 'bob')]);
+  });
+
+  test('an aside that chooses a venue ("— use uniswap v2") is refused, never kept as a note; a purpose naming one stays a note', () => {
+    expect(refused('swap 1 eth for usdc — use uniswap v2').code).toBe('AMBIGUOUS_INTENT');
+    expect(parseWithGrammar('wrap 2 eth so I can use it on uniswap').notes).toEqual(['so I can use it on uniswap']);
+    expect(parseWithGrammar("Deposit 100 USDC into Aave's lending pool").intents).toEqual([{ action: 'supply', amount: '100', token: 'USDC', venue: 'aave' }]);
   });
 
   test('basis points alone, "price impact" and a bound before the rate say a slippage', () => {
