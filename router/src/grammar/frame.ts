@@ -15,13 +15,16 @@
 import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
 import { isReasonAside } from './asides.js';
 import { amountClues, referenceClues } from './amountClues.js';
+import { round8Advice, round8Clues } from './round8Clues.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
+import { round8ReportPatterns, round8UnseenPatterns } from './round8Asides.js';
 import { moreLookPhrases } from './lookMore.js';
 import { isLookTail, lookHeadSlip, lookTrail, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseLookThenCommand, refuseMore } from './lookAndRefuse.js';
 import { compilePattern, matchAt, type Pattern, type Words } from './phrasePattern.js';
 import type { Token } from './tokenize.js';
+import { isVerbPhraseException } from './verbPhrases.js';
 
 /** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
 const politeVerbs: ReadonlySet<string> = new Set([...verbs].filter(([, kind]) => kind !== 'balance').map(([word]) => word).concat(['please', 'kindly', 'check', 'show']));
@@ -182,7 +185,7 @@ const rules: readonly Rule[] = [
       'skip|disable|bypass|ignore|override|circumvent|deactivate the|all|any|your safety|checks|check|guard|guards|limits|limit|policy|policies|confirmation|simulation|review',
       'turn|switch off the|all|any|your safety|checks|guard|guards|limits|policy|confirmation', 'without confirmation|confirming|checks|checking|review|simulation',
       'skip|disable|bypass|ignore|circumvent|deactivate safety|checks|guard|guards|limits|policy|policies|confirmation|confirmations',
-      'override policy|limits|safety|checks', 'secretly', 'quietly', 'silently', 'covertly', 'without telling', "don't tell|show", 'dont tell|show', 'do not tell|show',
+      'override policy|limits|safety|checks', 'secretly', 'quietly', 'silently', 'covertly', 'without telling', "don't tell|show", 'dont tell|show', 'do not tell|show', ...round8UnseenPatterns,
     ].map(p),
   },
   {
@@ -263,7 +266,7 @@ const rules: readonly Rule[] = [
       'a good buy', 'nfa', 'dyor', 'good moment', 'right moment', 'best moment', 'smartest', "what's|whats|wats|what the best", 'what is the best',
       'which is the best', 'worth buying', 'good investment',
       'which pays|gives|earns|offers|yields more|better|most|higher|the', 'which one pays|gives|earns|offers|yields|is', 'a good|better|safe|safer place|platform|protocol|option|choice', 'the best|safest place|platform|protocol|option|choice',
-      'where should i|we', 'help me decide', 'decide whether|if', 'better for|than', 'better option|choice', ...morePatterns.advice,
+      'where should i|we', 'help me decide', 'decide whether|if', 'better for|than', 'better option|choice', ...morePatterns.advice, ...round8Advice,
     ].map(p),
   },
   {
@@ -275,7 +278,7 @@ const rules: readonly Rule[] = [
       'was going to', 'did it arrive', 'did i', 'did you', 'wants to', 'wanted to', 'said', 'told', 'asked',
       'did my|the|it|that|this|he|she|they|we|those|these|your', 'wants|wanted|requested|requests #', 'wants|wanted a|an|the|his|her|their',
       'says|thinks|believes|claims|reckons|insists', 'is|are sending|swapping|paying|transferring|buying|selling|moving|wrapping|staking', 'did * get|receive|send|swap|pay|make|buy|sell',
-      ...morePatterns.report,
+      ...morePatterns.report, ...round8ReportPatterns,
     ].map(p),
   },
   {
@@ -283,7 +286,7 @@ const rules: readonly Rule[] = [
     why: 'it is outside what Lucid does here: it sends, swaps, wraps, stakes, lends, claims, approves, revokes and shows balances',
     patterns: [
       'venmo', 'paypal', 'cashapp', 'cash app', 'zelle', 'revolut', 'bank account', 'my|the|a bank', 'bank transfer', 'iban', 'credit card',
-      'debit card', 'fiat', 'tax', 'taxes', 'nft', 'nfts', 'cryptopunk', 'cryptopunks', 'bored ape', 'jpeg', 'jpegs', 'chart', 'charts',
+      'debit card', 'to|onto|up|load|fund|charge my|the|your|a card|cards', 'fiat', 'tax', 'taxes', 'nft', 'nfts', 'cryptopunk', 'cryptopunks', 'bored ape', 'jpeg', 'jpegs', 'chart', 'charts',
       'limit order', 'limit orders', 'stop loss', 'stop-loss', 'take profit', 'a loan of|against|from', 'take out a|the loan', 'get a loan', 'take a loan', 'loans', 'take credit', 'borrow', 'borrowing', 'borow',
       'bridge', 'bridging', 'leverage', 'leveraged', 'margin', 'liquidate', 'flashloan', 'flash loan', 'airdrop', 'health factor',
     ].map(p),
@@ -700,6 +703,8 @@ function refuseLookThenAct(source: string, tokens: readonly Token[], words: Word
 function isException(words: Words, i: number, length: number): boolean {
   const word = words[i]!;
   const before = words[i - 1];
+  // Round 8: "stop lending my DAI", "airdrop 1 DAI to bob.eth", "I need 1 ETH wrapped" (./verbPhrases.ts).
+  if (isVerbPhraseException(words, i)) return true;
   // "I'd like 5 DAI sent to bob": a wish, not a hedge on the amount.
   if (word === 'like' && ["i'd", 'id', 'would', "we'd", "you'd", 'd'].includes(before ?? '')) return true;
   // "so like how much USDC would I get for 3 ETH": a filler before the question, not a hedge on the amount.
@@ -867,7 +872,7 @@ const reportVerbs: ReadonlySet<string> = new Set([
 function refusePastAndOthers(source: string, tokens: readonly Token[], words: Words): void {
   const past = new Set(actionPast.split('|'));
   for (let i = 0; i < words.length; i++) {
-    if (!past.has(words[i]!) && !isPastOfVerb(words[i]!)) continue;
+    if ((!past.has(words[i]!) && !isPastOfVerb(words[i]!)) || isVerbPhraseException(words, i)) continue;
     let j = i - 1;
     while (j >= 0 && ['just', 'already', 'have', 'has', 'had', 'recently'].includes(words[j]!)) j--;
     const subject = words[j];
@@ -963,6 +968,8 @@ function isQuotedCommand(source: string, quoted: RegExpExecArray): boolean {
 const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = [
   // Round 7 (merged grammar): amounts from the balance, slippage in words, a missing earlier step, a payment told as done.
   ...amountClues.map(({ code, why, patterns }) => ({ code, why, patterns: patterns.map(p) })),
+  // Round 8: limits, vague shares, the balance less something, memories, formats, waits, "skip" (./round8Clues.ts).
+  ...round8Clues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
   {
     code: intentErrorCodes.unsupported,
     why: 'it is about the words or the rules (a command to repeat, a syntax, a mode), not a request to act on',

@@ -197,6 +197,14 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['fork', 'transfer'],
   ['shell', 'transfer'],
   ['pony', 'transfer'],
+  // Round 8: placing funds in a venue ("stash 100 DAI in aave", "allocate 500 USDC to aave", "commit 2 stETH to the
+  // capital pool": the venue decides supply or stake), taking them out ("unlock my 2 stETH from the capital pool"),
+  // and paying someone for a loss ("compensate bob with 10 DAI"). "unlend" stays unknown (`round-6-verbs.jsonl:194`).
+  ['stash', 'deposit'],
+  ['allocate', 'deposit'],
+  ['commit', 'deposit'],
+  ['unlock', 'withdraw'],
+  ['compensate', 'transfer'],
 ]);
 
 /** Paying verbs that mean paying only with their particle: "chip in 10 USDC", "cough up 5 DAI", "fork over 2 DAI". */
@@ -234,6 +242,8 @@ export const directionVerbs: ReadonlySet<string> = new Set(['route']);
 export const lightVerbs: readonly (readonly string[])[] = [
   ['carry', 'out'], ['kick', 'off'], ['set', 'up'], ['go', 'ahead', 'with'], ['proceed', 'with'], ['continue', 'with'], ['make'], ['execute'], ['do'], ['initiate'], ['perform'], ['effect'], ['issue'], ['arrange'], ['process'],
   ['request'], ['requesting'], ['submit'], ['complete'], ['conduct'], ['send'], ['place'], ['start'], ['run'], ['i', 'hereby', 'request'],
+  // Round 8: "put through a payment of …", "remit payment of …", "authorize a transfer of …".
+  ['put', 'through'], ['remit'], ['authorize'], ['authorise'],
 ];
 export const actionNouns: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['payment', 'transfer'],
@@ -336,6 +346,8 @@ export const recipientNouns: ReadonlySet<string> = new Set([
   'spender', 'neighbour', 'neighbor', 'girlfriend', 'boyfriend', 'client', 'employee', 'team', 'dao', 'new', 'main', 'hardware', 'cold',
   'savings', 'trezor', 'metamask', 'person', 'user', 'guy', 'kid', 'niece', 'nephew', 'grandma', 'grandpa', 'teammate', 'accountant',
   'addr', 'frend', 'freind', 'fren',
+  // round 8: "to this addy 0x…", "to the contract" (which?), "to the beneficiary: acme.eth".
+  'addy', 'contract', 'beneficiary', 'payee', 'receiver', 'destination',
 ]);
 
 /** Words that start a purpose or aside clause, kept as a note: "for the rent", "so he can pay gas", "as a tip". */
@@ -362,7 +374,7 @@ export const purposeVerbs: ReadonlySet<string> = new Set([
 export const fuzzyVerbs: readonly string[] = [...verbs.keys()].filter(
   (verb) =>
     (verb.length >= 5 || ['send', 'swap', 'sell', 'wrap', 'move', 'stake'].includes(verb)) &&
-    !["what's", 'whats', 'hand', 'shoot', 'route', 'change', 'remove', 'tell', 'return', 'throw', 'fling', 'sling'].includes(verb),
+    !["what's", 'whats', 'hand', 'shoot', 'route', 'change', 'remove', 'tell', 'return', 'throw', 'fling', 'sling', 'unlock', 'commit', 'stash'].includes(verb),
 );
 
 /** Phrases sorted so the longest is tried first ("please to" before "please"); the sort is stable. */
@@ -689,6 +701,8 @@ export const scaleSuffixes: ReadonlyMap<string, number> = new Map([
   ['hundred', 2],
   ['thousand', 3],
   ['million', 6],
+  ['mil', 6],
+  ['mln', 6],
   ['billion', 9],
 ]);
 
