@@ -474,6 +474,15 @@ class Parser {
       }
       const start = this.pos;
       const phrase = this.acceptPhrase(clauseJoiners);
+      // Round 8: "once done" joins only when a step follows; at the end it stays a time clause, refused as one.
+      if (phrase?.includes('once')) {
+        const verb = this.isPunct(this.peek(), ',') ? this.peek(1) : this.peek();
+        if (verb?.kind !== 'word' || this.verbOf(verb) === undefined) {
+          this.pos = start;
+          this.refuseTimeClause(start + phrase.indexOf('once'));
+          break;
+        }
+      }
       if (phrase) {
         any = true;
         onlyComma = false;
@@ -3953,7 +3962,14 @@ class Parser {
     const phrase = timeSubordinators.find((words) => words.every((w, k) => (k === 0 ? first : word(index + k)) === w));
     if (!phrase) return 0;
     // Round 8 (./stepOrder.ts): "once done", "when that's complete" order the steps; they wait for nothing.
-    if (phrase.length === 1 && stepOrderAfterSubordinator(first, (k) => word(index + 1 + k))) return 0;
+    const done = phrase.length === 1 ? stepOrderAfterSubordinator(first, (k) => word(index + 1 + k)) : 0;
+    if (done) {
+      // Only when a step follows ("once done, send …"); "… once done" at the end or "once done with it" stay a time clause.
+      let at = index + 1 + done;
+      if (this.isPunct(this.tokens[at], ',')) at++;
+      const verb = this.tokens[at];
+      if (verb?.kind === 'word' && this.verbOf(verb) !== undefined) return 0;
+    }
     const next = this.tokens[index + phrase.length];
     if (next === undefined || (next.kind !== 'word' && next.kind !== 'number' && next.kind !== 'numberWord' && next.kind !== 'address' && next.kind !== 'ens')) return 0;
     const lone = phrase.length === 1 ? first : undefined;

@@ -33,6 +33,9 @@ describe('round 8: step separators', () => {
     expect(refused('swap 1 eth for dai once the price drops').code).toBe('UNSUPPORTED_INTENT');
     expect(refused('swap 1 eth for dai, once gas is low send 5 dai to bob').code).toBe('UNSUPPORTED_INTENT');
     expect(refused('swap 1 eth for dai and tomorrow send 5 dai to bob').code).toBe('UNSUPPORTED_INTENT');
+    // "once done" with no step after it waits for something: a time clause, refused as one (not left to the LLM).
+    expect(refused('send 5 dai to bob once done').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('swap 1 eth for dai once done with it').code).toBe('UNSUPPORTED_INTENT');
     // An arrow still names what a swap buys or whom a payment goes to.
     expect(parseWithGrammar('swap 1 eth -> usdc').intents).toEqual([swap('1', 'ETH', 'USDC')]);
     expect(parseWithGrammar('0.1 eth -> bob.eth').intents).toEqual([transfer('0.1', 'ETH', 'bob.eth')]);
