@@ -24,7 +24,7 @@ export const round8Clues: readonly (Clue & { atStart?: boolean })[] = [
     // "send 2 ETH max", "2 ETH at most", "less than 2 ETH", "min 2 ETH", "under 2 ETH".
     patterns: [
       '# * max|maximum|tops|minimum|min', '# * at most|least', '# * or less|more|fewer|under|over|below|above|lower|higher', 'less|fewer than #',
-      'no|not more|less|fewer than #', 'at least #', 'a minimum of #', 'min|minimum #', `under|below # ${symbols}`,
+      'no|not more|less|fewer than #', '>|<|≥|≤|>=|<= #', '> = #', '< = #', 'at least #', 'a minimum of #', 'min|minimum #', `under|below # ${symbols}`,
     ],
   },
   {
@@ -39,7 +39,7 @@ export const round8Clues: readonly (Clue & { atStart?: boolean })[] = [
     // "his share", "the amount we agreed", "everything I have", "tens of USDC", "send max to bob" (which token?).
     patterns: [
       'his|her|their|my|your|our share|cut|portion|part', 'the amount|sum|figure|price we|you|i|he|she|they agreed|discussed|said|mentioned|talked',
-      'what we|you agreed|discussed', 'everything|all i|we have|own|hold|got to|for|into', 'tens|dozens|hundreds|thousands|millions of', 'remaining|leftover|left-over', 'the last of', 'max|maximum|all to|for|into',
+      'what we|you agreed|discussed', 'everything|all i|we have|own|hold|got to|for|into', 'tens|dozens|hundreds|thousands|millions of', 'remaining|leftover|left-over', 'the last of', 'random', "whatever's|whatevers", 'max|maximum|all to|for|into',
     ],
   },
   {
@@ -88,6 +88,12 @@ export const round8Clues: readonly (Clue & { atStart?: boolean })[] = [
     atStart: true,
     // "alice wrote: send …", "message from bob: …", "from bob: …".
     patterns: ['* wrote|writes|texted|messaged|emailed|forwarded|dmed|sent', 'message|text|email|mail|note|dm|request from', 'from * :'],
+  },
+  {
+    code: intentErrorCodes.ambiguous,
+    why: 'it offers alternatives; say exactly one',
+    // "…, alternatively alice.eth".
+    patterns: ['alternatively|alternately'],
   },
   {
     code: intentErrorCodes.ambiguous,
