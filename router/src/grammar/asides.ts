@@ -53,7 +53,8 @@ const pronounOneBefore: ReadonlySet<string> = new Set(['you', 'u', 'ya', 'this',
  * are not; a token after the number is the caller's to refuse (it names an amount of a token).
  */
 export function bareAmountIn(tokens: readonly Token[], start: number, end: number, isSymbol: (token: Token) => boolean): Token | undefined {
-  for (let i = start; i < end; i++) {
+  // (An aside that ends the words: `end` may run past the last token; "…, tell no one" ends on a number word.)
+  for (let i = start; i < Math.min(end, tokens.length); i++) {
     const t = tokens[i]!;
     if (t.kind !== 'number' && t.kind !== 'numberWord') continue;
     const before = tokens[i - 1];
@@ -92,6 +93,8 @@ export function isReasonAside(words: readonly string[], subject: number, isActio
   if (before === undefined || who === undefined) return false;
   let boundary = -1;
   if (reasonWords.has(before)) boundary = subject - 1;
+  // Round 8: "… as she lent me her charger": "as" before someone else as subject gives a reason, like "because".
+  else if (before === 'as' && subjectPronouns.has(who) && who !== 'i' && who !== 'you' && who !== 'u') boundary = subject - 1;
   // "…, i paid her already" is a report on this very payment, not a reason for it: only others after a bare mark.
   else if ((before === ',' || before === '-') && subjectPronouns.has(who) && who !== 'i' && who !== 'you' && who !== 'u') boundary = subject - 1;
   else if (subjectPronouns.has(who)) {

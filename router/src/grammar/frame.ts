@@ -19,9 +19,12 @@ import { round8Advice, round8Clues } from './round8Clues.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
+import { round8ReportPatterns, round8UnseenPatterns } from './round8Asides.js';
+import { moreLookPhrases } from './lookMore.js';
 import { isLookTail, lookHeadSlip, lookTrail, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseLookThenCommand, refuseMore } from './lookAndRefuse.js';
 import { compilePattern, matchAt, type Pattern, type Words } from './phrasePattern.js';
 import type { Token } from './tokenize.js';
+import { isVerbPhraseException } from './verbPhrases.js';
 
 /** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
 const politeVerbs: ReadonlySet<string> = new Set([...verbs].filter(([, kind]) => kind !== 'balance').map(([word]) => word).concat(['please', 'kindly', 'check', 'show']));
@@ -35,6 +38,8 @@ const p = compilePattern;
 /** Phrases that ask only to look, anywhere in the sentence; consumed. Longest first where they overlap. */
 const previewPhrases: readonly Pattern[] = [
   ...lookPhrases,
+  // Round 8: "… but don't execute yet", "get a quote to swap …" (./lookMore.ts).
+  ...moreLookPhrases,
   "but don't|dont sign|send|execute|broadcast|submit the tx|transaction|trade|swap",
   'but do not sign|send|execute|broadcast|submit the tx|transaction|trade|swap',
   "don't|dont sign|send|execute|broadcast|submit the tx|transaction|trade|swap",
@@ -180,7 +185,7 @@ const rules: readonly Rule[] = [
       'skip|disable|bypass|ignore|override|circumvent|deactivate the|all|any|your safety|checks|check|guard|guards|limits|limit|policy|policies|confirmation|simulation|review',
       'turn|switch off the|all|any|your safety|checks|guard|guards|limits|policy|confirmation', 'without confirmation|confirming|checks|checking|review|simulation',
       'skip|disable|bypass|ignore|circumvent|deactivate safety|checks|guard|guards|limits|policy|policies|confirmation|confirmations',
-      'override policy|limits|safety|checks', 'secretly', 'quietly', 'silently', 'covertly', 'without telling', "don't tell|show", 'dont tell|show', 'do not tell|show',
+      'override policy|limits|safety|checks', 'secretly', 'quietly', 'silently', 'covertly', 'without telling', "don't tell|show", 'dont tell|show', 'do not tell|show', ...round8UnseenPatterns,
     ].map(p),
   },
   {
@@ -273,7 +278,7 @@ const rules: readonly Rule[] = [
       'was going to', 'did it arrive', 'did i', 'did you', 'wants to', 'wanted to', 'said', 'told', 'asked',
       'did my|the|it|that|this|he|she|they|we|those|these|your', 'wants|wanted|requested|requests #', 'wants|wanted a|an|the|his|her|their',
       'says|thinks|believes|claims|reckons|insists', 'is|are sending|swapping|paying|transferring|buying|selling|moving|wrapping|staking', 'did * get|receive|send|swap|pay|make|buy|sell',
-      ...morePatterns.report,
+      ...morePatterns.report, ...round8ReportPatterns,
     ].map(p),
   },
   {
@@ -281,7 +286,7 @@ const rules: readonly Rule[] = [
     why: 'it is outside what Lucid does here: it sends, swaps, wraps, stakes, lends, claims, approves, revokes and shows balances',
     patterns: [
       'venmo', 'paypal', 'cashapp', 'cash app', 'zelle', 'revolut', 'bank account', 'my|the|a bank', 'bank transfer', 'iban', 'credit card',
-      'debit card', 'fiat', 'tax', 'taxes', 'nft', 'nfts', 'cryptopunk', 'cryptopunks', 'bored ape', 'jpeg', 'jpegs', 'chart', 'charts',
+      'debit card', 'to|onto|up|load|fund|charge my|the|your|a card|cards', 'fiat', 'tax', 'taxes', 'nft', 'nfts', 'cryptopunk', 'cryptopunks', 'bored ape', 'jpeg', 'jpegs', 'chart', 'charts',
       'limit order', 'limit orders', 'stop loss', 'stop-loss', 'take profit', 'a loan of|against|from', 'take out a|the loan', 'get a loan', 'take a loan', 'loans', 'take credit', 'borrow', 'borrowing', 'borow',
       'bridge', 'bridging', 'leverage', 'leveraged', 'margin', 'liquidate', 'flashloan', 'flash loan', 'airdrop', 'health factor',
     ].map(p),
@@ -477,6 +482,8 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
 const abilityFrames = [
   'can|could|cn|cna|can’t i|we', 'am i able to', 'are we able to', 'would|will i|we be able to', 'is it possible for me|us to', 'is it ok|okay for me|us to',
   'may i', 'am i allowed to', 'are we allowed to',
+  // Round 8: the same question put as a task ("check if I can send 50 USDC to bob").
+  'check|see|verify|confirm if|whether i|we can|could', 'check|see|verify|confirm if|whether i|we am|are|is able to',
 ].map(p);
 const openingFiller: ReadonlySet<string> = new Set(['hey', 'hi', 'hello', 'lucid', 'ok', 'okay', 'so', 'um', 'well', 'quick', 'question', ',', ':', '-']);
 
@@ -696,6 +703,8 @@ function refuseLookThenAct(source: string, tokens: readonly Token[], words: Word
 function isException(words: Words, i: number, length: number): boolean {
   const word = words[i]!;
   const before = words[i - 1];
+  // Round 8: "stop lending my DAI", "airdrop 1 DAI to bob.eth", "I need 1 ETH wrapped" (./verbPhrases.ts).
+  if (isVerbPhraseException(words, i)) return true;
   // "I'd like 5 DAI sent to bob": a wish, not a hedge on the amount.
   if (word === 'like' && ["i'd", 'id', 'would', "we'd", "you'd", 'd'].includes(before ?? '')) return true;
   // "so like how much USDC would I get for 3 ETH": a filler before the question, not a hedge on the amount.
@@ -863,7 +872,7 @@ const reportVerbs: ReadonlySet<string> = new Set([
 function refusePastAndOthers(source: string, tokens: readonly Token[], words: Words): void {
   const past = new Set(actionPast.split('|'));
   for (let i = 0; i < words.length; i++) {
-    if (!past.has(words[i]!) && !isPastOfVerb(words[i]!)) continue;
+    if ((!past.has(words[i]!) && !isPastOfVerb(words[i]!)) || isVerbPhraseException(words, i)) continue;
     let j = i - 1;
     while (j >= 0 && ['just', 'already', 'have', 'has', 'had', 'recently'].includes(words[j]!)) j--;
     const subject = words[j];

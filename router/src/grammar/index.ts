@@ -9,12 +9,17 @@ import { knownSymbols, InputError, intentListSchema, type IntentList } from '../
 import { unparseable, unparseableCode } from './errors.js';
 import { readForm } from './form.js';
 import { readMarkup } from './markup.js';
+import { readRecordList } from './recordList.js';
+import { readListHeader } from './listHeader.js';
+import { readRespectively } from './respectively.js';
+import { checkDuplicatePayments } from './duplicates.js';
 import { explainRefusal, readFrame } from './frame.js';
 import { stripFraming } from './framing.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
 import { readLeadingRecipient, readPayoutList } from './payoutList.js';
 import { correctWords } from './correctWords.js';
 import { reorderWords } from './wordOrder.js';
+import { readVerbPhrases } from './verbPhrases.js';
 import { readFractions } from './fractions.js';
 import { readCurrencyAmounts, readNumberPhrases } from './numberPhrases.js';
 import { maxInputLength, tokenize } from './tokenize.js';
@@ -47,6 +52,8 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   if (typeof text !== 'string') throw unparseable('', undefined, 'nothing to do: the input is not text');
   const table = tableFor(options.symbols);
   // "/pay 10 USDC bob.eth", "**Send** …", "User: …", {"action": "swap", …}: the marks other tools wrap a request in.
+  // [{"to": "alice.eth", "amount": 5, …}, …], a table, CSV lines: one payment a record (./recordList.ts).
+  if (text.length <= maxInputLength) text = readRecordList(text, (word) => table.canonical.has(word)) ?? text;
   if (text.length <= maxInputLength) text = readMarkup(text);
   // "Beneficiary: bob.eth / Amount: 20 USDC": a form's fields are read into the sentence they say.
   const form = text.length <= maxInputLength ? readForm(text, (word) => table.canonical.has(word)) : undefined;
@@ -66,7 +73,11 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   const framed = reorderWords(request.some((token) => token.kind !== 'punct') ? request : frame.tokens);
   // "payouts: alice.eth 40 usdc, bob.eth 25 usdc": a verbless list of payments says "send … to … and …".
   // "Recipient: carol.eth. Please send 20 DAI.": the recipient said first goes after the request.
-  const listed = readPayoutList(framed, (word) => table.canonical.has(word)) ?? readLeadingRecipient(framed) ?? framed;
+  // "Please make the following payments:" says "send:" before a list (./listHeader.ts).
+  const headed0 = readListHeader(framed) ?? framed;
+  // "send alice and bob 3 and 4 DAI respectively": the n-th amount to the n-th recipient (./respectively.ts).
+  const headed = readRespectively(text, headed0, (word) => table.canonical.has(word)) ?? headed0;
+  const listed = readPayoutList(headed, (word) => table.canonical.has(word)) ?? readLeadingRecipient(headed) ?? readVerbPhrases(headed);
   let parsed: ReturnType<typeof parseTokens>;
   try {
     parsed = parseTokens(text, listed, table);
@@ -74,6 +85,8 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
     // Words no production could read: say why when a clue shows they are no request ("bob is asking for …").
     throw (error instanceof InputError && explainRefusal(text, listed, error)) || error;
   }
+  // "send 5 DAI to alice and 5 DAI to alice": a recipient paid twice in one token is a slip or two readings.
+  checkDuplicatePayments(parsed.intents as Parameters<typeof checkDuplicatePayments>[0]);
   parsed.corrections.unshift(...corrected.corrections);
   const checked = intentListSchema.safeParse({
     intents: parsed.intents.map(compact),

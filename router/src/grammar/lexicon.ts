@@ -2,6 +2,7 @@
  * The grammar's vocabulary: verbs, filler, chain names, number words. Plain data, so the productions in
  * ./parser.ts read as grammar and the word lists can grow without touching them.
  */
+import { stepOrderJoiners } from './stepOrder.js';
 
 /** The production a verb starts. `buy` and `get` are exact-output swaps when an amount follows the verb. */
 export type VerbKind =
@@ -196,6 +197,14 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['fork', 'transfer'],
   ['shell', 'transfer'],
   ['pony', 'transfer'],
+  // Round 8: placing funds in a venue ("stash 100 DAI in aave", "allocate 500 USDC to aave", "commit 2 stETH to the
+  // capital pool": the venue decides supply or stake), taking them out ("unlock my 2 stETH from the capital pool"),
+  // and paying someone for a loss ("compensate bob with 10 DAI"). "unlend" stays unknown (`round-6-verbs.jsonl:194`).
+  ['stash', 'deposit'],
+  ['allocate', 'deposit'],
+  ['commit', 'deposit'],
+  ['unlock', 'withdraw'],
+  ['compensate', 'transfer'],
 ]);
 
 /** Paying verbs that mean paying only with their particle: "chip in 10 USDC", "cough up 5 DAI", "fork over 2 DAI". */
@@ -233,6 +242,8 @@ export const directionVerbs: ReadonlySet<string> = new Set(['route']);
 export const lightVerbs: readonly (readonly string[])[] = [
   ['carry', 'out'], ['kick', 'off'], ['set', 'up'], ['go', 'ahead', 'with'], ['proceed', 'with'], ['continue', 'with'], ['make'], ['execute'], ['do'], ['initiate'], ['perform'], ['effect'], ['issue'], ['arrange'], ['process'],
   ['request'], ['requesting'], ['submit'], ['complete'], ['conduct'], ['send'], ['place'], ['start'], ['run'], ['i', 'hereby', 'request'],
+  // Round 8: "put through a payment of …", "remit payment of …", "authorize a transfer of …".
+  ['put', 'through'], ['remit'], ['authorize'], ['authorise'],
 ];
 export const actionNouns: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['payment', 'transfer'],
@@ -287,6 +298,12 @@ export const venuePhrases: readonly { words: readonly string[]; venue: string }[
   { words: ['uni', 'v3'], venue: 'uniswap-v3' },
   { words: ['uni', 'v2'], venue: 'uniswap-v2' },
   { words: ['uniswap'], venue: 'uniswap' },
+  // Round 8: the short name people type ("on uni", "via univ2"); after a venue's preposition only, never a token there.
+  { words: ['univ3'], venue: 'uniswap-v3' },
+  { words: ['univ2'], venue: 'uniswap-v2' },
+  { words: ['uni-v3'], venue: 'uniswap-v3' },
+  { words: ['uni-v2'], venue: 'uniswap-v2' },
+  { words: ['uni'], venue: 'uniswap' },
   { words: ['v2', 'fork'], venue: 'v2-fork' },
   { words: ['v2-fork'], venue: 'v2-fork' },
   { words: ['uniswap-v2-fork'], venue: 'v2-fork' },
@@ -310,7 +327,7 @@ export const venuePhrases: readonly { words: readonly string[]; venue: string }[
 export const stakingVenues: ReadonlySet<string> = new Set(['capital-pool', 'lido', 'rocket-pool', 'eigenlayer', 'etherfi', 'renzo']);
 
 /** Words that may follow a venue's name without changing it: "the Aave protocol", "my aave position". */
-export const venueNouns: ReadonlySet<string> = new Set(['protocol', 'pool', 'pools', 'position', 'market', 'markets', 'dex', 'exchange', 'router', 'vault', 'app', 'contract', 'contracts', 'aggregator', 'amm']);
+export const venueNouns: ReadonlySet<string> = new Set(['finance', 'protocol', 'pool', 'pools', 'position', 'market', 'markets', 'dex', 'exchange', 'router', 'vault', 'app', 'contract', 'contracts', 'aggregator', 'amm']);
 
 /** Chains outside Lucid's world, refused by name (UNKNOWN_CHAIN) rather than read as a venue or a word. */
 export const foreignChains: ReadonlySet<string> = new Set([
@@ -329,6 +346,8 @@ export const recipientNouns: ReadonlySet<string> = new Set([
   'spender', 'neighbour', 'neighbor', 'girlfriend', 'boyfriend', 'client', 'employee', 'team', 'dao', 'new', 'main', 'hardware', 'cold',
   'savings', 'trezor', 'metamask', 'person', 'user', 'guy', 'kid', 'niece', 'nephew', 'grandma', 'grandpa', 'teammate', 'accountant',
   'addr', 'frend', 'freind', 'fren',
+  // round 8: "to this addy 0x…", "to the contract" (which?), "to the beneficiary: acme.eth".
+  'addy', 'contract', 'beneficiary', 'payee', 'receiver', 'destination',
 ]);
 
 /** Words that start a purpose or aside clause, kept as a note: "for the rent", "so he can pay gas", "as a tip". */
@@ -355,7 +374,7 @@ export const purposeVerbs: ReadonlySet<string> = new Set([
 export const fuzzyVerbs: readonly string[] = [...verbs.keys()].filter(
   (verb) =>
     (verb.length >= 5 || ['send', 'swap', 'sell', 'wrap', 'move', 'stake'].includes(verb)) &&
-    !["what's", 'whats', 'hand', 'shoot', 'route', 'change', 'remove', 'tell', 'return', 'throw', 'fling', 'sling'].includes(verb),
+    !["what's", 'whats', 'hand', 'shoot', 'route', 'change', 'remove', 'tell', 'return', 'throw', 'fling', 'sling', 'unlock', 'commit', 'stash'].includes(verb),
 );
 
 /** Phrases sorted so the longest is tried first ("please to" before "please"); the sort is stable. */
@@ -594,6 +613,8 @@ export const trailingFiller: readonly (readonly string[])[] = longestFirst([
 
 /** Words that join two clauses ("… then …", "… and then …"); punctuation `, ; .` and new lines join too. */
 export const clauseJoiners: readonly (readonly string[])[] = [
+  // Round 8 (./stepOrder.ts), first: "then immediately" before "then".
+  ...stepOrderJoiners,
   ['and', 'then'],
   ['after', 'that'],
   ['and', 'after', 'that'],
@@ -631,6 +652,10 @@ export const chainPhrases: readonly { words: readonly string[]; chain: string }[
   { words: ['base'], chain: 'base' },
   { words: ['arbitrum', 'one'], chain: 'arbitrum' },
   { words: ['arbitrum'], chain: 'arbitrum' },
+  // Round 8: the shorthand people type for Arbitrum and for Ethereum's layer 1 ("on arb", "on L1").
+  { words: ['arb'], chain: 'arbitrum' },
+  { words: ['ethereum', 'l1'], chain: 'mainnet' },
+  { words: ['l1'], chain: 'mainnet' },
   { words: ['optimism'], chain: 'optimism' },
   { words: ['polygon'], chain: 'polygon' },
   { words: ['sepolia'], chain: 'sepolia' },

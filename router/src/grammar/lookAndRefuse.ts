@@ -324,8 +324,13 @@ export function refuseLookThenCommand(source: string, tokens: readonly Token[], 
     }
   }
   if (lookLabel.test(source)) return;
-  for (let i = 1; i < words.length; i++) {
+  // Round 8: from 0 too — "dry run then send 5 USDC to bob": the look had no step of its own (it was taken off
+  // before these words), so the step after "then" is what is to be done after looking. A full stop or a question
+  // mark right after the look stays for the rules before ("dry run. send …" reads as a heading).
+  for (let i = 0; i < words.length; i++) {
     for (const joiner of laterJoiners) {
+      const head = joiner[0];
+      if (i === 0 && head !== undefined && head !== '*' && ['?', '.', '!', ';'].some((mark) => head.has(mark))) continue;
       if (!matchAt(words, i, joiner)) continue;
       let k = i + joiner.length;
       while (['please', 'pls', 'just', 'also', 'now', 'actually'].includes(words[k] ?? '')) k++;

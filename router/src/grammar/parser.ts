@@ -33,6 +33,7 @@ const lendingVenues: readonly string[] = ['aave', 'compound', 'morpho', 'spark',
 /** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
 const placeNouns: ReadonlySet<string> = new Set([
   'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
+  'addy', 'contract',
 ]);
 
 /** Field names of the recipient after the amount: "…, recipient: bob.eth", "…; destination: 0x…". */
@@ -99,6 +100,9 @@ import {
 } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js';
+import { hashtagsAt, noteChangesRequest } from './round8Asides.js';
+import { stepOrderAfterSubordinator } from './stepOrder.js';
+import { rateInBasisPoints, slippageBounds, slippageWordLength } from './slippageWords.js';
 
 /** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
 const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'now']);
@@ -357,7 +361,7 @@ class Parser {
       if (this.isPunct(t, ':') && (this.isPunct(this.tokens[k + 1], ')') || this.isPunct(this.tokens[k + 1], '(')) && k + 2 === this.tokens.length) break;
       if (t.kind === 'number' || t.kind === 'numberWord') {
         if (this.tokens[k + 1]?.kind === 'word' && this.symbolOf(this.tokens[k + 1]!) !== undefined) amountAt ??= t;
-        else if (!bareAmountIn(this.tokens, k, k + 2, (w) => this.symbolOf(w) !== undefined) || amountAt) {
+        else if (!bareAmountIn(this.tokens, Math.max(start, k - 1), k + 2, (w) => this.symbolOf(w) !== undefined) || amountAt) {
           // "…, owe you one", "…, for 2 pizzas": a number that is no amount.
         } else amountAt = t;
       } else if (t.kind === 'word') {
@@ -386,6 +390,7 @@ class Parser {
     if (restricting && asideWords.length < 3) throw this.ambiguous(restricting, `the aside ${quote(this.source.slice(this.tokens[start]!.start, this.tokens[k - 1]!.end))} may change the request: say who or what the step is for in the request itself`);
     // "…, it's for lunch after the gym": a time in the aside is not a note to act past.
     for (let i = start; i < k; i++) this.refuseTimeClause(i);
+    this.refuseNoteChange(start, k);
     this.notes.push(this.source.slice(this.tokens[labelled ? start + 2 : start]!.start, this.tokens[k - 1]!.end).trim());
     this.pos = this.tokens.length;
     return true;
@@ -455,6 +460,15 @@ class Parser {
         onlyComma = false;
         weak = undefined;
         stop = true;
+        continue;
+      }
+      // Round 8: "wrap 1 eth -> swap 1 weth for usdc": an arrow before a verb orders steps like "then" (./stepOrder.ts).
+      if (this.pos > 0 && this.isPunct(t, '->') && this.peek(1)?.kind === 'word' && this.verbOf(this.peek(1)!) !== undefined) {
+        this.pos++;
+        any = true;
+        onlyComma = false;
+        weak = undefined;
+        stop = false;
         continue;
       }
       const start = this.pos;
@@ -636,6 +650,7 @@ class Parser {
     if (!verb) return false;
     // "im free after lunch, …": a time or condition anywhere in the aside is not a note to act past.
     for (let i = start; i < k; i++) this.refuseTimeClause(i);
+    this.refuseNoteChange(start, k);
     this.notes.push(this.source.slice(words[0]!.start, words[words.length - 1]!.end));
     this.pos = after;
     return true;
@@ -2286,6 +2301,10 @@ class Parser {
         any = true;
         continue;
       }
+      if (notes && this.hashtags()) {
+        any = true;
+        continue;
+      }
       const filler = this.acceptPhrase(trailingFiller);
       if (filler || this.acceptPunct('emoji')) {
         if (filler?.some((word) => thanksWords.has(word))) this.closedBy ??= t;
@@ -2427,6 +2446,17 @@ class Parser {
         );
       return any;
     }
+  }
+
+  /** Round 8: "#rent", "#rent #march" after a step are a note; a tag naming a time ("#every-week") is a schedule, refused. */
+  private hashtags(): boolean {
+    const tags = hashtagsAt(this.tokens, this.pos);
+    if (!tags) return false;
+    if (tags.schedule)
+      throw refusal(intentErrorCodes.unsupported, this.source, tags.schedule, `not done: the tag ${quote(`#${tags.schedule.text}`)} asks for a time or a schedule; Lucid acts now, once`, ['leave the tag out to send it now']);
+    this.notes.push(this.source.slice(this.tokens[this.pos]!.start, this.tokens[tags.end - 1]!.end));
+    this.pos = tags.end;
+    return true;
   }
 
   /** "on solana", "on the Solana network", "in Sui network", "on the Cosmos Hub": a chain outside Lucid's world. */
@@ -2624,6 +2654,16 @@ class Parser {
     const at = amount ?? named;
     if (at)
       throw this.ambiguous(at, `the aside ${quote(this.source.slice(first.start, this.tokens[end - 1]!.end))} names ${amount ? 'an amount' : 'an address'}: say ${amount ? 'the amount' : 'the recipient'} in the request itself, or leave it out of the note`);
+    this.refuseNoteChange(start, end);
+  }
+
+  /** Round 8 (./round8Asides.ts): a note that adds a recipient or a step, or dates the payment, is refused, never kept. */
+  private refuseNoteChange(start: number, end: number): void {
+    const found = noteChangesRequest(this.tokens, start, end, (t) => ['transfer', 'swap', 'sell', 'buy'].includes(verbs.get(t.lower) ?? ''));
+    if (!found) return;
+    const aside = quote(this.source.slice(this.tokens[start]!.start, this.tokens[end - 1]!.end));
+    if (found.code === 'ambiguous') throw this.ambiguous(found.at, `the aside ${aside} ${found.why}`);
+    throw refusal(intentErrorCodes.unsupported, this.source, found.at, `not done: the aside ${aside} ${found.why}`, ['say what Lucid should do now, like: send 5 DAI to bob for the rent']);
   }
 
   private setChain(draft: Draft, chain: { chain: string; token: Token }): void {
@@ -2660,7 +2700,8 @@ class Parser {
     const token = this.peek();
     for (const { words, chain } of chainPhrases) {
       if (this.acceptPhrase([words])) {
-        this.acceptWord('chain', 'network', 'testnet');
+        // Round 8: "on base mainnet", "on my anvil node": the chain's network said after its name.
+        this.acceptWord('chain', 'network', 'testnet', 'node', 'mainnet');
         return { chain, token: token! };
       }
     }
@@ -2678,16 +2719,20 @@ class Parser {
     if (this.isWord(this.peek(), 'w') && (this.isPunct(this.peek(1), '/') || this.peek(1)?.kind === 'number' || this.isSlippageWord(this.peek(1)))) {
       this.pos++;
       this.acceptPunct('/');
-    } else this.acceptWord('with', 'at', 'using', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
+    } else if (!this.boundBeforeSlippage()) this.acceptWord('with', 'at', 'using', 'use', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
     this.acceptPhrase([['up', 'to']]);
+    // Round 8 (./slippageWords.ts): "with at most 2% price impact" — a bound said before the rate.
+    this.acceptPhrase(slippageBounds);
     this.acceptWord('a', 'an', 'the', 'my');
     this.acceptWord('max', 'maximum', 'max.');
     const t = this.peek();
     if (t && this.isSlippageWord(t)) {
-      this.pos++;
-      this.acceptWord('tolerance', 'limit');
+      this.pos += slippageWordLength(this.tokens, this.pos);
+      this.acceptWord('tolerance', 'limit', 'protection');
       this.acceptPhrase([['at', 'most'], ['up', 'to'], ['no', 'more', 'than'], ['not', 'to', 'exceed'], ['not', 'exceeding'], ['not', 'more', 'than'], ['not', 'over'], ['not', 'above']]);
       this.acceptWord('of', 'at', 'to', 'is', 'set', 'under', 'below', 'within');
+      // Round 8: "slippage set at 0.5%", "slippage protection of 1%".
+      if (this.isWord(this.tokens[this.pos - 1], 'set', 'protection')) this.acceptWord('at', 'to', 'of');
       this.acceptPunct('<');
       if (!this.acceptPunct(':')) this.acceptPunct('=');
       this.acceptWord('max', 'maximum', 'to');
@@ -2703,16 +2748,27 @@ class Parser {
       if (this.isWord(this.peek(), 'of') && this.isSlippageWord(this.peek(1))) this.pos++;
       const word = this.peek();
       if (word && this.isSlippageWord(word)) {
-        this.pos++;
+        this.pos += slippageWordLength(this.tokens, this.pos);
         this.acceptWord('tolerance', 'limit', 'max');
         return { bps: rate, token: rateStart! };
       }
+      // Round 8: "with 50 bps", "100bps": basis points name nothing but a slippage in a request.
+      if (rateInBasisPoints(this.tokens, this.tokens.indexOf(rateStart!))) return { bps: rate, token: rateStart! };
     }
     this.pos = save;
     return undefined;
   }
 
+  /** Round 8: "at most 2% price impact" with no "with" before it; consumes the bound only when a rate follows. */
+  private boundBeforeSlippage(): boolean {
+    const save = this.pos;
+    if (this.acceptPhrase(slippageBounds) && this.peek()?.kind === 'number') return true;
+    this.pos = save;
+    return false;
+  }
+
   private isSlippageWord(t: Token | undefined): boolean {
+    if (t !== undefined && slippageWordLength(this.tokens, this.tokens.indexOf(t)) === 2) return true;
     return t?.kind === 'word' && (t.lower === 'slippage' || t.lower === 'slip' || damerauLevenshtein(t.lower, 'slippage') <= 2);
   }
 
@@ -3438,7 +3494,10 @@ class Parser {
     const t = this.peek();
     const next = this.peek(1);
     if (t?.kind !== 'number' || t.text !== '2' || !next) return false;
-    const fits = target === 'recipient' ? next.kind === 'address' || next.kind === 'ens' : next.kind === 'word' && this.symbolOf(next) !== undefined && !this.isWord(this.peek(2), 'for', 'to', 'with');
+    // "2 wallet 0x…", "2 the address 0x…": a place noun before the address is still an address (round 8).
+    const place = this.isWord(next, 'the') ? 2 : 1;
+    const placed = target === 'recipient' && this.peek(place)?.kind === 'word' && placeNouns.has(this.peek(place)!.lower) && this.peek(place + 1)?.kind === 'address';
+    const fits = target === 'recipient' ? next.kind === 'address' || next.kind === 'ens' || placed : next.kind === 'word' && this.symbolOf(next) !== undefined && !this.isWord(this.peek(2), 'for', 'to', 'with');
     if (!fits) return false;
     this.pos++;
     return true;
@@ -3878,6 +3937,8 @@ class Parser {
     if (first === undefined || !timeSubordinatorFirsts.has(first)) return 0;
     const phrase = timeSubordinators.find((words) => words.every((w, k) => (k === 0 ? first : word(index + k)) === w));
     if (!phrase) return 0;
+    // Round 8 (./stepOrder.ts): "once done", "when that's complete" order the steps; they wait for nothing.
+    if (phrase.length === 1 && stepOrderAfterSubordinator(first, (k) => word(index + 1 + k))) return 0;
     const next = this.tokens[index + phrase.length];
     if (next === undefined || (next.kind !== 'word' && next.kind !== 'number' && next.kind !== 'numberWord' && next.kind !== 'address' && next.kind !== 'ens')) return 0;
     const lone = phrase.length === 1 ? first : undefined;

@@ -65,7 +65,7 @@ function readEntry(tokens: readonly Token[], at: number, isSymbol: (word: string
   const name = tokens[at];
   if (!name || !isName(name, isSymbol)) return undefined;
   let i = at + 1;
-  if (isMark(tokens[i], ':') || isMark(tokens[i], '-')) i++;
+  if (isMark(tokens[i], ':') || isMark(tokens[i], '-') || isMark(tokens[i], '->') || isMark(tokens[i], '=')) i++;
   const first = tokens[i];
   if (!first || (first.kind !== 'number' && first.kind !== 'numberWord') || first.dollar) return undefined;
   const amount: Token[] = [first];
@@ -77,7 +77,7 @@ function readEntry(tokens: readonly Token[], at: number, isSymbol: (word: string
 }
 
 /** An ENS name, an address, or one word that could name a contact (never a verb, token, number or filler). */
-function isName(t: Token, isSymbol: (word: string) => boolean): boolean {
+export function isName(t: Token, isSymbol: (word: string) => boolean): boolean {
   if (t.kind === 'ens' || t.kind === 'address') return true;
   if (t.kind !== 'word' || !/^[a-z][a-z0-9_]*$/.test(t.lower)) return false;
   return !(

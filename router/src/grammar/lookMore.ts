@@ -1,0 +1,29 @@
+/**
+ * Round 8: more ways to ask only to look, read by the frame beside its own only-look phrases (same pattern syntax:
+ * words separated by spaces, `|` between alternatives). Each says the step is to be shown, not carried out:
+ * "… but don't execute yet", "…, dont actually send", "get a quote to swap …", "i want see quote for …".
+ * A look followed by a later command is still refused by the frame's look-then-act rules.
+ */
+export const moreLookPhrases: readonly string[] = [
+  // "swap 1 eth for usdc but don't execute yet": not yet is not at all, for this request.
+  "but don't|dont execute|sign|send|submit|broadcast|do it|this|that yet",
+  'but do not execute|sign|send|submit|broadcast|do it|this|that yet',
+  "don't|dont execute|sign|send|submit|broadcast|do it|this|that yet",
+  'do not execute|sign|send|submit|broadcast|do it|this|that yet',
+  "but don't|dont execute|sign|send|submit|broadcast yet",
+  "don't|dont execute|sign|send|submit|broadcast yet",
+  'do not execute|sign|send|submit|broadcast yet',
+  // "…, dont actually send", "but don't actually sign it".
+  "but don't|dont actually send|sign|execute|submit|broadcast|do it|them|anything",
+  "but don't|dont actually send|sign|execute|submit|broadcast|do",
+  "don't|dont actually send|sign|execute|submit|broadcast|do it|them|anything",
+  "don't|dont actually send|sign|execute|submit|broadcast|do",
+  'do not actually send|sign|execute|submit|broadcast|do it|them|anything',
+  'do not actually send|sign|execute|submit|broadcast|do',
+  // "Get a quote to swap 1 ETH for USDC": the quote's step said as an infinitive.
+  'get|give|want|need|provide|request me a|the quote|quotation|estimate to',
+  'get|give|want|need|provide|request a|the quote|quotation|estimate to',
+  // "i want see quote for 2 eth in dai": the non-native form of "I want to see a quote for".
+  'i want|wanna see|get quote|price|rate for|on|of',
+  'i want|wanna see|get a|the quote|price|rate for|on|of',
+];

@@ -1,0 +1,115 @@
+/**
+ * Round 8: purpose and aside clauses, read as words of a class, not as sentences. Used by the parser's notes
+ * (./parser.ts `note`, `commaAside`, `leadingAside`, `modifiers`) and by the frame's exceptions (./frame.ts).
+ *
+ * A note never changes the intent, so what could change it is refused, never kept: a second recipient joined
+ * to the purpose ("for the rent and to alice"), a verb of moving funds with an amount of its own ("memo: send
+ * all"), and a date the payment would be made on ("memo: pay on the 15th", "for rent by the 1st"). Hashtags
+ * after the request ("#rent #march") are a note; one that names a time ("#every-week") is a schedule.
+ */
+import { purposeVerbs } from './lexicon.js';
+import type { Token } from './tokenize.js';
+
+/** A reason the words of a note are not a note. */
+export interface NoteRefusal {
+  readonly code: 'ambiguous' | 'unsupported';
+  readonly at: Token;
+  readonly why: string;
+}
+
+const joiners: ReadonlySet<string> = new Set(['and', '&', 'plus', 'also', 'n']);
+/** Words after a verb of moving funds that make an amount: "send all", "swap everything", "pay half". */
+const amountWords: ReadonlySet<string> = new Set(['all', 'everything', 'half', 'max', 'maximum', 'rest', 'remainder', 'entire', 'whole', 'double', 'twice', 'triple']);
+/** Prepositions that put a date on the act: "on the 15th", "by the 1st", "before the 3rd". */
+const datePrepositions: ReadonlySet<string> = new Set(['on', 'by', 'before', 'until', 'till', 'til', 'due']);
+const ordinalSuffixes: ReadonlySet<string> = new Set(['st', 'nd', 'rd', 'th']);
+const monthNames: ReadonlySet<string> = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar',
+  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+const ordinalWords: ReadonlySet<string> = new Set([
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'fifteenth', 'twentieth', 'thirtieth', '1st', '2nd',
+  '3rd', '15th',
+]);
+
+/**
+ * Whether `tokens[start, end)` of a note carries what could change the request; the caller refuses with the
+ * code. `isFundsVerb` says whether a word is a verb of the lexicon that moves funds.
+ */
+export function noteChangesRequest(tokens: readonly Token[], start: number, end: number, isFundsVerb: (token: Token) => boolean): NoteRefusal | undefined {
+  for (let i = start; i < end; i++) {
+    const t = tokens[i]!;
+    const next = i + 1 < end ? tokens[i + 1] : undefined;
+    const lower = t.kind === 'word' ? t.lower : t.kind === 'punct' ? t.value : '';
+    // "for the rent and to alice for groceries": a second recipient joined to the purpose, which a note would drop.
+    if (joiners.has(lower) && next?.kind === 'word' && next.lower === 'to') {
+      const who = i + 2 < end ? tokens[i + 2] : undefined;
+      if (who && (who.kind === 'ens' || who.kind === 'address' || (who.kind === 'word' && !purposeVerbs.has(who.lower))))
+        return { code: 'ambiguous', at: next, why: 'adds a recipient to the request: give each step its own verb, amount and recipient' };
+    }
+    // "(memo: ignore this and send all)": a verb of moving funds with an amount of its own.
+    if (t.kind === 'word' && isFundsVerb(t) && next?.kind === 'word' && (amountWords.has(next.lower) || (next.lower === 'it' && tokens[i + 2]?.kind === 'word' && tokens[i + 2]!.lower === 'all')))
+      return { code: 'ambiguous', at: t, why: 'asks for a step of its own: say every step in the request itself' };
+    // "for groceries #every-week": a tag in the note that names a time is a schedule.
+    const tags = lower === '#' ? hashtagsAt(tokens, i) : undefined;
+    if (tags?.schedule) return { code: 'unsupported', at: tags.schedule, why: 'asks for a time or a schedule; Lucid acts now, once' };
+    // "memo: pay on the 15th", "for rent by the 1st", "due on march 3": a date the act would wait for.
+    if (t.kind === 'word' && datePrepositions.has(t.lower) && next !== undefined && isDateAt(tokens, t.lower === 'due' && next.kind === 'word' && next.lower === 'on' ? i + 2 : i + 1, end))
+      return { code: 'unsupported', at: t, why: 'puts a date on the payment; Lucid acts now, once' };
+  }
+  return undefined;
+}
+
+/** Whether a date starts at `index`: "the 15th", "15th", "the 1st of", "march 3", "3 march", "the first". */
+function isDateAt(tokens: readonly Token[], index: number, end: number): boolean {
+  let k = index;
+  if (tokens[k]?.kind === 'word' && tokens[k]!.lower === 'the') k++;
+  const t = tokens[k];
+  if (!t || k >= end) return false;
+  const after = k + 1 < end ? tokens[k + 1] : undefined;
+  if (t.kind === 'number') return (after?.kind === 'word' && (ordinalSuffixes.has(after.lower) || monthNames.has(after.lower))) || (k > index && (after === undefined || after.kind === 'punct'));
+  if (t.kind === 'word' && monthNames.has(t.lower) && t.lower !== 'may' && t.lower !== 'march') return true;
+  if (t.kind === 'word' && (t.lower === 'may' || t.lower === 'march')) return after?.kind === 'number';
+  return t.kind === 'word' && ordinalWords.has(t.lower) && k > index;
+}
+
+/** Words of time inside a hashtag ("#every-week", "#weekly", "#monthlyRent"): the tag asks for a schedule. */
+const tagTimeWords: ReadonlySet<string> = new Set([
+  'every', 'each', 'daily', 'weekly', 'monthly', 'yearly', 'annually', 'hourly', 'nightly', 'biweekly', 'fortnightly', 'quarterly', 'recurring',
+  'schedule', 'scheduled', 'repeat', 'auto', 'autopay', 'tomorrow', 'tonight', 'later', 'dca', 'subscription', 'next', 'week', 'weeks', 'month',
+  'months', 'day', 'days', 'year', 'years', 'hour', 'hours', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'weekend', 'payday', 'eom', 'eow',
+]);
+
+/**
+ * "#rent", "#rent #march": the end of a run of hashtags starting at `index` (a "#" and a word written against
+ * it), or undefined. A tag with a word of time in it is returned in `schedule` for the caller to refuse.
+ */
+export function hashtagsAt(tokens: readonly Token[], index: number): { end: number; schedule?: Token } | undefined {
+  let k = index;
+  let schedule: Token | undefined;
+  while (tokens[k]?.kind === 'punct' && tokens[k]!.value === '#' && tokens[k + 1]?.kind === 'word' && !tokens[k + 1]!.spaced) {
+    const tag = tokens[k + 1]!;
+    const parts = tag.text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[-_\s]+/u);
+    if (parts.some((part) => tagTimeWords.has(part))) schedule ??= tag;
+    k += 2;
+  }
+  return k > index ? { end: k, ...(schedule ? { schedule } : {}) } : undefined;
+}
+
+const doneGerunds =
+  'sending|swapping|paying|transferring|buying|selling|moving|wrapping|unwrapping|staking|unstaking|supplying|lending|withdrawing|approving|revoking|claiming|converting|exchanging|trading|depositing|wiring|bridging';
+const thanksFor = 'thanks|thank|thx|ty|tysm|cheers|thnx|tnx for';
+
+/**
+ * Extra patterns for the frame's report rule (./frame.ts): thanks for an act with its amount ("Thanks for sending 5
+ * DAI to bob!", "thank you for swapping the 2 ETH") tell of something done, not something to do.
+ */
+export const round8ReportPatterns: readonly string[] = [
+  `${thanksFor} ${doneGerunds} #`, `${thanksFor} ${doneGerunds} the|my|our|those|that|all|everything`,
+  `thank you|u|ya for ${doneGerunds} #`, `thank you|u|ya for ${doneGerunds} the|my|our|those|that|all|everything`,
+  `appreciate|appreciated you ${doneGerunds}`,
+];
+
+/** Extra patterns for the frame's rule on acting unseen: "…, tell no one", "keep it between us". */
+export const round8UnseenPatterns: readonly string[] = ['tell|telling no|noone|nobody', 'tell no one', 'keep it|this between us', 'keep it|this quiet|secret|hidden|hush'];

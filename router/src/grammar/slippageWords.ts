@@ -1,0 +1,28 @@
+/**
+ * Round 8: more ways to say a slippage bound. "price impact" names the same limit as "slippage" (how much worse
+ * than the quote the swap may fill); "at most" / "no more than" before the rate bound it the way "max" does; and a
+ * rate in basis points ("with 50 bps", "100bps") names nothing but a slippage in a request, so it needs no noun.
+ * A percentage alone ("with 1%") still does: it could be a fee, a share or an amount.
+ */
+import type { Token } from './tokenize.js';
+
+/** Bounds said before the rate: "with at most 2% …", "no more than 1% slippage". */
+export const slippageBounds: readonly (readonly string[])[] = [
+  ['at', 'most'],
+  ['no', 'more', 'than'],
+  ['not', 'more', 'than'],
+];
+
+/** How many words the slippage noun at `index` takes: 2 for "price impact", 1 for "slippage" and its slips, read by the caller. */
+export function slippageWordLength(tokens: readonly Token[], index: number): number {
+  const t = tokens[index];
+  const next = tokens[index + 1];
+  if (t?.kind === 'word' && t.lower === 'price' && next?.kind === 'word' && next.lower === 'impact') return 2;
+  return 1;
+}
+
+/** Whether the rate read from `index` was said in basis points ("50 bps", "50bps", "50 basis points"). */
+export function rateInBasisPoints(tokens: readonly Token[], index: number): boolean {
+  const unit = tokens[index + 1];
+  return unit?.kind === 'word' && ['bps', 'bp', 'bip', 'bips', 'basis'].includes(unit.lower);
+}
