@@ -38,7 +38,7 @@ export const round8Clues: readonly (Clue & { atStart?: boolean })[] = [
     why: vague,
     // "his share", "the amount we agreed", "everything I have", "tens of USDC", "send max to bob" (which token?).
     patterns: [
-      'his|her|their|my|your|our share|cut|portion|part', 'the amount|sum|figure|price we|you|i|he|she|they agreed|discussed|said|mentioned|talked',
+      'his|her|their share|cut|portion', 'the amount|sum|figure|price we|you|i|he|she|they agreed|discussed|said|mentioned|talked',
       'what we|you agreed|discussed', 'everything|all i|we have|own|hold|got to|for|into', 'tens|dozens|hundreds|thousands|millions of', 'remaining|leftover|left-over', 'the last of', 'random', "whatever's|whatevers", 'max|maximum|all to|for|into',
     ],
   },
