@@ -60,6 +60,14 @@ describe('round 8: numbers said in other shapes', () => {
     expect(parseWithGrammar('send $5 usdc to bob').intents).toEqual([send('5', 'USDC', 'bob')]);
   });
 
+  test('a slip of a scale word ("thousnad", "hundrd", "milion", "dozne") is corrected, shown, and read as the scale', () => {
+    const parsed = parseWithGrammar('send a thousnad dai to bob.eth');
+    expect(parsed.intents).toEqual([send('1000', 'DAI', 'bob.eth')]);
+    expect(parsed.corrections).toEqual([{ from: 'thousnad', to: 'thousand' }]);
+    expect(parseWithGrammar('send 2 milion lucid to bob.eth').intents).toEqual([send('2000000', 'LUCID', 'bob.eth')]);
+    expect(parseWithGrammar('send two dozne dai to bob').intents).toEqual([send('24', 'DAI', 'bob')]);
+  });
+
   test('the must-stay refusals of earlier rounds stay: "1/2", a decimal comma, "a hundredth of my"', () => {
     expect(refused('send 1/2 eth to bob').code).toBe('AMBIGUOUS_INTENT');
     expect(refused('send 1.000,50 dai to bob').code).toBe('UNPARSEABLE_INTENT');
