@@ -17,6 +17,15 @@ const vague = 'the amount is too vague to act on; say a number, "all", "half" or
 /** Advice asked in chat shorthand, read by the frame wherever it stands ("wdyt, swap 1 ETH for DAI?"). */
 export const round8Advice: readonly string[] = ['wdyt', 'wdyth', 'thoughts ?', 'yay or nay', 'good or bad', 'smart or', 'or nah', 'should you|u'];
 
+/**
+ * Asking whether a request is written right, or to work on its wording, read by the frame wherever it stands: words
+ * about words ("is this right: send …", "does this look correct?", "draft: …", "make this sound better: …").
+ */
+export const round8Words: readonly string[] = [
+  'is|was this|that right|correct|valid|ok|okay|proper|accurate|fine', 'does|do this|that look|sound right|correct|ok|okay|good|fine', 'draft|comment|comments :',
+  'make this|it sound', 'document this|it',
+];
+
 export const round8Clues: readonly (Clue & { atStart?: boolean })[] = [
   {
     code: intentErrorCodes.ambiguous,

@@ -135,6 +135,14 @@ describe('round 8: refusals with the code that says why', () => {
     expect(refused('if gas is below 20 gwei send 5 DAI to bob').code).toBe('UNSUPPORTED_INTENT');
   });
 
+  test('asking whether a request is written right, or to work on its wording, is words about words', () => {
+    for (const text of ['is this right: send 5 dai to bob.eth', 'is this correct? swap 1 eth for dai', 'draft: send 5 dai to bob.eth', 'make this sound better: send 5 dai to bob.eth']) {
+      const { code, message } = refused(text);
+      expect(code, text).toBe('UNSUPPORTED_INTENT');
+      expect(message, text).toContain('words about a request');
+    }
+  });
+
   test('the words beside each rule still parse', () => {
     expect(parseWithGrammar('send 2 eth to bob.eth').intents).toEqual([send('2', 'ETH', 'bob.eth')]);
     expect(parseWithGrammar('send all my eth to bob.eth').intents).toEqual([send('all', 'ETH', 'bob.eth')]);
