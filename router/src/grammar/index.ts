@@ -71,12 +71,17 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
     throw (error instanceof InputError && explainRefusal(text, listed, error)) || error;
   }
   parsed.corrections.unshift(...corrected.corrections);
-  const checked = intentListSchema.safeParse({
-    intents: parsed.intents.map(compact),
-    ...(frame.preview || form?.preview ? { preview: true } : {}),
-    ...(parsed.notes.length ? { notes: parsed.notes.slice(0, 8) } : {}),
-    ...(parsed.corrections.length ? { corrections: parsed.corrections.slice(0, 8) } : {}),
-  });
+  // jitless: the same checks without zod's compiled fast path, whose build (new Function, which the start
+  // script's code cache cannot keep) costs a one-shot `lucid parse` more than the one parse it speeds up.
+  const checked = intentListSchema.safeParse(
+    {
+      intents: parsed.intents.map(compact),
+      ...(frame.preview || form?.preview ? { preview: true } : {}),
+      ...(parsed.notes.length ? { notes: parsed.notes.slice(0, 8) } : {}),
+      ...(parsed.corrections.length ? { corrections: parsed.corrections.slice(0, 8) } : {}),
+    },
+    { jitless: true },
+  );
   if (!checked.success) {
     // The grammar should never build an intent the schema refuses; if it does, say what, not a stack trace.
     const issue = checked.error.issues[0];
