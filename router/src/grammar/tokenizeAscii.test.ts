@@ -3,9 +3,11 @@
  * asciiPatterns): building a \p{…} class is milliseconds of every `lucid parse` (issue 19). They must match
  * exactly what the Unicode patterns match on such text: checked at every position of every ASCII line of the
  * tuned corpus, and of every ASCII string of up to two characters, so that no token, error or refusal changes.
+ * Error messages quote ASCII text the same way (./errors.ts replaces the same control characters).
  */
 import { describe, expect, test } from 'vitest';
 import { loadCorpora } from '../../eval/corpus.js';
+import { quote } from './errors.js';
 import { asciiPatterns, tokenize, unicodePatterns, type TokenPatterns } from './tokenize.js';
 
 const names = Object.keys(unicodePatterns) as (keyof TokenPatterns)[];
@@ -54,6 +56,15 @@ describe('the tokenizer on ASCII text', () => {
     }
     for (const text of ['1e5k', '2.5bn ETH', 'alice.eth\'s', ':-) send', 'x-->y', 'bob-the-builder.eth', '1,5 ETH', '-5 DAI', '0xabcg', 'S-K-B'])
       expectSameEverywhere(text);
+  });
+
+  test('error quotes replace the same characters of ASCII text as the Unicode control and format classes', () => {
+    const unicodeVisible = (text: string) => text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD');
+    for (let code = 0; code < 128; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      expect(quote(text)).toBe(`"${unicodeVisible(text)}"`);
+    }
+    expect(quote('x\u202ey\u00adz\u0085')).toBe('"x\uFFFDy\uFFFDz\uFFFD"');
   });
 
   test('non-ASCII text is still read with the Unicode patterns', () => {
