@@ -3,11 +3,13 @@
  * asciiPatterns): building a \p{…} class is milliseconds of every `lucid parse` (issue 19). They must match
  * exactly what the Unicode patterns match on such text: checked at every position of every ASCII line of the
  * tuned corpus, and of every ASCII string of up to two characters, so that no token, error or refusal changes.
- * Error messages quote ASCII text the same way (./errors.ts replaces the same control characters).
+ * Error messages quote ASCII text the same way (./errors.ts replaces the same control characters), and the secret
+ * screen before the parsers reads ASCII words without NFKC (kernel/secrets.ts). A plain request runs no \p{…} at all.
  */
 import { describe, expect, test } from 'vitest';
 import { loadCorpora } from '../../eval/corpus.js';
 import { quote } from './errors.js';
+import { parseIntents } from '../parseIntents.js';
 import { asciiPatterns, tokenize, unicodePatterns, type TokenPatterns } from './tokenize.js';
 
 const names = Object.keys(unicodePatterns) as (keyof TokenPatterns)[];
@@ -65,6 +67,23 @@ describe('the tokenizer on ASCII text', () => {
       expect(quote(text)).toBe(`"${unicodeVisible(text)}"`);
     }
     expect(quote('x\u202ey\u00adz\u0085')).toBe('"x\uFFFDy\uFFFDz\uFFFD"');
+  });
+
+  test('reading a plain ASCII request runs no pattern with a Unicode property class (what `lucid parse` pays for)', async () => {
+    const ran: string[] = [];
+    const exec = RegExp.prototype.exec;
+    // Every regex use (test, match, replace, split, matchAll) goes through exec once it is replaced.
+    RegExp.prototype.exec = function (this: RegExp, text: string) {
+      if (this.source.includes('\\p{')) ran.push(String(this));
+      return exec.call(this, text);
+    };
+    try {
+      for (const text of ['swap 1 ETH for USDC', 'wrap 2 eth', 'please buy 100 usdc with eth, max slippage 0.5%', 'swap 1.5k usdc for eth on base'])
+        expect((await parseIntents(text, { parser: 'grammar' })).intents.intents.length).toBe(1);
+    } finally {
+      RegExp.prototype.exec = exec;
+    }
+    expect(ran).toEqual([]);
   });
 
   test('non-ASCII text is still read with the Unicode patterns', () => {
