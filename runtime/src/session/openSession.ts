@@ -234,7 +234,8 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   // checks' code reads come from the run's memo at that block when the head is still there (one round trip fewer);
   // when it moved, the context's block is another memo and the answer is never used.
   const prefetchStep = (intent: ResolvedIntent) => {
-    if (lastHead === undefined || !intent.to) return;
+    // Only a well-formed address: whatever else is the agents' to refuse, with their own error, never this early read's.
+    if (lastHead === undefined || typeof intent.to !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(intent.to)) return;
     readsAt(lastHead).getCode({ address: intent.to }).catch(() => {});
   };
 
