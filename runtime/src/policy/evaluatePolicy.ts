@@ -9,8 +9,7 @@
  * against that exposure (and, for maxPerDay, against exposure + what was spent today).
  */
 import type { Address, Hex } from 'viem';
-import { erc20Abi, formatUnits, parseUnits } from 'viem';
-import { decodeCall } from '../chain/decodeCall.js';
+import { decodeFunctionData, erc20Abi, formatUnits, parseUnits } from 'viem';
 import type { Plan, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
 import type { Policy, PolicyLimitField } from './policy.js';
 import {
@@ -260,24 +259,20 @@ const increaseAllowanceAbi = [
 
 // Decoding by selector, not by "is this a known token": an unknown contract with an ERC-20 interface is
 // exactly what a malicious plan would use.
-// By selector (chain/decodeCall.ts), so that call data of no ERC-20 function (an ETH transfer's '0x') costs no
-// hashing of the ABI and no error built: the same answers as viem's decodeFunctionData, which this used.
 function decodeErc20(data: Hex): Erc20Call | undefined {
   try {
-    const decoded = decodeCall(erc20Abi, data);
-    const args = decoded?.args ?? [];
-    if (decoded?.functionName === 'transfer') return { kind: 'transfer', amount: args[1] as bigint };
-    if (decoded?.functionName === 'transferFrom') return { kind: 'transfer', amount: args[2] as bigint };
-    if (decoded?.functionName === 'approve') return { kind: 'approve', spender: args[0] as Address, amount: args[1] as bigint };
-    if (decoded) return undefined;
-  } catch {
-    // malformed arguments of an ERC-20 function: tried as increaseAllowance below, as before
-  }
-  try {
-    const decoded = decodeCall(increaseAllowanceAbi, data);
-    return decoded ? { kind: 'approve', spender: decoded.args?.[0] as Address, amount: decoded.args?.[1] as bigint } : undefined;
-  } catch {
+    const decoded = decodeFunctionData({ abi: erc20Abi, data });
+    if (decoded.functionName === 'transfer') return { kind: 'transfer', amount: decoded.args[1] };
+    if (decoded.functionName === 'transferFrom') return { kind: 'transfer', amount: decoded.args[2] };
+    if (decoded.functionName === 'approve') return { kind: 'approve', spender: decoded.args[0], amount: decoded.args[1] };
     return undefined;
+  } catch {
+    try {
+      const decoded = decodeFunctionData({ abi: increaseAllowanceAbi, data });
+      return { kind: 'approve', spender: decoded.args[0], amount: decoded.args[1] };
+    } catch {
+      return undefined;
+    }
   }
 }
 
