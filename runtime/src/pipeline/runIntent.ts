@@ -173,6 +173,7 @@ async function buildSteps(
     // signed) are found while the step resolves: independent, so their reads share round trips.
     const [serving] = started(session.agents(intent.action));
     const resolved = await resolveStep(session, { intent, previous });
+    session.prefetchStep?.(resolved);
     resolvedIntents.push(resolved);
     const blocked = parameters.forcedAgentId ? session.blockedReason(parameters.forcedAgentId) : undefined;
     if (blocked !== undefined)
