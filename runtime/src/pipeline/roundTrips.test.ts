@@ -63,6 +63,12 @@ describe('round trips from parsed intent to report', () => {
     const getPair = '0xe6a43905';
     const getPool = '0x1698ee82';
     expect(count.ethCalls.filter((call) => call.endsWith(getPair) || call.endsWith(getPool))).toEqual([]);
+    // The three competing agents' pools, quotes and allowances: one aggregate call between them, no read of its own.
+    const aggregate3 = '0x82ad56cb';
+    const allowance = '0xdd62ed3e';
+    expect(count.ethCalls.filter((call) => call.endsWith(aggregate3))).toHaveLength(1);
+    expect(count.ethCalls.filter((call) => call.endsWith(allowance))).toEqual([]);
+    expect(count.calls).toBeLessThanOrEqual(34);
   }, 60_000);
 
   test('behavior: the review of a one-step swap judges the winner with the checks its competition already ran, each report judged once by each check', async () => {
