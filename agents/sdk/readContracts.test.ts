@@ -51,6 +51,10 @@ describe('readContracts', () => {
       // A read that reverts, and one of an address with no code, fail alone: the others still answer.
       expect(notAPair.status).toBe('failure');
       expect(noContract.status).toBe('failure');
+      // Each failure carries the error readContract would give: the revert, and no data where no code answers.
+      expect(notAPair.error?.name).toBe('RawContractError');
+      expect(noContract.error?.name).toBe('AbiDecodingZeroDataError');
+      expect(noContract.error).toBe(noContract.error);
       await expect(client.readContract({ ...reads()[2], blockNumber })).rejects.toThrow();
     } finally {
       counter.restore();

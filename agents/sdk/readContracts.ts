@@ -149,10 +149,14 @@ async function aggregate(client: Pick<PublicClient, 'readContract'>, multicall3:
     const failedToEncode = encoded[index]!.error;
     if (failedToEncode) return { status: 'failure', error: failedToEncode };
     const { success, returnData } = returned[index]!;
-    if (!success) return { status: 'failure', error: new RawContractError({ data: returnData }) };
+    // A failed read's error is made when asked for: most callers only look at the status (a pool that is not there,
+    // a route the quoter refuses), and viem's errors cost a stack and a formatted message each.
+    if (!success) return failure(() => new RawContractError({ data: returnData }));
+    const decode = () => decodeFunctionResult({ abi: read.abi, functionName: read.functionName, args: read.args, data: returnData } as Parameters<typeof decodeFunctionResult>[0]);
+    // No code at the address answers "success" with no data: decoding refuses it, as readContract would.
+    if (returnData === '0x' && hasOutputs(read)) return failure(() => decodeError(decode));
     try {
-      // No code at the address answers "success" with no data: decoding refuses it, as readContract would.
-      return { status: 'success', result: decodeFunctionResult({ abi: read.abi, functionName: read.functionName, args: read.args, data: returnData } as Parameters<typeof decodeFunctionResult>[0]) };
+      return { status: 'success', result: decode() };
     } catch (error) {
       return { status: 'failure', error: asError(error) };
     }
@@ -173,6 +177,33 @@ function isUnreachable(error: unknown): boolean {
   if (error instanceof LucidError) return error.kind === 'infra';
   if (!(error instanceof ViemBaseError)) return false;
   return Boolean(error.walk((cause) => cause instanceof HttpRequestError || cause instanceof TimeoutError || cause instanceof LucidError));
+}
+
+/** A failure whose error is made on first access (then kept). */
+function failure(make: () => Error): Answer {
+  let error: Error | undefined;
+  return {
+    status: 'failure',
+    get error() {
+      return (error ??= make());
+    },
+  };
+}
+
+/** The error decoding throws (for empty data: viem's AbiDecodingZeroDataError, as readContract reports it). */
+function decodeError(decode: () => unknown): Error {
+  try {
+    decode();
+  } catch (error) {
+    return asError(error);
+  }
+  return new Error('the read returned no data');
+}
+
+// Whether the read's function returns anything (a function with no outputs decodes empty data as success).
+function hasOutputs(read: ContractFunctionParameters): boolean {
+  const items = (read.abi as readonly { type?: string; name?: string; outputs?: readonly unknown[] }[]).filter((item) => item.type === 'function' && item.name === read.functionName);
+  return items.length > 0 && items.every((item) => (item.outputs?.length ?? 0) > 0);
 }
 
 function asError(error: unknown): Error {
