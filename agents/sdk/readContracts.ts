@@ -21,6 +21,7 @@ import {
   encodeFunctionData,
   HttpRequestError,
   multicall3Abi,
+  prepareEncodeFunctionData,
   RawContractError,
   TimeoutError,
   BaseError as ViemBaseError,
@@ -126,7 +127,7 @@ type Answer = { status: 'success'; result: unknown; error?: undefined } | { stat
 async function aggregate(client: Pick<PublicClient, 'readContract'>, multicall3: `0x${string}`, reads: readonly ContractFunctionParameters[], blockNumber: bigint | undefined): Promise<Answer[] | undefined> {
   const encoded = reads.map((read): { callData: `0x${string}`; error?: Error } => {
     try {
-      return { callData: encodeFunctionData({ abi: read.abi, functionName: read.functionName, args: read.args } as Parameters<typeof encodeFunctionData>[0]) };
+      return { callData: encodeFunctionData({ ...prepared(read), args: read.args } as Parameters<typeof encodeFunctionData>[0]) };
     } catch (error) {
       return { callData: '0x', error: asError(error) };
     }
@@ -152,7 +153,8 @@ async function aggregate(client: Pick<PublicClient, 'readContract'>, multicall3:
     // A failed read's error is made when asked for: most callers only look at the status (a pool that is not there,
     // a route the quoter refuses), and viem's errors cost a stack and a formatted message each.
     if (!success) return failure(() => new RawContractError({ data: returnData }));
-    const decode = () => decodeFunctionResult({ abi: read.abi, functionName: read.functionName, args: read.args, data: returnData } as Parameters<typeof decodeFunctionResult>[0]);
+    const { abi } = prepared(read);
+    const decode = () => decodeFunctionResult({ abi, ...(abi === read.abi ? { functionName: read.functionName, args: read.args } : {}), data: returnData } as Parameters<typeof decodeFunctionResult>[0]);
     // No code at the address answers "success" with no data: decoding refuses it, as readContract would.
     if (returnData === '0x' && hasOutputs(read)) return failure(() => decodeError(decode));
     try {
@@ -178,6 +180,27 @@ function isUnreachable(error: unknown): boolean {
   if (!(error instanceof ViemBaseError)) return false;
   return Boolean(error.walk((cause) => cause instanceof HttpRequestError || cause instanceof TimeoutError || cause instanceof LucidError));
 }
+
+/**
+ * The read's function alone and its selector, found once per ABI and name: viem's encodeFunctionData and
+ * decodeFunctionResult then skip the search of the ABI and the hash of the signature they make on every call. An
+ * overloaded name (the arguments choose the function) or a name the ABI lacks is left to viem as it is.
+ */
+function prepared(read: ContractFunctionParameters): { abi: ContractFunctionParameters['abi']; functionName: string } {
+  let byName = preparedByAbi.get(read.abi);
+  if (!byName) preparedByAbi.set(read.abi, (byName = new Map()));
+  let found = byName.get(read.functionName);
+  if (!found) {
+    const items = (read.abi as readonly { type?: string; name?: string }[]).filter((item) => item.type === 'function' && item.name === read.functionName);
+    found =
+      items.length === 1
+        ? (prepareEncodeFunctionData({ abi: read.abi, functionName: read.functionName } as Parameters<typeof prepareEncodeFunctionData>[0]) as { abi: ContractFunctionParameters['abi']; functionName: string })
+        : { abi: read.abi, functionName: read.functionName };
+    byName.set(read.functionName, found);
+  }
+  return found;
+}
+const preparedByAbi = new WeakMap<object, Map<string, { abi: ContractFunctionParameters['abi']; functionName: string }>>();
 
 /** A failure whose error is made on first access (then kept). */
 function failure(make: () => Error): Answer {
