@@ -89,5 +89,39 @@ describe('round trips from parsed intent to report', () => {
     const getPair = '0xe6a43905';
     const getPool = '0x1698ee82';
     expect(count.ethCalls.filter((call) => call.endsWith(getPair) || call.endsWith(getPool))).toEqual([]);
+    // The three competing agents' pools, quotes and allowances: one aggregate call between them, no read of its own.
+    const aggregate3 = '0x82ad56cb';
+    const allowance = '0xdd62ed3e';
+    expect(count.ethCalls.filter((call) => call.endsWith(aggregate3))).toHaveLength(1);
+    expect(count.ethCalls.filter((call) => call.endsWith(allowance))).toEqual([]);
+    expect(count.calls).toBeLessThanOrEqual(34);
+  }, 60_000);
+
+  test('behavior: the review of a one-step swap judges the winner with the checks its competition already ran, each report judged once by each check', async () => {
+    const text = 'swap 100 USDC for DAI';
+    const intents = parseWithGrammar(text);
+    const judged = { unexplained: new Map<object, number>(), risks: new Map<object, number>() };
+    const { unexplained, risks } = session.checks;
+    session.checks.unexplained = (report, ...rest) => {
+      judged.unexplained.set(report, (judged.unexplained.get(report) ?? 0) + 1);
+      return unexplained(report, ...rest);
+    };
+    session.checks.risks = (input) => {
+      judged.risks.set(input.report, (judged.risks.get(input.report) ?? 0) + 1);
+      return risks(input);
+    };
+    try {
+      const outcome = await runIntent(session, { text, mode: 'dry-run', parse: async () => ({ intents, parser: 'grammar' }), confirm: async () => false });
+      expect(outcome.status).toBe('simulated');
+      if (outcome.status !== 'simulated') return;
+      // Several venues competed, so the winner was vetted: the review's report is the one the vetting judged.
+      expect(outcome.review.steps[0]!.candidates.filter((candidate) => !candidate.dropped).length).toBeGreaterThan(1);
+      expect(judged.unexplained.get(outcome.review.simulation)).toBe(1);
+      expect(judged.risks.get(outcome.review.simulation)).toBe(1);
+      expect([...judged.unexplained.values(), ...judged.risks.values()].every((count) => count === 1)).toBe(true);
+    } finally {
+      session.checks.unexplained = unexplained;
+      session.checks.risks = risks;
+    }
   }, 60_000);
 });

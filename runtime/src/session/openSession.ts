@@ -189,6 +189,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   };
 
   const { builtinAgents } = await import('../../../agents/index.js');
+  const { shareReadBatches } = await import('../../../agents/sdk/index.js');
   const builtins = builtinAgents();
   // The CLI's frontend id is stable for the session: found (or registered) once, not on every intent.
   let cliFrontendId: Promise<bigint> | undefined;
@@ -225,7 +226,9 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     // The agents' code reads are the block's, in the run's memo: the checks of a report on it ask none again. Only
     // code (a string, which no agent can change for the checks): decoded reads stay the agents' own.
     const reads = block.number === null ? undefined : readsAt(block.number);
-    const agentClient = reads ? (new Proxy(client, { get: (target, property, receiver) => (property === 'getCode' ? reads.getCode : Reflect.get(target, property, receiver)) }) as PublicClient) : client;
+    // The competing agents' contract reads made in the same turn share one aggregate call (agents/sdk/readContracts.ts):
+    // the client is this run's own object, so nothing else's reads join theirs.
+    const agentClient = shareReadBatches(new Proxy(client, { get: (target, property, receiver) => (property === 'getCode' && reads ? reads.getCode : Reflect.get(target, property, receiver)) }) as PublicClient);
     return { chainId, account: account.address, client: agentClient, contracts, now, tokens, ...(poolInitCodeHashes ? { poolInitCodeHashes } : {}) };
   };
 
