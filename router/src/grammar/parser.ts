@@ -597,7 +597,7 @@ class Parser {
       this.verbless = false;
       const noun = this.actionNoun();
       const verb = noun ?? (t.kind === 'word' ? this.verbOf(t) : undefined);
-      if (noun === undefined && this.isWord(t, 'split', 'divide')) drafts = this.split();
+      if (noun === undefined && (this.isWord(t, 'split', 'divide') || (this.isWord(t, 'distribute') && this.sharedAmongAhead()))) drafts = this.split();
       else
       if (noun === undefined && verb === undefined && t.kind === 'word' && this.symbolOf(t) !== undefined) drafts = this.balance();
       else if (verb === undefined) throw this.unknownAction(t);
@@ -938,9 +938,11 @@ class Parser {
         const carried = this.verbless && this.isWord(this.peek(), 'to') && before?.action === 'transfer' && before.token !== undefined && !amount.value.endsWith('%') && !amount.usd && decimalPattern.test(amount.value) && amount.token.kind === 'number' ? before.token : undefined;
         pairs.push({ amount, token: amount.resolvedToken ?? carried ?? this.tokenRef('transfer') });
         // "send 0.05 ETH and 20 USDC to bob.eth": two amounts, one recipient.
-        const next = this.peek(1);
-        if (this.isWord(this.peek(), 'and') && next && this.startsPlainAmount(next) && this.toFollowsPair(this.pos + 1)) {
-          this.pos++;
+        // "send 0.1 ETH, 5 USDC and 3 DAI to bob" (round 8): a comma or ", and" between the pairs too.
+        const sep = this.isPunct(this.peek(), ',') && this.isWord(this.peek(1), 'and') ? 2 : this.isWord(this.peek(), 'and') || this.isPunct(this.peek(), ',') ? 1 : 0;
+        const next = this.peek(sep);
+        if (sep && next && this.startsPlainAmount(next) && (sep === 1 && this.isWord(this.peek(), 'and') ? this.toFollowsPair(this.pos + 1) : this.pairsThenTo(this.pos + sep))) {
+          this.pos += sep;
           continue;
         }
         break;
@@ -1235,11 +1237,28 @@ class Parser {
     each = this.acceptWord('each', 'apiece') || each;
     this.checkSplit(recipients, each, 1, listStart);
     this.lastRecipientFirst = true;
-    return recipients.map((to) => {
+    const drafts = recipients.map((to) => {
       const draft: Draft = { action: 'transfer', token, to };
       this.setAmount(draft, amount!);
       return draft;
     });
+    // "send bob 0.1 ETH and 5 USDC", "pay bob 5 DAI, 3 USDC" (round 8): more amounts for the one recipient.
+    while (recipients.length === 1 && !each) {
+      const sep = this.isPunct(this.peek(), ',') && this.isWord(this.peek(1), 'and') ? 2 : this.isWord(this.peek(), 'and') || this.isPunct(this.peek(), ',') ? 1 : 0;
+      const at = this.pos + sep;
+      let k = at + 1;
+      if (this.tokens[k]?.kind === 'suffix') k++;
+      const more = this.tokens[at];
+      if (!sep || more?.kind !== 'number' || more.dollar || this.tokens[k]?.kind !== 'word' || this.symbolOf(this.tokens[k]!) === undefined) break;
+      if (this.isWord(this.tokens[k + 1], 'to', 'for', 'into', 'each', 'apiece') || this.isPunct(this.tokens[k + 1], '->')) break;
+      this.pos = at;
+      const next = this.amount('transfer');
+      if (!next) break;
+      const draft: Draft = { action: 'transfer', token: next.resolvedToken ?? this.tokenRef('transfer'), to: recipients[0]! };
+      this.setAmount(draft, next);
+      drafts.push(draft);
+    }
+    return drafts;
   }
 
   /**
@@ -1299,7 +1318,11 @@ class Parser {
         return [draft];
       }
     }
-    const modal = this.acceptPhrase(subjectModals);
+    // "alice and bob each get 5 USDC", "… should each get …" (round 8): "each" before the verb of getting.
+    const eachFirst = recipients.length > 1 && this.acceptWord('each');
+    let modal = this.acceptPhrase(subjectModals);
+    const eachAfterModal = !eachFirst && modal !== undefined && recipients.length > 1 && this.acceptWord('each');
+    if (eachAfterModal && modal !== undefined && this.isWord(this.peek(), 'be')) (modal = [...modal, 'be']), this.pos++;
     const passive = modal !== undefined && modal[modal.length - 1] === 'be';
     // "has"/"have" is a request only after "let …", "have …" or "… to have"; "bob has 5 DAI" tells, it asks nothing.
     const asked = lead !== undefined && askingLeads.includes(lead[0]!);
@@ -1312,7 +1335,7 @@ class Parser {
     }
     let drafts: Draft[];
     try {
-      drafts = this.transferTo(recipients, false, listStart);
+      drafts = this.transferTo(recipients, eachFirst || eachAfterModal, listStart);
     } catch (error) {
       if (!told) throw error;
       this.pos = save;
@@ -1455,6 +1478,33 @@ class Parser {
   }
 
   /** Whether `amount token` starting at `index` is followed by "to"/"each" (so "and 20 USDC" continues the amounts). */
+  /** "distribute 30 USDC equally among …": "between" / "among" comes before any "to" (round 8). */
+  private sharedAmongAhead(): boolean {
+    for (let k = this.pos + 1; k < this.tokens.length && k < this.pos + 8; k++) {
+      if (this.isWord(this.tokens[k], 'to', 'for', 'each')) return false;
+      if (this.isWord(this.tokens[k], 'between', 'among', 'amongst')) return true;
+    }
+    return false;
+  }
+
+  /** Amount-token pairs from `index`, ",", "and" or ", and" apart, then "to" or "each": "5 USDC and 3 DAI to". */
+  private pairsThenTo(index: number): boolean {
+    let k = index;
+    for (;;) {
+      const amount = this.tokens[k];
+      if (amount?.kind !== 'number' || amount.dollar) return false;
+      k++;
+      if (this.tokens[k]?.kind === 'suffix') k++;
+      const token = this.tokens[k];
+      if (token?.kind !== 'word' || this.symbolOf(token) === undefined) return false;
+      k++;
+      if (this.isWord(this.tokens[k], 'to', 'each')) return true;
+      if (this.isPunct(this.tokens[k], ',') && this.isWord(this.tokens[k + 1], 'and')) k += 2;
+      else if (this.isPunct(this.tokens[k], ',') || this.isWord(this.tokens[k], 'and')) k++;
+      else return false;
+    }
+  }
+
   private toFollowsPair(index: number): boolean {
     let k = index + 1;
     if (this.tokens[k]?.kind === 'suffix') k++;
@@ -1485,7 +1535,9 @@ class Parser {
       if ((comma || and) && (this.isRecipientLike(this.peek()) || possessive) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos) && (and || this.nameAfterComma(this.pos))) {
         const next = this.peek(1);
         // "pay bob 3 DAI and carol 2 DAI": a name followed by an amount starts the next step, not this list.
-        if (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1)))) {
+        // "send 1 ETH to alice and bob gets 2 ETH" (round 8): a name followed by a verb of getting starts the next step.
+        const getsNext = !recipientFirst && this.isWord(next, 'gets', 'receives', 'should', 'will', 'can', 'must') && this.peek()?.kind !== 'address';
+        if (!getsNext && (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1))))) {
           list.push(this.recipient(context));
           continue;
         }
@@ -1592,7 +1644,8 @@ class Parser {
     if (this.isWord(this.peek(1), 'for', 'to', 'into')) this.acceptWord('out', 'in', 'off', 'away');
     const arrow = this.isPunct(this.peek(), '->') || this.isPunct(this.peek(), '>');
     const target = this.peek(1);
-    if (verbless && amount && !amount.reference && ((arrow && target?.kind === 'ens') || (this.isWord(this.peek(), 'to') && (target?.kind === 'ens' || target?.kind === 'address')))) {
+    // Round 8: an arrow to an address too ("5 USDC → 0x…"), as "to" ("a verbless amount to an ENS name or address … like an arrow").
+    if (verbless && amount && !amount.reference && (((arrow || this.isWord(this.peek(), 'to')) && (target?.kind === 'ens' || target?.kind === 'address')))) {
       // "0.1 ETH -> bob.eth", "5 USDC to alice.eth": an amount sent to a name (never a token) is a payment.
       this.pos++;
       const listStart = this.peek();
