@@ -19,7 +19,7 @@ import { round8Advice, round8Clues, round8Words } from './round8Clues.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
-import { round8ReportPatterns, round8UnseenPatterns } from './round8Asides.js';
+import { round8PoliteTails, round8ReportPatterns, round8UnseenPatterns, round8VagueException } from './round8Asides.js';
 import { moreLookPhrases } from './lookMore.js';
 import { isLookTail, lookHeadSlip, lookTrail, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseLookThenCommand, refuseMore } from './lookAndRefuse.js';
 import { compilePattern, matchAt, type Pattern, type Words } from './phrasePattern.js';
@@ -335,7 +335,7 @@ const rules: readonly Rule[] = [
 /** Thanks said in advance, at the end: recognised filler. */
 const politeTails: readonly Pattern[] = [
   "that|it would|will be great|awesome|nice|lovely|perfect|appreciated|amazing|helpful|wonderful|fantastic", "that'd|thatd be great|awesome|nice|lovely|perfect|appreciated|amazing|helpful",
-  'would be great|appreciated|awesome|lovely', "that's|thats all|it", 'much appreciated',
+  'would be great|appreciated|awesome|lovely', "that's|thats all|it", 'much appreciated', ...round8PoliteTails,
 ].map(p);
 const politeTailFirsts = firstWords(politeTails);
 /** Whether "i've got", "I have", "we hold", "i currently own" stands at `i`: the user's holdings. */
@@ -702,6 +702,7 @@ function refuseLookThenAct(source: string, tokens: readonly Token[], words: Word
 /** Words that look like a rule's but mean something else where they stand. */
 function isException(words: Words, i: number, length: number): boolean {
   const word = words[i]!;
+  if (round8VagueException(words, i, symbolWords())) return true;
   const before = words[i - 1];
   // Round 8: "stop lending my DAI", "airdrop 1 DAI to bob.eth", "I need 1 ETH wrapped" (./verbPhrases.ts).
   if (isVerbPhraseException(words, i)) return true;

@@ -651,7 +651,9 @@ class Parser {
         continue;
       }
       if (t.kind !== 'word' || this.symbolOf(t) !== undefined || (this.verbOf(t) !== undefined && !(k > start && noteDeterminers.has(this.tokens[k - 1]!.lower))) || this.isSlippageWord(t) || unlimitedWords.has(t.lower)) return false;
-      if (this.venueAt(k) || this.chainAt(k) || foreignChains.has(t.lower) || this.isWord(t, 'to', 'with', 'on', 'via', 'using', 'through', 'into', 'and', 'then', 'each', 'all', 'half', 'every')) return false;
+      // Round 8: "On behalf of my employer, please send …": whom the payment is for, not a place.
+      const behalf = k === start && this.isWord(t, 'on') && this.isWord(this.tokens[k + 1], 'behalf') && this.isWord(this.tokens[k + 2], 'of');
+      if (!behalf && (this.venueAt(k) || this.chainAt(k) || foreignChains.has(t.lower) || this.isWord(t, 'to', 'with', 'on', 'via', 'using', 'through', 'into', 'and', 'then', 'each', 'all', 'half', 'every'))) return false;
       // "from my savings, …" names where funds come from, which is not a note to drop.
       const next = this.tokens[k + 1];
       if (this.isWord(t, 'from') && (this.isWord(next, 'my', 'our', 'the', 'this', 'that', 'his', 'her') || (next?.kind === 'word' && recipientNouns.has(next.lower)))) return false;
@@ -2578,6 +2580,13 @@ class Parser {
     if (!t) return false;
     // "- reimbursing dinner", "-- testing the new wallet".
     if (t.kind === 'punct') {
+      // Round 8: "…; for the raffle", "…; it covers the venue": a semicolon before a note sets it off like a dash.
+      if (t.value === ';' && this.peek(1)?.kind === 'word') {
+        this.pos++;
+        const note = this.startsNote(draft);
+        this.pos--;
+        return note;
+      }
       const k = this.isPunct(this.peek(1), '-') ? 2 : 1;
       // "- 0x…", "- bob.eth": an address after a dash may be the recipient meant; never a note.
       if (t.value === '-' && (this.peek(k)?.kind === 'address' || this.peek(k)?.kind === 'ens'))

@@ -171,3 +171,24 @@ export function leadingAsideEnd(tokens: readonly Token[], index: number): boolea
   while (tokens[k]?.kind === 'punct' && ['-', '—', '–'].includes(tokens[k]!.value)) k++;
   return tokens[k] !== undefined && tokens[k]!.spaced;
 }
+
+/**
+ * Extra closing words for the frame's polite tails, only at the very end: asking to hear back ("Let me know once
+ * done", "keep me posted") and a mail client's signature ("-- Sent from my phone").
+ */
+export const round8PoliteTails: readonly string[] = [
+  'let me|us know once|when done|finished|complete|completed|sent|confirmed', "let me|us know once|when it's|its|it is done|finished|complete|completed|sent|through|confirmed",
+  'let me|us know', 'keep me|us posted', 'please confirm once|when done|finished|complete|completed|sent',
+  '- - sent from my iphone|phone|ipad|android|mobile|device', '- sent from my iphone|phone|ipad|android|mobile|device', 'sent from my iphone|phone|ipad|android|mobile|device',
+];
+
+/**
+ * "as my part of the gift", "covering our part of the airbnb": a share said with its owner is a share of a cost in
+ * a note, not a vague amount of a token ("part of my DAI" stays vague). `words` as the frame matches them.
+ */
+export function round8VagueException(words: readonly string[], i: number, symbols: ReadonlySet<string>): boolean {
+  if (words[i] !== 'part' || words[i + 1] !== 'of') return false;
+  if (!['my', 'our', 'his', 'her', 'your', 'their'].includes(words[i - 1] ?? '')) return false;
+  const object = words.slice(i + 2, i + 5);
+  return object.length > 0 && !object.some((word) => symbols.has(word) || word === '#' || word === 'it' || word === 'that' || word === 'them') && /^[a-z]/.test(object[object.length - 1] ?? '');
+}

@@ -82,3 +82,20 @@ describe('round 8: a purpose before the request', () => {
     expect(refused('for the rent and to alice - send 5 dai to bob').code).toMatch(/_INTENT$/);
   });
 });
+
+describe('round 8: asides and closings after the request', () => {
+  test('a share of a cost, a semicolon before a note, and asking to hear back', () => {
+    expect(parseWithGrammar('send 50 usdc to eve.eth as my part of the gift')).toEqual({ intents: [pay('50', 'USDC', 'eve.eth')], notes: ['as my part of the gift'] });
+    expect(parseWithGrammar('send 6 usdc to ula.eth; for the raffle')).toEqual({ intents: [pay('6', 'USDC', 'ula.eth')], notes: ['for the raffle'] });
+    expect(parseWithGrammar('Please send 10 USDC to hope.eth. Let me know once done.')).toEqual({ intents: [pay('10', 'USDC', 'hope.eth')] });
+    expect(parseWithGrammar('send 10 USDC to hope.eth, keep me posted')).toEqual({ intents: [pay('10', 'USDC', 'hope.eth')] });
+  });
+
+  test('a part of a token stays vague, and a step after a semicolon is still a step', () => {
+    for (const text of ['send part of my dai to bob', 'send my part of the dai to bob', 'send 5 dai to bob, and my part of it to alice'])
+      expect(refused(text).code, text).toBe('AMBIGUOUS_INTENT');
+    expect(parseWithGrammar('send 10 usdc to kurt.eth; swap 1 eth for dai').intents).toHaveLength(2);
+    // Hearing back once it is done is no condition; waiting for something else still is.
+    expect(refused('send 10 USDC to hope.eth once the price drops').code).toBe('UNSUPPORTED_INTENT');
+  });
+});
