@@ -4,12 +4,14 @@
  * read the words, so a slipped negation is still a negation and a slipped number still a number. Only
  * words that are nothing else (not a symbol, verb, or reserved word) are touched; each change is recorded.
  */
-import { numberWords, preambleWords, reservedWords, tailWords, verbs } from './lexicon.js';
+import { numberWords, preambleWords, reservedWords, scaleSuffixes, tailWords, verbs } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** Closed-class words a slip may stand for: number words, units, and the function words requests lean on. */
 const vocabulary: readonly string[] = [
   ...[...numberWords.keys()].filter((word) => word.length >= 4 && !word.includes('-')),
+  // Round 8: scale words slip too ("thousnad", "hundrd", "milion").
+  'hundred', 'thousand', 'million', 'billion', 'dozen',
   'percent', 'worth', 'half', 'rewards', 'reward', 'ether', 'would', 'could', 'should', 'want', 'remove', 'simulate', 'preview',
   'urgent', 'please', 'kindly', 'thanks', 'wants', 'asked', 'told', 'already', 'quarter', 'quarters', 'entire', 'entirety', 'whole', 'balance', 'everything', 'allowance',
   'approval', 'permission', 'exchange', 'estimate', 'instead', 'without', 'don\'t', 'dont', 'never', 'what', 'each',
@@ -39,6 +41,8 @@ export function correctWords(tokens: readonly Token[], isSymbol: (word: string) 
     if (guess === undefined) return t;
     corrections.push({ from: t.text, to: guess });
     const number = numberWords.get(guess);
+    const scale = scaleSuffixes.get(guess);
+    if (scale !== undefined) return { ...t, kind: 'suffix' as const, lower: guess, value: String(scale) };
     return number === undefined ? { ...t, lower: guess } : { ...t, kind: 'numberWord' as const, lower: guess, value: number };
   });
   return { tokens: out, corrections };

@@ -15,7 +15,7 @@
 import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
 import { isReasonAside } from './asides.js';
 import { amountClues, referenceClues } from './amountClues.js';
-import { round8Advice, round8Clues } from './round8Clues.js';
+import { round8Advice, round8Clues, round8Words } from './round8Clues.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
@@ -213,7 +213,7 @@ const rules: readonly Rule[] = [
       'in french', 'in spanish', 'in german', 'to spanish', 'to french', 'to german', 'how do i', 'how do you', 'how can i', 'how to',
       'how should i', 'what is the command', 'what can you do', 'what command', 'what commands', 'which commands', 'commands',
       'do you understand', 'define', 'definition', 'the term', 'poem', 'story', 'song', 'joke', 'write me', "what's|whats|wats|what a|an",
-      'what is a|an', 'sample', 'samples', 'e.g', 'e.g.', 'for instance', 'for example', ...morePatterns.words,
+      'what is a|an', 'sample', 'samples', 'e.g', 'e.g.', 'for instance', 'for example', ...morePatterns.words, ...round8Words,
     ].map(p),
   },
   {

@@ -11,6 +11,8 @@
  * - "half of my ETH balance" is "half of my ETH"; "the entire balance of DAI", "the whole amount of DAI" are all of it;
  * - "½ ETH" is 0.5 ETH and "1½" 1.5 (one character, one reading, unlike "1/2"); "¼ of my ETH" is 25% of it;
  * - "10 000 USDC" (thousands set apart by spaces, groups of three digits) is 10000; "10pc of my" is 10%;
+ * - "$50 ETH": a dollar sign cannot be the currency of an amount of ETH, so it is "$50 of ETH" (`amountUsd`); on a
+ *   dollar stablecoin ("$50 USDC", "$20 DAI") the parser reads it as that many tokens;
  * - "5 DAI's" is 5 DAI; "1000 gwei", "5 finney", "100 wei" are amounts of ETH in its small units (not before "gas").
  * Left as they were, by the tuned must-stay lines: "a hundredth of my ETH" (round-4.jsonl) and a decimal comma
  * ("1.000,50", round-7-recipients-lists.jsonl) stay `UNPARSEABLE_INTENT`.
@@ -20,7 +22,7 @@ import { quote, refusal } from './errors.js';
 import { numberWords } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
-const currencyNames = 'euros?|eur|pounds?|gbp|yen|jpy|yuan|cny|rupees?|inr|francs?|chf|pesos?|rubles?|roubles?|won|krw|reais|brl|cad|aud';
+const currencyNames = 'euros?|eur|gbp|yen|jpy|yuan|cny|rupees?|inr|francs?|chf|pesos?|rubles?|roubles?|krw|reais|brl|cad|aud';
 const currencySigns = '€£¥₹₩₽';
 const foreignCurrency = new RegExp(
   `(?:[${currencySigns}]\\s?\\d[\\d,.]*(?:\\s?[kmb]\\b)?|\\d[\\d,.]*\\s?[${currencySigns}]|\\b\\d[\\d,.]*\\s?(?:${currencyNames})\\b(?=\\s+(?:worth|of|in)\\b))`,
@@ -54,6 +56,9 @@ const integer = (token: Token): bigint | undefined => (/^\d+$/.test(token.value)
 function number(like: Token, value: string, end: number, text: string): Token {
   return { kind: 'number', start: like.start, end, text, lower: text.toLowerCase(), value, spaced: like.spaced, dollar: false };
 }
+
+/** Symbols whose unit is a dollar: a "$" before their amount is only its currency sign. */
+const dollarStable = /usd|^dai$|^frax$|^gho$/;
 
 /** ETH's small units, as powers of ten below one ETH. */
 const ethUnits: ReadonlyMap<string, number> = new Map([['wei', 18], ['gwei', 9], ['szabo', 6], ['finney', 3]]);
@@ -111,6 +116,11 @@ export function readNumberPhrases(source: string, tokens: readonly Token[], isSy
         i = k;
         continue;
       }
+    }
+    // "$50 ETH": the dollar value of a token that is no dollar, said as "$50 of ETH".
+    if (t.kind === 'number' && t.dollar && next?.kind === 'word' && isSymbol(next.lower) && !dollarStable.test(next.lower)) {
+      out.push(t, { ...word(t, 'of'), start: t.end, end: t.end, text: '', spaced: true });
+      continue;
     }
     // "10pc of my USDC": per cent, shortened.
     if (t.kind === 'number' && next?.lower === 'pc' && tokens[i + 2]?.lower === 'of') {

@@ -105,7 +105,7 @@ import {
 } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js';
-import { hashtagsAt, noteChangesRequest } from './round8Asides.js';
+import { hashtagsAt, leadingAsideEnd, leadingIdNumber, leadingNoteLabel, leadingNoteOpener, noteChangesRequest, occasionNoun } from './round8Asides.js';
 import { stepOrderAfterSubordinator } from './stepOrder.js';
 import { rateInBasisPoints, slippageBounds, slippageWordLength } from './slippageWords.js';
 
@@ -459,7 +459,8 @@ class Parser {
       }
       // "1) send 3 USDC to carol 2) send 4 USDC to dave": the next step's number, like a new line.
       const after = this.peek(2);
-      if (this.pos > 0 && t?.kind === 'number' && this.isPunct(this.peek(1), ')') && after?.kind === 'word' && this.verbOf(after) !== undefined) {
+      // Round 8: "1. … 2. …" inline, the same with a full stop after the number.
+      if (this.pos > 0 && t?.kind === 'number' && (this.isPunct(this.peek(1), ')') || this.isPunct(this.peek(1), '.')) && after?.kind === 'word' && this.verbOf(after) !== undefined) {
         this.pos += 2;
         any = true;
         onlyComma = false;
@@ -478,6 +479,15 @@ class Parser {
       }
       const start = this.pos;
       const phrase = this.acceptPhrase(clauseJoiners);
+      // Round 8: "once done" joins only when a step follows; at the end it stays a time clause, refused as one.
+      if (phrase?.includes('once')) {
+        const verb = this.isPunct(this.peek(), ',') ? this.peek(1) : this.peek();
+        if (verb?.kind !== 'word' || this.verbOf(verb) === undefined) {
+          this.pos = start;
+          this.refuseTimeClause(start + phrase.indexOf('once'));
+          break;
+        }
+      }
       if (phrase) {
         any = true;
         onlyComma = false;
@@ -628,9 +638,23 @@ class Parser {
     let k = start;
     // "to cover gas, send bob 0.01 ETH": a purpose of "to" and a purpose verb (./lexicon.ts `purposeVerbs`).
     if (this.isWord(this.tokens[k], 'to') && this.tokens[k + 1]?.kind === 'word' && purposeVerbs.has(this.tokens[k + 1]!.lower)) k += 2;
-    while (k < this.tokens.length && k - start < 8) {
+    // Round 8: "Memo: utilities. Transfer …", "ref: INV-2041, pay …": a note's label first; the note is what follows it.
+    const labelled = leadingNoteLabel(this.tokens, k);
+    const opened = labelled ? 0 : leadingNoteOpener(this.tokens, k);
+    k += labelled + opened;
+    while (k < this.tokens.length && k - start < 8 + labelled + opened) {
       const t = this.tokens[k]!;
+      // Round 8: "re: invoice 1187 - pay …", "ticket #4471, send …": a number that identifies, never one that could be the amount.
+      if (leadingIdNumber(this.tokens, start, k, (w) => this.symbolOf(w) !== undefined)) {
+        k++;
+        continue;
+      }
       if (t.kind === 'punct') break;
+      // Round 8: "Birthday gift, send …": an occasion's noun before a verb's word makes it a noun.
+      if (occasionNoun(this.tokens, start, k)) {
+        k++;
+        continue;
+      }
       if (t.kind !== 'word' || this.symbolOf(t) !== undefined || (this.verbOf(t) !== undefined && !(k > start && noteDeterminers.has(this.tokens[k - 1]!.lower))) || this.isSlippageWord(t) || unlimitedWords.has(t.lower)) return false;
       if (this.venueAt(k) || this.chainAt(k) || foreignChains.has(t.lower) || this.isWord(t, 'to', 'with', 'on', 'via', 'using', 'through', 'into', 'and', 'then', 'each', 'all', 'half', 'every')) return false;
       // "from my savings, …" names where funds come from, which is not a note to drop.
@@ -641,11 +665,13 @@ class Parser {
     const end = this.tokens[k];
     // "For the rent: send …": a purpose before a colon, when it opens with a word of purpose (a label is skipped elsewhere).
     const colon = this.isPunct(end, ':') && this.tokens[start]?.kind === 'word' && (noteStarters.has(this.tokens[start]!.lower) || reasonWords.has(this.tokens[start]!.lower));
-    if (k === start || k - start >= 8 || !end || end.kind !== 'punct' || !([',', '.', '!'].includes(end.value) || colon)) return false;
-    const words = this.tokens.slice(start, k);
+    // Round 8: "for groceries — send …", "Birthday gift 🎁 send …": a dash set off by spaces or an emoji ends the aside too.
+    const set = leadingAsideEnd(this.tokens, k);
+    if (k === start + labelled + opened || k - start >= 8 + labelled + opened || !end || end.kind !== 'punct' || !([',', '.', '!'].includes(end.value) || colon || set)) return false;
+    const words = this.tokens.slice(start + labelled, k);
     if (words.every((t) => preambleWords.has(t.lower) || tailWords.has(t.lower))) return false;
     let after = k;
-    while (this.tokens[after]?.kind === 'punct' && [',', '.', '!', ':'].includes(this.tokens[after]!.value)) after++;
+    while (this.tokens[after]?.kind === 'punct' && ([',', '.', '!', ':'].includes(this.tokens[after]!.value) || leadingAsideEnd(this.tokens, after))) after++;
     const save = this.pos;
     this.pos = after;
     this.leadingFiller();
@@ -892,7 +918,9 @@ class Parser {
     const amount = this.amount('swap');
     if (!amount) throw this.expected('an amount', 'swap');
     this.setAmount(draft, amount);
-    if (!amount.reference) draft.token = this.tokenRef('swap');
+    // Round 8: "…, then use it to buy DAI": a reference carries its token (it had none here, and the pair check threw a TypeError).
+    draft.token = amount.resolvedToken ?? (amount.reference ? undefined : this.tokenRef('swap'));
+    if (draft.token === undefined) throw this.expected('a token', 'swap');
     // Round 7: "spend 30 DAI on USDC", "spend 0.1 ETH buying DAI": what is spent buys the token named.
     const on = this.acceptPhrase([['on'], ['buying'], ['purchasing'], ['getting']]);
     if (!on && !this.acceptPhrase([['to', 'get'], ['to', 'buy'], ['for'], ['to', 'purchase'], ['to', 'acquire']])) throw this.expected('"to get" and a token', 'swap');
@@ -2519,7 +2547,15 @@ class Parser {
       if (notes && this.startsNote(draft)) {
         if (t.kind === 'punct') this.pos++;
         if (t.kind === 'punct') this.acceptPunct('-');
+        const noteStart = this.pos;
         this.note(false);
+        // Round 8: "— use uniswap v2", ", prefer uniswap": an aside naming a venue would drop a restriction the user
+        // set (or only wished for); refused like a bracket naming a venue beside other words, never kept as a note.
+        // Only an aside that opens as a venue choice ("use …", "via …", "prefer …"); "so I can use it on uniswap" is a purpose.
+        if (draft.action !== 'transfer' && this.isWord(this.tokens[noteStart], 'use', 'using', 'via', 'through', 'prefer', 'preferably', 'on', 'only', 'with'))
+          for (let k = noteStart; k < this.pos; k++)
+            if (this.tokens[k]?.kind === 'word' && venuePhrases.some((phrase) => phrase.words.length === 1 && phrase.words[0] === this.tokens[k]!.lower))
+              throw this.ambiguous(this.tokens[k], `the aside names the venue ${quote(this.tokens[k]!.text)}: say it as part of the request, like "on ${this.tokens[k]!.lower}"`);
         any = true;
         continue;
       }
@@ -2924,6 +2960,8 @@ class Parser {
     const at = this.indexOf(t);
     const next = this.tokens[at + 1];
     if (['it', 'them', 'whatever', 'em'].includes(t.lower)) return true;
+    // Round 8: "sell 1 ETH for USDC, send proceeds to bob": the output named without "the", only after a step.
+    if ((t.lower === 'proceeds' || t.lower === 'output') && this.lastGroup.length > 0) return true;
     if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we', 'comes')) return true;
     // "everything I got", "all I received": the whole output of the step before.
     if ((t.lower === 'everything' || t.lower === 'all') && this.isWord(next, 'i', 'you', 'we') && this.isWord(this.tokens[at + 2], 'got', 'get', 'received', 'receive', 'bought'))
@@ -3210,7 +3248,9 @@ class Parser {
       if (!this.acceptPhrase([['end', 'up', 'with'], ['get'], ['got'], ['receive'], ['received'], ['bought'], ['make']])) throw this.expected('"get"', 'multi');
     } else {
       this.acceptWord('the', 'that', 'this', 'those', 'these');
-      this.acceptWord('proceeds', 'output', 'result', 'resulting', 'unwrapped', 'wrapped', 'received', 'new', 'bought', 'purchased', 'swapped');
+      const described = this.acceptWord('proceeds', 'output', 'result', 'resulting', 'unwrapped', 'wrapped', 'received', 'new', 'bought', 'purchased', 'swapped');
+      // Round 8: "the resulting tokens", "the received coins": the output said with a noun for tokens.
+      if (described && this.peek()?.kind === 'word' && tokenNouns.has(this.peek()!.lower)) this.pos++;
       const next = this.peek();
       if (next && next.kind === 'word' && this.symbolOf(next) !== undefined) symbol = this.tokenRef('multi');
       if (this.acceptWord('i', 'you', 'we')) {
@@ -4024,7 +4064,14 @@ class Parser {
     const phrase = timeSubordinators.find((words) => words.every((w, k) => (k === 0 ? first : word(index + k)) === w));
     if (!phrase) return 0;
     // Round 8 (./stepOrder.ts): "once done", "when that's complete" order the steps; they wait for nothing.
-    if (phrase.length === 1 && stepOrderAfterSubordinator(first, (k) => word(index + 1 + k))) return 0;
+    const done = phrase.length === 1 ? stepOrderAfterSubordinator(first, (k) => word(index + 1 + k)) : 0;
+    if (done) {
+      // Only when a step follows ("once done, send …"); "… once done" at the end or "once done with it" stay a time clause.
+      let at = index + 1 + done;
+      if (this.isPunct(this.tokens[at], ',')) at++;
+      const verb = this.tokens[at];
+      if (verb?.kind === 'word' && this.verbOf(verb) !== undefined) return 0;
+    }
     const next = this.tokens[index + phrase.length];
     if (next === undefined || (next.kind !== 'word' && next.kind !== 'number' && next.kind !== 'numberWord' && next.kind !== 'address' && next.kind !== 'ens')) return 0;
     const lone = phrase.length === 1 ? first : undefined;

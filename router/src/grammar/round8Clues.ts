@@ -17,6 +17,15 @@ const vague = 'the amount is too vague to act on; say a number, "all", "half" or
 /** Advice asked in chat shorthand, read by the frame wherever it stands ("wdyt, swap 1 ETH for DAI?"). */
 export const round8Advice: readonly string[] = ['wdyt', 'wdyth', 'thoughts ?', 'yay or nay', 'good or bad', 'smart or', 'or nah', 'should you|u'];
 
+/**
+ * Asking whether a request is written right, or to work on its wording, read by the frame wherever it stands: words
+ * about words ("is this right: send …", "does this look correct?", "draft: …", "make this sound better: …").
+ */
+export const round8Words: readonly string[] = [
+  'is|was this|that right|correct|valid|ok|okay|proper|accurate|fine', 'does|do this|that look|sound right|correct|ok|okay|good|fine', 'draft|comment|comments :',
+  'make this|it sound', 'document this|it',
+];
+
 export const round8Clues: readonly (Clue & { atStart?: boolean })[] = [
   {
     code: intentErrorCodes.ambiguous,
@@ -24,7 +33,7 @@ export const round8Clues: readonly (Clue & { atStart?: boolean })[] = [
     // "send 2 ETH max", "2 ETH at most", "less than 2 ETH", "min 2 ETH", "under 2 ETH".
     patterns: [
       '# * max|maximum|tops|minimum|min', '# * at most|least', '# * or less|more|fewer|under|over|below|above|lower|higher', 'less|fewer than #',
-      'no|not more|less|fewer than #', 'at least #', 'a minimum of #', 'min|minimum #', `under|below # ${symbols}`,
+      'no|not more|less|fewer than #', '>|<|≥|≤|>=|<= #', '> = #', '< = #', 'at least #', 'a minimum of #', 'min|minimum #', `under|below # ${symbols}`,
     ],
   },
   {
@@ -38,8 +47,8 @@ export const round8Clues: readonly (Clue & { atStart?: boolean })[] = [
     why: vague,
     // "his share", "the amount we agreed", "everything I have", "tens of USDC", "send max to bob" (which token?).
     patterns: [
-      'his|her|their|my|your|our share|cut|portion|part', 'the amount|sum|figure|price we|you|i|he|she|they agreed|discussed|said|mentioned|talked',
-      'what we|you agreed|discussed', 'everything|all i|we have|own|hold|got to|for|into', 'tens|dozens|hundreds|thousands|millions of', 'remaining|leftover|left-over', 'the last of', 'max|maximum|all to|for|into',
+      'his|her|their share|cut|portion', 'the amount|sum|figure|price we|you|i|he|she|they agreed|discussed|said|mentioned|talked',
+      'what we|you agreed|discussed', 'everything|all i|we have|own|hold|got to|for|into', 'tens|dozens|hundreds|thousands|millions of', 'remaining|leftover|left-over', 'the last of', 'random', "whatever's|whatevers", 'max|maximum|all to|for|into',
     ],
   },
   {
@@ -88,6 +97,12 @@ export const round8Clues: readonly (Clue & { atStart?: boolean })[] = [
     atStart: true,
     // "alice wrote: send …", "message from bob: …", "from bob: …".
     patterns: ['* wrote|writes|texted|messaged|emailed|forwarded|dmed|sent', 'message|text|email|mail|note|dm|request from', 'from * :'],
+  },
+  {
+    code: intentErrorCodes.ambiguous,
+    why: 'it offers alternatives; say exactly one',
+    // "…, alternatively alice.eth".
+    patterns: ['alternatively|alternately'],
   },
   {
     code: intentErrorCodes.ambiguous,

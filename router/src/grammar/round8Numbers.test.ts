@@ -53,6 +53,21 @@ describe('round 8: numbers said in other shapes', () => {
     for (const text of ['send remaining dai to bob.eth', 'send my remaining usdc to bob.eth', 'send the last of my dai to bob.eth']) expect(refused(text).code, text).toBe('AMBIGUOUS_INTENT');
   });
 
+  test('"$50 ETH" is fifty dollars of ETH, never 50 ETH; "$20 DAI" is 20 DAI', () => {
+    expect(parseWithGrammar('send $50 eth to bob').intents).toEqual([{ action: 'transfer', amountUsd: '50', token: 'ETH', to: 'bob' }]);
+    expect(parseWithGrammar('swap $100 eth for usdc').intents).toEqual([{ action: 'swap', amountUsd: '100', token: 'ETH', tokenOut: 'USDC' }]);
+    expect(parseWithGrammar('send $20 dai to bob').intents).toEqual([send('20', 'DAI', 'bob')]);
+    expect(parseWithGrammar('send $5 usdc to bob').intents).toEqual([send('5', 'USDC', 'bob')]);
+  });
+
+  test('a slip of a scale word ("thousnad", "hundrd", "milion", "dozne") is corrected, shown, and read as the scale', () => {
+    const parsed = parseWithGrammar('send a thousnad dai to bob.eth');
+    expect(parsed.intents).toEqual([send('1000', 'DAI', 'bob.eth')]);
+    expect(parsed.corrections).toEqual([{ from: 'thousnad', to: 'thousand' }]);
+    expect(parseWithGrammar('send 2 milion lucid to bob.eth').intents).toEqual([send('2000000', 'LUCID', 'bob.eth')]);
+    expect(parseWithGrammar('send two dozne dai to bob').intents).toEqual([send('24', 'DAI', 'bob')]);
+  });
+
   test('the must-stay refusals of earlier rounds stay: "1/2", a decimal comma, "a hundredth of my"', () => {
     expect(refused('send 1/2 eth to bob').code).toBe('AMBIGUOUS_INTENT');
     expect(refused('send 1.000,50 dai to bob').code).toBe('UNPARSEABLE_INTENT');
@@ -62,7 +77,7 @@ describe('round 8: numbers said in other shapes', () => {
 
 describe('round 8: refusals with the code that says why', () => {
   test('a limit said after the amount or with a comparison is no amount', () => {
-    for (const text of ['send 2 eth max to bob.eth', 'send 2 eth at most to bob.eth', 'send less than 2 eth to bob.eth', 'send min 2 eth to bob.eth', 'send under 2 eth to bob.eth']) {
+    for (const text of ['send >5 dai to bob.eth', 'send <= 5 dai to bob.eth', 'send 2 eth max to bob.eth', 'send 2 eth at most to bob.eth', 'send less than 2 eth to bob.eth', 'send min 2 eth to bob.eth', 'send under 2 eth to bob.eth']) {
       const { code, message } = refused(text);
       expect(code, text).toBe('AMBIGUOUS_INTENT');
       expect(message, text).toContain('limit');
@@ -70,7 +85,7 @@ describe('round 8: refusals with the code that says why', () => {
   });
 
   test('vague amounts and no token are ambiguous; the balance less something unnamed is not worked out', () => {
-    for (const text of ['send bob.eth his share', 'send bob.eth the amount we agreed', 'swap everything i have to dai', 'swap tens of usdc for dai', 'swap no less than 1 eth for dai', 'send max to alice.eth', 'swap all for usdc'])
+    for (const text of ['send bob.eth his share', 'send bob.eth the amount we agreed', 'swap everything i have to dai', 'swap tens of usdc for dai', 'swap no less than 1 eth for dai', 'send a random amount of dai to bob.eth', "send whatever's in my wallet to bob.eth", 'send 5 dai to bob.eth, alternatively alice.eth', 'send max to alice.eth', 'swap all for usdc'])
       expect(refused(text).code, text).toBe('AMBIGUOUS_INTENT');
     expect(refused('send all my eth except gas to bob.eth').code).toBe('UNSUPPORTED_INTENT');
   });
@@ -118,6 +133,14 @@ describe('round 8: refusals with the code that says why', () => {
     expect(parseWithGrammar('send the entire balance of my dai to bob.eth').intents).toEqual([send('all', 'DAI', 'bob.eth')]);
     // A gas price in gwei is no amount: the condition around it is still refused.
     expect(refused('if gas is below 20 gwei send 5 DAI to bob').code).toBe('UNSUPPORTED_INTENT');
+  });
+
+  test('asking whether a request is written right, or to work on its wording, is words about words', () => {
+    for (const text of ['is this right: send 5 dai to bob.eth', 'is this correct? swap 1 eth for dai', 'draft: send 5 dai to bob.eth', 'make this sound better: send 5 dai to bob.eth']) {
+      const { code, message } = refused(text);
+      expect(code, text).toBe('UNSUPPORTED_INTENT');
+      expect(message, text).toContain('words about a request');
+    }
   });
 
   test('the words beside each rule still parse', () => {
