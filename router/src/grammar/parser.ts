@@ -3457,11 +3457,13 @@ class Parser {
     const value = this.recipientCore(context);
     // "alice (alice.eth)", "carol (0x…)": the name labelled with its address or ENS name in brackets. Two names
     // that may disagree ("bob (alice.eth)", "alice.eth (0x…)") are refused, never one kept as a note.
-    const inner = this.peek(1);
-    if (this.isPunct(this.peek(), '(') && (inner?.kind === 'address' || inner?.kind === 'ens') && this.isPunct(this.peek(2), ')')) {
+    // Round 8: "bob (address: 0x…)", the label of the address inside the brackets.
+    const labelWords = this.isWord(this.peek(1), 'address', 'addr', 'wallet') && this.isPunct(this.peek(2), ':') ? 2 : 0;
+    const inner = this.peek(1 + labelWords);
+    if (this.isPunct(this.peek(), '(') && (inner?.kind === 'address' || inner?.kind === 'ens') && this.isPunct(this.peek(2 + labelWords), ')')) {
       if (/^0x/.test(value) || value.includes('.') || (inner.kind === 'ens' && inner.text.split('.')[0]!.toLowerCase() !== value.toLowerCase()))
         throw this.ambiguous(inner, `${quote(value)} and ${quote(inner.text)} may name two recipients: give one`);
-      this.pos++;
+      this.pos += 1 + labelWords;
       const labelled = this.recipientCore(context);
       this.pos++;
       return labelled;

@@ -179,3 +179,11 @@ describe('words that announce a list of recipients', () => {
     expect(code('5 pepe each to alice and bob')).toBe('UNKNOWN_TOKEN');
   });
 });
+
+describe('a name with its address labelled in brackets', () => {
+  test('"bob (address: 0x…)" is that address; two names that may disagree stay refused', () => {
+    expect(parseWithGrammar(`send 5 usdc to bob (address: ${carol})`).intents).toEqual([transfer('5', 'USDC', carol)]);
+    expect(code(`send 5 usdc to bob.eth (address: ${carol})`)).toBe('AMBIGUOUS_INTENT');
+    expect(code('send 5 usdc to bob (wallet: alice.eth)')).toBe('AMBIGUOUS_INTENT');
+  });
+});
