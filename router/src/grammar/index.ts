@@ -10,7 +10,7 @@ import { unparseable, unparseableCode } from './errors.js';
 import { readForm } from './form.js';
 import { readMarkup } from './markup.js';
 import { readRecordList } from './recordList.js';
-import { readListHeader } from './listHeader.js';
+import { readListHeader, readVerblessEach } from './listHeader.js';
 import { readRespectively } from './respectively.js';
 import { checkDuplicatePayments } from './duplicates.js';
 import { explainRefusal, readFrame } from './frame.js';
@@ -74,7 +74,7 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   // "payouts: alice.eth 40 usdc, bob.eth 25 usdc": a verbless list of payments says "send … to … and …".
   // "Recipient: carol.eth. Please send 20 DAI.": the recipient said first goes after the request.
   // "Please make the following payments:" says "send:" before a list (./listHeader.ts).
-  const headed0 = readListHeader(framed) ?? framed;
+  const headed0 = readListHeader(framed) ?? readVerblessEach(framed, (word) => table.canonical.has(word) || word === 'eth') ?? framed;
   // "send alice and bob 3 and 4 DAI respectively": the n-th amount to the n-th recipient (./respectively.ts).
   const headed = readRespectively(text, headed0, (word) => table.canonical.has(word)) ?? headed0;
   const listed = readPayoutList(headed, (word) => table.canonical.has(word)) ?? readLeadingRecipient(headed) ?? readVerbPhrases(headed);

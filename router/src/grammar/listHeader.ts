@@ -70,3 +70,21 @@ function isWordIn(t: Token | undefined, words: ReadonlySet<string>): boolean {
 function synthetic(word: string, at: Token): Token {
   return { kind: 'word', start: at.start, end: at.end, text: word, lower: word, value: word, spaced: true };
 }
+
+/**
+ * "5 USDC each to alice.eth and bob.eth", "3 DAI apiece → carol, dave": a verbless amount that says it goes to each
+ * of several recipients asks for one payment each, as "send 5 USDC each to …" does; the verb is supplied and the
+ * words are read as typed. Anything else (a verbless amount to one name, a swap's arrow) is left as it is.
+ */
+export function readVerblessEach(tokens: readonly Token[], isSymbol: (word: string) => boolean): Token[] | undefined {
+  const first = tokens[0];
+  if (!first || first.kind !== 'number' || first.dollar) return undefined;
+  let i = 1;
+  if (tokens[i]?.kind === 'suffix') i++;
+  if (!(tokens[i]?.kind === 'word' && isSymbol(tokens[i]!.lower))) return undefined;
+  i++;
+  if (!isWord(tokens[i], 'each') && !isWord(tokens[i], 'apiece')) return undefined;
+  i++;
+  if (!isWord(tokens[i], 'to') && !(tokens[i]?.kind === 'punct' && tokens[i]!.value === '->')) return undefined;
+  return [synthetic('send', first), ...tokens];
+}

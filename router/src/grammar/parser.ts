@@ -36,6 +36,11 @@ const placeNouns: ReadonlySet<string> = new Set([
   'addy', 'contract',
 ]);
 
+/** Plural nouns that announce a list of recipients: "to each of these addresses: …" (round 8). */
+const listIntroNouns: ReadonlySet<string> = new Set([
+  'addresses', 'wallets', 'recipients', 'people', 'accounts', 'friends', 'contacts', 'names', 'folks', 'users', 'members', 'persons', 'addys', 'payees',
+]);
+
 /** Field names of the recipient after the amount: "…, recipient: bob.eth", "…; destination: 0x…". */
 const recipientFieldWords: readonly string[] = ['recipient', 'to', 'beneficiary', 'payee', 'receiver', 'destination', 'dest'];
 
@@ -1031,6 +1036,11 @@ class Parser {
         throw this.ambiguous(next, `${quote(this.source.slice(next!.start, this.tokens[Math.min(this.pos + 3, this.tokens.length - 1)]!.end).trim())} may name who gets it or whom it is for: say "to" and the recipient`);
       else throw this.expected('a recipient (to whom?)', 'transfer');
       each = this.acceptWord('each', 'apiece') || each;
+      // "send 5 USDC to alice, bob, and carol, each" (round 8): "each" set off by a comma at the end of the list.
+      if (!each && recipients.length > 1 && this.isPunct(this.peek(), ',') && this.isWord(this.peek(1), 'each', 'apiece') && (!this.peek(2) || this.peek(2)!.kind === 'punct')) {
+        this.pos += 2;
+        each = true;
+      }
       // "send 5 DAI and 6 DAI to alice and bob respectively": the n-th amount to the n-th recipient.
       const respectively = this.acceptRespectively();
       if (respectively) {
@@ -1466,9 +1476,32 @@ class Parser {
       ['each'],
       ['both'],
     ]);
-    if (phrase) this.acceptPunct(':');
+    // Round 8: "to each of these addresses: …", "to all three: …", "to these 2 wallets each: …", "to the following
+    // addresses: …" — words that announce the list; only "each", "all" or "every" say how the amount is shared.
+    const intro = this.acceptListIntro(phrase !== undefined && phrase[phrase.length - 1] === 'of');
+    if (phrase || intro.read) this.acceptPunct(':');
     // "to both alice and bob" names two recipients, not how the amount is shared: without "each" it stays ambiguous.
-    return phrase !== undefined && phrase[0] !== 'both';
+    return (phrase !== undefined && phrase[0] !== 'both') || intro.each;
+  }
+
+  /** After "each of" (`afterOf`) or alone before ":": [these | those | the [following] | my] [N] [plural noun] ["each"]. */
+  private acceptListIntro(afterOf: boolean): { read: boolean; each: boolean } {
+    const save = this.pos;
+    const determiner = this.acceptPhrase([['the', 'following'], ['these'], ['those'], ['the'], ['my'], ['all']]);
+    const count = this.peek();
+    const counted = (count?.kind === 'number' || count?.kind === 'numberWord') && /^\d+$/.test(count.value) && (this.isPunct(this.peek(1), ':') || (this.peek(1)?.kind === 'word' && listIntroNouns.has(this.peek(1)!.lower)));
+    if (counted) this.pos++;
+    const noun = this.peek()?.kind === 'word' && listIntroNouns.has(this.peek()!.lower) ? this.peek() : undefined;
+    if (noun) this.pos++;
+    const each = this.acceptWord('each');
+    const colon = this.isPunct(this.peek(), ':');
+    // Alone, the words must end in ":" ("to these addresses: …", "to all three: …"); after "each of" a noun is enough.
+    const read = determiner !== undefined && (colon || (afterOf && noun !== undefined)) && (noun !== undefined || (determiner[0] === 'all' && counted));
+    if (!read) {
+      this.pos = save;
+      return { read: false, each: false };
+    }
+    return { read: true, each: each || afterOf || determiner[0] === 'all' };
   }
 
   /** "into wallet 0x…", "on address 0x…": prepositions that name a transfer's destination only before an address. */
@@ -3433,11 +3466,13 @@ class Parser {
     const value = this.recipientCore(context);
     // "alice (alice.eth)", "carol (0x…)": the name labelled with its address or ENS name in brackets. Two names
     // that may disagree ("bob (alice.eth)", "alice.eth (0x…)") are refused, never one kept as a note.
-    const inner = this.peek(1);
-    if (this.isPunct(this.peek(), '(') && (inner?.kind === 'address' || inner?.kind === 'ens') && this.isPunct(this.peek(2), ')')) {
+    // Round 8: "bob (address: 0x…)", the label of the address inside the brackets.
+    const labelWords = this.isWord(this.peek(1), 'address', 'addr', 'wallet') && this.isPunct(this.peek(2), ':') ? 2 : 0;
+    const inner = this.peek(1 + labelWords);
+    if (this.isPunct(this.peek(), '(') && (inner?.kind === 'address' || inner?.kind === 'ens') && this.isPunct(this.peek(2 + labelWords), ')')) {
       if (/^0x/.test(value) || value.includes('.') || (inner.kind === 'ens' && inner.text.split('.')[0]!.toLowerCase() !== value.toLowerCase()))
         throw this.ambiguous(inner, `${quote(value)} and ${quote(inner.text)} may name two recipients: give one`);
-      this.pos++;
+      this.pos += 1 + labelWords;
       const labelled = this.recipientCore(context);
       this.pos++;
       return labelled;

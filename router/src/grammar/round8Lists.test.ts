@@ -162,3 +162,28 @@ describe('a verbless amount with an arrow to an address, a form field set off by
     expect(parseWithGrammar('recipient: bob.eth — amount: 12 DAI').intents).toEqual([transfer('12', 'DAI', 'bob.eth')]);
   });
 });
+
+describe('words that announce a list of recipients', () => {
+  test('"to each of these addresses: …", "to all three: …", ", each" at the end, a verbless amount "each to …"', () => {
+    expect(parseWithGrammar(`Send 0.01 ETH to each of these addresses: ${carol}, ${dave}`).intents).toEqual([transfer('0.01', 'ETH', carol), transfer('0.01', 'ETH', dave)]);
+    expect(parseWithGrammar('send 5 usdc to all three: alice, bob, carol').intents).toHaveLength(3);
+    expect(parseWithGrammar('send 5 usdc to these 2 wallets each: alice.eth, bob.eth').intents).toEqual([transfer('5', 'USDC', 'alice.eth'), transfer('5', 'USDC', 'bob.eth')]);
+    expect(parseWithGrammar('send 5 usdc to alice, bob, and carol, each').intents).toHaveLength(3);
+    expect(parseWithGrammar('5 usdc each to alice.eth and bob.eth').intents).toEqual([transfer('5', 'USDC', 'alice.eth'), transfer('5', 'USDC', 'bob.eth')]);
+    expect(parseWithGrammar('3 usdc apiece -> alice.eth, bob.eth').intents).toEqual([transfer('3', 'USDC', 'alice.eth'), transfer('3', 'USDC', 'bob.eth')]);
+  });
+  test('announced without "each" the share is still unsaid: two readings', () => {
+    expect(code('send 5 usdc to these addresses: alice.eth, bob.eth')).toBe('AMBIGUOUS_INTENT');
+    expect(code('send 5 usdc to the following addresses: alice.eth, bob.eth')).toBe('AMBIGUOUS_INTENT');
+    expect(code('send 5 usdc to my friends alice and bob')).toBe('AMBIGUOUS_INTENT');
+    expect(code('5 pepe each to alice and bob')).toBe('UNKNOWN_TOKEN');
+  });
+});
+
+describe('a name with its address labelled in brackets', () => {
+  test('"bob (address: 0x…)" is that address; two names that may disagree stay refused', () => {
+    expect(parseWithGrammar(`send 5 usdc to bob (address: ${carol})`).intents).toEqual([transfer('5', 'USDC', carol)]);
+    expect(code(`send 5 usdc to bob.eth (address: ${carol})`)).toBe('AMBIGUOUS_INTENT');
+    expect(code('send 5 usdc to bob (wallet: alice.eth)')).toBe('AMBIGUOUS_INTENT');
+  });
+});
