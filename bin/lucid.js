@@ -85,12 +85,12 @@ if (!started && useBundle && startCommand && modified(start) >= modified(bundle)
   }
 }
 // An intent (`lucid "<intent>"`, `lucid run …`: a command line that starts with no other command's name) runs the
-// run script, the whole program as one code-cached file (bin/runScript.js); it hands the interactive UI and the
+// run script, the whole program as one code-cached file (bin/startScript.js, runRunScript); it hands the interactive UI and the
 // MCP server to runModules at their first import.
 const run = join(__dirname, '..', 'dist', 'cli', 'bundle', 'run.cjs');
 if (!started && useBundle && !startCommand && modified(run) >= modified(bundle) && runsIntent(first)) {
   try {
-    require('./runScript.js').runRunScript(run, process.argv, runModules);
+    require('./startScript.js').runRunScript(run, process.argv, runModules);
     started = true;
   } catch {
     // As above: a script that does not load is a build fault; the bundle runs the command.

@@ -17,6 +17,16 @@ describe('findSecretShapes', () => {
     expect(redactSecretShapes(`my words: ${phrase}!`)).toBe('my words: [redacted recovery phrase]!');
   });
 
+  test('behavior: ASCII text is read without NFKC (it changes nothing there); other text is folded first', () => {
+    // Words are split the same on both paths: "_" and "-" join no word, digits do.
+    expect(findSecretShapes(phrase.split(' ').join('_')).map((s) => s.kind)).toEqual(['mnemonic']);
+    expect(findSecretShapes(phrase.replace('legal', 'legal9'))).toEqual([]);
+    // Full-width letters are the words NFKC folds them to, once the text is not ASCII.
+    const fullWidth = phrase.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    expect(findSecretShapes(`send ${fullWidth}`)).toEqual([{ kind: 'mnemonic', start: 5, end: 5 + phrase.length }]);
+    expect(findSecretShapes(`caf\u00e9: ${phrase}`).map((s) => s.kind)).toEqual(['mnemonic']);
+  });
+
   test('behavior: no intent of the tuned corpus looks like a secret', () => {
     const corpus = readFileSync(fileURLToPath(new URL('../router/corpus/intents.jsonl', import.meta.url)), 'utf8');
     const texts = corpus.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text);

@@ -16,6 +16,12 @@ export type SecretShape = { kind: 'key' | 'mnemonic'; start: number; end: number
 const bip39Words: ReadonlySet<string> = new Set(wordlist);
 const keyPattern = /(?<![0-9a-fA-F])(?:0x)?[0-9a-fA-F]{64}(?![0-9a-fA-F])/g;
 const wordPattern = /[\p{L}\p{N}]+/gu;
+/**
+ * The same words in text that is all ASCII, where NFKC changes nothing: neither ICU's normalizer nor a Unicode
+ * property class (built from ICU's tables on first use, milliseconds of every `lucid parse`) is needed.
+ */
+const asciiWordPattern = /[A-Za-z0-9]+/g;
+const nonAscii = /[^\x00-\x7f]/;
 /** The shortest BIP-39 phrase. */
 export const MNEMONIC_MIN_WORDS = 12;
 
@@ -34,7 +40,8 @@ export function findSecretShapes(text: string): SecretShape[] {
     if (run && run.count >= MNEMONIC_MIN_WORDS) found.push({ kind: 'mnemonic', start: run.start, end: run.end });
     run = undefined;
   };
-  for (const match of text.normalize('NFKC').matchAll(wordPattern)) {
+  const words = nonAscii.test(text) ? text.normalize('NFKC').matchAll(wordPattern) : text.matchAll(asciiWordPattern);
+  for (const match of words) {
     const word = match[0].toLowerCase();
     if (/^\d{1,2}$/u.test(word)) continue; // list numbering between words
     if (!bip39Words.has(word)) {

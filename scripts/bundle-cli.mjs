@@ -22,10 +22,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const outdir = join(root, 'dist', 'cli', 'bundle');
+const mainEntry = join(root, 'dist', 'cli', 'src', 'main.js');
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
-  entryPoints: { main: join(root, 'dist', 'cli', 'src', 'main.js') },
+  entryPoints: { main: mainEntry },
   outdir,
   bundle: true,
   splitting: true,
@@ -55,35 +56,10 @@ console.error(`bundle-cli: ${Object.keys(result.metafile.outputs).length} files,
 // which hands the whole command over to the bundle above before that module runs, so one process never
 // holds two copies of a Lucid module (bin/startScript.js).
 const startEntries = ['cli/src/main.js', 'cli/src/settings.js', 'cli/src/config/index.js', 'router/index.js'].map((file) => join(root, 'dist', file));
-const closure = await build({
-  entryPoints: startEntries,
-  outdir: join(outdir, 'closure'),
-  write: false,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  metafile: true,
-  logLevel: 'silent',
-  plugins: [{ name: 'dynamic-external', setup: (esbuild) => esbuild.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { external: true } : undefined)) }],
+const startModules = await moduleClosure(startEntries, {
+  plugin: { name: 'dynamic-external', setup: (esbuild) => esbuild.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { external: true } : undefined)) },
 });
-const startModules = new Set(Object.keys(closure.metafile.inputs).map((input) => join(root, input)));
-const start = await build({
-  entryPoints: [join(root, 'dist', 'cli', 'src', 'main.js')],
-  outfile: join(outdir, 'start.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: process.env.LUCID_BUNDLE_MINIFY !== '0',
-  // The script runs from dist/cli/bundle/ like the ESM bundle: files found relative to a module (version.ts's
-  // package.json) are found relative to the bundle's folder (bin/startScript.js passes its URL).
-  define: { 'import.meta.url': '__lucidImportMetaUrl' },
-  logLevel: 'warning',
-  metafile: true,
-  plugins: [lazyBuiltins(), inlineJsonRequires(deferOtherImports(startModules)), zodEnglishOnly()],
-});
-const startOutput = Object.values(start.metafile.outputs)[0];
-await writeFile(join(outdir, 'start.cjs'), asScript(await readFile(join(outdir, 'start.cjs'), 'utf8'), 'start.cjs', startOutput));
+const startOutput = await scriptBuild('start.cjs', { plugins: [lazyBuiltins(), inlineJsonRequires(deferOtherImports(startModules)), zodEnglishOnly()] });
 // Its code caches, each made in a process of its own (the cache is keyed by the Node options a process starts
 // with, and V8 shares compiled code between compilations in one process).
 const caches = ['help', 'parse'].map((kind) => {
@@ -97,7 +73,7 @@ const helpText = spawnSync(process.execPath, [join(root, 'scripts', 'write-help-
 if (helpText.status !== 0) console.error('bundle-cli: no recorded help text (`lucid --help` runs the program)');
 
 // The run script: what `lucid "<intent>"` and `lucid run …` run (a guarded send), as one CommonJS script that
-// bin/runScript.js compiles with a V8 code cache, like the start script: on Node 20 the ES module bundle above
+// bin/startScript.js compiles with a V8 code cache, like the start script: on Node 20 the ES module bundle above
 // is compiled afresh on every run, a third of a send's time. It holds every module of Lucid's program that a
 // command reaches, by static or dynamic import, except the interactive UI and the MCP server (ink, React, the
 // MCP SDK), which defer to the bundle above at their first import, before they have done anything: a command
@@ -105,43 +81,65 @@ if (helpText.status !== 0) console.error('bundle-cli: no recorded help text (`lu
 // LangChain, tsx, a user's agent module) are imported from node_modules or their file (`__lucidImport`).
 const runExcluded = /[\\/]dist[\\/]cli[\\/]src[\\/](?:interactive\.js$|ui[\\/]|mcp[\\/])/;
 const runExternal = ['better-sqlite3', 'tsx', 'tsx/*', '@foundry-rs/*', 'react-devtools-core', 'ink', 'react', 'react/*', '@langchain/*', '@modelcontextprotocol/*'];
-const runClosure = await build({
-  entryPoints: [join(root, 'dist', 'cli', 'src', 'main.js')],
-  outdir: join(outdir, 'closure'),
-  write: false,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  metafile: true,
-  logLevel: 'silent',
+const runModules = await moduleClosure([mainEntry], {
   external: runExternal,
-  plugins: [{
+  plugin: {
     name: 'run-excluded',
     setup: (esbuild) => esbuild.onResolve({ filter: /^\./ }, (args) => (runExcluded.test(join(args.resolveDir, args.path)) ? { path: args.path, external: true } : undefined)),
-  }],
+  },
 });
-const runModules = new Set(Object.keys(runClosure.metafile.inputs).map((input) => join(root, input)));
-const run = await build({
-  entryPoints: [join(root, 'dist', 'cli', 'src', 'main.js')],
-  outfile: join(outdir, 'run.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: process.env.LUCID_BUNDLE_MINIFY !== '0',
-  define: { 'import.meta.url': '__lucidImportMetaUrl' },
-  external: runExternal,
-  logLevel: 'warning',
-  metafile: true,
-  plugins: [inlineJsonRequires(deferOtherImports(runModules, { computed: true })), zodEnglishOnly()],
-});
+const runOutput = await scriptBuild('run.cjs', { external: runExternal, plugins: [inlineJsonRequires(deferOtherImports(runModules, { computed: true })), zodEnglishOnly()] });
 // The names of the program's commands: bin/lucid.js sends the run script the command lines that start with none
 // of them (the bare `lucid "<intent>"`) or with `run`, so that its code cache is the one of an intent run.
-const { buildProgram } = await import(pathToFileURL(join(root, 'dist', 'cli', 'src', 'main.js')).href);
+const { buildProgram } = await import(pathToFileURL(mainEntry).href);
 await writeFile(join(outdir, 'commands.json'), JSON.stringify(buildProgram().commands.flatMap((command) => [command.name(), ...command.aliases()])));
-const runOutput = Object.values(run.metafile.outputs)[0];
-await writeFile(join(outdir, 'run.cjs'), asScript(await readFile(join(outdir, 'run.cjs'), 'utf8'), 'run.cjs', runOutput));
 console.error(`bundle-cli: run.cjs ${(runOutput.bytes / 1024).toFixed(0)} KiB (${Object.keys(runOutput.inputs).length} modules; its code cache is made by the first intent run)`);
+
+/** The absolute paths of the modules `entries` load (esbuild resolving, nothing written), as a script's plugins need them. */
+async function moduleClosure(entries, { external = [], plugin }) {
+  const closure = await build({
+    entryPoints: entries,
+    outdir: join(outdir, 'closure'),
+    write: false,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    metafile: true,
+    logLevel: 'silent',
+    external,
+    plugins: [plugin],
+  });
+  return new Set(Object.keys(closure.metafile.inputs).map((input) => join(root, input)));
+}
+
+/**
+ * Builds one of the code-cached scripts, dist/cli/bundle/<name>, from the program's entry (dist/cli/src/main.js):
+ * CommonJS, then made the function expression bin/startScript.js compiles (asScript). What differs between the
+ * start script and the run script is what stays outside (`external`) and the plugins that decide which imports
+ * it holds. Returns esbuild's account of the output.
+ */
+async function scriptBuild(name, { external = [], plugins }) {
+  const outfile = join(outdir, name);
+  const result = await build({
+    entryPoints: [mainEntry],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: process.env.LUCID_BUNDLE_MINIFY !== '0',
+    // The script runs from dist/cli/bundle/ like the ESM bundle: files found relative to a module (version.ts's
+    // package.json) are found relative to the bundle's folder (bin/startScript.js passes its URL).
+    define: { 'import.meta.url': '__lucidImportMetaUrl' },
+    external,
+    logLevel: 'warning',
+    metafile: true,
+    plugins,
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  await writeFile(outfile, asScript(await readFile(outfile, 'utf8'), name, output));
+  return output;
+}
 
 /**
  * A CommonJS bundle as bin/startScript.js compiles it: one function expression taking its module's parameters

@@ -7,7 +7,7 @@ export type { Agent, AgentContext, BalanceLine, Deployment, ExpectedEffect, Plan
 export { addressSchema, parseParams, resolvedAmountSchema, slippageBpsSchema, tokenInfoSchema } from './schemas.js';
 export { formatAmount, GAS_RESERVE_WEI, readBalance, resolveAmount } from './amount.js';
 export { planApproval, readAllowance, type PlanApprovalParameters, type PlanApprovalReturnType } from './planApproval.js';
-export { readContracts, type ReadContractsParameters, type ReadContractsReturnType } from './readContracts.js';
+export { readContracts, shareReadBatches, type ReadContractsParameters, type ReadContractsReturnType } from './readContracts.js';
 export { ETH, findTokenByAddress, findTokenBySymbol, isTokenContract, knownTokens } from './tokens.js';
 export { createHttpAgent, serveAgent, type CreateHttpAgentParameters, type ServeAgentParameters, type ServeAgentReturnType } from './http.js';
 export { InputError, InfraError, RefusedError, ChainError } from '../../kernel/index.js';

@@ -10,6 +10,7 @@
 import { encodeFunctionData, erc20Abi, maxUint256, type Address } from 'viem';
 import type { AgentContext, PlanCall, TokenInfo } from '../../kernel/index.js';
 import { formatAmount } from './amount.js';
+import { readContracts } from './readContracts.js';
 
 export type PlanApprovalParameters = {
   /** The token the spender takes; ETH needs no approval (none is planned). */
@@ -35,7 +36,11 @@ export type PlanApprovalReturnType = PlanCall[];
  */
 export async function readAllowance(ctx: Pick<AgentContext, 'client' | 'account'>, { token, spender }: { token: TokenInfo; spender: Address }): Promise<bigint> {
   if (token.address === 'ETH') return 0n;
-  return ctx.client.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, spender] });
+  const read = { address: token.address, abi: erc20Abi, functionName: 'allowance', args: [ctx.account, spender] } as const;
+  // With the plan's other reads where the client shares its batches (one eth_call for every agent of a run).
+  const [answer] = await readContracts(ctx.client, { contracts: [read] });
+  if (answer?.status === 'success') return answer.result;
+  return ctx.client.readContract(read); // a token whose allowance reverts: its own error, read directly
 }
 
 /**

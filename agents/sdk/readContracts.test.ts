@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createPublicClient, createTestClient, defineChain, erc20Abi, http, parseAbi, type Address, type PublicClient } from 'viem';
 import { countRequests, devnetChain, findFreePort, type TestDevnet } from '../../runtime/testing.js';
 import { startTestDevnet } from './testing.js';
-import { readContracts } from './readContracts.js';
+import { readContracts, shareReadBatches } from './readContracts.js';
 
 let devnet: TestDevnet;
 beforeAll(async () => {
@@ -51,6 +51,10 @@ describe('readContracts', () => {
       // A read that reverts, and one of an address with no code, fail alone: the others still answer.
       expect(notAPair.status).toBe('failure');
       expect(noContract.status).toBe('failure');
+      // Each failure carries the error readContract would give: the revert, and no data where no code answers.
+      expect(notAPair.error?.name).toBe('RawContractError');
+      expect(noContract.error?.name).toBe('AbiDecodingZeroDataError');
+      expect(noContract.error).toBe(noContract.error);
       await expect(client.readContract({ ...reads()[2], blockNumber })).rejects.toThrow();
     } finally {
       counter.restore();
@@ -93,5 +97,47 @@ describe('readContracts', () => {
     await expect(readContracts(dead, { contracts: reads() })).rejects.toThrow(/HTTP request failed|fetch failed/i);
     const deadWithout = createPublicClient({ chain: defineChain({ ...devnetChain, contracts: {} }), transport: http(`http://127.0.0.1:${port}`, { retryCount: 0 }) });
     await expect(readContracts(deadWithout, { contracts: reads() })).rejects.toThrow(/HTTP request failed|fetch failed/i);
+  });
+
+  test('behavior: on a client that shares its batches, every caller\'s reads of one turn go out in one aggregate call, each caller answered its own reads in its order', async () => {
+    const client = shareReadBatches(withMulticall());
+    const blockNumber = await client.getBlockNumber();
+    const expected = await readContracts(withMulticall(), { contracts: reads(), blockNumber });
+    const counter = countRequests();
+    try {
+      // Three independent callers (the agents of one run), one of them with a single read.
+      const [first, second, third] = await Promise.all([
+        readContracts(client, { contracts: reads().slice(0, 2), blockNumber }),
+        readContracts(client, { contracts: reads().slice(2), blockNumber }),
+        (async () => {
+          await Promise.resolve(); // a caller a few microtasks later still joins
+          return readContracts(client, { contracts: [reads()[4]], blockNumber });
+        })(),
+      ]);
+      const traffic = counter.take();
+      expect(traffic.calls).toBe(1);
+      expect(traffic.ethCalls).toEqual([`${MULTICALL3.toLowerCase()}:0x82ad56cb`]);
+      const plain = (answers: readonly { status: string; result?: unknown }[]) => answers.map((answer) => [answer.status, answer.result]);
+      expect(plain(first)).toEqual(plain(expected.slice(0, 2)));
+      expect(plain(second)).toEqual(plain(expected.slice(2)));
+      expect(plain(third)).toEqual(plain([expected[4]!]));
+      // Reads at another block are another batch; a client not marked keeps each caller's reads apart.
+      await Promise.all([readContracts(client, { contracts: reads().slice(0, 2), blockNumber }), readContracts(client, { contracts: reads().slice(0, 2), blockNumber: blockNumber - 1n })]);
+      expect(counter.take().calls).toBe(2);
+      const apart = withMulticall();
+      await Promise.all([readContracts(apart, { contracts: reads().slice(0, 2), blockNumber }), readContracts(apart, { contracts: reads().slice(2), blockNumber })]);
+      expect(counter.take().calls).toBe(2);
+    } finally {
+      counter.restore();
+    }
+  });
+
+  test('errors: on a shared client, a node that does not answer is thrown to every caller of the batch', async () => {
+    const port = await findFreePort();
+    const dead = shareReadBatches(createPublicClient({ chain: { ...devnetChain, rpcUrls: { default: { http: [`http://127.0.0.1:${port}`] } } }, transport: http(`http://127.0.0.1:${port}`, { retryCount: 0 }) }));
+    const [first, second] = await Promise.allSettled([readContracts(dead, { contracts: reads() }), readContracts(dead, { contracts: reads().slice(0, 1) })]);
+    expect(first.status).toBe('rejected');
+    expect(second.status).toBe('rejected');
+    expect(String((first as PromiseRejectedResult).reason)).toMatch(/HTTP request failed|fetch failed/i);
   });
 });

@@ -10,12 +10,18 @@
  * as from `readContract`. And where Multicall3 is registered but absent (a chain id 31337 that is not Lucid's
  * devnet), or the aggregate call itself fails (a read that burns all the gas), the reads are made one by one:
  * a contract can cost a round trip, never a wrong answer.
+ *
+ * On a client marked with {@link shareReadBatches} (the runtime marks the agents' shared `ctx.client`), the reads of
+ * every caller made in the same turn of the event loop at the same block go out in one aggregate call: the competing
+ * agents' pools, quotes and allowances in one `eth_call`. Each caller still gets exactly its own answers, in its
+ * order; a read that fails the aggregate (one that burns all the gas) makes every read of it go one by one.
  */
 import {
   decodeFunctionResult,
   encodeFunctionData,
   HttpRequestError,
   multicall3Abi,
+  prepareEncodeFunctionData,
   RawContractError,
   TimeoutError,
   BaseError as ViemBaseError,
@@ -56,10 +62,62 @@ export async function readContracts<const contracts extends readonly unknown[]>(
   const { blockNumber } = parameters;
   const multicall3 = client.chain?.contracts?.multicall3;
   const deployed = multicall3 && (multicall3.blockCreated === undefined || blockNumber === undefined || blockNumber >= BigInt(multicall3.blockCreated));
-  const aggregated = multicall3 && deployed && reads.length > 1 ? await aggregate(client, multicall3.address, reads, blockNumber) : undefined;
-  const answers: Answer[] = aggregated ?? (await Promise.all(reads.map((read) => readOne(client, read, blockNumber))));
   // Each answer decoded with its own read's ABI, as viem's multicall types them.
-  return answers as ReadContractsReturnType<contracts>;
+  if (multicall3 && deployed && reads.length > 0 && sharing.has(client)) return (await joinBatch(client, multicall3.address, reads, blockNumber)) as ReadContractsReturnType<contracts>;
+  return (await readAll(client, multicall3 && deployed ? multicall3.address : undefined, reads, blockNumber)) as ReadContractsReturnType<contracts>;
+}
+
+/**
+ * Marks `client` so that {@link readContracts} on it joins the reads of every caller made in the same turn of the
+ * event loop into one aggregate call. For a client shared by independent readers (the agents of one run); a
+ * client whose reads are memoized by their call data keeps each caller's reads apart.
+ *
+ * @example
+ * shareReadBatches(agentClient); // the competing agents' readContracts now share one eth_call
+ */
+export function shareReadBatches<client extends object>(client: client): client {
+  sharing.add(client);
+  return client;
+}
+
+const sharing = new WeakSet<object>();
+
+/** Reads in one aggregate call when there are several and Multicall3 is there, else one by one. */
+async function readAll(client: Pick<PublicClient, 'readContract'>, multicall3: `0x${string}` | undefined, reads: readonly ContractFunctionParameters[], blockNumber: bigint | undefined): Promise<Answer[]> {
+  const aggregated = multicall3 && reads.length > 1 ? await aggregate(client, multicall3, reads, blockNumber) : undefined;
+  return aggregated ?? (await Promise.all(reads.map((read) => readOne(client, read, blockNumber))));
+}
+
+/** The reads waiting for this turn's aggregate call, per client and block. */
+type Batch = { reads: ContractFunctionParameters[]; settle: ((answers: Answer[] | Error) => void)[] };
+const batches = new WeakMap<object, Map<string, Batch>>();
+
+/** At most this many reads in one aggregate call: beyond it a new batch starts (a gas cap is never hit by merging). */
+const maxBatchReads = 256;
+
+function joinBatch(client: Pick<PublicClient, 'chain' | 'readContract'>, multicall3: `0x${string}`, reads: readonly ContractFunctionParameters[], blockNumber: bigint | undefined): Promise<Answer[]> {
+  let byBlock = batches.get(client);
+  if (!byBlock) batches.set(client, (byBlock = new Map()));
+  const key = blockNumber === undefined ? 'latest' : String(blockNumber);
+  let batch = byBlock.get(key);
+  if (!batch || batch.reads.length + reads.length > maxBatchReads) {
+    const started: Batch = { reads: [], settle: [] };
+    byBlock.set(key, started);
+    batch = started;
+    // After this turn's microtasks, before any timer: the transport's own batch (a timer) still carries the call.
+    setImmediate(() => {
+      if (byBlock.get(key) === started) byBlock.delete(key);
+      readAll(client, multicall3, started.reads, blockNumber).then(
+        (answers) => started.settle.forEach((settle) => settle(answers)),
+        (error: unknown) => started.settle.forEach((settle) => settle(asError(error))),
+      );
+    });
+  }
+  const offset = batch.reads.length;
+  batch.reads.push(...reads);
+  return new Promise<Answer[]>((resolve, reject) => {
+    batch.settle.push((answers) => (answers instanceof Error ? reject(answers) : resolve(answers.slice(offset, offset + reads.length))));
+  });
 }
 
 type Answer = { status: 'success'; result: unknown; error?: undefined } | { status: 'failure'; error: Error; result?: undefined };
@@ -69,7 +127,7 @@ type Answer = { status: 'success'; result: unknown; error?: undefined } | { stat
 async function aggregate(client: Pick<PublicClient, 'readContract'>, multicall3: `0x${string}`, reads: readonly ContractFunctionParameters[], blockNumber: bigint | undefined): Promise<Answer[] | undefined> {
   const encoded = reads.map((read): { callData: `0x${string}`; error?: Error } => {
     try {
-      return { callData: encodeFunctionData({ abi: read.abi, functionName: read.functionName, args: read.args } as Parameters<typeof encodeFunctionData>[0]) };
+      return { callData: encodeFunctionData({ ...prepared(read), args: read.args } as Parameters<typeof encodeFunctionData>[0]) };
     } catch (error) {
       return { callData: '0x', error: asError(error) };
     }
@@ -92,10 +150,15 @@ async function aggregate(client: Pick<PublicClient, 'readContract'>, multicall3:
     const failedToEncode = encoded[index]!.error;
     if (failedToEncode) return { status: 'failure', error: failedToEncode };
     const { success, returnData } = returned[index]!;
-    if (!success) return { status: 'failure', error: new RawContractError({ data: returnData }) };
+    // A failed read's error is made when asked for: most callers only look at the status (a pool that is not there,
+    // a route the quoter refuses), and viem's errors cost a stack and a formatted message each.
+    if (!success) return failure(() => new RawContractError({ data: returnData }));
+    const { abi } = prepared(read);
+    const decode = () => decodeFunctionResult({ abi, ...(abi === read.abi ? { functionName: read.functionName, args: read.args } : {}), data: returnData } as Parameters<typeof decodeFunctionResult>[0]);
+    // No code at the address answers "success" with no data: decoding refuses it, as readContract would.
+    if (returnData === '0x' && hasOutputs(read)) return failure(() => decodeError(decode));
     try {
-      // No code at the address answers "success" with no data: decoding refuses it, as readContract would.
-      return { status: 'success', result: decodeFunctionResult({ abi: read.abi, functionName: read.functionName, args: read.args, data: returnData } as Parameters<typeof decodeFunctionResult>[0]) };
+      return { status: 'success', result: decode() };
     } catch (error) {
       return { status: 'failure', error: asError(error) };
     }
@@ -116,6 +179,54 @@ function isUnreachable(error: unknown): boolean {
   if (error instanceof LucidError) return error.kind === 'infra';
   if (!(error instanceof ViemBaseError)) return false;
   return Boolean(error.walk((cause) => cause instanceof HttpRequestError || cause instanceof TimeoutError || cause instanceof LucidError));
+}
+
+/**
+ * The read's function alone and its selector, found once per ABI and name: viem's encodeFunctionData and
+ * decodeFunctionResult then skip the search of the ABI and the hash of the signature they make on every call. An
+ * overloaded name (the arguments choose the function) or a name the ABI lacks is left to viem as it is.
+ */
+function prepared(read: ContractFunctionParameters): { abi: ContractFunctionParameters['abi']; functionName: string } {
+  let byName = preparedByAbi.get(read.abi);
+  if (!byName) preparedByAbi.set(read.abi, (byName = new Map()));
+  let found = byName.get(read.functionName);
+  if (!found) {
+    const items = (read.abi as readonly { type?: string; name?: string }[]).filter((item) => item.type === 'function' && item.name === read.functionName);
+    found =
+      items.length === 1
+        ? (prepareEncodeFunctionData({ abi: read.abi, functionName: read.functionName } as Parameters<typeof prepareEncodeFunctionData>[0]) as { abi: ContractFunctionParameters['abi']; functionName: string })
+        : { abi: read.abi, functionName: read.functionName };
+    byName.set(read.functionName, found);
+  }
+  return found;
+}
+const preparedByAbi = new WeakMap<object, Map<string, { abi: ContractFunctionParameters['abi']; functionName: string }>>();
+
+/** A failure whose error is made on first access (then kept). */
+function failure(make: () => Error): Answer {
+  let error: Error | undefined;
+  return {
+    status: 'failure',
+    get error() {
+      return (error ??= make());
+    },
+  };
+}
+
+/** The error decoding throws (for empty data: viem's AbiDecodingZeroDataError, as readContract reports it). */
+function decodeError(decode: () => unknown): Error {
+  try {
+    decode();
+  } catch (error) {
+    return asError(error);
+  }
+  return new Error('the read returned no data');
+}
+
+// Whether the read's function returns anything (a function with no outputs decodes empty data as success).
+function hasOutputs(read: ContractFunctionParameters): boolean {
+  const items = (read.abi as readonly { type?: string; name?: string; outputs?: readonly unknown[] }[]).filter((item) => item.type === 'function' && item.name === read.functionName);
+  return items.length > 0 && items.every((item) => (item.outputs?.length ?? 0) > 0);
 }
 
 function asError(error: unknown): Error {

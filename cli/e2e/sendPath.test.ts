@@ -1,6 +1,6 @@
 /**
  * What a send loads. An intent runs dist/cli/bundle/run.cjs, the program as one script compiled with a V8 code cache
- * (bin/runScript.js): checked on the real thing, the built bin/lucid.js signs a transfer on a warm devnet while a
+ * (bin/startScript.js): checked on the real thing, the built bin/lucid.js signs a transfer on a warm devnet while a
  * module hook records every file Node's module loader loads, and none of the ES module bundle's is among them; the
  * first send that finds no cache leaves one, which the next send uses as it is.
  * The contracts' bytecode (~2 MB, most of it Aave's and Uniswap's, which only the devnet's bootstrap deploys) is

@@ -104,7 +104,9 @@ export const outputOptionsSchema = (z: Zod) => z.object({ json: z.boolean().defa
  */
 export async function parseOptions<schema extends import('zod').ZodType>(build: (z: Zod) => schema, raw: unknown): Promise<import('zod').infer<schema>> {
   const { z } = await import('zod');
-  const result = build(z).safeParse(raw);
+  // One parse of a schema built for it: zod's compiled fast path (new Function, which no code cache keeps)
+  // would cost more to build than it saves.
+  const result = build(z).safeParse(raw, { jitless: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const flag = issue?.path.length ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'options';

@@ -79,5 +79,7 @@ function caret(source: string, span: Span): string {
  * caret still lines up with it. Terminal escape sequences in hostile input never reach the screen.
  */
 function visible(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD');
+  // In ASCII the control characters are \x00-\x1f and \x7f, and none is a format character: no Unicode class
+  // (built from ICU's tables on first use, milliseconds of a `lucid parse`) is needed for it.
+  return /[^\x00-\x7f]/.test(text) ? text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '\uFFFD') : text.replace(/[\x00-\x1f\x7f]/g, '\uFFFD');
 }

@@ -97,7 +97,7 @@ export function readForm(text: string, isSymbol: (word: string) => boolean): For
     const end = k + 1 < starts.length ? starts[k + 1]!.at : text.length;
     const raw = text.slice(valueAt, end);
     // A value runs to the next field; separators and a closing brace around it are not part of it.
-    const value = raw.replace(/^[\s]+/, '').replace(/[\s,;|/{}\]*•-]+$/, '').replace(/\.$/, '').trim();
+    const value = raw.replace(/^[\s]+/, '').replace(/[\s,;|/{}\]*•—–-]+$/, '').replace(/\.$/, '').trim();
     const role = keys.get(key) ?? keys.get(key.replace(/ /g, '_')) ?? keys.get(key.replace(/ /g, '')) ?? compactKeys.get(key.replace(/ /g, ''));
     if (!role) return undefined;
     if (!value) return undefined;

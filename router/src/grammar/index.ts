@@ -88,12 +88,17 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   // "send 5 DAI to alice and 5 DAI to alice": a recipient paid twice in one token is a slip or two readings.
   checkDuplicatePayments(parsed.intents as Parameters<typeof checkDuplicatePayments>[0]);
   parsed.corrections.unshift(...corrected.corrections);
-  const checked = intentListSchema.safeParse({
-    intents: parsed.intents.map(compact),
-    ...(frame.preview || form?.preview ? { preview: true } : {}),
-    ...(parsed.notes.length ? { notes: parsed.notes.slice(0, 8) } : {}),
-    ...(parsed.corrections.length ? { corrections: parsed.corrections.slice(0, 8) } : {}),
-  });
+  // jitless: the same checks without zod's compiled fast path, whose build (new Function, which the start
+  // script's code cache cannot keep) costs a one-shot `lucid parse` more than the one parse it speeds up.
+  const checked = intentListSchema.safeParse(
+    {
+      intents: parsed.intents.map(compact),
+      ...(frame.preview || form?.preview ? { preview: true } : {}),
+      ...(parsed.notes.length ? { notes: parsed.notes.slice(0, 8) } : {}),
+      ...(parsed.corrections.length ? { corrections: parsed.corrections.slice(0, 8) } : {}),
+    },
+    { jitless: true },
+  );
   if (!checked.success) {
     // The grammar should never build an intent the schema refuses; if it does, say what, not a stack trace.
     const issue = checked.error.issues[0];

@@ -327,7 +327,7 @@ export const venuePhrases: readonly { words: readonly string[]; venue: string }[
 export const stakingVenues: ReadonlySet<string> = new Set(['capital-pool', 'lido', 'rocket-pool', 'eigenlayer', 'etherfi', 'renzo']);
 
 /** Words that may follow a venue's name without changing it: "the Aave protocol", "my aave position". */
-export const venueNouns: ReadonlySet<string> = new Set(['finance', 'protocol', 'pool', 'pools', 'position', 'market', 'markets', 'dex', 'exchange', 'router', 'vault', 'app', 'contract', 'contracts', 'aggregator', 'amm']);
+export const venueNouns: ReadonlySet<string> = new Set(['finance', 'lending', 'staking', 'protocol', 'pool', 'pools', 'position', 'market', 'markets', 'dex', 'exchange', 'router', 'vault', 'app', 'contract', 'contracts', 'aggregator', 'amm']);
 
 /** Chains outside Lucid's world, refused by name (UNKNOWN_CHAIN) rather than read as a venue or a word. */
 export const foreignChains: ReadonlySet<string> = new Set([

@@ -14,8 +14,10 @@ import type { Token } from './tokenize.js';
 const lead: ReadonlySet<string> = new Set(['please', 'pls', 'plz', 'kindly', 'now']);
 /** Verbs that carry out payments listed after them. */
 const verbs: ReadonlySet<string> = new Set([
-  'make', 'process', 'execute', 'do', 'disburse', 'send', 'pay', 'handle', 'complete', 'initiate', 'run', 'perform', 'issue', 'submit', 'action', 'effect',
+  'make', 'process', 'execute', 'do', 'disburse', 'send', 'pay', 'transfer', 'handle', 'complete', 'initiate', 'run', 'perform', 'issue', 'submit', 'action', 'effect',
 ]);
+/** Verbs that say "pay" on their own, so "the following:" after them needs no noun. */
+const payingVerbs: ReadonlySet<string> = new Set(['send', 'pay', 'disburse', 'transfer']);
 /** Nouns of payments. */
 const nouns: ReadonlySet<string> = new Set(['payments', 'transfers', 'payouts', 'transactions', 'disbursements', 'sends', 'remittances']);
 
@@ -26,6 +28,7 @@ export function readListHeader(tokens: readonly Token[]): Token[] | undefined {
   let i = 0;
   while (isWordIn(tokens[i], lead)) i++;
   let verb = false;
+  const verbToken = tokens[i];
   if (isWordIn(tokens[i], verbs)) {
     verb = true;
     i++;
@@ -38,9 +41,10 @@ export function readListHeader(tokens: readonly Token[]): Token[] | undefined {
   if (isWord(tokens[i], 'the') && isWord(tokens[i + 1], 'following')) (i += 2), (determiner = true);
   else if (isWord(tokens[i], 'the') && isWord(tokens[i + 1], 'below')) (i += 2), (determiner = true);
   else if (isWord(tokens[i], 'these') || isWord(tokens[i], 'following') || isWord(tokens[i], 'below')) i++, (determiner = true);
-  if (!isWordIn(tokens[i], nouns)) return undefined;
-  const noun = tokens[i]!;
-  i++;
+  // "send the following: 5 USDC to alice, …": a verb of paying and "the following" need no noun.
+  const nounless = determiner && isWordIn(verbToken, payingVerbs);
+  if (!isWordIn(tokens[i], nouns) && !(nounless && tokens[i]?.kind === 'punct' && tokens[i]!.value === ':')) return undefined;
+  const noun = isWordIn(tokens[i], nouns) ? tokens[i++]! : tokens[i - 1]!;
   if (!(tokens[i]?.kind === 'punct' && tokens[i]!.value === ':')) return undefined;
   const colon = tokens[i]!;
   i++;

@@ -23,6 +23,13 @@ export const moreLookPhrases: readonly string[] = [
   // "Get a quote to swap 1 ETH for USDC": the quote's step said as an infinitive.
   'get|give|want|need|provide|request me a|the quote|quotation|estimate to',
   'get|give|want|need|provide|request a|the quote|quotation|estimate to',
+  // "how much gas to send 5 DAI to bob", "how much will it cost to swap …": the cost of a step, shown.
+  'how much gas|fee|fees would|will|does it cost|take to|for',
+  'how much gas|fee|fees to|for',
+  'how much would|will|does it cost me to',
+  'how much would|will|does it cost to',
+  "what's|whats|what the price impact of|for",
+  'what is|would be the price impact of|for',
   // "i want see quote for 2 eth in dai": the non-native form of "I want to see a quote for".
   'i want|wanna see|get quote|price|rate for|on|of',
   'i want|wanna see|get a|the quote|price|rate for|on|of',

@@ -100,7 +100,7 @@ import {
 } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js';
-import { hashtagsAt, noteChangesRequest } from './round8Asides.js';
+import { hashtagsAt, leadingAsideEnd, leadingIdNumber, leadingNoteLabel, leadingNoteOpener, noteChangesRequest, occasionNoun } from './round8Asides.js';
 import { stepOrderAfterSubordinator } from './stepOrder.js';
 import { rateInBasisPoints, slippageBounds, slippageWordLength } from './slippageWords.js';
 
@@ -454,7 +454,8 @@ class Parser {
       }
       // "1) send 3 USDC to carol 2) send 4 USDC to dave": the next step's number, like a new line.
       const after = this.peek(2);
-      if (this.pos > 0 && t?.kind === 'number' && this.isPunct(this.peek(1), ')') && after?.kind === 'word' && this.verbOf(after) !== undefined) {
+      // Round 8: "1. … 2. …" inline, the same with a full stop after the number.
+      if (this.pos > 0 && t?.kind === 'number' && (this.isPunct(this.peek(1), ')') || this.isPunct(this.peek(1), '.')) && after?.kind === 'word' && this.verbOf(after) !== undefined) {
         this.pos += 2;
         any = true;
         onlyComma = false;
@@ -473,6 +474,15 @@ class Parser {
       }
       const start = this.pos;
       const phrase = this.acceptPhrase(clauseJoiners);
+      // Round 8: "once done" joins only when a step follows; at the end it stays a time clause, refused as one.
+      if (phrase?.includes('once')) {
+        const verb = this.isPunct(this.peek(), ',') ? this.peek(1) : this.peek();
+        if (verb?.kind !== 'word' || this.verbOf(verb) === undefined) {
+          this.pos = start;
+          this.refuseTimeClause(start + phrase.indexOf('once'));
+          break;
+        }
+      }
       if (phrase) {
         any = true;
         onlyComma = false;
@@ -597,7 +607,7 @@ class Parser {
       this.verbless = false;
       const noun = this.actionNoun();
       const verb = noun ?? (t.kind === 'word' ? this.verbOf(t) : undefined);
-      if (noun === undefined && this.isWord(t, 'split', 'divide')) drafts = this.split();
+      if (noun === undefined && (this.isWord(t, 'split', 'divide') || (this.isWord(t, 'distribute') && this.sharedAmongAhead()))) drafts = this.split();
       else
       if (noun === undefined && verb === undefined && t.kind === 'word' && this.symbolOf(t) !== undefined) drafts = this.balance();
       else if (verb === undefined) throw this.unknownAction(t);
@@ -623,9 +633,23 @@ class Parser {
     let k = start;
     // "to cover gas, send bob 0.01 ETH": a purpose of "to" and a purpose verb (./lexicon.ts `purposeVerbs`).
     if (this.isWord(this.tokens[k], 'to') && this.tokens[k + 1]?.kind === 'word' && purposeVerbs.has(this.tokens[k + 1]!.lower)) k += 2;
-    while (k < this.tokens.length && k - start < 8) {
+    // Round 8: "Memo: utilities. Transfer …", "ref: INV-2041, pay …": a note's label first; the note is what follows it.
+    const labelled = leadingNoteLabel(this.tokens, k);
+    const opened = labelled ? 0 : leadingNoteOpener(this.tokens, k);
+    k += labelled + opened;
+    while (k < this.tokens.length && k - start < 8 + labelled + opened) {
       const t = this.tokens[k]!;
+      // Round 8: "re: invoice 1187 - pay …", "ticket #4471, send …": a number that identifies, never one that could be the amount.
+      if (leadingIdNumber(this.tokens, start, k, (w) => this.symbolOf(w) !== undefined)) {
+        k++;
+        continue;
+      }
       if (t.kind === 'punct') break;
+      // Round 8: "Birthday gift, send …": an occasion's noun before a verb's word makes it a noun.
+      if (occasionNoun(this.tokens, start, k)) {
+        k++;
+        continue;
+      }
       if (t.kind !== 'word' || this.symbolOf(t) !== undefined || (this.verbOf(t) !== undefined && !(k > start && noteDeterminers.has(this.tokens[k - 1]!.lower))) || this.isSlippageWord(t) || unlimitedWords.has(t.lower)) return false;
       if (this.venueAt(k) || this.chainAt(k) || foreignChains.has(t.lower) || this.isWord(t, 'to', 'with', 'on', 'via', 'using', 'through', 'into', 'and', 'then', 'each', 'all', 'half', 'every')) return false;
       // "from my savings, …" names where funds come from, which is not a note to drop.
@@ -636,11 +660,13 @@ class Parser {
     const end = this.tokens[k];
     // "For the rent: send …": a purpose before a colon, when it opens with a word of purpose (a label is skipped elsewhere).
     const colon = this.isPunct(end, ':') && this.tokens[start]?.kind === 'word' && (noteStarters.has(this.tokens[start]!.lower) || reasonWords.has(this.tokens[start]!.lower));
-    if (k === start || k - start >= 8 || !end || end.kind !== 'punct' || !([',', '.', '!'].includes(end.value) || colon)) return false;
-    const words = this.tokens.slice(start, k);
+    // Round 8: "for groceries — send …", "Birthday gift 🎁 send …": a dash set off by spaces or an emoji ends the aside too.
+    const set = leadingAsideEnd(this.tokens, k);
+    if (k === start + labelled + opened || k - start >= 8 + labelled + opened || !end || end.kind !== 'punct' || !([',', '.', '!'].includes(end.value) || colon || set)) return false;
+    const words = this.tokens.slice(start + labelled, k);
     if (words.every((t) => preambleWords.has(t.lower) || tailWords.has(t.lower))) return false;
     let after = k;
-    while (this.tokens[after]?.kind === 'punct' && [',', '.', '!', ':'].includes(this.tokens[after]!.value)) after++;
+    while (this.tokens[after]?.kind === 'punct' && ([',', '.', '!', ':'].includes(this.tokens[after]!.value) || leadingAsideEnd(this.tokens, after))) after++;
     const save = this.pos;
     this.pos = after;
     this.leadingFiller();
@@ -887,7 +913,9 @@ class Parser {
     const amount = this.amount('swap');
     if (!amount) throw this.expected('an amount', 'swap');
     this.setAmount(draft, amount);
-    if (!amount.reference) draft.token = this.tokenRef('swap');
+    // Round 8: "…, then use it to buy DAI": a reference carries its token (it had none here, and the pair check threw a TypeError).
+    draft.token = amount.resolvedToken ?? (amount.reference ? undefined : this.tokenRef('swap'));
+    if (draft.token === undefined) throw this.expected('a token', 'swap');
     // Round 7: "spend 30 DAI on USDC", "spend 0.1 ETH buying DAI": what is spent buys the token named.
     const on = this.acceptPhrase([['on'], ['buying'], ['purchasing'], ['getting']]);
     if (!on && !this.acceptPhrase([['to', 'get'], ['to', 'buy'], ['for'], ['to', 'purchase'], ['to', 'acquire']])) throw this.expected('"to get" and a token', 'swap');
@@ -920,9 +948,11 @@ class Parser {
         const carried = this.verbless && this.isWord(this.peek(), 'to') && before?.action === 'transfer' && before.token !== undefined && !amount.value.endsWith('%') && !amount.usd && decimalPattern.test(amount.value) && amount.token.kind === 'number' ? before.token : undefined;
         pairs.push({ amount, token: amount.resolvedToken ?? carried ?? this.tokenRef('transfer') });
         // "send 0.05 ETH and 20 USDC to bob.eth": two amounts, one recipient.
-        const next = this.peek(1);
-        if (this.isWord(this.peek(), 'and') && next && this.startsPlainAmount(next) && this.toFollowsPair(this.pos + 1)) {
-          this.pos++;
+        // "send 0.1 ETH, 5 USDC and 3 DAI to bob" (round 8): a comma or ", and" between the pairs too.
+        const sep = this.isPunct(this.peek(), ',') && this.isWord(this.peek(1), 'and') ? 2 : this.isWord(this.peek(), 'and') || this.isPunct(this.peek(), ',') ? 1 : 0;
+        const next = this.peek(sep);
+        if (sep && next && this.startsPlainAmount(next) && (sep === 1 && this.isWord(this.peek(), 'and') ? this.toFollowsPair(this.pos + 1) : this.pairsThenTo(this.pos + sep))) {
+          this.pos += sep;
           continue;
         }
         break;
@@ -1217,11 +1247,28 @@ class Parser {
     each = this.acceptWord('each', 'apiece') || each;
     this.checkSplit(recipients, each, 1, listStart);
     this.lastRecipientFirst = true;
-    return recipients.map((to) => {
+    const drafts = recipients.map((to) => {
       const draft: Draft = { action: 'transfer', token, to };
       this.setAmount(draft, amount!);
       return draft;
     });
+    // "send bob 0.1 ETH and 5 USDC", "pay bob 5 DAI, 3 USDC" (round 8): more amounts for the one recipient.
+    while (recipients.length === 1 && !each) {
+      const sep = this.isPunct(this.peek(), ',') && this.isWord(this.peek(1), 'and') ? 2 : this.isWord(this.peek(), 'and') || this.isPunct(this.peek(), ',') ? 1 : 0;
+      const at = this.pos + sep;
+      let k = at + 1;
+      if (this.tokens[k]?.kind === 'suffix') k++;
+      const more = this.tokens[at];
+      if (!sep || more?.kind !== 'number' || more.dollar || this.tokens[k]?.kind !== 'word' || this.symbolOf(this.tokens[k]!) === undefined) break;
+      if (this.isWord(this.tokens[k + 1], 'to', 'for', 'into', 'each', 'apiece') || this.isPunct(this.tokens[k + 1], '->')) break;
+      this.pos = at;
+      const next = this.amount('transfer');
+      if (!next) break;
+      const draft: Draft = { action: 'transfer', token: next.resolvedToken ?? this.tokenRef('transfer'), to: recipients[0]! };
+      this.setAmount(draft, next);
+      drafts.push(draft);
+    }
+    return drafts;
   }
 
   /**
@@ -1281,7 +1328,11 @@ class Parser {
         return [draft];
       }
     }
-    const modal = this.acceptPhrase(subjectModals);
+    // "alice and bob each get 5 USDC", "… should each get …" (round 8): "each" before the verb of getting.
+    const eachFirst = recipients.length > 1 && this.acceptWord('each');
+    let modal = this.acceptPhrase(subjectModals);
+    const eachAfterModal = !eachFirst && modal !== undefined && recipients.length > 1 && this.acceptWord('each');
+    if (eachAfterModal && modal !== undefined && this.isWord(this.peek(), 'be')) (modal = [...modal, 'be']), this.pos++;
     const passive = modal !== undefined && modal[modal.length - 1] === 'be';
     // "has"/"have" is a request only after "let …", "have …" or "… to have"; "bob has 5 DAI" tells, it asks nothing.
     const asked = lead !== undefined && askingLeads.includes(lead[0]!);
@@ -1294,7 +1345,7 @@ class Parser {
     }
     let drafts: Draft[];
     try {
-      drafts = this.transferTo(recipients, false, listStart);
+      drafts = this.transferTo(recipients, eachFirst || eachAfterModal, listStart);
     } catch (error) {
       if (!told) throw error;
       this.pos = save;
@@ -1437,6 +1488,33 @@ class Parser {
   }
 
   /** Whether `amount token` starting at `index` is followed by "to"/"each" (so "and 20 USDC" continues the amounts). */
+  /** "distribute 30 USDC equally among …": "between" / "among" comes before any "to" (round 8). */
+  private sharedAmongAhead(): boolean {
+    for (let k = this.pos + 1; k < this.tokens.length && k < this.pos + 8; k++) {
+      if (this.isWord(this.tokens[k], 'to', 'for', 'each')) return false;
+      if (this.isWord(this.tokens[k], 'between', 'among', 'amongst')) return true;
+    }
+    return false;
+  }
+
+  /** Amount-token pairs from `index`, ",", "and" or ", and" apart, then "to" or "each": "5 USDC and 3 DAI to". */
+  private pairsThenTo(index: number): boolean {
+    let k = index;
+    for (;;) {
+      const amount = this.tokens[k];
+      if (amount?.kind !== 'number' || amount.dollar) return false;
+      k++;
+      if (this.tokens[k]?.kind === 'suffix') k++;
+      const token = this.tokens[k];
+      if (token?.kind !== 'word' || this.symbolOf(token) === undefined) return false;
+      k++;
+      if (this.isWord(this.tokens[k], 'to', 'each')) return true;
+      if (this.isPunct(this.tokens[k], ',') && this.isWord(this.tokens[k + 1], 'and')) k += 2;
+      else if (this.isPunct(this.tokens[k], ',') || this.isWord(this.tokens[k], 'and')) k++;
+      else return false;
+    }
+  }
+
   private toFollowsPair(index: number): boolean {
     let k = index + 1;
     if (this.tokens[k]?.kind === 'suffix') k++;
@@ -1467,7 +1545,9 @@ class Parser {
       if ((comma || and) && (this.isRecipientLike(this.peek()) || possessive) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos) && (and || this.nameAfterComma(this.pos))) {
         const next = this.peek(1);
         // "pay bob 3 DAI and carol 2 DAI": a name followed by an amount starts the next step, not this list.
-        if (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1)))) {
+        // "send 1 ETH to alice and bob gets 2 ETH" (round 8): a name followed by a verb of getting starts the next step.
+        const getsNext = !recipientFirst && this.isWord(next, 'gets', 'receives', 'should', 'will', 'can', 'must') && this.peek()?.kind !== 'address';
+        if (!getsNext && (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1))))) {
           list.push(this.recipient(context));
           continue;
         }
@@ -1574,7 +1654,8 @@ class Parser {
     if (this.isWord(this.peek(1), 'for', 'to', 'into')) this.acceptWord('out', 'in', 'off', 'away');
     const arrow = this.isPunct(this.peek(), '->') || this.isPunct(this.peek(), '>');
     const target = this.peek(1);
-    if (verbless && amount && !amount.reference && ((arrow && target?.kind === 'ens') || (this.isWord(this.peek(), 'to') && (target?.kind === 'ens' || target?.kind === 'address')))) {
+    // Round 8: an arrow to an address too ("5 USDC → 0x…"), as "to" ("a verbless amount to an ENS name or address … like an arrow").
+    if (verbless && amount && !amount.reference && (((arrow || this.isWord(this.peek(), 'to')) && (target?.kind === 'ens' || target?.kind === 'address')))) {
       // "0.1 ETH -> bob.eth", "5 USDC to alice.eth": an amount sent to a name (never a token) is a payment.
       this.pos++;
       const listStart = this.peek();
@@ -2433,7 +2514,15 @@ class Parser {
       if (notes && this.startsNote(draft)) {
         if (t.kind === 'punct') this.pos++;
         if (t.kind === 'punct') this.acceptPunct('-');
+        const noteStart = this.pos;
         this.note(false);
+        // Round 8: "— use uniswap v2", ", prefer uniswap": an aside naming a venue would drop a restriction the user
+        // set (or only wished for); refused like a bracket naming a venue beside other words, never kept as a note.
+        // Only an aside that opens as a venue choice ("use …", "via …", "prefer …"); "so I can use it on uniswap" is a purpose.
+        if (draft.action !== 'transfer' && this.isWord(this.tokens[noteStart], 'use', 'using', 'via', 'through', 'prefer', 'preferably', 'on', 'only', 'with'))
+          for (let k = noteStart; k < this.pos; k++)
+            if (this.tokens[k]?.kind === 'word' && venuePhrases.some((phrase) => phrase.words.length === 1 && phrase.words[0] === this.tokens[k]!.lower))
+              throw this.ambiguous(this.tokens[k], `the aside names the venue ${quote(this.tokens[k]!.text)}: say it as part of the request, like "on ${this.tokens[k]!.lower}"`);
         any = true;
         continue;
       }
@@ -2838,6 +2927,8 @@ class Parser {
     const at = this.indexOf(t);
     const next = this.tokens[at + 1];
     if (['it', 'them', 'whatever', 'em'].includes(t.lower)) return true;
+    // Round 8: "sell 1 ETH for USDC, send proceeds to bob": the output named without "the", only after a step.
+    if ((t.lower === 'proceeds' || t.lower === 'output') && this.lastGroup.length > 0) return true;
     if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we', 'comes')) return true;
     // "everything I got", "all I received": the whole output of the step before.
     if ((t.lower === 'everything' || t.lower === 'all') && this.isWord(next, 'i', 'you', 'we') && this.isWord(this.tokens[at + 2], 'got', 'get', 'received', 'receive', 'bought'))
@@ -3124,7 +3215,9 @@ class Parser {
       if (!this.acceptPhrase([['end', 'up', 'with'], ['get'], ['got'], ['receive'], ['received'], ['bought'], ['make']])) throw this.expected('"get"', 'multi');
     } else {
       this.acceptWord('the', 'that', 'this', 'those', 'these');
-      this.acceptWord('proceeds', 'output', 'result', 'resulting', 'unwrapped', 'wrapped', 'received', 'new', 'bought', 'purchased', 'swapped');
+      const described = this.acceptWord('proceeds', 'output', 'result', 'resulting', 'unwrapped', 'wrapped', 'received', 'new', 'bought', 'purchased', 'swapped');
+      // Round 8: "the resulting tokens", "the received coins": the output said with a noun for tokens.
+      if (described && this.peek()?.kind === 'word' && tokenNouns.has(this.peek()!.lower)) this.pos++;
       const next = this.peek();
       if (next && next.kind === 'word' && this.symbolOf(next) !== undefined) symbol = this.tokenRef('multi');
       if (this.acceptWord('i', 'you', 'we')) {
@@ -3938,7 +4031,14 @@ class Parser {
     const phrase = timeSubordinators.find((words) => words.every((w, k) => (k === 0 ? first : word(index + k)) === w));
     if (!phrase) return 0;
     // Round 8 (./stepOrder.ts): "once done", "when that's complete" order the steps; they wait for nothing.
-    if (phrase.length === 1 && stepOrderAfterSubordinator(first, (k) => word(index + 1 + k))) return 0;
+    const done = phrase.length === 1 ? stepOrderAfterSubordinator(first, (k) => word(index + 1 + k)) : 0;
+    if (done) {
+      // Only when a step follows ("once done, send …"); "… once done" at the end or "once done with it" stay a time clause.
+      let at = index + 1 + done;
+      if (this.isPunct(this.tokens[at], ',')) at++;
+      const verb = this.tokens[at];
+      if (verb?.kind === 'word' && this.verbOf(verb) !== undefined) return 0;
+    }
     const next = this.tokens[index + phrase.length];
     if (next === undefined || (next.kind !== 'word' && next.kind !== 'number' && next.kind !== 'numberWord' && next.kind !== 'address' && next.kind !== 'ens')) return 0;
     const lone = phrase.length === 1 ? first : undefined;

@@ -7,6 +7,7 @@
  * all"), and a date the payment would be made on ("memo: pay on the 15th", "for rent by the 1st"). Hashtags
  * after the request ("#rent #march") are a note; one that names a time ("#every-week") is a schedule.
  */
+import { bareAmountIn, noteLabels } from './asides.js';
 import { purposeVerbs } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
@@ -113,3 +114,60 @@ export const round8ReportPatterns: readonly string[] = [
 
 /** Extra patterns for the frame's rule on acting unseen: "…, tell no one", "keep it between us". */
 export const round8UnseenPatterns: readonly string[] = ['tell|telling no|noone|nobody', 'tell no one', 'keep it|this between us', 'keep it|this quiet|secret|hidden|hush'];
+
+/** Before the request: the length of an opener of a note kept in it and its colon ("re:", "regarding:"), or 0. */
+export function leadingNoteOpener(tokens: readonly Token[], index: number): number {
+  const t = tokens[index];
+  const colon = tokens[index + 1];
+  return t?.kind === 'word' && ['re', 'regarding', 'concerning', 'ref', 'reference'].includes(t.lower) && !noteLabels.has(t.lower) && colon?.kind === 'punct' && colon.value === ':' ? 2 : 0;
+}
+
+/** Before the request: the length of a note's label and its colon at `index` ("Memo:", "ref:"), or 0. */
+export function leadingNoteLabel(tokens: readonly Token[], index: number): number {
+  const t = tokens[index];
+  const colon = tokens[index + 1];
+  return t?.kind === 'word' && noteLabels.has(t.lower) && colon?.kind === 'punct' && colon.value === ':' ? 2 : 0;
+}
+
+/**
+ * In an aside before the request (`tokens[start, …)`): whether the token at `index` is part of a number that only
+ * identifies ("invoice 1187", "#4471", "2024-117") — a "#" or a hyphen against a number, or a number that
+ * ./asides.ts `bareAmountIn` would not take for an amount. A number that could be the amount is no such part.
+ */
+export function leadingIdNumber(tokens: readonly Token[], start: number, index: number, isSymbol: (token: Token) => boolean): boolean {
+  const t = tokens[index]!;
+  const next = tokens[index + 1];
+  if (t.kind === 'punct' && (t.value === '#' || t.value === '-') && next?.kind === 'number' && !next.spaced) return index > start || t.value === '#';
+  if (t.kind !== 'number' || index === start) return false;
+  const before = tokens[index - 1]!;
+  if (before.kind !== 'word' && !(before.kind === 'punct' && (before.value === '#' || before.value === '-'))) return false;
+  return bareAmountIn(tokens, Math.max(start, index - 1), Math.min(tokens.length, index + 2), isSymbol) === undefined;
+}
+
+/** Occasions whose noun before a verb's word makes it a noun: "birthday gift", "wedding present", "lunch money". */
+const occasionNouns: ReadonlySet<string> = new Set([
+  'birthday', 'bday', 'wedding', 'christmas', 'xmas', 'holiday', 'anniversary', 'graduation', 'housewarming', 'farewell', 'welcome', 'baby', 'lunch',
+  'dinner', 'coffee', 'rent', 'gas', 'pocket', 'tip', 'bonus', 'thank-you', 'thankyou', 'congrats', 'retirement', 'valentine', 'valentines', 'gift',
+]);
+
+/** Nouns that are also verbs of the lexicon, read as nouns after an occasion ("birthday gift", never "lunch swap"). */
+const occasionHeads: ReadonlySet<string> = new Set(['gift', 'present', 'money', 'fund', 'funds', 'cash', 'tip', 'treat', 'bonus', 'payout', 'share']);
+
+/** Whether `tokens[index]` is a word standing as a noun after an occasion's noun, last in the aside: "Birthday gift", "lunch money". */
+export function occasionNoun(tokens: readonly Token[], start: number, index: number): boolean {
+  const t = tokens[index];
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  return index > start && t?.kind === 'word' && occasionHeads.has(t.lower) && before?.kind === 'word' && occasionNouns.has(before.lower) && after?.kind === 'punct';
+}
+
+/** Whether an aside before the request ends at `index` with a dash set off by spaces ("for groceries — send …") or an emoji. */
+export function leadingAsideEnd(tokens: readonly Token[], index: number): boolean {
+  const t = tokens[index];
+  if (t?.kind !== 'punct') return false;
+  if (t.value === 'emoji') return true;
+  if (!['-', '—', '–'].includes(t.value) || !t.spaced) return false;
+  let k = index + 1;
+  while (tokens[k]?.kind === 'punct' && ['-', '—', '–'].includes(tokens[k]!.value)) k++;
+  return tokens[k] !== undefined && tokens[k]!.spaced;
+}

@@ -100,3 +100,65 @@ describe('a recipient paid twice in one token', () => {
     expect(parseWithGrammar('send 5 dai to alice, then swap 1 eth for dai and send it to alice').intents).toHaveLength(3);
   });
 });
+
+describe('several amounts for one recipient, and a step said with its recipient as subject', () => {
+  test('amounts a comma apart before "to", or after a recipient said first', () => {
+    expect(parseWithGrammar('send 0.1 eth, 5 usdc and 3 dai to bob').intents).toEqual([transfer('0.1', 'ETH', 'bob'), transfer('5', 'USDC', 'bob'), transfer('3', 'DAI', 'bob')]);
+    expect(parseWithGrammar('send bob 0.1 eth and 5 usdc').intents).toEqual([transfer('0.1', 'ETH', 'bob'), transfer('5', 'USDC', 'bob')]);
+    expect(parseWithGrammar('pay bob 5 dai, 3 usdc').intents).toEqual([transfer('5', 'DAI', 'bob'), transfer('3', 'USDC', 'bob')]);
+    // A name after "and" still starts a payment of its own.
+    expect(parseWithGrammar('send alice 1 ETH and bob 2 ETH').intents).toEqual([transfer('1', 'ETH', 'alice'), transfer('2', 'ETH', 'bob')]);
+  });
+  test('"… and bob gets 2 ETH" is a second payment, not a second recipient of the first', () => {
+    expect(parseWithGrammar('send 1 eth to alice and bob gets 2 eth').intents).toEqual([transfer('1', 'ETH', 'alice'), transfer('2', 'ETH', 'bob')]);
+    expect(code('send 1 eth to alice and bob will get 2 eth tomorrow')).toBe('UNSUPPORTED_INTENT');
+    expect(code('send 1 eth to alice and bob')).toBe('AMBIGUOUS_INTENT');
+  });
+});
+
+describe('recipient phrases', () => {
+  test('"this addy", "the beneficiary:", "2 wallet 0x…"', () => {
+    expect(parseWithGrammar(`pls send 3 dai to this addy ${dave}`).intents).toEqual([transfer('3', 'DAI', dave)]);
+    expect(parseWithGrammar('kindly remit 200 USDC to the beneficiary: acme.eth').intents).toEqual([transfer('200', 'USDC', 'acme.eth')]);
+    expect(parseWithGrammar(`send 10 dai 2 wallet ${carol}`).intents).toEqual([transfer('10', 'DAI', carol)]);
+  });
+  test('a place or role with no name is nobody: refused, never a contact called "contract"', () => {
+    for (const text of ['send 5 usdc to the contract', 'send 5 usdc to my addy', 'send 5 usdc to the beneficiary', 'send 10 dai 2 wallet'])
+      expect(code(text), text).toBe('UNPARSEABLE_INTENT');
+    expect(parseWithGrammar(`send 5 usdc to the contract ${carol}`).intents).toEqual([transfer('5', 'USDC', carol)]);
+  });
+});
+
+describe('a verb of paying with "the following", an even split said with "distribute", "each" before the verb of getting', () => {
+  test('"send the following: 5 USDC to alice.eth, 7 USDC to bob.eth"', () => {
+    expect(parseWithGrammar('send the following: 5 usdc to alice.eth and 7 usdc to bob.eth').intents).toEqual(pair);
+    expect(parseWithGrammar('pay the following: 5 usdc to alice.eth, 7 usdc to bob.eth').intents).toEqual(pair);
+    expect(code('send the following: 5 usdc to alice.eth, some usdc to bob.eth')).toBe('AMBIGUOUS_INTENT');
+  });
+  test('"distribute 30 USDC equally among …" is an even split; without "equally" it stays two readings', () => {
+    expect(parseWithGrammar('distribute 30 usdc equally among alice, bob and carol').intents).toEqual([
+      transfer('10', 'USDC', 'alice'),
+      transfer('10', 'USDC', 'bob'),
+      transfer('10', 'USDC', 'carol'),
+    ]);
+    expect(code('distribute 30 usdc among alice, bob and carol')).toBe('AMBIGUOUS_INTENT');
+    expect(parseWithGrammar('distribute 5 usdc to each of alice, bob').intents).toEqual([transfer('5', 'USDC', 'alice'), transfer('5', 'USDC', 'bob')]);
+  });
+  test('"alice and bob each get 5 USDC"', () => {
+    expect(parseWithGrammar('alice and bob each get 5 usdc').intents).toEqual([transfer('5', 'USDC', 'alice'), transfer('5', 'USDC', 'bob')]);
+    expect(code('alice and bob each get 5 usdc tomorrow')).toBe('UNSUPPORTED_INTENT');
+    expect(code('alice and bob each got 5 usdc')).toBe('UNSUPPORTED_INTENT');
+  });
+});
+
+describe('a verbless amount with an arrow to an address, a form field set off by a dash', () => {
+  test('"5 USDC → 0x…" pays the address, like "5 USDC to 0x…"; after a swap verb it stays two readings', () => {
+    expect(parseWithGrammar(`5 usdc → ${dave}`).intents).toEqual([transfer('5', 'USDC', dave)]);
+    expect(parseWithGrammar(`usdc 5 -> ${carol}`).intents).toEqual([transfer('5', 'USDC', carol)]);
+    expect(code(`flip 5 dai -> ${carol}`)).toBe('AMBIGUOUS_INTENT');
+    expect(code(`swap 5 dai → ${carol}`)).toBe('AMBIGUOUS_INTENT');
+  });
+  test('"recipient: bob.eth — amount: 12 DAI"', () => {
+    expect(parseWithGrammar('recipient: bob.eth — amount: 12 DAI').intents).toEqual([transfer('12', 'DAI', 'bob.eth')]);
+  });
+});

@@ -59,3 +59,26 @@ describe('round 8: what an aside may not carry', () => {
     expect(refused('send 5 usdc to dee as I already sent her 5 dai').code).toBe('UNSUPPORTED_INTENT');
   });
 });
+
+describe('round 8: a purpose before the request', () => {
+  test('a label, an opener, a dash or an emoji may set it off', () => {
+    const cases: [string, object, string][] = [
+      ['Memo: utilities. Transfer 60 DAI to house.eth', pay('60', 'DAI', 'house.eth'), 'utilities'],
+      ['re: invoice 1187 - please pay 120 USDC to acme.eth', pay('120', 'USDC', 'acme.eth'), 're: invoice 1187'],
+      ['ref INV-2041, pay 120 USDC to acme.eth', pay('120', 'USDC', 'acme.eth'), 'ref INV-2041'],
+      ['for dinner last night - send 25 dai to mia', pay('25', 'DAI', 'mia'), 'for dinner last night'],
+      ['For groceries — send 30 DAI to vera.eth', pay('30', 'DAI', 'vera.eth'), 'For groceries'],
+      ['Birthday gift 🎁 send 20 DAI to zoe.eth', pay('20', 'DAI', 'zoe.eth'), 'Birthday gift'],
+    ];
+    for (const [text, intent, note] of cases) expect(parseWithGrammar(text), text).toEqual({ intents: [intent], notes: [note] });
+  });
+
+  test('what could be part of the request is never taken for that purpose', () => {
+    // A verb's word that is no occasion's noun, a bare number, or a time stays out of any note.
+    expect(refused('lunch swap, send 5 dai to bob').code).toBe('UNPARSEABLE_INTENT');
+    expect(refused('for 20, send 5 dai to bob').code).toMatch(/_INTENT$/);
+    expect(refused('tomorrow - send 5 dai to bob').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('memo: pay on the 15th. send 5 dai to bob').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('for the rent and to alice - send 5 dai to bob').code).toMatch(/_INTENT$/);
+  });
+});

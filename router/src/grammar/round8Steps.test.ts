@@ -17,6 +17,13 @@ describe('round 8: step separators', () => {
     for (const [text, intents] of cases) expect(parseWithGrammar(text).intents, text).toEqual(intents);
   });
 
+  test('"then immediately", "right away" and inline "1. … 2. …" join steps too', () => {
+    expect(parseWithGrammar('swap 1 eth for usdc then immediately send it to bob').intents).toEqual([swap('1', 'ETH', 'USDC'), transfer('previous', 'USDC', 'bob')]);
+    expect(parseWithGrammar('swap 1 eth for usdc, then right away send it to bob').intents).toEqual([swap('1', 'ETH', 'USDC'), transfer('previous', 'USDC', 'bob')]);
+    expect(parseWithGrammar('1. swap 1 ETH for USDC 2. send it to alice.eth').intents).toEqual([swap('1', 'ETH', 'USDC'), transfer('previous', 'USDC', 'alice.eth')]);
+    expect(refused('swap 1 eth for dai and immediately after the market opens send it to bob').code).toBe('UNSUPPORTED_INTENT');
+  });
+
   test('a reference after an arrow or "once done" is the step before', () => {
     expect(parseWithGrammar('swap 1 eth usdc -> send it to bob').intents).toEqual([swap('1', 'ETH', 'USDC'), transfer('previous', 'USDC', 'bob')]);
     expect(parseWithGrammar('swap 1 eth for dai, once that is done send it to bob').intents).toEqual([swap('1', 'ETH', 'DAI'), transfer('previous', 'DAI', 'bob')]);
@@ -26,9 +33,26 @@ describe('round 8: step separators', () => {
     expect(refused('swap 1 eth for dai once the price drops').code).toBe('UNSUPPORTED_INTENT');
     expect(refused('swap 1 eth for dai, once gas is low send 5 dai to bob').code).toBe('UNSUPPORTED_INTENT');
     expect(refused('swap 1 eth for dai and tomorrow send 5 dai to bob').code).toBe('UNSUPPORTED_INTENT');
+    // "once done" with no step after it waits for something: a time clause, refused as one (not left to the LLM).
+    expect(refused('send 5 dai to bob once done').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('swap 1 eth for dai once done with it').code).toBe('UNSUPPORTED_INTENT');
     // An arrow still names what a swap buys or whom a payment goes to.
     expect(parseWithGrammar('swap 1 eth -> usdc').intents).toEqual([swap('1', 'ETH', 'USDC')]);
     expect(parseWithGrammar('0.1 eth -> bob.eth').intents).toEqual([transfer('0.1', 'ETH', 'bob.eth')]);
+  });
+});
+
+describe('round 8: references', () => {
+  test('"use it to buy DAI" after a step spends its output (it threw a TypeError, a stack trace, before)', () => {
+    expect(parseWithGrammar('swap 1 eth for usdc, then use it to buy dai').intents).toEqual([swap('1', 'ETH', 'USDC'), swap('previous', 'USDC', 'DAI')]);
+    expect(refused('use it to buy dai').code).toBe('AMBIGUOUS_INTENT');
+    expect(refused('swap 1 eth for usdc then use it to get usdc').code).toBe('UNPARSEABLE_INTENT');
+  });
+
+  test('"proceeds" / "output" without "the", and "the resulting tokens", are the output of the step before', () => {
+    expect(parseWithGrammar('sell 1 eth for usdc, send proceeds to bob').intents).toEqual([swap('1', 'ETH', 'USDC'), transfer('previous', 'USDC', 'bob')]);
+    expect(parseWithGrammar('swap 1 eth for usdc then transfer the resulting tokens to bob').intents).toEqual([swap('1', 'ETH', 'USDC'), transfer('previous', 'USDC', 'bob')]);
+    expect(refused('send proceeds to bob').code).toBe('UNPARSEABLE_INTENT');
   });
 });
 
@@ -40,6 +64,12 @@ describe('round 8: venues and slippage', () => {
     expect(parseWithGrammar('send 5 uni to bob').intents).toEqual([transfer('5', 'UNI', 'bob')]);
   });
 
+  test('an aside that chooses a venue ("— use uniswap v2") is refused, never kept as a note; a purpose naming one stays a note', () => {
+    expect(refused('swap 1 eth for usdc — use uniswap v2').code).toBe('AMBIGUOUS_INTENT');
+    expect(parseWithGrammar('wrap 2 eth so I can use it on uniswap').notes).toEqual(['so I can use it on uniswap']);
+    expect(parseWithGrammar("Deposit 100 USDC into Aave's lending pool").intents).toEqual([{ action: 'supply', amount: '100', token: 'USDC', venue: 'aave' }]);
+  });
+
   test('basis points alone, "price impact" and a bound before the rate say a slippage', () => {
     const cases: [string, number][] = [
       ['swap 1 eth for usdc with 50 bps', 50],
@@ -49,6 +79,18 @@ describe('round 8: venues and slippage', () => {
       ['swap 1 eth for dai, max price impact 1%', 100],
     ];
     for (const [text, bps] of cases) expect(parseWithGrammar(text).intents, text).toEqual([swap('1', 'ETH', text.includes('usdc') ? 'USDC' : 'DAI', { slippageBps: bps })]);
+  });
+
+  test('slippage "set at", "use 1% slippage", "slippage protection of"; chains "arb", "L1", "base mainnet", "anvil node"', () => {
+    expect(parseWithGrammar('swap 1 eth for usdc with slippage set at 0.5%').intents).toEqual([swap('1', 'ETH', 'USDC', { slippageBps: 50 })]);
+    expect(parseWithGrammar('swap 1 eth for usdc, use 1% slippage').intents).toEqual([swap('1', 'ETH', 'USDC', { slippageBps: 100 })]);
+    expect(parseWithGrammar('swap 1 eth for usdc with slippage protection of 1%').intents).toEqual([swap('1', 'ETH', 'USDC', { slippageBps: 100 })]);
+    const chains: [string, string][] = [['arb', 'arbitrum'], ['L1', 'mainnet'], ['base mainnet', 'base'], ['my anvil node', 'anvil']];
+    for (const [said, chain] of chains) expect(parseWithGrammar(`send 5 usdc to bob on ${said}`).intents).toEqual([{ ...transfer('5', 'USDC', 'bob'), chain }]);
+    // ARB the token stays a token; chains Lucid has no list for stay refused by name.
+    expect(parseWithGrammar('swap 1 eth for arb').intents).toEqual([swap('1', 'ETH', 'ARB')]);
+    expect(refused('send 5 usdc to bob on op').code).toBe('UNKNOWN_CHAIN');
+    expect(refused('send 5 usdc to bob on hardhat').code).toBe('UNKNOWN_CHAIN');
   });
 
   test('a bound on an amount, a bare percentage or basis points on a transfer stay refused', () => {
@@ -75,6 +117,13 @@ describe('round 8: only look', () => {
       'i want see quote for 2 eth in dai',
     ])
       expect(parseWithGrammar(text).preview, text).toBe(true);
+  });
+
+  test('the cost or price impact of a step is a look at it', () => {
+    expect(parseWithGrammar('how much gas to send 5 dai to bob')).toEqual({ intents: [transfer('5', 'DAI', 'bob')], preview: true });
+    expect(parseWithGrammar('how much will it cost to swap 1 eth for usdc')).toEqual({ intents: [swap('1', 'ETH', 'USDC')], preview: true });
+    expect(parseWithGrammar("what's the price impact of swapping 100 eth for usdc")).toEqual({ intents: [swap('100', 'ETH', 'USDC')], preview: true });
+    expect(refused('how much gas to send some dai to bob').code).toBe('AMBIGUOUS_INTENT');
   });
 
   test('a look with no step of its own followed by "then <command>" asks to act after looking: refused', () => {

@@ -106,3 +106,20 @@ describe('round 8: verbs as participles and phrases', () => {
     expect(code('send 5 usdc to my card')).toBe('UNSUPPORTED_INTENT');
   });
 });
+
+describe('round 8: lending and wrapping said in other orders', () => {
+  test('the token before its amount after a lending, staking or wrapping verb', () => {
+    expect(one('lend usdc 100')).toEqual([{ action: 'supply', amount: '100', token: 'USDC' }]);
+    expect(one('deposit usdc 100 to aave')).toEqual([{ action: 'supply', amount: '100', token: 'USDC', venue: 'aave' }]);
+    expect(one('wrap eth 0.5')).toEqual([{ action: 'wrap', amount: '0.5', token: 'ETH' }]);
+    expect(one('stake steth 5')).toEqual([{ action: 'stake', amount: '5', token: 'stETH' }]);
+  });
+  test('"to my wallet" after funds taken out of a venue is where they go anyway; another address is not dropped', () => {
+    expect(one('Withdraw 100 USDC from Aave to my wallet')).toEqual([{ action: 'withdraw', amount: '100', token: 'USDC', venue: 'aave' }]);
+    expect(one('unstake 2 steth from the capital pool back to my wallet')).toEqual([{ action: 'unstake', amount: '2', token: 'stETH', venue: 'capital-pool' }]);
+    expect(code('withdraw 100 usdc from aave to my wallet 0x70997970C51812dc3A010C7d01b50e0d17dc79C8')).toBe('UNPARSEABLE_INTENT');
+  });
+  test('"the aave lending pool" is aave', () => {
+    expect(one('deposit 300 usdc in the aave lending pool')).toEqual([{ action: 'supply', amount: '300', token: 'USDC', venue: 'aave' }]);
+  });
+});

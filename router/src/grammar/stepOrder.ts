@@ -31,18 +31,14 @@ export const stepOrderJoiners: readonly (readonly string[])[] = [
 ];
 
 /**
- * Whether the words after a time subordinator ("once") only say the step before is finished ("once done,",
- * "once that's complete"), so they are a step joiner, not a clause of time. `word(k)` is the k-th lower-cased word
- * after the subordinator, undefined past a mark or the end.
+ * How many words after a time subordinator ("once") only say the step before is finished ("once done", "once that's
+ * complete"): the parser reads them as a step joiner when a step follows them; else 0 (a time clause). `word(k)` is
+ * the k-th lower-cased word after the subordinator, undefined past a mark or the end.
  */
-export function stepOrderAfterSubordinator(head: string, word: (k: number) => string | undefined): boolean {
-  if (head !== 'once') return false;
-  return doneSubjects.some(
-    (subject) => subject.every((w, k) => word(k) === w) && doneWords.includes(word(subject.length) ?? '') && !continuesClause(word(subject.length + 1)),
-  );
-}
-
-/** "once done with the swap" still names what is done; "once done, send …" / "once done send …" does not. */
-function continuesClause(next: string | undefined): boolean {
-  return next === 'with' || next === 'by' || next === 'at' || next === 'in' || next === 'on';
+export function stepOrderAfterSubordinator(head: string, word: (k: number) => string | undefined): number {
+  if (head !== 'once') return 0;
+  const subject = doneSubjects
+    .filter((words) => words.every((w, k) => word(k) === w) && doneWords.includes(word(words.length) ?? ''))
+    .sort((a, b) => b.length - a.length)[0];
+  return subject === undefined ? 0 : subject.length + 1;
 }

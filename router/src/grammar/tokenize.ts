@@ -39,12 +39,44 @@ export type Token = Span & {
 export type TokenizeErrorType = ReturnType<typeof unparseable>;
 
 const numberPattern = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+/y;
-const exponentPattern = /[eE][+-]?\d{1,4}(?![\p{L}\p{N}_])/uy;
-const suffixPattern = /(?:bn|[kmb])(?![\p{L}\p{N}_])/iuy;
 const hexPattern = /0x[0-9a-fA-F]*/y;
-// A hyphen belongs to a word ("bob-the-builder") unless it starts an arrow ("ETH->USDC").
-const wordPattern = /[\p{L}_](?:[\p{L}\p{M}\p{N}_'’]|-(?!>))*(?:\.(?:[\p{L}\p{M}\p{N}_]|-(?!>))+)*/uy;
-const wordChar = /[\p{L}\p{M}\p{N}_]/u;
+
+/** The patterns that name Unicode classes; {@link asciiPatterns} are the same on text that is all ASCII. */
+export type TokenPatterns = {
+  exponent: RegExp;
+  suffix: RegExp;
+  word: RegExp;
+  wordChar: RegExp;
+  emoticon: RegExp;
+  possessive: RegExp;
+  scanChar: RegExp;
+};
+export const unicodePatterns: TokenPatterns = {
+  exponent: /[eE][+-]?\d{1,4}(?![\p{L}\p{N}_])/uy,
+  suffix: /(?:bn|[kmb])(?![\p{L}\p{N}_])/iuy,
+  // A hyphen belongs to a word ("bob-the-builder") unless it starts an arrow ("ETH->USDC").
+  word: /[\p{L}_](?:[\p{L}\p{M}\p{N}_'’]|-(?!>))*(?:\.(?:[\p{L}\p{M}\p{N}_]|-(?!>))+)*/uy,
+  wordChar: /[\p{L}\p{M}\p{N}_]/u,
+  emoticon: /^[:;]-?[)(DPp](?![\p{L}\p{N}])/u,
+  possessive: /^[sS](?![\p{L}\p{N}_])/u,
+  scanChar: /[\p{L}\p{N}_.,]/u,
+};
+/**
+ * The same patterns for text that is all ASCII, where \p{L} is [A-Za-z], \p{N} is [0-9] and \p{M} matches
+ * nothing (and case folding under `i` is ASCII's): V8 builds a Unicode property class from ICU's tables when a
+ * pattern first runs, milliseconds of a `lucid parse`, and most requests are plain ASCII. tokenizeAscii.test.ts
+ * runs both sets at every position of the corpus.
+ */
+export const asciiPatterns: TokenPatterns = {
+  exponent: /[eE][+-]?\d{1,4}(?![A-Za-z0-9_])/y,
+  suffix: /(?:bn|[kmb])(?![A-Za-z0-9_])/iy,
+  word: /[A-Za-z_](?:[A-Za-z0-9_']|-(?!>))*(?:\.(?:[A-Za-z0-9_]|-(?!>))+)*/y,
+  wordChar: /[A-Za-z0-9_]/,
+  emoticon: /^[:;]-?[)(DPp](?![A-Za-z0-9])/,
+  possessive: /^[sS](?![A-Za-z0-9_])/,
+  scanChar: /[A-Za-z0-9_.,]/,
+};
+const nonAscii = /[^\x00-\x7f]/;
 const invisible = /[\p{Cf}\u2028\u2029\u034F\u115F\u1160\u3164\uFFA0]/u;
 const control = /[\p{Cc}]/u;
 /** Pictographs by code point range (a `\p{Extended_Pictographic}` regex costs tens of ms to compile on first use). */
@@ -64,6 +96,7 @@ export function tokenize(source: string): Token[] {
       `input is too long: ${source.length} characters (the limit is ${maxInputLength})`,
       'multi',
     );
+  const patterns = nonAscii.test(source) ? unicodePatterns : asciiPatterns;
   const tokens: Token[] = [];
   let i = 0;
   let spaced = true;
@@ -98,21 +131,21 @@ export function tokenize(source: string): Token[] {
       continue;
     }
     if (ch === '0' && (source[i + 1] === 'x' || source[i + 1] === 'X')) {
-      lexAddress(source, i, push);
+      lexAddress(source, i, push, patterns);
       continue;
     }
     if (ch === '$' && startsNumber(source, i + 1)) {
       const start = i;
       i++;
-      lexNumber(source, i, start, push);
+      lexNumber(source, i, start, push, patterns);
       continue;
     }
     if (startsNumber(source, i)) {
-      lexNumber(source, i, i, push);
+      lexNumber(source, i, i, push, patterns);
       continue;
     }
-    if (ch === '-' && startsNumber(source, i + 1) && !wordChar.test(source[i - 1] ?? '')) {
-      const end = scanEnd(source, i + 1);
+    if (ch === '-' && startsNumber(source, i + 1) && !patterns.wordChar.test(source[i - 1] ?? '')) {
+      const end = scanEnd(source, i + 1, patterns);
       throw unparseable(source, { start: i, end }, `negative amount ${quote(source.slice(i, end))}: amounts must be greater than zero`);
     }
     if (ch === 'Ξ') {
@@ -128,7 +161,7 @@ export function tokenize(source: string): Token[] {
       push('punct', i, i + 1, '~');
       continue;
     }
-    if ((ch === "'" || ch === '’') && !spaced && tokens[tokens.length - 1]?.kind === 'ens' && /^[sS](?![\p{L}\p{N}_])/u.test(source.slice(i + 1, i + 3))) {
+    if ((ch === "'" || ch === '’') && !spaced && tokens[tokens.length - 1]?.kind === 'ens' && patterns.possessive.test(source.slice(i + 1, i + 3))) {
       // "alice.eth's wallet": the possessive of a name, as one word.
       push('word', i, i + 2, "'s", { lower: "'s" });
       continue;
@@ -156,7 +189,7 @@ export function tokenize(source: string): Token[] {
       push('punct', i, end, 'emoji');
       continue;
     }
-    const emoticon = /^[:;]-?[)(DPp](?![\p{L}\p{N}])/u.exec(source.slice(i, i + 4));
+    const emoticon = patterns.emoticon.exec(source.slice(i, i + 4));
     if (emoticon && (i === 0 || /\s/.test(source[i - 1]!))) {
       // ":)", ";-)": tone, like a pictograph.
       push('punct', i, i + emoticon[0].length, 'emoji');
@@ -171,8 +204,8 @@ export function tokenize(source: string): Token[] {
       push('punct', i, i + punct.length, punct.value);
       continue;
     }
-    wordPattern.lastIndex = i;
-    const word = wordPattern.exec(source);
+    patterns.word.lastIndex = i;
+    const word = patterns.word.exec(source);
     if (word) {
       // "to 'carol'": a closing quote is not part of a word the same quote opened.
       let text = word[0];
@@ -208,13 +241,13 @@ const closingQuotes: ReadonlySet<number> = new Set([0x27, 0x2019]);
 type Push = (kind: TokenKind, start: number, end: number, value: string, extra?: Partial<Token>) => void;
 
 /** `0x…`: exactly 40 hex digits and nothing glued on, or a clear error saying how many it has. */
-function lexAddress(source: string, i: number, push: Push): void {
+function lexAddress(source: string, i: number, push: Push, patterns: TokenPatterns): void {
   hexPattern.lastIndex = i;
   const match = hexPattern.exec(source)!;
   const end = i + match[0].length;
   const digits = match[0].length - 2;
   let tail = end;
-  while (tail < source.length && tail - end < 64 && wordChar.test(source[tail]!)) tail++;
+  while (tail < source.length && tail - end < 64 && patterns.wordChar.test(source[tail]!)) tail++;
   if (tail > end)
     throw unparseable(source, { start: i, end: tail }, `${quote(source.slice(i, tail))} is not a 0x address: it has characters that are not hex digits`, 'transfer');
   if (digits !== 40)
@@ -223,21 +256,21 @@ function lexAddress(source: string, i: number, push: Push): void {
 }
 
 /** A number, then maybe a glued scale suffix ("1.5k") that becomes its own token. */
-function lexNumber(source: string, i: number, start: number, push: Push): void {
+function lexNumber(source: string, i: number, start: number, push: Push, patterns: TokenPatterns): void {
   numberPattern.lastIndex = i;
   const match = numberPattern.exec(source)!;
   let end = i + match[0].length;
   const body = match[0].replace(/,/g, '');
   let shift = 0;
-  exponentPattern.lastIndex = end;
-  const exponent = exponentPattern.exec(source);
+  patterns.exponent.lastIndex = end;
+  const exponent = patterns.exponent.exec(source);
   if (exponent) {
     shift = Number(exponent[0].slice(1));
     end += exponent[0].length;
   }
   const next = source[end] ?? '';
   if (next === ',' && /\d/.test(source[end + 1] ?? '')) {
-    const stop = scanEnd(source, end + 1);
+    const stop = scanEnd(source, end + 1, patterns);
     throw unparseable(
       source,
       { start, end: stop },
@@ -245,7 +278,7 @@ function lexNumber(source: string, i: number, start: number, push: Push): void {
     );
   }
   if (/\d/.test(next) || (next === '.' && /\d/.test(source[end + 1] ?? ''))) {
-    const stop = scanEnd(source, end);
+    const stop = scanEnd(source, end, patterns);
     throw unparseable(source, { start, end: stop }, `${quote(source.slice(start, stop))} is not a number`);
   }
   if (!exponent && /^[1-9]\d{0,2}\.\d\d0$/.test(match[0]))
@@ -259,8 +292,8 @@ function lexNumber(source: string, i: number, start: number, push: Push): void {
   if (value.replace('.', '').length > maxAmountDigits)
     throw unparseable(source, { start, end }, `${quote(source.slice(start, end))} is too large or too small to be an amount`);
   push('number', start, end, value, { dollar: start !== i });
-  suffixPattern.lastIndex = end;
-  const suffix = suffixPattern.exec(source);
+  patterns.suffix.lastIndex = end;
+  const suffix = patterns.suffix.exec(source);
   if (suffix) push('suffix', end, end + suffix[0].length, String(scaleSuffixes.get(suffix[0].toLowerCase())));
 }
 
@@ -301,9 +334,9 @@ function punctuationAt(source: string, i: number): { length: number; value: stri
 }
 
 /** End of the run of word-ish characters from `i`, to quote a whole malformed word. */
-function scanEnd(source: string, i: number): number {
+function scanEnd(source: string, i: number, patterns: TokenPatterns): number {
   let end = i;
-  while (end < source.length && end - i < 64 && /[\p{L}\p{N}_.,]/u.test(source[end]!)) end++;
+  while (end < source.length && end - i < 64 && patterns.scanChar.test(source[end]!)) end++;
   return end;
 }
 

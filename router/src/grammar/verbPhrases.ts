@@ -20,6 +20,9 @@
  * - "grant uniswap a 100 USDC allowance", "give 0x… allowance for 200 USDC": the allowance said as a noun phrase.
  * - "make a small deposit of …", "do a quick swap of …": an adjective between a light verb's article and its noun.
  * - "put my idle DAI to work": an adjective of unused funds before the token.
+ * - "lend usdc 100", "wrap eth 0.5": the token before its amount after a lending, staking or wrapping verb.
+ * - "in the aave lending pool": the kind of pool before its noun.
+ * - "withdraw 100 USDC from aave (back) to my wallet": the user's own wallet, where it goes anyway, at the step's end.
  *
  * Each word keeps a token: a verb phrase becomes one token with the phrase's text and the verb it stands for; a word
  * that only frames the phrase ("back", "in", an adjective) is recognised and dropped; nothing else vanishes.
@@ -53,6 +56,10 @@ const payingParticiples: ReadonlySet<string> = new Set(['sent', 'transferred', '
 const wishLeads: readonly (readonly string[])[] = [
   ['i', 'need'], ['i', 'want'], ["i'd", 'like'], ['id', 'like'], ['i', 'would', 'like'], ['need'], ['want'], ['get'], ['have'], ['pls', 'get'], ['please', 'get'],
 ];
+/** Verbs that may take the token before its amount ("lend usdc 100"). */
+const tokenFirstVerbs: ReadonlySet<string> = new Set(['lend', 'supply', 'deposit', 'withdraw', 'redeem', 'stake', 'unstake', 'wrap', 'unwrap']);
+/** Verbs whose funds come back to the user: "… to my wallet" after them says where they go anyway. */
+const ownWalletVerbs: ReadonlySet<string> = new Set(['withdraw', 'redeem', 'unstake', 'unwrap', 'pull', 'take', 'cash']);
 const repayNonNames: ReadonlySet<string> = new Set([
   'my', 'the', 'a', 'an', 'all', 'it', 'that', 'this', 'loan', 'loans', 'debt', 'debts', 'back', 'off', 'what', 'everything', 'half', 'me', 'some',
 ]);
@@ -254,6 +261,29 @@ export function readVerbPhrases(tokens: readonly Token[]): ReadVerbPhrasesReturn
     if (idleWords.has(word) && ['my', 'our'].includes(w(i - 1) ?? '') && isSymbolWord(w(i + 1))) {
       out.splice(i, 1);
       i--;
+      continue;
+    }
+    // "lend usdc 100", "wrap eth 0.5", "withdraw dai 20 from aave": the token before its amount, as "send eth 0.3" has it.
+    if (tokenFirstVerbs.has(word) && (i === 0 || !isSymbolWord(w(i - 1))) && isSymbolWord(w(i + 1)) && w(i + 2) === '#' && !isSymbolWord(w(i + 3)) &&
+      !['%', 'percent', 'k', 'm'].includes(w(i + 3) ?? '') && out[i + 3]?.kind !== 'suffix' && out[i + 3]?.kind !== 'percent') {
+      out = [...out.slice(0, i + 1), out[i + 2]!, out[i + 1]!, ...out.slice(i + 3)];
+      continue;
+    }
+    // "deposit 300 USDC in the aave lending pool": the kind of pool said before its noun.
+    if (['lending', 'staking', 'liquidity'].includes(word) && isVenueWord(w(i - 1)) && ['pool', 'pools', 'market', 'markets', 'protocol', 'vault'].includes(w(i + 1) ?? '') && word !== 'liquidity') {
+      out.splice(i, 1);
+      i--;
+      continue;
+    }
+    // "withdraw 100 USDC from aave (back) to my wallet": what comes out comes to the user's own wallet, where it goes anyway.
+    if (ownWalletVerbs.has(word)) {
+      const at = out.findIndex((t, k) => k > i && ['to', 'into'].includes(wordOf(t) ?? '') && wordOf(out[k + 1]) === 'my' && ['wallet', 'account'].includes(wordOf(out[k + 2]) ?? ''));
+      const end = at === -1 ? -1 : at + 3;
+      const after = end === -1 ? undefined : w(end);
+      if (at !== -1 && out.slice(i + 1, at).some((t) => isVenueWord(wordOf(t)) || wordOf(t) === 'weth') && (after === undefined || ['.', ',', '!', 'and', 'then', 'please', 'pls', 'thanks'].includes(after))) {
+        const start = w(at - 1) === 'back' ? at - 1 : at;
+        out.splice(start, end - start);
+      }
     }
   }
   return out;

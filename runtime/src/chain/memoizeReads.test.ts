@@ -41,6 +41,14 @@ describe('memoizeReads', () => {
       // Another argument is another call.
       await client.readContract({ address: usdc, abi: erc20Abi, functionName: 'balanceOf', args: [usdc], blockNumber });
       expect(counter.take().calls).toBe(1);
+      // The same address spelled in lower case is the same call; the same call data decoded by an ABI with other
+      // outputs is asked again (its answer is decoded differently), and a parsed copy of the same ABI shares it.
+      expect(await client.readContract({ address: usdc.toLowerCase() as Address, abi: erc20Abi, functionName: 'balanceOf', args: [holder], blockNumber })).toBe(first);
+      const asBytes = parseAbi(['function balanceOf(address) view returns (bytes32)']);
+      const raw = await client.readContract({ address: usdc, abi: asBytes, functionName: 'balanceOf', args: [holder], blockNumber });
+      expect(BigInt(raw)).toBe(first);
+      expect(await client.readContract({ address: usdc, abi: parseAbi(['function balanceOf(address) view returns (uint256)']), functionName: 'balanceOf', args: [holder], blockNumber })).toBe(first);
+      expect(counter.take().calls).toBe(1);
     } finally {
       counter.restore();
     }

@@ -6,7 +6,7 @@
  * block (and `getCode`, as {@link memoizeCode}) is asked once, its answer or its revert. A read naming another block, a tag, a caller or a
  * state override goes to the node. A new report is a new memo: nothing is reused across blocks or runs.
  */
-import { BaseError, ContractFunctionRevertedError, ContractFunctionZeroDataError, encodeFunctionData, getAbiItem, getAddress, type PublicClient, type ReadContractParameters } from 'viem';
+import { BaseError, ContractFunctionRevertedError, ContractFunctionZeroDataError, encodeFunctionData, getAbiItem, getAddress, toFunctionSelector, type PublicClient, type ReadContractParameters } from 'viem';
 import { memoizeCode } from './memoizeCode.js';
 
 export type MemoizeReadsParameters = {
@@ -32,9 +32,13 @@ export function memoizeReads(client: PublicClient, { blockNumber }: MemoizeReads
     let key: string;
     try {
       // The answer is decoded by the caller's ABI: two ABIs that encode the same call may decode it differently.
-      const item = getAbiItem({ abi, name: functionName, args: callArgs } as never) as { outputs?: unknown } | undefined;
-      const outputs = JSON.stringify(item?.outputs ?? []);
-      key = `${getAddress(address)}:${encodeFunctionData({ abi, functionName, args: callArgs } as never)}:${outputs}`;
+      const known = functionOf(abi, functionName);
+      if (known) key = `${address.toLowerCase()}:${encodeFunctionData({ abi: known.abi, functionName: known.selector, args: callArgs } as never)}:${known.outputs}`;
+      else {
+        const item = getAbiItem({ abi, name: functionName, args: callArgs } as never) as { outputs?: unknown } | undefined;
+        const outputs = JSON.stringify(item?.outputs ?? []);
+        key = `${getAddress(address).toLowerCase()}:${encodeFunctionData({ abi, functionName, args: callArgs } as never)}:${outputs}`;
+      }
     } catch {
       return client.readContract(args); // the client reports the encoding error itself
     }
@@ -56,6 +60,26 @@ export function memoizeReads(client: PublicClient, { blockNumber }: MemoizeReads
     },
   });
 }
+
+type KnownFunction = { abi: readonly unknown[]; selector: `0x${string}`; outputs: string };
+
+/**
+ * The one function of `abi` named `name`, its selector and its outputs as text, found once per ABI: the memo's key
+ * is then the call data without searching the ABI and hashing the signature for every read. Undefined when the name
+ * is overloaded (the arguments choose) or absent: the key is then made the long way.
+ */
+function functionOf(abi: unknown, name: string): KnownFunction | undefined {
+  if (!Array.isArray(abi)) return undefined;
+  let byName = functions.get(abi);
+  if (!byName) functions.set(abi, (byName = new Map()));
+  if (!byName.has(name)) {
+    const items = (abi as { type?: string; name?: string; outputs?: unknown }[]).filter((item) => item.type === 'function' && item.name === name);
+    const item = items.length === 1 ? items[0]! : undefined;
+    byName.set(name, item ? { abi: [item], selector: toFunctionSelector(item as never), outputs: JSON.stringify(item.outputs ?? []) } : undefined);
+  }
+  return byName.get(name);
+}
+const functions = new WeakMap<object, Map<string, KnownFunction | undefined>>();
 
 /** A failure that is the block's own answer: the call reverted, or the address has no code to answer it. */
 function isDeterministic(error: unknown): boolean {

@@ -2,7 +2,8 @@
  * The user's positions, decoded from the view calls of {@link listPositionViews} as read before and after a plan
  * (by the simulation, or from chain after inclusion): one {@link Position} per field, with both values.
  */
-import { decodeFunctionData, decodeFunctionResult, isAddressEqual, zeroAddress, type Abi, type Address, type Hex } from 'viem';
+import { decodeFunctionResult, isAddressEqual, zeroAddress, type Abi, type Address, type Hex } from 'viem';
+import { decodeCall as decodeAbiCall } from '../chain/decodeCall.js';
 import { AgentRegistry, CapitalPool, UsageLedger } from '../../../registry-contracts/index.js';
 import type { ViewReading } from '../simulate/types.js';
 import { registryPools } from './listPositionViews.js';
@@ -98,13 +99,15 @@ export function describePositionValue(position: Pick<Position, 'unit' | 'kind'>,
   return position.unit ? `${format(value, position.unit.decimals)} ${position.unit.symbol}` : value.toString();
 }
 
+// By selector, in an index made once per ABI (chain/decodeCall.ts): viem's search hashed every function of every
+// ABI tried, for each view of each report, and built an error for each ABI that was not the view's.
 function decodeCall(data: Hex): { abi: Abi; functionName: string; args: readonly unknown[] } | undefined {
   for (const abi of abis) {
     try {
-      const decoded = decodeFunctionData({ abi, data }) as { functionName: string; args?: readonly unknown[] };
-      return { abi, functionName: decoded.functionName, args: decoded.args ?? [] };
+      const decoded = decodeAbiCall(abi, data);
+      if (decoded) return { abi, functionName: decoded.functionName, args: decoded.args ?? [] };
     } catch {
-      // not this ABI
+      // not this ABI's arguments
     }
   }
   return undefined;

@@ -4,8 +4,10 @@
  * trip (a read that waits for another instead of sharing its batch) fails here, without timing anything.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { numberToHex } from 'viem';
 import { parseWithGrammar } from '../../../router/index.js';
 import { countRequests, type RequestCount } from '../chain/countRequests.js';
+import { observeLoopbackRequests } from '../chain/loopbackHttp.js';
 import { startTestDevnet, type TestDevnet } from '../devnet/testing.js';
 import { openSession } from '../session/openSession.js';
 import type { Session } from '../session/types.js';
@@ -49,12 +51,36 @@ async function traffic(text: string): Promise<RequestCount> {
 }
 
 describe('round trips from parsed intent to report', () => {
-  test('behavior: a transfer takes three (blocks; the agent\'s read of the recipient; the simulation), the recipient\'s code read once', async () => {
+  test('behavior: a transfer takes two (blocks with the recipient\'s code; the simulation), the recipient\'s code read once', async () => {
     const count = await traffic('send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
-    expect(count.roundTrips).toBe(3);
-    // The agent read it on the block its context names; the checks of the report on that block share the read.
+    expect(count.roundTrips).toBe(2);
+    // Asked beside the head at the head seen last, which is still the head: the agent's read on the block its
+    // context names and the checks' reads of the report on that block are all that one read.
     expect(count.methods.eth_getCode).toBe(1);
     expect(count.methods.eth_simulateV1).toBe(1);
+  }, 60_000);
+
+  test('behavior: after a new block the code read beside the head is not used: the agent reads the recipient at the new head', async () => {
+    const text = 'send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+    await traffic(text);
+    await session.publicClient.request({ method: 'evm_mine' } as never);
+    const head = await session.publicClient.getBlockNumber({ cacheTime: 0 });
+    const codeReads: string[] = [];
+    const unobserve = observeLoopbackRequests((body) => {
+      const parsed = JSON.parse(body) as { method: string; params?: unknown[] } | { method: string; params?: unknown[] }[];
+      for (const request of Array.isArray(parsed) ? parsed : [parsed]) if (request.method === 'eth_getCode') codeReads.push(String(request.params?.[1]));
+    });
+    let outcome: Awaited<ReturnType<typeof runIntent>>;
+    try {
+      const intents = parseWithGrammar(text);
+      outcome = await runIntent(session, { text, mode: 'dry-run', parse: async () => ({ intents, parser: 'grammar' }), confirm: async () => false });
+    } finally {
+      unobserve();
+    }
+    expect(outcome.status).toBe('simulated');
+    expect(outcome.review.simulation.blockNumber).toBe(head);
+    // The one beside the head at the old head (wasted), then the agent's at the new head, shared with the checks.
+    expect(codeReads).toEqual([numberToHex(head - 1n), numberToHex(head)]);
   }, 60_000);
 
   test('behavior: approve + swap with competing venues takes four (blocks; the agents\' reads; the simulations with the routers\' factories; the checks), and no pool is looked up by asking its factory', async () => {
@@ -63,5 +89,39 @@ describe('round trips from parsed intent to report', () => {
     const getPair = '0xe6a43905';
     const getPool = '0x1698ee82';
     expect(count.ethCalls.filter((call) => call.endsWith(getPair) || call.endsWith(getPool))).toEqual([]);
+    // The three competing agents' pools, quotes and allowances: one aggregate call between them, no read of its own.
+    const aggregate3 = '0x82ad56cb';
+    const allowance = '0xdd62ed3e';
+    expect(count.ethCalls.filter((call) => call.endsWith(aggregate3))).toHaveLength(1);
+    expect(count.ethCalls.filter((call) => call.endsWith(allowance))).toEqual([]);
+    expect(count.calls).toBeLessThanOrEqual(34);
+  }, 60_000);
+
+  test('behavior: the review of a one-step swap judges the winner with the checks its competition already ran, each report judged once by each check', async () => {
+    const text = 'swap 100 USDC for DAI';
+    const intents = parseWithGrammar(text);
+    const judged = { unexplained: new Map<object, number>(), risks: new Map<object, number>() };
+    const { unexplained, risks } = session.checks;
+    session.checks.unexplained = (report, ...rest) => {
+      judged.unexplained.set(report, (judged.unexplained.get(report) ?? 0) + 1);
+      return unexplained(report, ...rest);
+    };
+    session.checks.risks = (input) => {
+      judged.risks.set(input.report, (judged.risks.get(input.report) ?? 0) + 1);
+      return risks(input);
+    };
+    try {
+      const outcome = await runIntent(session, { text, mode: 'dry-run', parse: async () => ({ intents, parser: 'grammar' }), confirm: async () => false });
+      expect(outcome.status).toBe('simulated');
+      if (outcome.status !== 'simulated') return;
+      // Several venues competed, so the winner was vetted: the review's report is the one the vetting judged.
+      expect(outcome.review.steps[0]!.candidates.filter((candidate) => !candidate.dropped).length).toBeGreaterThan(1);
+      expect(judged.unexplained.get(outcome.review.simulation)).toBe(1);
+      expect(judged.risks.get(outcome.review.simulation)).toBe(1);
+      expect([...judged.unexplained.values(), ...judged.risks.values()].every((count) => count === 1)).toBe(true);
+    } finally {
+      session.checks.unexplained = unexplained;
+      session.checks.risks = risks;
+    }
   }, 60_000);
 });

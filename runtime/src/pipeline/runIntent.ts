@@ -110,7 +110,16 @@ export type RunDraft = {
    * agent's promises are about its step, not about the sum of all steps.
    */
   stepReports?: SimulationReport[] | undefined;
+  /**
+   * The checks already run on a step's winning plan while it competed (its own report, intent and plan, at the
+   * report's block): the review of a one-step run judges exactly these inputs, so it awaits these results instead of
+   * computing them twice. Absent where the plan was not vetted (a lone candidate).
+   */
+  stepChecks?: (VettedChecks | undefined)[] | undefined;
 };
+
+/** The started checks of a vetted candidate ({@link vetPlan}), on the report they judged. */
+type VettedChecks = { report: SimulationReport; plan: Plan; intent: ResolvedIntent; unexplained: Promise<string[]>; risks: Promise<RiskFlagView[]> };
 
 /** Simulates the whole draft, checks it, shows it, and — after confirmation — signs and sends it. */
 export async function finishRun(
@@ -166,6 +175,9 @@ async function buildSteps(
   // Each candidate's own step report, made once when it is vetted: the winner's is then the report the review
   // judges, so the checks' reads at its block (memoized per report) are not asked of the node twice.
   const vetted = new WeakMap<SimulationReport, SimulationReport>();
+  // The checks started on each vetted report: the review of the winner's awaits the same results.
+  const checked = new WeakMap<SimulationReport, VettedChecks>();
+  const stepChecks: (VettedChecks | undefined)[] = [];
 
   for (const intent of intents.intents) {
     emit('routing', `finding an agent to ${intent.action}`, { runId });
@@ -173,6 +185,7 @@ async function buildSteps(
     // signed) are found while the step resolves: independent, so their reads share round trips.
     const [serving] = started(session.agents(intent.action));
     const resolved = await resolveStep(session, { intent, previous });
+    session.prefetchStep?.(resolved);
     resolvedIntents.push(resolved);
     const blocked = parameters.forcedAgentId ? session.blockedReason(parameters.forcedAgentId) : undefined;
     if (blocked !== undefined)
@@ -197,7 +210,7 @@ async function buildSteps(
         const report = ownStepReport(candidate.report.full, before.length, candidate.report.balanceChanges, beforeReport);
         vetted.set(candidate.report.full, report);
         const step: StepView = { intent, resolved, agentId: candidate.agentId, reason: '', summary: candidate.plan.summary, candidates: [] };
-        return vetPlan(session, { report, intent: resolved, plan: candidate.plan, step });
+        return vetPlan(session, { report, intent: resolved, plan: candidate.plan, step }, (checks) => checked.set(report, checks));
       },
     });
     const winner = selection.winner;
@@ -205,7 +218,10 @@ async function buildSteps(
     prefix = [...prefix, ...winner.plan.calls];
     prefixReport = winner.report.full;
     // The step's own calls (and their logs) and its own balance changes: what this step's words must explain.
-    stepReports.push(vetted.get(winner.report.full) ?? ownStepReport(winner.report.full, before.length, winner.report.balanceChanges, beforeReport));
+    const stepReport = vetted.get(winner.report.full);
+    stepReports.push(stepReport ?? ownStepReport(winner.report.full, before.length, winner.report.balanceChanges, beforeReport));
+    const stepChecked = stepReport ? checked.get(stepReport) : undefined;
+    stepChecks.push(stepChecked?.plan === winner.plan && stepChecked.intent === resolved ? stepChecked : undefined);
     const amountFrom =
       intent.amount === 'previous' && previous && resolved.amount?.kind === 'exact' && resolved.token
         ? `${formatUnitsHuman(resolved.amount.value, resolved.token.decimals)} ${resolved.token.symbol}, what step ${previous.step} produced in its simulation (if it produces less when it runs, this step fails rather than send more)`
@@ -222,7 +238,7 @@ async function buildSteps(
     });
     emit('routed', `${winner.agentId}: ${selection.reason}`, { runId });
   }
-  return { steps, plans, resolvedIntents, stepReports };
+  return { steps, plans, resolvedIntents, stepReports, stepChecks };
 }
 
 /** One step's own calls (and their logs), its own balance changes and allowances, from the simulation up to it. */
@@ -235,7 +251,7 @@ function ownStepReport(full: SimulationReport, firstCall: number, balanceChanges
  * all again on the chosen plans): its promises, the words explaining its effects (fees included), Lucid's own
  * swap bound, and its risk flags with the call shapes; the danger flags are returned for the choice.
  */
-async function vetPlan(session: Session, input: { report: SimulationReport; intent: ResolvedIntent; plan: Plan; step: StepView }) {
+async function vetPlan(session: Session, input: { report: SimulationReport; intent: ResolvedIntent; plan: Plan; step: StepView }, onChecks: (checks: VettedChecks) => void) {
   const { report, intent, plan, step } = input;
   const broken = session.checks.expectations(report, [plan]);
   if (broken.length) return { refusal: `its promises do not hold: ${broken[0]}`, dangers: [] };
@@ -246,6 +262,7 @@ async function vetPlan(session: Session, input: { report: SimulationReport; inte
     session.checks.amounts({ report, plans: [plan], steps: [step] }),
     session.checks.risks({ report, intents: [intent], plans: [plan], steps: [step] }),
   );
+  onChecks({ report, plan, intent, unexplained: explaining, risks: assessing });
   const unexplained = await explaining;
   if (unexplained.length) return { refusal: `it does something you did not ask for: ${unexplained[0]}`, dangers: [] };
   const bounds = await bounding;
@@ -298,10 +315,16 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
   // Lucid's own bound on every swap, from the venue's state: an agent's quote or minimum is never taken on trust.
   // Several steps: each step's risks on its own effect (a swap whose output a later step sends on still paid
   // the user), together with the whole sequence's; the same flag is shown once.
+  // One step whose winning plan was vetted on this very report: its effect and risk checks already ran on these
+  // inputs (the same report, intent and plan at the same block), and their results are the review's.
+  const vettedChecks = plans.length === 1 && resolvedIntents.length === 1 ? draft.stepChecks?.[0] : undefined;
+  const reuse = vettedChecks && vettedChecks.report === simulation && vettedChecks.plan === plans[0] && vettedChecks.intent === resolvedIntents[0] ? vettedChecks : undefined;
   const [explaining, bounding, perStepRisks, wholeRisks] = started(
     !draft.checkIntent
       ? Promise.resolve([])
-      : draft.stepReports && plans.length > 1
+      : reuse
+        ? reuse.unexplained
+        : draft.stepReports && plans.length > 1
         ? Promise.all(resolvedIntents.map((intent, index) => session.checks.unexplained(draft.stepReports?.[index] ?? simulation, [intent], plans[index]?.fees))).then((all) => all.flat())
         : session.checks.unexplained(simulation, resolvedIntents, plans.flatMap((plan) => plan.fees ?? [])),
     draft.checkIntent ? session.checks.amounts({ report: simulation, plans, steps, stepReports: draft.stepReports }) : Promise.resolve([]),
@@ -312,7 +335,7 @@ async function buildReview(session: Session, runId: number, draft: RunDraft, emi
           ),
         )
       : Promise.resolve(undefined),
-    session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps }),
+    reuse ? reuse.risks : session.checks.risks({ report: simulation, intents: resolvedIntents, plans, steps }),
   );
   const unexplained = await explaining;
   if (unexplained.length)

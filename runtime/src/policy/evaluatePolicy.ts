@@ -259,7 +259,12 @@ const increaseAllowanceAbi = [
 
 // Decoding by selector, not by "is this a known token": an unknown contract with an ERC-20 interface is
 // exactly what a malicious plan would use.
+/** transfer, transferFrom, approve, increaseAllowance: any other call is none of decodeErc20's. */
+const erc20Selectors: ReadonlySet<string> = new Set(['0xa9059cbb', '0x23b872dd', '0x095ea7b3', '0x39509351']);
+
 function decodeErc20(data: Hex): Erc20Call | undefined {
+  // Told by the selector first: decoding another function's call throws, and viem's errors cost a stack and a message.
+  if (!erc20Selectors.has(data.slice(0, 10).toLowerCase())) return undefined;
   try {
     const decoded = decodeFunctionData({ abi: erc20Abi, data });
     if (decoded.functionName === 'transfer') return { kind: 'transfer', amount: decoded.args[1] };

@@ -133,6 +133,12 @@ describe('evaluatePolicy', () => {
 
   test('approvals count toward maxPerTx', () => {
     expect(check({ maxPerTx: { USDC: '100' } }, [approve(usdc.address as Address, router, parseUnits('1000', 6))]).violations[0]?.rule).toBe('maxPerTx');
+    // Every ERC-20 call that moves or approves counts, whichever of them (selectors told apart before decoding).
+    const increaseAllowance = encodeFunctionData({ abi: [{ type: 'function', name: 'increaseAllowance', stateMutability: 'nonpayable', inputs: [{ type: 'address' }, { type: 'uint256' }], outputs: [{ type: 'bool' }] }], args: [router, parseUnits('1000', 6)] });
+    const transferFrom = encodeFunctionData({ abi: erc20Abi, functionName: 'transferFrom', args: [bob, router, parseUnits('1000', 6)] });
+    for (const data of [increaseAllowance, transferFrom])
+      expect(check({ maxPerTx: { USDC: '100' } }, [{ to: usdc.address as Address, data, value: 0n, description: 'erc20' }]).violations[0]?.rule).toBe('maxPerTx');
+    expect(check({ maxPerTx: { USDC: '100' } }, [{ ...swapCall, to: usdc.address as Address, value: 0n }]).decision).toBe('allow');
   });
 
   test('tokens: blocked and allowed lists; an unlisted token cannot pass an allowlist by symbol', () => {

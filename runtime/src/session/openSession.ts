@@ -189,6 +189,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   };
 
   const { builtinAgents } = await import('../../../agents/index.js');
+  const { shareReadBatches } = await import('../../../agents/sdk/index.js');
   const builtins = builtinAgents();
   // The CLI's frontend id is stable for the session: found (or registered) once, not on every intent.
   let cliFrontendId: Promise<bigint> | undefined;
@@ -212,17 +213,33 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
   const poolInitCodeHashes = poolHashModule?.devnetPoolInitCodeHashes(contracts);
   // The checks find the same pools by CREATE2 too (by factory address), instead of asking the factories.
   const poolHashes = poolHashModule?.devnetPoolHashesByFactory(contracts);
+  // The head the last run's context was read at: where a new run's head most likely still is (an idle chain, a
+  // devnet between commands), so that reads the run will make can be asked there beside the head (prefetchStep).
+  let lastHead: bigint | undefined;
   const agentContext = async (): Promise<AgentContext> => {
     blockReads = undefined; // a new run: nothing read for an earlier one is reused
     const block = await client.getBlock({ blockTag: 'latest' });
+    if (block.number !== null) lastHead = block.number;
     // Deadlines count from when the transaction can be mined: an idle chain's latest block may be old.
     const wallClock = BigInt(Math.floor(Date.now() / 1000));
     const now = block.timestamp > wallClock ? block.timestamp : wallClock;
     // The agents' code reads are the block's, in the run's memo: the checks of a report on it ask none again. Only
     // code (a string, which no agent can change for the checks): decoded reads stay the agents' own.
     const reads = block.number === null ? undefined : readsAt(block.number);
-    const agentClient = reads ? (new Proxy(client, { get: (target, property, receiver) => (property === 'getCode' ? reads.getCode : Reflect.get(target, property, receiver)) }) as PublicClient) : client;
+    // The competing agents' contract reads made in the same turn share one aggregate call (agents/sdk/readContracts.ts):
+    // the client is this run's own object, so nothing else's reads join theirs.
+    const agentClient = shareReadBatches(new Proxy(client, { get: (target, property, receiver) => (property === 'getCode' && reads ? reads.getCode : Reflect.get(target, property, receiver)) }) as PublicClient);
     return { chainId, account: account.address, client: agentClient, contracts, now, tokens, ...(poolInitCodeHashes ? { poolInitCodeHashes } : {}) };
+  };
+
+  // The code of the address a step names (its recipient or spender: what agents and checks ask about, a token or a
+  // contract or nobody's), asked at the last head seen while the run's context reads the head: the agents' and the
+  // checks' code reads come from the run's memo at that block when the head is still there (one round trip fewer);
+  // when it moved, the context's block is another memo and the answer is never used.
+  const prefetchStep = (intent: ResolvedIntent) => {
+    // Only a well-formed address: whatever else is the agents' to refuse, with their own error, never this early read's.
+    if (lastHead === undefined || typeof intent.to !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(intent.to)) return;
+    readsAt(lastHead).getCode({ address: intent.to }).catch(() => {});
   };
 
   const { resolveToken } = await import('../resolve/resolveToken.js');
@@ -241,6 +258,7 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     tokens,
     agents,
     agentContext,
+    prefetchStep,
     resolveToken: (ref) => resolveToken({ client, chainId, deploymentTokens, ref }),
     lookupContact: (name) => getContact(store.db, name)?.address,
     simulate,

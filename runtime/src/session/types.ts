@@ -77,6 +77,11 @@ export type Session = {
   /** Built-in agents plus registry agents that serve `action` on this chain. */
   agents(action: IntentAction): Promise<Agent[]>;
   agentContext(): Promise<AgentContext>;
+  /**
+   * Asks, beside the context's read of the head, what the step's agents and checks will read of the addresses it
+   * names, at the head the session saw last: answered from the run's memo when the head has not moved. Optional.
+   */
+  prefetchStep?(intent: ResolvedIntent): void;
   resolveToken(ref: string): Promise<TokenInfo>;
   lookupContact(name: string): Address | undefined;
   simulate(calls: PlanCall[]): Promise<SimulationReport>;
