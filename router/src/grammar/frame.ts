@@ -15,7 +15,7 @@
 import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
 import { isReasonAside } from './asides.js';
 import { amountClues, referenceClues } from './amountClues.js';
-import { round8Advice, round8Clues, round8Words } from './round8Clues.js';
+import { round8Advice, round8Clues, round8Done, round8Repeat, round8Words } from './round8Clues.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
@@ -278,7 +278,7 @@ const rules: readonly Rule[] = [
       'was going to', 'did it arrive', 'did i', 'did you', 'wants to', 'wanted to', 'said', 'told', 'asked',
       'did my|the|it|that|this|he|she|they|we|those|these|your', 'wants|wanted|requested|requests #', 'wants|wanted a|an|the|his|her|their',
       'says|thinks|believes|claims|reckons|insists', 'is|are sending|swapping|paying|transferring|buying|selling|moving|wrapping|staking', 'did * get|receive|send|swap|pay|make|buy|sell',
-      ...morePatterns.report, ...round8ReportPatterns,
+      ...morePatterns.report, ...round8ReportPatterns, ...round8Done,
     ].map(p),
   },
   {
@@ -317,7 +317,7 @@ const rules: readonly Rule[] = [
     why: 'it points at an earlier request, and Lucid keeps none to repeat; say the amount, the token and the recipient',
     patterns: [
       'the same thing', 'do it|that again', 'same again', 'repeat', 'the last transaction|one|swap|transfer|payment|trade', 'the rest', 'last time',
-      'like before', 'as before', 'the usual', 'twice|double|triple|thrice that|it|what|the|as', 'x2',
+      'like before', 'as before', 'the usual', 'twice|double|triple|thrice that|it|what|the|as', 'x2', ...round8Repeat,
     ].map(p),
   },
   {

@@ -26,6 +26,12 @@ export const round8Words: readonly string[] = [
   'make this|it sound', 'document this|it',
 ];
 
+/** A request marked as done ("done: swap …", "… - done", "… (done)"): a report, read by the frame wherever it stands. */
+export const round8Done: readonly string[] = ['done|completed|finished :', '- done|completed|finished', '( done|completed|finished )'];
+
+/** "… (again)": a repeat set off in brackets is still a repeat, never a note. */
+export const round8Repeat: readonly string[] = ['( again|resend|repeat )', '- again', ', again'];
+
 export const round8Clues: readonly (Clue & { atStart?: boolean })[] = [
   {
     code: intentErrorCodes.ambiguous,

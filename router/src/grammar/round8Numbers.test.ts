@@ -143,6 +143,11 @@ describe('round 8: refusals with the code that says why', () => {
     }
   });
 
+  test('a request marked done is a report, and a repeat in brackets is still a repeat, never a note', () => {
+    for (const text of ['send 5 dai to bob.eth - done', 'done: swap 1 eth for dai', 'send 5 dai to bob.eth (done)']) expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
+    expect(refused('send 5 dai to bob.eth (again)').code).toBe('AMBIGUOUS_INTENT');
+  });
+
   test('the words beside each rule still parse', () => {
     expect(parseWithGrammar('send 2 eth to bob.eth').intents).toEqual([send('2', 'ETH', 'bob.eth')]);
     expect(parseWithGrammar('send all my eth to bob.eth').intents).toEqual([send('all', 'ETH', 'bob.eth')]);
