@@ -2935,6 +2935,19 @@ class Parser {
     return t.kind === 'number' || t.kind === 'numberWord' || (t.kind === 'word' && ['all', 'everything', 'half', 'max'].includes(t.lower));
   }
 
+  /**
+   * "half ETH", "a quarter DAI": a share said straight before a token has two readings — of one unit ("half an ETH",
+   * 0.5) or of the balance ("half my ETH", 50%) — and the difference can be the whole balance, so neither is guessed.
+   * "of", "my", "the", "your" after the share say the balance; "half an ETH" is read before this.
+   */
+  private refuseBareFraction(start: Token, words: readonly string[]): void {
+    const next = this.peek();
+    if (next?.kind !== 'word' || this.symbolOf(next) === undefined) return;
+    const quarter = words.includes('quarter');
+    const unit = quarter ? '0.25' : '0.5';
+    throw this.ambiguous(start, `${quote(this.source.slice(start.start, next.end))} could be ${unit} ${next.text} or ${quarter ? '25%' : '50%'} of your ${next.text}: say "${unit} ${next.text}" or "${quarter ? 'a quarter' : 'half'} of my ${next.text}"`);
+  }
+
   /** Anything an amount may start with inside a step: also "my 1 ETH", "my DAI" (all of it), "a quarter of". */
   private startsAmount(t: Token): boolean {
     if (this.startsPlainAmount(t)) return true;
@@ -3065,6 +3078,7 @@ class Parser {
     }
     const fraction = this.acceptPhrase([['a', 'quarter'], ['one', 'quarter'], ['the', 'quarter'], ['quarter'], ['a', 'half'], ['the', 'half'], ['one', 'half']]);
     if (fraction) {
+      this.refuseBareFraction(t, fraction);
       this.acceptWord('of');
       this.acceptWord('my', 'the', 'your');
       return { value: fraction.includes('quarter') ? '25%' : '50%', token: t };
@@ -3081,6 +3095,7 @@ class Parser {
     let value: string;
     let usd = false;
     if (t.kind === 'word' && spoken === undefined) {
+      if (t.lower === 'half') this.refuseBareFraction(t, ['half']);
       value = t.lower === 'half' ? '50%' : 'all';
     } else {
       value = spoken ?? t.value;

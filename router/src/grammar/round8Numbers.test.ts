@@ -73,6 +73,19 @@ describe('round 8: numbers said in other shapes', () => {
     expect(refused('send 1.000,50 dai to bob').code).toBe('UNPARSEABLE_INTENT');
     expect(refused('swap a hundredth of my eth for dai').code).toBe('UNPARSEABLE_INTENT');
   });
+
+  test('a share said straight before a token ("half ETH", "a quarter DAI") is not guessed: one unit or the balance', () => {
+    for (const text of ['send half eth to bob', 'send a quarter eth to bob', 'swap half usdc for dai', 'sell Half ETH for usdc', 'send quarter dai to carol.eth', 'wrap a half eth']) {
+      const { code, message } = refused(text);
+      expect(code, text).toBe('AMBIGUOUS_INTENT');
+      expect(message, text).toMatch(/could be 0\.(5|25) .* or (50|25)% of your/);
+    }
+    // Said with "of", "my", "the": the balance. Said with "an": one unit.
+    expect(parseWithGrammar('send half my eth to bob').intents).toEqual([send('50%', 'ETH', 'bob')]);
+    expect(parseWithGrammar('send a quarter of my dai to bob').intents).toEqual([send('25%', 'DAI', 'bob')]);
+    expect(parseWithGrammar('send half the eth to bob').intents).toEqual([send('50%', 'ETH', 'bob')]);
+    expect(parseWithGrammar('send half an eth to bob').intents).toEqual([send('0.5', 'ETH', 'bob')]);
+  });
 });
 
 describe('round 8: refusals with the code that says why', () => {
