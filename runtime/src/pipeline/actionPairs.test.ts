@@ -99,6 +99,9 @@ const consumers: Partial<Record<IntentAction, { words: (token: string) => string
  * that refusal, so a pair that starts to work (or fails differently) is noticed.
  */
 const knownRefusals: Record<string, { code: string; why: string }> = {
+  // "send 10 USDC to bob then send 10 USDC to bob": the same recipient paid twice in one token reads as a slip
+  // (router/src/grammar/duplicates.ts), so it is asked about, not signed; the pair's steps are each tested alone.
+  'transfer → transfer': { code: 'AMBIGUOUS_INTENT', why: 'the same recipient paid twice in one token' },
 };
 
 let devnet: TestDevnet;
