@@ -146,14 +146,18 @@ describe('amounts', () => {
     ['2 million', '2000000'],
     ['all', 'all'],
     ['all my', 'all'],
-    ['half', '50%'],
+    ['half my', '50%'],
     ['half of my', '50%'],
+    ['half the', '50%'],
     ['25%', '25%'],
     ['12.5 percent of my', '12.5%'],
     ['100%', '100%'],
     ['$20', '20'],
   ])('%s → %s', (words, expected) => {
     expect(amountOf(words)).toBe(expected);
+  });
+  test('"half USDC" is one unit\'s half or the balance\'s: asked, not guessed', () => {
+    expect(() => amountOf('half')).toThrow(/could be 0\.5 usdc or 50% of your usdc/);
   });
 });
 
