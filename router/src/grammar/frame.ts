@@ -15,12 +15,12 @@
 import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
 import { isReasonAside } from './asides.js';
 import { amountClues, referenceClues } from './amountClues.js';
-import { round8Advice, round8Clues, round8Done, round8Repeat, round8Words } from './round8Clues.js';
+import { adviceShorthand, refusalClues, doneMarkers, repeatMarkers, wordsAboutWordsShorthand } from './refusalClues.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
-import { round8PoliteTails, round8ReportPatterns, round8UnseenPatterns, round8VagueException } from './round8Asides.js';
-import { moreLookPhrases } from './lookMore.js';
+import { politeTailPatterns, reportAsidePatterns, unseenAsidePatterns, vagueWordException } from './noteRules.js';
+import { showOnlyPhrases } from './showOnlyPhrases.js';
 import { isLookTail, lookHeadSlip, lookTrail, lookLeadIn, lookNoun, lookPhrases, morePatterns, refuseLookThenCommand, refuseMore } from './lookAndRefuse.js';
 import { compilePattern, matchAt, type Pattern, type Words } from './phrasePattern.js';
 import type { Token } from './tokenize.js';
@@ -38,8 +38,8 @@ const p = compilePattern;
 /** Phrases that ask only to look, anywhere in the sentence; consumed. Longest first where they overlap. */
 const previewPhrases: readonly Pattern[] = [
   ...lookPhrases,
-  // Round 8: "… but don't execute yet", "get a quote to swap …" (./lookMore.ts).
-  ...moreLookPhrases,
+  // "… but don't execute yet", "get a quote to swap …" (./showOnlyPhrases.ts).
+  ...showOnlyPhrases,
   "but don't|dont sign|send|execute|broadcast|submit the tx|transaction|trade|swap",
   'but do not sign|send|execute|broadcast|submit the tx|transaction|trade|swap',
   "don't|dont sign|send|execute|broadcast|submit the tx|transaction|trade|swap",
@@ -185,7 +185,7 @@ const rules: readonly Rule[] = [
       'skip|disable|bypass|ignore|override|circumvent|deactivate the|all|any|your safety|checks|check|guard|guards|limits|limit|policy|policies|confirmation|simulation|review',
       'turn|switch off the|all|any|your safety|checks|guard|guards|limits|policy|confirmation', 'without confirmation|confirming|checks|checking|review|simulation',
       'skip|disable|bypass|ignore|circumvent|deactivate safety|checks|guard|guards|limits|policy|policies|confirmation|confirmations',
-      'override policy|limits|safety|checks', 'secretly', 'quietly', 'silently', 'covertly', 'without telling', "don't tell|show", 'dont tell|show', 'do not tell|show', ...round8UnseenPatterns,
+      'override policy|limits|safety|checks', 'secretly', 'quietly', 'silently', 'covertly', 'without telling', "don't tell|show", 'dont tell|show', 'do not tell|show', ...unseenAsidePatterns,
     ].map(p),
   },
   {
@@ -213,7 +213,7 @@ const rules: readonly Rule[] = [
       'in french', 'in spanish', 'in german', 'to spanish', 'to french', 'to german', 'how do i', 'how do you', 'how can i', 'how to',
       'how should i', 'what is the command', 'what can you do', 'what command', 'what commands', 'which commands', 'commands',
       'do you understand', 'define', 'definition', 'the term', 'poem', 'story', 'song', 'joke', 'write me', "what's|whats|wats|what a|an",
-      'what is a|an', 'sample', 'samples', 'e.g', 'e.g.', 'for instance', 'for example', ...morePatterns.words, ...round8Words,
+      'what is a|an', 'sample', 'samples', 'e.g', 'e.g.', 'for instance', 'for example', ...morePatterns.words, ...wordsAboutWordsShorthand,
     ].map(p),
   },
   {
@@ -266,7 +266,7 @@ const rules: readonly Rule[] = [
       'a good buy', 'nfa', 'dyor', 'good moment', 'right moment', 'best moment', 'smartest', "what's|whats|wats|what the best", 'what is the best',
       'which is the best', 'worth buying', 'good investment',
       'which pays|gives|earns|offers|yields more|better|most|higher|the', 'which one pays|gives|earns|offers|yields|is', 'a good|better|safe|safer place|platform|protocol|option|choice', 'the best|safest place|platform|protocol|option|choice',
-      'where should i|we', 'help me decide', 'decide whether|if', 'better for|than', 'better option|choice', ...morePatterns.advice, ...round8Advice,
+      'where should i|we', 'help me decide', 'decide whether|if', 'better for|than', 'better option|choice', ...morePatterns.advice, ...adviceShorthand,
     ].map(p),
   },
   {
@@ -278,7 +278,7 @@ const rules: readonly Rule[] = [
       'was going to', 'did it arrive', 'did i', 'did you', 'wants to', 'wanted to', 'said', 'told', 'asked',
       'did my|the|it|that|this|he|she|they|we|those|these|your', 'wants|wanted|requested|requests #', 'wants|wanted a|an|the|his|her|their',
       'says|thinks|believes|claims|reckons|insists', 'is|are sending|swapping|paying|transferring|buying|selling|moving|wrapping|staking', 'did * get|receive|send|swap|pay|make|buy|sell',
-      ...morePatterns.report, ...round8ReportPatterns, ...round8Done,
+      ...morePatterns.report, ...reportAsidePatterns, ...doneMarkers,
     ].map(p),
   },
   {
@@ -317,7 +317,7 @@ const rules: readonly Rule[] = [
     why: 'it points at an earlier request, and Lucid keeps none to repeat; say the amount, the token and the recipient',
     patterns: [
       'the same thing', 'do it|that again', 'same again', 'repeat', 'the last transaction|one|swap|transfer|payment|trade', 'the rest', 'last time',
-      'like before', 'as before', 'the usual', 'twice|double|triple|thrice that|it|what|the|as', 'x2', ...round8Repeat,
+      'like before', 'as before', 'the usual', 'twice|double|triple|thrice that|it|what|the|as', 'x2', ...repeatMarkers,
     ].map(p),
   },
   {
@@ -335,7 +335,7 @@ const rules: readonly Rule[] = [
 /** Thanks said in advance, at the end: recognised filler. */
 const politeTails: readonly Pattern[] = [
   "that|it would|will be great|awesome|nice|lovely|perfect|appreciated|amazing|helpful|wonderful|fantastic", "that'd|thatd be great|awesome|nice|lovely|perfect|appreciated|amazing|helpful",
-  'would be great|appreciated|awesome|lovely', "that's|thats all|it", 'much appreciated', ...round8PoliteTails,
+  'would be great|appreciated|awesome|lovely', "that's|thats all|it", 'much appreciated', ...politeTailPatterns,
 ].map(p);
 const politeTailFirsts = firstWords(politeTails);
 /** Whether "i've got", "I have", "we hold", "i currently own" stands at `i`: the user's holdings. */
@@ -482,7 +482,7 @@ export function readFrame(source: string, tokens: readonly Token[]): Frame {
 const abilityFrames = [
   'can|could|cn|cna|can’t i|we', 'am i able to', 'are we able to', 'would|will i|we be able to', 'is it possible for me|us to', 'is it ok|okay for me|us to',
   'may i', 'am i allowed to', 'are we allowed to',
-  // Round 8: the same question put as a task ("check if I can send 50 USDC to bob").
+  // the same question put as a task ("check if I can send 50 USDC to bob").
   'check|see|verify|confirm if|whether i|we can|could', 'check|see|verify|confirm if|whether i|we am|are|is able to',
 ].map(p);
 const openingFiller: ReadonlySet<string> = new Set(['hey', 'hi', 'hello', 'lucid', 'ok', 'okay', 'so', 'um', 'well', 'quick', 'question', ',', ':', '-']);
@@ -702,9 +702,9 @@ function refuseLookThenAct(source: string, tokens: readonly Token[], words: Word
 /** Words that look like a rule's but mean something else where they stand. */
 function isException(words: Words, i: number, length: number): boolean {
   const word = words[i]!;
-  if (round8VagueException(words, i, symbolWords())) return true;
+  if (vagueWordException(words, i, symbolWords())) return true;
   const before = words[i - 1];
-  // Round 8: "stop lending my DAI", "airdrop 1 DAI to bob.eth", "I need 1 ETH wrapped" (./verbPhrases.ts).
+  // "stop lending my DAI", "airdrop 1 DAI to bob.eth", "I need 1 ETH wrapped" (./verbPhrases.ts).
   if (isVerbPhraseException(words, i)) return true;
   // "I'd like 5 DAI sent to bob": a wish, not a hedge on the amount.
   if (word === 'like' && ["i'd", 'id', 'would', "we'd", "you'd", 'd'].includes(before ?? '')) return true;
@@ -969,8 +969,8 @@ function isQuotedCommand(source: string, quoted: RegExpExecArray): boolean {
 const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = [
   // Round 7 (merged grammar): amounts from the balance, slippage in words, a missing earlier step, a payment told as done.
   ...amountClues.map(({ code, why, patterns }) => ({ code, why, patterns: patterns.map(p) })),
-  // Round 8: limits, vague shares, the balance less something, memories, formats, waits, "skip" (./round8Clues.ts).
-  ...round8Clues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
+  // limits, vague shares, the balance less something, memories, formats, waits, "skip" (./refusalClues.ts).
+  ...refusalClues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
   {
     code: intentErrorCodes.unsupported,
     why: 'it is about the words or the rules (a command to repeat, a syntax, a mode), not a request to act on',

@@ -36,7 +36,7 @@ const placeNouns: ReadonlySet<string> = new Set([
   'addy', 'contract',
 ]);
 
-/** Plural nouns that announce a list of recipients: "to each of these addresses: …" (round 8). */
+/** Plural nouns that announce a list of recipients: "to each of these addresses: …". */
 const listIntroNouns: ReadonlySet<string> = new Set([
   'addresses', 'wallets', 'recipients', 'people', 'accounts', 'friends', 'contacts', 'names', 'folks', 'users', 'members', 'persons', 'addys', 'payees',
 ]);
@@ -105,7 +105,7 @@ import {
 } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js';
-import { hashtagsAt, leadingAsideEnd, leadingIdNumber, leadingNoteLabel, leadingNoteOpener, noteChangesRequest, occasionNoun } from './round8Asides.js';
+import { hashtagsAt, leadingAsideEnd, leadingIdNumber, leadingNoteLabel, leadingNoteOpener, noteChangesRequest, occasionNoun } from './noteRules.js';
 import { stepOrderAfterSubordinator } from './stepOrder.js';
 import { rateInBasisPoints, slippageBounds, slippageWordLength } from './slippageWords.js';
 
@@ -459,7 +459,7 @@ class Parser {
       }
       // "1) send 3 USDC to carol 2) send 4 USDC to dave": the next step's number, like a new line.
       const after = this.peek(2);
-      // Round 8: "1. … 2. …" inline, the same with a full stop after the number.
+      // "1. … 2. …" inline, the same with a full stop after the number.
       if (this.pos > 0 && t?.kind === 'number' && (this.isPunct(this.peek(1), ')') || this.isPunct(this.peek(1), '.')) && after?.kind === 'word' && this.verbOf(after) !== undefined) {
         this.pos += 2;
         any = true;
@@ -468,7 +468,7 @@ class Parser {
         stop = true;
         continue;
       }
-      // Round 8: "wrap 1 eth -> swap 1 weth for usdc": an arrow before a verb orders steps like "then" (./stepOrder.ts).
+      // "wrap 1 eth -> swap 1 weth for usdc": an arrow before a verb orders steps like "then" (./stepOrder.ts).
       if (this.pos > 0 && this.isPunct(t, '->') && this.peek(1)?.kind === 'word' && this.verbOf(this.peek(1)!) !== undefined) {
         this.pos++;
         any = true;
@@ -479,7 +479,7 @@ class Parser {
       }
       const start = this.pos;
       const phrase = this.acceptPhrase(clauseJoiners);
-      // Round 8: "once done" joins only when a step follows; at the end it stays a time clause, refused as one.
+      // "once done" joins only when a step follows; at the end it stays a time clause, refused as one.
       if (phrase?.includes('once')) {
         const verb = this.isPunct(this.peek(), ',') ? this.peek(1) : this.peek();
         if (verb?.kind !== 'word' || this.verbOf(verb) === undefined) {
@@ -638,25 +638,25 @@ class Parser {
     let k = start;
     // "to cover gas, send bob 0.01 ETH": a purpose of "to" and a purpose verb (./lexicon.ts `purposeVerbs`).
     if (this.isWord(this.tokens[k], 'to') && this.tokens[k + 1]?.kind === 'word' && purposeVerbs.has(this.tokens[k + 1]!.lower)) k += 2;
-    // Round 8: "Memo: utilities. Transfer …", "ref: INV-2041, pay …": a note's label first; the note is what follows it.
+    // "Memo: utilities. Transfer …", "ref: INV-2041, pay …": a note's label first; the note is what follows it.
     const labelled = leadingNoteLabel(this.tokens, k);
     const opened = labelled ? 0 : leadingNoteOpener(this.tokens, k);
     k += labelled + opened;
     while (k < this.tokens.length && k - start < 8 + labelled + opened) {
       const t = this.tokens[k]!;
-      // Round 8: "re: invoice 1187 - pay …", "ticket #4471, send …": a number that identifies, never one that could be the amount.
+      // "re: invoice 1187 - pay …", "ticket #4471, send …": a number that identifies, never one that could be the amount.
       if (leadingIdNumber(this.tokens, start, k, (w) => this.symbolOf(w) !== undefined)) {
         k++;
         continue;
       }
       if (t.kind === 'punct') break;
-      // Round 8: "Birthday gift, send …": an occasion's noun before a verb's word makes it a noun.
+      // "Birthday gift, send …": an occasion's noun before a verb's word makes it a noun.
       if (occasionNoun(this.tokens, start, k)) {
         k++;
         continue;
       }
       if (t.kind !== 'word' || this.symbolOf(t) !== undefined || (this.verbOf(t) !== undefined && !(k > start && noteDeterminers.has(this.tokens[k - 1]!.lower))) || this.isSlippageWord(t) || unlimitedWords.has(t.lower)) return false;
-      // Round 8: "On behalf of my employer, please send …": whom the payment is for, not a place.
+      // "On behalf of my employer, please send …": whom the payment is for, not a place.
       const behalf = k === start && this.isWord(t, 'on') && this.isWord(this.tokens[k + 1], 'behalf') && this.isWord(this.tokens[k + 2], 'of');
       if (!behalf && (this.venueAt(k) || this.chainAt(k) || foreignChains.has(t.lower) || this.isWord(t, 'to', 'with', 'on', 'via', 'using', 'through', 'into', 'and', 'then', 'each', 'all', 'half', 'every'))) return false;
       // "from my savings, …" names where funds come from, which is not a note to drop.
@@ -667,7 +667,7 @@ class Parser {
     const end = this.tokens[k];
     // "For the rent: send …": a purpose before a colon, when it opens with a word of purpose (a label is skipped elsewhere).
     const colon = this.isPunct(end, ':') && this.tokens[start]?.kind === 'word' && (noteStarters.has(this.tokens[start]!.lower) || reasonWords.has(this.tokens[start]!.lower));
-    // Round 8: "for groceries — send …", "Birthday gift 🎁 send …": a dash set off by spaces or an emoji ends the aside too.
+    // "for groceries — send …", "Birthday gift 🎁 send …": a dash set off by spaces or an emoji ends the aside too.
     const set = leadingAsideEnd(this.tokens, k);
     if (k === start + labelled + opened || k - start >= 8 + labelled + opened || !end || end.kind !== 'punct' || !([',', '.', '!'].includes(end.value) || colon || set)) return false;
     const words = this.tokens.slice(start + labelled, k);
@@ -920,7 +920,7 @@ class Parser {
     const amount = this.amount('swap');
     if (!amount) throw this.expected('an amount', 'swap');
     this.setAmount(draft, amount);
-    // Round 8: "…, then use it to buy DAI": a reference carries its token (it had none here, and the pair check threw a TypeError).
+    // "…, then use it to buy DAI": a reference carries its token (it had none here, and the pair check threw a TypeError).
     draft.token = amount.resolvedToken ?? (amount.reference ? undefined : this.tokenRef('swap'));
     if (draft.token === undefined) throw this.expected('a token', 'swap');
     // Round 7: "spend 30 DAI on USDC", "spend 0.1 ETH buying DAI": what is spent buys the token named.
@@ -955,7 +955,7 @@ class Parser {
         const carried = this.verbless && this.isWord(this.peek(), 'to') && before?.action === 'transfer' && before.token !== undefined && !amount.value.endsWith('%') && !amount.usd && decimalPattern.test(amount.value) && amount.token.kind === 'number' ? before.token : undefined;
         pairs.push({ amount, token: amount.resolvedToken ?? carried ?? this.tokenRef('transfer') });
         // "send 0.05 ETH and 20 USDC to bob.eth": two amounts, one recipient.
-        // "send 0.1 ETH, 5 USDC and 3 DAI to bob" (round 8): a comma or ", and" between the pairs too.
+        // "send 0.1 ETH, 5 USDC and 3 DAI to bob": a comma or ", and" between the pairs too.
         const sep = this.isPunct(this.peek(), ',') && this.isWord(this.peek(1), 'and') ? 2 : this.isWord(this.peek(), 'and') || this.isPunct(this.peek(), ',') ? 1 : 0;
         const next = this.peek(sep);
         if (sep && next && this.startsPlainAmount(next) && (sep === 1 && this.isWord(this.peek(), 'and') ? this.toFollowsPair(this.pos + 1) : this.pairsThenTo(this.pos + sep))) {
@@ -1036,7 +1036,7 @@ class Parser {
         throw this.ambiguous(next, `${quote(this.source.slice(next!.start, this.tokens[Math.min(this.pos + 3, this.tokens.length - 1)]!.end).trim())} may name who gets it or whom it is for: say "to" and the recipient`);
       else throw this.expected('a recipient (to whom?)', 'transfer');
       each = this.acceptWord('each', 'apiece') || each;
-      // "send 5 USDC to alice, bob, and carol, each" (round 8): "each" set off by a comma at the end of the list.
+      // "send 5 USDC to alice, bob, and carol, each": "each" set off by a comma at the end of the list.
       if (!each && recipients.length > 1 && this.isPunct(this.peek(), ',') && this.isWord(this.peek(1), 'each', 'apiece') && (!this.peek(2) || this.peek(2)!.kind === 'punct')) {
         this.pos += 2;
         each = true;
@@ -1264,7 +1264,7 @@ class Parser {
       this.setAmount(draft, amount!);
       return draft;
     });
-    // "send bob 0.1 ETH and 5 USDC", "pay bob 5 DAI, 3 USDC" (round 8): more amounts for the one recipient.
+    // "send bob 0.1 ETH and 5 USDC", "pay bob 5 DAI, 3 USDC": more amounts for the one recipient.
     while (recipients.length === 1 && !each) {
       const sep = this.isPunct(this.peek(), ',') && this.isWord(this.peek(1), 'and') ? 2 : this.isWord(this.peek(), 'and') || this.isPunct(this.peek(), ',') ? 1 : 0;
       const at = this.pos + sep;
@@ -1340,7 +1340,7 @@ class Parser {
         return [draft];
       }
     }
-    // "alice and bob each get 5 USDC", "… should each get …" (round 8): "each" before the verb of getting.
+    // "alice and bob each get 5 USDC", "… should each get …": "each" before the verb of getting.
     const eachFirst = recipients.length > 1 && this.acceptWord('each');
     let modal = this.acceptPhrase(subjectModals);
     const eachAfterModal = !eachFirst && modal !== undefined && recipients.length > 1 && this.acceptWord('each');
@@ -1476,7 +1476,7 @@ class Parser {
       ['each'],
       ['both'],
     ]);
-    // Round 8: "to each of these addresses: …", "to all three: …", "to these 2 wallets each: …", "to the following
+    // "to each of these addresses: …", "to all three: …", "to these 2 wallets each: …", "to the following
     // addresses: …" — words that announce the list; only "each", "all" or "every" say how the amount is shared.
     const intro = this.acceptListIntro(phrase !== undefined && phrase[phrase.length - 1] === 'of');
     if (phrase || intro.read) this.acceptPunct(':');
@@ -1523,7 +1523,7 @@ class Parser {
   }
 
   /** Whether `amount token` starting at `index` is followed by "to"/"each" (so "and 20 USDC" continues the amounts). */
-  /** "distribute 30 USDC equally among …": "between" / "among" comes before any "to" (round 8). */
+  /** "distribute 30 USDC equally among …": "between" / "among" comes before any "to". */
   private sharedAmongAhead(): boolean {
     for (let k = this.pos + 1; k < this.tokens.length && k < this.pos + 8; k++) {
       if (this.isWord(this.tokens[k], 'to', 'for', 'each')) return false;
@@ -1580,7 +1580,7 @@ class Parser {
       if ((comma || and) && (this.isRecipientLike(this.peek()) || possessive) && !this.isWord(this.peek(), 'then') && !this.onlyFillerFrom(this.pos) && (and || this.nameAfterComma(this.pos))) {
         const next = this.peek(1);
         // "pay bob 3 DAI and carol 2 DAI": a name followed by an amount starts the next step, not this list.
-        // "send 1 ETH to alice and bob gets 2 ETH" (round 8): a name followed by a verb of getting starts the next step.
+        // "send 1 ETH to alice and bob gets 2 ETH": a name followed by a verb of getting starts the next step.
         const getsNext = !recipientFirst && this.isWord(next, 'gets', 'receives', 'should', 'will', 'can', 'must') && this.peek()?.kind !== 'address';
         if (!getsNext && (recipientFirst || !(next && (this.startsPlainAmount(next) || this.startsSameReferenceAt(this.pos + 1))))) {
           list.push(this.recipient(context));
@@ -1689,7 +1689,7 @@ class Parser {
     if (this.isWord(this.peek(1), 'for', 'to', 'into')) this.acceptWord('out', 'in', 'off', 'away');
     const arrow = this.isPunct(this.peek(), '->') || this.isPunct(this.peek(), '>');
     const target = this.peek(1);
-    // Round 8: an arrow to an address too ("5 USDC → 0x…"), as "to" ("a verbless amount to an ENS name or address … like an arrow").
+    // an arrow to an address too ("5 USDC → 0x…"), as "to" ("a verbless amount to an ENS name or address … like an arrow").
     if (verbless && amount && !amount.reference && (((arrow || this.isWord(this.peek(), 'to')) && (target?.kind === 'ens' || target?.kind === 'address')))) {
       // "0.1 ETH -> bob.eth", "5 USDC to alice.eth": an amount sent to a name (never a token) is a payment.
       this.pos++;
@@ -2551,7 +2551,7 @@ class Parser {
         if (t.kind === 'punct') this.acceptPunct('-');
         const noteStart = this.pos;
         this.note(false);
-        // Round 8: "— use uniswap v2", ", prefer uniswap": an aside naming a venue would drop a restriction the user
+        // "— use uniswap v2", ", prefer uniswap": an aside naming a venue would drop a restriction the user
         // set (or only wished for); refused like a bracket naming a venue beside other words, never kept as a note.
         // Only an aside that opens as a venue choice ("use …", "via …", "prefer …"); "so I can use it on uniswap" is a purpose.
         if (draft.action !== 'transfer' && this.isWord(this.tokens[noteStart], 'use', 'using', 'via', 'through', 'prefer', 'preferably', 'on', 'only', 'with'))
@@ -2572,7 +2572,7 @@ class Parser {
     }
   }
 
-  /** Round 8: "#rent", "#rent #march" after a step are a note; a tag naming a time ("#every-week") is a schedule, refused. */
+  /** "#rent", "#rent #march" after a step are a note; a tag naming a time ("#every-week") is a schedule, refused. */
   private hashtags(): boolean {
     const tags = hashtagsAt(this.tokens, this.pos);
     if (!tags) return false;
@@ -2613,7 +2613,7 @@ class Parser {
     if (!t) return false;
     // "- reimbursing dinner", "-- testing the new wallet".
     if (t.kind === 'punct') {
-      // Round 8: "…; for the raffle", "…; it covers the venue": a semicolon before a note sets it off like a dash.
+      // "…; for the raffle", "…; it covers the venue": a semicolon before a note sets it off like a dash.
       if (t.value === ';' && this.peek(1)?.kind === 'word') {
         this.pos++;
         const note = this.startsNote(draft);
@@ -2788,7 +2788,7 @@ class Parser {
     this.refuseNoteChange(start, end);
   }
 
-  /** Round 8 (./round8Asides.ts): a note that adds a recipient or a step, or dates the payment, is refused, never kept. */
+  /** ./noteRules.ts: a note that adds a recipient or a step, or dates the payment, is refused, never kept. */
   private refuseNoteChange(start: number, end: number): void {
     const found = noteChangesRequest(this.tokens, start, end, (t) => ['transfer', 'swap', 'sell', 'buy'].includes(verbs.get(t.lower) ?? ''));
     if (!found) return;
@@ -2831,7 +2831,7 @@ class Parser {
     const token = this.peek();
     for (const { words, chain } of chainPhrases) {
       if (this.acceptPhrase([words])) {
-        // Round 8: "on base mainnet", "on my anvil node": the chain's network said after its name.
+        // "on base mainnet", "on my anvil node": the chain's network said after its name.
         this.acceptWord('chain', 'network', 'testnet', 'node', 'mainnet');
         return { chain, token: token! };
       }
@@ -2852,7 +2852,7 @@ class Parser {
       this.acceptPunct('/');
     } else if (!this.boundBeforeSlippage()) this.acceptWord('with', 'at', 'using', 'use', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
     this.acceptPhrase([['up', 'to']]);
-    // Round 8 (./slippageWords.ts): "with at most 2% price impact" — a bound said before the rate.
+    // ./slippageWords.ts: "with at most 2% price impact" — a bound said before the rate.
     this.acceptPhrase(slippageBounds);
     this.acceptWord('a', 'an', 'the', 'my');
     this.acceptWord('max', 'maximum', 'max.');
@@ -2862,7 +2862,7 @@ class Parser {
       this.acceptWord('tolerance', 'limit', 'protection');
       this.acceptPhrase([['at', 'most'], ['up', 'to'], ['no', 'more', 'than'], ['not', 'to', 'exceed'], ['not', 'exceeding'], ['not', 'more', 'than'], ['not', 'over'], ['not', 'above']]);
       this.acceptWord('of', 'at', 'to', 'is', 'set', 'under', 'below', 'within');
-      // Round 8: "slippage set at 0.5%", "slippage protection of 1%".
+      // "slippage set at 0.5%", "slippage protection of 1%".
       if (this.isWord(this.tokens[this.pos - 1], 'set', 'protection')) this.acceptWord('at', 'to', 'of');
       this.acceptPunct('<');
       if (!this.acceptPunct(':')) this.acceptPunct('=');
@@ -2883,14 +2883,14 @@ class Parser {
         this.acceptWord('tolerance', 'limit', 'max');
         return { bps: rate, token: rateStart! };
       }
-      // Round 8: "with 50 bps", "100bps": basis points name nothing but a slippage in a request.
+      // "with 50 bps", "100bps": basis points name nothing but a slippage in a request.
       if (rateInBasisPoints(this.tokens, this.tokens.indexOf(rateStart!))) return { bps: rate, token: rateStart! };
     }
     this.pos = save;
     return undefined;
   }
 
-  /** Round 8: "at most 2% price impact" with no "with" before it; consumes the bound only when a rate follows. */
+  /** "at most 2% price impact" with no "with" before it; consumes the bound only when a rate follows. */
   private boundBeforeSlippage(): boolean {
     const save = this.pos;
     if (this.acceptPhrase(slippageBounds) && this.peek()?.kind === 'number') return true;
@@ -2982,7 +2982,7 @@ class Parser {
     const at = this.indexOf(t);
     const next = this.tokens[at + 1];
     if (['it', 'them', 'whatever', 'em'].includes(t.lower)) return true;
-    // Round 8: "sell 1 ETH for USDC, send proceeds to bob": the output named without "the", only after a step.
+    // "sell 1 ETH for USDC, send proceeds to bob": the output named without "the", only after a step.
     if ((t.lower === 'proceeds' || t.lower === 'output') && this.lastGroup.length > 0) return true;
     if (t.lower === 'what' && this.isWord(next, 'i', 'you', 'we', 'comes')) return true;
     // "everything I got", "all I received": the whole output of the step before.
@@ -3273,7 +3273,7 @@ class Parser {
     } else {
       this.acceptWord('the', 'that', 'this', 'those', 'these');
       const described = this.acceptWord('proceeds', 'output', 'result', 'resulting', 'unwrapped', 'wrapped', 'received', 'new', 'bought', 'purchased', 'swapped');
-      // Round 8: "the resulting tokens", "the received coins": the output said with a noun for tokens.
+      // "the resulting tokens", "the received coins": the output said with a noun for tokens.
       if (described && this.peek()?.kind === 'word' && tokenNouns.has(this.peek()!.lower)) this.pos++;
       const next = this.peek();
       if (next && next.kind === 'word' && this.symbolOf(next) !== undefined) symbol = this.tokenRef('multi');
@@ -3481,7 +3481,7 @@ class Parser {
     const value = this.recipientCore(context);
     // "alice (alice.eth)", "carol (0x…)": the name labelled with its address or ENS name in brackets. Two names
     // that may disagree ("bob (alice.eth)", "alice.eth (0x…)") are refused, never one kept as a note.
-    // Round 8: "bob (address: 0x…)", the label of the address inside the brackets.
+    // "bob (address: 0x…)", the label of the address inside the brackets.
     const labelWords = this.isWord(this.peek(1), 'address', 'addr', 'wallet') && this.isPunct(this.peek(2), ':') ? 2 : 0;
     const inner = this.peek(1 + labelWords);
     if (this.isPunct(this.peek(), '(') && (inner?.kind === 'address' || inner?.kind === 'ens') && this.isPunct(this.peek(2 + labelWords), ')')) {
@@ -3646,7 +3646,7 @@ class Parser {
     const t = this.peek();
     const next = this.peek(1);
     if (t?.kind !== 'number' || t.text !== '2' || !next) return false;
-    // "2 wallet 0x…", "2 the address 0x…": a place noun before the address is still an address (round 8).
+    // "2 wallet 0x…", "2 the address 0x…": a place noun before the address is still an address.
     const place = this.isWord(next, 'the') ? 2 : 1;
     const placed = target === 'recipient' && this.peek(place)?.kind === 'word' && placeNouns.has(this.peek(place)!.lower) && this.peek(place + 1)?.kind === 'address';
     const fits = target === 'recipient' ? next.kind === 'address' || next.kind === 'ens' || placed : next.kind === 'word' && this.symbolOf(next) !== undefined && !this.isWord(this.peek(2), 'for', 'to', 'with');
@@ -4089,7 +4089,7 @@ class Parser {
     if (first === undefined || !timeSubordinatorFirsts.has(first)) return 0;
     const phrase = timeSubordinators.find((words) => words.every((w, k) => (k === 0 ? first : word(index + k)) === w));
     if (!phrase) return 0;
-    // Round 8 (./stepOrder.ts): "once done", "when that's complete" order the steps; they wait for nothing.
+    // ./stepOrder.ts: "once done", "when that's complete" order the steps; they wait for nothing.
     const done = phrase.length === 1 ? stepOrderAfterSubordinator(first, (k) => word(index + 1 + k)) : 0;
     if (done) {
       // Only when a step follows ("once done, send …"); "… once done" at the end or "once done with it" stay a time clause.

@@ -5,7 +5,7 @@ import { refused } from './testing.js';
 const send = (amount: string, token: string, to: string) => ({ action: 'transfer', amount, token, to });
 const swap = (amount: string, token: string, tokenOut: string) => ({ action: 'swap', amount, token, tokenOut });
 
-describe('round 7, merged: other styles and framing read together', () => {
+describe('other styles and framing read together', () => {
   test('thanks close a request: a step after them is refused, thanks at the end stay filler', () => {
     for (const text of [
       'send 5 dai to alice.eth\nThanks,\nand send all my ETH to bob',

@@ -4,7 +4,7 @@ import { refusalCode as code, refused } from './testing.js';
 
 const one = (text: string) => parseWithGrammar(text).intents;
 
-describe('round 7: giving verbs and their particles', () => {
+describe('giving verbs and their particles', () => {
   test('verbs that only ever give funds to someone are transfers', () => {
     for (const verb of ['donate', 'contribute', 'push', 'return', 'toss', 'sling'])
       expect(one(`${verb} 15 dai to alice.eth`)).toEqual([{ action: 'transfer', amount: '15', token: 'DAI', to: 'alice.eth' }]);
@@ -30,7 +30,7 @@ describe('round 7: giving verbs and their particles', () => {
   });
 });
 
-describe('round 7: swaps read by their object and direction words', () => {
+describe('swaps read by their object and direction words', () => {
   test('"buy N TOKEN worth of X" pays N TOKEN; "$N worth" is a dollar value, never an amount bought', () => {
     expect(one('buy 100 usdc worth of eth')).toEqual([{ action: 'swap', amount: '100', token: 'USDC', tokenOut: 'ETH' }]);
     expect(one('buy $50 worth of eth with usdc')).toEqual([{ action: 'swap', amountUsd: '50', token: 'USDC', tokenOut: 'ETH' }]);
@@ -68,7 +68,7 @@ describe('round 7: swaps read by their object and direction words', () => {
   });
 });
 
-describe('round 7: lending words', () => {
+describe('lending words', () => {
   test('"put N to work" supplies wherever it earns, or on the venue named', () => {
     expect(one('put 100 usdc to work')).toEqual([{ action: 'supply', amount: '100', token: 'USDC' }]);
     expect(one('put my 50 dai to work on aave')).toEqual([{ action: 'supply', amount: '50', token: 'DAI', venue: 'aave' }]);

@@ -7,7 +7,7 @@ const bob = 'bob.eth';
 const send = (amount: string, token: string, to: string) => ({ action: 'transfer', amount, token, to });
 const swap = (amount: string, token: string, tokenOut: string) => ({ action: 'swap', amount, token, tokenOut });
 
-describe('round 7: requests in the wrapping other tools put around them', () => {
+describe('requests in the wrapping other tools put around them', () => {
   test('a chat command\'s slash is taken off before its verb', () => {
     expect(parseWithGrammar('/pay 10 USDC bob.eth').intents).toEqual([send('10', 'USDC', bob)]);
     expect(parseWithGrammar('/balance usdc').intents).toEqual([{ action: 'balance', token: 'USDC' }]);

@@ -1,10 +1,10 @@
 /**
- * Round 8: more ways to ask only to look, read by the frame beside its own only-look phrases (same pattern syntax:
+ * More ways to ask only to look, read by the frame beside its own only-look phrases (same pattern syntax:
  * words separated by spaces, `|` between alternatives). Each says the step is to be shown, not carried out:
  * "… but don't execute yet", "…, dont actually send", "get a quote to swap …", "i want see quote for …".
  * A look followed by a later command is still refused by the frame's look-then-act rules.
  */
-export const moreLookPhrases: readonly string[] = [
+export const showOnlyPhrases: readonly string[] = [
   // "swap 1 eth for usdc but don't execute yet": not yet is not at all, for this request.
   "but don't|dont execute|sign|send|submit|broadcast|do it|this|that yet",
   'but do not execute|sign|send|submit|broadcast|do it|this|that yet',

@@ -5,7 +5,7 @@ import { refused } from './testing.js';
 const swap = (amount: string, token: string, tokenOut: string, extra: object = {}) => ({ action: 'swap', amount, token, tokenOut, ...extra });
 const transfer = (amount: string, token: string, to: string) => ({ action: 'transfer', amount, token, to });
 
-describe('round 8: step separators', () => {
+describe('step separators', () => {
   test('"followed by", "once done" and an arrow before a verb order steps like "then"', () => {
     const cases: [string, object[]][] = [
       ['swap 1 eth for usdc followed by sending 20 usdc to bob', [swap('1', 'ETH', 'USDC'), transfer('20', 'USDC', 'bob')]],
@@ -42,7 +42,7 @@ describe('round 8: step separators', () => {
   });
 });
 
-describe('round 8: references', () => {
+describe('references', () => {
   test('"use it to buy DAI" after a step spends its output (it threw a TypeError, a stack trace, before)', () => {
     expect(parseWithGrammar('swap 1 eth for usdc, then use it to buy dai').intents).toEqual([swap('1', 'ETH', 'USDC'), swap('previous', 'USDC', 'DAI')]);
     expect(refused('use it to buy dai').code).toBe('AMBIGUOUS_INTENT');
@@ -56,7 +56,7 @@ describe('round 8: references', () => {
   });
 });
 
-describe('round 8: venues and slippage', () => {
+describe('venues and slippage', () => {
   test('"uni", "univ2" after a venue preposition are Uniswap; UNI as a token stays a token', () => {
     expect(parseWithGrammar('swap 1 eth for dai on uni').intents).toEqual([swap('1', 'ETH', 'DAI', { venue: 'uniswap' })]);
     expect(parseWithGrammar('swap 1 eth usdc on univ2').intents).toEqual([swap('1', 'ETH', 'USDC', { venue: 'uniswap-v2' })]);
@@ -102,7 +102,7 @@ describe('round 8: venues and slippage', () => {
   });
 });
 
-describe('round 8: only look', () => {
+describe('only look', () => {
   test('"check if I can …" is the question "can I …", answered as a preview', () => {
     expect(parseWithGrammar('check if i can send 50 usdc to bob')).toEqual({ intents: [transfer('50', 'USDC', 'bob')], preview: true });
     expect(parseWithGrammar('check whether we can stake 1 eth')).toEqual({ intents: [{ action: 'stake', amount: '1', token: 'ETH' }], preview: true });

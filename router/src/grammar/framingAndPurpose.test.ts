@@ -4,7 +4,7 @@ import { refused } from './testing.js';
 
 const toBob = { intents: [{ action: 'transfer', amount: '5', token: 'DAI', to: 'bob' }] };
 
-describe('round 7: framing around a request', () => {
+describe('framing around a request', () => {
   test("an e-mail's subject line, greeting sentence and sign-off are framing, not words to read", () => {
     for (const text of [
       'Subject: Payment request\n\nHi Lucid,\nPlease send 5 DAI to bob.\nRegards,\nDana',
@@ -55,7 +55,7 @@ describe('round 7: framing around a request', () => {
   });
 });
 
-describe('round 7: purpose and aside clauses', () => {
+describe('purpose and aside clauses', () => {
   const paid = (text: string) => parseWithGrammar(text);
 
   test('notes opened by per, re, ref, being, a label and a colon', () => {
@@ -99,7 +99,7 @@ describe('round 7: purpose and aside clauses', () => {
   });
 });
 
-describe('round 7: asides after a comma or a full stop', () => {
+describe('asides after a comma or a full stop', () => {
   test('an aside may name a token with no amount, a noun phrase, a face or a label', () => {
     const cases: [string, string][] = [
       ['wrap 1 ETH, need WETH for a trade', 'need WETH for a trade'],
@@ -124,7 +124,7 @@ describe('round 7: asides after a comma or a full stop', () => {
   });
 });
 
-describe('round 7: purposes before the request and reasons however spelled', () => {
+describe('purposes before the request and reasons however spelled', () => {
   test('a purpose before a colon or comma, and reasons with slips, are notes', () => {
     const cases: [string, string][] = [
       ['For the rent: send 5 DAI to bob', 'For the rent'],
@@ -151,7 +151,7 @@ describe('round 7: purposes before the request and reasons however spelled', () 
   });
 });
 
-describe('round 7: notes said to go with the payment', () => {
+describe('notes said to go with the payment', () => {
   test('"with memo", "w/ the note", quoted note words and document numbers', () => {
     expect(parseWithGrammar('send 5 DAI to bob w/ memo "design work"').notes).toEqual(['design work']);
     expect(parseWithGrammar('send 5 DAI to bob with the note: design work').notes).toEqual(['design work']);
@@ -166,7 +166,7 @@ describe('round 7: notes said to go with the payment', () => {
   });
 });
 
-describe('round 7: plain requests and thanks', () => {
+describe('plain requests and thanks', () => {
   test('"back to ETH" after an unwrap, and "thanks a bunch" as thanks', () => {
     expect(parseWithGrammar('Unwrap 0.1 WETH back to ETH').intents).toEqual([{ action: 'unwrap', amount: '0.1', token: 'WETH' }]);
     expect(parseWithGrammar('swap 1 ETH for USDC, thanks a bunch!').intents).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }]);
@@ -174,7 +174,7 @@ describe('round 7: plain requests and thanks', () => {
   });
 });
 
-describe('round 7: formal purposes and politeness', () => {
+describe('formal purposes and politeness', () => {
   test('"in respect of", "on account of" open notes; "at your earliest convenience" is politeness', () => {
     expect(parseWithGrammar('send 5 DAI to bob in respect of the rent').notes).toEqual(['in respect of the rent']);
     expect(parseWithGrammar('send 5 DAI to bob on account of the rent').notes).toEqual(['on account of the rent']);

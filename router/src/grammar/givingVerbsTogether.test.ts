@@ -4,7 +4,7 @@ import { refusalCode as code } from './testing.js';
 
 const one = (text: string) => parseWithGrammar(text).intents;
 
-describe('merged round 7: giving verbs', () => {
+describe('giving verbs', () => {
   test('verbs that only ever give funds to someone pay them', () => {
     for (const verb of ['gift', 'settle', 'drop'])
       expect(one(`${verb} 3 usdc to carol.eth`)).toEqual([{ action: 'transfer', amount: '3', token: 'USDC', to: 'carol.eth' }]);
@@ -33,7 +33,7 @@ describe('merged round 7: giving verbs', () => {
   });
 });
 
-describe('merged round 7: allowances said as nouns', () => {
+describe('allowances said as nouns', () => {
   test('an approval or an allowance given is an approval', () => {
     expect(one('give approval to bob.eth for 50 dai')).toEqual([{ action: 'approve', amount: '50', token: 'DAI', to: 'bob.eth' }]);
     expect(one('give uniswap an allowance of 100 usdc')).toEqual([{ action: 'approve', amount: '100', token: 'USDC', to: 'uniswap' }]);
@@ -52,7 +52,7 @@ describe('merged round 7: allowances said as nouns', () => {
   });
 });
 
-describe('merged round 7: tokens and venues said another way', () => {
+describe('tokens and venues said another way', () => {
   test('"native ETH" is ETH', () => {
     expect(one('convert 2 weth to native eth')).toEqual([{ action: 'unwrap', amount: '2', token: 'WETH' }]);
     expect(one('swap 10 dai for native eth')).toEqual([{ action: 'swap', amount: '10', token: 'DAI', tokenOut: 'ETH' }]);
@@ -65,7 +65,7 @@ describe('merged round 7: tokens and venues said another way', () => {
   });
 });
 
-describe('merged round 7: withdrawals', () => {
+describe('withdrawals', () => {
   test('an Aave receipt redeemed for the token it stands for is a withdrawal from Aave; for another token it is not guessed', () => {
     expect(one('redeem 50 aUSDC for usdc')).toEqual([{ action: 'withdraw', amount: '50', token: 'USDC', venue: 'aave' }]);
     expect(code('redeem 50 aUSDC for dai')).toBe('UNPARSEABLE_INTENT');
@@ -78,7 +78,7 @@ describe('merged round 7: withdrawals', () => {
   });
 });
 
-describe('merged round 7: swaps said in another order', () => {
+describe('swaps said in another order', () => {
   test('the amount, then its token after "from"', () => {
     expect(one('swap 0.5 from eth to usdc')).toEqual([{ action: 'swap', amount: '0.5', token: 'ETH', tokenOut: 'USDC' }]);
     expect(code('swap 0.5 from bob to usdc')).toBe('UNPARSEABLE_INTENT');
@@ -91,7 +91,7 @@ describe('merged round 7: swaps said in another order', () => {
   });
 });
 
-describe('merged round 7: the arrow emoji', () => {
+describe('the arrow emoji', () => {
   test('"➡️" is an arrow, as "->" is; other pictographs stay tone', () => {
     expect(one('swap 1 eth ➡️ usdc 🚀')).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'USDC' }]);
     expect(one('0.1 eth ➡️ bob.eth')).toEqual([{ action: 'transfer', amount: '0.1', token: 'ETH', to: 'bob.eth' }]);
@@ -99,7 +99,7 @@ describe('merged round 7: the arrow emoji', () => {
   });
 });
 
-describe('merged round 7: claims', () => {
+describe('claims', () => {
   test('"the rewards I have earned" is the claim; a past time in it is still refused', () => {
     for (const text of ['Please claim the rewards I have earned.', "claim the rewards I've earned", 'claim the rewards that i have accrued'])
       expect(one(text)).toEqual([{ action: 'claim' }]);

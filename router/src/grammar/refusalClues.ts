@@ -1,5 +1,5 @@
 /**
- * Round 8: clues read after the productions found no reading, that give the contract's code to words that were
+ * Clues read after the productions found no reading, that give the contract's code to words that were
  * refused as merely unparseable: limits said after the amount or with a comparison ("2 ETH max", "less than 2 ETH"),
  * vague amounts ("his share", "everything I have", "tens of"), the balance less something unnamed ("all my ETH
  * except gas"), a memory or someone else's decision ("I remember sending …", "my team decided to …"), words about
@@ -15,24 +15,24 @@ const limit = 'it gives a limit, not an amount; say the amount to use';
 const vague = 'the amount is too vague to act on; say a number, "all", "half" or a percentage';
 
 /** Advice asked in chat shorthand, read by the frame wherever it stands ("wdyt, swap 1 ETH for DAI?"). */
-export const round8Advice: readonly string[] = ['wdyt', 'wdyth', 'thoughts ?', 'yay or nay', 'good or bad', 'smart or', 'or nah', 'should you|u'];
+export const adviceShorthand: readonly string[] = ['wdyt', 'wdyth', 'thoughts ?', 'yay or nay', 'good or bad', 'smart or', 'or nah', 'should you|u'];
 
 /**
  * Asking whether a request is written right, or to work on its wording, read by the frame wherever it stands: words
  * about words ("is this right: send …", "does this look correct?", "draft: …", "make this sound better: …").
  */
-export const round8Words: readonly string[] = [
+export const wordsAboutWordsShorthand: readonly string[] = [
   'is|was this|that right|correct|valid|ok|okay|proper|accurate|fine', 'does|do this|that look|sound right|correct|ok|okay|good|fine', 'draft|comment|comments :',
   'make this|it sound', 'document this|it',
 ];
 
 /** A request marked as done ("done: swap …", "… - done", "… (done)"): a report, read by the frame wherever it stands. */
-export const round8Done: readonly string[] = ['done|completed|finished :', '- done|completed|finished', '( done|completed|finished )'];
+export const doneMarkers: readonly string[] = ['done|completed|finished :', '- done|completed|finished', '( done|completed|finished )'];
 
 /** "… (again)": a repeat set off in brackets is still a repeat, never a note. */
-export const round8Repeat: readonly string[] = ['( again|resend|repeat )', '- again', ', again'];
+export const repeatMarkers: readonly string[] = ['( again|resend|repeat )', '- again', ', again'];
 
-export const round8Clues: readonly (Clue & { atStart?: boolean })[] = [
+export const refusalClues: readonly (Clue & { atStart?: boolean })[] = [
   {
     code: intentErrorCodes.ambiguous,
     why: limit,

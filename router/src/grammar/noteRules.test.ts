@@ -4,7 +4,7 @@ import { refused } from './testing.js';
 
 const pay = (amount: string, token: string, to: string) => ({ action: 'transfer', amount, token, to });
 
-describe('round 8: what an aside may not carry', () => {
+describe('what an aside may not carry', () => {
   test('a second recipient joined to a purpose is two requests, not a note', () => {
     for (const text of ['send 5 dai to bob for the rent and to alice for groceries', 'send 5 dai to bob for rent & to carol.eth', 'send 5 DAI to bob as a tip and to alice too'])
       expect(refused(text).code, text).toBe('AMBIGUOUS_INTENT');
@@ -60,7 +60,7 @@ describe('round 8: what an aside may not carry', () => {
   });
 });
 
-describe('round 8: a purpose before the request', () => {
+describe('a purpose before the request', () => {
   test('a label, an opener, a dash or an emoji may set it off', () => {
     const cases: [string, object, string][] = [
       ['Memo: utilities. Transfer 60 DAI to house.eth', pay('60', 'DAI', 'house.eth'), 'utilities'],
@@ -83,7 +83,7 @@ describe('round 8: a purpose before the request', () => {
   });
 });
 
-describe('round 8: asides and closings after the request', () => {
+describe('asides and closings after the request', () => {
   test('a share of a cost, a semicolon before a note, and asking to hear back', () => {
     expect(parseWithGrammar('send 50 usdc to eve.eth as my part of the gift')).toEqual({ intents: [pay('50', 'USDC', 'eve.eth')], notes: ['as my part of the gift'] });
     expect(parseWithGrammar('send 6 usdc to ula.eth; for the raffle')).toEqual({ intents: [pay('6', 'USDC', 'ula.eth')], notes: ['for the raffle'] });

@@ -1,5 +1,5 @@
 /**
- * Round 8: purpose and aside clauses, read as words of a class, not as sentences. Used by the parser's notes
+ * Purpose and aside clauses, read as words of a class, not as sentences. Used by the parser's notes
  * (./parser.ts `note`, `commaAside`, `leadingAside`, `modifiers`) and by the frame's exceptions (./frame.ts).
  *
  * A note never changes the intent, so what could change it is refused, never kept: a second recipient joined
@@ -106,14 +106,14 @@ const thanksFor = 'thanks|thank|thx|ty|tysm|cheers|thnx|tnx for';
  * Extra patterns for the frame's report rule (./frame.ts): thanks for an act with its amount ("Thanks for sending 5
  * DAI to bob!", "thank you for swapping the 2 ETH") tell of something done, not something to do.
  */
-export const round8ReportPatterns: readonly string[] = [
+export const reportAsidePatterns: readonly string[] = [
   `${thanksFor} ${doneGerunds} #`, `${thanksFor} ${doneGerunds} the|my|our|those|that|all|everything`,
   `thank you|u|ya for ${doneGerunds} #`, `thank you|u|ya for ${doneGerunds} the|my|our|those|that|all|everything`,
   `appreciate|appreciated you ${doneGerunds}`,
 ];
 
 /** Extra patterns for the frame's rule on acting unseen: "…, tell no one", "keep it between us". */
-export const round8UnseenPatterns: readonly string[] = ['tell|telling no|noone|nobody', 'tell no one', 'keep it|this between us', 'keep it|this quiet|secret|hidden|hush'];
+export const unseenAsidePatterns: readonly string[] = ['tell|telling no|noone|nobody', 'tell no one', 'keep it|this between us', 'keep it|this quiet|secret|hidden|hush'];
 
 /** Before the request: the length of an opener of a note kept in it and its colon ("re:", "regarding:"), or 0. */
 export function leadingNoteOpener(tokens: readonly Token[], index: number): number {
@@ -176,7 +176,7 @@ export function leadingAsideEnd(tokens: readonly Token[], index: number): boolea
  * Extra closing words for the frame's polite tails, only at the very end: asking to hear back ("Let me know once
  * done", "keep me posted") and a mail client's signature ("-- Sent from my phone").
  */
-export const round8PoliteTails: readonly string[] = [
+export const politeTailPatterns: readonly string[] = [
   'let me|us know once|when done|finished|complete|completed|sent|confirmed', "let me|us know once|when it's|its|it is done|finished|complete|completed|sent|through|confirmed",
   'let me|us know', 'keep me|us posted', 'please confirm once|when done|finished|complete|completed|sent',
   '- - sent from my iphone|phone|ipad|android|mobile|device', '- sent from my iphone|phone|ipad|android|mobile|device', 'sent from my iphone|phone|ipad|android|mobile|device',
@@ -186,7 +186,7 @@ export const round8PoliteTails: readonly string[] = [
  * "as my part of the gift", "covering our part of the airbnb": a share said with its owner is a share of a cost in
  * a note, not a vague amount of a token ("part of my DAI" stays vague). `words` as the frame matches them.
  */
-export function round8VagueException(words: readonly string[], i: number, symbols: ReadonlySet<string>): boolean {
+export function vagueWordException(words: readonly string[], i: number, symbols: ReadonlySet<string>): boolean {
   if (words[i] !== 'part' || words[i + 1] !== 'of') return false;
   if (!['my', 'our', 'his', 'her', 'your', 'their'].includes(words[i - 1] ?? '')) return false;
   const object = words.slice(i + 2, i + 5);

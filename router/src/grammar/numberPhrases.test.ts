@@ -4,7 +4,7 @@ import { refused } from './testing.js';
 
 const send = (amount: string, token: string, to: string) => ({ action: 'transfer', amount, token, to });
 
-describe('round 8: numbers said in other shapes', () => {
+describe('numbers said in other shapes', () => {
   test('"two dozen", "one-and-a-half", "1 mil" and a share "of all my" or "of my balance of" are read as the amount they say', () => {
     const cases: [string, object][] = [
       ['send two dozen dai to bob.eth', send('24', 'DAI', 'bob.eth')],
@@ -88,7 +88,7 @@ describe('round 8: numbers said in other shapes', () => {
   });
 });
 
-describe('round 8: refusals with the code that says why', () => {
+describe('refusals with the code that says why', () => {
   test('a limit said after the amount or with a comparison is no amount', () => {
     for (const text of ['send >5 dai to bob.eth', 'send <= 5 dai to bob.eth', 'send 2 eth max to bob.eth', 'send 2 eth at most to bob.eth', 'send less than 2 eth to bob.eth', 'send min 2 eth to bob.eth', 'send under 2 eth to bob.eth']) {
       const { code, message } = refused(text);

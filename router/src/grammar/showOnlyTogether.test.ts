@@ -12,7 +12,7 @@ function looks(text: string, intents: object[]): void {
   expect(parsed.preview, text).toBe(true);
 }
 
-describe('merged round 7: only look', () => {
+describe('only look', () => {
   test('a price asked with a noun ("the USDC value of", "px", "price of") is a quote', () => {
     looks('whats the dai value of 2 weth', [swap('2', 'WETH', 'DAI')]);
     looks("what's the usdc price of 3 eth?", [swap('3', 'ETH', 'USDC')]);
@@ -60,7 +60,7 @@ describe('merged round 7: only look', () => {
   });
 });
 
-describe('merged round 7: refusals', () => {
+describe('refusals', () => {
   test('someone else may, should or means to act: not a request', () => {
     for (const text of ['carol could send 5 dai to bob', 'dave should stake 2 eth', 'My landlord plans to transfer 50 USDC to bob.eth.']) expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
     // The one paid as the subject, and "you should …", stay requests.
@@ -93,7 +93,7 @@ describe('merged round 7: refusals', () => {
   });
 });
 
-describe('merged round 7: plain requests in another order', () => {
+describe('plain requests in another order', () => {
   test('liquidity given to a lending venue is a supply; to a swap venue or nowhere it stays refused', () => {
     expect(parseWithGrammar('provide 50 usdc as liquidity to aave').intents).toEqual([{ action: 'supply', amount: '50', token: 'USDC', venue: 'aave' }]);
     expect(refused('provide 50 usdc as liquidity to uniswap').code).toBe('UNSUPPORTED_INTENT');

@@ -4,7 +4,7 @@ import { refusalCode as code } from './testing.js';
 
 const one = (text: string) => parseWithGrammar(text).intents;
 
-describe('round 8: stopping what was lent or staked takes it out', () => {
+describe('stopping what was lent or staked takes it out', () => {
   test('"stop lending/supplying" with an object withdraws it, from the place named', () => {
     expect(one('stop lending my 50 usdc on aave')).toEqual([{ action: 'withdraw', amount: '50', token: 'USDC', venue: 'aave' }]);
     expect(one('stop lending my dai')).toEqual([{ action: 'withdraw', amount: 'all', token: 'DAI' }]);
@@ -17,7 +17,7 @@ describe('round 8: stopping what was lent or staked takes it out', () => {
   });
 });
 
-describe('round 8: what earns is supplied', () => {
+describe('what earns is supplied', () => {
   test('"make/let/have my N TOKEN earn yield" supplies it, keeping a venue named after', () => {
     expect(one('make my 300 usdc earn interest')).toEqual([{ action: 'supply', amount: '300', token: 'USDC' }]);
     expect(one('let my 80 dai earn some yield on aave')).toEqual([{ action: 'supply', amount: '80', token: 'DAI', venue: 'aave' }]);
@@ -32,7 +32,7 @@ describe('round 8: what earns is supplied', () => {
   });
 });
 
-describe('round 8: taking funds out of a lending venue', () => {
+describe('taking funds out of a lending venue', () => {
   test('the venue said before the token ("my aave usdc") is where the funds come from', () => {
     expect(one('cash out my aave usdc')).toEqual([{ action: 'withdraw', amount: 'all', token: 'USDC', venue: 'aave' }]);
     expect(one('@lucid cash out my aave usdc pls')).toEqual([{ action: 'withdraw', amount: 'all', token: 'USDC', venue: 'aave' }]);
@@ -54,7 +54,7 @@ describe('round 8: taking funds out of a lending venue', () => {
   });
 });
 
-describe('round 8: paying a person back, and an airdrop to someone', () => {
+describe('paying a person back, and an airdrop to someone', () => {
   test('repaying a person pays them', () => {
     expect(one('repay bob 10 dai')).toEqual([{ action: 'transfer', amount: '10', token: 'DAI', to: 'bob' }]);
     expect(one('repay 15 usdc to carol.eth')).toEqual([{ action: 'transfer', amount: '15', token: 'USDC', to: 'carol.eth' }]);
@@ -74,7 +74,7 @@ describe('round 8: paying a person back, and an airdrop to someone', () => {
   });
 });
 
-describe('round 8: verbs as participles and phrases', () => {
+describe('verbs as participles and phrases', () => {
   test('a wish for an amount with the action as a participle', () => {
     expect(one('i need 1 eth wrapped')).toEqual([{ action: 'wrap', amount: '1', token: 'ETH' }]);
     expect(one('i need 0.5 weth unwrapped')).toEqual([{ action: 'unwrap', amount: '0.5', token: 'WETH' }]);
@@ -107,7 +107,7 @@ describe('round 8: verbs as participles and phrases', () => {
   });
 });
 
-describe('round 8: lending and wrapping said in other orders', () => {
+describe('lending and wrapping said in other orders', () => {
   test('the token before its amount after a lending, staking or wrapping verb', () => {
     expect(one('lend usdc 100')).toEqual([{ action: 'supply', amount: '100', token: 'USDC' }]);
     expect(one('deposit usdc 100 to aave')).toEqual([{ action: 'supply', amount: '100', token: 'USDC', venue: 'aave' }]);
@@ -124,7 +124,7 @@ describe('round 8: lending and wrapping said in other orders', () => {
   });
 });
 
-describe('round 8: more paying words', () => {
+describe('more paying words', () => {
   test('"credit", "award", "top-up" as one word pay; "market sell" swaps', () => {
     expect(one('credit bob with 5 dai')).toEqual([{ action: 'transfer', amount: '5', token: 'DAI', to: 'bob' }]);
     expect(one('award bob.eth 5 lucid')).toEqual([{ action: 'transfer', amount: '5', token: 'LUCID', to: 'bob.eth' }]);

@@ -4,7 +4,7 @@ import { refused } from './testing.js';
 
 const swap = (amount: string, token: string, tokenOut: string) => ({ action: 'swap', amount, token, tokenOut });
 
-describe('round 7: only look', () => {
+describe('only look', () => {
   test('a lead-in before a quote question ("lmk", "tell me", "curious", "check") asks only to look', () => {
     const cases: [string, object][] = [
       ['lmk how much usdc 2 eth gets me', swap('2', 'ETH', 'USDC')],
@@ -64,7 +64,7 @@ describe('round 7: only look', () => {
   });
 });
 
-describe('round 7: words that are no request', () => {
+describe('words that are no request', () => {
   test('examples, usage lines and how-to questions are words about words', () => {
     for (const text of ['like this: send 5 dai to bob', 'ex: swap 1 eth for dai', 'eg swap 1 eth for dai', 'usage: lucid swap 1 eth for dai', 'tutorial: swap 1 eth for dai', 'steps to send 5 dai to bob', 'hwo do i swap 1 eth for dai', 'count the words in send 5 dai to bob']) {
       const { code, message } = refused(text);
