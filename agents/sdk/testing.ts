@@ -49,7 +49,10 @@ export async function executePlan(rpcUrl: string, plan: Pick<Plan, 'calls'>, acc
   const wallet = createWalletClient({ account: anvilAccount(accountIndex), chain: devnetChain, transport: http(rpcUrl, { retryCount: 0 }) });
   const receipts: TransactionReceipt[] = [];
   for (const call of plan.calls) {
-    const hash = await wallet.sendTransaction({ to: call.to, data: call.data, value: call.value });
+    // Headroom over the estimate, as the runtime signs: a state write that depends on the block's timestamp (Aave's
+    // index accrual, the ledger's epoch) can cost more in the block that mines it than in the one estimated on.
+    const estimate = await client.estimateGas({ account: wallet.account, to: call.to, data: call.data, value: call.value });
+    const hash = await wallet.sendTransaction({ to: call.to, data: call.data, value: call.value, gas: (estimate * 13n) / 10n + 10_000n });
     const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
     if (receipt.status !== 'success') throw new Error(`call reverted: ${call.description}`);
     receipts.push(receipt);
