@@ -25,6 +25,7 @@ import { isLookTail, lookHeadSlip, lookTrail, lookLeadIn, lookNoun, lookPhrases,
 import { compilePattern, matchAt, type Pattern, type Words } from './phrasePattern.js';
 import type { Token } from './tokenize.js';
 import { isVerbPhraseException } from './verbPhrases.js';
+import { isPoliteSoftener, opinionHedgePatterns } from './politeAsking.js';
 
 /** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
 const politeVerbs: ReadonlySet<string> = new Set([...verbs].filter(([, kind]) => kind !== 'balance').map(([word]) => word).concat(['please', 'kindly', 'check', 'show']));
@@ -200,7 +201,7 @@ const rules: readonly Rule[] = [
       'i|we might|may', "i'm|im|i am|we're|we are thinking|considering|contemplating|pondering", 'thinking of|about', 'considering', 'i|we wonder', 'wondering whether|if',
       'just kidding', 'kidding', 'joking', 'jk', 'j/k', 'maybe|perhaps|mayb ' + actionVerbSlot,
       // "I would send 5 DAI to bob", "I'd swap …": what the user would do, not what to do ("I'd like to …" asks).
-      "i'd|id|we'd " + actionVerbSlot, 'i|we would|wud ' + actionVerbSlot, ...morePatterns.hedge,
+      "i'd|id|we'd " + actionVerbSlot, 'i|we would|wud ' + actionVerbSlot, ...morePatterns.hedge, ...opinionHedgePatterns,
     ].map(p),
   },
   {
@@ -703,6 +704,8 @@ function refuseLookThenAct(source: string, tokens: readonly Token[], words: Word
 function isException(words: Words, i: number, length: number): boolean {
   const word = words[i]!;
   if (vagueWordException(words, i, symbolWords())) return true;
+  // "if you don't mind": a softener of the asking, no condition or negation (./politeAsking.ts).
+  if (isPoliteSoftener(words, i)) return true;
   const before = words[i - 1];
   // "stop lending my DAI", "airdrop 1 DAI to bob.eth", "I need 1 ETH wrapped" (./verbPhrases.ts).
   if (isVerbPhraseException(words, i)) return true;

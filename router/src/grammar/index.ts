@@ -15,6 +15,7 @@ import { readRespectively } from './respectively.js';
 import { checkDuplicatePayments } from './duplicates.js';
 import { explainRefusal, readFrame } from './frame.js';
 import { stripFraming } from './framing.js';
+import { moveAsides } from './middleAsides.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
 import { readLeadingRecipient, readPayoutList } from './payoutList.js';
 import { correctWords } from './correctWords.js';
@@ -70,7 +71,8 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   // "Subject: …", "Regards,\nDana": the message around the request, after the frame checked every word of it.
   const request = stripFraming({ tokens: frame.tokens, isSymbol: (word) => table.canonical.has(word) });
   // "max send my DAI …", "send 7 USDC bob's way": a plain request said in another order (./wordOrder.ts).
-  const framed = reorderWords(request.some((token) => token.kind !== 'punct') ? request : frame.tokens);
+  // "send 800 USDC (rent) to …", "…: rent": an aside inside a step or after a colon goes to its clause's end (./middleAsides.ts).
+  const framed = moveAsides({ tokens: reorderWords(request.some((token) => token.kind !== 'punct') ? request : frame.tokens), isSymbol: (word) => table.canonical.has(word), source: text });
   // "payouts: alice.eth 40 usdc, bob.eth 25 usdc": a verbless list of payments says "send … to … and …".
   // "Recipient: carol.eth. Please send 20 DAI.": the recipient said first goes after the request.
   // "Please make the following payments:" says "send:" before a list (./listHeader.ts).

@@ -386,6 +386,14 @@ function longestFirst(phrases: readonly (readonly string[])[]): readonly (readon
 
 /** Filler that may open a clause: politeness, "I want to", "can you". Longest phrases first. */
 export const leadingFiller: readonly (readonly string[])[] = longestFirst([
+  // Round 9: "on my behalf, …", "if you don't mind, …", "go ahead n …", "help me out and …", "your task is to …".
+  ['on', 'my', 'behalf'], ['acting', 'on', 'my', 'behalf'],
+  ['if', 'you', "don't", 'mind'], ['if', 'you', 'dont', 'mind'], ['if', 'u', 'dont', 'mind'], ['if', 'u', "don't", 'mind'],
+  ['go', 'ahead', 'n'], ['going', 'ahead', 'and'],
+  ['help', 'me', 'out', 'and'], ['do', 'me', 'a', 'solid', 'and'], ['do', 'me', 'a', 'favor', 'and'], ['do', 'me', 'a', 'favour', 'and'],
+  ['your', 'task', 'is', 'to'], ['your', 'job', 'is', 'to'],
+  // "i think i'd like to stake …": the wish is said; "i think" only softens it ("i think i should …" stays a hedge).
+  ['i', 'think', "i'd", 'like', 'to'], ['i', 'think', 'id', 'like', 'to'], ['i', 'think', 'i', 'would', 'like', 'to'],
   ['i', 'would', 'like', 'you', 'to'],
   ['i', 'would', 'like', 'to'],
   ["i'd", 'like', 'you', 'to'],
@@ -571,6 +579,8 @@ export const trailingFiller: readonly (readonly string[])[] = longestFirst([
   ['thanks', 'u'],
   ['thank', 'you', 'in', 'advance'],
   ['if', 'possible'],
+  ['if', 'you', "don't", 'mind'], ['if', 'you', 'dont', 'mind'], ['if', 'u', 'dont', 'mind'], ['if', 'u', "don't", 'mind'],
+  ['on', 'my', 'behalf', 'please'],
   ['if', 'you', 'can'],
   ['when', 'you', 'can'],
   ['when', 'you', 'get', 'a', 'chance'],

@@ -105,6 +105,7 @@ import {
 } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js';
+import { notFillerSlips } from './politeAsking.js';
 import { hashtagsAt, leadingAsideEnd, leadingIdNumber, leadingNoteLabel, leadingNoteOpener, noteChangesRequest, occasionNoun } from './noteRules.js';
 import { stepOrderAfterSubordinator } from './stepOrder.js';
 import { rateInBasisPoints, slippageBounds, slippageWordLength } from './slippageWords.js';
@@ -454,7 +455,8 @@ class Parser {
           weak = undefined;
         }
         if (t.value !== ',') onlyComma = false;
-        if (t.value === '.' || t.value === '!') stop = true;
+        // "Can you send 50 USDC to alice? It's for the tickets.": a question's mark ends the sentence too.
+        if (t.value === '.' || t.value === '!' || t.value === '?') stop = true;
         continue;
       }
       // "1) send 3 USDC to carol 2) send 4 USDC to dave": the next step's number, like a new line.
@@ -3875,7 +3877,7 @@ class Parser {
   /** The closed-class word `t` is, allowing a held key ("sooo", "heyyy") or a slip in a word of ≥ 5 letters ("plaese", "kindy"). */
   private fillerWord(t: Token, words: ReadonlySet<string>): string | undefined {
     if (words.has(t.lower)) return t.lower;
-    if (reservedWords.has(t.lower) || this.symbolOf(t) !== undefined || verbs.has(t.lower)) return undefined;
+    if (reservedWords.has(t.lower) || this.symbolOf(t) !== undefined || verbs.has(t.lower) || notFillerSlips.has(t.lower)) return undefined;
     const collapsed = t.lower.replace(/(.)\1+/g, '$1');
     if (words.has(collapsed)) return collapsed;
     const trimmed = t.lower.replace(/(.)\1+$/, '$1');
@@ -4170,6 +4172,8 @@ const labelWords: ReadonlySet<string> = new Set([
   'in', 'sequence', 'to', 'self', 'steps', 'following', 'plan', 'payment', 'payments', 'item', 'req', 'objective', 'goal', 'operation',
   'op', 'ops', 'message', 'msg', 'critical', 'immediate', 'routine', 'normal', 'medium', 'low', 'errand', 'chore', 'mission', 'batch',
   'more', 'additionally', 'today', 'heads-up', 'reminder', 'only', 'just', 'done', 'fast', 'quickly', 'this', 'rush', 'hurry',
+  // "Query: …", "Your task: …", "Please perform the following action: …", "Please carry out the following: …".
+  'query', 'your', 'perform', 'carry', 'out',
 ]);
 /** Actions whose venue a terse step may name last without a preposition ("supply 100 usdc aave"). */
 const bareVenueActions: ReadonlySet<string> = new Set(['swap', 'supply', 'withdraw', 'stake', 'unstake']);
