@@ -721,6 +721,13 @@ class Parser {
     // "swap 1 ETH", "transfer 5 DAI": a bare noun that is also a verb stays a verb unless a light verb came first.
     if (kind && (light || this.isWord(next, 'of', 'from')) && !(['deposit', 'withdraw'].includes(t!.lower) && !light && !this.isWord(next, 'of'))) {
       this.pos++;
+      // Round 9: "place a swap order for 1 ETH …", "initiate a transfer for 5 DAI …": after a light verb, a noun of the
+      // request ("order", "request") and "for" before the amount join the noun to its object as "of" does.
+      if (light) {
+        if (this.isWord(this.peek(), 'order', 'request') && this.isWord(this.peek(1), 'of', 'for')) this.pos++;
+        const amount = this.peek(1);
+        if (this.isWord(this.peek(), 'for') && (amount?.kind === 'number' || amount?.kind === 'numberWord')) this.pos++;
+      }
       this.acceptWord('of', 'from');
       this.acceptPunct(':');
       return kind;
