@@ -225,6 +225,15 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['front', 'transfer'],
   ['spot', 'transfer'],
   ['float', 'transfer'],
+  // Paying as a reward or a favour ("reward bob.eth with 5 LUCID", "sponsor carol with 10 USDC", "bless bob with 5 DAI",
+  // "bung bob 5 DAI"), "payout" written as one word, and paying verbs that need their particle ("dish out 5 DAI to bob").
+  // Not "sweep": round 7 keeps "sweep 5 dai to bob" unknown (`round-7-verbs-lending.jsonl:68`).
+  ['reward', 'transfer'],
+  ['sponsor', 'transfer'],
+  ['bless', 'transfer'],
+  ['bung', 'transfer'],
+  ['payout', 'transfer'],
+  ['dish', 'transfer'],
 ]);
 
 /** Paying verbs that mean paying only with their particle: "chip in 10 USDC", "cough up 5 DAI", "fork over 2 DAI". */
@@ -234,6 +243,7 @@ export const phrasalPayVerbs: ReadonlyMap<string, readonly string[]> = new Map([
   ['fork', ['over', 'out']],
   ['shell', ['out']],
   ['pony', ['up']],
+  ['dish', ['out']],
 ]);
 
 /**
@@ -396,7 +406,7 @@ export const fuzzyVerbs: readonly string[] = [...verbs.keys()].filter(
     (verb.length >= 5 || ['send', 'swap', 'sell', 'wrap', 'move', 'stake'].includes(verb)) &&
     !["what's", 'whats', 'hand', 'shoot', 'route', 'change', 'remove', 'tell', 'return', 'throw', 'fling', 'sling', 'unlock', 'commit', 'stash',
       // Round 9: never the correction of another word ("repay" is one edit from "relay": a refusal became a transfer).
-      'relay', 'allot', 'reclaim', 'recover', 'funnel', 'channel', 'shift', 'front', 'float'].includes(verb),
+      'relay', 'allot', 'reclaim', 'recover', 'funnel', 'channel', 'shift', 'front', 'float', 'reward', 'sponsor', 'bless', 'payout'].includes(verb),
 );
 
 /** Phrases sorted so the longest is tried first ("please to" before "please"); the sort is stable. */

@@ -134,3 +134,36 @@ describe('more giving verbs', () => {
     expect(code('front 5 dai to aave')).toBe('UNPARSEABLE_INTENT');
   });
 });
+
+describe('the gerund of a known verb where the step\'s verb stands (./gerunds.ts)', () => {
+  test('stem, stem with its "e", or a doubled consonant undone', () => {
+    for (const text of ['forwarding 5 dai to bob.eth', 'disbursing 5 dai to bob.eth', 'dispatching 5 dai to bob.eth']) expect(one(text)).toEqual(pay('5', 'DAI', 'bob.eth'));
+    expect(one('tipping bob 5 dai')).toEqual(pay('5', 'DAI', 'bob'));
+    expect(one('giving bob 5 dai')).toEqual(pay('5', 'DAI', 'bob'));
+    expect(one('redeeming 50 usdc from aave')).toEqual([{ action: 'withdraw', amount: '50', token: 'USDC', venue: 'aave' }]);
+  });
+  test('no correction is recorded for a gerund, and refusals stay', () => {
+    expect(parseWithGrammar('forwarding 5 dai to bob.eth').corrections).toBeUndefined();
+    expect(code('not forwarding 5 dai to bob')).toBe('UNSUPPORTED_INTENT');
+    expect(code('bob is forwarding 5 dai to alice')).toBe('UNSUPPORTED_INTENT');
+    expect(code('borrowing 100 usdc')).toBe('UNSUPPORTED_INTENT');
+    // "using" elsewhere is still the venue's preposition.
+    expect(one('swap 1 eth for dai using uniswap')).toEqual([{ action: 'swap', amount: '1', token: 'ETH', tokenOut: 'DAI', venue: 'uniswap' }]);
+  });
+});
+
+describe('paying as a reward or a favour, dishing out', () => {
+  test('each pays the one named', () => {
+    expect(one('reward bob.eth with 5 lucid')).toEqual(pay('5', 'LUCID', 'bob.eth'));
+    expect(one('sponsor carol with 10 usdc')).toEqual(pay('10', 'USDC', 'carol'));
+    expect(one('payout 5 dai to bob.eth')).toEqual(pay('5', 'DAI', 'bob.eth'));
+    expect(one('dish out 5 dai to bob')).toEqual(pay('5', 'DAI', 'bob'));
+  });
+  test('"claim my rewards" still claims; no one to pay is refused', () => {
+    expect(one('claim my rewards')).toEqual([{ action: 'claim' }]);
+    expect(code('reward bob')).toBe('UNPARSEABLE_INTENT');
+    expect(code('dish 5 dai to bob')).toBe('UNPARSEABLE_INTENT');
+    // Round 7 keeps "sweep" unknown.
+    expect(code('sweep 5 dai to bob')).toBe('UNPARSEABLE_INTENT');
+  });
+});
