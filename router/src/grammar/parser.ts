@@ -108,6 +108,7 @@ import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js'
 import { hashtagsAt, leadingAsideEnd, leadingIdNumber, leadingNoteLabel, leadingNoteOpener, noteChangesRequest, occasionNoun } from './noteRules.js';
 import { stepOrderAfterSubordinator } from './stepOrder.js';
 import { rateInBasisPoints, slippageBounds, slippageWordLength } from './slippageWords.js';
+import { gerundBase } from './gerunds.js';
 
 /** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
 const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'now']);
@@ -721,6 +722,13 @@ class Parser {
     // "swap 1 ETH", "transfer 5 DAI": a bare noun that is also a verb stays a verb unless a light verb came first.
     if (kind && (light || this.isWord(next, 'of', 'from')) && !(['deposit', 'withdraw'].includes(t!.lower) && !light && !this.isWord(next, 'of'))) {
       this.pos++;
+      // Round 9: "place a swap order for 1 ETH …", "initiate a transfer for 5 DAI …": after a light verb, a noun of the
+      // request ("order", "request") and "for" before the amount join the noun to its object as "of" does.
+      if (light) {
+        if (this.isWord(this.peek(), 'order', 'request') && this.isWord(this.peek(1), 'of', 'for')) this.pos++;
+        const amount = this.peek(1);
+        if (this.isWord(this.peek(), 'for') && (amount?.kind === 'number' || amount?.kind === 'numberWord')) this.pos++;
+      }
       this.acceptWord('of', 'from');
       this.acceptPunct(':');
       return kind;
@@ -3903,6 +3911,9 @@ class Parser {
   private verbOf(t: Token): VerbKind | undefined {
     const exact = verbs.get(t.lower);
     if (exact) return exact;
+    // Round 9: "forwarding 5 DAI to bob.eth", "tipping bob 2 DAI": the gerund of a known verb (./gerunds.ts).
+    const base = t.kind === 'word' ? gerundBase(t.lower, (word) => verbs.get(word)) : undefined;
+    if (base !== undefined) return verbs.get(base);
     const guess = this.fuzzyVerb(t);
     return guess === undefined ? undefined : verbs.get(guess);
   }
@@ -3922,7 +3933,7 @@ class Parser {
 
   /** Records the verb's spelling slip, if it was one. */
   private noteCorrection(t: Token, verb: VerbKind): void {
-    if (verbs.has(t.lower) || verb === undefined) return;
+    if (verbs.has(t.lower) || verb === undefined || gerundBase(t.lower, (word) => verbs.get(word)) !== undefined) return;
     const guess = this.fuzzyVerb(t);
     if (guess !== undefined) this.corrections.push({ from: t.text, to: guess });
   }
