@@ -33,7 +33,7 @@ const lendingVenues: readonly string[] = ['aave', 'compound', 'morpho', 'spark',
 /** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
 const placeNouns: ReadonlySet<string> = new Set([
   'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
-  'addy', 'contract',
+  'addy', 'contract', 'acct', 'eoa', 'addr',
 ]);
 
 /** Plural nouns that announce a list of recipients: "to each of these addresses: …". */
@@ -3569,6 +3569,9 @@ class Parser {
     if (t?.kind === 'word' && placeNouns.has(t.lower))
       throw this.fail(t, `which ${t.lower}? give its address or ENS name, like "to ${t.lower} 0x…"`, context);
     if (!t) throw this.expected(context === 'transfer' ? 'a recipient' : 'a spender', context);
+    // "each to alice, bob and the others", "… and the rest": a group named by no one's name.
+    if (t.kind === 'word' && ['others', 'rest'].includes(t.lower))
+      throw this.ambiguous(t, `${quote(this.isWord(this.tokens[this.pos - 1], 'the') ? `the ${t.text}` : t.text)} names no one in particular: give each recipient by name`);
     // "to my friend", "to the recipient": a role with no name is nobody in particular.
     if (t.kind === 'word' && recipientNouns.has(t.lower) && this.isWord(this.tokens[this.pos - 1], 'my', 'our', 'his', 'her', 'their', 'the', 'a'))
       throw this.fail(t, `which ${t.lower}? give their contact name, ENS name or address, like "to my ${t.lower} bob"`, context);
@@ -3580,7 +3583,10 @@ class Parser {
     if (t.kind === 'ens' && /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+$/.test(t.text)) {
       this.pos++;
       if (this.isWord(this.peek(), "'s")) {
-        // "alice.eth's wallet": the name's own account.
+        // "alice.eth's wallet": the name's own account; "vitalik.eth's brother" is someone else, unnamed.
+        const whose = this.peek(1);
+        if (whose?.kind === 'word' && recipientNouns.has(whose.lower) && !placeNouns.has(whose.lower) && !['ens', 'name', 'main', 'cold', 'new', 'hardware', 'savings', 'trezor', 'metamask'].includes(whose.lower))
+          throw this.fail(whose, `which ${whose.lower} of ${t.text}? give their contact name, ENS name or address`, context);
         this.pos++;
         while (this.peek()?.kind === 'word' && recipientNouns.has(this.peek()!.lower)) this.pos++;
       } else if (this.isWord(this.peek(), 'wallet', 'account', 'address')) this.pos++; // "alice.eth wallet"
