@@ -692,6 +692,9 @@ export const chainPhrases: readonly { words: readonly string[]; chain: string }[
   { words: ['arb'], chain: 'arbitrum' },
   { words: ['ethereum', 'l1'], chain: 'mainnet' },
   { words: ['l1'], chain: 'mainnet' },
+  // Round 9: "layer one" ("layer 1", a number, is read by the parser), "my local anvil".
+  { words: ['layer', 'one'], chain: 'mainnet' },
+  { words: ['local', 'anvil'], chain: 'anvil' },
   { words: ['optimism'], chain: 'optimism' },
   { words: ['polygon'], chain: 'polygon' },
   { words: ['sepolia'], chain: 'sepolia' },
