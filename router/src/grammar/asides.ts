@@ -113,5 +113,10 @@ export function isReasonAside(words: readonly string[], subject: number, isActio
   }
   // "… because I already paid": the payment itself done before is a report, whatever leads it.
   if (words.slice(boundary, subject + 6).some((word) => word === 'already' || word === 'alredy' || word === 'allready')) return false;
+  // "because he fronted the gas, send him 0.01 ETH": a reason said first, up to a comma, with the request after it.
+  if (boundary === 0 && reasonWords.has(before)) {
+    const comma = words.indexOf(',', subject);
+    return comma > subject && words.slice(comma + 1).some(isActionVerb);
+  }
   return boundary > 0 && words.slice(0, boundary).some(isActionVerb);
 }

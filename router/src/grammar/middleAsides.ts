@@ -135,6 +135,8 @@ function idPhraseAt(tokens: readonly Token[], i: number, isSymbol: (word: string
   while (tokens[k]?.kind === 'punct' && tokens[k]!.value === '-' && !tokens[k]!.spaced && tokens[k + 1] && !tokens[k + 1]!.spaced && tokens[k + 1]!.kind !== 'punct') k += 2;
   const after = tokens[k];
   if (after?.kind === 'word' && (isSymbol(after.lower) || amountAfter.has(after.lower))) return undefined;
+  // "order #88 and #89": a list of documents may be a list of payments; left to the parser.
+  if (isWord(after, 'and', 'or', 'plus') || (after?.kind === 'punct' && ['&', '/'].includes(after.value))) return undefined;
   if (after?.kind === 'suffix' || after?.kind === 'percent') return undefined;
   return { start, end: k };
 }

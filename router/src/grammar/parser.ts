@@ -2701,9 +2701,12 @@ class Parser {
       case "that's":
       case 'thats':
         return next.kind === 'word' && ['for', 'a', 'an', 'the', 'my', 'our', 'his', 'her', 'to', 'because', 'rent', 'payment'].includes(next.lower);
+      case 'which':
+        // "… which covers the rent", "… which includes the tip": a clause about the payment with its own verb.
+        if (next.kind === 'word' && /[^s]s$/.test(next.lower) && !verbs.has(next.lower) && this.symbolOf(next) === undefined && this.peek(2)?.kind === 'word') return true;
+      // falls through
       case 'it':
       case 'this':
-      case 'which':
         return this.isWord(next, 'is', 'was', "'s") && this.isWord(this.peek(2), 'for', 'a', 'an', 'the', 'my', 'our', 'his', 'her', 'to', 'because');
       default:
         return true;

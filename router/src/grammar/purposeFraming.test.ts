@@ -46,6 +46,34 @@ describe('asides inside a step (./middleAsides.ts)', () => {
   });
 });
 
+describe('purposes and reasons said first, or after a question', () => {
+  test('a purpose up to a comma before the step is a note', () => {
+    const ravi = { action: 'transfer', amount: '40', token: 'USDC', to: 'ravi.eth' };
+    for (const text of [
+      'to pay the rent, send 40 usdc to ravi.eth',
+      'in order to pay rent, send 40 usdc to ravi.eth',
+      'so that ravi can pay rent, send 40 usdc to ravi.eth',
+      'so ravi can pay the landlord, send 40 usdc to ravi.eth',
+      'to pay the rent, send 40 usdc to ravi.eth, thanks',
+      'because he fronted the gas, send 40 usdc to ravi.eth',
+    ])
+      expect(parseWithGrammar(text), text).toEqual({ intents: [ravi], notes: [text.slice(0, text.indexOf(','))] });
+    expect(parseWithGrammar('Can you send 40 USDC to ravi.eth? It is for the rent.').notes).toEqual(['It is for the rent']);
+    expect(parseWithGrammar('send 40 usdc to ravi.eth which covers the rent').notes).toEqual(['which covers the rent']);
+  });
+
+  test('a purpose first that names a payee, a time, a vague amount or a refusal is no note', () => {
+    // "to pay bob, send … to ravi": a second payee is no purpose to keep.
+    expect(() => parseWithGrammar('to pay bob, send 40 usdc to ravi.eth')).toThrow();
+    expect(refused('in order to pay rent next month, send 40 usdc to ravi.eth').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused("so ravi can pay the landlord, don't send 40 usdc to ravi.eth").code).toBe('UNSUPPORTED_INTENT');
+    expect(refused('so that ravi can pay rent, send him some usdc').code).toBe('AMBIGUOUS_INTENT');
+    expect(refused('he fronted the gas, send 0.01 eth to leo.eth').code).toBe('UNSUPPORTED_INTENT');
+    expect(refused("Can you send 50 USDC to alice.eth? It's for the 20 dai she lent me.").code).toBe('AMBIGUOUS_INTENT');
+    expect(refused('send 40 usdc to ravi.eth which sends it to carol.eth').code).toBe('AMBIGUOUS_INTENT');
+  });
+});
+
 describe('document numbers beside a payment', () => {
   test('an invoice, order or PO number after the step, or inside it, is a note', () => {
     for (const [text, note] of [
