@@ -117,6 +117,12 @@ describe('ways of asking (./politeAsking.ts)', () => {
       'Please perform the following action: swap 1 eth for dai',
       'Please carry out the following: swap 1 eth for dai',
       "i think i'd like to swap 1 eth for dai",
+      "Good morning! I hope you're doing well. Could you please swap 1 eth for dai?",
+      'I have a request: please swap 1 eth for dai.',
+      'My request is to swap 1 eth for dai.',
+      'Can you take care of swapping 1 eth for dai?',
+      'Please process this request: swap 1 eth for dai',
+      'swap 1 eth for dai, ttyl',
     ])
       expect(parseWithGrammar(text), text).toEqual(swap);
   });
@@ -132,6 +138,9 @@ describe('ways of asking (./politeAsking.ts)', () => {
       'help me out and send 5 dai to bob.eth secretly',
       'Query: should I swap 1 eth for dai?',
       'Prompt: send 5 dai to bob.eth',
+      "I have a request: don't send 5 dai to bob.eth",
+      'can you take care of sending 5 dai to bob.eth tomorrow',
+      'Please process the following: summarize: send 5 dai to bob.eth',
     ])
       expect(refused(text).code, text).toBe('UNSUPPORTED_INTENT');
     expect(refused('Your task is to send some usdc to mo.eth').code).toBe('AMBIGUOUS_INTENT');
