@@ -378,6 +378,8 @@ export const recipientNouns: ReadonlySet<string> = new Set([
   'addr', 'frend', 'freind', 'fren',
   // round 8: "to this addy 0x…", "to the contract" (which?), "to the beneficiary: acme.eth".
   'addy', 'contract', 'beneficiary', 'payee', 'receiver', 'destination',
+  // round 9: "to acct 0x…", "to the EOA at 0x…" (alone, which?).
+  'acct', 'eoa',
 ]);
 
 /** Words that start a purpose or aside clause, kept as a note: "for the rent", "so he can pay gas", "as a tip". */
@@ -690,6 +692,9 @@ export const chainPhrases: readonly { words: readonly string[]; chain: string }[
   { words: ['arb'], chain: 'arbitrum' },
   { words: ['ethereum', 'l1'], chain: 'mainnet' },
   { words: ['l1'], chain: 'mainnet' },
+  // Round 9: "layer one" ("layer 1", a number, is read by the parser), "my local anvil".
+  { words: ['layer', 'one'], chain: 'mainnet' },
+  { words: ['local', 'anvil'], chain: 'anvil' },
   { words: ['optimism'], chain: 'optimism' },
   { words: ['polygon'], chain: 'polygon' },
   { words: ['sepolia'], chain: 'sepolia' },
@@ -782,7 +787,7 @@ export const reservedWords: ReadonlySet<string> = new Set([
   'those', 'these', 'they', 'proceeds', 'output', 'result', 'whatever', 'what', 'at', 'in', 'out', 'over', 'back', 'so', 'as', 'he', 'she',
   'we', 'us', 'him', 'her', 'his', 'our', 'their', 'yield', 'interest', 'through', 'where', 'wherever', 'by', 'if', 'someone', 'somebody',
   'everyone', 'everybody', 'anyone', 'anybody', 'nobody', 'whoever', 'people', 'yourself', 'himself', 'herself', 'themselves',
-  'respectively', 'respectivly',
+  'respectively', 'respectivly', 'others', 'rest',
   ...trailingFiller.flat(),
   ...leadingFiller.filter((phrase) => phrase.length === 1).flat(),
 ]);
