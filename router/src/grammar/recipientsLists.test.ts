@@ -92,3 +92,25 @@ describe('lists in other shapes (./recipientsLists.ts)', () => {
     expect(code('split 30 dai: alice, bob')).toBe('UNPARSEABLE_INTENT');
   });
 });
+
+describe('more recipient and split shapes (./recipientsLists.ts)', () => {
+  test('a mark after the account word, "aka", and "from me" before the recipient', () => {
+    expect(intents(`send 0.5 eth to this wallet - ${A}`)).toEqual([transfer('0.5', 'ETH', A)]);
+    expect(intents('send 20 usdc to ens: bob.eth')).toEqual([transfer('20', 'USDC', 'bob.eth')]);
+    expect(intents('send 25 dai to Bob aka bob.eth')).toEqual([transfer('25', 'DAI', 'bob.eth')]);
+    expect(code('send 25 dai to Bob aka alice.eth')).toBe('AMBIGUOUS_INTENT');
+    expect(intents('send 20 usdc from me to bob')).toEqual([transfer('20', 'USDC', 'bob')]);
+    expect(code('bob gets 5 dai from alice')).toBe('UNSUPPORTED_INTENT');
+  });
+  test('a split said after the verb, shares "to" or "across", "each:" and "to every address below:"', () => {
+    const three = [transfer('10', 'DAI', 'alice'), transfer('10', 'DAI', 'bob'), transfer('10', 'DAI', 'carol')];
+    expect(intents('send a total of 30 dai split evenly between alice, bob and carol')).toEqual(three);
+    expect(intents('distribute 30 dai evenly to alice, bob and carol')).toEqual(three);
+    expect(intents('distribute 30 dai equally across alice, bob and carol')).toEqual(three);
+    expect(intents('send 2 eth split equally between alice.eth and bob.eth')).toEqual([transfer('1', 'ETH', 'alice.eth'), transfer('1', 'ETH', 'bob.eth')]);
+    expect(intents('send 5 dai each: alice, bob')).toEqual([transfer('5', 'DAI', 'alice'), transfer('5', 'DAI', 'bob')]);
+    expect(intents(`send 0.1 ETH to every address below:\n${A}\n${B}`)).toEqual([transfer('0.1', 'ETH', A), transfer('0.1', 'ETH', B)]);
+    for (const text of ['send 2 eth split between alice and bob', 'distribute 30 dai evenly to alice', 'send 2 eth split equally between alice'])
+      expect(() => intents(text), text).toThrow();
+  });
+});

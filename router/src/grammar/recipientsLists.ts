@@ -4,19 +4,22 @@
  * a rule here only swaps words for the words they mean, never drops one that could carry a request:
  *
  * - a name labelled with its address or ENS name in other words ("bob, his address is 0x…", "carol, ens
- *   carol.eth", "bob whose wallet is 0x…", "to alice: 0x…", "to \"alice\" 0x…", "(ENS: carol.eth)") becomes
+ *   carol.eth", "bob whose wallet is 0x…", "to alice: 0x…", "Bob aka bob.eth", "(ENS: carol.eth)") becomes
  *   the bracket form "bob (0x…)", whose rule keeps the check that an ENS name matches the name;
  * - an address or ENS name in angle or square brackets after "to" ("to <bob.eth>", "to [bob.eth]");
  * - the recipient's field name after the token ("…, receiver bob.eth", "| to: bob.eth", "(recipient: bob.eth)",
  *   "dest=0x…", "here: 0x…", "to the wallet below: 0x…") says "to";
  * - the recipient said first with a colon ("send to bob.eth: 5 DAI", "to bob: 5 usdc");
- * - a slip of "address" or "wallet" before an address ("adress 0x…", "walet 0x…");
+ * - a slip of "address" or "wallet" before an address ("adress 0x…", "walet 0x…"), and a mark after the word
+ *   ("to this wallet - 0x…", "to ens: bob.eth");
+ * - "from me" after the amount of a payment ("send 20 usdc from me to bob"): the user pays anyway;
  * - joiners between two whole payments ("as well as", "plus", "&", "/", "adn") say "and"; "n" between names;
  * - a share said per person ("5 DAI per person / per wallet / a piece / each one") says "each";
  * - names one a line after "each of:" or "to each address:" are a list;
  * - a verb and token heading lines of "address, amount" or "name amount" ("send DAI:\n0x…,5\n0x…,7") are
  *   one payment a line;
- * - splits said with a colon ("split 30 dai evenly: alice, bob"), "down the middle", "into equal parts for";
+ * - splits said with a colon ("split 30 dai evenly: alice, bob"), "down the middle", "into equal parts for", "send 2
+ *   eth split equally between …", "distribute … evenly to / across …"; "5 dai each: alice, bob"; "to every address:";
  * - a later entry of a recipient-first list without its token ("give alice 5 dai and carol 2") keeps the token
  *   of the entry before, as "send 5 dai to alice and 3 to bob" does.
  *
@@ -43,7 +46,7 @@ export function readRecipientsLists(tokens: readonly Token[], isSymbol: (word: s
   const isSym = (t: Token | undefined): boolean => t?.kind === 'word' && isSymbol(t.lower);
   const isTarget = (t: Token | undefined): boolean => t?.kind === 'address' || t?.kind === 'ens';
   const isNameWord = (t: Token | undefined): boolean =>
-    t?.kind === 'word' && /^[a-z][a-z0-9_-]*$/i.test(t.text) && !reservedWords.has(t.lower) && !verbs.has(t.lower) && !isSym(t) && !addressWords.has(t.lower) && !fieldWords.has(t.lower);
+    t?.kind === 'word' && /^[a-z][a-z0-9_-]*$/i.test(t.text) && !reservedWords.has(t.lower) && !verbs.has(t.lower) && !isSym(t) && !addressWords.has(t.lower) && !fieldWords.has(t.lower) && t.lower !== 'ens';
   const isName = (t: Token | undefined): boolean => isTarget(t) || isNameWord(t);
   const made = (like: Token, text: string, kind: Token['kind'] = text.length === 1 && !/[a-z]/i.test(text) ? 'punct' : 'word'): Token => ({ ...like, kind, text, lower: text.toLowerCase(), value: text, end: like.start + Math.min(text.length, like.end - like.start) });
   const stepEnd = (t: Token | undefined): boolean => t === undefined || ['.', ',', ';', '!', '?', '\n', ')'].includes(word(t)) || ['and', 'then', 'please', 'pls', 'thanks', 'asap'].includes(word(t));
@@ -95,7 +98,7 @@ export function readRecipientsLists(tokens: readonly Token[], isSymbol: (word: s
       } else if (k > start && ["it's", 'its', "that's", 'thats'].includes(w(k))) {
         labelled = true;
         k++;
-      } else if (k === start && w(k) === ':') {
+      } else if (k === start && (w(k) === ':' || w(k) === 'aka')) {
         labelled = true;
         k++;
       } else if (quoted && k === start) labelled = true;
@@ -105,6 +108,16 @@ export function readRecipientsLists(tokens: readonly Token[], isSymbol: (word: s
         if (quoted && w(i - 1) === '"') splice(i - 1, 1);
         continue;
       }
+    }
+    // "to this wallet - 0x…", "to ens: bob.eth": the word for the account, then a mark, then the address.
+    if ((addressWords.has(w(i)) || w(i) === 'ens') && ['-', ':', '–', '—'].includes(w(i + 1)) && isTarget(out[i + 2]) && out.slice(Math.max(0, i - 3), i).some((token) => word(token) === 'to')) {
+      splice(i + 1, 1);
+      continue;
+    }
+    // "send 20 usdc from me to bob", "carol.eth should receive 11 dai from me": the sender is the user already.
+    if (w(i) === 'from' && w(i + 1) === 'me' && (w(i + 2) === 'to' || stepEnd(out[i + 2])) && isSym(out[i - 1]) && out.slice(0, i).some((token) => verbs.get(word(token)) === 'transfer' || ['receive', 'get', 'gets', 'have'].includes(word(token)))) {
+      splice(i, 2);
+      continue;
     }
     // "…DAI, receiver bob.eth", "…DAI | to: bob.eth", "(recipient: bob.eth)", "dest=0x…": the recipient's field.
     if (isSym(t)) {
@@ -173,6 +186,26 @@ export function readRecipientsLists(tokens: readonly Token[], isSymbol: (word: s
     // "split 30 dai evenly: alice, bob", "… three ways: …", "down the middle", "into equal parts for".
     if (w(i) === ':' && out.slice(0, i).some((token) => word(token) === 'split') && ['evenly', 'equally', 'ways', 'half'].includes(w(i - 1)) && isName(out[i + 1]))
       out[i] = made(t, 'between');
+    // "send 2 eth split equally between …", "send a total of 30 dai split evenly …": the split is the verb.
+    if (['split', 'divided'].includes(w(i)) && ['evenly', 'equally'].includes(w(i + 1)) && isSym(out[i - 1]) && isJoinable(out[i - 2])) {
+      let verb = i - 3;
+      if (w(verb) === 'of' && w(verb - 1) === 'total' && w(verb - 2) === 'a') verb -= 3;
+      if (verb >= 0 && verbs.get(w(verb)) === 'transfer' && out.slice(0, verb).every((token) => token.kind === 'punct' || ['please', 'pls', 'kindly'].includes(word(token)))) {
+        const amount = [out[i - 2]!, out[i - 1]!];
+        splice(verb, i - verb + 1, made(out[verb]!, 'split'), ...amount);
+        continue;
+      }
+    }
+    // "distribute 30 dai evenly to / across alice, bob and carol": the shares go between them.
+    if (['evenly', 'equally'].includes(w(i)) && ['to', 'across', 'for'].includes(w(i + 1)) && isName(out[i + 2]) && isSym(out[i - 1]))
+      out[i + 1] = made(out[i + 1]!, 'between');
+    // "send 5 dai each: alice, bob": the names after the colon get it.
+    if (w(i) === 'each' && w(i + 1) === ':' && w(i + 2) !== '\n' && isName(out[i + 2]) && isSym(out[i - 1])) out[i + 1] = made(out[i + 1]!, 'to');
+    // "to every address below:": each one listed.
+    if (w(i) === 'every' && w(i - 1) === 'to' && perNouns.has(w(i + 1))) {
+      out[i] = made(t, 'each');
+      if (['below', 'listed', 'here'].includes(w(i + 2)) && w(i + 3) === ':') splice(i + 2, 1);
+    }
     if (w(i) === 'down' && w(i + 1) === 'the' && w(i + 2) === 'middle') splice(i, 3, made(t, 'in'), made(t, 'half'));
     if (w(i) === 'into' && w(i + 1) === 'equal' && ['parts', 'shares'].includes(w(i + 2)) && ['for', 'between', 'among', 'amongst'].includes(w(i + 3)))
       splice(i, 4, made(t, 'equally'), made(t, 'between'));
