@@ -117,3 +117,28 @@ describe('slipped step joiners', () => {
     expect(refused('send 5 dai to bob than send 5 dai to carol').code).toBe('UNPARSEABLE_INTENT');
   });
 });
+
+describe('step marks and headers', () => {
+  test('"1 - …", "2/ …", "step one …" number steps; "right after that" joins them', () => {
+    const wrapThenSwap = [{ action: 'wrap', amount: '2', token: 'ETH' }, swap('2', 'WETH', 'USDC')];
+    expect(intents('1 - wrap 2 eth\n2 - swap 2 weth for usdc')).toEqual(wrapThenSwap);
+    expect(intents('1/ wrap 2 eth 2/ swap 2 weth for usdc')).toEqual(wrapThenSwap);
+    expect(intents('step one: wrap 2 eth. step two: swap 2 weth for usdc')).toEqual(wrapThenSwap);
+    expect(intents('wrap 2 eth and right after that swap 2 weth for usdc')).toEqual(wrapThenSwap);
+    expect(intents('Do the following in order: wrap 2 eth, then swap 2 weth for usdc')).toEqual(wrapThenSwap);
+  });
+
+  test('a number that is an amount keeps its reading, and a real wait is still refused', () => {
+    // "1/2" before a token stays two readings (round 4's must-stay line), never a step mark.
+    expect(refused('send 1/2 eth to bob').code).toBe('AMBIGUOUS_INTENT');
+    expect(intents('send 5 dai to bob 2/ wrap 1 eth')).toEqual([transfer('5', 'DAI', 'bob'), { action: 'wrap', amount: '1', token: 'ETH' }]);
+    expect(refused('wrap 2 eth and right after the market opens swap 2 weth for usdc').code).toBe('UNSUPPORTED_INTENT');
+  });
+
+  test('a look said as a label after a name covers every step, and nothing is signed', () => {
+    const list = parseWithGrammar('Lucid, simulate this for me: wrap 1 eth then send 1 weth to bob');
+    expect(list.preview).toBe(true);
+    expect(list.intents).toEqual([{ action: 'wrap', amount: '1', token: 'ETH' }, transfer('1', 'WETH', 'bob')]);
+    expect(refused('simulate wrapping 1 eth, then send 1 weth to bob').code).toBe('UNSUPPORTED_INTENT');
+  });
+});
