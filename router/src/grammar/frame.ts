@@ -17,6 +17,7 @@ import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode }
 import { isReasonAside } from './asides.js';
 import { amountClues, referenceClues } from './amountClues.js';
 import { adviceShorthand, refusalClues, doneMarkers, repeatMarkers, wordsAboutWordsShorthand } from './refusalClues.js';
+import { reportedActClues } from './reportedActs.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
@@ -982,6 +983,8 @@ const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = 
   ...amountClues.map(({ code, why, patterns }) => ({ code, why, patterns: patterns.map(p) })),
   // limits, vague shares, the balance less something, memories, formats, waits, "skip" (./refusalClues.ts).
   ...refusalClues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
+  // acts told as done ("I performed a swap of …") and a light verb pointing at a request never kept (./reportedActs.ts).
+  ...reportedActClues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
   {
     code: intentErrorCodes.unsupported,
     why: 'it is about the words or the rules (a command to repeat, a syntax, a mode), not a request to act on',

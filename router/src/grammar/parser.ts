@@ -33,7 +33,7 @@ const lendingVenues: readonly string[] = ['aave', 'compound', 'morpho', 'spark',
 /** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
 const placeNouns: ReadonlySet<string> = new Set([
   'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
-  'addy', 'contract',
+  'addy', 'contract', 'acct', 'eoa', 'addr',
 ]);
 
 /** Plural nouns that announce a list of recipients: "to each of these addresses: …". */
@@ -112,6 +112,7 @@ import { rateInBasisPoints, slippageBounds, slippageLeads, slippageNounTails, sl
 import { modifierFieldAt } from './modifierFields.js';
 import { inlineStepMarkAt } from './stepMarks.js';
 import { objectlessStepEnds, outputAmountNouns, outputParticiples, startsOutputNoun } from './referenceWords.js';
+import { gerundBase } from './gerunds.js';
 
 /** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
 const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'now']);
@@ -743,6 +744,13 @@ class Parser {
     // "swap 1 ETH", "transfer 5 DAI": a bare noun that is also a verb stays a verb unless a light verb came first.
     if (kind && (light || this.isWord(next, 'of', 'from')) && !(['deposit', 'withdraw'].includes(t!.lower) && !light && !this.isWord(next, 'of'))) {
       this.pos++;
+      // Round 9: "place a swap order for 1 ETH …", "initiate a transfer for 5 DAI …": after a light verb, a noun of the
+      // request ("order", "request") and "for" before the amount join the noun to its object as "of" does.
+      if (light) {
+        if (this.isWord(this.peek(), 'order', 'request') && this.isWord(this.peek(1), 'of', 'for')) this.pos++;
+        const amount = this.peek(1);
+        if (this.isWord(this.peek(), 'for') && (amount?.kind === 'number' || amount?.kind === 'numberWord')) this.pos++;
+      }
       this.acceptWord('of', 'from');
       this.acceptPunct(':');
       return kind;
@@ -3649,6 +3657,9 @@ class Parser {
     if (t?.kind === 'word' && placeNouns.has(t.lower))
       throw this.fail(t, `which ${t.lower}? give its address or ENS name, like "to ${t.lower} 0x…"`, context);
     if (!t) throw this.expected(context === 'transfer' ? 'a recipient' : 'a spender', context);
+    // "each to alice, bob and the others", "… and the rest": a group named by no one's name.
+    if (t.kind === 'word' && ['others', 'rest'].includes(t.lower))
+      throw this.ambiguous(t, `${quote(this.isWord(this.tokens[this.pos - 1], 'the') ? `the ${t.text}` : t.text)} names no one in particular: give each recipient by name`);
     // "to my friend", "to the recipient": a role with no name is nobody in particular.
     if (t.kind === 'word' && recipientNouns.has(t.lower) && this.isWord(this.tokens[this.pos - 1], 'my', 'our', 'his', 'her', 'their', 'the', 'a'))
       throw this.fail(t, `which ${t.lower}? give their contact name, ENS name or address, like "to my ${t.lower} bob"`, context);
@@ -3660,7 +3671,10 @@ class Parser {
     if (t.kind === 'ens' && /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+$/.test(t.text)) {
       this.pos++;
       if (this.isWord(this.peek(), "'s")) {
-        // "alice.eth's wallet": the name's own account.
+        // "alice.eth's wallet": the name's own account; "vitalik.eth's brother" is someone else, unnamed.
+        const whose = this.peek(1);
+        if (whose?.kind === 'word' && recipientNouns.has(whose.lower) && !placeNouns.has(whose.lower) && !['ens', 'name', 'main', 'cold', 'new', 'hardware', 'savings', 'trezor', 'metamask'].includes(whose.lower))
+          throw this.fail(whose, `which ${whose.lower} of ${t.text}? give their contact name, ENS name or address`, context);
         this.pos++;
         while (this.peek()?.kind === 'word' && recipientNouns.has(this.peek()!.lower)) this.pos++;
       } else if (this.isWord(this.peek(), 'wallet', 'account', 'address')) this.pos++; // "alice.eth wallet"
@@ -3999,6 +4013,9 @@ class Parser {
   private verbOf(t: Token): VerbKind | undefined {
     const exact = verbs.get(t.lower);
     if (exact) return exact;
+    // Round 9: "forwarding 5 DAI to bob.eth", "tipping bob 2 DAI": the gerund of a known verb (./gerunds.ts).
+    const base = t.kind === 'word' ? gerundBase(t.lower, (word) => verbs.get(word)) : undefined;
+    if (base !== undefined) return verbs.get(base);
     const guess = this.fuzzyVerb(t);
     return guess === undefined ? undefined : verbs.get(guess);
   }
@@ -4018,7 +4035,7 @@ class Parser {
 
   /** Records the verb's spelling slip, if it was one. */
   private noteCorrection(t: Token, verb: VerbKind): void {
-    if (verbs.has(t.lower) || verb === undefined) return;
+    if (verbs.has(t.lower) || verb === undefined || gerundBase(t.lower, (word) => verbs.get(word)) !== undefined) return;
     const guess = this.fuzzyVerb(t);
     if (guess !== undefined) this.corrections.push({ from: t.text, to: guess });
   }
