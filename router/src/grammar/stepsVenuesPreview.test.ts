@@ -142,3 +142,19 @@ describe('step marks and headers', () => {
     expect(refused('simulate wrapping 1 eth, then send 1 weth to bob').code).toBe('UNSUPPORTED_INTENT');
   });
 });
+
+describe('only-look said as a tool flag or a refusal to broadcast', () => {
+  test('"(dry_run=true)", "simulate: yes" and "do not broadcast the transaction" show, never sign', () => {
+    const flagged = parseWithGrammar('wrap 2 eth (dry_run=true)');
+    expect(flagged.preview).toBe(true);
+    expect(flagged.intents).toEqual([{ action: 'wrap', amount: '2', token: 'ETH' }]);
+    expect(parseWithGrammar('send 4 usdc to carol; do not broadcast the transaction').preview).toBe(true);
+    expect(parseWithGrammar('swap 1 eth for dai, dont submit this tx').preview).toBe(true);
+  });
+
+  test('a flag set to false is no look; its words stay as a note, never dropped', () => {
+    const list = parseWithGrammar('wrap 2 eth (dry_run=false)');
+    expect(list.preview ?? false).toBe(false);
+    expect(list.notes).toEqual(['dry_run=false']);
+  });
+});
