@@ -64,6 +64,8 @@ export const lookPhrases: readonly string[] = [
   'run|do|make|perform a|the simulation|dry-run|test-run|preview ( no|without execution|executing|signing|sending|transaction|broadcast|broadcasting ) of|for',
   // "before I do it": the look comes first, nothing is done now
   'before i|we do|execute|sign|send it|that|this|anything', 'before i|we commit|proceed', 'before i|we go ahead', 'before doing|executing|committing it|that|anything',
+  // Round 9: "preview staking 3 stETH before committing": the look first, the commitment left for later.
+  'before committing|executing|signing|broadcasting|proceeding',
 ];
 
 /**

@@ -158,3 +158,16 @@ describe('only-look said as a tool flag or a refusal to broadcast', () => {
     expect(list.notes).toEqual(['dry_run=false']);
   });
 });
+
+describe('liquid staking and looking before committing', () => {
+  test('"liquid stake" is a stake; "liquid" as a name stays a name', () => {
+    expect(intents('liquid stake 2 eth via lido')).toEqual([{ action: 'stake', amount: '2', token: 'ETH', venue: 'lido' }]);
+    expect(intents('send 5 dai to liquid')).toEqual([transfer('5', 'DAI', 'liquid')]);
+  });
+
+  test('"… before committing" only looks', () => {
+    expect(parseWithGrammar('wrap 1 eth, preview it before committing').preview).toBe(true);
+    expect(parseWithGrammar('send 5 dai to bob before signing').preview).toBe(true);
+    expect(refused('send 5 dai to bob before lunch').code).toBe('UNSUPPORTED_INTENT');
+  });
+});
