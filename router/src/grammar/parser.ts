@@ -561,6 +561,12 @@ class Parser {
       this.acceptPhrase([['please'], ['pls'], ['plz']]);
       this.acceptPunct(',') || this.acceptPunct(':');
       this.leadingFiller();
+    } else if (!chain && this.chainLabelAt(this.pos)) {
+      // Round 9: "base: swap 1 ETH for USDC", "mainnet - send 5 DAI to bob": the chain as a label, like "aave: …".
+      chain = this.chainPhrase()!;
+      this.checkListed(chain);
+      this.pos++;
+      this.leadingFiller();
     } else if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with') && this.venueAt(this.pos + 1)) {
       // "On Uniswap, sell 100 USDC for DAI", "on uniswap pls: 20 USDC to LUCID".
       this.pos++;
@@ -2876,6 +2882,15 @@ class Parser {
     }
     this.pos = save;
     return false;
+  }
+
+  /** A chain's name and a colon or dash before a request ("base: swap …"). */
+  private chainLabelAt(index: number): boolean {
+    const save = this.pos;
+    this.pos = index;
+    const found = this.chainPhrase() !== undefined && (this.isPunct(this.peek(), ':') || this.isPunct(this.peek(), '-')) && this.requestAt(this.pos + 1);
+    this.pos = save;
+    return found;
   }
 
   private chainAt(index: number): boolean {

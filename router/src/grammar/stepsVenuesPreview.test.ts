@@ -171,3 +171,18 @@ describe('liquid staking and looking before committing', () => {
     expect(refused('send 5 dai to bob before lunch').code).toBe('UNSUPPORTED_INTENT');
   });
 });
+
+describe('a chain as a label, and the rate of a step said as a gerund', () => {
+  test('"base: …" and "mainnet - …" put the step on that chain', () => {
+    expect(intents('base: send 3 usdc to carol')).toEqual([transfer('3', 'USDC', 'carol', { chain: 'base' })]);
+    expect(intents('mainnet - wrap 1 eth')).toEqual([{ action: 'wrap', amount: '1', token: 'ETH', chain: 'mainnet' }]);
+    expect(refused('polygon: swap 1 eth for usdc').code).toBe('UNKNOWN_CHAIN');
+  });
+
+  test('"what rate would I get swapping …" is a quote; a vague amount stays refused', () => {
+    const list = parseWithGrammar('what price can i get selling 100 dai for usdc');
+    expect(list.preview).toBe(true);
+    expect(list.intents).toEqual([swap('100', 'DAI', 'USDC')]);
+    expect(refused('what rate would i get swapping some eth for usdc').code).toBe('AMBIGUOUS_INTENT');
+  });
+});
