@@ -111,6 +111,7 @@ import { hashtagsAt, leadingAsideEnd, leadingIdNumber, leadingNoteLabel, leading
 import { stepOrderAfterSubordinator } from './stepOrder.js';
 import { rateInBasisPoints, slippageBounds, slippageLeads, slippageNounTails, slippageRateLeads, slippageWordLength } from './slippageWords.js';
 import { modifierFieldAt } from './modifierFields.js';
+import { inlineStepMarkAt } from './stepMarks.js';
 import { objectlessStepEnds, outputAmountNouns, outputParticiples, startsOutputNoun } from './referenceWords.js';
 import { gerundBase } from './gerunds.js';
 
@@ -466,8 +467,10 @@ class Parser {
       // "1) send 3 USDC to carol 2) send 4 USDC to dave": the next step's number, like a new line.
       const after = this.peek(2);
       // "1. … 2. …" inline, the same with a full stop after the number.
-      if (this.pos > 0 && t?.kind === 'number' && (this.isPunct(this.peek(1), ')') || this.isPunct(this.peek(1), '.')) && after?.kind === 'word' && this.verbOf(after) !== undefined) {
-        this.pos += 2;
+      // Round 9: "2 - send …", "2/ send …", "#2 send …", "step two send …" (./stepMarks.ts).
+      const marked = this.pos > 0 ? inlineStepMarkAt(this.tokens, this.pos, (w) => w.kind === 'word' && this.verbOf(w) !== undefined) : 0;
+      if (marked || (this.pos > 0 && t?.kind === 'number' && (this.isPunct(this.peek(1), ')') || this.isPunct(this.peek(1), '.')) && after?.kind === 'word' && this.verbOf(after) !== undefined)) {
+        this.pos += marked || 2;
         any = true;
         onlyComma = false;
         weak = undefined;
@@ -559,6 +562,12 @@ class Parser {
       this.checkListed(chain);
       this.acceptPhrase([['please'], ['pls'], ['plz']]);
       this.acceptPunct(',') || this.acceptPunct(':');
+      this.leadingFiller();
+    } else if (!chain && this.chainLabelAt(this.pos)) {
+      // Round 9: "base: swap 1 ETH for USDC", "mainnet - send 5 DAI to bob": the chain as a label, like "aave: …".
+      chain = this.chainPhrase()!;
+      this.checkListed(chain);
+      this.pos++;
       this.leadingFiller();
     } else if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with') && this.venueAt(this.pos + 1)) {
       // "On Uniswap, sell 100 USDC for DAI", "on uniswap pls: 20 USDC to LUCID".
@@ -2880,6 +2889,15 @@ class Parser {
     return false;
   }
 
+  /** A chain's name and a colon or dash before a request ("base: swap …"). */
+  private chainLabelAt(index: number): boolean {
+    const save = this.pos;
+    this.pos = index;
+    const found = this.chainPhrase() !== undefined && (this.isPunct(this.peek(), ':') || this.isPunct(this.peek(), '-')) && this.requestAt(this.pos + 1);
+    this.pos = save;
+    return found;
+  }
+
   private chainAt(index: number): boolean {
     const save = this.pos;
     this.pos = index;
@@ -3831,6 +3849,12 @@ class Parser {
 
   /** "step 1:", "1)", "2." before a step: its number in a list, not an amount. */
   private stepNumber(): boolean {
+    // Round 9: "1 - wrap …", "1/ swap …", "#1 wrap …", "step one swap …" (./stepMarks.ts).
+    const marked = inlineStepMarkAt(this.tokens, this.pos, (w) => w.kind === 'word' && this.verbOf(w) !== undefined);
+    if (marked) {
+      this.pos += marked;
+      return true;
+    }
     let k = this.isWord(this.peek(), 'step') ? 1 : 0;
     const number = this.peek(k);
     if (number?.kind !== 'number' && number?.kind !== 'numberWord') return false;
@@ -3876,7 +3900,7 @@ class Parser {
    * the request should have started.
    */
   private label(): boolean {
-    for (let length = 1; length <= 4; length++) {
+    for (let length = 1; length <= 6; length++) {
       const colon = this.tokens[this.pos + length];
       if (colon === undefined) return false;
       const word = this.tokens[this.pos + length - 1]!;
@@ -3931,6 +3955,8 @@ class Parser {
 
   /** Whether `t` is a word a label may hold: ./parser.ts `labelWords`, closed-class filler, the assistant's name, or a slip of one. */
   private isLabelWord(t: Token): boolean {
+    // "two things:", "3 steps please:": a count of what follows, in a label ending in a word.
+    if (t.kind === 'numberWord' || (t.kind === 'number' && /^\d$/.test(t.value))) return true;
     // "just show me:": a question verb in a label is allowed, as it was before labels were checked word by word.
     return t.kind === 'word' && (assistantNames.has(t.lower) || verbs.get(t.lower) === 'balance' || this.labelWordOf(t) !== undefined);
   }
@@ -4207,6 +4233,8 @@ class Parser {
     }
     const next = this.tokens[index + phrase.length];
     if (next === undefined || (next.kind !== 'word' && next.kind !== 'number' && next.kind !== 'numberWord' && next.kind !== 'address' && next.kind !== 'ens')) return 0;
+    // "right after that", "soon after which": the step before, said with how soon; still only step order.
+    if (phrase.length === 2 && phrase[1] === 'after' && ['right', 'straight', 'immediately', 'directly'].includes(phrase[0]!) && this.isWord(next, 'that', 'this', 'which')) return 0;
     const lone = phrase.length === 1 ? first : undefined;
     if ((lone === 'after' || lone === 'before') && this.isWord(next, 'that', 'this', 'which', 'wards')) return 0;
     if ((lone === 'after' || lone === 'before') && this.isWord(next, 'you', 'u', 'i', 'we')) {
@@ -4279,6 +4307,8 @@ const labelWords: ReadonlySet<string> = new Set([
   'more', 'additionally', 'today', 'heads-up', 'reminder', 'only', 'just', 'done', 'fast', 'quickly', 'this', 'rush', 'hurry',
   // "Query: …", "Your task: …", "Please perform the following action: …", "Please carry out the following: …".
   'query', 'your', 'perform', 'carry', 'out',
+  // "two things:", "do the following in order:", "do these:".
+  'things', 'stuff', 'do', 'these', 'step',
 ]);
 /** Actions whose venue a terse step may name last without a preposition ("supply 100 usdc aave"). */
 const bareVenueActions: ReadonlySet<string> = new Set(['swap', 'supply', 'withdraw', 'stake', 'unstake']);

@@ -144,6 +144,11 @@ export function readVerbPhrases(tokens: readonly Token[]): ReadVerbPhrasesReturn
       out.splice(i, 1);
       continue;
     }
+    // Round 9: "liquid stake 1 ETH with lido": liquid staking is what stake does here (a receipt token comes back).
+    if (word === 'liquid' && ['stake', 'staking'].includes(w(i + 1) ?? '') && (i === 0 || ['please', 'pls', ',', ':'].includes(w(i - 1) ?? ''))) {
+      out.splice(i, 1);
+      continue;
+    }
     // "stop lending my 50 USDC on aave": the inverse of the gerund, over the object that follows.
     if (word === 'stop' && stopObjectAt(out.map(wordOf) as string[], i)) {
       out.splice(i, 2, verbToken(out[i]!, out[i + 1]!, stopInverse.get(w(i + 1)!)!));
