@@ -19,6 +19,8 @@ const vocabulary: readonly string[] = [
   'review',
   // "wats 2 ETH worth in USDC": the frame reads "wats" as a slip of "what's", never of "wants".
   'wats',
+  // Round 9: the step joiner, the preposition of venues and slippage, and chain names slip too ("thne", "wiht", "mainet").
+  'then', 'with', 'mainnet', 'ethereum', 'arbitrum', 'optimism', 'polygon',
 ];
 
 const vocabularySet: ReadonlySet<string> = new Set(vocabulary);
@@ -56,6 +58,9 @@ function contextSlip(tokens: readonly Token[], i: number): string | undefined {
   if (t.kind !== 'word') return undefined;
   if (t.lower === 'al' && nextIs('my', 'of', 'the')) return 'all';
   if (t.lower === 'off' && tokens[i - 1]?.kind === 'word' && tokens[i - 1]!.lower === 'all' && nextIs('my', 'the')) return 'of';
+  // "swap 1 ETH for DAI adn then send …", "annd": "and" with two letters swapped or one doubled, only before "then" or a
+  // verb's place after a step, never where a short word could be meant ("nad" alone is left as typed).
+  if (i > 0 && next?.kind === 'word' && !['and', 'nad'].includes(t.lower) && (isSwap(t.lower, 'and') || isDoubled(t.lower, 'and'))) return 'and';
   return undefined;
 }
 
@@ -73,6 +78,13 @@ function isSwap(word: string, candidate: string): boolean {
   let i = 0;
   while (i < word.length && word[i] === candidate[i]) i++;
   return i < word.length - 1 && word[i] === candidate[i + 1] && word[i + 1] === candidate[i] && word.slice(i + 2) === candidate.slice(i + 2);
+}
+
+/** "annd" for "and": one letter of `candidate` typed twice. */
+function isDoubled(word: string, candidate: string): boolean {
+  if (word.length !== candidate.length + 1) return false;
+  for (let i = 0; i + 1 < word.length; i++) if (word[i] === word[i + 1] && word.slice(0, i) + word.slice(i + 1) === candidate) return true;
+  return false;
 }
 
 function isDrop(word: string, candidate: string): boolean {

@@ -12,11 +12,13 @@
  *
  * The checks read whole words (and short phrases), never substrings, so "someone.eth" is not "some".
  */
+import { outputParticiples } from './referenceWords.js';
 import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
 import { isReasonAside } from './asides.js';
 import { amountClues, referenceClues } from './amountClues.js';
 import { explainByShape, refusalCodeClues, refusalCodeRules } from './refusalCodes.js';
 import { adviceShorthand, refusalClues, doneMarkers, repeatMarkers, wordsAboutWordsShorthand } from './refusalClues.js';
+import { reportedActClues } from './reportedActs.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal, type Span } from './errors.js';
 import { chainWords, foreignChains, foreignTokens, preambleWords, verbs } from './lexicon.js';
@@ -769,6 +771,9 @@ function isException(words: Words, i: number, length: number): boolean {
   if (word === 'enough' && ['kind', 'good', 'nice'].includes(before ?? '')) return true;
   // "3/4 of my stETH": a fraction of a balance, not two alternatives.
   if (word === '#' && words[i + 1] === '/' && words[i + 3] === 'of') return true;
+  // Round 9: "with no more than 1% slippage", "under 0.5% slippage": a bound on the slippage before its rate, not a
+  // vague amount (./slippageWords.ts); the rate and the slippage noun must follow at once.
+  if (words.slice(i, i + length).every((w) => slippageBoundWords.has(w)) && words[i + length] === '#' && words.slice(i + length + 1, i + length + 3).some(isSlippageLike)) return true;
   // "slippage not to exceed 0.5%", "slippage not more than 1%": a cap, not a negation.
   if (word === 'not' && words.slice(Math.max(0, i - 3), i).some(isSlippageLike) && ['to', 'exceeding', 'more', 'over', 'above'].includes(words[i + 1] ?? ''))
     return true;
@@ -829,6 +834,9 @@ function isActionVerb(word: string): boolean {
   return kind !== undefined && kind !== 'balance';
 }
 
+/** Words that bound a slippage before its rate ("no more than", "under", "less than"). */
+const slippageBoundWords: ReadonlySet<string> = new Set(['no', 'not', 'more', 'less', 'than', 'under', 'below', 'within', 'up', 'to', 'at', 'most']);
+
 function isSlippageLike(word: string): boolean {
   return word === 'slippage' || word === 'slip' || word === 'slipage';
 }
@@ -886,6 +894,10 @@ function refusePastAndOthers(source: string, tokens: readonly Token[], words: Wo
     // the request is an aside (./asides.ts); the parser keeps it as a note, or refuses one naming an amount.
     if (isReasonAside(words, j, isActionVerb)) continue;
     if (subject === 'the' || subject === 'that' || subject === 'those' || subject === 'what' || subject === 'whatever') continue;
+    // "the USDC received", "the amount obtained": a participle after a noun with its determiner describes an earlier
+    // step's output (./referenceWords.ts); "the DAI bob received" has a subject of its own and stays a report.
+    if (outputParticiples.includes(words[i]!) && j === i - 1 && ['the', 'that', 'this', 'those', 'these'].includes(words[j - 1] ?? '') &&
+      (symbolWords().has(subject ?? '') || ['amount', 'sum', 'tokens', 'coins', 'funds'].includes(subject ?? ''))) continue;
     // "alice should be sent 6 USDC", "bob is to be paid": a passive request, not a report.
     if (subject === 'be' && ['should', 'must', 'shall', 'to', 'will', 'needs'].includes(words[j - 1] ?? '') && ['sent', 'paid', 'transferred', 'transfered'].includes(words[i]!)) continue;
     // "…, routed via Uniswap V3": a participle naming the venue of the step, not a report.
@@ -976,6 +988,8 @@ const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = 
   ...refusalClues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
   // your take on, relayed messages, the past after a time opener, unknown verbs about words, templates (./refusalCodes.ts).
   ...refusalCodeClues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
+  // acts told as done ("I performed a swap of …") and a light verb pointing at a request never kept (./reportedActs.ts).
+  ...reportedActClues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
   {
     code: intentErrorCodes.unsupported,
     why: 'it is about the words or the rules (a command to repeat, a syntax, a mode), not a request to act on',

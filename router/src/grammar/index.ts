@@ -12,6 +12,7 @@ import { readMarkup } from './markup.js';
 import { readRecordList } from './recordList.js';
 import { readListHeader, readVerblessEach } from './listHeader.js';
 import { readRespectively } from './respectively.js';
+import { readRecipientsLists } from './recipientsLists.js';
 import { checkDuplicatePayments } from './duplicates.js';
 import { explainRefusal, readFrame } from './frame.js';
 import { stripFraming } from './framing.js';
@@ -66,7 +67,9 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   const corrected = correctWords(tokenizeOrExplain(text), (word) => table.canonical.has(word));
   // "send 1/2 eth", "split 10 dai 50/50 between …": a fraction written with a slash is one amount.
   // "two dozen", "a tenth of my", "five (5)": number phrases said in the parser's shapes (./numberPhrases.ts).
-  const tokens = readNumberPhrases(text, readFractions(text, corrected.tokens), (word) => table.canonical.has(word));
+  const numbered = readNumberPhrases(text, readFractions(text, corrected.tokens), (word) => table.canonical.has(word));
+  // "bob, his address is 0x…", "…, receiver bob.eth", "5 DAI per person", "send DAI:\n0x…,5\n…" (./recipientsLists.ts).
+  const tokens = readRecipientsLists(numbered, (word) => table.canonical.has(word));
   const frame = tokens.some((token) => token.kind !== 'punct') ? readFrame(text, tokens) : { tokens: [], preview: false };
   if (!frame.tokens.some((token) => token.kind !== 'punct'))
     throw unparseable(text, undefined, text.trim() ? 'nothing to do: say what should happen' : 'nothing to do: the input is empty', ['swap', 'transfer']);

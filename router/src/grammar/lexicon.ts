@@ -2,6 +2,7 @@
  * The grammar's vocabulary: verbs, filler, chain names, number words. Plain data, so the productions in
  * ./parser.ts read as grammar and the word lists can grow without touching them.
  */
+import { helpLeadIns } from './askingForHelp.js';
 import { stepOrderJoiners } from './stepOrder.js';
 
 /** The production a verb starts. `buy` and `get` are exact-output swaps when an amount follows the verb. */
@@ -207,6 +208,32 @@ export const verbs: ReadonlyMap<string, VerbKind> = new Map<string, VerbKind>([
   ['compensate', 'transfer'],
   ['credit', 'transfer'],
   ['award', 'transfer'],
+  // Round 9: giving a share ("allot 5 DAI to bob.eth"; a venue after "to" is refused as for any transfer), passing funds
+  // on ("relay 5 DAI to bob.eth"), and getting funds back out of where they were placed ("reclaim / recover / draw 50 DAI
+  // from aave").
+  ['allot', 'transfer'],
+  ['relay', 'transfer'],
+  ['reclaim', 'withdraw'],
+  ['recover', 'withdraw'],
+  ['draw', 'withdraw'],
+  // Passing funds along a way ("funnel / channel 50 DAI to carol.eth"), moving them like "move" ("shift 5 DAI to bob.eth";
+  // "shift 50 USDC into DAI" converts, ./lexicon.ts motionVerbs), and chat words for covering a friend ("front / spot /
+  // float bob 5 DAI"): each pays only a recipient; no recipient, or a venue after "to", stays refused.
+  ['funnel', 'transfer'],
+  ['channel', 'transfer'],
+  ['shift', 'transfer'],
+  ['front', 'transfer'],
+  ['spot', 'transfer'],
+  ['float', 'transfer'],
+  // Paying as a reward or a favour ("reward bob.eth with 5 LUCID", "sponsor carol with 10 USDC", "bless bob with 5 DAI",
+  // "bung bob 5 DAI"), "payout" written as one word, and paying verbs that need their particle ("dish out 5 DAI to bob").
+  // Not "sweep": round 7 keeps "sweep 5 dai to bob" unknown (`round-7-verbs-lending.jsonl:68`).
+  ['reward', 'transfer'],
+  ['sponsor', 'transfer'],
+  ['bless', 'transfer'],
+  ['bung', 'transfer'],
+  ['payout', 'transfer'],
+  ['dish', 'transfer'],
 ]);
 
 /** Paying verbs that mean paying only with their particle: "chip in 10 USDC", "cough up 5 DAI", "fork over 2 DAI". */
@@ -216,6 +243,7 @@ export const phrasalPayVerbs: ReadonlyMap<string, readonly string[]> = new Map([
   ['fork', ['over', 'out']],
   ['shell', ['out']],
   ['pony', ['up']],
+  ['dish', ['out']],
 ]);
 
 /**
@@ -350,6 +378,8 @@ export const recipientNouns: ReadonlySet<string> = new Set([
   'addr', 'frend', 'freind', 'fren',
   // round 8: "to this addy 0x…", "to the contract" (which?), "to the beneficiary: acme.eth".
   'addy', 'contract', 'beneficiary', 'payee', 'receiver', 'destination',
+  // round 9: "to acct 0x…", "to the EOA at 0x…" (alone, which?).
+  'acct', 'eoa',
 ]);
 
 /** Words that start a purpose or aside clause, kept as a note: "for the rent", "so he can pay gas", "as a tip". */
@@ -376,7 +406,9 @@ export const purposeVerbs: ReadonlySet<string> = new Set([
 export const fuzzyVerbs: readonly string[] = [...verbs.keys()].filter(
   (verb) =>
     (verb.length >= 5 || ['send', 'swap', 'sell', 'wrap', 'move', 'stake'].includes(verb)) &&
-    !["what's", 'whats', 'hand', 'shoot', 'route', 'change', 'remove', 'tell', 'return', 'throw', 'fling', 'sling', 'unlock', 'commit', 'stash'].includes(verb),
+    !["what's", 'whats', 'hand', 'shoot', 'route', 'change', 'remove', 'tell', 'return', 'throw', 'fling', 'sling', 'unlock', 'commit', 'stash',
+      // Round 9: never the correction of another word ("repay" is one edit from "relay": a refusal became a transfer).
+      'relay', 'allot', 'reclaim', 'recover', 'funnel', 'channel', 'shift', 'front', 'float', 'reward', 'sponsor', 'bless', 'payout'].includes(verb),
 );
 
 /** Phrases sorted so the longest is tried first ("please to" before "please"); the sort is stable. */
@@ -500,6 +532,8 @@ export const leadingFiller: readonly (readonly string[])[] = longestFirst([
   ['i', 'need', 'your', 'help', 'to'],
   ['need', 'your', 'help', 'to'],
   ['i', 'need', 'help', 'to'],
+  // "could you assist me in sending …", "I need assistance with …", "help me with swapping …" (./askingForHelp.ts).
+  ...helpLeadIns,
   ['time', 'to'],
   ["it's", 'time', 'to'],
   ['its', 'time', 'to'],
@@ -658,6 +692,9 @@ export const chainPhrases: readonly { words: readonly string[]; chain: string }[
   { words: ['arb'], chain: 'arbitrum' },
   { words: ['ethereum', 'l1'], chain: 'mainnet' },
   { words: ['l1'], chain: 'mainnet' },
+  // Round 9: "layer one" ("layer 1", a number, is read by the parser), "my local anvil".
+  { words: ['layer', 'one'], chain: 'mainnet' },
+  { words: ['local', 'anvil'], chain: 'anvil' },
   { words: ['optimism'], chain: 'optimism' },
   { words: ['polygon'], chain: 'polygon' },
   { words: ['sepolia'], chain: 'sepolia' },
@@ -752,7 +789,7 @@ export const reservedWords: ReadonlySet<string> = new Set([
   'those', 'these', 'they', 'proceeds', 'output', 'result', 'whatever', 'what', 'at', 'in', 'out', 'over', 'back', 'so', 'as', 'he', 'she',
   'we', 'us', 'him', 'her', 'his', 'our', 'their', 'yield', 'interest', 'through', 'where', 'wherever', 'by', 'if', 'someone', 'somebody',
   'everyone', 'everybody', 'anyone', 'anybody', 'nobody', 'whoever', 'people', 'yourself', 'himself', 'herself', 'themselves',
-  'respectively', 'respectivly',
+  'respectively', 'respectivly', 'others', 'rest',
   ...trailingFiller.flat(),
   ...leadingFiller.filter((phrase) => phrase.length === 1).flat(),
 ]);
@@ -772,6 +809,7 @@ export const unsupportedVerbs: ReadonlySet<string> = new Set([
   'bridge', 'bridging', 'borrow', 'borrowing', 'repay', 'mint', 'minting', 'burn', 'short', 'shorting', 'long', 'leverage', 'farm', 'farming',
   'vote', 'delegate', 'deploy', 'launch', 'create', 'airdrop', 'snipe', 'loop', 'hedge', 'liquidate', 'flash', 'flashloan', 'lp', 'pool',
   'perp', 'open', 'close', 'cancel-order', 'limit', 'order', 'place', 'sign', 'schedule', 'automate', 'subscribe', 'register', 'renew',
+  'vest', 'vesting',
 ]);
 
 /**

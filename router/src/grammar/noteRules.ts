@@ -19,6 +19,12 @@ export interface NoteRefusal {
 }
 
 const joiners: ReadonlySet<string> = new Set(['and', '&', 'plus', 'also', 'n']);
+/** Words that scale an amount: "…, but double", "(twice as much)", "make it triple". */
+const scaleWords: ReadonlySet<string> = new Set(['double', 'doubled', 'twice', 'triple', 'tripled', 'treble', 'quadruple', 'halve', 'halved', 'x2', '2x', 'x3', '3x', 'more', 'less', 'bigger', 'smaller', 'larger', 'fewer']);
+/** Words before a scaling word that make it say how much: "but double", "make it twice", "only half". */
+const scaleLeads: ReadonlySet<string> = new Set(['but', 'make', 'it', 'only', 'just', 'maybe']);
+/** Nouns of an account: "alice's wallet" in a note names where funds would go. */
+const accountNouns: ReadonlySet<string> = new Set(['wallet', 'address', 'addr', 'account', 'acct', 'addy', 'ens', 'eoa', 'safe', 'vault', 'multisig']);
 /** Words after a verb of moving funds that make an amount: "send all", "swap everything", "pay half". */
 const amountWords: ReadonlySet<string> = new Set(['all', 'everything', 'half', 'max', 'maximum', 'rest', 'remainder', 'entire', 'whole', 'double', 'twice', 'triple']);
 /** Prepositions that put a date on the act: "on the 15th", "by the 1st", "before the 3rd". */
@@ -48,6 +54,12 @@ export function noteChangesRequest(tokens: readonly Token[], start: number, end:
       if (who && (who.kind === 'ens' || who.kind === 'address' || (who.kind === 'word' && !purposeVerbs.has(who.lower))))
         return { code: 'ambiguous', at: next, why: 'adds a recipient to the request: give each step its own verb, amount and recipient' };
     }
+    // "…, but double", "(twice as much)", "make it more": the amount said again, changed; a note would drop it.
+    if (t.kind === 'word' && scaleWords.has(t.lower) && (i === start || (tokens[i - 1]?.kind === 'word' && scaleLeads.has(tokens[i - 1]!.lower))))
+      return { code: 'ambiguous', at: t, why: 'changes the amount: say the amount in the request itself' };
+    // "send 5 dai to bob (alice's wallet)": another name's account, which may be meant as the recipient.
+    if (t.kind === 'word' && /^[a-z0-9_.-]+'s$/.test(t.lower) && next?.kind === 'word' && accountNouns.has(next.lower))
+      return { code: 'ambiguous', at: t, why: 'names another account: give one recipient' };
     // "(memo: ignore this and send all)": a verb of moving funds with an amount of its own.
     if (t.kind === 'word' && isFundsVerb(t) && next?.kind === 'word' && (amountWords.has(next.lower) || (next.lower === 'it' && tokens[i + 2]?.kind === 'word' && tokens[i + 2]!.lower === 'all')))
       return { code: 'ambiguous', at: t, why: 'asks for a step of its own: say every step in the request itself' };

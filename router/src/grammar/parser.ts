@@ -33,7 +33,7 @@ const lendingVenues: readonly string[] = ['aave', 'compound', 'morpho', 'spark',
 /** Nouns for a place funds go that are never a contact's name on their own: "to my wallet" says not which. */
 const placeNouns: ReadonlySet<string> = new Set([
   'wallet', 'address', 'account', 'ledger', 'vault', 'safe', 'multisig', 'treasury', 'recipient', 'spender', 'following', 'other', 'ens', 'name',
-  'addy', 'contract',
+  'addy', 'contract', 'acct', 'eoa', 'addr',
 ]);
 
 /** Plural nouns that announce a list of recipients: "to each of these addresses: …". */
@@ -46,7 +46,8 @@ const recipientFieldWords: readonly string[] = ['recipient', 'to', 'beneficiary'
 
 /** "on any dex", "via the best venue", "through the cheapest route": no venue restriction at all. */
 const anyVenuePhrases: readonly (readonly string[])[] = ['on', 'via', 'through', 'using', 'at'].flatMap((preposition) =>
-  [['any'], ['the', 'best'], ['the', 'cheapest'], ['whatever'], ['the', 'best-priced']].flatMap((which) =>
+  // "on a dex", "through the dex": one not named is no restriction either.
+  [['any'], ['the', 'best'], ['the', 'cheapest'], ['whatever'], ['the', 'best-priced'], ['a'], ['an'], ['the']].flatMap((which) =>
     ['dex', 'venue', 'exchange', 'route', 'aggregator', 'market', 'protocol'].map((noun) => [preposition, ...which, noun]),
   ),
 );
@@ -107,7 +108,10 @@ import type { Token } from './tokenize.js';
 import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js';
 import { hashtagsAt, leadingAsideEnd, leadingIdNumber, leadingNoteLabel, leadingNoteOpener, noteChangesRequest, occasionNoun } from './noteRules.js';
 import { stepOrderAfterSubordinator } from './stepOrder.js';
-import { rateInBasisPoints, slippageBounds, slippageWordLength } from './slippageWords.js';
+import { rateInBasisPoints, slippageBounds, slippageLeads, slippageNounTails, slippageRateLeads, slippageWordLength } from './slippageWords.js';
+import { modifierFieldAt } from './modifierFields.js';
+import { objectlessStepEnds, outputAmountNouns, outputParticiples, startsOutputNoun } from './referenceWords.js';
+import { gerundBase } from './gerunds.js';
 
 /** Tail words that are filler only beside a stronger one ("appreciate it", "would ya"). */
 const weakTailWords: ReadonlySet<string> = new Set(['it', 'you', 'u', 'would', 'will', 'could', 'much', 'very', 'so', 'in', 'a', 'lot', 'and', 'again', 'kind', 'best', 'x', 'pretty', 'now']);
@@ -575,6 +579,18 @@ class Parser {
       venue = this.venuePhrase()!;
       if (!this.acceptWord('to', 'for')) throw this.expected('"to" and what to do on it', 'swap');
     }
+    // "set slippage to 1% and swap …": the bound set first, as an instruction. ("with 5% slippage, swap …" stays
+    // unread, as round 4 decided: an aside before the request, not a setting.)
+    let leadingSlippage: { bps: number; token: Token } | undefined;
+    if (previous === undefined && this.isWord(this.peek(), 'set') && this.isSlippageWord(this.peek(1))) {
+      const save = this.pos;
+      const said = this.slippage();
+      if (said && (this.acceptPunct(',') || this.acceptPunct(':') || this.acceptWord('and', 'then'))) {
+        this.acceptWord('then');
+        this.leadingFiller();
+        leadingSlippage = said;
+      } else this.pos = save;
+    }
     const t = this.peek();
     if (!t) throw this.fail(undefined, 'nothing to do: say what should happen', 'multi');
     let drafts: Draft[];
@@ -621,6 +637,10 @@ class Parser {
     for (const draft of drafts) {
       if (chain) draft.chain = chain.chain;
       if (venue) this.setVenue(draft, venue, t);
+      if (leadingSlippage) {
+        if (draft.action !== 'swap') throw this.fail(leadingSlippage.token, `slippage only applies to swaps, not to ${draft.action}`, 'swap');
+        draft.slippageBps = leadingSlippage.bps;
+      }
     }
     this.modifiersAll(drafts);
     return drafts;
@@ -721,6 +741,13 @@ class Parser {
     // "swap 1 ETH", "transfer 5 DAI": a bare noun that is also a verb stays a verb unless a light verb came first.
     if (kind && (light || this.isWord(next, 'of', 'from')) && !(['deposit', 'withdraw'].includes(t!.lower) && !light && !this.isWord(next, 'of'))) {
       this.pos++;
+      // Round 9: "place a swap order for 1 ETH …", "initiate a transfer for 5 DAI …": after a light verb, a noun of the
+      // request ("order", "request") and "for" before the amount join the noun to its object as "of" does.
+      if (light) {
+        if (this.isWord(this.peek(), 'order', 'request') && this.isWord(this.peek(1), 'of', 'for')) this.pos++;
+        const amount = this.peek(1);
+        if (this.isWord(this.peek(), 'for') && (amount?.kind === 'number' || amount?.kind === 'numberWord')) this.pos++;
+      }
       this.acceptWord('of', 'from');
       this.acceptPunct(':');
       return kind;
@@ -1254,6 +1281,8 @@ class Parser {
     each = (recipients.length > 1 && this.acceptWord('each', 'apiece')) || each;
     let amount = this.amount('transfer');
     if (!amount && this.startsSameReference()) amount = this.amount('transfer');
+    // "swap 1 ETH for DAI and send to bob": no object after the recipient, the step before's output.
+    amount ??= recipients.length === 1 && !each ? this.impliedOutput(this.tokens[this.pos - 1]) : undefined;
     if (!amount) throw this.expected('an amount', 'transfer');
     const token = amount.resolvedToken ?? this.tokenRef('transfer');
     each = this.acceptWord('each', 'apiece') || each;
@@ -1849,7 +1878,7 @@ class Parser {
   }
 
   private wrap(verb: 'wrap' | 'unwrap', t: Token): Draft {
-    const amount = this.amount(verb);
+    const amount = this.amount(verb) ?? this.impliedOutput(t);
     if (!amount) throw this.expected('an amount', verb);
     const from = verb === 'wrap' ? 'ETH' : 'WETH';
     const to = verb === 'wrap' ? 'WETH' : 'ETH';
@@ -1875,7 +1904,7 @@ class Parser {
   }
 
   private stake(verb: 'stake' | 'unstake'): Draft {
-    const amount = this.amount(verb);
+    const amount = this.amount(verb) ?? (verb === 'stake' ? this.impliedOutput(this.tokens[this.pos - 1]) : undefined);
     if (!amount) throw this.expected('an amount', verb);
     const draft: Draft = { action: verb };
     this.setAmount(draft, amount);
@@ -1936,6 +1965,8 @@ class Parser {
     const draft: Draft = { action: inward ? 'supply' : 'withdraw' };
     try {
       amount = this.amount('swap');
+      // "swap 1 ETH for DAI and deposit into aave": no object after the place, the step before's output.
+      if (!amount && first && inward) amount = this.impliedOutput(this.tokens[this.pos - 1]);
       if (!amount) throw this.expected('an amount', 'swap');
       this.setAmount(draft, amount);
       draft.token = amount.resolvedToken ?? this.tokenRef('swap');
@@ -2433,6 +2464,11 @@ class Parser {
         any = true;
         continue;
       }
+      // "(venue: uniswap)", ", protocol: uniswap-v2", ". Network: base": a modifier said as a field (./modifierFields.ts).
+      if (this.modifierField(draft)) {
+        any = true;
+        continue;
+      }
       if (this.isWord(t, 'locally')) {
         this.pos++;
         this.setChain(draft, { chain: 'anvil', token: t });
@@ -2817,6 +2853,28 @@ class Parser {
   }
 
   /** Whether a chain phrase ("base", "the devnet") starts at `index`. */
+  /** "venue: uniswap", "chain=base", after a mark or none; false (consuming nothing) when no such field is here. */
+  private modifierField(draft: Draft): boolean {
+    const save = this.pos;
+    const start = modifierFieldAt(this.tokens, this.pos);
+    if (!start) return false;
+    this.pos = start.value;
+    if (start.kind === 'chain' && this.chainAt(this.pos)) {
+      this.setChain(draft, this.chainPhrase()!);
+      return true;
+    }
+    if (start.kind === 'venue' && this.venueAt(this.pos)) {
+      this.setVenue(draft, this.venuePhrase()!, this.tokens[start.value - 2]);
+      return true;
+    }
+    if (start.kind === 'venue' && this.unknownVenueAt(this.pos)) {
+      this.setVenue(draft, this.unknownVenue(), this.tokens[start.value - 2]);
+      return true;
+    }
+    this.pos = save;
+    return false;
+  }
+
   private chainAt(index: number): boolean {
     const save = this.pos;
     this.pos = index;
@@ -2829,6 +2887,11 @@ class Parser {
     const save = this.pos;
     this.acceptWord('the', 'my', 'our');
     const token = this.peek();
+    // "on layer 1": Ethereum's first layer, said with the number.
+    if (this.isWord(token, 'layer') && this.peek(1)?.kind === 'number' && this.peek(1)!.value === '1') {
+      this.pos += 2;
+      return { chain: 'mainnet', token: token! };
+    }
     for (const { words, chain } of chainPhrases) {
       if (this.acceptPhrase([words])) {
         // "on base mainnet", "on my anvil node": the chain's network said after its name.
@@ -2850,7 +2913,11 @@ class Parser {
     if (this.isWord(this.peek(), 'w') && (this.isPunct(this.peek(1), '/') || this.peek(1)?.kind === 'number' || this.isSlippageWord(this.peek(1)))) {
       this.pos++;
       this.acceptPunct('/');
-    } else if (!this.boundBeforeSlippage()) this.acceptWord('with', 'at', 'using', 'use', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap');
+    } else {
+      // "… and tolerate 1% slippage": the lead joined to the step by "and".
+      if (this.isWord(this.peek(), 'and') && this.isWord(this.peek(1), ...slippageLeads)) this.pos++;
+      if (!this.boundBeforeSlippage()) this.acceptWord(...slippageLeads);
+    }
     this.acceptPhrase([['up', 'to']]);
     // ./slippageWords.ts: "with at most 2% price impact" — a bound said before the rate.
     this.acceptPhrase(slippageBounds);
@@ -2859,20 +2926,20 @@ class Parser {
     const t = this.peek();
     if (t && this.isSlippageWord(t)) {
       this.pos += slippageWordLength(this.tokens, this.pos);
-      this.acceptWord('tolerance', 'limit', 'protection');
+      this.acceptWord(...slippageNounTails);
       this.acceptPhrase([['at', 'most'], ['up', 'to'], ['no', 'more', 'than'], ['not', 'to', 'exceed'], ['not', 'exceeding'], ['not', 'more', 'than'], ['not', 'over'], ['not', 'above']]);
       this.acceptWord('of', 'at', 'to', 'is', 'set', 'under', 'below', 'within');
       // "slippage set at 0.5%", "slippage protection of 1%".
       if (this.isWord(this.tokens[this.pos - 1], 'set', 'protection')) this.acceptWord('at', 'to', 'of');
       this.acceptPunct('<');
       if (!this.acceptPunct(':')) this.acceptPunct('=');
-      this.acceptWord('max', 'maximum', 'to');
+      this.acceptWord(...slippageRateLeads);
       const rate = this.rate();
       if (!rate) throw this.expected('a slippage like 1% or 30 bps', 'swap');
       return { bps: rate, token: t };
     }
     const rateStart = this.peek();
-    const rate = rateStart?.kind === 'number' ? this.rate(false) : undefined;
+    const rate = rateStart?.kind === 'number' || rateStart?.kind === 'numberWord' ? this.rate(false) : undefined;
     if (rate !== undefined) {
       this.acceptWord('max', 'maximum');
       // "2% of slippage".
@@ -2893,7 +2960,7 @@ class Parser {
   /** "at most 2% price impact" with no "with" before it; consumes the bound only when a rate follows. */
   private boundBeforeSlippage(): boolean {
     const save = this.pos;
-    if (this.acceptPhrase(slippageBounds) && this.peek()?.kind === 'number') return true;
+    if (this.acceptPhrase(slippageBounds) && (this.peek()?.kind === 'number' || this.peek()?.kind === 'numberWord')) return true;
     this.pos = save;
     return false;
   }
@@ -2906,7 +2973,8 @@ class Parser {
   /** "1%", "0.5 percent", "30 bps", "30 basis points" → basis points. */
   private rate(unitRequired = true): number | undefined {
     const t = this.peek();
-    if (t?.kind !== 'number') return undefined;
+    // "one percent", "half a percent" is not read: a number word only as a whole rate.
+    if (t?.kind !== 'number' && t?.kind !== 'numberWord') return undefined;
     const unit = this.peek(1);
     const hasUnit = unit?.kind === 'percent' || (unit?.kind === 'word' && ['bps', 'bp', 'bip', 'bips', 'basis'].includes(unit.lower));
     if (!hasUnit && !unitRequired) return undefined;
@@ -2988,6 +3056,8 @@ class Parser {
     // "everything I got", "all I received": the whole output of the step before.
     if ((t.lower === 'everything' || t.lower === 'all') && this.isWord(next, 'i', 'you', 'we') && this.isWord(this.tokens[at + 2], 'got', 'get', 'received', 'receive', 'bought'))
       return true;
+    // "that amount", "those tokens", "the whole amount", "the amount received" (./referenceWords.ts).
+    if (startsOutputNoun(this.tokens, at)) return true;
     if (['that', 'this', 'those', 'these'].includes(t.lower)) return !next || next.kind !== 'word' || this.symbolOf(next) !== undefined || reservedWords.has(next.lower);
     if (t.lower === 'the' || t.lower === 'same')
       return (
@@ -3240,6 +3310,22 @@ class Parser {
   }
 
   /**
+   * A step said with no object after a step that produced something ("swap 1 ETH for stETH, then stake",
+   * "wrap 2 ETH and send to bob", "… and deposit into aave"): what the step before produced, as "it" would say.
+   * Only where nothing else stands for the object: the end, a mark, a joiner, or the preposition of a recipient,
+   * venue or chain. With no producing step before it stays undefined, and the caller asks for the amount.
+   */
+  private impliedOutput(at: Token | undefined): Amount | undefined {
+    if (!at || !objectlessStepEnds(this.peek())) return undefined;
+    const group = this.lastGroup;
+    if (group.length !== 1 || this.lastVerbless) return undefined;
+    const out = outputOf(group[0]!);
+    if (out === undefined) return undefined;
+    this.refuseSeveralOutputs(at, at.text, undefined);
+    return { value: 'previous', token: at, resolvedToken: out, reference: {} };
+  }
+
+  /**
    * A reference to the step before: "it", "them", "that WBTC", "the proceeds", "the USDC I just bought",
    * "whatever I get", "the same (amount)". Resolves to that step's output ("previous") or, for "the same",
    * its amount and token; refused as ambiguous when there is no such step or more than one could be meant.
@@ -3272,11 +3358,18 @@ class Parser {
       if (!this.acceptPhrase([['end', 'up', 'with'], ['get'], ['got'], ['receive'], ['received'], ['bought'], ['make']])) throw this.expected('"get"', 'multi');
     } else {
       this.acceptWord('the', 'that', 'this', 'those', 'these');
+      // "the whole amount", "that amount", "the full sum" (./referenceWords.ts).
+      const noun = this.acceptPhrase(outputAmountNouns);
       const described = this.acceptWord('proceeds', 'output', 'result', 'resulting', 'unwrapped', 'wrapped', 'received', 'new', 'bought', 'purchased', 'swapped');
-      // "the resulting tokens", "the received coins": the output said with a noun for tokens.
-      if (described && this.peek()?.kind === 'word' && tokenNouns.has(this.peek()!.lower)) this.pos++;
+      // "the resulting tokens", "the received coins", "those tokens": the output said with a noun for tokens.
+      if ((described || !noun) && this.peek()?.kind === 'word' && tokenNouns.has(this.peek()!.lower)) this.pos++;
+      else if (described && this.acceptPhrase(outputAmountNouns)) {
+        // "the received amount".
+      }
       const next = this.peek();
-      if (next && next.kind === 'word' && this.symbolOf(next) !== undefined) symbol = this.tokenRef('multi');
+      if (!noun && next && next.kind === 'word' && this.symbolOf(next) !== undefined) symbol = this.tokenRef('multi');
+      // "the USDC received", "the amount obtained", "the stETH you got out": the output described after its noun.
+      if (this.acceptWord(...outputParticiples)) this.acceptWord('back', 'out');
       if (this.acceptWord('i', 'you', 'we')) {
         this.acceptWord('just');
         this.acceptPhrase([['end', 'up', 'with'], ['get'], ['got'], ['receive'], ['received'], ['bought'], ['obtained'], ['swapped', 'for'], ['made']]);
@@ -3561,6 +3654,9 @@ class Parser {
     if (t?.kind === 'word' && placeNouns.has(t.lower))
       throw this.fail(t, `which ${t.lower}? give its address or ENS name, like "to ${t.lower} 0x…"`, context);
     if (!t) throw this.expected(context === 'transfer' ? 'a recipient' : 'a spender', context);
+    // "each to alice, bob and the others", "… and the rest": a group named by no one's name.
+    if (t.kind === 'word' && ['others', 'rest'].includes(t.lower))
+      throw this.ambiguous(t, `${quote(this.isWord(this.tokens[this.pos - 1], 'the') ? `the ${t.text}` : t.text)} names no one in particular: give each recipient by name`);
     // "to my friend", "to the recipient": a role with no name is nobody in particular.
     if (t.kind === 'word' && recipientNouns.has(t.lower) && this.isWord(this.tokens[this.pos - 1], 'my', 'our', 'his', 'her', 'their', 'the', 'a'))
       throw this.fail(t, `which ${t.lower}? give their contact name, ENS name or address, like "to my ${t.lower} bob"`, context);
@@ -3572,7 +3668,10 @@ class Parser {
     if (t.kind === 'ens' && /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+$/.test(t.text)) {
       this.pos++;
       if (this.isWord(this.peek(), "'s")) {
-        // "alice.eth's wallet": the name's own account.
+        // "alice.eth's wallet": the name's own account; "vitalik.eth's brother" is someone else, unnamed.
+        const whose = this.peek(1);
+        if (whose?.kind === 'word' && recipientNouns.has(whose.lower) && !placeNouns.has(whose.lower) && !['ens', 'name', 'main', 'cold', 'new', 'hardware', 'savings', 'trezor', 'metamask'].includes(whose.lower))
+          throw this.fail(whose, `which ${whose.lower} of ${t.text}? give their contact name, ENS name or address`, context);
         this.pos++;
         while (this.peek()?.kind === 'word' && recipientNouns.has(this.peek()!.lower)) this.pos++;
       } else if (this.isWord(this.peek(), 'wallet', 'account', 'address')) this.pos++; // "alice.eth wallet"
@@ -3903,6 +4002,9 @@ class Parser {
   private verbOf(t: Token): VerbKind | undefined {
     const exact = verbs.get(t.lower);
     if (exact) return exact;
+    // Round 9: "forwarding 5 DAI to bob.eth", "tipping bob 2 DAI": the gerund of a known verb (./gerunds.ts).
+    const base = t.kind === 'word' ? gerundBase(t.lower, (word) => verbs.get(word)) : undefined;
+    if (base !== undefined) return verbs.get(base);
     const guess = this.fuzzyVerb(t);
     return guess === undefined ? undefined : verbs.get(guess);
   }
@@ -3922,7 +4024,7 @@ class Parser {
 
   /** Records the verb's spelling slip, if it was one. */
   private noteCorrection(t: Token, verb: VerbKind): void {
-    if (verbs.has(t.lower) || verb === undefined) return;
+    if (verbs.has(t.lower) || verb === undefined || gerundBase(t.lower, (word) => verbs.get(word)) !== undefined) return;
     const guess = this.fuzzyVerb(t);
     if (guess !== undefined) this.corrections.push({ from: t.text, to: guess });
   }

@@ -11,7 +11,21 @@ export const slippageBounds: readonly (readonly string[])[] = [
   ['at', 'most'],
   ['no', 'more', 'than'],
   ['not', 'more', 'than'],
+  // Round 9: "with under 1% slippage", "within 0.5% slippage", "less than 1% slippage".
+  ['less', 'than'],
+  ['under'],
+  ['below'],
+  ['within'],
 ];
+
+/**
+ * Round 9: words that lead a slippage phrase after the step ("tolerate 1% slippage", "accepting 0.5% slippage"), beside
+ * "with", "at", "allowing"; and, after the slippage noun, what names the bound ("slippage cap of 1%", "slippage
+ * maximal 1%", "slippage threshold 0.5%").
+ */
+export const slippageLeads: readonly string[] = ['with', 'at', 'using', 'use', 'allowing', 'allow', 'keep', 'keeping', 'set', 'limit', 'cap', 'tolerate', 'tolerating', 'accept', 'accepting', 'within'];
+export const slippageNounTails: readonly string[] = ['tolerance', 'limit', 'protection', 'cap', 'ceiling', 'threshold', 'setting', 'maximum', 'max'];
+export const slippageRateLeads: readonly string[] = ['max', 'maximum', 'maximal', 'to', 'max.'];
 
 /** How many words the slippage noun at `index` takes: 2 for "price impact", 1 for "slippage" and its slips, read by the caller. */
 export function slippageWordLength(tokens: readonly Token[], index: number): number {

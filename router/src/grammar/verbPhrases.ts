@@ -30,6 +30,9 @@
  */
 import { knownSymbols } from '../../../kernel/index.js';
 import { stakingVenues, venuePhrases } from './lexicon.js';
+import { placedParticipleAt } from './placedFunds.js';
+import { readAmountsBeforeNouns } from './nounAmounts.js';
+import { readLendingPlaces } from './lendingPlaces.js';
 import type { Token } from './tokenize.js';
 
 const lendingVenueWords: ReadonlySet<string> = new Set(['aave', 'compound', 'morpho', 'spark', 'euler', 'fluid']);
@@ -87,6 +90,7 @@ export function isVerbPhraseException(words: readonly string[], i: number): bool
   const word = words[i];
   if (word === 'stop') return stopObjectAt(words, i);
   if (word === 'airdrop') return airdropAt(words, i);
+  if (placedParticipleAt(words, i, isSymbolWord)) return true;
   if (word !== undefined && participles.has(word)) return wishAt(words, i) !== undefined;
   return false;
 }
@@ -121,7 +125,9 @@ export type ReadVerbPhrasesReturnType = Token[];
 
 /** `tokens` with the verb phrases above said as the productions read them; the same tokens when none is found. */
 export function readVerbPhrases(tokens: readonly Token[]): ReadVerbPhrasesReturnType {
-  let out = [...tokens];
+  // "make a 5 DAI payment to bob.eth": the amount said before its action noun (./nounAmounts.ts).
+  // "supply 100 USDC to the lending pool", "withdraw 100 USDC from my position on aave" (./lendingPlaces.ts).
+  let out = [...readLendingPlaces(readAmountsBeforeNouns(tokens, isSymbolWord))];
   const w = (k: number): string | undefined => wordOf(out[k]);
   const verbToken = (from: Token, to: Token, verb: string): Token => ({ ...from, kind: 'word', text: from.text, lower: verb, value: verb, end: to.end });
   const synthetic = (at: Token, word: string): Token => ({ kind: 'word', text: word, lower: word, value: word, start: at.start, end: at.start, spaced: true });
@@ -268,8 +274,8 @@ export function readVerbPhrases(tokens: readonly Token[]): ReadVerbPhrasesReturn
       out.splice(i, 1);
       continue;
     }
-    // "put my idle DAI to work".
-    if (idleWords.has(word) && ['my', 'our'].includes(w(i - 1) ?? '') && isSymbolWord(w(i + 1))) {
+    // "put my idle DAI to work"; "withdraw my supplied USDC" (./placedFunds.ts).
+    if ((idleWords.has(word) && ['my', 'our'].includes(w(i - 1) ?? '') && isSymbolWord(w(i + 1))) || placedParticipleAt(w, i, isSymbolWord)) {
       out.splice(i, 1);
       i--;
       continue;

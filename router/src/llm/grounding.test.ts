@@ -71,6 +71,23 @@ describe('groundIntents', () => {
     expect(ungrounded('buy 100 usdc with eth', { action: 'swap', amountOut: '100.0', token: 'ETH', tokenOut: 'USDC' })).toBe('grounded');
   });
 
+  // The grammar reads "half an ETH" as 0.5, "half my ETH" as 50% and refuses "half ETH" as two readings
+  // (0.5 ETH or half the balance); a model's answer is held to the same reading, so it cannot pick one.
+  test.each<[string, string, string]>([
+    ['send half an eth to bob, he knows why', '0.5', 'grounded'],
+    ['send half an eth to bob, he knows why', '50%', 'LLM_UNGROUNDED field: intents[0].amount'],
+    ['send half my eth to bob, he knows why', '50%', 'grounded'],
+    ['send half my eth to bob, he knows why', '0.5', 'LLM_UNGROUNDED field: intents[0].amount'],
+    ['send a quarter of the eth to bob, he knows why', '25%', 'grounded'],
+    ['send a quarter of the eth to bob, he knows why', '0.25', 'LLM_UNGROUNDED field: intents[0].amount'],
+    ['send half eth to bob, he knows why', '0.5', 'LLM_UNGROUNDED field: intents[0].amount'],
+    ['send half eth to bob, he knows why', '50%', 'LLM_UNGROUNDED field: intents[0].amount'],
+    ['send a quarter eth to bob, he knows why', '0.25', 'LLM_UNGROUNDED field: intents[0].amount'],
+    ['send a quarter eth to bob, he knows why', '25%', 'LLM_UNGROUNDED field: intents[0].amount'],
+  ])('behavior: a share word grounds only the reading its words give: %s as %s', (text, amount, expected) => {
+    expect(ungrounded(text, { action: 'transfer', amount, token: 'ETH', to: 'bob' })).toBe(expected);
+  });
+
   test('behavior: aliases and the wrap pair', () => {
     expect(ungrounded('stake 2 ether', { action: 'stake', amount: '2', token: 'ETH' })).toBe('grounded');
     expect(ungrounded('unwrap 2 eth', { action: 'unwrap', amount: '2', token: 'WETH' })).toBe('grounded');

@@ -8,7 +8,8 @@
  * The rules, per field (all comparisons case-insensitive; "next to" allows the filler words of an amount,
  * "of", "my", "the", "units", "worth"…):
  * - `amount` (a decimal) stands next to its token: "5 USDC", "5 units of USDC", "USDC 5" — not the "500" of
- *   "he owes me 500". A percentage is "25% of my ETH" or "half my ETH"; "all" is an all-word near the token;
+ *   "he owes me 500". A percentage is "25% of my ETH" or "half my ETH"; "half an ETH" is 0.5, and "half ETH",
+ *   which the grammar refuses as two readings, grounds neither; "all" is an all-word near the token;
  *   "previous" needs a word that refers back ("it", "that", "the proceeds"). `amountOut` stands next to
  *   `tokenOut`, `amountUsd` is a dollar amount ("$50", "50 dollars") next to its token.
  * - `token` / `tokenOut`: a known symbol (rewritten to the list's spelling) or a 0x address, in the words
@@ -76,6 +77,8 @@ function ungrounded(field: string, value: unknown, index: number, why: string): 
 }
 
 const amountFillers = new Set(['a', 'an', 'of', 'my', 'the', 'your', 'our', 'units', 'unit', 'coins', 'coin', 'tokens', 'token', 'worth', 'in', 'whole', 'entire', 'full', 'those', 'these', 'more', 'extra']);
+/** Words between a share word and its token that make it a share of the balance: "half my ETH", "half of the DAI". */
+const balanceWords = new Set(['my', 'the', 'of', 'your', 'our', 'those', 'these']);
 const allWords = new Set(['all', 'everything', 'max', 'maximum', 'entire', 'whole', 'full']);
 const referenceWords = new Set(['it', 'that', 'those', 'them', 'this', 'proceeds', 'result', 'output', 'same', 'resulting', 'received', 'got', 'bought', 'gained']);
 const separators = new Set(['then', 'and', 'also', 'plus', ',', ';', '&', '+', 'afterwards', 'after', 'next', 'finally', 'followed', 'each', 'both']);
@@ -269,7 +272,26 @@ class Reading {
 
   private decimalNextTo(amount: string, tokens: Span[], kind: string): number | undefined {
     const value = canonicalDecimal(amount);
-    return this.pickNextTo(this.numbers.filter((n) => n.value === value && !n.percent && !n.bps), tokens, kind);
+    return this.pickNextTo(
+      this.numbers.filter((n) => n.value === value && !n.percent && !n.bps && (!n.share || this.shareOf(n, tokens) === 'unit')),
+      tokens,
+      kind,
+    );
+  }
+
+  /**
+   * What a share word ("half", "a quarter") is a share of, as the grammar reads it: of one unit when an article
+   * stands between it and the token ("half an ETH"), of the balance when a possessive, "the" or "of" does ("half my
+   * ETH", "a quarter of the DAI"), and undecided when nothing does ("half ETH"): the grammar refuses that as two
+   * readings, so the model may not pick one.
+   */
+  private shareOf(mention: NumberMention, tokens: Span[]): 'unit' | 'balance' | undefined {
+    const token = tokens.find((t) => this.fillersBetween(mention.end, t.start, amountFillers));
+    if (!token) return undefined;
+    const between = this.words.slice(mention.end, token.start).map((word) => word.text);
+    if (between.some((word) => word === 'a' || word === 'an')) return 'unit';
+    if (between.some((word) => balanceWords.has(word))) return 'balance';
+    return undefined;
   }
 
   private dollarsNextTo(amount: string, tokens: Span[]): number | undefined {
@@ -302,7 +324,7 @@ class Reading {
       const percent = canonicalDecimal(amount.slice(0, -1));
       const fraction = shiftDecimal(percent, -2);
       const candidates = this.numbers.filter(
-        (n) => (n.percent && n.value === percent) || (!n.percent && n.value === fraction && this.words.slice(n.start, n.end).some((w) => w.text === 'half' || w.text.startsWith('quarter'))),
+        (n) => (n.percent && n.value === percent) || (!!n.share && n.value === fraction && this.shareOf(n, tokens) === 'balance'),
       );
       return this.pickNextTo(candidates, tokens, 'amount');
     }

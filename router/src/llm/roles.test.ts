@@ -225,3 +225,24 @@ describe('the grammar constrains the model (parseIntents)', () => {
     expect(result).toMatchObject({ parser: 'llm', grounding: 'roles' });
   });
 });
+
+describe('a share word keeps the reading the grammar gives it', () => {
+  // The grammar cannot read "flick" and refuses "half eth" as two readings (0.5 ETH or half the balance); in
+  // auto mode the model is asked, and neither of its possible answers may stand.
+  const text = 'yo flick half eth over to bob';
+  test.each(['0.5', '50%'])('lie: %s ETH for "half eth" is refused in auto mode', async (amount) => {
+    server.enqueue({ kind: 'toolCall', arguments: { intents: [{ action: 'transfer', amount, token: 'ETH', to: 'bob' }] } });
+    const error = await parseIntents(text, { parser: 'auto', llm: config }).then(
+      () => undefined,
+      (e: LucidError) => e,
+    );
+    expect(error?.code).toBe('LLM_UNGROUNDED');
+    expect(error?.details).toBe('field: intents[0].amount');
+  });
+
+  test('the reading an article gives passes: "half an eth" is 0.5', async () => {
+    expect(await answer('yo flick half an eth over to bob', { action: 'transfer', amount: '0.5', token: 'ETH', to: 'bob' })).toBe(
+      'accepted [{"action":"transfer","amount":"0.5","token":"ETH","to":"bob"}]',
+    );
+  });
+});

@@ -7,8 +7,11 @@
 /** One word of the text, lower-cased, with the spelling the user wrote. */
 export type Word = { text: string; written: string };
 
-/** A number in the words: `value` is a canonical decimal; [start, end) are word indices. */
-export type NumberMention = { start: number; end: number; value: string; percent: boolean; dollar: boolean; bps: boolean };
+/**
+ * A number in the words: `value` is a canonical decimal; [start, end) are word indices. `share` marks one said
+ * as a share word ("half", "a quarter", "three quarters"), which may be a part of one unit or of the balance.
+ */
+export type NumberMention = { start: number; end: number; value: string; percent: boolean; dollar: boolean; bps: boolean; share?: true };
 
 const wordPattern =
   /0x[0-9a-fA-F]{40}(?![0-9a-fA-F])|\$?(?:\d[\d,_]*(?:\.\d+)?|\.\d+)(?:k|mm|m|bn|b)?(?![\p{L}\p{N}])|[\p{L}\p{N}_$][\p{L}\p{N}_.'’-]*|%|→|->|=>|[,;:&+]/giu;
@@ -45,12 +48,12 @@ const bpsWords = new Set(['bps', 'bp', 'bips']);
 /** Every number the words state, with where it stands. */
 export function readNumbers(words: readonly Word[]): NumberMention[] {
   const mentions: NumberMention[] = [];
-  const push = (start: number, end: number, value: string, dollar = false) => {
+  const push = (start: number, end: number, value: string, dollar = false, share = false) => {
     const next = words[end]?.text;
     const percent = next !== undefined && percentWords.has(next);
     const isDollar = dollar || (next !== undefined && dollarWords.has(next));
     const bps = next !== undefined && (bpsWords.has(next) || (next === 'basis' && words[end + 1]?.text === 'points'));
-    mentions.push({ start, end: percent || isDollar || bps ? end + 1 : end, value, percent, dollar: isDollar, bps });
+    mentions.push({ start, end: percent || isDollar || bps ? end + 1 : end, value, percent, dollar: isDollar, bps, ...(share ? { share } : {}) });
   };
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!.text;
@@ -68,10 +71,10 @@ export function readNumbers(words: readonly Word[]): NumberMention[] {
       push(i, end, value, numeric[1] === '$' || words[i - 1]?.text === '$');
       continue;
     }
-    if (word === 'half') push(words[i - 1]?.text === 'a' ? i - 1 : i, i + 1, '0.5');
+    if (word === 'half') push(words[i - 1]?.text === 'a' ? i - 1 : i, i + 1, '0.5', false, true);
     if (word === 'quarter' || word === 'quarters') {
-      if (words[i - 1]?.text === 'three') push(i - 1, i + 1, '0.75');
-      else push(words[i - 1]?.text === 'a' ? i - 1 : i, i + 1, '0.25');
+      if (words[i - 1]?.text === 'three') push(i - 1, i + 1, '0.75', false, true);
+      else push(words[i - 1]?.text === 'a' ? i - 1 : i, i + 1, '0.25', false, true);
     }
     const read = readNumberWords(words, i);
     if (!read) continue;
