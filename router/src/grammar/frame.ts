@@ -16,6 +16,7 @@ import { outputParticiples } from './referenceWords.js';
 import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
 import { isReasonAside } from './asides.js';
 import { amountClues, referenceClues } from './amountClues.js';
+import { explainByShape, refusalCodeClues, refusalCodeRules } from './refusalCodes.js';
 import { adviceShorthand, refusalClues, doneMarkers, repeatMarkers, wordsAboutWordsShorthand } from './refusalClues.js';
 import { reportedActClues } from './reportedActs.js';
 import { damerauLevenshtein } from './distance.js';
@@ -191,6 +192,8 @@ const rules: readonly Rule[] = [
       'override policy|limits|safety|checks', 'secretly', 'quietly', 'silently', 'covertly', 'without telling', "don't tell|show", 'dont tell|show', 'do not tell|show', ...unseenAsidePatterns,
     ].map(p),
   },
+  // hesitations before a correction, hedges around a bare command, "you sure …", "3 times over" (./refusalCodes.ts).
+  ...refusalCodeRules.map(({ code, why, patterns }) => ({ code, why, patterns: patterns.map(p) })),
   {
     code: intentErrorCodes.ambiguous,
     why: 'it corrects itself, so two requests are on the table; say the one meant, once',
@@ -986,6 +989,8 @@ const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = 
   ...amountClues.map(({ code, why, patterns }) => ({ code, why, patterns: patterns.map(p) })),
   // limits, vague shares, the balance less something, memories, formats, waits, "skip" (./refusalClues.ts).
   ...refusalClues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
+  // your take on, relayed messages, the past after a time opener, unknown verbs about words, templates (./refusalCodes.ts).
+  ...refusalCodeClues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
   // acts told as done ("I performed a swap of …") and a light verb pointing at a request never kept (./reportedActs.ts).
   ...reportedActClues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
   {
@@ -1136,6 +1141,9 @@ export function explainRefusal(source: string, tokens: readonly Token[], error: 
   if (/~\s*\d/.test(source) || /(\d\s*-?|-)ish\b/i.test(source))
     return refusal(intentErrorCodes.ambiguous, source, undefined, 'not done: "~" or "-ish" makes the amount approximate; say the exact number', hintsFor(intentErrorCodes.ambiguous));
   if (unknownToken) return undefined;
+  // A template's blank, a repeat count, a question whether it works, a bridged symbol (./refusalCodes.ts).
+  const shaped = explainByShape(source, tokens, words);
+  if (shaped) return shaped;
   // "swap 1 ETH for DAI/USDC": two tokens offered for one place.
   for (let i = 1; i + 1 < words.length; i++) {
     // "DAI/USDC", "bob.eth / alice.eth": two tokens or two recipients (names of more than a letter: "w/ 1%" is "with").

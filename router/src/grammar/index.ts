@@ -23,6 +23,7 @@ import { correctWords } from './correctWords.js';
 import { reorderWords } from './wordOrder.js';
 import { readVerbPhrases } from './verbPhrases.js';
 import { readFractions } from './fractions.js';
+import { readFractionWords } from './fractionWords.js';
 import { readCurrencyAmounts, readNumberPhrases } from './numberPhrases.js';
 import { maxInputLength, tokenize } from './tokenize.js';
 
@@ -62,6 +63,8 @@ export function parseWithGrammar(text: string, options: ParseWithGrammarOptions 
   if (form) text = form.text;
   // "50$ of ETH", "€50 of ETH", "1.000,50": amounts the tokenizer cannot say why it refuses (./numberPhrases.ts).
   if (text.length <= maxInputLength) text = readCurrencyAmounts(text);
+  // "three quarters of an ETH", "half a dozen": fractions said in words (./fractionWords.ts).
+  if (text.length <= maxInputLength) text = readFractionWords(text);
   const corrected = correctWords(tokenizeOrExplain(text), (word) => table.canonical.has(word));
   // "send 1/2 eth", "split 10 dai 50/50 between …": a fraction written with a slash is one amount.
   // "two dozen", "a tenth of my", "five (5)": number phrases said in the parser's shapes (./numberPhrases.ts).

@@ -744,6 +744,8 @@ export const numberWords: ReadonlyMap<string, string> = new Map([
           [word, String(index * 10)] as const,
           // "twenty-five", written with a hyphen as one word.
           ...units.slice(1, 10).map((unit, u) => [`${word}-${unit}`, String(index * 10 + u + 1)] as const),
+          // "twentyfive": the same run together, as people type it fast.
+          ...units.slice(1, 10).map((unit, u) => [`${word}${unit}`, String(index * 10 + u + 1)] as const),
         ]
       : [],
   ),

@@ -22,7 +22,7 @@ import { quote, refusal } from './errors.js';
 import { numberWords } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
-const currencyNames = 'euros?|eur|gbp|yen|jpy|yuan|cny|rupees?|inr|francs?|chf|pesos?|rubles?|roubles?|krw|reais|brl|cad|aud';
+const currencyNames = 'euros?|eur|gbp|pounds?|quid|sterling|yen|jpy|yuan|cny|rupees?|inr|francs?|chf|pesos?|rubles?|roubles?|krw|reais|brl|cad|aud';
 const currencySigns = '€£¥₹₩₽';
 const foreignCurrency = new RegExp(
   `(?:[${currencySigns}]\\s?\\d[\\d,.]*(?:\\s?[kmb]\\b)?|\\d[\\d,.]*\\s?[${currencySigns}]|\\b\\d[\\d,.]*\\s?(?:${currencyNames})\\b(?=\\s+(?:worth|of|in)\\b))`,
