@@ -389,8 +389,10 @@ function pushAllowance(list: AllowanceKey[], key: AllowanceKey) {
   if (!list.some(same)) list.push(key);
 }
 
+// Compared in lower case: called for every party of every pass (viem's isAddressEqual validates both sides each time).
+const notParties = new Set([zeroAddress, ethTransferLogAddress].map((address) => address.toLowerCase()));
 function isParty(address: Address): boolean {
-  return ![zeroAddress, ethTransferLogAddress].some((skip) => isAddressEqual(skip, address));
+  return !notParties.has(address.toLowerCase());
 }
 
 /** An insertion-ordered set of checksummed addresses. */
