@@ -12,7 +12,7 @@ import {
   type Hex,
   type PublicClient,
 } from 'viem';
-import { ChainError, InfraError, type PlanCall, type TokenInfo } from '../../../kernel/index.js';
+import { ChainError, InfraError, toChecksumAddress, type PlanCall, type TokenInfo } from '../../../kernel/index.js';
 import { decodeLog, decodeRevert } from './abis.js';
 import { fetchSimulationBlocks, gasLimitFor, type EngineRun, type Observation, type SimulationBlocks, type ViewCall } from './engine.js';
 import { lensEth, type AllowanceKey } from './lens.js';
@@ -403,7 +403,8 @@ class AddressSet {
   }
   add(address: Address) {
     const key = address.toLowerCase();
-    if (!this.items.has(key)) this.items.set(key, getAddress(address));
+    // The kernel's checksum: the same result as viem's getAddress (kernel/addresses.test.ts), remembered per hex.
+    if (!this.items.has(key)) this.items.set(key, toChecksumAddress(address));
   }
   get size() {
     return this.items.size;
