@@ -9,8 +9,8 @@
  * plan by eth_call on the base block, after it in one more block appended after the plan's last block, which
  * the plan's contracts never see.
  */
-import { randomBytes } from 'node:crypto';
-import { bytesToHex, getAddress, numberToHex, type Address, type Hex, type PublicClient } from 'viem';
+import { randomFillSync } from 'node:crypto';
+import { numberToHex, type Address, type Hex, type PublicClient } from 'viem';
 import { ChainError } from '../../../kernel/index.js';
 import { fetchSimulationBlocks, type Engine, type EngineRun, type MinedBlock, type RawCallResult, type RawLog, type Readings } from './engine.js';
 import type { Observation } from './engine.js';
@@ -228,13 +228,30 @@ function decodeReadings(results: { status: Hex; returnData: Hex }[], observation
   };
 }
 
-/** A fresh address nobody holds: a contract cannot know in advance where the lens or its caller will be. */
+/**
+ * A fresh address nobody holds: a contract cannot know in advance where the lens or its caller will be. In lower
+ * case (the node reads either case; a checksum would hash every fresh address for nothing).
+ */
 export function randomAddress(): Address {
-  return getAddress(bytesToHex(randomBytes(20)));
+  return freshHex(20) as Address;
 }
 
 function randomHash(): Hex {
-  return bytesToHex(randomBytes(32));
+  return freshHex(32);
+}
+
+// Every simulation takes a few fresh addresses and prevRandao values: drawn from one pool of the system's CSPRNG,
+// refilled a kilobyte at a time, instead of a call into it for each (each byte is handed out once).
+const pool = Buffer.alloc(1024);
+let used = pool.length;
+function freshHex(bytes: number): Hex {
+  if (used + bytes > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const hex = pool.toString('hex', used, used + bytes);
+  used += bytes;
+  return `0x${hex}`;
 }
 
 function clamp(value: bigint, min: bigint, max: bigint): bigint {
