@@ -6,7 +6,7 @@
  * blocks tells them from the real ones (RISK.md, "simulation tells").
  *
  * Balances and allowances are read with the lens, whose code is placed at a fresh random address: before the
- * plan by eth_call on the base block, after it in one more block appended after the plan's last block, which
+ * plan by eth_call on the base block (readBeforePlan.ts: one read for plans simulated together), after it in one more block appended after the plan's last block, which
  * the plan's contracts never see.
  */
 import { randomFillSync } from 'node:crypto';
@@ -15,6 +15,7 @@ import { ChainError } from '../../../kernel/index.js';
 import { fetchSimulationBlocks, type Engine, type EngineRun, type MinedBlock, type RawCallResult, type RawLog, type Readings } from './engine.js';
 import type { Observation } from './engine.js';
 import { decodeUintArray, encodeAllowances, encodeBalances, lensCode, lensGas } from './lens.js';
+import { readBeforePlan } from './readBeforePlan.js';
 
 export const runSimulateV1: Engine = async (client, input) => {
   const { account, calls, observation, fees } = input;
@@ -54,7 +55,7 @@ export const runSimulateV1: Engine = async (client, input) => {
   let pre: Readings;
   try {
     [pre, result] = await Promise.all([
-      readBefore(client, block.number, lens, observer, observation, lensData),
+      readBeforePlan(client, { blockNumber: block.number, observation, lensData }),
       client.request({
         method: 'eth_simulateV1',
         params: [
@@ -175,40 +176,6 @@ function blockOverridesFor(planned: PlannedBlock, latest: MinedBlock) {
     feeRecipient: latest.miner,
     baseFeePerGas: numberToHex(planned.baseFee),
     prevRandao: planned.prevRandao,
-  };
-}
-
-/** The lens read on the base block itself (eth_call with its code at a random address). */
-async function readBefore(
-  client: PublicClient,
-  blockNumber: bigint,
-  lens: Address,
-  observer: Address,
-  observation: Observation,
-  lensData: { balances: Hex; allowances: Hex | undefined },
-): Promise<Readings> {
-  const call = (data: Hex) =>
-    client.request({
-      method: 'eth_call',
-      params: [{ from: observer, to: lens, data }, numberToHex(blockNumber), { [lens]: { code: lensCode } }],
-    } as never) as Promise<Hex>;
-  // All asked at once (one round trip where the node takes batches): balances, allowances, and the views on the
-  // same base block from the same fresh caller; a view that reverts (an entry that does not exist) reads as undefined.
-  const [balances, allowances, views] = await Promise.all([
-    call(lensData.balances),
-    lensData.allowances ? call(lensData.allowances) : Promise.resolve(undefined),
-    Promise.all(
-      (observation.views ?? []).map((view) =>
-        (client.request({ method: 'eth_call', params: [{ from: observer, to: view.to, data: view.data }, numberToHex(blockNumber)] } as never) as Promise<Hex>).catch(
-          () => undefined,
-        ),
-      ),
-    ),
-  ]);
-  return {
-    balances: decodeUintArray('balances', balances),
-    allowances: allowances ? decodeUintArray('allowances', allowances) : [],
-    views,
   };
 }
 
