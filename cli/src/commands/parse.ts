@@ -19,7 +19,7 @@ Examples:
       const options = await parseOptions(schema, raw);
       const { loadSettings } = await import('../settings.js');
       const settings = await loadSettings({ parser: options.parser });
-      const { describeIntent, parseIntents } = await import('../../../router/index.js');
+      const { describeIntent, parseIntents } = await import('../../../router/parse.js');
       const result = await parseIntents(joinWords(words), { parser: settings.parser, llm: settings.llm });
       if (options.json) return writeJson(result.intents);
       result.intents.intents.forEach((intent, index) => writeData(`${index + 1}. ${describeIntent(intent)}`));

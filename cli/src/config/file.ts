@@ -5,7 +5,7 @@
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { toChecksumAddress as getAddress, InfraError, InputError } from '../../../kernel/index.js';
+import { toChecksumAddress as getAddress, InfraError, InputError } from '../../../kernel/core.js';
 import type { z } from 'zod';
 import { configFilePath } from './home.js';
 import { configFileSchema, type ConfigFile } from './schema.js';

@@ -3,7 +3,7 @@
  * value where it came from (for `lucid config show`). The LLM API key is read only from the environment and
  * is never printed by {@link describeConfig}.
  */
-import { toChecksumAddress as getAddress, InputError } from '../../../kernel/index.js';
+import { toChecksumAddress as getAddress, InputError } from '../../../kernel/core.js';
 import * as z from 'zod';
 import { type ConfigFile, type ParserChoice, accountSchema, chainSchema, parserSchema, rpcUrlSchema } from './schema.js';
 

@@ -3,7 +3,7 @@
  * as `rpcURL` silently doing nothing is worse than a message). Secrets have no place here: the LLM API key
  * comes only from `OPENAI_API_KEY`, and signing keys are never read from config.
  */
-import { hasValidChecksum } from '../../../kernel/index.js';
+import { hasValidChecksum } from '../../../kernel/core.js';
 import * as z from 'zod';
 
 export const PARSERS = ['grammar', 'llm', 'auto'] as const;
