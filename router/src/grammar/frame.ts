@@ -13,7 +13,7 @@
  * The checks read whole words (and short phrases), never substrings, so "someone.eth" is not "some".
  */
 import { outputParticiples } from './referenceWords.js';
-import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/core.js';
 import { isReasonAside } from './asides.js';
 import { amountClues, referenceClues } from './amountClues.js';
 import { explainByShape, refusalCodeClues, refusalCodeRules } from './refusalCodes.js';

@@ -6,7 +6,7 @@
  * Only-look phrases here are longer or more specific than the frame's own, so they are tried first. Every
  * refusal list adds to one of the frame's rules and keeps that rule's code and reason.
  */
-import { intentErrorCodes } from '../../../kernel/index.js';
+import { intentErrorCodes } from '../../../kernel/core.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal } from './errors.js';
 import { compilePattern, matchAt, type Words } from './phrasePattern.js';

@@ -17,7 +17,7 @@
  * The frame (./frame.ts) has read every word before this runs: negation, times and conditions in the aside
  * are refused there.
  */
-import { intentErrorCodes } from '../../../kernel/index.js';
+import { intentErrorCodes } from '../../../kernel/core.js';
 import { bareAmountIn, noteLabels, noteOpeners } from './asides.js';
 import { quote, refusal } from './errors.js';
 import { noteStarters, purposeNouns, purposeVerbs, verbs } from './lexicon.js';

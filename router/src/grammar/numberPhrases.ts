@@ -17,7 +17,7 @@
  * Left as they were, by the tuned must-stay lines: "a hundredth of my ETH" (round-4.jsonl) and a decimal comma
  * ("1.000,50", round-7-recipients-lists.jsonl) stay `UNPARSEABLE_INTENT`.
  */
-import { intentErrorCodes } from '../../../kernel/index.js';
+import { intentErrorCodes } from '../../../kernel/core.js';
 import { quote, refusal } from './errors.js';
 import { numberWords } from './lexicon.js';
 import type { Token } from './tokenize.js';

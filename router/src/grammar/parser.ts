@@ -22,11 +22,11 @@
  * Each production consumes only what it needs and leaves the rest to its caller, so a word that fits
  * nowhere is reported exactly where it stands.
  */
-import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, type Intent } from '../../../kernel/index.js';
+import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, type Intent } from '../../../kernel/core.js';
 import { compareDecimal, divideDecimal, isZero, scaleDecimal } from './decimal.js';
 import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
-import { intentErrorCodes, knownSymbols, stepOutput, tokenListChains } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols, stepOutput, tokenListChains } from '../../../kernel/core.js';
 
 /** Venues that lend out what is supplied to them ("aave", "aave-v3"): liquidity given to them is a supply. */
 const lendingVenues: readonly string[] = ['aave', 'compound', 'morpho', 'spark', 'euler', 'fluid'];

@@ -14,7 +14,7 @@
  *   repeat count glued to its "x", a yes/no question whose last word asks whether it works).
  * None of them makes words parse. Patterns use the frame's syntax: `|` alternatives, `#` any number, `*` any word.
  */
-import { intentErrorCodes, knownSymbols, type InputError } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols, type InputError } from '../../../kernel/core.js';
 import type { Clue } from './amountClues.js';
 import { quote, refusal } from './errors.js';
 import type { Token } from './tokenize.js';

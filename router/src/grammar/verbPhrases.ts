@@ -28,7 +28,7 @@
  * Each word keeps a token: a verb phrase becomes one token with the phrase's text and the verb it stands for; a word
  * that only frames the phrase ("back", "in", an adjective) is recognised and dropped; nothing else vanishes.
  */
-import { knownSymbols } from '../../../kernel/index.js';
+import { knownSymbols } from '../../../kernel/core.js';
 import { stakingVenues, venuePhrases } from './lexicon.js';
 import { placedParticipleAt } from './placedFunds.js';
 import { readAmountsBeforeNouns } from './nounAmounts.js';
