@@ -12,6 +12,8 @@
 const entries = [
   'kernel/index.ts',
   'kernel/errors.ts', // errors and exit codes without zod: the CLI's startup path
+  'kernel/core.ts', // the kernel without zod's schemas: the start path of `lucid parse`
+  'router/parse.ts', // words → intents without zod or the LLM client loaded up front: `lucid parse`
   'kernel/timing.ts', // LUCID_TRACE_TIMING's phase marks: no imports, anyone may mark
   'router/index.ts',
   'router/testing.ts',

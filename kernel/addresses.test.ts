@@ -10,6 +10,12 @@ describe('toChecksumAddress', () => {
       expect(toChecksumAddress(hex)).toBe(getAddress(hex));
     }
   });
+  test('behavior: asked again for the same hex in any case (answered from memory), the answer is the same and a mistyped checksum still fails', () => {
+    const right = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+    for (const written of [right.toLowerCase(), right.toUpperCase().replace('0X', '0x'), right]) expect(toChecksumAddress(written)).toBe(right);
+    expect(hasValidChecksum('0x70997970c51812dc3A010C7d01b50e0d17dc79C8')).toBe(false);
+    expect(hasValidChecksum(right)).toBe(true);
+  });
   test('errors: refuses what is not an address', () => {
     expect(() => toChecksumAddress('0x123')).toThrow(/not a 0x address/);
   });

@@ -10,16 +10,25 @@ export type HexAddress = `0x${string}`;
 
 const addressPattern = /^0x[0-9a-fA-F]{40}$/;
 
+// The same few addresses (the account, the deployment's contracts, the tokens) are checksummed many times per
+// intent, by the store and the checks: each hex is hashed once. Bounded: emptied when full.
+const checksummed = new Map<string, HexAddress>();
+const maxChecksummed = 4096;
+
 /** The EIP-55 checksummed form of a 0x address (any case in, mixed case out). */
 export function toChecksumAddress(address: string): HexAddress {
   if (!addressPattern.test(address)) throw new TypeError(`not a 0x address: ${address}`);
   const lower = address.slice(2).toLowerCase();
+  const known = checksummed.get(lower);
+  if (known !== undefined) return known;
   const hash = keccak_256(new TextEncoder().encode(lower));
   let out = '0x';
   for (let i = 0; i < 40; i++) {
     const nibble = (hash[i >> 1]! >> (i % 2 === 0 ? 4 : 0)) & 0x0f;
     out += nibble >= 8 ? lower[i]!.toUpperCase() : lower[i]!;
   }
+  if (checksummed.size >= maxChecksummed) checksummed.clear();
+  checksummed.set(lower, out as HexAddress);
   return out as HexAddress;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Address, Hex, PublicClient } from 'viem';
 import type { z } from 'zod';
-import type { IntentAction } from './intent.js';
+import type { IntentAction } from './intentFields.js';
 
 /** A token the runtime knows: from the chain's token list, the devnet manifest, or read from chain. */
 export type TokenInfo = {

@@ -20,57 +20,20 @@
  *   registry-contracts/  the Solidity, its generated artifacts (the only ABIs) and its deployer.
  *                                                                      entry: registry-contracts/index.ts
  *   kernel/              this folder: what every stage says to the next. Imports nothing of Lucid's.
- *                                          entries: kernel/index.ts, kernel/errors.ts (no zod: the CLI's startup)
+ *                                          entries: kernel/index.ts, kernel/errors.ts (no zod: the CLI's startup),
+ *                                                   kernel/core.ts (all of index.ts but the zod schemas: `lucid parse`)
  *
  * router/, agents/ and registry-contracts/ share a floor: none imports another. bench/ and scripts/ are tools
  * on top, and tests may use any layer's entries (the `testing` ones included), never its files.
  *
  * What the kernel holds:
- * - the intent: the zod schema every parser must produce, the `lucid parse --json` contract — ./intent.ts
+ * - the intent: the zod schema every parser must produce, the `lucid parse --json` contract — ./intent.ts;
+ *   its fields' patterns without zod — ./intentFields.ts; the same contract checked by hand — ./checkIntentList.ts
  * - how actions follow one another in a sequence, and every pair of them — ./sequence.ts
  * - the agent contract: resolved intents, plans, expected effects, agents and their context — ./agent.ts
  * - errors: the one {@link LucidError} base, its four kinds, and the exit-code table — ./errors.ts
  * - amounts in human units and EIP-55 addresses, exact and without viem — ./amounts.ts, ./addresses.ts
  * - the per-chain token lists (data) — ./tokens.ts
  */
-export { intentActions, decimalPattern, percentPattern, lockSecondsSchema, MAX_LOCK_SECONDS, amountSchema, tokenRefSchema, recipientRefSchema, intentSchema, intentListSchema } from './intent.js';
-export type { Intent, IntentAction, IntentList } from './intent.js';
-export { actionSequencing, findRepeatedStep, stepOutput, listActionPairs, mixedQuestionReason, repeatedStepReason } from './sequence.js';
-export type { ActionSequencing, ActionPair } from './sequence.js';
-
-export type {
-  Agent,
-  AgentContext,
-  BalanceLine,
-  Deployment,
-  ExpectedEffect,
-  Plan,
-  PlanCall,
-  PlanFee,
-  ResolvedAmount,
-  ResolvedIntent,
-  TokenInfo,
-} from './agent.js';
-
-export {
-  LucidError,
-  InputError,
-  RefusedError,
-  ChainError,
-  InfraError,
-  findLucidError,
-  exitCodes,
-  exitCodeFor,
-  intentErrorCodes,
-  type IntentErrorCode,
-  redactUrl,
-  redactUrls,
-  type ErrorKind,
-  type LucidErrorParameters,
-} from './errors.js';
-
-export { formatUnits, parseUnits, formatUnitsHuman, formatAmount, maxUint256, type FormatUnitsHumanOptions } from './amounts.js';
-export { toChecksumAddress, hasValidChecksum, checkedAddress, type HexAddress } from './addresses.js';
-
-export { nativeSymbol, tokenListFor, tokenListChains, knownSymbols, type TokenList, type TokenListEntry } from './tokens.js';
-export { findSecretShapes, redactSecretShapes, MNEMONIC_MIN_WORDS, type SecretShape } from './secrets.js';
+export * from './core.js';
+export { lockSecondsSchema, amountSchema, tokenRefSchema, recipientRefSchema, intentSchema, intentListSchema } from './intent.js';

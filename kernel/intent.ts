@@ -9,31 +9,21 @@
  */
 import * as z from 'zod';
 
-export const intentActions = [
-  'transfer',
-  'swap',
-  'wrap',
-  'unwrap',
-  'stake',
-  'unstake',
-  'claim',
-  'approve',
-  'revoke',
-  'balance',
-  'supply',
-  'withdraw',
-] as const;
-export type IntentAction = (typeof intentActions)[number];
+import {
+  MAX_LOCK_SECONDS,
+  chainPattern,
+  decimalPattern,
+  intentActions,
+  percentPattern,
+  recipientRefPattern,
+  tokenRefPattern,
+  venuePattern,
+} from './intentFields.js';
 
-/** The capital pool's longest lock: two years (`CapitalPool.MAX_LOCK`), the lock with the largest multiplier. */
-export const MAX_LOCK_SECONDS = 730 * 86_400;
+export { intentActions, MAX_LOCK_SECONDS, decimalPattern, percentPattern, type IntentAction } from './intentFields.js';
+
 /** A stake's lock in whole seconds, 1 ≤ N ≤ two years: the one bound the intent and the capital agent share. */
 export const lockSecondsSchema = z.number().int().min(1).max(MAX_LOCK_SECONDS);
-
-/** A non-negative decimal in human units, no exponent, no separators: "0.5", "1000". */
-export const decimalPattern = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
-/** A percentage of the balance, 0 < N ≤ 100: "25%", "12.5%". */
-export const percentPattern = /^(?:100|[1-9]?\d(?:\.\d+)?)%$/;
 
 const decimalAmount = z
   .string()
@@ -57,7 +47,7 @@ export const venueSchema = z
   .string()
   .min(1)
   .max(40)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lower-case, hyphenated venue name like "uniswap" or "capital-pool"')
+  .regex(venuePattern, 'a lower-case, hyphenated venue name like "uniswap" or "capital-pool"')
   .describe('The protocol or venue the user named ("uniswap", "capital-pool", "aave"); only agents serving it compete.');
 
 /** A token as the user named it: a symbol from the token list, or a 0x address as written. */
@@ -65,7 +55,7 @@ export const tokenRefSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^(?:0x[0-9a-fA-F]{40}|[A-Za-z0-9.$_-]{1,32})$/, 'a token symbol like "USDC" or a 0x address')
+  .regex(tokenRefPattern, 'a token symbol like "USDC" or a 0x address')
   .describe('Token symbol as the token list spells it ("ETH", "USDC", "stETH"), or a 0x address as written.');
 
 /** A recipient or spender as the user named it: 0x address, ENS name, or a saved contact's name. */
@@ -73,7 +63,7 @@ export const recipientRefSchema = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^(?:0x[0-9a-fA-F]{40}|[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*)$/u, 'a 0x address, an ENS name or a contact name')
+  .regex(recipientRefPattern, 'a 0x address, an ENS name or a contact name')
   .describe('Recipient or spender: a 0x address, an ENS name ("alice.eth") or a saved contact name, as written.');
 
 export const intentSchema = z
@@ -100,7 +90,7 @@ export const intentSchema = z
       .describe('Slippage limit in basis points, only when the user said it (0.5% → 50).'),
     chain: z
       .string()
-      .regex(/^[a-z][a-zA-Z0-9]*$/)
+      .regex(chainPattern)
       .optional()
       .describe('Lower-case viem chain name, only when the user named one ("mainnet", "base", "anvil").'),
     venue: venueSchema.optional(),

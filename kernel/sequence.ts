@@ -6,7 +6,8 @@
  * the runtime's pair test (runtime/src/pipeline/actionPairs.test.ts) runs every pair {@link listActionPairs}
  * lists through the real pipeline.
  */
-import { intentActions, type Intent, type IntentAction } from './intent.js';
+import { intentActions, type IntentAction } from './intentFields.js';
+import type { Intent } from './intent.js';
 
 export type ActionSequencing = {
   /** `transaction`: the step signs calls. `question`: it only reads, and is answered on its own. */

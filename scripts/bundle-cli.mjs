@@ -55,7 +55,7 @@ console.error(`bundle-cli: ${Object.keys(result.metafile.outputs).length} files,
 // `--parser llm`) loads that package from node_modules; of any other Lucid module becomes `__lucidDefer()`,
 // which hands the whole command over to the bundle above before that module runs, so one process never
 // holds two copies of a Lucid module (bin/startScript.js).
-const startEntries = ['cli/src/main.js', 'cli/src/settings.js', 'cli/src/config/index.js', 'router/index.js'].map((file) => join(root, 'dist', file));
+const startEntries = ['cli/src/main.js', 'cli/src/settings.js', 'cli/src/config/index.js', 'router/parse.js', 'router/index.js'].map((file) => join(root, 'dist', file));
 const startModules = await moduleClosure(startEntries, {
   plugin: { name: 'dynamic-external', setup: (esbuild) => esbuild.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { external: true } : undefined)) },
 });

@@ -1,4 +1,5 @@
-import { createTestClient, decodeFunctionData, erc20Abi, http, parseEther, parseUnits, type Address } from 'viem';
+import { createTestClient, decodeFunctionData, encodeFunctionData, erc20Abi, http, maxUint256, multicall3Abi, parseEther, parseUnits, type Address, type PublicClient } from 'viem';
+import { NonfungiblePositionManager } from '../../registry-contracts/artifacts.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { InputError, type AgentContext, type ResolvedIntent, type TokenInfo } from '../../kernel/index.js';
 import { devnetContext, executePlan, startTestDevnet, type TestDevnet } from '../sdk/testing.js';
@@ -115,6 +116,84 @@ describe('uniswap-v3 on the devnet', () => {
     expect(large.v2[1]! > large.v3).toBe(true);
   });
 });
+
+describe('quotes', () => {
+  /** The agent's context with its reads counted: how many quotes each read that carried any carried. */
+  const counting = (base: AgentContext) => {
+    const quotes: number[] = [];
+    const client = base.client as PublicClient;
+    const readContract = ((parameters: Parameters<PublicClient['readContract']>[0]) => {
+      if (parameters.functionName === 'aggregate3') {
+        const reads = (parameters.args as readonly [readonly { target: Address }[]])[0];
+        const quoted = reads.filter((read) => read.target.toLowerCase() === base.contracts.uniswapV3Quoter!.toLowerCase()).length;
+        if (quoted) quotes.push(quoted);
+      } else if (parameters.address.toLowerCase() === base.contracts.uniswapV3Quoter!.toLowerCase()) quotes.push(1); // one read alone: no aggregate
+      return client.readContract(parameters);
+    }) as PublicClient['readContract'];
+    return { ctx: { ...base, client: { ...client, readContract } as PublicClient }, quotes };
+  };
+
+  test('behavior: a route through a pool the factory said is not there is not quoted again, until that pool exists; then it is, in a second read', async () => {
+    expect(multicall3Abi.some((item) => item.type === 'function' && item.name === 'aggregate3')).toBe(true);
+    const [usdc, dai] = [token('USDC'), token('DAI')];
+    const intent = swap(usdc, dai, exactly(parseUnits('100', 6)));
+    const first = counting(ctx);
+    const before = await uniswapV3Agent.plan(first.ctx, intent);
+    const again = counting(ctx);
+    const repeat = await uniswapV3Agent.plan(again.ctx, intent);
+    // The devnet's V3 pools are WETH/USDC and WETH/DAI at 0.05% and 0.3%: four routes through WETH exist, out of 20
+    // (4 direct fee tiers, 16 through WETH). The first search (this process may have seen none of them) quoted each
+    // route it did not know to be absent; the repeat quotes only the four, in one read, and finds the same route.
+    expect(first.quotes.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(4);
+    expect(again.quotes).toEqual([4]);
+    expect(repeat.quote).toEqual(before.quote);
+    expect(repeat.quote?.route).toEqual(['USDC', 'WETH', 'DAI']);
+
+    // A 1% USDC/DAI pool appears, pricing USDC 2% above DAI: it beats two hops through WETH (which lose ~0.7%).
+    const positions = ctx.contracts.uniswapV3PositionManager as Address;
+    const usdcIs0 = (usdc.address as Address).toLowerCase() < (dai.address as Address).toLowerCase();
+    const [token0, token1] = usdcIs0 ? [usdc.address as Address, dai.address as Address] : [dai.address as Address, usdc.address as Address];
+    // Raw price, token1 per token0 in base units: 1.02e12 DAI units per USDC unit, or its inverse.
+    const sqrtPriceX96 = usdcIs0 ? sqrt((2n ** 192n * 102n * 10n ** 10n)) : sqrt((2n ** 192n * 100n) / (102n * 10n ** 12n));
+    const [amount0, amount1] = usdcIs0 ? [parseUnits('10000', 6), parseEther('10000')] : [parseEther('10000'), parseUnits('10000', 6)];
+    const call = (to: Address, data: `0x${string}`) => ({ to, data, value: 0n, description: 'test setup' });
+    await executePlan(devnet.rpcUrl, {
+      calls: [
+        call(usdc.address as Address, encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [positions, maxUint256] })),
+        call(dai.address as Address, encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [positions, maxUint256] })),
+        call(positions, encodeFunctionData({ abi: NonfungiblePositionManager.abi, functionName: 'createAndInitializePoolIfNecessary', args: [token0, token1, 10_000, sqrtPriceX96] })),
+        call(
+          positions,
+          encodeFunctionData({
+            abi: NonfungiblePositionManager.abi,
+            functionName: 'mint',
+            args: [{ token0, token1, fee: 10_000, tickLower: -887200, tickUpper: 887200, amount0Desired: amount0, amount1Desired: amount1, amount0Min: 0n, amount1Min: 0n, recipient: ctx.account, deadline: ctx.now + 3600n }],
+          }),
+        ),
+      ],
+    });
+    const after = counting(await devnetContext(devnet));
+    const plan = await uniswapV3Agent.plan(after.ctx, intent);
+    // The four known routes first; the new direct pool's route once its pool is seen (the other direct tiers are still absent).
+    expect(after.quotes).toEqual([4, 1]);
+    expect(plan.quote?.route).toEqual(['USDC', 'DAI']);
+    expect(plan.summary).toContain('1% pool');
+    const { result } = await ctx.client.simulateContract({
+      address: ctx.contracts.uniswapV3Quoter!,
+      abi: v3QuoterAbi,
+      functionName: 'quoteExactInput',
+      args: [encodePath([usdc.address as Address, dai.address as Address], [10_000]), parseUnits('100', 6)],
+    });
+    expect(plan.quote?.amountOut).toBe(result[0]);
+  });
+});
+
+function sqrt(value: bigint): bigint {
+  let x = value;
+  let y = (x + 1n) / 2n;
+  while (y < x) [x, y] = [y, (y + value / y) / 2n];
+  return x;
+}
 
 describe('errors', () => {
   test('SAME_TOKEN, NO_ROUTE (stETH has no V3 pool), VENUE_NOT_DEPLOYED', async () => {

@@ -115,8 +115,9 @@ async function planSwap(ctx: AgentContext, agent: { id: string; name: string }, 
  * QuoterV2 quotes it. Only routes whose pools the factory knows (`getPool`) and that hold liquidity count.
  *
  * One round trip: every pool's `getPool`, every candidate route's quote (a route through a pool that does not
- * exist is refused by the quoter itself), and, with the pool init code hash, each pool's liquidity and price at
- * its CREATE2 address. Without the hash, or where the factory names another address than the computed one (a
+ * exist is refused by the quoter itself; once this process has seen the factory name no pool there, the route waits
+ * for its pools' reads and is quoted only if they exist now), and, with the pool init code hash, each pool's
+ * liquidity and price at its CREATE2 address. Without the hash, or where the factory names another address than the computed one (a
  * wrong hash costs a round trip, never a route), liquidity and price are read from the factory's pools after.
  */
 export async function bestV3Route(
@@ -146,21 +147,25 @@ export async function bestV3Route(
   }
   const all = [...pools.values()];
   const computed = all.filter((pool) => pool.computed);
-  const [named, states, quotes] = await Promise.all([
+  // A route through a pool the factory named no pool for, the last time this process asked, is not quoted with the
+  // rest (its quote is a revert that costs the node as much as a real one): its pools are read again with the others,
+  // and if one exists now, its quote follows in a second read. A pool never read, or read as existing, is quoted at once.
+  const absent = knownAbsentPools(ctx, venue.factory);
+  const quoteNow = candidates.map((candidate) => !candidate.pools.some((pool) => absent.has(poolKey(pool))));
+  const quoteOf = (candidate: (typeof candidates)[number]) =>
+    exactIn
+      ? ({ address: venue.quoter, abi: v3QuoterAbi, functionName: 'quoteExactInput', args: [encodePath(candidate.tokens, candidate.fees), amount] } as const)
+      : ({ address: venue.quoter, abi: v3QuoterAbi, functionName: 'quoteExactOutput', args: [encodePath([...candidate.tokens].reverse(), [...candidate.fees].reverse()), amount] } as const);
+  const [named, states, quotedNow] = await Promise.all([
     readContracts(ctx.client, { contracts: all.map((pool) => ({ address: venue.factory, abi: v3FactoryAbi, functionName: 'getPool', args: [pool.tokenA, pool.tokenB, pool.fee] }) as const), blockNumber }),
     readPoolStates(ctx.client, computed.map((pool) => pool.computed!), blockNumber),
-    readContracts(ctx.client, {
-      contracts: candidates.map((candidate) =>
-        exactIn
-          ? ({ address: venue.quoter, abi: v3QuoterAbi, functionName: 'quoteExactInput', args: [encodePath(candidate.tokens, candidate.fees), amount] } as const)
-          : ({ address: venue.quoter, abi: v3QuoterAbi, functionName: 'quoteExactOutput', args: [encodePath([...candidate.tokens].reverse(), [...candidate.fees].reverse()), amount] } as const),
-      ),
-      blockNumber,
-    }),
+    readContracts(ctx.client, { contracts: candidates.filter((_, index) => quoteNow[index]).map(quoteOf), blockNumber }),
   ]);
   all.forEach((pool, index) => {
     const answer = named[index];
     pool.address = answer?.status === 'success' && !isAddressEqual(answer.result, zeroAddress) ? answer.result : undefined;
+    // Only the factory's own answer "no pool" is remembered; a failed read tells nothing.
+    if (answer?.status === 'success') rememberPool(absent, poolKey(pool), pool.address === undefined);
   });
   computed.forEach((pool, index) => {
     if (pool.address && isAddressEqual(pool.address, pool.computed!)) pool.state = states[index];
@@ -171,10 +176,17 @@ export async function bestV3Route(
     const read = await readPoolStates(ctx.client, unread.map((pool) => pool.address!), blockNumber);
     unread.forEach((pool, index) => (pool.state = read[index]));
   }
+  const usable = (candidate: (typeof candidates)[number]) => candidate.pools.every((pool) => pool.address && pool.state && pool.state.liquidity > 0n);
+  // Routes held back whose pools all exist now (created since they were last read): quoted now.
+  const late = candidates.filter((candidate, index) => !quoteNow[index] && usable(candidate));
+  const quotedLate = late.length ? await readContracts(ctx.client, { contracts: late.map(quoteOf), blockNumber }) : [];
+  const quotes = new Map<(typeof candidates)[number], (typeof quotedNow)[number]>();
+  candidates.filter((_, index) => quoteNow[index]).forEach((candidate, index) => quotes.set(candidate, quotedNow[index]!));
+  late.forEach((candidate, index) => quotes.set(candidate, quotedLate[index]!));
   let best: V3Route | undefined;
-  candidates.forEach((candidate, index) => {
-    if (!candidate.pools.every((pool) => pool.address && pool.state && pool.state.liquidity > 0n)) return;
-    const quote = quotes[index];
+  candidates.forEach((candidate) => {
+    if (!usable(candidate)) return;
+    const quote = quotes.get(candidate);
     if (quote?.status !== 'success') return; // the pools cannot fill it (exact-out beyond their liquidity), or the quoter reverted
     const quoted = quote.result[0];
     if (exactIn && quoted === 0n) return;
@@ -206,6 +218,31 @@ export function v3PoolAddress(factory: Address, initCodeHash: Hex, tokenA: Addre
   return address;
 }
 const poolAddresses = new Map<string, Address>();
+
+/**
+ * Pools (by tokens and fee) a factory answered "no pool" for when last asked, per chain and factory, in this process.
+ * Only saves quotes: every such pool is read again on every route search, and quoted as soon as it exists.
+ */
+const absentPools = new Map<string, Set<string>>();
+
+function knownAbsentPools(ctx: Pick<AgentContext, 'client' | 'chainId'>, factory: Address): Set<string> {
+  const key = `${ctx.client.chain?.id ?? ctx.chainId}:${factory}`.toLowerCase();
+  let set = absentPools.get(key);
+  if (!set) {
+    if (absentPools.size >= 1_000) absentPools.clear();
+    absentPools.set(key, (set = new Set()));
+  }
+  return set;
+}
+
+function rememberPool(absent: Set<string>, key: string, isAbsent: boolean): void {
+  if (!isAbsent) absent.delete(key);
+  else if (absent.size < 10_000) absent.add(key);
+}
+
+function poolKey(pool: Pick<PoolRead, 'tokenA' | 'tokenB' | 'fee'>): string {
+  return `${pool.tokenA}:${pool.tokenB}:${pool.fee}`.toLowerCase();
+}
 
 /** A V3 path: token, fee (uint24), token, … as the router and quoter read it. */
 export function encodePath(tokens: readonly Address[], fees: readonly number[]): Hex {

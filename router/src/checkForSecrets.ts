@@ -3,7 +3,7 @@
  * recovery phrase pasted into an intent is refused. The error names what it looked like and where, never
  * the words themselves, so it can be printed, put in `--json` and kept in history as it is.
  */
-import { InputError, findSecretShapes } from '../../kernel/index.js';
+import { InputError, findSecretShapes } from '../../kernel/core.js';
 
 export type CheckForSecretsErrorType = InputError;
 

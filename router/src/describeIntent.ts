@@ -1,4 +1,4 @@
-import type { Intent } from '../../kernel/index.js';
+import type { Intent } from '../../kernel/core.js';
 
 /** One plain-language line for a parsed intent, e.g. "swap 1 ETH for USDC (slippage 0.5%)". */
 export function describeIntent(intent: Intent): string {

@@ -1,11 +1,15 @@
 /**
  * The parser-mode dispatcher: words → intents by the offline grammar, the opt-in LLM, or the grammar first
  * with the LLM as a fallback for what it cannot read (`auto`).
+ *
+ * Nothing here loads zod or the LLM client up front (`lucid parse` starts without them): the grammar's reading
+ * is checked against the intent contract by kernel's `checkIntentList`, and by the schema itself
+ * (./grammar/index.ts) only when that check cannot vouch for it; the LLM parser is imported when it is used.
  */
-import { InfraError, InputError, LucidError, type IntentList } from '../../kernel/index.js';
+import { InfraError, InputError, LucidError, checkIntentList, type IntentList } from '../../kernel/core.js';
 import { checkForSecrets } from './checkForSecrets.js';
-import { parseWithGrammar } from './grammar/index.js';
-import { llmEnvVars, parseWithLlm, type LlmConfig } from './llm/index.js';
+import { readWithGrammar, type ParseWithGrammarOptions } from './grammar/readIntents.js';
+import type { LlmConfig } from './llm/index.js';
 
 export type ParserMode = 'grammar' | 'llm' | 'auto';
 
@@ -53,13 +57,14 @@ export async function parseIntents(text: string, options: ParseIntentsOptions): 
 
   switch (options.parser) {
     case 'grammar':
-      return { intents: parseWithGrammar(text, grammarOptions), parser: 'grammar', grounding: 'words' };
+      return { intents: await parseWithGrammarChecked(text, grammarOptions), parser: 'grammar', grounding: 'words' };
     case 'llm': {
-      if (!llm) throw notConfigured();
+      const { llmEnvVars, parseWithLlm } = await import('./llm/index.js');
+      if (!llm) throw notConfigured(llmEnvVars);
       // The grammar's reading constrains the model's: a refusal stands, and a reading must be the same one.
       let grammarReading: IntentList | undefined;
       try {
-        grammarReading = parseWithGrammar(text, grammarOptions);
+        grammarReading = await parseWithGrammarChecked(text, grammarOptions);
       } catch (grammarError) {
         if (!(grammarError instanceof LucidError) || grammarError.code !== 'UNPARSEABLE_INTENT') throw grammarError;
       }
@@ -71,10 +76,11 @@ export async function parseIntents(text: string, options: ParseIntentsOptions): 
     }
     case 'auto': {
       try {
-        return { intents: parseWithGrammar(text, grammarOptions), parser: 'grammar', grounding: 'words' };
+        return { intents: await parseWithGrammarChecked(text, grammarOptions), parser: 'grammar', grounding: 'words' };
       } catch (grammarError) {
         if (!llm || !(grammarError instanceof LucidError) || grammarError.code !== 'UNPARSEABLE_INTENT') throw grammarError;
         try {
+          const { parseWithLlm } = await import('./llm/index.js');
           return { intents: await parseWithLlm(text, llm), parser: 'llm', grounding: 'roles' };
         } catch (llmError) {
           if (llmError instanceof InfraError) throw withHint(grammarError, `The LLM fallback failed too: ${llmError.shortMessage}`);
@@ -83,6 +89,17 @@ export async function parseIntents(text: string, options: ParseIntentsOptions): 
       }
     }
   }
+}
+
+/**
+ * The grammar's reading, checked as `parseWithGrammar` checks it: the same intents, the same errors. A
+ * reading kernel's `checkIntentList` vouches for is what the schema would return; any other goes to the schema.
+ */
+async function parseWithGrammarChecked(text: string, options: ParseWithGrammarOptions): Promise<IntentList> {
+  const reading = readWithGrammar(text, options);
+  if (checkIntentList(reading)) return reading;
+  const { checkGrammarReading } = await import('./grammar/index.js');
+  return checkGrammarReading(reading);
 }
 
 /** The first field where the two readings differ ("step 1 amount: 5 / 500"), or undefined when they agree. */
@@ -107,7 +124,7 @@ function disagreement(difference: string): InputError {
   });
 }
 
-function notConfigured(): InputError {
+function notConfigured(llmEnvVars: readonly string[]): InputError {
   return new InputError('LLM_NOT_CONFIGURED', 'The LLM parser is not configured.', {
     hints: [
       `Set ${llmEnvVars.join(', ')}: LUCID_MODEL names the model; OPENAI_API_KEY for OpenAI, or OPENAI_BASE_URL for a local OpenAI-compatible server (Ollama, vLLM, llama.cpp).`,

@@ -1,14 +1,14 @@
 /**
- * Reading and writing `$LUCID_HOME/config.json`. Reads validate with {@link configFileSchema} and name the
+ * Reading and writing `$LUCID_HOME/config.json`. Reads validate with `configSchemas().configFileSchema` and name the
  * file and the field on error; writes go to a temp file that is renamed over the old one, so a crash never
  * leaves half a config.
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { toChecksumAddress as getAddress, InfraError, InputError } from '../../../kernel/index.js';
+import { toChecksumAddress as getAddress, InfraError, InputError } from '../../../kernel/core.js';
 import type { z } from 'zod';
 import { configFilePath } from './home.js';
-import { configFileSchema, type ConfigFile } from './schema.js';
+import { configSchemas, type ConfigFile } from './schema.js';
 
 /** Keys that would hold a secret, wherever they appear in the file. */
 const SECRET_KEYS = /^(api_?key|openai_?api_?key|private_?key|mnemonic|seed(_?phrase)?|password|secret)$/i;
@@ -56,7 +56,7 @@ export function parseConfigFile(raw: unknown, path: string): ConfigFile {
       hints: ['Example: {"rpcUrl": "http://127.0.0.1:8545", "parser": "grammar"}'],
     });
   assertNoSecretKeys(raw, path, []);
-  const result = configFileSchema.safeParse(raw);
+  const result = configSchemas().configFileSchema.safeParse(raw);
   if (!result.success) throw configInvalid(path, result.error);
   const config = result.data;
   if (config.account) config.account = getAddress(config.account);

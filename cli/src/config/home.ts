@@ -2,7 +2,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { InfraError } from '../../../kernel/index.js';
+import { InfraError } from '../../../kernel/core.js';
 
 /**
  * Resolves and creates the Lucid home directory.

@@ -2,7 +2,7 @@
 export { lucidHome, configFilePath } from './home.js';
 export { loadConfigFile, saveConfigFile, parseConfigFile } from './file.js';
 export type { ConfigFilePatch } from './file.js';
-export { configFileSchema, PARSERS } from './schema.js';
+export { configSchemas, PARSERS } from './schema.js';
 export type { ConfigFile, ParserChoice } from './schema.js';
 export { resolveConfig, describeConfig, CONFIG_DEFAULTS, CONFIG_ENV } from './resolve.js';
 export type {

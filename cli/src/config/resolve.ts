@@ -3,9 +3,9 @@
  * value where it came from (for `lucid config show`). The LLM API key is read only from the environment and
  * is never printed by {@link describeConfig}.
  */
-import { toChecksumAddress as getAddress, InputError } from '../../../kernel/index.js';
+import { toChecksumAddress as getAddress, InputError } from '../../../kernel/core.js';
 import * as z from 'zod';
-import { type ConfigFile, type ParserChoice, accountSchema, chainSchema, parserSchema, rpcUrlSchema } from './schema.js';
+import { type ConfigFile, type ParserChoice, configSchemas } from './schema.js';
 
 export type ConfigSource = 'flag' | 'env' | 'file' | 'default';
 
@@ -86,12 +86,14 @@ const FLAG_NAMES: Record<keyof ConfigFlags, string> = {
   llmTimeoutMs: '--llm-timeout-ms',
 };
 
-const baseUrlSchema = z
-  .string()
-  .trim()
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), { message: 'must be an http(s):// URL' });
-const modelSchema = z.string().trim().min(1).max(200);
-const timeoutSchema = z.coerce.number().int().min(100).max(600_000);
+// Built when a flag or variable is to be checked (./schema.ts builds its schemas on first use, too).
+const baseUrlSchema = () =>
+  z
+    .string()
+    .trim()
+    .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), { message: 'must be an http(s):// URL' });
+const modelSchema = () => z.string().trim().min(1).max(200);
+const timeoutSchema = () => z.coerce.number().int().min(100).max(600_000);
 
 /**
  * Merges the layers. Flag and environment values are validated with the same rules as the file.
@@ -113,27 +115,27 @@ export function resolveConfig(parameters: ResolveConfigParameters = {}): Resolve
     key: ConfigKey,
     flag: keyof ConfigFlags | undefined,
     fileValue: T | undefined,
-    schema: z.ZodType<T>,
+    schema: () => z.ZodType<T>,
   ): [T | undefined, ValueOrigin] {
     const flagValue = flag === undefined ? undefined : flags[flag];
     if (flag !== undefined && flagValue !== undefined && flagValue !== '')
-      return [check(schema, flagValue, FLAG_NAMES[flag]), { source: 'flag', name: FLAG_NAMES[flag] }];
+      return [check(schema(), flagValue, FLAG_NAMES[flag]), { source: 'flag', name: FLAG_NAMES[flag] }];
     for (const envName of [CONFIG_ENV[key], CONFIG_ENV_FALLBACK[key]]) {
       const envValue = envName === undefined ? undefined : env[envName]?.trim();
-      if (envName !== undefined && envValue) return [check(schema, envValue, envName), { source: 'env', name: envName }];
+      if (envName !== undefined && envValue) return [check(schema(), envValue, envName), { source: 'env', name: envName }];
     }
     if (fileValue !== undefined) return [fileValue, fileOrigin];
     return [undefined, { source: 'default' }];
   }
 
-  const [rpcUrl, rpcUrlFrom] = pick('rpcUrl', 'rpcUrl', file.rpcUrl, rpcUrlSchema);
-  const [chain, chainFrom] = pick('chain', 'chain', file.chain, chainSchema);
-  const [account, accountFrom] = pick('account', 'account', file.account, accountSchema);
-  const [parser, parserFrom] = pick('parser', 'parser', file.parser, parserSchema);
+  const [rpcUrl, rpcUrlFrom] = pick('rpcUrl', 'rpcUrl', file.rpcUrl, () => configSchemas().rpcUrlSchema);
+  const [chain, chainFrom] = pick('chain', 'chain', file.chain, () => configSchemas().chainSchema);
+  const [account, accountFrom] = pick('account', 'account', file.account, () => configSchemas().accountSchema);
+  const [parser, parserFrom] = pick('parser', 'parser', file.parser, () => configSchemas().parserSchema);
   const [baseUrl, baseUrlFrom] = pick('llm.baseUrl', 'llmBaseUrl', file.llm?.baseUrl, baseUrlSchema);
   const [model, modelFrom] = pick('llm.model', 'model', file.llm?.model, modelSchema);
   const [timeoutMs, timeoutFrom] = pick('llm.timeoutMs', 'llmTimeoutMs', file.llm?.timeoutMs, timeoutSchema);
-  const [apiKey, apiKeyFrom] = pick('llm.apiKey', undefined, undefined, z.string().min(1));
+  const [apiKey, apiKeyFrom] = pick('llm.apiKey', undefined, undefined, () => z.string().min(1));
 
   return {
     config: {

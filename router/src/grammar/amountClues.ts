@@ -5,7 +5,7 @@
  * them they never make words parse. Patterns use the frame's syntax: `|` lists alternatives, `#` any number, `*`
  * any word.
  */
-import { intentErrorCodes, type IntentErrorCode } from '../../../kernel/index.js';
+import { intentErrorCodes, type IntentErrorCode } from '../../../kernel/core.js';
 
 export type Clue = { code: IntentErrorCode; why: string; patterns: readonly string[] };
 

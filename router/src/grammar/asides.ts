@@ -30,6 +30,8 @@ const idNouns: ReadonlySet<string> = new Set([
   'invoice', 'inv', 'order', 'ticket', 'ref', 'reference', 'no', 'number', 'num', 'item', 'table', 'room', 'case', 'issue', 'bill', 'receipt',
   'account', 'acct', 'id', 'job', 'project', 'po', 'pr', 'task', 'unit', 'apt', 'apartment', 'flat', 'seat', 'row', 'gate', 'flight', 'season',
   'episode', 'chapter', 'version', 'v', 'week', 'day', 'round', 'level', 'batch', 'lot', 'contract', 'claim', 'policy', 'file', 'page', 'line',
+  // "booking 7781-B", "reservation 42", "nr 12": more documents a number names.
+  'booking', 'reservation', 'confirmation', 'nr', 'code', 'member', 'membership', 'customer', 'client', 'student',
 ]);
 
 /** Words after a number that make it an amount of money even without a token: "500 bucks", "30 dollars". */
@@ -70,6 +72,9 @@ export function bareAmountIn(tokens: readonly Token[], start: number, end: numbe
       if (tokens[i - 3]?.kind === 'word' && idNouns.has(tokens[i - 3]!.lower) && first.spaced) continue;
     }
     if (before?.kind === 'word' && idNouns.has(before.lower) && i - 1 >= start) continue;
+    // "invoice no. 2231", "ref: 8831": a number after an identifying noun and its mark identifies too.
+    const noun = tokens[i - 2];
+    if (before?.kind === 'punct' && ['.', ':'].includes(before.value) && noun?.kind === 'word' && idNouns.has(noun.lower) && i - 2 >= start) continue;
     if (t.dollar || after?.kind === 'suffix' || after?.kind === 'percent') return t;
     if (after?.kind === 'word' && isSymbol(after)) return t;
     if (after?.kind === 'word' && !moneyUnits.has(after.lower)) continue;
@@ -108,5 +113,10 @@ export function isReasonAside(words: readonly string[], subject: number, isActio
   }
   // "… because I already paid": the payment itself done before is a report, whatever leads it.
   if (words.slice(boundary, subject + 6).some((word) => word === 'already' || word === 'alredy' || word === 'allready')) return false;
+  // "because he fronted the gas, send him 0.01 ETH": a reason said first, up to a comma, with the request after it.
+  if (boundary === 0 && reasonWords.has(before)) {
+    const comma = words.indexOf(',', subject);
+    return comma > subject && words.slice(comma + 1).some(isActionVerb);
+  }
   return boundary > 0 && words.slice(0, boundary).some(isActionVerb);
 }

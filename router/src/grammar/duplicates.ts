@@ -6,7 +6,7 @@
  * recipient in different tokens ("0.1 ETH and 5 USDC to bob") and a payment of what a step before produced
  * are different payments and stay.
  */
-import { intentErrorCodes, InputError } from '../../../kernel/index.js';
+import { intentErrorCodes, InputError } from '../../../kernel/core.js';
 import { quote } from './errors.js';
 
 type Step = { action: string; amount?: string | undefined; token?: string | undefined; to?: string | undefined };

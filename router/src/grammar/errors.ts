@@ -2,7 +2,7 @@
  * How the grammar says no: one {@link InputError} code, `UNPARSEABLE_INTENT`, a message that quotes the word
  * it could not use, a caret line under that word in `details`, and a hint with a sentence that would parse.
  */
-import { InputError, intentErrorCodes, type IntentErrorCode } from '../../../kernel/index.js';
+import { InputError, intentErrorCodes, type IntentErrorCode } from '../../../kernel/core.js';
 
 export const unparseableCode = intentErrorCodes.unparseable;
 

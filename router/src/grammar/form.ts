@@ -10,7 +10,7 @@
  * or thanks. Any other word, a key said twice, or a time, schedule or condition field is not read as a form
  * (the words go to the sentence grammar) or is refused naming the field.
  */
-import { intentErrorCodes } from '../../../kernel/index.js';
+import { intentErrorCodes } from '../../../kernel/core.js';
 import { quote, refusal } from './errors.js';
 
 export type Form = {

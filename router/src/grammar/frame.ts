@@ -13,9 +13,10 @@
  * The checks read whole words (and short phrases), never substrings, so "someone.eth" is not "some".
  */
 import { outputParticiples } from './referenceWords.js';
-import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols, type InputError, type IntentErrorCode } from '../../../kernel/core.js';
 import { isReasonAside } from './asides.js';
 import { amountClues, referenceClues } from './amountClues.js';
+import { explainByShape, refusalCodeClues, refusalCodeRules } from './refusalCodes.js';
 import { adviceShorthand, refusalClues, doneMarkers, repeatMarkers, wordsAboutWordsShorthand } from './refusalClues.js';
 import { reportedActClues } from './reportedActs.js';
 import { damerauLevenshtein } from './distance.js';
@@ -27,6 +28,7 @@ import { isLookTail, lookHeadSlip, lookTrail, lookLeadIn, lookNoun, lookPhrases,
 import { compilePattern, matchAt, type Pattern, type Words } from './phrasePattern.js';
 import type { Token } from './tokenize.js';
 import { isVerbPhraseException } from './verbPhrases.js';
+import { isPoliteSoftener, opinionHedgePatterns } from './politeAsking.js';
 
 /** Verbs after which "if you could …" is a request: the lexicon's, minus the question words. */
 const politeVerbs: ReadonlySet<string> = new Set([...verbs].filter(([, kind]) => kind !== 'balance').map(([word]) => word).concat(['please', 'kindly', 'check', 'show']));
@@ -190,6 +192,8 @@ const rules: readonly Rule[] = [
       'override policy|limits|safety|checks', 'secretly', 'quietly', 'silently', 'covertly', 'without telling', "don't tell|show", 'dont tell|show', 'do not tell|show', ...unseenAsidePatterns,
     ].map(p),
   },
+  // hesitations before a correction, hedges around a bare command, "you sure …", "3 times over" (./refusalCodes.ts).
+  ...refusalCodeRules.map(({ code, why, patterns }) => ({ code, why, patterns: patterns.map(p) })),
   {
     code: intentErrorCodes.ambiguous,
     why: 'it corrects itself, so two requests are on the table; say the one meant, once',
@@ -202,7 +206,7 @@ const rules: readonly Rule[] = [
       'i|we might|may', "i'm|im|i am|we're|we are thinking|considering|contemplating|pondering", 'thinking of|about', 'considering', 'i|we wonder', 'wondering whether|if',
       'just kidding', 'kidding', 'joking', 'jk', 'j/k', 'maybe|perhaps|mayb ' + actionVerbSlot,
       // "I would send 5 DAI to bob", "I'd swap …": what the user would do, not what to do ("I'd like to …" asks).
-      "i'd|id|we'd " + actionVerbSlot, 'i|we would|wud ' + actionVerbSlot, ...morePatterns.hedge,
+      "i'd|id|we'd " + actionVerbSlot, 'i|we would|wud ' + actionVerbSlot, ...morePatterns.hedge, ...opinionHedgePatterns,
     ].map(p),
   },
   {
@@ -705,6 +709,8 @@ function refuseLookThenAct(source: string, tokens: readonly Token[], words: Word
 function isException(words: Words, i: number, length: number): boolean {
   const word = words[i]!;
   if (vagueWordException(words, i, symbolWords())) return true;
+  // "if you don't mind": a softener of the asking, no condition or negation (./politeAsking.ts).
+  if (isPoliteSoftener(words, i)) return true;
   const before = words[i - 1];
   // "stop lending my DAI", "airdrop 1 DAI to bob.eth", "I need 1 ETH wrapped" (./verbPhrases.ts).
   if (isVerbPhraseException(words, i)) return true;
@@ -983,6 +989,8 @@ const softRules: readonly (Rule & { atStart?: boolean; notSelf?: boolean })[] = 
   ...amountClues.map(({ code, why, patterns }) => ({ code, why, patterns: patterns.map(p) })),
   // limits, vague shares, the balance less something, memories, formats, waits, "skip" (./refusalClues.ts).
   ...refusalClues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
+  // your take on, relayed messages, the past after a time opener, unknown verbs about words, templates (./refusalCodes.ts).
+  ...refusalCodeClues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
   // acts told as done ("I performed a swap of …") and a light verb pointing at a request never kept (./reportedActs.ts).
   ...reportedActClues.map(({ code, why, patterns, atStart }) => ({ code, why, patterns: patterns.map(p), ...(atStart ? { atStart } : {}) })),
   {
@@ -1133,6 +1141,9 @@ export function explainRefusal(source: string, tokens: readonly Token[], error: 
   if (/~\s*\d/.test(source) || /(\d\s*-?|-)ish\b/i.test(source))
     return refusal(intentErrorCodes.ambiguous, source, undefined, 'not done: "~" or "-ish" makes the amount approximate; say the exact number', hintsFor(intentErrorCodes.ambiguous));
   if (unknownToken) return undefined;
+  // A template's blank, a repeat count, a question whether it works, a bridged symbol (./refusalCodes.ts).
+  const shaped = explainByShape(source, tokens, words);
+  if (shaped) return shaped;
   // "swap 1 ETH for DAI/USDC": two tokens offered for one place.
   for (let i = 1; i + 1 < words.length; i++) {
     // "DAI/USDC", "bob.eth / alice.eth": two tokens or two recipients (names of more than a letter: "w/ 1%" is "with").

@@ -7,6 +7,8 @@
  *   lending agent competes, as for "lend 100 USDC".
  * - "withdraw 100 USDC from my position on aave", "… of my aave deposit", "… from my lending position", "remove 100 USDC
  *   from my aave supply": the user's position in a venue is the venue ("from aave"), or lending in general.
+ * - "supply 100 USDC to the USDC pool on aave", "… into aave's USDC pool", "… into the aave USDC market": the pool of a
+ *   token in a venue is the venue; without a venue's name, lending in general.
  *
  * Only after a lending or withdrawing verb (./lexicon.ts kinds supply, deposit, withdraw, redeem): "send 100 USDC to the
  * lending pool" stays refused. The place's words are recognised and dropped; a venue named in them is kept after "from"
@@ -40,7 +42,7 @@ function venueAt(tokens: readonly Token[], k: number): number {
 }
 
 /** The tokens with each such place read, or the same array when there is none. */
-export function readLendingPlaces(tokens: readonly Token[]): readonly Token[] {
+export function readLendingPlaces(tokens: readonly Token[], isSymbol: (word: string | undefined) => boolean): readonly Token[] {
   const verbAt = tokens.findIndex((token) => token.kind === 'word' && lendingKinds.has(verbs.get(token.lower) ?? ''));
   if (verbAt === -1) return tokens;
   const taking = takingKinds.has(verbs.get(tokens[verbAt]!.lower) ?? '');
@@ -50,11 +52,23 @@ export function readLendingPlaces(tokens: readonly Token[]): readonly Token[] {
     if (!(taking ? fromWords : intoWords).has(prep)) continue;
     let k = i + 1;
     const determiner = determiners.has(wordAt(out, k)) ? wordAt(out, k++) : undefined;
-    const venueStart = k;
-    const venueLength = venueAt(out, k);
+    let venueStart = k;
+    let venueLength = venueAt(out, k);
+    // "aave's USDC pool": the venue's possessive.
+    const possessive = venueLength === 0 && /^[a-z0-9-]+['’]s$/.test(wordAt(out, k)) ? venuePhrases.find((phrase) => phrase.words.length === 1 && phrase.words[0] === wordAt(out, k).slice(0, -2)) : undefined;
+    if (possessive) venueLength = 1;
     k += venueLength;
+    // "the USDC pool (on aave)", "the aave USDC market": the pool of the token lent.
+    // Only the pool of the token the step moves: "supply 100 USDC to the DAI pool" names two tokens, left refused.
+    const poolToken = wordAt(out, k);
+    const tokenPool = isSymbol(poolToken) && placeNouns.has(wordAt(out, k + 1)) && out.slice(verbAt, i).some((_, j) => wordAt(out, verbAt + j) === poolToken);
+    if (tokenPool) k++;
     let end: number | undefined;
-    if (wordAt(out, k) === 'lending' && venueLength === 0) {
+    if (tokenPool) {
+      end = k + 1;
+    } else if (possessive) {
+      continue;
+    } else if (wordAt(out, k) === 'lending' && venueLength === 0) {
       // "the lending pool", "lending" alone ("put 100 USDC into lending"), "my lending position".
       end = placeNouns.has(wordAt(out, k + 1)) || positionNouns.has(wordAt(out, k + 1)) ? k + 2 : k + 1;
     } else if (wordAt(out, k) === 'money' && wordAt(out, k + 1) === 'market' && venueLength === 0) {
@@ -64,7 +78,12 @@ export function readLendingPlaces(tokens: readonly Token[]): readonly Token[] {
       end = k + 1;
     }
     if (end === undefined) continue;
-    let venue = venueLength ? out.slice(venueStart, venueStart + venueLength) : [];
+    let venue: Token[] = venueLength ? out.slice(venueStart, venueStart + venueLength) : [];
+    if (possessive) {
+      const named = out[venueStart]!;
+      const word = possessive.words[0]!;
+      venue = [{ ...named, text: named.text.slice(0, -2), lower: word, value: word }];
+    }
     if (!venueLength && venueLinks.has(wordAt(out, end)) && venueAt(out, end + 1)) {
       const length = venueAt(out, end + 1);
       venue = out.slice(end + 1, end + 1 + length);

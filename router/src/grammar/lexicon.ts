@@ -396,6 +396,8 @@ export const purposeVerbs: ReadonlySet<string> = new Set([
   'wish', 'start', 'bootstrap', 'seed', 'chip', 'match', 'pitch', 'spoil', 'surprise', 'honor', 'honour', 'tide', 'bail', 'square',
   // "supply 500 USDC to aave to earn yield": what a deposit is for.
   'earn', 'accrue', 'gain', 'grow', 'farm', 'generate',
+  // Round 9: "sell 1 ETH for USDC to lock in profits", "… to reduce risk", "… to protect my gains".
+  'lock', 'secure', 'reduce', 'lower', 'protect', 'book', 'realize', 'realise', 'derisk', 'de-risk', 'build', 'boost', 'increase', 'cut',
 ]);
 
 /**
@@ -418,6 +420,21 @@ function longestFirst(phrases: readonly (readonly string[])[]): readonly (readon
 
 /** Filler that may open a clause: politeness, "I want to", "can you". Longest phrases first. */
 export const leadingFiller: readonly (readonly string[])[] = longestFirst([
+  // Round 9: "on my behalf, …", "if you don't mind, …", "go ahead n …", "help me out and …", "your task is to …".
+  ['on', 'my', 'behalf'], ['acting', 'on', 'my', 'behalf'],
+  ['if', 'you', "don't", 'mind'], ['if', 'you', 'dont', 'mind'], ['if', 'u', 'dont', 'mind'], ['if', 'u', "don't", 'mind'],
+  ['go', 'ahead', 'n'], ['going', 'ahead', 'and'],
+  ['help', 'me', 'out', 'and'], ['do', 'me', 'a', 'solid', 'and'], ['do', 'me', 'a', 'favor', 'and'], ['do', 'me', 'a', 'favour', 'and'],
+  ['your', 'task', 'is', 'to'], ['your', 'job', 'is', 'to'],
+  // "I hope you're doing well. Could you …": a greeting's sentence; "I have a request: …", "my request is to …".
+  ['i', 'hope', "you're", 'doing', 'well'], ['i', 'hope', 'you', 'are', 'doing', 'well'], ['hope', "you're", 'doing', 'well'], ['hope', 'you', 'are', 'doing', 'well'],
+  ['i', 'hope', "you're", 'well'], ['i', 'hope', 'you', 'are', 'well'], ['i', 'hope', 'this', 'finds', 'you', 'well'], ['hope', 'this', 'finds', 'you', 'well'],
+  ['i', 'hope', 'all', 'is', 'well'], ['hope', 'all', 'is', 'well'],
+  ['i', 'have', 'a', 'request'], ['i', 'have', 'a', 'quick', 'request'], ['my', 'request', 'is', 'to'], ['the', 'task', 'is', 'to'], ['the', 'request', 'is', 'to'],
+  // "can you take care of sending …", "please handle this: …", "please process the following: …".
+  ['take', 'care', 'of'], ['handle', 'this'], ['handle', 'the', 'following'], ['process', 'this', 'request'], ['process', 'the', 'following'], ['process', 'this'],
+  // "i think i'd like to stake …": the wish is said; "i think" only softens it ("i think i should …" stays a hedge).
+  ['i', 'think', "i'd", 'like', 'to'], ['i', 'think', 'id', 'like', 'to'], ['i', 'think', 'i', 'would', 'like', 'to'],
   ['i', 'would', 'like', 'you', 'to'],
   ['i', 'would', 'like', 'to'],
   ["i'd", 'like', 'you', 'to'],
@@ -605,6 +622,8 @@ export const trailingFiller: readonly (readonly string[])[] = longestFirst([
   ['thanks', 'u'],
   ['thank', 'you', 'in', 'advance'],
   ['if', 'possible'],
+  ['if', 'you', "don't", 'mind'], ['if', 'you', 'dont', 'mind'], ['if', 'u', 'dont', 'mind'], ['if', 'u', "don't", 'mind'],
+  ['on', 'my', 'behalf', 'please'],
   ['if', 'you', 'can'],
   ['when', 'you', 'can'],
   ['when', 'you', 'get', 'a', 'chance'],
@@ -725,6 +744,8 @@ export const numberWords: ReadonlyMap<string, string> = new Map([
           [word, String(index * 10)] as const,
           // "twenty-five", written with a hyphen as one word.
           ...units.slice(1, 10).map((unit, u) => [`${word}-${unit}`, String(index * 10 + u + 1)] as const),
+          // "twentyfive": the same run together, as people type it fast.
+          ...units.slice(1, 10).map((unit, u) => [`${word}${unit}`, String(index * 10 + u + 1)] as const),
         ]
       : [],
   ),
@@ -837,6 +858,8 @@ export const preambleWords: ReadonlySet<string> = new Set([
 
 /** Filler that may end a request: politeness, thanks, tone words ("lol", "rn"). Multi-word ones are in `trailingFiller`. */
 export const tailWords: ReadonlySet<string> = new Set([
+  // Round 9: "…, ttyl".
+  'ttyl',
   'please', 'pls', 'plz', 'pleas', 'plse', 'kindly', 'thanks', 'thank', 'thx', 'thnx', 'thanx', 'ty', 'tysm', 'cheers', 'ta', 'lol',
   'lmao', 'haha', 'rn', 'asap', 'now', 'quick', 'quickly', 'urgently', 'immediately', 'appreciate', 'appreciated', 'much', 'it',
   'you', 'u', 'ya', 'would', 'will', 'could', 'confirm', 'mate', 'bro', 'fam', 'ok', 'okay', 'k', 'thankyou', 'again', 'very', 'so',

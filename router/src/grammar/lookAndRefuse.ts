@@ -6,7 +6,7 @@
  * Only-look phrases here are longer or more specific than the frame's own, so they are tried first. Every
  * refusal list adds to one of the frame's rules and keeps that rule's code and reason.
  */
-import { intentErrorCodes } from '../../../kernel/index.js';
+import { intentErrorCodes } from '../../../kernel/core.js';
 import { damerauLevenshtein } from './distance.js';
 import { quote, refusal } from './errors.js';
 import { compilePattern, matchAt, type Words } from './phrasePattern.js';
@@ -64,6 +64,8 @@ export const lookPhrases: readonly string[] = [
   'run|do|make|perform a|the simulation|dry-run|test-run|preview ( no|without execution|executing|signing|sending|transaction|broadcast|broadcasting ) of|for',
   // "before I do it": the look comes first, nothing is done now
   'before i|we do|execute|sign|send it|that|this|anything', 'before i|we commit|proceed', 'before i|we go ahead', 'before doing|executing|committing it|that|anything',
+  // Round 9: "preview staking 3 stETH before committing": the look first, the commitment left for later.
+  'before committing|executing|signing|broadcasting|proceeding',
 ];
 
 /**
@@ -306,7 +308,9 @@ function isNameEnd(word: string | undefined): boolean {
 /** Words that join a later step to the look before it ("quote …, then swap …", "what's 1 ETH in DAI? swap it"). */
 const laterJoiners = [', then', 'and then', 'then', '?', '.', '!', ', and', 'and', 'after that', 'afterwards', ';'].map(compilePattern);
 /** A look's head as a label over every step ("dry run: …", "preview - …", "simulate: …"): then later steps are looked at too. */
-const lookLabel = /^\W*(?:(?:hey|ok|okay)\W+)?(?:just\s+|only\s+|please\s+)?(?:a\s+)?(?:preview|dry[\s-]?run|simulat\w*|quote|test[\s-]?run|trial[\s-]?run|estimate|sim|read[\s-]?only|sandbox)(?:\s+(?:only|mode|this|these|the following))?\s*(?::|-|—|–)/i;
+// Round 9: also after a name and a comma ("Lucid, preview this for me: …"), and as a mode field on its own line
+// ("mode: simulate\n…"): every step after it is looked at, none signed.
+const lookLabel = /^\W*(?:(?:hey|ok|okay|hi)\W+)?(?:[a-z]+\s*,\s*)?(?:just\s+|only\s+|please\s+)?(?:a\s+)?(?:preview|dry[\s-]?run|simulat\w*|quote|test[\s-]?run|trial[\s-]?run|estimate|sim|read[\s-]?only|sandbox)(?:\s+(?:only|mode|this|these|the following|it all|all of this))?(?:\s+for\s+me)?(?:\s+(?:please|pls))?\s*(?::|-|—|–)|^\W*mode\s*[:=]\s*(?:preview|dry[\s-]?run|simulat\w*|sim|test|read[\s-]?only|sandbox)\s*(?:\n|;|\.|,)/i;
 
 /**
  * A look that takes its step as object ("quote 1 ETH to DAI", "simulate sending 5 DAI to bob", "show me the quote")

@@ -17,12 +17,12 @@
  * Left as they were, by the tuned must-stay lines: "a hundredth of my ETH" (round-4.jsonl) and a decimal comma
  * ("1.000,50", round-7-recipients-lists.jsonl) stay `UNPARSEABLE_INTENT`.
  */
-import { intentErrorCodes } from '../../../kernel/index.js';
+import { intentErrorCodes } from '../../../kernel/core.js';
 import { quote, refusal } from './errors.js';
 import { numberWords } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
-const currencyNames = 'euros?|eur|gbp|yen|jpy|yuan|cny|rupees?|inr|francs?|chf|pesos?|rubles?|roubles?|krw|reais|brl|cad|aud';
+const currencyNames = 'euros?|eur|gbp|pounds?|quid|sterling|yen|jpy|yuan|cny|rupees?|inr|francs?|chf|pesos?|rubles?|roubles?|krw|reais|brl|cad|aud';
 const currencySigns = '€£¥₹₩₽';
 const foreignCurrency = new RegExp(
   `(?:[${currencySigns}]\\s?\\d[\\d,.]*(?:\\s?[kmb]\\b)?|\\d[\\d,.]*\\s?[${currencySigns}]|\\b\\d[\\d,.]*\\s?(?:${currencyNames})\\b(?=\\s+(?:worth|of|in)\\b))`,

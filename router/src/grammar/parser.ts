@@ -22,11 +22,11 @@
  * Each production consumes only what it needs and leaves the rest to its caller, so a word that fits
  * nowhere is reported exactly where it stands.
  */
-import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, type Intent } from '../../../kernel/index.js';
+import { toChecksumAddress as checksumAddress, decimalPattern, percentPattern, type Intent } from '../../../kernel/core.js';
 import { compareDecimal, divideDecimal, isZero, scaleDecimal } from './decimal.js';
 import { damerauLevenshtein, nearest } from './distance.js';
 import { quote, unparseable, type ExampleKey, type Span } from './errors.js';
-import { intentErrorCodes, knownSymbols, stepOutput, tokenListChains } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols, stepOutput, tokenListChains } from '../../../kernel/core.js';
 
 /** Venues that lend out what is supplied to them ("aave", "aave-v3"): liquidity given to them is a supply. */
 const lendingVenues: readonly string[] = ['aave', 'compound', 'morpho', 'spark', 'euler', 'fluid'];
@@ -106,10 +106,12 @@ import {
 } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js';
+import { notFillerSlips } from './politeAsking.js';
 import { hashtagsAt, leadingAsideEnd, leadingIdNumber, leadingNoteLabel, leadingNoteOpener, noteChangesRequest, occasionNoun } from './noteRules.js';
 import { stepOrderAfterSubordinator } from './stepOrder.js';
 import { rateInBasisPoints, slippageBounds, slippageLeads, slippageNounTails, slippageRateLeads, slippageWordLength } from './slippageWords.js';
 import { modifierFieldAt } from './modifierFields.js';
+import { inlineStepMarkAt } from './stepMarks.js';
 import { objectlessStepEnds, outputAmountNouns, outputParticiples, startsOutputNoun } from './referenceWords.js';
 import { gerundBase } from './gerunds.js';
 
@@ -458,14 +460,17 @@ class Parser {
           weak = undefined;
         }
         if (t.value !== ',') onlyComma = false;
-        if (t.value === '.' || t.value === '!') stop = true;
+        // "Can you send 50 USDC to alice? It's for the tickets.": a question's mark ends the sentence too.
+        if (t.value === '.' || t.value === '!' || t.value === '?') stop = true;
         continue;
       }
       // "1) send 3 USDC to carol 2) send 4 USDC to dave": the next step's number, like a new line.
       const after = this.peek(2);
       // "1. … 2. …" inline, the same with a full stop after the number.
-      if (this.pos > 0 && t?.kind === 'number' && (this.isPunct(this.peek(1), ')') || this.isPunct(this.peek(1), '.')) && after?.kind === 'word' && this.verbOf(after) !== undefined) {
-        this.pos += 2;
+      // Round 9: "2 - send …", "2/ send …", "#2 send …", "step two send …" (./stepMarks.ts).
+      const marked = this.pos > 0 ? inlineStepMarkAt(this.tokens, this.pos, (w) => w.kind === 'word' && this.verbOf(w) !== undefined) : 0;
+      if (marked || (this.pos > 0 && t?.kind === 'number' && (this.isPunct(this.peek(1), ')') || this.isPunct(this.peek(1), '.')) && after?.kind === 'word' && this.verbOf(after) !== undefined)) {
+        this.pos += marked || 2;
         any = true;
         onlyComma = false;
         weak = undefined;
@@ -557,6 +562,12 @@ class Parser {
       this.checkListed(chain);
       this.acceptPhrase([['please'], ['pls'], ['plz']]);
       this.acceptPunct(',') || this.acceptPunct(':');
+      this.leadingFiller();
+    } else if (!chain && this.chainLabelAt(this.pos)) {
+      // Round 9: "base: swap 1 ETH for USDC", "mainnet - send 5 DAI to bob": the chain as a label, like "aave: …".
+      chain = this.chainPhrase()!;
+      this.checkListed(chain);
+      this.pos++;
       this.leadingFiller();
     } else if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with') && this.venueAt(this.pos + 1)) {
       // "On Uniswap, sell 100 USDC for DAI", "on uniswap pls: 20 USDC to LUCID".
@@ -2699,9 +2710,12 @@ class Parser {
       case "that's":
       case 'thats':
         return next.kind === 'word' && ['for', 'a', 'an', 'the', 'my', 'our', 'his', 'her', 'to', 'because', 'rent', 'payment'].includes(next.lower);
+      case 'which':
+        // "… which covers the rent", "… which includes the tip": a clause about the payment with its own verb.
+        if (next.kind === 'word' && /[^s]s$/.test(next.lower) && !verbs.has(next.lower) && this.symbolOf(next) === undefined && this.peek(2)?.kind === 'word') return true;
+      // falls through
       case 'it':
       case 'this':
-      case 'which':
         return this.isWord(next, 'is', 'was', "'s") && this.isWord(this.peek(2), 'for', 'a', 'an', 'the', 'my', 'our', 'his', 'her', 'to', 'because');
       default:
         return true;
@@ -2873,6 +2887,15 @@ class Parser {
     }
     this.pos = save;
     return false;
+  }
+
+  /** A chain's name and a colon or dash before a request ("base: swap …"). */
+  private chainLabelAt(index: number): boolean {
+    const save = this.pos;
+    this.pos = index;
+    const found = this.chainPhrase() !== undefined && (this.isPunct(this.peek(), ':') || this.isPunct(this.peek(), '-')) && this.requestAt(this.pos + 1);
+    this.pos = save;
+    return found;
   }
 
   private chainAt(index: number): boolean {
@@ -3826,6 +3849,12 @@ class Parser {
 
   /** "step 1:", "1)", "2." before a step: its number in a list, not an amount. */
   private stepNumber(): boolean {
+    // Round 9: "1 - wrap …", "1/ swap …", "#1 wrap …", "step one swap …" (./stepMarks.ts).
+    const marked = inlineStepMarkAt(this.tokens, this.pos, (w) => w.kind === 'word' && this.verbOf(w) !== undefined);
+    if (marked) {
+      this.pos += marked;
+      return true;
+    }
     let k = this.isWord(this.peek(), 'step') ? 1 : 0;
     const number = this.peek(k);
     if (number?.kind !== 'number' && number?.kind !== 'numberWord') return false;
@@ -3871,7 +3900,7 @@ class Parser {
    * the request should have started.
    */
   private label(): boolean {
-    for (let length = 1; length <= 4; length++) {
+    for (let length = 1; length <= 6; length++) {
       const colon = this.tokens[this.pos + length];
       if (colon === undefined) return false;
       const word = this.tokens[this.pos + length - 1]!;
@@ -3926,6 +3955,8 @@ class Parser {
 
   /** Whether `t` is a word a label may hold: ./parser.ts `labelWords`, closed-class filler, the assistant's name, or a slip of one. */
   private isLabelWord(t: Token): boolean {
+    // "two things:", "3 steps please:": a count of what follows, in a label ending in a word.
+    if (t.kind === 'numberWord' || (t.kind === 'number' && /^\d$/.test(t.value))) return true;
     // "just show me:": a question verb in a label is allowed, as it was before labels were checked word by word.
     return t.kind === 'word' && (assistantNames.has(t.lower) || verbs.get(t.lower) === 'balance' || this.labelWordOf(t) !== undefined);
   }
@@ -3974,7 +4005,7 @@ class Parser {
   /** The closed-class word `t` is, allowing a held key ("sooo", "heyyy") or a slip in a word of ≥ 5 letters ("plaese", "kindy"). */
   private fillerWord(t: Token, words: ReadonlySet<string>): string | undefined {
     if (words.has(t.lower)) return t.lower;
-    if (reservedWords.has(t.lower) || this.symbolOf(t) !== undefined || verbs.has(t.lower)) return undefined;
+    if (reservedWords.has(t.lower) || this.symbolOf(t) !== undefined || verbs.has(t.lower) || notFillerSlips.has(t.lower)) return undefined;
     const collapsed = t.lower.replace(/(.)\1+/g, '$1');
     if (words.has(collapsed)) return collapsed;
     const trimmed = t.lower.replace(/(.)\1+$/, '$1');
@@ -4202,6 +4233,8 @@ class Parser {
     }
     const next = this.tokens[index + phrase.length];
     if (next === undefined || (next.kind !== 'word' && next.kind !== 'number' && next.kind !== 'numberWord' && next.kind !== 'address' && next.kind !== 'ens')) return 0;
+    // "right after that", "soon after which": the step before, said with how soon; still only step order.
+    if (phrase.length === 2 && phrase[1] === 'after' && ['right', 'straight', 'immediately', 'directly'].includes(phrase[0]!) && this.isWord(next, 'that', 'this', 'which')) return 0;
     const lone = phrase.length === 1 ? first : undefined;
     if ((lone === 'after' || lone === 'before') && this.isWord(next, 'that', 'this', 'which', 'wards')) return 0;
     if ((lone === 'after' || lone === 'before') && this.isWord(next, 'you', 'u', 'i', 'we')) {
@@ -4272,6 +4305,10 @@ const labelWords: ReadonlySet<string> = new Set([
   'in', 'sequence', 'to', 'self', 'steps', 'following', 'plan', 'payment', 'payments', 'item', 'req', 'objective', 'goal', 'operation',
   'op', 'ops', 'message', 'msg', 'critical', 'immediate', 'routine', 'normal', 'medium', 'low', 'errand', 'chore', 'mission', 'batch',
   'more', 'additionally', 'today', 'heads-up', 'reminder', 'only', 'just', 'done', 'fast', 'quickly', 'this', 'rush', 'hurry',
+  // "Query: …", "Your task: …", "Please perform the following action: …", "Please carry out the following: …".
+  'query', 'your', 'perform', 'carry', 'out',
+  // "two things:", "do the following in order:", "do these:".
+  'things', 'stuff', 'do', 'these', 'step',
 ]);
 /** Actions whose venue a terse step may name last without a preposition ("supply 100 usdc aave"). */
 const bareVenueActions: ReadonlySet<string> = new Set(['swap', 'supply', 'withdraw', 'stake', 'unstake']);

@@ -13,7 +13,7 @@
  * records may only be a header ("send these:", "pay this csv:", "Please process the following payments:");
  * words after them are kept, after a full stop, for the sentence grammar to judge.
  */
-import { intentErrorCodes } from '../../../kernel/index.js';
+import { intentErrorCodes } from '../../../kernel/core.js';
 import { quote, refusal } from './errors.js';
 import { readForm } from './form.js';
 

@@ -7,7 +7,7 @@
  * Like the frame's other soft rules (./frame.ts, `explainRefusal`) they never make words parse. Patterns use the
  * frame's syntax: `|` alternatives, `#` any number, `*` any word.
  */
-import { intentErrorCodes, knownSymbols } from '../../../kernel/index.js';
+import { intentErrorCodes, knownSymbols } from '../../../kernel/core.js';
 import type { Clue } from './amountClues.js';
 
 const symbols = [...new Set(knownSymbols().map((symbol) => symbol.toLowerCase()).concat(['ether']))].join('|');

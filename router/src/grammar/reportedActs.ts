@@ -9,7 +9,7 @@
  * - A light verb with "the" / "that" and an action noun and nothing to say what: "proceed with the swap", "execute the
  *   transfer", "go ahead with that payment". It points at an earlier request, and none is kept: `AMBIGUOUS_INTENT`.
  */
-import { intentErrorCodes } from '../../../kernel/index.js';
+import { intentErrorCodes } from '../../../kernel/core.js';
 import type { Clue } from './amountClues.js';
 
 /** Past forms of verbs that move, trade, lend or carry out: what a report of a done act is told with. */

@@ -7,7 +7,7 @@
  * different lengths cannot be paired and are `AMBIGUOUS_INTENT`, naming both counts; a shape this does not
  * know is left to the productions as it is.
  */
-import { intentErrorCodes } from '../../../kernel/index.js';
+import { intentErrorCodes } from '../../../kernel/core.js';
 import { refusal } from './errors.js';
 import { nativeAliases } from './lexicon.js';
 import { isName } from './payoutList.js';

@@ -33,4 +33,13 @@ export const showOnlyPhrases: readonly string[] = [
   // "i want see quote for 2 eth in dai": the non-native form of "I want to see a quote for".
   'i want|wanna see|get quote|price|rate for|on|of',
   'i want|wanna see|get a|the quote|price|rate for|on|of',
+  // Round 9: "…; do not broadcast the transaction", "don't submit this tx": the step's own transaction, not sent.
+  'do not sign|send|execute|broadcast|submit the|this|that|my tx|transaction|trade|swap|transfer',
+  "don't|dont sign|send|execute|broadcast|submit this|that|my tx|transaction|trade|swap|transfer",
+  // "what rate would I get swapping 1 ETH for USDC": the rate of the step said after it, as a gerund.
+  // The gerund is taken with the look; the verbless rest ("1 ETH for USDC") is the swap. "… get for 2 ETH to USDC" is read as before.
+  'what rate|price|quote would|will|do|can i|we get swapping|selling|trading|converting|exchanging',
+  // "(dry_run=true)", "simulate: yes", "preview = 1": a tool's flag for looking, set.
+  'dry_run|dry-run|dryrun|simulate|simulation|preview|sim|dry_run_only|simulate_only = true|yes|1|on',
+  'dry_run|dry-run|dryrun|simulate|simulation|preview|sim|dry_run_only|simulate_only : true|yes|1|on',
 ];

@@ -25,6 +25,8 @@ export const stepOrderJoiners: readonly (readonly string[])[] = [
   ...['then', 'and', 'and then'].flatMap((joiner) =>
     [['immediately'], ['right', 'away'], ['straight', 'away'], ['directly']].map((now) => [...joiner.split(' '), ...now]),
   ),
+  // Round 9: "right after that send …", "and immediately after that stake …": the next step at once.
+  ...['right', 'straight', 'immediately', 'directly'].flatMap((now) => [['and', now, 'after', 'that'], [now, 'after', 'that'], ['and', now, 'after', 'this'], [now, 'after', 'this']]),
   ['and', 'followed', 'by'],
   ['followed', 'by'],
   ['and', 'then', 'followed', 'by'],

@@ -117,3 +117,72 @@ describe('slipped step joiners', () => {
     expect(refused('send 5 dai to bob than send 5 dai to carol').code).toBe('UNPARSEABLE_INTENT');
   });
 });
+
+describe('step marks and headers', () => {
+  test('"1 - …", "2/ …", "step one …" number steps; "right after that" joins them', () => {
+    const wrapThenSwap = [{ action: 'wrap', amount: '2', token: 'ETH' }, swap('2', 'WETH', 'USDC')];
+    expect(intents('1 - wrap 2 eth\n2 - swap 2 weth for usdc')).toEqual(wrapThenSwap);
+    expect(intents('1/ wrap 2 eth 2/ swap 2 weth for usdc')).toEqual(wrapThenSwap);
+    expect(intents('step one: wrap 2 eth. step two: swap 2 weth for usdc')).toEqual(wrapThenSwap);
+    expect(intents('wrap 2 eth and right after that swap 2 weth for usdc')).toEqual(wrapThenSwap);
+    expect(intents('Do the following in order: wrap 2 eth, then swap 2 weth for usdc')).toEqual(wrapThenSwap);
+  });
+
+  test('a number that is an amount keeps its reading, and a real wait is still refused', () => {
+    // "1/2" before a token stays two readings (round 4's must-stay line), never a step mark.
+    expect(refused('send 1/2 eth to bob').code).toBe('AMBIGUOUS_INTENT');
+    expect(intents('send 5 dai to bob 2/ wrap 1 eth')).toEqual([transfer('5', 'DAI', 'bob'), { action: 'wrap', amount: '1', token: 'ETH' }]);
+    expect(refused('wrap 2 eth and right after the market opens swap 2 weth for usdc').code).toBe('UNSUPPORTED_INTENT');
+  });
+
+  test('a look said as a label after a name covers every step, and nothing is signed', () => {
+    const list = parseWithGrammar('Lucid, simulate this for me: wrap 1 eth then send 1 weth to bob');
+    expect(list.preview).toBe(true);
+    expect(list.intents).toEqual([{ action: 'wrap', amount: '1', token: 'ETH' }, transfer('1', 'WETH', 'bob')]);
+    expect(refused('simulate wrapping 1 eth, then send 1 weth to bob').code).toBe('UNSUPPORTED_INTENT');
+  });
+});
+
+describe('only-look said as a tool flag or a refusal to broadcast', () => {
+  test('"(dry_run=true)", "simulate: yes" and "do not broadcast the transaction" show, never sign', () => {
+    const flagged = parseWithGrammar('wrap 2 eth (dry_run=true)');
+    expect(flagged.preview).toBe(true);
+    expect(flagged.intents).toEqual([{ action: 'wrap', amount: '2', token: 'ETH' }]);
+    expect(parseWithGrammar('send 4 usdc to carol; do not broadcast the transaction').preview).toBe(true);
+    expect(parseWithGrammar('swap 1 eth for dai, dont submit this tx').preview).toBe(true);
+  });
+
+  test('a flag set to false is no look; its words stay as a note, never dropped', () => {
+    const list = parseWithGrammar('wrap 2 eth (dry_run=false)');
+    expect(list.preview ?? false).toBe(false);
+    expect(list.notes).toEqual(['dry_run=false']);
+  });
+});
+
+describe('liquid staking and looking before committing', () => {
+  test('"liquid stake" is a stake; "liquid" as a name stays a name', () => {
+    expect(intents('liquid stake 2 eth via lido')).toEqual([{ action: 'stake', amount: '2', token: 'ETH', venue: 'lido' }]);
+    expect(intents('send 5 dai to liquid')).toEqual([transfer('5', 'DAI', 'liquid')]);
+  });
+
+  test('"… before committing" only looks', () => {
+    expect(parseWithGrammar('wrap 1 eth, preview it before committing').preview).toBe(true);
+    expect(parseWithGrammar('send 5 dai to bob before signing').preview).toBe(true);
+    expect(refused('send 5 dai to bob before lunch').code).toBe('UNSUPPORTED_INTENT');
+  });
+});
+
+describe('a chain as a label, and the rate of a step said as a gerund', () => {
+  test('"base: …" and "mainnet - …" put the step on that chain', () => {
+    expect(intents('base: send 3 usdc to carol')).toEqual([transfer('3', 'USDC', 'carol', { chain: 'base' })]);
+    expect(intents('mainnet - wrap 1 eth')).toEqual([{ action: 'wrap', amount: '1', token: 'ETH', chain: 'mainnet' }]);
+    expect(refused('polygon: swap 1 eth for usdc').code).toBe('UNKNOWN_CHAIN');
+  });
+
+  test('"what rate would I get swapping …" is a quote; a vague amount stays refused', () => {
+    const list = parseWithGrammar('what price can i get selling 100 dai for usdc');
+    expect(list.preview).toBe(true);
+    expect(list.intents).toEqual([swap('100', 'DAI', 'USDC')]);
+    expect(refused('what rate would i get swapping some eth for usdc').code).toBe('AMBIGUOUS_INTENT');
+  });
+});

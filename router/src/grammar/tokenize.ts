@@ -6,7 +6,7 @@
  * (zero-width spaces, bidi overrides), letters outside ASCII (look-alikes such as Cyrillic "С" in "USDС"),
  * malformed numbers and addresses. Every pattern is a sticky, linear regex applied at one position.
  */
-import { intentErrorCodes } from '../../../kernel/index.js';
+import { intentErrorCodes } from '../../../kernel/core.js';
 import { maxAmountDigits, scaleDecimal } from './decimal.js';
 import { quote, refusal, unparseable, type Span } from './errors.js';
 import { numberWords, scaleSuffixes } from './lexicon.js';

@@ -28,7 +28,7 @@
  * Each word keeps a token: a verb phrase becomes one token with the phrase's text and the verb it stands for; a word
  * that only frames the phrase ("back", "in", an adjective) is recognised and dropped; nothing else vanishes.
  */
-import { knownSymbols } from '../../../kernel/index.js';
+import { knownSymbols } from '../../../kernel/core.js';
 import { stakingVenues, venuePhrases } from './lexicon.js';
 import { placedParticipleAt } from './placedFunds.js';
 import { readAmountsBeforeNouns } from './nounAmounts.js';
@@ -127,7 +127,7 @@ export type ReadVerbPhrasesReturnType = Token[];
 export function readVerbPhrases(tokens: readonly Token[]): ReadVerbPhrasesReturnType {
   // "make a 5 DAI payment to bob.eth": the amount said before its action noun (./nounAmounts.ts).
   // "supply 100 USDC to the lending pool", "withdraw 100 USDC from my position on aave" (./lendingPlaces.ts).
-  let out = [...readLendingPlaces(readAmountsBeforeNouns(tokens, isSymbolWord))];
+  let out = [...readLendingPlaces(readAmountsBeforeNouns(tokens, isSymbolWord), isSymbolWord)];
   const w = (k: number): string | undefined => wordOf(out[k]);
   const verbToken = (from: Token, to: Token, verb: string): Token => ({ ...from, kind: 'word', text: from.text, lower: verb, value: verb, end: to.end });
   const synthetic = (at: Token, word: string): Token => ({ kind: 'word', text: word, lower: word, value: word, start: at.start, end: at.start, spaced: true });
@@ -141,6 +141,11 @@ export function readVerbPhrases(tokens: readonly Token[]): ReadVerbPhrasesReturn
     }
     // "market sell 10 LUCID for USDC": an order at the market price is what a swap is.
     if (word === 'market' && ['sell', 'buy'].includes(w(i + 1) ?? '') && (i === 0 || ['please', 'pls', ',', ':'].includes(w(i - 1) ?? ''))) {
+      out.splice(i, 1);
+      continue;
+    }
+    // Round 9: "liquid stake 1 ETH with lido": liquid staking is what stake does here (a receipt token comes back).
+    if (word === 'liquid' && ['stake', 'staking'].includes(w(i + 1) ?? '') && (i === 0 || ['please', 'pls', ',', ':'].includes(w(i - 1) ?? ''))) {
       out.splice(i, 1);
       continue;
     }
@@ -189,17 +194,28 @@ export function readVerbPhrases(tokens: readonly Token[]): ReadVerbPhrasesReturn
       }
     }
     // "cash out / exit / pull / withdraw my aave USDC (position)" → "… my USDC from aave".
-    if (['my', 'our'].includes(word) && (lendingVenueWords.has(w(i + 1) ?? '') || stakingVenues.has(w(i + 1) ?? '')) && isSymbolWord(w(i + 2)) && i > 0) {
-      const verbAt = ['out', 'off'].includes(w(i - 1) ?? '') ? i - 2 : i - 1;
-      if (['cash', 'exit', 'pull', 'withdraw', 'take', 'redeem', 'close'].includes(w(verbAt) ?? '')) {
-        let end = i + 3;
-        if (['position', 'deposit', 'deposits', 'balance', 'supply'].includes(w(end) ?? '')) end++;
-        const venue = out[i + 1]!;
-        const from = synthetic(venue, 'from');
-        if (['exit', 'close'].includes(w(verbAt)!)) out[verbAt] = verbToken(out[verbAt]!, out[verbAt]!, 'withdraw');
-        out = [...out.slice(0, i + 1), out[i + 2]!, from, venue, ...out.slice(end)];
-        continue;
-      }
+    // Round 9: also after "all (of)" and with "entire" / "whole" ("withdraw all my aave USDC", "… my entire aave USDC
+    // position"), and the venue said after the position ("exit / close out my USDC position on aave").
+    const adjective = ['entire', 'whole'].includes(w(i + 1) ?? '') ? 1 : 0;
+    let verbAt = i - 1;
+    while (['all', 'of'].includes(w(verbAt) ?? '')) verbAt--;
+    if (['out', 'off'].includes(w(verbAt) ?? '')) verbAt--;
+    const takesOut = ['cash', 'exit', 'pull', 'withdraw', 'take', 'redeem', 'close'].includes(w(verbAt) ?? '');
+    const v = i + 1 + adjective;
+    if (['my', 'our'].includes(word) && (lendingVenueWords.has(w(v) ?? '') || stakingVenues.has(w(v) ?? '')) && isSymbolWord(w(v + 1)) && i > 0 && takesOut) {
+      let end = v + 2;
+      if (['position', 'deposit', 'deposits', 'balance', 'supply'].includes(w(end) ?? '')) end++;
+      const venue = out[v]!;
+      const from = synthetic(venue, 'from');
+      if (['exit', 'close'].includes(w(verbAt)!)) out[verbAt] = verbToken(out[verbAt]!, out[verbAt]!, 'withdraw');
+      out = [...out.slice(0, v), out[v + 1]!, from, venue, ...out.slice(end)];
+      continue;
+    }
+    if (['my', 'our'].includes(word) && ['exit', 'close'].includes(w(verbAt) ?? '') && isSymbolWord(w(v)) && ['position', 'deposit', 'supply'].includes(w(v + 1) ?? '') &&
+      ['on', 'in', 'at', 'with'].includes(w(v + 2) ?? '') && lendingVenueWords.has(w(v + 3) ?? '')) {
+      out[verbAt] = verbToken(out[verbAt]!, out[verbAt]!, 'withdraw');
+      out = [...out.slice(0, v + 1), synthetic(out[v + 2]!, 'from'), out[v + 3]!, ...out.slice(v + 4)];
+      continue;
     }
     // "I want my USDC back from aave" → "withdraw my USDC from aave".
     if (['want', 'need'].includes(word) && ['my', 'our'].includes(w(i + 1) ?? '') && ['i', 'we'].includes(w(i - 1) ?? '')) {
@@ -294,8 +310,11 @@ export function readVerbPhrases(tokens: readonly Token[]): ReadVerbPhrasesReturn
     }
     // "withdraw 100 USDC from aave (back) to my wallet": what comes out comes to the user's own wallet, where it goes anyway.
     if (ownWalletVerbs.has(word)) {
-      const at = out.findIndex((t, k) => k > i && ['to', 'into'].includes(wordOf(t) ?? '') && wordOf(out[k + 1]) === 'my' && ['wallet', 'account'].includes(wordOf(out[k + 2]) ?? ''));
-      const end = at === -1 ? -1 : at + 3;
+      // Round 9: also "… back to me", "… to myself" (the user, said as a pronoun).
+      const ownAt = (k: number): number =>
+        wordOf(out[k + 1]) === 'my' && ['wallet', 'account'].includes(wordOf(out[k + 2]) ?? '') ? 3 : ['me', 'myself'].includes(wordOf(out[k + 1]) ?? '') ? 2 : 0;
+      const at = out.findIndex((t, k) => k > i && ['to', 'into'].includes(wordOf(t) ?? '') && ownAt(k) > 0);
+      const end = at === -1 ? -1 : at + ownAt(at);
       const after = end === -1 ? undefined : w(end);
       if (at !== -1 && out.slice(i + 1, at).some((t) => isVenueWord(wordOf(t)) || wordOf(t) === 'weth') && (after === undefined || ['.', ',', '!', 'and', 'then', 'please', 'pls', 'thanks'].includes(after))) {
         const start = w(at - 1) === 'back' ? at - 1 : at;

@@ -167,3 +167,26 @@ describe('paying as a reward or a favour, dishing out', () => {
     expect(code('sweep 5 dai to bob')).toBe('UNPARSEABLE_INTENT');
   });
 });
+
+describe('positions and token pools in a venue', () => {
+  const all = [{ action: 'withdraw', amount: 'all', token: 'USDC', venue: 'aave' }];
+  test('"all my aave USDC", "my entire aave USDC position", "exit my USDC position on aave" take it all out', () => {
+    for (const text of ['withdraw all my aave usdc', 'cash out all of my aave usdc', 'withdraw my entire aave usdc position', 'exit my usdc position on aave', 'close out my usdc position on aave'])
+      expect(one(text)).toEqual(all);
+  });
+  test('a position elsewhere, or no venue, stays refused', () => {
+    expect(code('close my eth position on uniswap')).toBe('UNSUPPORTED_INTENT');
+    expect(code('exit my usdc position')).toBe('UNPARSEABLE_INTENT');
+  });
+  test('the pool of the token lent is the venue; another token\'s pool is refused', () => {
+    const supply = [{ action: 'supply', amount: '100', token: 'USDC', venue: 'aave' }];
+    for (const text of ['supply 100 usdc to the usdc pool on aave', "supply 100 usdc into aave's usdc pool", 'deposit 100 usdc into the usdc market on aave']) expect(one(text)).toEqual(supply);
+    expect(code('supply 100 usdc to the dai pool on aave')).toBe('UNPARSEABLE_INTENT');
+  });
+  test('"back to me" / "to myself" after a withdrawal is where it goes anyway; a transfer "to me" is refused', () => {
+    const out = [{ action: 'withdraw', amount: '50', token: 'USDC', venue: 'aave' }];
+    expect(one('withdraw 50 usdc from aave back to me')).toEqual(out);
+    expect(one('withdraw 50 usdc from aave to myself')).toEqual(out);
+    expect(code('send 5 dai to me')).toBe('UNPARSEABLE_INTENT');
+  });
+});

@@ -24,7 +24,7 @@
 import { erc20Abi, getAddress, isAddressEqual, maxUint256, slice, toFunctionSelector, type Abi, type Address, type Hex, type PublicClient } from 'viem';
 import { decodeCall } from '../chain/decodeCall.js';
 import { aavePoolAbi } from '../lending/aavePoolAbi.js';
-import type { IntentAction, Plan, PlanCall, ResolvedIntent, TokenInfo } from '../../../kernel/index.js';
+import { toChecksumAddress, type IntentAction, type Plan, type PlanCall, type ResolvedIntent, type TokenInfo } from '../../../kernel/index.js';
 import { CapitalPool, SwapRouter, UniswapV2Router02, UsageLedger, WETH9 } from '../../../registry-contracts/index.js';
 
 export type CallShapeViolation = {
@@ -53,8 +53,9 @@ const knownAbis = [erc20Abi, WETH9.abi, UniswapV2Router02.abi, SwapRouter.abi, C
  * const violations = await checkCallShapes(client, { steps, contracts: session.contracts, knownTokens: session.tokens })
  */
 export async function checkCallShapes(client: PublicClient, { steps, contracts, knownTokens, account }: CheckCallShapesParameters): Promise<CallShapeViolation[]> {
-  const deployment = Object.values(contracts).map((address) => getAddress(address));
-  const tokens = knownTokens.flatMap((token) => (token.address === 'ETH' ? [] : [getAddress(token.address)]));
+  // The session's own lists, checksummed for every plan judged: the kernel's checksum, remembered per hex.
+  const deployment = Object.values(contracts).map((address) => toChecksumAddress(address));
+  const tokens = knownTokens.flatMap((token) => (token.address === 'ETH' ? [] : [toChecksumAddress(token.address)]));
   const routers = Object.entries(contracts)
     .filter(([name]) => /router/i.test(name))
     .map(([, address]) => address);

@@ -6,7 +6,7 @@
  */
 import { getAddress, isAddressEqual, parseAbi, type Address, type Hex, type PublicClient } from 'viem';
 import { v2PairAddress, v3PoolAddress } from '../../../agents/index.js';
-import type { TokenInfo } from '../../../kernel/index.js';
+import { toChecksumAddress, type TokenInfo } from '../../../kernel/index.js';
 import { ethTransferLogAddress, type SimulationReport } from '../simulate/types.js';
 import type { LogEffectContext } from './checkLogEffects.js';
 
@@ -40,7 +40,7 @@ export type ReadEffectContextParameters = {
  */
 export async function readEffectContext(client: PublicClient, { report, account, contracts, tokens, poolHashes }: ReadEffectContextParameters): Promise<LogEffectContext> {
   const blockNumber = report.blockNumber;
-  const deployment = Object.values(contracts).map((address) => getAddress(address));
+  const deployment = Object.values(contracts).map((address) => toChecksumAddress(address));
   const known = (list: readonly Address[], address: Address) => list.some((item) => isAddressEqual(item, address));
   const logs = report.calls.flatMap((call) => call.logs);
 

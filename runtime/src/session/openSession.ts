@@ -159,11 +159,17 @@ async function connect(parameters: OpenSessionParameters, store: Store, progress
     if (blockReads?.blockNumber !== blockNumber) blockReads = { blockNumber, client: memoizeReads(client, { blockNumber }) };
     return blockReads.client;
   };
+  // The code of a plan's targets, for the simulation to know a plan that runs no code (it then reads ETH balances
+  // only): from the run's memo at the simulated block, where the agent's and the prefetch's reads already are. On
+  // another block (a head that moved) it is not asked: a read of its own would cost a round trip, and without it
+  // the simulation reads every token, as for any plan.
+  const readCode = (address: Address, blockNumber: bigint) =>
+    blockReads?.blockNumber === blockNumber ? blockReads.client.getCode({ address, blockNumber }) : Promise.reject(new Error('no code read at this block'));
   const { prefetchSwapBoundReads } = await import('../checks/checkSwapBounds.js');
   const simulateOn = (calls: PlanCall[], simulationBase: Awaited<ReturnType<typeof readSimulationBase>>) => {
     // The checks' first reads on this block, asked beside the simulation (they share its round trip).
     if (calls.some((call) => call.data.length > 2)) prefetchSwapBoundReads(readsAt(simulationBase.blocks.block.number), { calls, contracts, blockNumber: simulationBase.blocks.block.number });
-    return simulatePlan(client, { account: account.address, calls, tokens: [...tokens, ...receiptTokens], watch: Object.values(contracts), views: positionViews(), base: simulationBase, rpcUrl, memo });
+    return simulatePlan(client, { account: account.address, calls, tokens: [...tokens, ...receiptTokens], watch: Object.values(contracts), views: positionViews(), base: simulationBase, rpcUrl, memo, readCode });
   };
   // With a base already read, the plan is simulated on it while the head is asked (one round trip where the node
   // takes batches, instead of asking first). The simulation is pinned to the base's block, so when the head is still

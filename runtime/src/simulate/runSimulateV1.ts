@@ -6,15 +6,16 @@
  * blocks tells them from the real ones (RISK.md, "simulation tells").
  *
  * Balances and allowances are read with the lens, whose code is placed at a fresh random address: before the
- * plan by eth_call on the base block, after it in one more block appended after the plan's last block, which
+ * plan by eth_call on the base block (readBeforePlan.ts: one read for plans simulated together), after it in one more block appended after the plan's last block, which
  * the plan's contracts never see.
  */
-import { randomBytes } from 'node:crypto';
-import { bytesToHex, getAddress, numberToHex, type Address, type Hex, type PublicClient } from 'viem';
+import { randomFillSync } from 'node:crypto';
+import { numberToHex, type Address, type Hex, type PublicClient } from 'viem';
 import { ChainError } from '../../../kernel/index.js';
 import { fetchSimulationBlocks, type Engine, type EngineRun, type MinedBlock, type RawCallResult, type RawLog, type Readings } from './engine.js';
 import type { Observation } from './engine.js';
 import { decodeUintArray, encodeAllowances, encodeBalances, lensCode, lensGas } from './lens.js';
+import { readBeforePlan } from './readBeforePlan.js';
 
 export const runSimulateV1: Engine = async (client, input) => {
   const { account, calls, observation, fees } = input;
@@ -54,7 +55,7 @@ export const runSimulateV1: Engine = async (client, input) => {
   let pre: Readings;
   try {
     [pre, result] = await Promise.all([
-      readBefore(client, block.number, lens, observer, observation, lensData),
+      readBeforePlan(client, { blockNumber: block.number, observation, lensData }),
       client.request({
         method: 'eth_simulateV1',
         params: [
@@ -178,40 +179,6 @@ function blockOverridesFor(planned: PlannedBlock, latest: MinedBlock) {
   };
 }
 
-/** The lens read on the base block itself (eth_call with its code at a random address). */
-async function readBefore(
-  client: PublicClient,
-  blockNumber: bigint,
-  lens: Address,
-  observer: Address,
-  observation: Observation,
-  lensData: { balances: Hex; allowances: Hex | undefined },
-): Promise<Readings> {
-  const call = (data: Hex) =>
-    client.request({
-      method: 'eth_call',
-      params: [{ from: observer, to: lens, data }, numberToHex(blockNumber), { [lens]: { code: lensCode } }],
-    } as never) as Promise<Hex>;
-  // All asked at once (one round trip where the node takes batches): balances, allowances, and the views on the
-  // same base block from the same fresh caller; a view that reverts (an entry that does not exist) reads as undefined.
-  const [balances, allowances, views] = await Promise.all([
-    call(lensData.balances),
-    lensData.allowances ? call(lensData.allowances) : Promise.resolve(undefined),
-    Promise.all(
-      (observation.views ?? []).map((view) =>
-        (client.request({ method: 'eth_call', params: [{ from: observer, to: view.to, data: view.data }, numberToHex(blockNumber)] } as never) as Promise<Hex>).catch(
-          () => undefined,
-        ),
-      ),
-    ),
-  ]);
-  return {
-    balances: decodeUintArray('balances', balances),
-    allowances: allowances ? decodeUintArray('allowances', allowances) : [],
-    views,
-  };
-}
-
 /** Gas for one position view: a few storage reads and an external call or two. */
 const viewGas = 300_000n;
 
@@ -228,13 +195,30 @@ function decodeReadings(results: { status: Hex; returnData: Hex }[], observation
   };
 }
 
-/** A fresh address nobody holds: a contract cannot know in advance where the lens or its caller will be. */
+/**
+ * A fresh address nobody holds: a contract cannot know in advance where the lens or its caller will be. In lower
+ * case (the node reads either case; a checksum would hash every fresh address for nothing).
+ */
 export function randomAddress(): Address {
-  return getAddress(bytesToHex(randomBytes(20)));
+  return freshHex(20) as Address;
 }
 
 function randomHash(): Hex {
-  return bytesToHex(randomBytes(32));
+  return freshHex(32);
+}
+
+// Every simulation takes a few fresh addresses and prevRandao values: drawn from one pool of the system's CSPRNG,
+// refilled a kilobyte at a time, instead of a call into it for each (each byte is handed out once).
+const pool = Buffer.alloc(1024);
+let used = pool.length;
+function freshHex(bytes: number): Hex {
+  if (used + bytes > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const hex = pool.toString('hex', used, used + bytes);
+  used += bytes;
+  return `0x${hex}`;
 }
 
 function clamp(value: bigint, min: bigint, max: bigint): bigint {

@@ -1,8 +1,9 @@
-import { encodeFunctionData, erc20Abi, getAddress, parseEther, parseUnits, type Address, type PublicClient } from 'viem';
+import { decodeFunctionData, encodeFunctionData, erc20Abi, getAddress, parseEther, parseUnits, zeroAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { createPublicClient, createWalletClient, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PlanCall, TokenInfo } from '../../../kernel/index.js';
 import { UniswapV2Factory, UniswapV2Router02 } from '../../../registry-contracts/index.js';
+import { BalanceLens } from '../../../registry-contracts/generated/bytecode/BalanceLens.js';
 import { simulatePlan } from './simulatePlan.js';
 import { bob, startTestChain, user, type TestChain } from './test-utils/devnet.js';
 import { startRpcProxy } from './test-utils/rpcProxy.js';
@@ -335,5 +336,63 @@ describe('simulatePlan: one pass when the gas is known', () => {
     expect(lied.passes).toBeGreaterThanOrEqual(2);
     expect(lied.result.gas.limits).toEqual(plain.result.gas.limits);
     expect(lied.result.ok).toBe(true);
+  });
+});
+
+describe('simulatePlan: a plan that runs no code', () => {
+  const balancesSelector = encodeFunctionData({ abi: BalanceLens.abi, functionName: 'balances', args: [[], []] }).slice(0, 10);
+  // The tokens each lens read of balances asked for (before the plan by eth_call, after it in the lens block).
+  async function lensTokens(calls: PlanCall[]) {
+    const asked: (readonly Address[])[] = [];
+    const note = (data: unknown) => {
+      if (typeof data === 'string' && data.startsWith(balancesSelector))
+        asked.push(decodeFunctionData({ abi: BalanceLens.abi, data: data as Hex }).args[0] as readonly Address[]);
+    };
+    const proxy = await startRpcProxy({
+      target: chain.rpcUrl,
+      answer: (request) => {
+        if (request.method === 'eth_call') note((request.params?.[0] as { data?: unknown }).data);
+        if (request.method === 'eth_simulateV1')
+          for (const block of (request.params?.[0] as { blockStateCalls: { calls: { data?: unknown }[] }[] }).blockStateCalls) for (const call of block.calls) note(call.data);
+        return undefined;
+      },
+    });
+    try {
+      const client = createPublicClient({ chain: foundry, transport: http(proxy.url) }) as PublicClient;
+      const report = await simulatePlan(client, { account: user, calls, tokens, watch: [chain.contracts.uniswapV2Router] });
+      return { report, asked };
+    } finally {
+      await proxy.close();
+    }
+  }
+
+  test('behavior: ETH sent without data to an account reads only ETH balances; the report still lists every known token', async () => {
+    const { report, asked } = await lensTokens([{ to: bob, data: '0x', value: parseEther('1'), description: 'send 1 ETH' }]);
+    expect(asked).toEqual([[zeroAddress], [zeroAddress]]);
+    expect(report.ok).toBe(true);
+    expect(change(report, bob, 'ETH')?.diff).toBe(parseEther('1'));
+    expect(report.balanceChanges.map((c) => c.token)).toEqual(['ETH', 'ETH']);
+    // The outcome after sending is compared on these: a token no read was needed for is still watched there.
+    expect(report.tokens.map((token) => token.address)).toEqual(['ETH', ...tokens.map((token) => token.address)]);
+  });
+
+  test('behavior: ETH sent without data to a contract runs its code: every known token is read, and what it moves shows', async () => {
+    // A contract whose every call wraps the ETH it gets (WETH.deposit, value forwarded): WETH's Deposit event,
+    // no Transfer. Its WETH balance is what shows the effect.
+    const wrapper = getAddress('0x00000000000000000000000000000000c0de1901');
+    const code = `0x63d0e30db060e01b60005260006000600460003473${chain.tokens.WETH.slice(2).toLowerCase()}5af15000` as Hex;
+    await chain.client.request({ method: 'anvil_setCode', params: [wrapper, code] } as never);
+    const { report, asked } = await lensTokens([{ to: wrapper, data: '0x', value: parseEther('1'), description: 'send 1 ETH to a contract' }]);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((read) => read.length === tokens.length + 1)).toBe(true);
+    expect(report.ok).toBe(true);
+    expect(change(report, wrapper, chain.tokens.WETH)?.diff).toBe(parseEther('1'));
+    expect(change(report, user, 'ETH')?.diff).toBe(-parseEther('1'));
+  });
+
+  test('behavior: a call with data to an account without code is read in full (only a call without data is known to run nothing)', async () => {
+    const { asked } = await lensTokens([{ to: bob, data: '0x12345678', value: 1n, description: 'data to an account' }]);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((read) => read.length === tokens.length + 1)).toBe(true);
   });
 });

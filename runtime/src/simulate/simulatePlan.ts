@@ -12,7 +12,7 @@ import {
   type Hex,
   type PublicClient,
 } from 'viem';
-import { ChainError, InfraError, type PlanCall, type TokenInfo } from '../../../kernel/index.js';
+import { ChainError, InfraError, toChecksumAddress, type PlanCall, type TokenInfo } from '../../../kernel/index.js';
 import { decodeLog, decodeRevert } from './abis.js';
 import { fetchSimulationBlocks, gasLimitFor, type EngineRun, type Observation, type SimulationBlocks, type ViewCall } from './engine.js';
 import { lensEth, type AllowanceKey } from './lens.js';
@@ -63,6 +63,11 @@ export type SimulatePlanParameters = {
    * can save the measuring pass (trusted only when the validated run confirms it), and updated.
    */
   memo?: SimulationMemo | undefined;
+  /**
+   * How the code of a call's target at the base block is read (the session passes its per-block memo, shared
+   * with the checks and asked early beside the head); default the client's `eth_getCode`.
+   */
+  readCode?: ((address: Address, blockNumber: bigint) => Promise<Hex | undefined>) | undefined;
 };
 
 export type SimulationBase = { fees: FeeQuote; blocks: SimulationBlocks };
@@ -132,7 +137,10 @@ async function simulateWith(client: PublicClient, params: SimulatePlanParameters
     ? [shared.fees, shared.blocks]
     : await Promise.all([params.base?.fees ?? readFees(client), fetchSimulationBlocks(client, params.blockNumber)]);
 
-  let observation = initialObservation(account, params, [...known.values()]);
+  // A plan whose every call runs no code moves nothing but ETH: no token's balance can change, so only ETH is read
+  // (and every party's ETH). The known tokens are still the report's (the outcome is later compared on them).
+  const codeless = await runsNoCode(client, params, blocks.block.number);
+  let observation = initialObservation(account, params, codeless ? [] : [...known.values()]);
   let gasLimits: bigint[] | undefined;
   let gasUsed: bigint[] | undefined;
   let last: { run: EngineRun; observation: Observation } | undefined;
@@ -178,6 +186,23 @@ async function simulateWith(client: PublicClient, params: SimulatePlanParameters
   if (!last) throw new ChainError('SIMULATION_FAILED', 'The plan was not simulated.');
   params.memo?.set(memoKey(params.calls), { gasUsed: last.run.calls.map((call) => call.gasUsed), ...last.observation });
   return buildReport(client, { account, calls: params.calls, mode, run: last.run, observation: last.observation, known, fees });
+}
+
+/**
+ * Whether no call of the plan runs any code: each sends no data to an address with no code at the base block (no
+ * contract, no EIP-7702 delegation). Such a call only moves ETH, so no call before another can have put code
+ * anywhere, and the whole plan changes no state but ETH balances (and the sender's nonce). Precompiles have no
+ * code and change no state. A plan with any data, or a target whose code cannot be read, is not one.
+ */
+async function runsNoCode(client: PublicClient, params: SimulatePlanParameters, blockNumber: bigint): Promise<boolean> {
+  if (!params.calls.every((call) => call.data === '0x')) return false;
+  const read = params.readCode ?? ((address: Address, at: bigint) => client.getCode({ address, blockNumber: at }));
+  try {
+    const codes = await Promise.all(params.calls.map((call) => read(call.to, blockNumber)));
+    return codes.every((code) => code === undefined || code === '0x');
+  } catch {
+    return false; // read every token, as for any other plan
+  }
 }
 
 /**
@@ -253,7 +278,11 @@ async function buildReport(
   const { account, run, observation, known } = input;
   const metadata = new Map<string, { symbol: string; decimals: number; verified: boolean }>();
   metadata.set(lensEth, { symbol: 'ETH', decimals: 18, verified: true });
-  const erc20s = new AddressSet([...observation.tokens, ...observation.allowances.map((key) => key.token)].filter((t) => t !== lensEth));
+  // The known tokens first (listed, so no read), then those the logs revealed: the same order whether or not the
+  // lens read the known ones (a plan running no code reads ETH only).
+  const erc20s = new AddressSet(
+    [...[...known.values()].map((token) => token.address as Address), ...observation.tokens, ...observation.allowances.map((key) => key.token)].filter((t) => t !== lensEth),
+  );
   await Promise.all(
     erc20s.list().map(async (token) => {
       const listed = known.get(token.toLowerCase());
@@ -360,8 +389,10 @@ function pushAllowance(list: AllowanceKey[], key: AllowanceKey) {
   if (!list.some(same)) list.push(key);
 }
 
+// Compared in lower case: called for every party of every pass (viem's isAddressEqual validates both sides each time).
+const notParties = new Set([zeroAddress, ethTransferLogAddress].map((address) => address.toLowerCase()));
 function isParty(address: Address): boolean {
-  return ![zeroAddress, ethTransferLogAddress].some((skip) => isAddressEqual(skip, address));
+  return !notParties.has(address.toLowerCase());
 }
 
 /** An insertion-ordered set of checksummed addresses. */
@@ -372,7 +403,8 @@ class AddressSet {
   }
   add(address: Address) {
     const key = address.toLowerCase();
-    if (!this.items.has(key)) this.items.set(key, getAddress(address));
+    // The kernel's checksum: the same result as viem's getAddress (kernel/addresses.test.ts), remembered per hex.
+    if (!this.items.has(key)) this.items.set(key, toChecksumAddress(address));
   }
   get size() {
     return this.items.size;
