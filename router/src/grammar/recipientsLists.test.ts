@@ -114,3 +114,21 @@ describe('more recipient and split shapes (./recipientsLists.ts)', () => {
       expect(() => intents(text), text).toThrow();
   });
 });
+
+describe('a payment told as facts, then one command (./recipientsLists.ts)', () => {
+  test('one recipient clause, one amount clause and "send it" are the payment', () => {
+    expect(intents('the recipient is carol.eth, amount 7 DAI, send it')).toEqual([transfer('7', 'DAI', 'carol.eth')]);
+    expect(intents('The recipient is dave.eth; the amount is 30 DAI. Please send it.')).toEqual([transfer('30', 'DAI', 'dave.eth')]);
+    expect(intents('the amount is 7 DAI, the recipient is bob, send it')).toEqual([transfer('7', 'DAI', 'bob')]);
+  });
+  test('without the command, with a clause twice, a time or a negation: refused', () => {
+    for (const text of [
+      'the recipient is carol.eth, amount 7 DAI',
+      "the recipient is carol.eth, amount 7 DAI, don't send it",
+      'the recipient is carol.eth, amount 7 DAI, send it tomorrow',
+      'the recipient is carol.eth, the recipient is bob.eth, amount 7 DAI, send it',
+      'send it. the recipient is carol.eth, amount 7 DAI',
+    ])
+      expect(() => intents(text), text).toThrow();
+  });
+});

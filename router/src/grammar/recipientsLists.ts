@@ -23,6 +23,8 @@
  * - a later entry of a recipient-first list without its token ("give alice 5 dai and carol 2") keeps the token
  *   of the entry before, as "send 5 dai to alice and 3 to bob" does.
  *
+ * - a payment told as facts and then one command ("the recipient is carol.eth, amount 7 DAI, send it").
+ *
  * What stays refused: a list without "each" or amounts for every entry, a slash or "or" between names, an
  * ENS name that is not the name's own, two recipients for one payment, a line with no amount.
  */
@@ -55,6 +57,10 @@ export function readRecipientsLists(tokens: readonly Token[], isSymbol: (word: s
     out.splice(start, remove, ...add);
     changed = true;
   };
+
+  // "The recipient is dave.eth; the amount is 30 DAI. Please send it.": the payment told as facts, then one command.
+  const told = readToldPayment(out, word, isSym, isTarget, isNameWord);
+  if (told) return told;
 
   for (let i = 0; i < out.length; i++) {
     const t = out[i]!;
@@ -110,7 +116,7 @@ export function readRecipientsLists(tokens: readonly Token[], isSymbol: (word: s
       }
     }
     // "to this wallet - 0x…", "to ens: bob.eth": the word for the account, then a mark, then the address.
-    if ((addressWords.has(w(i)) || w(i) === 'ens') && ['-', ':', '–', '—'].includes(w(i + 1)) && isTarget(out[i + 2]) && out.slice(Math.max(0, i - 3), i).some((token) => word(token) === 'to')) {
+    if ((addressWords.has(w(i)) || w(i) === 'ens') && ['-', ':', '–', '—'].includes(w(i + 1)) && isTarget(out[i + 2]) && ['to', 'the', 'this', 'that', 'my', 'his', 'her', 'our', 'their'].includes(w(i - 1)) && out.slice(Math.max(0, i - 3), i).some((token) => word(token) === 'to')) {
       splice(i + 1, 1);
       continue;
     }
@@ -267,4 +273,62 @@ export function readRecipientsLists(tokens: readonly Token[], isSymbol: (word: s
     }
   }
   return changed ? out : out.length === tokens.length && out.every((token, k) => token === tokens[k]) ? (tokens as Token[]) : out;
+}
+
+const recipientNouns: ReadonlySet<string> = new Set(['recipient', 'receiver', 'payee', 'destination', 'beneficiary']);
+const commandVerbs: ReadonlySet<string> = new Set(['send', 'transfer', 'pay']);
+const clauseMarks: ReadonlySet<string> = new Set([',', ';', '.', '\n', 'and']);
+const greetings: ReadonlySet<string> = new Set(['lucid', 'hey', 'hi', 'hello', 'ok', 'okay']);
+
+/**
+ * "the recipient is carol.eth, amount 7 DAI, send it", "The recipient is dave.eth; the amount is 30 DAI. Please send
+ * it.": one clause naming the recipient, one the amount, one command to send "it"; nothing else but marks and a
+ * greeting. Said as "send 7 DAI to carol.eth"; any other word, or a clause twice, leaves the words as they are.
+ */
+function readToldPayment(
+  tokens: readonly Token[],
+  word: (t: Token | undefined) => string,
+  isSym: (t: Token | undefined) => boolean,
+  isTarget: (t: Token | undefined) => boolean,
+  isNameWord: (t: Token | undefined) => boolean,
+): Token[] | undefined {
+  const w = (k: number): string => word(tokens[k]);
+  let k = 0;
+  let to: Token | undefined;
+  let amount: Token | undefined;
+  let symbol: Token | undefined;
+  let verb: Token | undefined;
+  while (k < tokens.length && (tokens[k]!.kind === 'punct' || greetings.has(w(k)))) k++;
+  while (k < tokens.length) {
+    let m = k;
+    if (w(m) === 'the') m++;
+    if (recipientNouns.has(w(m)) && !to) {
+      m++;
+      if (w(m) === 'address' || w(m) === 'wallet') m++;
+      if (!['is', ':', '='].includes(w(m))) return undefined;
+      m++;
+      if (!(isTarget(tokens[m]) || isNameWord(tokens[m]))) return undefined;
+      to = tokens[m]!;
+      k = m + 1;
+    } else if (w(m) === 'amount' && !amount) {
+      m++;
+      if (['is', ':', '='].includes(w(m))) m++;
+      if (tokens[m]?.kind !== 'number' || !isSym(tokens[m + 1])) return undefined;
+      amount = tokens[m]!;
+      symbol = tokens[m + 1]!;
+      k = m + 2;
+    } else if (!verb && (to || amount)) {
+      m = k;
+      if (['please', 'pls', 'kindly'].includes(w(m))) m++;
+      if (!commandVerbs.has(w(m)) || !['it', 'that', 'this'].includes(w(m + 1))) return undefined;
+      verb = tokens[m]!;
+      k = m + 2;
+      if (['now', 'please', 'pls'].includes(w(k))) k++;
+    } else return undefined;
+    while (k < tokens.length && clauseMarks.has(w(k))) k++;
+    if (k < tokens.length && ['!', '?'].includes(w(k)) && k === tokens.length - 1) k++;
+  }
+  if (!to || !amount || !symbol || !verb || verb.start < Math.max(to.start, amount.start)) return undefined;
+  const toWord: Token = { ...verb, kind: 'word', text: 'to', lower: 'to', value: 'to' };
+  return [verb, amount, symbol, toWord, to];
 }
