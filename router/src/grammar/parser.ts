@@ -3907,6 +3907,10 @@ class Parser {
       const colon = this.tokens[this.pos + length];
       if (colon === undefined) return false;
       const word = this.tokens[this.pos + length - 1]!;
+      // "two things:", "3 steps please:": the count may stand before the colon's word (see isLabelWord).
+      const count = word.kind === 'numberWord' || (word.kind === 'number' && /^\d$/.test(word.value));
+      if (count && this.isPunct(colon, ':')) return false;
+      if (count) continue;
       if (word.kind !== 'word' || this.symbolOf(word) !== undefined) return false;
       // "on uniswap pls:", "aave:", "on anvil:": a place named before the colon is not a label to skip.
       const place = (index: number) => this.venueAt(index) || this.chainAt(index);

@@ -134,6 +134,14 @@ describe('slipped step joiners', () => {
 });
 
 describe('step marks and headers', () => {
+  test('a count header opening with its number ("two things:", "Lucid, two steps please:") is skipped like a label', () => {
+    const wrapThenSend = [{ action: 'wrap', amount: '1', token: 'ETH' }, transfer('5', 'DAI', 'bob')];
+    expect(intents('two things: wrap 1 eth and send 5 dai to bob')).toEqual(wrapThenSend);
+    expect(intents('Lucid, 2 steps please: wrap 1 eth, then send 5 dai to bob.')).toEqual(wrapThenSend);
+    // A number before a token's colon is still an amount, not a count.
+    expect(refused('two eth: send to bob').code).toBe('UNPARSEABLE_INTENT');
+  });
+
   test('"1 - …", "2/ …", "step one …" number steps; "right after that" joins them', () => {
     const wrapThenSwap = [{ action: 'wrap', amount: '2', token: 'ETH' }, swap('2', 'WETH', 'USDC')];
     expect(intents('1 - wrap 2 eth\n2 - swap 2 weth for usdc')).toEqual(wrapThenSwap);
