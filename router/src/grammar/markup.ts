@@ -26,7 +26,8 @@ const heading = /^[ \t]*#{1,6}[ \t]+([^\n#:]{1,40}?)[ \t]*:?[ \t]*(?:\r?\n|$)/gm
 const firstNumbered = /^\s*1[.)][ \t]+(?=[A-Za-z])/;
 const laterNumbered = /\n[ \t]*2[.)][ \t]+\S/;
 // "User: send …", "Human: …": who speaks in a chat log, at the start.
-const speaker = /^\s*(?:user|human|customer|client)[ \t]*:[ \t]*/i;
+// Round 9: the same role said in square brackets, as chat logs write it: "[user] send …", "[User]: send …".
+const speaker = /^\s*(?:\[(?:user|human|customer|client)\][ \t]*:?|(?:user|human|customer|client)[ \t]*:)[ \t]*/i;
 // "Dear Lucid,\n", "Hello,\n\n": a greeting on a line of its own joins the sentence after it.
 const greetingLine = /^(\s*(?:dear|hello|hi|hey|greetings|good (?:morning|afternoon|evening))\b[^\n]{0,30}?[,!.]?)[ \t]*(?:\r?\n)+/i;
 // "\nBest regards,\nMark": a letter's closing and the name under it.

@@ -109,7 +109,7 @@ import { bareAmountIn, noteLabels, noteOpeners, reasonWords } from './asides.js'
 import { notFillerSlips } from './politeAsking.js';
 import { hashtagsAt, leadingAsideEnd, leadingIdNumber, leadingNoteLabel, leadingNoteOpener, noteChangesRequest, occasionNoun } from './noteRules.js';
 import { stepOrderAfterSubordinator } from './stepOrder.js';
-import { rateInBasisPoints, slippageBounds, slippageLeads, slippageNounTails, slippageRateLeads, slippageWordLength } from './slippageWords.js';
+import { rateInBasisPoints, slippageBounds, slippageConsentLeads, slippageConsentTails, slippageLeads, slippageNounTails, slippageRateLeads, slippageWordLength } from './slippageWords.js';
 import { modifierFieldAt } from './modifierFields.js';
 import { inlineStepMarkAt } from './stepMarks.js';
 import { objectlessStepEnds, outputAmountNouns, outputParticiples, startsOutputNoun } from './referenceWords.js';
@@ -2532,7 +2532,7 @@ class Parser {
         any = true;
         continue;
       }
-      if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with', 'into', 'in', 'to', 'from', 'at', 'inside') && this.venueAt(this.pos + 1)) {
+      if (this.isWord(this.peek(), 'on', 'via', 'using', 'through', 'with', 'into', 'in', 'to', 'from', 'at', 'inside', 'by') && this.venueAt(this.pos + 1)) {
         const at = this.peek()!;
         this.pos++;
         this.setVenue(draft, this.venuePhrase()!, at);
@@ -2936,7 +2936,7 @@ class Parser {
     if (this.isWord(this.peek(), 'w') && (this.isPunct(this.peek(1), '/') || this.peek(1)?.kind === 'number' || this.isSlippageWord(this.peek(1)))) {
       this.pos++;
       this.acceptPunct('/');
-    } else {
+    } else if (!this.acceptPhrase(slippageConsentLeads)) {
       // "… and tolerate 1% slippage": the lead joined to the step by "and".
       if (this.isWord(this.peek(), 'and') && this.isWord(this.peek(1), ...slippageLeads)) this.pos++;
       if (!this.boundBeforeSlippage()) this.acceptWord(...slippageLeads);
@@ -2959,6 +2959,8 @@ class Parser {
       this.acceptWord(...slippageRateLeads);
       const rate = this.rate();
       if (!rate) throw this.expected('a slippage like 1% or 30 bps', 'swap');
+      // ./slippageWords.ts: "slippage of 1% is fine".
+      this.acceptPhrase(slippageConsentTails);
       return { bps: rate, token: t };
     }
     const rateStart = this.peek();
@@ -2971,6 +2973,7 @@ class Parser {
       if (word && this.isSlippageWord(word)) {
         this.pos += slippageWordLength(this.tokens, this.pos);
         this.acceptWord('tolerance', 'limit', 'max');
+        this.acceptPhrase(slippageConsentTails);
         return { bps: rate, token: rateStart! };
       }
       // "with 50 bps", "100bps": basis points name nothing but a slippage in a request.
@@ -3904,6 +3907,10 @@ class Parser {
       const colon = this.tokens[this.pos + length];
       if (colon === undefined) return false;
       const word = this.tokens[this.pos + length - 1]!;
+      // "two things:", "3 steps please:": the count may stand before the colon's word (see isLabelWord).
+      const count = word.kind === 'numberWord' || (word.kind === 'number' && /^\d$/.test(word.value));
+      if (count && this.isPunct(colon, ':')) return false;
+      if (count) continue;
       if (word.kind !== 'word' || this.symbolOf(word) !== undefined) return false;
       // "on uniswap pls:", "aave:", "on anvil:": a place named before the colon is not a label to skip.
       const place = (index: number) => this.venueAt(index) || this.chainAt(index);

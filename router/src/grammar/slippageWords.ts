@@ -40,3 +40,17 @@ export function rateInBasisPoints(tokens: readonly Token[], index: number): bool
   const unit = tokens[index + 1];
   return unit?.kind === 'word' && ['bps', 'bp', 'bip', 'bips', 'basis'].includes(unit.lower);
 }
+
+/**
+ * Round 9: the user's own consent said around the bound: "i can live with 1% slippage", "i'm fine with 0.5% slippage"
+ * lead it like "with"; "1% slippage is fine", "slippage of 1% is ok" close it. Said only of a slippage phrase, so
+ * the words never stand for anything else.
+ */
+export const slippageConsentLeads: readonly (readonly string[])[] = [
+  ['i', 'can', 'live', 'with'], ['i', 'can', 'accept'], ['i', 'accept'], ["i'll", 'accept'], ['i', 'will', 'accept'],
+  ["i'm", 'fine', 'with'], ["i'm", 'ok', 'with'], ["i'm", 'okay', 'with'], ['i', 'am', 'fine', 'with'], ['i', 'am', 'ok', 'with'], ['i', 'am', 'okay', 'with'],
+  ['im', 'fine', 'with'], ['im', 'ok', 'with'],
+];
+export const slippageConsentTails: readonly (readonly string[])[] = [
+  ['is', 'fine', 'by', 'me'], ['is', 'ok', 'by', 'me'], ['is', 'fine'], ['is', 'ok'], ['is', 'okay'], ['is', 'acceptable'], ['is', 'good'], ['is', 'alright'], ['works'],
+];

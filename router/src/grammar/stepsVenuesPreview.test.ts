@@ -73,6 +73,16 @@ describe('slippage said in more ways', () => {
     expect(refused('set slippage to 1% and send 5 dai to bob').code).toBe('UNPARSEABLE_INTENT');
   });
 
+  test('the user\'s consent said around the bound: "i can live with 1% slippage", "1% slippage is fine"', () => {
+    expect(intents('swap 1 eth for dai, i can live with 1% slippage')).toEqual([swap('1', 'ETH', 'DAI', { slippageBps: 100 })]);
+    expect(intents("swap 1 eth for dai, i'm fine with 0.5% slippage")).toEqual([swap('1', 'ETH', 'DAI', { slippageBps: 50 })]);
+    expect(intents('swap 1 eth for dai on base, 1% slippage is fine')).toEqual([swap('1', 'ETH', 'DAI', { slippageBps: 100, chain: 'base' })]);
+    expect(intents('swap 1 eth for dai, slippage of 2% is ok')).toEqual([swap('1', 'ETH', 'DAI', { slippageBps: 200 })]);
+    // Consent to a slippage on a step that has none is still refused, and "is fine" alone says nothing.
+    expect(refused('send 5 dai to bob, i can live with 1% slippage').code).toBe('UNPARSEABLE_INTENT');
+    expect(refused('swap 1 eth for dai, i can live with some slippage').code).toMatch(/_INTENT$/);
+  });
+
   test('vague, doubled or impossible slippage stays refused', () => {
     expect(refused('swap 1 eth for usdc with 1% or 2% slippage').code).toBe('AMBIGUOUS_INTENT');
     expect(refused('swap 1 eth for usdc with no more than some slippage').code).toBe('AMBIGUOUS_INTENT');
@@ -99,6 +109,11 @@ describe('chains and venues said in more ways', () => {
     expect(refused('send 1 dai to bob, venue: uniswap').code).toMatch(/_INTENT$/);
   });
 
+  test('"by uniswap" names the venue like "on uniswap"; a transfer still takes none', () => {
+    expect(intents('swap 1 eth in usdc by uniswap')).toEqual([swap('1', 'ETH', 'USDC', { venue: 'uniswap' })]);
+    expect(refused('send 5 dai to bob by uniswap').code).toBe('UNPARSEABLE_INTENT');
+  });
+
   test('a dex not named is no restriction', () => {
     expect(intents('swap 1 eth for dai through a dex')).toEqual([swap('1', 'ETH', 'DAI')]);
     expect(refused('swap 1 eth for dai on a dex or two').code).not.toBe(undefined);
@@ -119,6 +134,14 @@ describe('slipped step joiners', () => {
 });
 
 describe('step marks and headers', () => {
+  test('a count header opening with its number ("two things:", "Lucid, two steps please:") is skipped like a label', () => {
+    const wrapThenSend = [{ action: 'wrap', amount: '1', token: 'ETH' }, transfer('5', 'DAI', 'bob')];
+    expect(intents('two things: wrap 1 eth and send 5 dai to bob')).toEqual(wrapThenSend);
+    expect(intents('Lucid, 2 steps please: wrap 1 eth, then send 5 dai to bob.')).toEqual(wrapThenSend);
+    // A number before a token's colon is still an amount, not a count.
+    expect(refused('two eth: send to bob').code).toBe('UNPARSEABLE_INTENT');
+  });
+
   test('"1 - …", "2/ …", "step one …" number steps; "right after that" joins them', () => {
     const wrapThenSwap = [{ action: 'wrap', amount: '2', token: 'ETH' }, swap('2', 'WETH', 'USDC')];
     expect(intents('1 - wrap 2 eth\n2 - swap 2 weth for usdc')).toEqual(wrapThenSwap);
