@@ -1031,7 +1031,8 @@ class Parser {
       }
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
       const probe: Draft = { action: 'transfer' };
-      this.modifiers(probe, false);
+      // "send 5 dai too alice": "too" misspelling "to" before a name is not the trailing "too" (also) a modifier would drop.
+      if (!(this.isWord(this.peek(), 'too') && this.isRecipientLike(this.peek(1)))) this.modifiers(probe, false);
       const next = this.peek();
       let recipients: string[];
       const listStart = this.peek(1);
