@@ -1958,6 +1958,8 @@ class Parser {
     }
     this.acceptWord('out');
     if (word === 'lock') this.acceptWord('up', 'away');
+    // "draw down 50 DAI from aave": the particle of "draw" (withdraw), before what is taken out.
+    if (word === 'draw' && this.isWord(this.peek(), 'down') && this.peek(1) !== undefined && (this.startsAmount(this.peek(1)!) || this.isWord(this.peek(1), 'my', 'from'))) this.pos++;
     // "supply aave with 30 USDC": the venue first, then what goes into it.
     // "deposit into aave 25 DAI", "withdraw from aave 25 DAI": the place first, then the amount.
     let first: { venue: string; at: Token } | undefined;
