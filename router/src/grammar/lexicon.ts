@@ -426,6 +426,8 @@ export const leadingFiller: readonly (readonly string[])[] = longestFirst([
   ['go', 'ahead', 'n'], ['going', 'ahead', 'and'],
   ['help', 'me', 'out', 'and'], ['do', 'me', 'a', 'solid', 'and'], ['do', 'me', 'a', 'favor', 'and'], ['do', 'me', 'a', 'favour', 'and'],
   ['your', 'task', 'is', 'to'], ['your', 'job', 'is', 'to'],
+  // Round 9 (18r): an adverb of certainty opening the request, "definitely send …", "absolutely swap …".
+  ['definitely'], ['surely'], ['absolutely'], ['certainly'],
   // "I hope you're doing well. Could you …": a greeting's sentence; "I have a request: …", "my request is to …".
   ['i', 'hope', "you're", 'doing', 'well'], ['i', 'hope', 'you', 'are', 'doing', 'well'], ['hope', "you're", 'doing', 'well'], ['hope', 'you', 'are', 'doing', 'well'],
   ['i', 'hope', "you're", 'well'], ['i', 'hope', 'you', 'are', 'well'], ['i', 'hope', 'this', 'finds', 'you', 'well'], ['hope', 'this', 'finds', 'you', 'well'],

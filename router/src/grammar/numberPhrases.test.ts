@@ -169,3 +169,22 @@ describe('refusals with the code that says why', () => {
     expect(parseWithGrammar('send 5 dai to bob right away').intents).toEqual([send('5', 'DAI', 'bob')]);
   });
 });
+
+describe('digit separators, spoken zero, a currency code first, "4" for "for" and a certain opener', () => {
+  test('each is read as the plain request it stands for', () => {
+    expect(parseWithGrammar('send 1_000 usdc to alice.eth').intents).toEqual([send('1000', 'USDC', 'alice.eth')]);
+    expect(parseWithGrammar('send 12_500_000 dai to bob.eth').intents).toEqual([send('12500000', 'DAI', 'bob.eth')]);
+    expect(parseWithGrammar('send oh point two five eth to carol.eth').intents).toEqual([send('0.25', 'ETH', 'carol.eth')]);
+    expect(parseWithGrammar('transfer USD 40 of DAI to carol.eth').intents).toEqual([{ action: 'transfer', amountUsd: '40', token: 'DAI', to: 'carol.eth' }]);
+    expect(parseWithGrammar('swap 3 usdc 4 weth').intents).toEqual([{ action: 'swap', amount: '3', token: 'USDC', tokenOut: 'WETH' }]);
+    for (const opener of ['definitely', 'surely', 'absolutely', 'certainly'])
+      expect(parseWithGrammar(`${opener} send 7 dai to alice.eth`).intents, opener).toEqual([send('7', 'DAI', 'alice.eth')]);
+  });
+
+  test('a separator out of place is still not a number, and "4" never pays someone', () => {
+    expect(refused('send 1_0000 usdc to bob.eth').code).toBe('UNPARSEABLE_INTENT');
+    expect(refused('send 10_00 usdc to bob.eth').code).toBe('UNKNOWN_TOKEN');
+    expect(refused('send 5 dai 4 bob.eth').code).toBe('UNPARSEABLE_INTENT');
+    expect(refused("definitely don't send 5 dai to bob.eth").code).toBe('UNSUPPORTED_INTENT');
+  });
+});

@@ -1031,7 +1031,8 @@ class Parser {
       }
       // "send 100 USDC on base to bob": a chain may stand before the recipient.
       const probe: Draft = { action: 'transfer' };
-      this.modifiers(probe, false);
+      // "send 5 dai too alice": "too" misspelling "to" before a name is not the trailing "too" (also) a modifier would drop.
+      if (!(this.isWord(this.peek(), 'too') && this.isRecipientLike(this.peek(1)))) this.modifiers(probe, false);
       const next = this.peek();
       let recipients: string[];
       const listStart = this.peek(1);
@@ -1957,6 +1958,8 @@ class Parser {
     }
     this.acceptWord('out');
     if (word === 'lock') this.acceptWord('up', 'away');
+    // "draw down 50 DAI from aave": the particle of "draw" (withdraw), before what is taken out.
+    if (word === 'draw' && this.isWord(this.peek(), 'down') && this.peek(1) !== undefined && (this.startsAmount(this.peek(1)!) || this.isWord(this.peek(1), 'my', 'from'))) this.pos++;
     // "supply aave with 30 USDC": the venue first, then what goes into it.
     // "deposit into aave 25 DAI", "withdraw from aave 25 DAI": the place first, then the amount.
     let first: { venue: string; at: Token } | undefined;
@@ -3043,6 +3046,14 @@ class Parser {
   }
 
   /** Anything an amount may start with inside a step: also "my 1 ETH", "my DAI" (all of it), "a quarter of". */
+  /** "USD 25 of DAI", "USD 100 worth of ETH": the currency code written before a dollar amount, as "$" is. */
+  private usdBeforeNumber(t: Token | undefined): boolean {
+    if (!t || !this.isWord(t, 'usd')) return false;
+    const at = this.indexOf(t);
+    const number = this.tokens[at + 1];
+    return number?.kind === 'number' && !number.dollar && this.isWord(this.tokens[at + 2], 'of', 'worth');
+  }
+
   private startsAmount(t: Token): boolean {
     if (this.startsPlainAmount(t)) return true;
     const next = this.after(t);
@@ -3052,6 +3063,7 @@ class Parser {
     if (this.isWord(t, 'a', 'one') && this.isWord(next, 'dozen', 'third', 'sixth')) return true;
     if (this.isWord(t, 'my', 'the') && this.isWord(next, ...wholeBalanceWords)) return true;
     if (this.isWord(t, 'maximum')) return true;
+    if (this.usdBeforeNumber(t)) return true;
     if (this.isWord(t, 'my') && next) return this.startsPlainAmount(next) || (next.kind === 'word' && this.symbolOf(next) !== undefined);
     if (this.isWord(t, 'a', 'the', 'one') && this.isWord(next, 'quarter', 'half')) return true;
     // "send bob the 5 USDC": the amount already agreed, with its article.
@@ -3060,6 +3072,8 @@ class Parser {
     if (this.isWord(t, 'a') && next?.kind === 'suffix' && Number(next.value) >= 2) return true;
     if ((this.isWord(t, 'a') || t.lower === 'one') && this.isWord(next, 'single')) return true;
     if (this.isWord(t, 'point') && next?.kind === 'numberWord') return true;
+    // "oh point two five ETH": "oh" said for the zero before a spoken decimal point.
+    if (this.isWord(t, 'oh') && this.isWord(next, 'point') && this.tokens[this.indexOf(t) + 2]?.kind === 'numberWord') return true;
     if (this.isWord(t, 'the', 'entirety', 'every', 'each')) {
       const at = this.indexOf(t);
       const words = this.tokens.slice(at, at + 3).map((token) => token.lower).join(' ');
@@ -3128,6 +3142,8 @@ class Parser {
     }
     if (this.isWord(this.peek(), 'the') && (this.peek(1)?.kind === 'number' || this.peek(1)?.kind === 'numberWord')) this.pos++;
     if (this.isWord(this.peek(), ...exactAmountWords) && this.peek(1) && this.startsPlainAmount(this.peek(1)!)) this.pos++;
+    const usdFirst = this.usdBeforeNumber(this.peek());
+    if (usdFirst) this.pos++;
     const t = this.peek();
     if (!t || !this.startsAmount(t)) return undefined;
     // "my entire DAI balance", "my whole USDC", "the max amount of USDC", "everything I have in DAI": all of it.
@@ -3217,7 +3233,7 @@ class Parser {
         throw this.fail(t, `${quote(t.text)} is not an amount`, context);
       }
       // "$50 worth of ETH", "$20 of ETH", "300 dollars worth of ETH", "50 USD worth of ETH".
-      const dollarWord = !t.dollar && this.acceptWord('dollars', 'dollar', 'usd', 'bucks');
+      const dollarWord = !t.dollar && (usdFirst || this.acceptWord('dollars', 'dollar', 'usd', 'bucks'));
       // "$50 usdc": a dollar sign on an amount of a token is only the currency sign of a stablecoin amount.
       const signOnToken = t.dollar && this.peek()?.kind === 'word' && this.symbolOf(this.peek()!) !== undefined;
       if ((t.dollar && !signOnToken) || dollarWord) {
@@ -3256,6 +3272,10 @@ class Parser {
     }
     const digit = (token: Token | undefined) => token?.kind === 'numberWord' && /^\d$/.test(token.value);
     if (this.isWord(t, 'point') && digit(next)) return this.spokenDecimals('0');
+    if (this.isWord(t, 'oh') && this.isWord(next, 'point') && digit(this.peek(2))) {
+      this.pos++;
+      return this.spokenDecimals('0');
+    }
     const article = this.isWord(t, 'a') && next?.kind === 'suffix' && Number(next.value) >= 2;
     if (t?.kind !== 'numberWord' && !article) return undefined;
     let total = 0n;
@@ -3766,11 +3786,12 @@ class Parser {
     return t?.kind === 'punct' && t.value === mark;
   }
 
-  /** "send 0.3 ETH 2 0x…", "swap 1 WETH 2 DAI": "2" standing for "to" between a complete amount and what follows. */
+  /** "send 0.3 ETH 2 0x…", "swap 1 WETH 2 DAI": "2" standing for "to" (and "4" for "for" in a swap) between a complete amount and what follows. */
   private acceptNumeralTo(target: 'recipient' | 'token' = 'recipient'): boolean {
     const t = this.peek();
     const next = this.peek(1);
-    if (t?.kind !== 'number' || t.text !== '2' || !next) return false;
+    // "swp 1 eth 4 dai": "4" stands for "for" only before the token bought (an amount there too would be two amounts).
+    if (t?.kind !== 'number' || !(t.text === '2' || (target === 'token' && t.text === '4')) || !next) return false;
     // "2 wallet 0x…", "2 the address 0x…": a place noun before the address is still an address.
     const place = this.isWord(next, 'the') ? 2 : 1;
     const placed = target === 'recipient' && this.peek(place)?.kind === 'word' && placeNouns.has(this.peek(place)!.lower) && this.peek(place + 1)?.kind === 'address';

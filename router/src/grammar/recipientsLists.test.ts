@@ -132,3 +132,11 @@ describe('a payment told as facts, then one command (./recipientsLists.ts)', () 
       expect(() => intents(text), text).toThrow();
   });
 });
+
+describe('"too" misspelling "to" before a recipient', () => {
+  test('is read as "to", while a trailing "too" (also) is still dropped', () => {
+    expect(intents('send 3 usdc too carol and 4 usdc too dave')).toEqual([transfer('3', 'USDC', 'carol'), transfer('4', 'USDC', 'dave')]);
+    expect(intents('send 2 dai too carol on base')).toEqual([{ ...transfer('2', 'DAI', 'carol'), chain: 'base' }]);
+    expect(intents('send 2 dai to carol too')).toEqual([transfer('2', 'DAI', 'carol')]);
+  });
+});

@@ -38,7 +38,8 @@ export type Token = Span & {
 
 export type TokenizeErrorType = ReturnType<typeof unparseable>;
 
-const numberPattern = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+/y;
+/** "1,000", "1_000" (a programmer's digit separator, between thousands only), "1000", "1.5", ".5". */
+const numberPattern = /(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+|\d+)(?:\.\d+)?|\.\d+/y;
 const hexPattern = /0x[0-9a-fA-F]*/y;
 
 /** The patterns that name Unicode classes; {@link asciiPatterns} are the same on text that is all ASCII. */
@@ -260,7 +261,7 @@ function lexNumber(source: string, i: number, start: number, push: Push, pattern
   numberPattern.lastIndex = i;
   const match = numberPattern.exec(source)!;
   let end = i + match[0].length;
-  const body = match[0].replace(/,/g, '');
+  const body = match[0].replace(/[,_]/g, '');
   let shift = 0;
   patterns.exponent.lastIndex = end;
   const exponent = patterns.exponent.exec(source);

@@ -190,3 +190,10 @@ describe('positions and token pools in a venue', () => {
     expect(code('send 5 dai to me')).toBe('UNPARSEABLE_INTENT');
   });
 });
+
+describe('"draw down" takes funds out of a lending venue', () => {
+  test('"draw down" is "draw": a withdrawal', () => {
+    expect(one('draw down 20 usdc from compound')).toEqual([{ action: 'withdraw', amount: '20', token: 'USDC', venue: 'compound' }]);
+    expect(one('draw down my dai from aave')).toEqual([{ action: 'withdraw', amount: 'all', token: 'DAI', venue: 'aave' }]);
+  });
+});
