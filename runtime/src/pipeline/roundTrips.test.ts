@@ -51,6 +51,22 @@ async function traffic(text: string): Promise<RequestCount> {
   return taken!;
 }
 
+type ObservedRequest = { method: string; params?: unknown[] };
+
+/** A dry run of `text` with every JSON-RPC request the session sends shown to `onRequest` (batches one by one). */
+async function dryRunObserving(text: string, onRequest: (request: ObservedRequest) => void): Promise<Awaited<ReturnType<typeof runIntent>>> {
+  const intents = parseWithGrammar(text);
+  const unobserve = observeLoopbackRequests((body) => {
+    const parsed = JSON.parse(body) as ObservedRequest | ObservedRequest[];
+    for (const request of Array.isArray(parsed) ? parsed : [parsed]) onRequest(request);
+  });
+  try {
+    return await runIntent(session, { text, mode: 'dry-run', parse: async () => ({ intents, parser: 'grammar' }), confirm: async () => false });
+  } finally {
+    unobserve();
+  }
+}
+
 describe('round trips from parsed intent to report', () => {
   test('behavior: a transfer takes two (blocks with the recipient\'s code; the simulation), the recipient\'s code read once', async () => {
     const count = await traffic('send 0.1 ETH to 0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
@@ -71,21 +87,11 @@ describe('round trips from parsed intent to report', () => {
       const [tokens, owners] = decodeFunctionData({ abi: BalanceLens.abi, data: data as Hex }).args as [readonly string[], readonly string[]];
       reads.push({ tokens, owners });
     };
-    const unobserve = observeLoopbackRequests((body) => {
-      const parsed = JSON.parse(body) as { method: string; params?: unknown[] } | { method: string; params?: unknown[] }[];
-      for (const request of Array.isArray(parsed) ? parsed : [parsed]) {
-        if (request.method === 'eth_call') note((request.params?.[0] as { data?: unknown }).data);
-        if (request.method === 'eth_simulateV1')
-          for (const block of (request.params?.[0] as { blockStateCalls: { calls: { data?: unknown }[] }[] }).blockStateCalls) for (const call of block.calls) note(call.data);
-      }
+    const outcome = await dryRunObserving(text, (request) => {
+      if (request.method === 'eth_call') note((request.params?.[0] as { data?: unknown }).data);
+      if (request.method === 'eth_simulateV1')
+        for (const block of (request.params?.[0] as { blockStateCalls: { calls: { data?: unknown }[] }[] }).blockStateCalls) for (const call of block.calls) note(call.data);
     });
-    let outcome: Awaited<ReturnType<typeof runIntent>>;
-    try {
-      const intents = parseWithGrammar(text);
-      outcome = await runIntent(session, { text, mode: 'dry-run', parse: async () => ({ intents, parser: 'grammar' }), confirm: async () => false });
-    } finally {
-      unobserve();
-    }
     expect(outcome.status).toBe('simulated');
     expect(reads).toHaveLength(2);
     expect(reads.map((read) => read.tokens)).toEqual([[zeroAddress], [zeroAddress]]);
@@ -101,17 +107,9 @@ describe('round trips from parsed intent to report', () => {
     await session.publicClient.request({ method: 'evm_mine' } as never);
     const head = await session.publicClient.getBlockNumber({ cacheTime: 0 });
     const codeReads: string[] = [];
-    const unobserve = observeLoopbackRequests((body) => {
-      const parsed = JSON.parse(body) as { method: string; params?: unknown[] } | { method: string; params?: unknown[] }[];
-      for (const request of Array.isArray(parsed) ? parsed : [parsed]) if (request.method === 'eth_getCode') codeReads.push(String(request.params?.[1]));
+    const outcome = await dryRunObserving(text, (request) => {
+      if (request.method === 'eth_getCode') codeReads.push(String(request.params?.[1]));
     });
-    let outcome: Awaited<ReturnType<typeof runIntent>>;
-    try {
-      const intents = parseWithGrammar(text);
-      outcome = await runIntent(session, { text, mode: 'dry-run', parse: async () => ({ intents, parser: 'grammar' }), confirm: async () => false });
-    } finally {
-      unobserve();
-    }
     expect(outcome.status).toBe('simulated');
     expect(outcome.review.simulation.blockNumber).toBe(head);
     // The one beside the head at the old head (wasted), then the agent's at the new head, shared with the checks.
