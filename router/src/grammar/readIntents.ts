@@ -12,6 +12,7 @@ import { readListHeader, readVerblessEach } from './listHeader.js';
 import { readRespectively } from './respectively.js';
 import { checkDuplicatePayments } from './duplicates.js';
 import { explainRefusal, readFrame } from './frame.js';
+import { openingFiller } from './frameWords.js';
 import { stripFraming } from './framing.js';
 import { parseTokens, symbolTable, type SymbolTable } from './parser.js';
 import { readLeadingRecipient, readPayoutList } from './payoutList.js';
@@ -23,7 +24,7 @@ import { readCurrencyAmounts, readNumberPhrases } from './numberPhrases.js';
 import { readRecipientsLists } from './recipientsLists.js';
 import { moveAsides } from './middleAsides.js';
 import { readFractionWords } from './fractionWords.js';
-import { maxInputLength, tokenize } from './tokenize.js';
+import { maxInputLength, tokenize, type Token } from './tokenize.js';
 
 
 export type ParseWithGrammarOptions = {
@@ -85,10 +86,20 @@ export function readWithGrammar(text: string, options: ParseWithGrammarOptions =
   parsed.corrections.unshift(...corrected.corrections);
   return {
     intents: parsed.intents.map(compact),
-    ...(frame.preview || form?.preview ? { preview: true } : {}),
+    ...(frame.preview || form?.preview || isVerblessQuestion(listed) ? { preview: true } : {}),
     ...(parsed.notes.length ? { notes: parsed.notes.slice(0, 8) } : {}),
     ...(parsed.corrections.length ? { corrections: parsed.corrections.slice(0, 8) } : {}),
   };
+}
+
+/**
+ * "1 eth to dai?", "5 usdc to bob?": no verb, an amount first and a question mark last asks what it would be (a
+ * quote, or whether that is right), not for it to be done: shown as a preview, never signed.
+ */
+function isVerblessQuestion(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((token) => token.kind !== 'punct' || token.value === '?');
+  const first = words.find((token) => token.kind !== 'punct' && !(token.kind === 'word' && openingFiller.has(token.lower)));
+  return (first?.kind === 'number' || first?.kind === 'numberWord') && words[words.length - 1]?.kind === 'punct' && words[words.length - 1]!.value === '?';
 }
 
 /** Tokenizes `text`; a character the tokenizer refuses may still say why ("~5 DAI" is approximate). */

@@ -141,3 +141,13 @@ describe('words that are no request', () => {
     expect(parseWithGrammar('send 5 usdc to bob (for rent)').notes).toEqual(['for rent']);
   });
 });
+
+describe('a verbless amount asked as a question', () => {
+  test('"1 eth to dai?" asks what it would be: shown, never signed; without the question mark it is a request', () => {
+    for (const text of ['1 eth to dai?', '0.5 eth to usdc please?', '1 eth -> dai ?', 'hey, 2 weth into usdc?'])
+      expect(parseWithGrammar(text), text).toMatchObject({ preview: true });
+    expect(parseWithGrammar('1 eth to dai').preview).toBeUndefined();
+    // With a verb the question mark is the asking of a request ("swap 1 eth to dai?"), as before.
+    expect(parseWithGrammar('swap 1 eth to dai?').preview).toBeUndefined();
+  });
+});
